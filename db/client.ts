@@ -1,0 +1,46 @@
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as schema from './schema';
+
+/** What data functions take: the database or a transaction on it. */
+export type Db = BaseSQLiteDatabase<'sync', Database.RunResult, typeof schema>;
+/** The open connection (pragmas, backups, closing). */
+export type DbConnection = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+/** Opens (creating if needed) and migrates the database. ':memory:' gives a private test database. */
+export function openDb(path: string): DbConnection {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new Database(path);
+  if (path !== ':memory:') sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  const db = drizzle(sqlite, { schema });
+  migrate(db, { migrationsFolder });
+  return db as DbConnection;
+}
+
+/** Runs fn with synchronous=FULL so a confirmed write survives power loss (ballots, published results). */
+export function durably<T>(db: DbConnection, fn: () => T): T {
+  db.$client.pragma('synchronous = FULL');
+  try {
+    return fn();
+  } finally {
+    db.$client.pragma('synchronous = NORMAL');
+  }
+}
+
+export function isDbHealthy(db: DbConnection): boolean {
+  try {
+    return db.$client.prepare('select 1 as ok').get() !== undefined;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,190 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import {
+  jurisdiction, repLink, representative, roleAssignment, setting, station, user, type Role,
+} from '../../db/schema';
+import { recordAudit } from '../../src/data/audit';
+import { ROLE_LABELS } from '../../src/domain/authz';
+
+export interface DemoLogin { username: string; role: string /* Chinese label */; where: string }
+
+// A fictional district. Roster sizes follow DOMAIN.md §5 (40–120 seated, 30–80 deliberation reps)
+// and are deliberately uneven so quorum/majority arithmetic is exercised with different numbers.
+interface TownSpec {
+  code: string; name: string; kind: 'township' | 'subdistrict'; reps: number; road: string;
+  places: string[]; units: string[]; sup: number; clerk: string; threshold?: number;
+}
+const TOWNS: TownSpec[] = [
+  { code: 'QS', name: '青石镇', kind: 'township', reps: 86, road: '青石路18号', clerk: '陈敏', sup: 4,
+    places: ['青石村', '杨柳村', '白果村', '龙井村', '新华村'], units: ['农业服务中心', '规划建设管理环保办', '社会事务办'] },
+  { code: 'LX', name: '柳溪镇', kind: 'township', reps: 64, road: '柳溪街56号', clerk: '刘洋', sup: 3,
+    places: ['柳溪村', '桃源村', '花园村', '大湾村'], units: ['农业服务中心', '社会事务办'] },
+  { code: 'SM', name: '石门镇', kind: 'township', reps: 112, road: '石门大道2号', clerk: '张静', sup: 5,
+    places: ['石门村', '黄桷村', '金竹村', '观音村', '五星村', '高峰村'], units: ['农业服务中心', '规划建设管理环保办', '社会事务办'] },
+  // A poorer rural 乡 with a lower major-investment line: shows settings are per jurisdiction.
+  { code: 'SH', name: '双河乡', kind: 'township', reps: 45, road: '双河街9号', clerk: '王磊', sup: 3, threshold: 3_000_000,
+    places: ['双河村', '红岩村', '长岭村'], units: ['农业服务中心', '规划建设管理环保办'] },
+  { code: 'DC', name: '东城街道', kind: 'subdistrict', reps: 52, road: '解放东路128号', clerk: '杨帆', sup: 4,
+    places: ['文化路社区', '解放社区', '滨江社区', '朝阳社区'], units: ['城市管理办', '社区服务中心'] },
+  { code: 'NH', name: '南湖街道', kind: 'subdistrict', reps: 39, road: '南湖路66号', clerk: '黄丽', sup: 3,
+    places: ['南湖社区', '翠湖社区', '学府社区'], units: ['城市管理办', '社会事务办'] },
+];
+const DISTRICT = { code: 'YC', name: '渝川区' };
+const GROUP_SIZE = 13; // deliberation reps per district representative (seed 004)
+const TERM = { from: '2021-11-01', to: '2026-10-31' };
+const LINK_FROM = '2024-01-01';
+
+const SECTORS = {
+  township: ['农业', '农业', '村干部', '村干部', '教育', '医疗卫生', '个体工商', '企业', '机关事业单位', '退役军人', '建筑工程'],
+  subdistrict: ['社区工作者', '社区工作者', '教育', '医疗卫生', '个体工商', '企业', '律师', '物业服务', '退休干部', '建筑工程'],
+  district: ['企业', '教育', '医疗卫生', '机关事业单位', '律师', '农业'],
+};
+// Reps with these backgrounds are the 专业代表 asked onto supervision groups.
+const PROFESSIONAL = ['建筑工程', '医疗卫生', '律师', '教育'];
+
+// Common surnames repeated roughly by frequency, so 王/李/张 dominate as they do in practice.
+const SURNAMES = '王王王李李李张张张刘刘陈陈杨杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢谭廖';
+const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰建国红梅志文辉林波斌宇浩凯鹏俊帆琴云莉燕春海成德福荣光明永祥庆利清发顺淑珍晓小丹萍凤';
+const PHONE_PREFIXES = ['139', '138', '136', '135', '158', '187', '152', '177'];
+
+/** mulberry32: tiny seeded PRNG, so every reset produces the same people. */
+function mulberry32(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function isEmpty(db: Db): boolean {
+  return db.select({ n: sql<number>`count(*)` }).from(jurisdiction).get()!.n === 0;
+}
+
+export function seedDemo(db: Db, opts: { passwordHash: string; now: Date }): DemoLogin[] {
+  const rand = mulberry32(20260101);
+  const pick = <T>(xs: readonly T[] | string): T => xs[Math.floor(rand() * xs.length)] as T;
+  const phones = new Set<string>();
+  const phone = () => {
+    let p: string;
+    do p = pick(PHONE_PREFIXES) + String(Math.floor(rand() * 1e8)).padStart(8, '0'); while (phones.has(p));
+    phones.add(p);
+    return p;
+  };
+  const nameFactory = () => {
+    const used = new Set<string>(); // unique within one jurisdiction
+    return () => {
+      let n: string;
+      do n = pick<string>(SURNAMES) + pick<string>(GIVEN) + (rand() < 0.6 ? pick<string>(GIVEN) : ''); while (used.has(n));
+      used.add(n);
+      return n;
+    };
+  };
+  const logins: DemoLogin[] = [];
+  const counts = { jurisdictions: 0, stations: 0, representatives: 0, users: 0, roleAssignments: 0, repLinks: 0 };
+
+  db.transaction((txn) => {
+    const tx = txn as Db;
+    const addJur = (parentId: number | null, kind: typeof jurisdiction.$inferInsert.kind, code: string, name: string) => {
+      counts.jurisdictions++;
+      return tx.insert(jurisdiction).values({ parentId, kind, code, name }).returning({ id: jurisdiction.id }).get().id;
+    };
+    const addStation = (v: typeof station.$inferInsert) => { counts.stations++; tx.insert(station).values(v).run(); };
+    const addUser = (username: string, displayName: string, role: Role, jurisdictionId: number) => {
+      const id = tx.insert(user).values({ username, displayName, passwordHash: opts.passwordHash })
+        .returning({ id: user.id }).get().id;
+      tx.insert(roleAssignment).values({ userId: id, role, jurisdictionId }).run();
+      counts.users++; counts.roleAssignments++;
+      return id;
+    };
+    const addRep = (v: Omit<typeof representative.$inferInsert, 'phone' | 'termFrom' | 'termTo' | 'status'>) => {
+      counts.representatives++;
+      return tx.insert(representative).values({ ...v, phone: phone(), termFrom: TERM.from, termTo: TERM.to, status: 'seated' })
+        .returning({ id: representative.id }).get().id;
+    };
+    const login = (username: string, role: string, where: string) => logins.push({ username, role, where });
+
+    const districtId = addJur(null, 'district', DISTRICT.code, DISTRICT.name);
+    addUser('admin', '区人大常委会管理员', 'districtAdmin', districtId);
+    login('admin', ROLE_LABELS.districtAdmin, DISTRICT.name);
+
+    const districtName = nameFactory();
+    let districtRepNo = 0;
+    const firstTown = TOWNS[0]!;
+
+    for (const t of TOWNS) {
+      const lc = t.code.toLowerCase();
+      const townId = addJur(districtId, t.kind, t.code, t.name);
+      const prefix = `${DISTRICT.name}${t.name}`;
+      addStation({ jurisdictionId: townId, kind: 'home', name: `${t.name}人大代表之家`, address: `${prefix}${t.road}便民服务中心二楼`, shortCode: `${lc}-home` });
+      t.places.forEach((place, i) => {
+        const code = `${t.code}${String(i + 1).padStart(2, '0')}`;
+        const isVillage = t.kind === 'township';
+        const placeId = addJur(townId, isVillage ? 'village' : 'community', code, place);
+        const office = isVillage ? '村民委员会' : '党群服务中心';
+        // Liaison stations in the first place, contact points in the third: not every village has one.
+        if (i === 0) addStation({ jurisdictionId: placeId, kind: 'liaison', name: `${place}人大代表联络站`, address: `${prefix}${place}${office}`, shortCode: `${code.toLowerCase()}-lx` });
+        if (i === 2) addStation({ jurisdictionId: placeId, kind: 'contact', name: `${place}代表联系点`, address: `${prefix}${place}便民服务站`, shortCode: `${code.toLowerCase()}-lxd` });
+      });
+
+      const office = t.kind === 'township' ? '人大主席团办公室' : '人大工委办公室';
+      addUser(`${lc}.clerk`, `${t.name}${office} ${t.clerk}`, 'clerk', townId);
+      login(`${lc}.clerk`, ROLE_LABELS.clerk, t.name);
+
+      const body = t.kind === 'township' ? 'congress' : 'deliberation';
+      const role: Role = t.kind === 'township' ? 'representative' : 'deliberationRep';
+      const tag = t.kind === 'township' ? 'rep' : 'drep';
+      const newName = nameFactory();
+      const roster: { id: number; name: string; sector: string }[] = [];
+      for (let i = 1; i <= t.reps; i++) {
+        const name = newName();
+        const username = `${lc}.${tag}${String(i).padStart(3, '0')}`;
+        const userId = addUser(username, name, role, townId);
+        const sector = pick(SECTORS[t.kind]);
+        roster.push({ id: addRep({ jurisdictionId: townId, body, name, community: pick(t.places), sector, userId }), name, sector });
+        if (i === 1) login(username, ROLE_LABELS[role], t.name);
+      }
+
+      if (t.kind === 'subdistrict') {
+        // One district-level representative per group of 13 deliberation reps in this subdistrict.
+        for (let g = 0; g < roster.length; g += GROUP_SIZE) {
+          const no = String(++districtRepNo).padStart(3, '0');
+          const name = districtName();
+          const userId = addUser(`yc.rep${no}`, name, 'representative', districtId);
+          const repId = addRep({ jurisdictionId: districtId, body: 'congress', name, community: t.name, sector: pick(SECTORS.district), userId });
+          for (const d of roster.slice(g, g + GROUP_SIZE)) {
+            tx.insert(repLink).values({ districtRepId: repId, deliberationRepId: d.id, fromDate: LINK_FROM, toDate: null }).run();
+            counts.repLinks++;
+          }
+          if (districtRepNo === 1) login(`yc.rep${no}`, '区人大代表', DISTRICT.name);
+        }
+      }
+
+      t.units.forEach((u, i) => addUser(`${lc}.unit${i + 1}`, `${t.name}${u}`, 'implementingUnit', townId));
+      if (t === firstTown) login(`${lc}.unit1`, ROLE_LABELS.implementingUnit, t.name);
+
+      // 专项监督小组 = 人大干部 + 专业代表, and may include beneficiaries and media (DOMAIN.md §2).
+      const pros = roster.filter((r) => PROFESSIONAL.includes(r.sector));
+      const members = [
+        `${t.name}${office} ${newName()}`,
+        `${pros[0]?.name ?? newName()}（代表·${pros[0]?.sector ?? '专业'}）`,
+        `${pros[1]?.name ?? newName()}（代表·${pros[1]?.sector ?? '专业'}）`,
+        `${newName()}（受益群众代表）`,
+        `${DISTRICT.name}融媒体中心记者 ${newName()}`,
+      ];
+      members.slice(0, t.sup).forEach((m, i) => addUser(`${lc}.sup${i + 1}`, m, 'supervisionMember', townId));
+      if (t === firstTown) login(`${lc}.sup1`, ROLE_LABELS.supervisionMember, t.name);
+
+      if (t.threshold !== undefined) {
+        tx.insert(setting).values({ jurisdictionId: townId, key: 'majorInvestmentThreshold', value: String(t.threshold) }).run();
+      }
+    }
+
+    recordAudit(tx, { id: null, name: '系统' }, { action: 'demo.seed', targetType: 'jurisdiction', targetId: districtId, jurisdictionId: districtId, after: counts }, opts.now);
+  });
+
+  // Present the logins grouped by role (admin, clerks, reps, district rep, unit, supervision), not by town.
+  const rank = (u: string) => [/^admin$/, /\.clerk$/, /^(?!yc\.).*\.rep\d/, /\.drep/, /^yc\./, /\.unit/, /\.sup/]
+    .findIndex((re) => re.test(u));
+  return logins.sort((a, b) => rank(a.username) - rank(b.username));
+}

@@ -1,0 +1,84 @@
+import { Hono } from 'hono';
+import { csrf } from 'hono/csrf';
+import { secureHeaders } from 'hono/secure-headers';
+import type { DbConnection } from '../db/client';
+import type { AppEnv } from './env';
+import { FailureLimiter, LOGIN_ACCOUNT_WINDOW, LOGIN_IP_WINDOW } from './http/limiter';
+import { accessLog, clientIp } from './http/requestInfo';
+import { handleError, handleNotFound } from './http/errors';
+import { loadSession } from './auth/middleware';
+import { renderer } from './http/renderer';
+import { assets } from './routes/assets';
+import { health } from './routes/health';
+import { auth } from './routes/auth';
+import { home } from './routes/home';
+import { cycles } from './routes/cycles';
+import { settings } from './routes/settings';
+import { audit } from './routes/audit';
+import { adminUsers } from './routes/adminUsers';
+import { adminJurisdictions } from './routes/adminJurisdictions';
+
+export interface AppOptions {
+  db: DbConnection;
+  now?: () => Date;
+  log?: (line: string) => void;
+  /** Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy. */
+  trustProxy?: boolean;
+}
+
+export function createApp(opts: AppOptions) {
+  const limits = {
+    loginByAccount: new FailureLimiter(LOGIN_ACCOUNT_WINDOW),
+    loginByIp: new FailureLimiter(LOGIN_IP_WINDOW),
+  };
+  const now = opts.now ?? (() => new Date());
+  const app = new Hono<AppEnv>();
+
+  app.use(async (c, next) => {
+    c.set('db', opts.db);
+    c.set('now', now);
+    c.set('limits', limits);
+    c.set('user', null);
+    c.set('sessionId', null);
+    c.set('clientIp', clientIp(c, opts.trustProxy ?? false));
+    const proto = opts.trustProxy ? c.req.header('x-forwarded-proto') : undefined;
+    c.set('secureCookies', (proto ?? new URL(c.req.url).protocol.replace(':', '')) === 'https');
+    await next();
+  });
+  app.use(accessLog(opts.log ?? ((line) => console.log(line))));
+  app.use(secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'"],
+      fontSrc: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+      baseUri: ["'self'"],
+      objectSrc: ["'none'"],
+    },
+    referrerPolicy: 'same-origin',
+    crossOriginEmbedderPolicy: false,
+  }));
+  app.use(csrf());
+  app.use(loadSession);
+  app.use(renderer);
+
+  app.route('/', assets);
+  app.route('/', health);
+  app.route('/', auth);
+  app.route('/', home);
+  app.route('/', cycles);
+  app.route('/', settings);
+  app.route('/', audit);
+  app.route('/', adminUsers);
+  app.route('/', adminJurisdictions);
+
+  app.notFound(handleNotFound);
+  app.onError(handleError);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

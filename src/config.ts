@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'), // phones in the hall reach the laptop over Wi-Fi
+  DATABASE_PATH: z.string().min(1).default('data/minsheng.db'),
+  DEMO_PASSWORD: z.string().min(8, 'DEMO_PASSWORD must be at least 8 characters').optional(),
+  NO_DEMO: z.enum(['0', '1', 'true', 'false']).optional(),
+  TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).optional(),
+});
+
+export type Config = ReturnType<typeof loadConfig>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = process.argv) {
+  const e = envSchema.parse(env);
+  const yes = (v?: string) => v === '1' || v === 'true';
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databasePath: e.DATABASE_PATH,
+    demoPassword: e.DEMO_PASSWORD,
+    demo: !(yes(e.NO_DEMO) || argv.includes('--no-demo')),
+    trustProxy: yes(e.TRUST_PROXY),
+  };
+}

@@ -1,0 +1,49 @@
+import { ROLES, type Role } from '../../db/schema';
+
+export { ROLES, type Role };
+
+export const ROLE_LABELS: Record<Role, string> = {
+  representative: '人大代表',
+  deliberationRep: '议事代表',
+  clerk: '人大工作人员',
+  implementingUnit: '承办单位',
+  supervisionMember: '监督小组成员',
+  districtAdmin: '区级管理员',
+};
+
+const staff: Role[] = ['clerk', 'districtAdmin'];
+const insiders: Role[] = ['clerk', 'districtAdmin', 'representative', 'deliberationRep', 'implementingUnit', 'supervisionMember'];
+
+/**
+ * Every action a logged-in person can take, and the roles that may take it.
+ * The public (no login) needs no entry: public pages check nothing.
+ */
+export const PERMISSIONS = {
+  'jurisdiction.view': insiders,
+  'cycle.view': insiders,
+  'cycle.manage': ['clerk'],
+  'settings.view': staff,
+  'settings.edit': ['clerk'],
+  'audit.view': staff,
+  'admin.users': ['districtAdmin'],
+  'admin.jurisdictions': ['districtAdmin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof PERMISSIONS;
+
+export interface Assignment { role: Role; jurisdictionId: number }
+
+/**
+ * A role held in a jurisdiction covers it and everything below it (a township clerk covers its villages).
+ * `ancestry` lists the target jurisdiction's id and all its ancestors' ids.
+ */
+export function isAllowed(assignments: readonly Assignment[], action: Action, ancestry: readonly number[]): boolean {
+  const roles: readonly Role[] = PERMISSIONS[action];
+  return assignments.some((a) => roles.includes(a.role) && ancestry.includes(a.jurisdictionId));
+}
+
+/** Roles that grant an action anywhere, for navigation ("does this user ever manage cycles?"). */
+export function hasAnyRoleFor(assignments: readonly Assignment[], action: Action): boolean {
+  const roles: readonly Role[] = PERMISSIONS[action];
+  return assignments.some((a) => roles.includes(a.role));
+}

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+
+/**
+ * Per-jurisdiction parameters. Stored as text rows; read only through `readSettings`, which
+ * falls back to these defaults (DOMAIN.md) when a row is missing or unreadable.
+ */
+const int = (min: number, max: number) => {
+  const msg = `须为 ${min} 到 ${max} 之间的整数`;
+  return z.coerce.number({ error: msg }).int(msg).min(min, msg).max(max, msg);
+};
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: '请从列表中选择' });
+
+export const SETTING_DEFS = {
+  quorumFraction: {
+    label: '法定出席比例',
+    help: '出席代表达到在册代表的该比例以上方可表决（“以上”含本数）',
+    schema: oneOf(['2/3', '1/2', '3/4']),
+    default: '2/3',
+    choices: { '2/3': '三分之二', '1/2': '二分之一', '3/4': '四分之三' },
+  },
+  majorityBase: {
+    label: '过半数的基数',
+    help: '赞成票须超过该基数的一半（过半数不含半数本身）',
+    schema: oneOf(['seated', 'present']),
+    default: 'seated',
+    choices: { seated: '全体在册代表', present: '出席代表' },
+  },
+  majorInvestmentThreshold: {
+    label: '重大投资项目标准（元）',
+    help: '估算投资超过此金额的属政府重大投资项目，不得作为票决候选项目',
+    schema: int(0, 100_000_000_000),
+    default: 5_000_000,
+  },
+  minFiscalShare: {
+    label: '财政资金最低占比（%）',
+    help: '以政府财政性资金投入为主',
+    schema: int(0, 100),
+    default: 50,
+  },
+  maxDurationMonths: {
+    label: '当年完成的最长工期（月）',
+    help: '超过的须为跨年度项目并有明确的年度阶段性目标',
+    schema: int(1, 60),
+    default: 12,
+  },
+  progressTolerancePct: {
+    label: '进度滞后容差（百分点）',
+    help: '实际完成比例落后计划超过此值即为进度滞后',
+    schema: int(0, 100),
+    default: 10,
+  },
+  reportDueDay: {
+    label: '月度进展报送截止日',
+    help: '每月进展须在次月该日前报送，逾期标为未报',
+    schema: int(1, 28),
+    default: 10,
+  },
+  satisfactionThreshold: {
+    label: '满意率整改线（%）',
+    help: '满意率低于此值的项目须整改',
+    schema: int(0, 100),
+    default: 60,
+  },
+} as const;
+
+export type SettingKey = keyof typeof SETTING_DEFS;
+export type Settings = { [K in SettingKey]: z.infer<(typeof SETTING_DEFS)[K]['schema']> };
+export const SETTING_KEYS = Object.keys(SETTING_DEFS) as SettingKey[];
+
+export function readSettings(rows: readonly { key: string; value: string }[]): Settings {
+  const out: Record<string, unknown> = {};
+  for (const key of SETTING_KEYS) {
+    const def = SETTING_DEFS[key];
+    const row = rows.find((r) => r.key === key);
+    const parsed = row ? def.schema.safeParse(row.value) : undefined;
+    out[key] = parsed?.success ? parsed.data : def.default;
+  }
+  return out as Settings;
+}
+
+/** "2/3" → { num: 2, den: 3 } for integer-only quorum arithmetic. */
+export function parseFraction(f: string): { num: number; den: number } {
+  const [num, den] = f.split('/').map(Number);
+  return { num: num!, den: den! };
+}
+
+/** The whole set as one form schema: the edit page validates with the definitions themselves. */
+export const settingsSchema = z.object(
+  Object.fromEntries(SETTING_KEYS.map((k) => [k, SETTING_DEFS[k].schema])) as { [K in SettingKey]: (typeof SETTING_DEFS)[K]['schema'] },
+);

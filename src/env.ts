@@ -1,0 +1,33 @@
+import type { DbConnection } from '../db/client';
+import type { Assignment } from './domain/authz';
+import type { FailureLimiter } from './http/limiter';
+
+export interface CurrentUser {
+  id: number;
+  username: string;
+  displayName: string;
+  assignments: Assignment[];
+}
+
+export interface Limiters {
+  loginByAccount: FailureLimiter;
+  loginByIp: FailureLimiter;
+}
+
+export type AppEnv = {
+  Variables: {
+    db: DbConnection;
+    now: () => Date;
+    user: CurrentUser | null;
+    sessionId: string | null;
+    limits: Limiters;
+    clientIp: string;
+    secureCookies: boolean;
+  };
+};
+
+declare module 'hono' {
+  interface ContextRenderer {
+    (content: string | Promise<string>, props: { title: string }): Response | Promise<Response>;
+  }
+}

@@ -1,0 +1,66 @@
+import type { Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { jsxRenderer } from 'hono/jsx-renderer';
+import { Layout, type NavLink, type NavModel } from '../../views/layout/Layout';
+import { can } from '../auth/authorize';
+import { childrenOf } from '../data/jurisdictions';
+import { scopesOf } from '../data/users';
+import { hasAnyRoleFor } from '../domain/authz';
+import type { AppEnv } from '../env';
+
+const FLASH_COOKIE = 'minsheng_flash';
+
+/** A one-time message shown on the next page (after a POST → redirect). */
+export function flash(c: Context<AppEnv>, message: string): void {
+  setCookie(c, FLASH_COOKIE, encodeURIComponent(message), { path: '/', httpOnly: true, sameSite: 'Lax', maxAge: 60 });
+}
+
+function takeFlash(c: Context<AppEnv>): string | undefined {
+  const v = getCookie(c, FLASH_COOKIE);
+  if (!v) return undefined;
+  deleteCookie(c, FLASH_COOKIE, { path: '/' });
+  try {
+    return decodeURIComponent(v);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The jurisdictions a user works in: their scopes, and for district-wide roles the towns below. */
+export function workingJurisdictions(c: Context<AppEnv>): { code: string; name: string; id: number }[] {
+  const user = c.get('user');
+  if (!user) return [];
+  const db = c.get('db');
+  const out = new Map<number, { code: string; name: string; id: number }>();
+  for (const s of scopesOf(db, user.id)) {
+    out.set(s.jurisdictionId, { id: s.jurisdictionId, code: s.code, name: s.name });
+    if (s.kind === 'district') for (const ch of childrenOf(db, s.jurisdictionId)) out.set(ch.id, { id: ch.id, code: ch.code, name: ch.name });
+  }
+  return [...out.values()];
+}
+
+export function navModel(c: Context<AppEnv>): NavModel {
+  const user = c.get('user');
+  const path = new URL(c.req.url).pathname;
+  if (!user) return { user: null, links: [{ href: '/', label: '首页', current: path === '/' }], jurisdictions: [] };
+  const mine = workingJurisdictions(c);
+  const codeInPath = /^\/j\/([^/]+)/.exec(path)?.[1];
+  const current = mine.find((j) => j.code === codeInPath) ?? mine[0];
+  const links: NavLink[] = [{ href: '/', label: '工作台', current: path === '/' }];
+  if (current && can(c, 'cycle.view', current.id)) {
+    links.push({ href: `/j/${current.code}`, label: '年度工作', current: path.startsWith(`/j/${current.code}`) && !path.endsWith('/settings') });
+  }
+  if (current && can(c, 'settings.view', current.id)) {
+    links.push({ href: `/j/${current.code}/settings`, label: '参数设置', current: path.endsWith('/settings') });
+  }
+  if (hasAnyRoleFor(user.assignments, 'audit.view')) links.push({ href: '/audit', label: '审计日志', current: path.startsWith('/audit') });
+  if (hasAnyRoleFor(user.assignments, 'admin.users')) links.push({ href: '/admin/users', label: '用户管理', current: path.startsWith('/admin/users') });
+  if (hasAnyRoleFor(user.assignments, 'admin.jurisdictions')) {
+    links.push({ href: '/admin/jurisdictions', label: '辖区管理', current: path.startsWith('/admin/jurisdictions') });
+  }
+  return { user, links, jurisdictions: mine, currentCode: current?.code };
+}
+
+export const renderer = jsxRenderer<AppEnv>(({ children, title }, c) => (
+  <Layout title={title} nav={navModel(c as Context<AppEnv>)} flash={takeFlash(c as Context<AppEnv>)}>{children}</Layout>
+));

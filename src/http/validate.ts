@@ -1,0 +1,53 @@
+import { zValidator } from '@hono/zod-validator';
+import type { Context } from 'hono';
+import { z, type ZodType } from 'zod';
+import type { AppEnv } from '../env';
+import { errorResponse } from './errors';
+
+z.config(z.locales.zhCN());
+
+export type FieldErrors = Record<string, string>;
+export type FormValues = Record<string, string | undefined>;
+
+/** The first message per field, keyed by the field's name. */
+export function fieldErrors(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join('.') || '_form';
+    out[key] ??= issue.message;
+  }
+  return out;
+}
+
+/** Form values as strings, to put back into the form that failed. */
+export function formValues(data: unknown): FormValues {
+  const out: FormValues = {};
+  if (data && typeof data === 'object') {
+    for (const [k, v] of Object.entries(data)) out[k] = typeof v === 'string' ? v : Array.isArray(v) ? v.join(',') : undefined;
+  }
+  return out;
+}
+
+/**
+ * Validates a form body; on failure the handler's page comes back (422) filled in, errors beside the fields.
+ */
+export function validForm<S extends ZodType>(
+  schema: S,
+  onInvalid: (c: Context<AppEnv>, values: FormValues, errors: FieldErrors) => Response | Promise<Response>,
+) {
+  return zValidator('form', schema, (result, c) => {
+    if (result.success) return;
+    c.status(422);
+    return onInvalid(c as unknown as Context<AppEnv>, formValues(result.data), fieldErrors(result.error));
+  });
+}
+
+/** Query strings are validated too; a bad query is the Chinese 400 page, not a crash. */
+export function validQuery<S extends ZodType>(schema: S) {
+  return zValidator('query', schema, (result, c) => {
+    if (!result.success) return errorResponse(c as unknown as Context<AppEnv>, 400);
+  });
+}
+
+export const trimmed = (max: number, required?: string) =>
+  required ? z.string().trim().min(1, required).max(max, `不能超过${max}个字`) : z.string().trim().max(max, `不能超过${max}个字`);

@@ -1,0 +1,53 @@
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { z } from 'zod';
+import { AuditPage } from '../../views/audit/AuditPage';
+import { can, requireLogin } from '../auth/authorize';
+import { auditActions, listAudit, verifyAuditChain } from '../data/audit';
+import { allJurisdictions, descendantIds } from '../data/jurisdictions';
+import { isAllowed } from '../domain/authz';
+import type { AppEnv } from '../env';
+import { workingJurisdictions } from '../http/renderer';
+import { validQuery } from '../http/validate';
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().or(z.literal('').transform(() => undefined));
+const auditQuery = z.object({
+  action: z.string().max(64).optional(),
+  actor: z.string().max(64).optional(),
+  j: z.string().max(32).optional(),
+  from: day,
+  to: day,
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+});
+const PAGE_SIZE = 50;
+// Dates typed by a clerk are China dates: 00:00 in UTC+8.
+const chinaMidnight = (d: string) => new Date(`${d}T00:00:00+08:00`);
+
+export const audit = new Hono<AppEnv>().get('/audit', validQuery(auditQuery), (c) => {
+  const user = requireLogin(c);
+  const db = c.get('db');
+  const q = c.req.valid('query');
+  const visible = workingJurisdictions(c).filter((j) => can(c, 'audit.view', j.id));
+  if (visible.length === 0) throw new HTTPException(403, { message: 'forbidden' });
+  const all = allJurisdictions(db);
+  const root = all.find((j) => j.parentId === null);
+  const seesAll = root !== undefined && isAllowed(user.assignments, 'audit.view', [root.id]);
+  const chosen = q.j ? visible.find((j) => j.code === q.j) : undefined;
+  if (q.j && !chosen) throw new HTTPException(403, { message: 'forbidden' });
+  // A clerk sees their own jurisdiction and what lies below it; the district admin sees every entry.
+  const jurisdictionIds = chosen
+    ? descendantIds(db, chosen.id)
+    : seesAll ? undefined : [...new Set(visible.flatMap((j) => descendantIds(db, j.id)))];
+  const { total, rows } = listAudit(db, {
+    jurisdictionIds, action: q.action || undefined, actor: q.actor || undefined,
+    from: q.from ? chinaMidnight(q.from) : undefined,
+    to: q.to ? new Date(chinaMidnight(q.to).getTime() + 86_400_000) : undefined,
+    page: q.page, pageSize: PAGE_SIZE,
+  });
+  return c.render(
+    <AuditPage rows={rows} total={total} pageSize={PAGE_SIZE} q={q} actions={auditActions(db)}
+      jurisdictions={visible} jurisdictionNames={new Map(all.map((j) => [j.id, j.name]))}
+      chainBrokenAt={seesAll ? verifyAuditChain(db) : undefined} />,
+    { title: '审计日志' },
+  );
+});

@@ -1,0 +1,93 @@
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { CyclePage, JurisdictionPage } from '../../views/cycles/CyclePages';
+import { chinaYear } from '../../views/components/format';
+import { actorOf, authorize, can, jurisdictionParam, notFound } from '../auth/authorize';
+import { createCycle, cyclesOf, getCycle, transitionCycle, transitionsOf } from '../data/cycles';
+import { childrenOf, getJurisdiction, KIND_LABELS, stationsOf, type Jurisdiction } from '../data/jurisdictions';
+import { STATION_LABELS } from '../data/stations';
+import { PHASES, PHASE_LABELS } from '../domain/phases';
+import type { AppEnv } from '../env';
+import { flash } from '../http/renderer';
+import { trimmed, validForm, type FieldErrors, type FormValues } from '../http/validate';
+
+const yearForm = z.object({
+  year: z.string().trim().min(1, '请填写年度').pipe(
+    z.coerce.number<string>({ error: '年度须为数字' }).int('年度须为整数').min(2000, '年度须在 2000–2100 之间').max(2100, '年度须在 2000–2100 之间'),
+  ),
+});
+const transitionForm = z.object({
+  to: z.enum(PHASES, { error: '请选择要变更到的阶段' }),
+  note: trimmed(1000),
+});
+
+function jurisdictionPage(c: Context<AppEnv>, j: Jurisdiction, values?: FormValues, errors?: FieldErrors) {
+  const db = c.get('db');
+  const parent = j.parentId ? getJurisdiction(db, j.parentId) : undefined;
+  return c.render(
+    <JurisdictionPage
+      j={j} parentName={parent?.name} kindLabel={KIND_LABELS[j.kind]} cycles={cyclesOf(db, j.id)}
+      canManage={can(c, 'cycle.manage', j.id)} defaultYear={chinaYear(c.get('now')())} values={values} errors={errors}
+      children={childrenOf(db, j.id).map((ch) => ({ name: ch.name, kindLabel: KIND_LABELS[ch.kind] }))}
+      stations={stationsOf(db, [j.id]).map((s) => ({ name: s.name, kindLabel: STATION_LABELS[s.kind], address: s.address }))}
+    />,
+    { title: j.name },
+  );
+}
+
+function cyclePage(c: Context<AppEnv>, values?: FormValues, errors?: FieldErrors) {
+  const j = jurisdictionParam(c);
+  authorize(c, 'cycle.view', j.id);
+  const cycle = getCycle(c.get('db'), j.id, Number(c.req.param('year')));
+  if (!cycle) notFound();
+  return c.render(
+    <CyclePage j={j} cycle={cycle} transitions={transitionsOf(c.get('db'), cycle.id)} canManage={can(c, 'cycle.manage', j.id)}
+      values={values} errors={errors} />,
+    { title: `${j.name} ${cycle.year} 年度` },
+  );
+}
+
+export const cycles = new Hono<AppEnv>()
+  .get('/j/:code', (c) => {
+    const j = jurisdictionParam(c);
+    authorize(c, 'cycle.view', j.id);
+    return jurisdictionPage(c, j);
+  })
+  .post('/j/:code/cycles',
+    validForm(yearForm, (c, values, errors) => {
+      const j = jurisdictionParam(c);
+      authorize(c, 'cycle.manage', j.id);
+      return jurisdictionPage(c, j, values, errors);
+    }),
+    (c) => {
+      const j = jurisdictionParam(c);
+      const me = authorize(c, 'cycle.manage', j.id);
+      const { year } = c.req.valid('form');
+      const result = createCycle(c.get('db'), { ...actorOf(c), id: me.id }, j.id, year, c.get('now')());
+      if (!result.ok) {
+        c.status(422);
+        return jurisdictionPage(c, j, { year: String(year) }, { [result.field]: result.error });
+      }
+      flash(c, `已创建 ${year} 年度工作，当前阶段：${PHASE_LABELS.collection}`);
+      return c.redirect(`/j/${j.code}/cycles/${year}`, 303);
+    })
+  .get('/j/:code/cycles/:year{[0-9]{4}}', (c) => cyclePage(c))
+  .post('/j/:code/cycles/:year{[0-9]{4}}/transition',
+    validForm(transitionForm, (c, values, errors) => {
+      authorize(c, 'cycle.manage', jurisdictionParam(c).id);
+      return cyclePage(c, values, errors);
+    }),
+    (c) => {
+      const j = jurisdictionParam(c);
+      const me = authorize(c, 'cycle.manage', j.id);
+      const cycle = getCycle(c.get('db'), j.id, Number(c.req.param('year')));
+      if (!cycle) notFound();
+      const { to, note } = c.req.valid('form');
+      const result = transitionCycle(c.get('db'), { ...actorOf(c), id: me.id }, cycle, to, note, c.get('now')());
+      if (!result.ok) {
+        c.status(422);
+        return cyclePage(c, { to, note }, { [result.field]: result.error });
+      }
+      flash(c, `阶段已变更为：${PHASE_LABELS[to]}`);
+      return c.redirect(`/j/${j.code}/cycles/${cycle.year}`, 303);
+    });

@@ -1,0 +1,145 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { auditLog, setting } from '../../db/schema';
+import { recordAudit, verifyAuditChain } from '../../src/data/audit';
+import { get, login, post, seedBasics, testApp } from '../helpers/app';
+
+describe('security headers, assets and health', () => {
+  const t = testApp();
+  beforeAll(() => seedBasics(t.db));
+
+  it('serves the login page with a strict CSP and our own htmx', async () => {
+    const res = await get(t.app, '/login');
+    expect(res.status).toBe(200);
+    const csp = res.headers.get('content-security-policy')!;
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).not.toContain('unsafe-eval');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    const html = await res.text();
+    expect(html).toContain('<script src="/static/htmx.min.js"');
+    expect(html).toContain('&quot;responseHandling&quot;');
+    expect(html).not.toMatch(/(src|href)=["'](https?:)?\/\//);
+    expect(html).not.toMatch(/<script(?![^>]*src=)[^>]*>/); // no inline script
+    expect(html).not.toContain('style=');
+  });
+
+  it('serves htmx 2 and our CSS from our own origin', async () => {
+    const js = await get(t.app, '/static/htmx.min.js');
+    expect(js.status).toBe(200);
+    expect(js.headers.get('content-type')).toContain('javascript');
+    expect(await js.text()).toContain('2.0.');
+    const css = await get(t.app, '/static/app.css');
+    expect(await css.text()).toContain('Noto Sans CJK SC');
+    expect((await get(t.app, '/static/../package.json')).status).toBe(404);
+    expect((await get(t.app, '/static/nope.js')).status).toBe(404);
+  });
+
+  it('healthz reports the database', async () => {
+    const res = await get(t.app, '/healthz');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok', db: 'ok' });
+  });
+
+  it('healthz says 503 when the database is unusable', async () => {
+    const broken = testApp();
+    broken.db.$client.close();
+    const res = await get(broken.app, '/healthz');
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({ status: 'error', db: 'error' });
+  });
+
+  it('an unexpected error is a Chinese 500 page without a stack trace', async () => {
+    const broken = testApp();
+    broken.db.$client.close();
+    const res = await get(broken.app, '/');
+    expect(res.status).toBe(500);
+    const html = await res.text();
+    expect(html).toContain('系统出错');
+    expect(html).not.toMatch(/at .*\.ts:\d+/);
+    expect(html).not.toContain('TypeError');
+  });
+
+  it('logs one line per request, without the query, password or token', async () => {
+    const lines: string[] = [];
+    const { createApp } = await import('../../src/app');
+    const app = createApp({ db: t.db, log: (l) => lines.push(l) });
+    await app.request('/login', { method: 'POST', body: new URLSearchParams({ username: 'qs.clerk', password: 'secret-pw-1' }),
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'http://localhost' } });
+    await app.request('/healthz?token=abc');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/POST \/login 401 [\d.]+ms user=-/);
+    expect(lines[1]).toMatch(/GET \/healthz 200/);
+    expect(lines.join('\n')).not.toMatch(/secret-pw-1|token=abc/);
+  });
+});
+
+describe('audit log', () => {
+  const t = testApp();
+  let clerk: string;
+  let admin: string;
+  beforeAll(async () => {
+    await seedBasics(t.db);
+    clerk = await login(t.app, 'qs.clerk');
+    admin = await login(t.app, 'admin');
+  });
+
+  it('SQLite itself rejects UPDATE and DELETE', () => {
+    recordAudit(t.db, { id: null, name: 'test' }, { action: 'test.entry' }, new Date());
+    expect(() => t.db.$client.prepare("update audit_log set action = 'x'").run()).toThrow(/append-only/);
+    expect(() => t.db.$client.prepare('delete from audit_log').run()).toThrow(/append-only/);
+    expect(t.db.select().from(auditLog).all().some((r) => r.action === 'test.entry')).toBe(true);
+  });
+
+  it('the hash chain detects a row changed behind the triggers', () => {
+    const other = testApp();
+    for (let i = 0; i < 3; i++) recordAudit(other.db, { id: null, name: 'x' }, { action: `a${i}`, after: { i } }, new Date());
+    expect(verifyAuditChain(other.db)).toBeNull();
+    other.db.$client.exec('drop trigger audit_log_no_update');
+    other.db.$client.prepare("update audit_log set after = '{\"i\":9}' where action = 'a1'").run();
+    expect(verifyAuditChain(other.db)).toBe(2);
+  });
+
+  it('settings changes are audited with before and after; bad values come back with messages', async () => {
+    const bad = await post(t.app, '/j/QS/settings', {
+      quorumFraction: '2/3', majorityBase: 'everyone', majorInvestmentThreshold: '-5', minFiscalShare: '50',
+      maxDurationMonths: '12', progressTolerancePct: '10', reportDueDay: '10', satisfactionThreshold: '60',
+    }, clerk);
+    expect(bad.status).toBe(422);
+    const html = await bad.text();
+    expect(html).toContain('请从列表中选择');
+    expect(html).toContain('须为 0 到 100000000000 之间的整数');
+    expect(html).toContain('value="-5"');
+    const ok = await post(t.app, '/j/QS/settings', {
+      quorumFraction: '2/3', majorityBase: 'seated', majorInvestmentThreshold: '3000000', minFiscalShare: '60',
+      maxDurationMonths: '12', progressTolerancePct: '10', reportDueDay: '10', satisfactionThreshold: '60',
+    }, clerk);
+    expect(ok.status).toBe(303);
+    expect(t.db.select().from(setting).all().find((s) => s.key === 'minFiscalShare')?.value).toBe('60');
+    const entry = t.db.select().from(auditLog).all().find((r) => r.action === 'settings.update')!;
+    expect(JSON.parse(entry.before!)).toEqual({ majorInvestmentThreshold: 5000000, minFiscalShare: 50 });
+    expect(JSON.parse(entry.after!)).toEqual({ majorInvestmentThreshold: 3000000, minFiscalShare: 60 });
+  });
+
+  it('a clerk cannot edit another township’s settings', async () => {
+    const res = await post(t.app, '/j/LX/settings', { quorumFraction: '1/2' }, clerk);
+    expect(res.status).toBe(403);
+    expect((await get(t.app, '/j/LX/settings', clerk)).status).toBe(403);
+  });
+
+  it('clerks browse their own jurisdiction’s entries; the admin browses all, with filters', async () => {
+    const mine = await (await get(t.app, '/audit', clerk)).text();
+    const cell = (label: string) => `<td data-label="操作">${label}</td>`;
+    expect(mine).toContain(cell('修改参数'));
+    expect(mine).not.toContain(cell('登录成功'));
+    const all = await (await get(t.app, '/audit?action=login', admin)).text();
+    expect(all).toContain(cell('登录成功'));
+    expect(all).not.toContain(cell('修改参数'));
+    expect(all).toContain('完整性校验通过');
+    expect((await get(t.app, '/audit?j=LX', clerk)).status).toBe(403);
+    const rep = await login(t.app, 'qs.rep');
+    expect((await get(t.app, '/audit', rep)).status).toBe(403);
+    expect((await get(t.app, '/audit?page=abc', admin)).status).toBe(400);
+  });
+});

@@ -1,0 +1,154 @@
+import Database from 'better-sqlite3';
+import { and, eq, sql } from 'drizzle-orm';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDb, type Db } from '../../db/client';
+import { auditLog, jurisdiction, repLink, representative, roleAssignment, setting, station, user } from '../../db/schema';
+import { verifyAuditChain } from '../../src/data/audit';
+import { backupDb } from '../../scripts/backup';
+import { isEmpty, seedDemo, type DemoLogin } from '../../scripts/demo/seed';
+import { printLogins } from '../../scripts/demo/logins';
+import { checkDatabaseFile } from '../../scripts/restore';
+
+const now = new Date('2026-01-05T09:00:00Z');
+let db: Db;
+let logins: DemoLogin[];
+
+beforeAll(() => {
+  db = openDb(':memory:');
+  expect(isEmpty(db)).toBe(true);
+  logins = seedDemo(db, { passwordHash: 'dummy-hash', now });
+});
+
+const kids = (kind: 'township' | 'subdistrict') => db.select().from(jurisdiction).where(eq(jurisdiction.kind, kind)).all();
+const seated = (jurisdictionId: number, body: 'congress' | 'deliberation') => db.select().from(representative)
+  .where(and(eq(representative.jurisdictionId, jurisdictionId), eq(representative.body, body), eq(representative.status, 'seated'))).all();
+const rolesOf = (username: string) => db.select({ role: roleAssignment.role, jurisdictionId: roleAssignment.jurisdictionId })
+  .from(roleAssignment).innerJoin(user, eq(user.id, roleAssignment.userId)).where(eq(user.username, username)).all();
+
+describe('seedDemo', () => {
+  it('builds a district with townships, subdistricts and their villages/communities', () => {
+    expect(isEmpty(db)).toBe(false);
+    const district = db.select().from(jurisdiction).where(eq(jurisdiction.kind, 'district')).all();
+    expect(district).toHaveLength(1);
+    expect(kids('township').length).toBeGreaterThanOrEqual(3);
+    expect(kids('subdistrict').length).toBeGreaterThanOrEqual(2);
+    for (const t of [...kids('township'), ...kids('subdistrict')]) {
+      expect(t.parentId).toBe(district[0]!.id);
+      const places = db.select().from(jurisdiction).where(eq(jurisdiction.parentId, t.id)).all();
+      expect(places.length).toBeGreaterThanOrEqual(3);
+      expect(places.length).toBeLessThanOrEqual(6);
+      expect(places.every((p) => p.kind === (t.kind === 'township' ? 'village' : 'community'))).toBe(true);
+      const home = db.select().from(station).where(and(eq(station.jurisdictionId, t.id), eq(station.kind, 'home'))).all();
+      expect(home.map((s) => s.shortCode)).toEqual([`${t.code.toLowerCase()}-home`]);
+    }
+  });
+
+  it('seats 40–120 congress reps per township and 30–80 deliberation reps per subdistrict, each with a login', () => {
+    for (const t of kids('township')) {
+      const reps = seated(t.id, 'congress');
+      expect(reps.length).toBeGreaterThanOrEqual(40);
+      expect(reps.length).toBeLessThanOrEqual(120);
+      expect(new Set(reps.map((r) => r.name)).size).toBe(reps.length);
+      expect(reps.every((r) => r.userId !== null && /^1\d{10}$/.test(r.phone))).toBe(true);
+    }
+    for (const s of kids('subdistrict')) {
+      const reps = seated(s.id, 'deliberation');
+      expect(reps.length).toBeGreaterThanOrEqual(30);
+      expect(reps.length).toBeLessThanOrEqual(80);
+      expect(reps.every((r) => r.userId !== null)).toBe(true);
+    }
+  });
+
+  it('links every deliberation rep to exactly one district rep, in groups of at most 13', () => {
+    const district = db.select().from(jurisdiction).where(eq(jurisdiction.kind, 'district')).get()!;
+    const districtReps = new Set(seated(district.id, 'congress').map((r) => r.id));
+    const links = db.select().from(repLink).all();
+    const dreps = db.select().from(representative).where(eq(representative.body, 'deliberation')).all();
+    for (const d of dreps) {
+      const mine = links.filter((l) => l.deliberationRepId === d.id);
+      expect(mine).toHaveLength(1);
+      expect(districtReps.has(mine[0]!.districtRepId)).toBe(true);
+      expect(mine[0]!.toDate).toBeNull();
+    }
+    for (const id of districtReps) {
+      const n = links.filter((l) => l.districtRepId === id).length;
+      expect(n).toBeGreaterThan(0);
+      expect(n).toBeLessThanOrEqual(13);
+    }
+  });
+
+  it('gives the admin, every clerk and the listed demo logins their roles', () => {
+    const district = db.select().from(jurisdiction).where(eq(jurisdiction.kind, 'district')).get()!;
+    expect(rolesOf('admin')).toEqual([{ role: 'districtAdmin', jurisdictionId: district.id }]);
+    for (const t of [...kids('township'), ...kids('subdistrict')]) {
+      expect(rolesOf(`${t.code.toLowerCase()}.clerk`)).toEqual([{ role: 'clerk', jurisdictionId: t.id }]);
+    }
+    const names = db.select({ u: user.username }).from(user).all().map((r) => r.u);
+    expect(new Set(names).size).toBe(names.length);
+    for (const l of logins) expect(names).toContain(l.username);
+    expect(logins[0]!.username).toBe('admin');
+    expect(rolesOf('dc.drep001')[0]!.role).toBe('deliberationRep');
+    expect(rolesOf('yc.rep001')).toEqual([{ role: 'representative', jurisdictionId: district.id }]);
+    expect(rolesOf('qs.unit1')[0]!.role).toBe('implementingUnit');
+    expect(rolesOf('qs.sup1')[0]!.role).toBe('supervisionMember');
+    expect(db.select().from(user).all().every((u) => u.passwordHash === 'dummy-hash')).toBe(true);
+  });
+
+  it('stores one per-jurisdiction setting and one audit entry', () => {
+    expect(db.select().from(setting).all()).toHaveLength(1);
+    const audit = db.select().from(auditLog).all();
+    expect(audit.map((a) => a.action)).toEqual(['demo.seed']);
+    expect(JSON.parse(audit[0]!.after!).users).toBe(db.select({ n: sql<number>`count(*)` }).from(user).get()!.n);
+    expect(verifyAuditChain(db)).toBeNull();
+  });
+
+  it('is deterministic', () => {
+    const other = openDb(':memory:');
+    seedDemo(other, { passwordHash: 'x', now });
+    const names = (d: Db) => d.select({ n: representative.name, p: representative.phone }).from(representative).all();
+    expect(names(other)).toEqual(names(db));
+  });
+
+  it('prints a table with every login', () => {
+    const lines: string[] = [];
+    printLogins(logins, 'pw', (l) => lines.push(l));
+    expect(lines[0]).toContain('pw');
+    expect(lines).toHaveLength(logins.length + 2);
+  });
+});
+
+describe('backup and restore check', () => {
+  let dir: string;
+  beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'minsheng-backup-')); });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('round-trips a seeded file database through the online backup', async () => {
+    const live = openDb(join(dir, 'live.db'));
+    seedDemo(live, { passwordHash: 'x', now });
+    const dest = join(dir, 'out', 'copy.db');
+    const size = await backupDb(join(dir, 'live.db'), dest);
+    expect(size).toBeGreaterThan(0);
+    live.$client.close();
+    expect(checkDatabaseFile(dest)).toBeNull();
+    expect(existsSync(`${dest}-wal`)).toBe(false); // a backup is one self-contained file
+    const copy = openDb(dest);
+    expect(copy.select({ n: sql<number>`count(*)` }).from(representative).get()!.n)
+      .toBe(86 + 64 + 112 + 45 + 52 + 39 + 7);
+    copy.$client.close();
+  });
+
+  it('rejects files that are not a Minsheng database', () => {
+    const junk = join(dir, 'junk.db');
+    writeFileSync(junk, 'not sqlite at all, just some text that is long enough to have a header'.repeat(20));
+    expect(checkDatabaseFile(junk)).toMatch(/SQLite/);
+    const other = join(dir, 'other.db');
+    const plain = new Database(other);
+    plain.exec('create table t (x)');
+    plain.close();
+    expect(checkDatabaseFile(other)).toMatch(/jurisdiction/);
+    expect(checkDatabaseFile(join(dir, 'missing.db'))).toMatch(/不存在/);
+  });
+});

@@ -1,0 +1,62 @@
+import { ROLE_LABELS, type Role } from '../../src/domain/authz';
+import { phaseLabel, type Phase } from '../../src/domain/phases';
+
+export interface PublicJurisdiction { code: string; name: string; kind: string; kindLabel: string; year?: number; phase?: Phase }
+
+export function PublicHome(p: { district?: string; jurisdictions: PublicJurisdiction[] }) {
+  return (
+    <section>
+      <h1>{p.district ?? ''}民生实事项目人大代表票决</h1>
+      <p>项目由群众定、实施让群众看、效果交群众评。每年，各镇（乡）通过人民代表大会、各街道通过议事代表会议，
+        从群众提出的项目中票决确定当年的民生实事，并全年监督实施。</p>
+      <div class="actions"><a class="button" href="/login">工作人员和代表登录</a></div>
+      <h2>各镇街年度工作</h2>
+      {p.jurisdictions.length === 0 ? <p class="muted">暂无。</p> : (
+        <div class="cards">
+          {p.jurisdictions.map((j) => (
+            <div class="card">
+              <strong>{j.name}</strong> <span class="badge">{j.kindLabel}</span>
+              <div class="muted">{j.year && j.phase ? `${j.year}年度：${phaseLabel(j.phase, j.kind)}` : '本年度工作尚未开始'}</div>
+            </div>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}
+
+export interface DashboardScope { role: Role; code: string; name: string; kind: string }
+export interface DashboardCycle { code: string; name: string; kind: string; year: number; phase: Phase }
+
+export function Dashboard(p: {
+  displayName: string; scopes: DashboardScope[]; working: { code: string; name: string }[]; cycles: DashboardCycle[];
+}) {
+  return (
+    <section>
+      <h1>{p.displayName}，您好</h1>
+      <h2>我的职责</h2>
+      {p.scopes.length === 0 ? <p class="muted">您的账号还没有分配职责，请联系区级管理员。</p> : (
+        <ul>{p.scopes.map((s) => <li>{s.name} · {ROLE_LABELS[s.role]}</li>)}</ul>
+      )}
+      {p.cycles.length > 0 && (
+        <>
+          <h2>进行中的年度工作</h2>
+          <div class="cards">
+            {p.cycles.map((cy) => (
+              <a class="card" href={`/j/${cy.code}/cycles/${cy.year}`}>
+                <strong>{cy.name} {cy.year}年度</strong>
+                <div>{phaseLabel(cy.phase, cy.kind)}</div>
+              </a>
+            ))}
+          </div>
+        </>
+      )}
+      {p.working.length > 0 && (
+        <>
+          <h2>辖区</h2>
+          <ul>{p.working.map((j) => <li><a href={`/j/${j.code}`}>{j.name}</a></li>)}</ul>
+        </>
+      )}
+    </section>
+  );
+}

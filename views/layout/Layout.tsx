@@ -1,0 +1,80 @@
+import type { Child } from 'hono/jsx';
+
+export interface NavLink { href: string; label: string; current?: boolean }
+export interface NavModel {
+  user: { displayName: string; username: string } | null;
+  links: NavLink[];
+  jurisdictions: { code: string; name: string }[];
+  currentCode?: string;
+}
+
+const htmxConfig = JSON.stringify({
+  includeIndicatorStyles: false, // the CSP allows no inline style
+  allowEval: false,
+  allowScriptTags: false,
+  historyCacheSize: 0, // pages may hold personal data: keep none in localStorage
+  responseHandling: [
+    { code: '204', swap: false },
+    { code: '[23]..', swap: true },
+    { code: '422', swap: true }, // a form with errors comes back filled in
+    { code: '[45]..', swap: true, error: true },
+  ],
+});
+
+export function Layout(props: { title: string; nav: NavModel; flash?: string; children?: Child }) {
+  const { nav } = props;
+  return (
+    <html lang="zh-CN">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="htmx-config" content={htmxConfig} />
+        <title>{`${props.title} · 民生实事票决`}</title>
+        <link rel="stylesheet" href="/static/app.css" />
+        <script src="/static/htmx.min.js" defer></script>
+        <script src="/static/app.js" defer></script>
+      </head>
+      <body hx-boost="true">
+        <a class="skip" href="#main">跳到正文</a>
+        <header class="site">
+          <a class="brand" href="/">民生实事票决</a>
+          <nav aria-label="主导航">
+            <ul>
+              {nav.links.map((l) => (
+                <li><a href={l.href} aria-current={l.current ? 'page' : undefined}>{l.label}</a></li>
+              ))}
+            </ul>
+          </nav>
+          <div class="who">
+            {nav.jurisdictions.length > 1 && (
+              <form method="get" action="/go" class="switcher">
+                <label for="switch-j" class="sr-only">切换辖区</label>
+                <select id="switch-j" name="j" data-autosubmit>
+                  {nav.jurisdictions.map((j) => (
+                    <option value={j.code} selected={j.code === nav.currentCode}>{j.name}</option>
+                  ))}
+                </select>
+                <button type="submit" class="small">切换</button>
+              </form>
+            )}
+            {nav.user ? (
+              <>
+                <a href="/account/password" title={nav.user.username}>{nav.user.displayName}</a>
+                <form method="post" action="/logout" class="inline">
+                  <button type="submit" class="link">退出</button>
+                </form>
+              </>
+            ) : (
+              <a href="/login">登录</a>
+            )}
+          </div>
+        </header>
+        <main id="main" tabindex={-1}>
+          {props.flash && <p class="flash" role="status">{props.flash}</p>}
+          {props.children}
+        </main>
+        <footer class="site">民生实事项目人大代表票决制 · 项目由群众定、实施让群众看、效果交群众评</footer>
+      </body>
+    </html>
+  );
+}
