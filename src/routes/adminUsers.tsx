@@ -1,14 +1,12 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { UserEditPage, UserListPage, UserNewPage, type Options, type UserEditForms } from '../../views/admin/UserPages';
-import type { Db } from '../../db/client';
 import { actorOf, authorize, can, notFound } from '../auth/authorize';
 import { hashPassword } from '../auth/password';
-import type { Actor } from '../data/audit';
-import { districtRoot, type AdminResult } from '../data/jurisdictionAdmin';
+import { districtRoot } from '../data/jurisdictionAdmin';
 import { flattenTree, getJurisdiction, jurisdictionTree, KIND_LABELS } from '../data/jurisdictions';
 import {
-  addRole, createUser, getUser, getUserByUsername, listUsers, removeRole, resetPassword, scopesOf, setUserActive, updateUser,
+  addRole, createAccount, getUser, listUsers, removeRole, resetPassword, scopesOf, setUserActive, updateUser,
   type User,
 } from '../data/users';
 import { ROLE_LABELS, ROLES, type Role } from '../domain/authz';
@@ -59,21 +57,6 @@ function jurisdictionOptions(c: Context<AppEnv>, forGrant: boolean): Options {
   return flattenTree(jurisdictionTree(c.get('db')))
     .filter((j) => !forGrant || (j.active && can(c, 'admin.users', j.id)))
     .map((j) => [String(j.id), `${'　'.repeat(j.depth)}${j.name}（${KIND_LABELS[j.kind]}）${j.active ? '' : '（已停用）'}`]);
-}
-
-/** The user and their optional first role land together or not at all (createUser/addRole nest as savepoints). */
-function createAccount(
-  db: Db, actor: Actor, input: { username: string; displayName: string; passwordHash: string },
-  first: { role: Role; jurisdictionId: number } | undefined, now: Date,
-): AdminResult<User> {
-  return db.transaction((tx) => {
-    if (getUserByUsername(tx as Db, input.username)) {
-      return { ok: false, field: 'username', error: `用户名 ${input.username} 已被使用，请换一个` };
-    }
-    const row = createUser(tx as Db, actor, input, now);
-    if (first) addRole(tx as Db, actor, row.id, first.role, first.jurisdictionId, now);
-    return { ok: true, value: row };
-  });
 }
 
 function newPage(c: Context<AppEnv>, values?: FormValues, errors?: FieldErrors) {
