@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
-  sqliteTable, integer, text, blob, uniqueIndex, index, primaryKey, type AnySQLiteColumn,
+  sqliteTable, integer, real, text, blob, uniqueIndex, index, primaryKey, type AnySQLiteColumn,
 } from 'drizzle-orm/sqlite-core';
 
 // Timestamps are integer milliseconds since the epoch (UTC), read as Date.
@@ -57,14 +57,15 @@ export const roleAssignment = sqliteTable('role_assignment', {
   index('role_assignment_jurisdiction').on(t.jurisdictionId),
 ]);
 
-// Lucia-guide sessions: only the SHA-256 of the token's secret is stored.
-export const session = sqliteTable('session', {
+// Lucia-guide login sessions: only the SHA-256 of the token's secret is stored.
+// (`session` is the congress session / deliberation meeting, below.)
+export const loginSession = sqliteTable('login_session', {
   id: text('id').primaryKey(),
   secretHash: blob('secret_hash', { mode: 'buffer' }).notNull(),
   userId: integer('user_id').notNull().references(() => user.id),
   createdAt: at('created_at').notNull(),
   lastVerifiedAt: at('last_verified_at').notNull(),
-}, (t) => [index('session_user').on(t.userId)]);
+}, (t) => [index('login_session_user').on(t.userId)]);
 
 export const REP_BODIES = ['congress', 'deliberation'] as const;
 export type RepBody = (typeof REP_BODIES)[number];
@@ -104,6 +105,13 @@ export const cycle = sqliteTable('cycle', {
   phase: text('phase', { enum: PHASES }).notNull().default('collection'),
   createdBy: integer('created_by').notNull().references(() => user.id),
   createdAt: at('created_at').notNull().default(now),
+  // Collection window, China dates 'YYYY-MM-DD', both inclusive; null = not yet set.
+  collectionOpens: text('collection_opens'),
+  collectionCloses: text('collection_closes'),
+  // The candidate list: N to select, and the presidium's approval that locks it.
+  seatsToFill: integer('seats_to_fill'),
+  candidatesLockedAt: at('candidates_locked_at'),
+  candidatesLockedBy: integer('candidates_locked_by').references(() => user.id),
 }, (t) => [uniqueIndex('cycle_jurisdiction_year').on(t.jurisdictionId, t.year)]);
 
 export const phaseTransition = sqliteTable('phase_transition', {
@@ -143,3 +151,257 @@ export const auditLog = sqliteTable('audit_log', {
   index('audit_log_action').on(t.action),
   index('audit_log_actor').on(t.actorId),
 ]);
+
+// ---------------------------------------------------------------- collection and screening (DOMAIN §3.1–3.3)
+
+export const PROPOSAL_CATEGORIES = [
+  'education', 'health', 'elderly', 'transport', 'water', 'environment', 'culture', 'safety', 'other',
+] as const;
+export type ProposalCategory = (typeof PROPOSAL_CATEGORIES)[number];
+
+/** Who proposes (DOMAIN §3.1): the public, representatives, village/community committees, departments, deliberation reps. */
+export const PROPOSAL_SOURCES = ['public', 'representative', 'deliberationRep', 'villageCommittee', 'department'] as const;
+export type ProposalSource = (typeof PROPOSAL_SOURCES)[number];
+
+/** How it reached us: the web form (possibly via a station's QR code), a paper form typed in, a spreadsheet import. */
+export const ENTRY_CHANNELS = ['online', 'paper', 'import'] as const;
+
+export const PROPOSAL_STATUSES = ['submitted', 'screening', 'eligible', 'ineligible', 'merged', 'redirected'] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+
+export const proposal = sqliteTable('proposal', {
+  id: integer('id').primaryKey(),
+  cycleId: integer('cycle_id').notNull().references(() => cycle.id),
+  receipt: text('receipt').notNull().unique(), // e.g. 2027-QS-0042: year + jurisdiction code + sequence
+  seq: integer('seq').notNull(),
+  title: text('title').notNull(),
+  description: text('description').notNull(),
+  placeId: integer('place_id').references(() => jurisdiction.id), // village/community; null = the whole township
+  lat: real('lat'),
+  lng: real('lng'),
+  category: text('category', { enum: PROPOSAL_CATEGORIES }).notNull(),
+  estimatedCost: integer('estimated_cost').notNull(), // yuan
+  fundingSource: text('funding_source').notNull().default(''),
+  fiscalSharePct: integer('fiscal_share_pct').notNull(),
+  beneficiaries: text('beneficiaries').notNull().default(''),
+  beneficiaryCount: integer('beneficiary_count'),
+  durationMonths: integer('duration_months').notNull(),
+  crossYear: integer('cross_year', { mode: 'boolean' }).notNull().default(false),
+  proposerName: text('proposer_name').notNull(),
+  proposerPhone: text('proposer_phone').notNull().default(''),
+  source: text('source', { enum: PROPOSAL_SOURCES }).notNull(),
+  entryChannel: text('entry_channel', { enum: ENTRY_CHANNELS }).notNull().default('online'),
+  stationId: integer('station_id').references(() => station.id),
+  submittedBy: integer('submitted_by').references(() => user.id), // the logged-in person who entered it, if any
+  status: text('status', { enum: PROPOSAL_STATUSES }).notNull().default('submitted'),
+  mergedIntoId: integer('merged_into_id').references((): AnySQLiteColumn => proposal.id),
+  createdAt: at('created_at').notNull().default(now),
+}, (t) => [
+  uniqueIndex('proposal_cycle_seq').on(t.cycleId, t.seq),
+  index('proposal_cycle_status').on(t.cycleId, t.status),
+  index('proposal_place').on(t.placeId),
+]);
+
+/** The timeline a proposer sees on the tracking page; `note` is public text, never personal data. */
+export const proposalEvent = sqliteTable('proposal_event', {
+  id: integer('id').primaryKey(),
+  proposalId: integer('proposal_id').notNull().references(() => proposal.id),
+  at: at('at').notNull(),
+  actorId: integer('actor_id').references(() => user.id),
+  kind: text('kind').notNull(), // submitted | screened | merged | mergedInto | redirected | reopened | candidate …
+  note: text('note').notNull().default(''),
+}, (t) => [index('proposal_event_proposal').on(t.proposalId)]);
+
+export const SCREENING_DECISIONS = ['eligible', 'ineligible', 'merged', 'redirected'] as const;
+export type ScreeningDecision = (typeof SCREENING_DECISIONS)[number];
+
+export const screening = sqliteTable('screening', {
+  id: integer('id').primaryKey(),
+  proposalId: integer('proposal_id').notNull().references(() => proposal.id),
+  decision: text('decision', { enum: SCREENING_DECISIONS }).notNull(),
+  ruleResults: text('rule_results').notNull(), // JSON [{ code, outcome, explanation }] of the automatic evaluation
+  failedRules: text('failed_rules').notNull().default('[]'), // JSON [code]: the rules the reviewer cites
+  explanation: text('explanation').notNull().default(''), // shown to the proposer and the public
+  overrideReason: text('override_reason').notNull().default(''), // required to pass over a failed automatic rule
+  redirectTarget: text('redirect_target', { enum: ['petition', 'court'] }),
+  decidedBy: integer('decided_by').notNull().references(() => user.id),
+  at: at('at').notNull(),
+}, (t) => [index('screening_proposal').on(t.proposalId)]);
+
+export const candidate = sqliteTable('candidate', {
+  id: integer('id').primaryKey(),
+  cycleId: integer('cycle_id').notNull().references(() => cycle.id),
+  title: text('title').notNull(),
+  description: text('description').notNull().default(''),
+  budget: integer('budget').notNull(), // yuan
+  unitName: text('unit_name').notNull(), // 承办单位 / responsible unit
+  unitUserId: integer('unit_user_id').references(() => user.id), // its login, for progress reports
+  leadOfficial: text('lead_official').notNull(),
+  startDate: text('start_date').notNull(),
+  endDate: text('end_date').notNull(),
+  crossYear: integer('cross_year', { mode: 'boolean' }).notNull().default(false),
+  position: integer('position').notNull(),
+  createdAt: at('created_at').notNull().default(now),
+}, (t) => [index('candidate_cycle').on(t.cycleId)]);
+
+export const candidateProposal = sqliteTable('candidate_proposal', {
+  candidateId: integer('candidate_id').notNull().references(() => candidate.id),
+  proposalId: integer('proposal_id').notNull().references(() => proposal.id),
+}, (t) => [primaryKey({ columns: [t.candidateId, t.proposalId] })]);
+
+export const milestone = sqliteTable('milestone', {
+  id: integer('id').primaryKey(),
+  candidateId: integer('candidate_id').notNull().references(() => candidate.id),
+  title: text('title').notNull(),
+  dueDate: text('due_date').notNull(),
+  plannedPct: integer('planned_pct').notNull(), // cumulative % complete by the due date
+  plannedSpend: integer('planned_spend').notNull().default(0), // cumulative yuan by the due date
+  position: integer('position').notNull(),
+}, (t) => [index('milestone_candidate').on(t.candidateId)]);
+
+// ---------------------------------------------------------------- sessions and polls (DOMAIN §3.4): one mechanism for every vote
+
+export const SESSION_KINDS = ['startOfYear', 'midYear', 'extraordinary'] as const;
+export const SESSION_STATES = ['planned', 'open', 'closed'] as const;
+
+/** A congress session (人代会) or a subdistrict's deliberation meeting (议事代表会议). */
+export const session = sqliteTable('session', {
+  id: integer('id').primaryKey(),
+  jurisdictionId: integer('jurisdiction_id').notNull().references(() => jurisdiction.id),
+  cycleId: integer('cycle_id').references(() => cycle.id),
+  body: text('body', { enum: REP_BODIES }).notNull(),
+  kind: text('kind', { enum: SESSION_KINDS }).notNull(),
+  title: text('title').notNull(),
+  date: text('date').notNull(), // China date
+  startTime: text('start_time').notNull().default(''), // 'HH:MM'
+  endTime: text('end_time').notNull().default(''),
+  place: text('place').notNull().default(''),
+  agenda: text('agenda').notNull().default(''),
+  checkInCode: text('check_in_code').notNull(), // shown on the projector for self check-in
+  state: text('state', { enum: SESSION_STATES }).notNull().default('planned'),
+  createdBy: integer('created_by').notNull().references(() => user.id),
+  createdAt: at('created_at').notNull().default(now),
+}, (t) => [index('session_jurisdiction').on(t.jurisdictionId)]);
+
+/** The roster as of the session: every vote counts against this snapshot, not today's roster. */
+export const sessionRoster = sqliteTable('session_roster', {
+  sessionId: integer('session_id').notNull().references(() => session.id),
+  representativeId: integer('representative_id').notNull().references(() => representative.id),
+  name: text('name').notNull(),
+  community: text('community').notNull().default(''),
+}, (t) => [primaryKey({ columns: [t.sessionId, t.representativeId] })]);
+
+export const attendance = sqliteTable('attendance', {
+  sessionId: integer('session_id').notNull().references(() => session.id),
+  representativeId: integer('representative_id').notNull().references(() => representative.id),
+  at: at('at').notNull(),
+  checkedInBy: integer('checked_in_by').references(() => user.id), // null: the representative checked in themself
+}, (t) => [primaryKey({ columns: [t.sessionId, t.representativeId] })]);
+
+export const POLL_KINDS = ['selection', 'runoff', 'evaluation'] as const;
+export const POLL_STATES = ['draft', 'open', 'closed', 'published', 'void'] as const;
+export type PollState = (typeof POLL_STATES)[number];
+
+export const poll = sqliteTable('poll', {
+  id: integer('id').primaryKey(),
+  sessionId: integer('session_id').notNull().references(() => session.id),
+  kind: text('kind', { enum: POLL_KINDS }).notNull(),
+  secrecy: text('secrecy', { enum: ['secret', 'named'] }).notNull().default('secret'),
+  title: text('title').notNull(),
+  seatsToFill: integer('seats_to_fill'), // N for 差额 selection and runoffs; null for evaluation polls
+  state: text('state', { enum: POLL_STATES }).notNull().default('draft'),
+  voidReason: text('void_reason').notNull().default(''),
+  parentPollId: integer('parent_poll_id').references((): AnySQLiteColumn => poll.id), // a runoff's original poll
+  paperBallotsIssued: integer('paper_ballots_issued').notNull().default(0),
+  openedAt: at('opened_at'),
+  closedAt: at('closed_at'),
+  publishedAt: at('published_at'),
+  createdAt: at('created_at').notNull().default(now),
+}, (t) => [index('poll_session').on(t.sessionId)]);
+
+export const pollOption = sqliteTable('poll_option', {
+  id: integer('id').primaryKey(),
+  pollId: integer('poll_id').notNull().references(() => poll.id),
+  candidateId: integer('candidate_id').references(() => candidate.id),
+  projectId: integer('project_id').references((): AnySQLiteColumn => project.id), // evaluation polls rate projects
+  label: text('label').notNull(),
+  position: integer('position').notNull(),
+}, (t) => [index('poll_option_poll').on(t.pollId)]);
+
+/**
+ * Who voted in which poll — and nothing about the choice. One row per representative per poll (the primary key
+ * makes a second ballot impossible). The receipt code confirms participation to the voter, not the content.
+ */
+export const participation = sqliteTable('participation', {
+  pollId: integer('poll_id').notNull().references(() => poll.id),
+  representativeId: integer('representative_id').notNull().references(() => representative.id),
+  channel: text('channel', { enum: ['electronic', 'paper'] }).notNull(),
+  receiptCode: text('receipt_code').notNull(),
+}, (t) => [primaryKey({ columns: [t.pollId, t.representativeId] })]);
+
+/**
+ * What was chosen — and nothing about who. No voter, no time, a random 128-bit key and WITHOUT ROWID
+ * (see the migration), so neither ids nor insertion order re-join a ballot to a participation row.
+ */
+export const ballot = sqliteTable('ballot', {
+  id: text('id').primaryKey(),
+  pollId: integer('poll_id').notNull().references(() => poll.id),
+  marks: text('marks').notNull(), // JSON { [pollOptionId]: 'for' | 'against' | 'abstain' } (evaluation: 'satisfied' …)
+  valid: integer('valid', { mode: 'boolean' }).notNull(),
+  invalidReason: text('invalid_reason').notNull().default(''),
+});
+
+/** Named (记名) polls keep the voter with the choice, openly; the ballot screen says so. */
+export const namedBallot = sqliteTable('named_ballot', {
+  id: integer('id').primaryKey(),
+  pollId: integer('poll_id').notNull().references(() => poll.id),
+  representativeId: integer('representative_id').notNull().references(() => representative.id),
+  marks: text('marks').notNull(),
+  valid: integer('valid', { mode: 'boolean' }).notNull(),
+  invalidReason: text('invalid_reason').notNull().default(''),
+}, (t) => [uniqueIndex('named_ballot_unique').on(t.pollId, t.representativeId)]);
+
+/** Tellers' entries of returned paper ballots: each ballot entered twice, by two tellers, then reconciled. */
+export const paperEntry = sqliteTable('paper_entry', {
+  id: integer('id').primaryKey(),
+  pollId: integer('poll_id').notNull().references(() => poll.id),
+  serial: text('serial').notNull(),
+  pass: text('pass', { enum: ['first', 'second'] }).notNull(),
+  tellerId: integer('teller_id').notNull().references(() => user.id),
+  marks: text('marks').notNull(),
+  invalid: integer('invalid', { mode: 'boolean' }).notNull().default(false),
+  invalidReason: text('invalid_reason').notNull().default(''),
+  at: at('at').notNull(),
+}, (t) => [uniqueIndex('paper_entry_unique').on(t.pollId, t.serial, t.pass)]);
+
+/** The tally as computed at close: a snapshot, so later roster changes never alter a result. */
+export const pollResult = sqliteTable('poll_result', {
+  pollId: integer('poll_id').primaryKey().references(() => poll.id),
+  result: text('result').notNull(), // JSON of the domain tally, with every number used
+  computedAt: at('computed_at').notNull(),
+});
+
+export const resolution = sqliteTable('resolution', {
+  id: integer('id').primaryKey(),
+  cycleId: integer('cycle_id').notNull().references(() => cycle.id),
+  sessionId: integer('session_id').notNull().references(() => session.id),
+  title: text('title').notNull(),
+  body: text('body').notNull(),
+  publishedAt: at('published_at'),
+  publishedBy: integer('published_by').references(() => user.id),
+  updatedAt: at('updated_at').notNull(),
+}, (t) => [uniqueIndex('resolution_session').on(t.sessionId)]);
+
+// ---------------------------------------------------------------- delivery (DOMAIN §3.5)
+
+export const PROJECT_STATUSES = ['planned', 'inProgress', 'completed', 'accepted'] as const;
+
+/** An adopted candidate: the year's livelihood project. */
+export const project = sqliteTable('project', {
+  id: integer('id').primaryKey(),
+  cycleId: integer('cycle_id').notNull().references(() => cycle.id),
+  candidateId: integer('candidate_id').notNull().unique().references(() => candidate.id),
+  pollId: integer('poll_id').references(() => poll.id),
+  status: text('status', { enum: PROJECT_STATUSES }).notNull().default('planned'),
+  createdAt: at('created_at').notNull().default(now),
+}, (t) => [index('project_cycle').on(t.cycleId)]);

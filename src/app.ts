@@ -17,6 +17,14 @@ import { settings } from './routes/settings';
 import { audit } from './routes/audit';
 import { adminUsers } from './routes/adminUsers';
 import { adminJurisdictions } from './routes/adminJurisdictions';
+import { publicPortal } from './routes/publicPortal';
+import { proposals } from './routes/proposals';
+import { stations } from './routes/stations';
+import { screening } from './routes/screening';
+import { candidates } from './routes/candidates';
+import { sessions } from './routes/sessions';
+import { polls } from './routes/polls';
+import { voting } from './routes/voting';
 
 export interface AppOptions {
   db: DbConnection;
@@ -75,6 +83,14 @@ export function createApp(opts: AppOptions) {
   app.route('/', audit);
   app.route('/', adminUsers);
   app.route('/', adminJurisdictions);
+  app.route('/', publicPortal);
+  app.route('/', proposals);
+  app.route('/', stations);
+  app.route('/', screening);
+  app.route('/', candidates);
+  app.route('/', sessions);
+  app.route('/', polls);
+  app.route('/', voting);
 
   app.notFound(handleNotFound);
   app.onError(handleError);

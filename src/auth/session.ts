@@ -2,7 +2,7 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { session, user } from '../../db/schema';
+import { loginSession as session, user } from '../../db/schema';
 import { judgeSession, SESSION_POLICY } from '../domain/sessionPolicy';
 
 // Lucia guide "Sessions": the token is `id.secret`; only SHA-256(secret) is stored.

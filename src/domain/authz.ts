@@ -27,6 +27,22 @@ export const PERMISSIONS = {
   'audit.view': staff,
   'admin.users': ['districtAdmin'],
   'admin.jurisdictions': ['districtAdmin'],
+  // collection and screening
+  'proposal.submitOnBehalf': ['clerk', 'representative', 'deliberationRep'],
+  'proposal.enterPaper': ['clerk'], // paper forms and spreadsheet imports
+  'proposal.review': ['clerk', 'districtAdmin'], // the intake list with personal data, CSV export
+  'proposal.screen': ['clerk'],
+  'collection.manage': ['clerk'], // the collection window
+  'candidate.manage': ['clerk'],
+  'candidate.approve': ['clerk'], // records the presidium's approval
+  // sessions and polls
+  'session.view': insiders,
+  'session.manage': ['clerk'],
+  'session.checkIn': ['clerk'],
+  'poll.manage': ['clerk'],
+  'poll.tally': ['clerk'], // tellers' paper-ballot entry
+  'ballot.cast': ['representative', 'deliberationRep'],
+  'result.publish': ['clerk'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

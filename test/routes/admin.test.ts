@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { auditLog, jurisdiction, roleAssignment, session, station, user } from '../../db/schema';
+import { auditLog, jurisdiction, loginSession as session, roleAssignment, station, user } from '../../db/schema';
 import { adminFixture, PASSWORD, type AdminFixture } from '../helpers/adminFixture';
 
 let f: AdminFixture;

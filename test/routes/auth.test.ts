@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { auditLog, session } from '../../db/schema';
+import { auditLog, loginSession as session } from '../../db/schema';
 import { SESSION_POLICY } from '../../src/domain/sessionPolicy';
 import { get, login, ORIGIN, PASSWORD, post, seedBasics, testApp } from '../helpers/app';
 

@@ -1,0 +1,91 @@
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeHexLowerCase } from '@oslojs/encoding';
+import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { auditLog } from '../../db/schema';
+import { contains, startsWith } from './sql';
+
+export interface Actor { id: number | null; name: string; ip?: string }
+
+export interface AuditEntry {
+  action: string;
+  targetType?: string;
+  targetId?: string | number;
+  jurisdictionId?: number | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+const GENESIS = '0'.repeat(64);
+
+function chainHash(prevHash: string, fields: unknown[]): string {
+  return encodeHexLowerCase(sha256(new TextEncoder().encode(prevHash + '\n' + JSON.stringify(fields))));
+}
+
+function hashedFields(r: typeof auditLog.$inferSelect): unknown[] {
+  return [r.at.getTime(), r.actorId, r.actorName, r.action, r.targetType, r.targetId, r.jurisdictionId, r.before, r.after, r.ip];
+}
+
+/** Appends one entry. Call inside the transaction that makes the change, so both land or neither does. */
+export function recordAudit(db: Db, actor: Actor, e: AuditEntry, now: Date): void {
+  const last = db.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
+  const prevHash = last?.hash ?? GENESIS;
+  const row = {
+    at: now,
+    actorId: actor.id,
+    actorName: actor.name,
+    action: e.action,
+    targetType: e.targetType ?? '',
+    targetId: e.targetId === undefined ? '' : String(e.targetId),
+    jurisdictionId: e.jurisdictionId ?? null,
+    before: e.before === undefined ? null : JSON.stringify(e.before),
+    after: e.after === undefined ? null : JSON.stringify(e.after),
+    ip: actor.ip ?? '',
+  };
+  const hash = chainHash(prevHash, hashedFields({ ...row, id: 0, prevHash, hash: '' }));
+  db.insert(auditLog).values({ ...row, prevHash, hash }).run();
+}
+
+/** Re-computes the chain; returns the id of the first row that does not match, or null when intact. */
+export function verifyAuditChain(db: Db): number | null {
+  let prev = GENESIS;
+  for (const r of db.select().from(auditLog).orderBy(asc(auditLog.id)).all()) {
+    if (r.prevHash !== prev || chainHash(prev, hashedFields(r)) !== r.hash) return r.id;
+    prev = r.hash;
+  }
+  return null;
+}
+
+export interface AuditFilter {
+  jurisdictionIds?: number[]; // undefined = all (district admin)
+  action?: string;
+  actor?: string;
+  from?: Date;
+  to?: Date;
+  page: number;
+  pageSize: number;
+}
+
+export function listAudit(db: Db, f: AuditFilter) {
+  const where: SQL[] = [];
+  if (f.jurisdictionIds) where.push(inArray(auditLog.jurisdictionId, f.jurisdictionIds));
+  if (f.action) where.push(startsWith(auditLog.action, f.action));
+  if (f.actor) where.push(contains(auditLog.actorName, f.actor));
+  if (f.from) where.push(gte(auditLog.at, f.from));
+  if (f.to) where.push(lt(auditLog.at, f.to));
+  const cond = where.length ? and(...where) : undefined;
+  const total = db.select({ n: sql<number>`count(*)` }).from(auditLog).where(cond).get()?.n ?? 0;
+  const rows = db.select().from(auditLog).where(cond).orderBy(desc(auditLog.id))
+    .limit(f.pageSize).offset((f.page - 1) * f.pageSize).all();
+  return { total, rows };
+}
+
+export function auditActions(db: Db): string[] {
+  return db.selectDistinct({ a: auditLog.action }).from(auditLog).orderBy(auditLog.action).all().map((r) => r.a);
+}
+
+export function auditFor(db: Db, targetType: string, targetId: string | number) {
+  return db.select().from(auditLog)
+    .where(and(eq(auditLog.targetType, targetType), eq(auditLog.targetId, String(targetId))))
+    .orderBy(asc(auditLog.id)).all();
+}

@@ -1,0 +1,63 @@
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { cycle, jurisdiction, phaseTransition, user, type Phase } from '../../db/schema';
+import { checkTransition } from '../domain/phases';
+import { recordAudit, type Actor } from './audit';
+
+export type Cycle = typeof cycle.$inferSelect;
+
+export function cyclesOf(db: Db, jurisdictionId: number): Cycle[] {
+  return db.select().from(cycle).where(eq(cycle.jurisdictionId, jurisdictionId)).orderBy(desc(cycle.year)).all();
+}
+
+export function getCycle(db: Db, jurisdictionId: number, year: number): Cycle | undefined {
+  return db.select().from(cycle).where(and(eq(cycle.jurisdictionId, jurisdictionId), eq(cycle.year, year))).get();
+}
+
+export function transitionsOf(db: Db, cycleId: number) {
+  return db.select({
+    id: phaseTransition.id, fromPhase: phaseTransition.fromPhase, toPhase: phaseTransition.toPhase,
+    at: phaseTransition.at, note: phaseTransition.note, byName: user.displayName,
+  }).from(phaseTransition).innerJoin(user, eq(user.id, phaseTransition.by))
+    .where(eq(phaseTransition.cycleId, cycleId)).orderBy(asc(phaseTransition.id)).all();
+}
+
+export type CycleResult<T> = { ok: true; value: T } | { ok: false; field: string; error: string };
+
+export function createCycle(db: Db, actor: Actor & { id: number }, jurisdictionId: number, year: number, now: Date): CycleResult<Cycle> {
+  return db.transaction((tx) => {
+    if (getCycle(tx, jurisdictionId, year)) return { ok: false, field: 'year', error: `${year}年度的票决工作已经创建` };
+    const row = tx.insert(cycle).values({ jurisdictionId, year, phase: 'collection', createdBy: actor.id, createdAt: now }).returning().get();
+    tx.insert(phaseTransition).values({ cycleId: row.id, fromPhase: null, toPhase: 'collection', by: actor.id, at: now, note: '创建年度工作' }).run();
+    recordAudit(tx, actor, { action: 'cycle.create', targetType: 'cycle', targetId: row.id, jurisdictionId, after: { year, phase: row.phase } }, now);
+    return { ok: true, value: row };
+  });
+}
+
+export function transitionCycle(db: Db, actor: Actor & { id: number }, c: Cycle, to: Phase, note: string, now: Date): CycleResult<Cycle> {
+  return db.transaction((tx) => {
+    // Re-read inside the transaction: two clerks pressing at once must not both move it.
+    const fresh = tx.select().from(cycle).where(eq(cycle.id, c.id)).get();
+    if (!fresh) return { ok: false, field: 'to', error: '年度工作不存在' };
+    const check = checkTransition(fresh.phase, to, note);
+    if (!check.ok) return check;
+    const updated = tx.update(cycle).set({ phase: to }).where(eq(cycle.id, c.id)).returning().get();
+    tx.insert(phaseTransition).values({ cycleId: c.id, fromPhase: fresh.phase, toPhase: to, by: actor.id, at: now, note: note.trim() }).run();
+    recordAudit(tx, actor, {
+      action: 'cycle.transition', targetType: 'cycle', targetId: c.id, jurisdictionId: c.jurisdictionId,
+      before: { phase: fresh.phase }, after: { phase: to, note: note.trim() },
+    }, now);
+    return { ok: true, value: updated };
+  });
+}
+
+/** Each jurisdiction's latest cycle. */
+export function latestCycles(db: Db, ids: number[]) {
+  if (ids.length === 0) return [];
+  const rows = db.select({ id: jurisdiction.id, code: jurisdiction.code, name: jurisdiction.name, kind: jurisdiction.kind, year: cycle.year, phase: cycle.phase })
+    .from(cycle).innerJoin(jurisdiction, eq(jurisdiction.id, cycle.jurisdictionId))
+    .where(inArray(cycle.jurisdictionId, ids)).orderBy(desc(cycle.year)).all();
+  const seen = new Set<number>();
+  return rows.filter((r) => (seen.has(r.id) ? false : (seen.add(r.id), true)));
+}
+

@@ -1,0 +1,90 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { jurisdiction, station, type JurisdictionKind } from '../../db/schema';
+
+export type Jurisdiction = typeof jurisdiction.$inferSelect;
+
+export const KIND_LABELS: Record<JurisdictionKind, string> = {
+  district: '区/县',
+  township: '镇/乡',
+  subdistrict: '街道',
+  village: '村',
+  community: '社区',
+};
+
+/** Which kinds may sit under which: district → township/subdistrict → village/community. */
+export const CHILD_KINDS: Record<JurisdictionKind, JurisdictionKind[]> = {
+  district: ['township', 'subdistrict'],
+  township: ['village', 'community'],
+  subdistrict: ['community', 'village'],
+  village: [],
+  community: [],
+};
+
+export function getJurisdictionByCode(db: Db, code: string): Jurisdiction | undefined {
+  return db.select().from(jurisdiction).where(eq(jurisdiction.code, code)).get();
+}
+
+export function getJurisdiction(db: Db, id: number): Jurisdiction | undefined {
+  return db.select().from(jurisdiction).where(eq(jurisdiction.id, id)).get();
+}
+
+/** The jurisdiction's id followed by its ancestors' ids, nearest first. */
+export function ancestry(db: Db, id: number): number[] {
+  const rows = db.all<{ id: number }>(sql`
+    with recursive up(id, parent_id, depth) as (
+      select id, parent_id, 0 from jurisdiction where id = ${id}
+      union all
+      select j.id, j.parent_id, up.depth + 1 from jurisdiction j join up on j.id = up.parent_id
+    ) select id from up order by depth`);
+  return rows.map((r) => r.id);
+}
+
+/** The jurisdiction's id and all its descendants' ids. */
+export function descendantIds(db: Db, id: number): number[] {
+  const rows = db.all<{ id: number }>(sql`
+    with recursive down(id) as (
+      select id from jurisdiction where id = ${id}
+      union all
+      select j.id from jurisdiction j join down on j.parent_id = down.id
+    ) select id from down`);
+  return rows.map((r) => r.id);
+}
+
+export function allJurisdictions(db: Db): Jurisdiction[] {
+  return db.select().from(jurisdiction).orderBy(asc(jurisdiction.id)).all();
+}
+
+export interface TreeNode extends Jurisdiction { depth: number; children: TreeNode[] }
+
+/** The whole tree in display order (depth-first). */
+export function jurisdictionTree(db: Db): TreeNode[] {
+  const all = allJurisdictions(db);
+  const byParent = new Map<number | null, Jurisdiction[]>();
+  for (const j of all) byParent.set(j.parentId, [...(byParent.get(j.parentId) ?? []), j]);
+  const build = (parentId: number | null, depth: number): TreeNode[] =>
+    (byParent.get(parentId) ?? []).map((j) => ({ ...j, depth, children: build(j.id, depth + 1) }));
+  return build(null, 0);
+}
+
+export function flattenTree(nodes: TreeNode[]): TreeNode[] {
+  return nodes.flatMap((n) => [n, ...flattenTree(n.children)]);
+}
+
+export function childrenOf(db: Db, id: number): Jurisdiction[] {
+  return db.select().from(jurisdiction).where(eq(jurisdiction.parentId, id)).orderBy(asc(jurisdiction.id)).all();
+}
+
+export function stationsOf(db: Db, jurisdictionIds: number[]) {
+  if (jurisdictionIds.length === 0) return [];
+  return db.select().from(station)
+    .where(inArray(station.jurisdictionId, jurisdictionIds))
+    .orderBy(asc(station.jurisdictionId), asc(station.id)).all();
+}
+
+/** Active townships and subdistricts: the units that run a yearly cycle. */
+export function townsOf(db: Db): Jurisdiction[] {
+  return db.select().from(jurisdiction)
+    .where(and(inArray(jurisdiction.kind, ['township', 'subdistrict']), eq(jurisdiction.active, true)))
+    .orderBy(asc(jurisdiction.id)).all();
+}

@@ -1,0 +1,28 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { setting } from '../../db/schema';
+import { readSettings, SETTING_KEYS, type Settings } from '../domain/settings';
+import { recordAudit, type Actor } from './audit';
+
+export function getSettings(db: Db, jurisdictionId: number): Settings {
+  return readSettings(db.select().from(setting).where(eq(setting.jurisdictionId, jurisdictionId)).all());
+}
+
+/** Writes every key (so the stored values are explicit), audited with the values before and after. */
+export function saveSettings(db: Db, actor: Actor, jurisdictionId: number, next: Settings, now: Date): void {
+  db.transaction((tx) => {
+    const before = getSettings(tx, jurisdictionId);
+    for (const key of SETTING_KEYS) {
+      const value = String(next[key]);
+      tx.insert(setting).values({ jurisdictionId, key, value })
+        .onConflictDoUpdate({ target: [setting.jurisdictionId, setting.key], set: { value } }).run();
+    }
+    const changed = SETTING_KEYS.filter((k) => before[k] !== next[k]);
+    if (changed.length === 0) return;
+    recordAudit(tx, actor, {
+      action: 'settings.update', targetType: 'jurisdiction', targetId: jurisdictionId, jurisdictionId,
+      before: Object.fromEntries(changed.map((k) => [k, before[k]])),
+      after: Object.fromEntries(changed.map((k) => [k, next[k]])),
+    }, now);
+  });
+}

@@ -1,0 +1,42 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { station, type StationKind } from '../../db/schema';
+import { recordAudit, type Actor } from './audit';
+
+export const STATION_LABELS: Record<StationKind, string> = {
+  home: '代表之家',
+  liaison: '代表联络站',
+  contact: '代表联系点',
+};
+
+export type Station = typeof station.$inferSelect;
+
+export function getStation(db: Db, id: number): Station | undefined {
+  return db.select().from(station).where(eq(station.id, id)).get();
+}
+
+export function getStationByShortCode(db: Db, shortCode: string): Station | undefined {
+  return db.select().from(station).where(eq(station.shortCode, shortCode)).get();
+}
+
+export interface StationInput { kind: StationKind; name: string; address: string; shortCode: string }
+
+export function createStation(db: Db, actor: Actor, jurisdictionId: number, input: StationInput, now: Date): Station {
+  return db.transaction((tx) => {
+    const row = tx.insert(station).values({ ...input, jurisdictionId }).returning().get();
+    recordAudit(tx, actor, { action: 'station.create', targetType: 'station', targetId: row.id, jurisdictionId, after: input }, now);
+    return row;
+  });
+}
+
+export function updateStation(db: Db, actor: Actor, id: number, input: StationInput & { active: boolean }, now: Date): void {
+  db.transaction((tx) => {
+    const before = tx.select().from(station).where(eq(station.id, id)).get()!;
+    tx.update(station).set(input).where(eq(station.id, id)).run();
+    recordAudit(tx, actor, {
+      action: 'station.update', targetType: 'station', targetId: id, jurisdictionId: before.jurisdictionId,
+      before: { kind: before.kind, name: before.name, address: before.address, shortCode: before.shortCode, active: before.active },
+      after: input,
+    }, now);
+  });
+}
