@@ -2,7 +2,7 @@ import { and, asc, eq, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { jurisdiction, roleAssignment, user, type Role } from '../../db/schema';
 import type { Assignment } from '../domain/authz';
-import { createSession, invalidateUserSessions } from '../auth/session';
+import { createSession, invalidateSession, invalidateUserSessions } from '../auth/session';
 import { recordAudit, type Actor } from './audit';
 import { contains } from './sql';
 
@@ -155,3 +155,21 @@ export function createAccount(
   });
 }
 
+
+/** A successful login: the new session and its audit entry land together. */
+export function logIn(db: Db, found: User, ip: string, now: Date) {
+  return db.transaction((tx) => {
+    const created = createSession(tx, found.id, now);
+    recordAudit(tx, { id: found.id, name: `${found.displayName}（${found.username}）`, ip }, {
+      action: 'login.success', targetType: 'user', targetId: found.id,
+    }, now);
+    return created;
+  });
+}
+
+export function logOut(db: Db, actor: Actor, sessionId: string, now: Date): void {
+  db.transaction((tx) => {
+    recordAudit(tx, actor, { action: 'logout', targetType: 'user', targetId: actor.id ?? '' }, now);
+    invalidateSession(tx, sessionId);
+  });
+}

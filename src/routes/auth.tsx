@@ -4,9 +4,8 @@ import { ChangePasswordPage, LoginPage } from '../../views/auth/LoginPage';
 import { actorOf, requireLogin } from '../auth/authorize';
 import { clearSessionCookie, setSessionCookie } from '../auth/middleware';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/password';
-import { createSession, invalidateSession } from '../auth/session';
 import { recordAudit } from '../data/audit';
-import { changePassword, getUser, getUserByUsername } from '../data/users';
+import { changePassword, getUser, getUserByUsername, logIn, logOut } from '../data/users';
 import type { AppEnv } from '../env';
 import { flash } from '../http/renderer';
 import { trimmed, validForm } from '../http/validate';
@@ -67,18 +66,14 @@ export const auth = new Hono<AppEnv>()
         return c.render(<LoginPage values={{ username, next }} errors={{ _form: '用户名或密码错误' }} />, { title: '登录' });
       }
       limits.loginByAccount.clear(accountKey);
-      const { token, session } = createSession(db, found.id, new Date(now));
-      recordAudit(db, { id: found.id, name: `${found.displayName}（${found.username}）`, ip }, {
-        action: 'login.success', targetType: 'user', targetId: found.id,
-      }, new Date(now));
+      const { token, session } = logIn(db, found, ip, new Date(now));
       setSessionCookie(c, token, session);
       return c.redirect(safeNext(next), 303);
     })
   .post('/logout', (c) => {
     const sessionId = c.get('sessionId');
     if (sessionId) {
-      recordAudit(c.get('db'), actorOf(c), { action: 'logout', targetType: 'user', targetId: c.get('user')?.id ?? '' }, c.get('now')());
-      invalidateSession(c.get('db'), sessionId);
+      logOut(c.get('db'), actorOf(c), sessionId, c.get('now')());
     }
     clearSessionCookie(c);
     return c.redirect('/login', 303);
