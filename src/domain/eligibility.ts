@@ -54,7 +54,8 @@ export interface EligibilityContext {
   placeIds: ReadonlySet<number>;
 }
 
-export interface PolicyBasis { document: string; quote: string; seed: string }
+/** Where a rule comes from: the document, a short name for public notes, the words quoted, and the seed file. */
+export interface PolicyBasis { document: string; short: string; quote: string; seed: string }
 
 export interface EligibilityRule {
   code: RuleCode;
@@ -138,7 +139,7 @@ export const ELIGIBILITY_RULES: readonly EligibilityRule[] = [
     code: 'FISCAL_SHARE',
     name: '以财政资金投入为主',
     description: '项目资金主要来自政府财政性资金：财政资金占比不低于设定比例。',
-    basis: { document: GUIDANCE, quote: '主要是以政府财政性资金投入为主', seed: '004' },
+    basis: { document: GUIDANCE, short: '票决制指导意见', quote: '主要是以政府财政性资金投入为主', seed: '004' },
     kind: 'automatic',
     parameters: (p) => [`财政资金最低占比：${p.minFiscalShare}%（含本数）`],
     evaluate: (f, { params }) => {
@@ -156,7 +157,7 @@ export const ELIGIBILITY_RULES: readonly EligibilityRule[] = [
     code: 'MAJOR_INVESTMENT',
     name: '不属于政府重大投资项目',
     description: '估算投资超过本辖区设定的重大投资项目标准的，属政府重大投资项目，不得作为票决候选项目。',
-    basis: { document: GUIDANCE, quote: '政府重大投资项目、政府日常工作、上级安排实施的民生实事项目等不得作为本级票决民生实事候选项目', seed: '004' },
+    basis: { document: GUIDANCE, short: '票决制指导意见', quote: '政府重大投资项目……不得作为本级票决民生实事候选项目', seed: '004' },
     kind: 'automatic',
     parameters: (p) => [`重大投资项目标准：超过 ${yuan(p.majorInvestmentThreshold)}`],
     evaluate: (f, { params }) => {
@@ -174,7 +175,7 @@ export const ELIGIBILITY_RULES: readonly EligibilityRule[] = [
     code: 'IN_JURISDICTION',
     name: '在本辖区内实施',
     description: '项目由本镇（街道）在本行政区域内实施；未指定村/社区的视为全域实施。',
-    basis: { document: GUIDANCE, quote: '由各镇在本行政区域内实施', seed: '004' },
+    basis: { document: GUIDANCE, short: '票决制指导意见', quote: '由各镇在本行政区域内实施', seed: '004' },
     kind: 'automatic',
     parameters: () => [],
     evaluate: (f, { jurisdictionName, placeIds }) => {
@@ -191,7 +192,7 @@ export const ELIGIBILITY_RULES: readonly EligibilityRule[] = [
     code: 'DURATION',
     name: '当年可完成或有年度目标',
     description: '原则上当年度可以完成（工期不超过设定月数）；确需跨年度实施的，须有明确的年度阶段性目标。',
-    basis: { document: GUIDANCE, quote: '原则上应为当年度可以完成、群众获得感较强的项目。对确需跨年度实施的，应有明确的年度阶段性目标', seed: '004' },
+    basis: { document: GUIDANCE, short: '票决制指导意见', quote: '原则上应为当年度可以完成、群众获得感较强的项目。对确需跨年度实施的，应有明确的年度阶段性目标', seed: '004' },
     kind: 'automatic',
     parameters: (p) => [`当年完成的最长工期：${p.maxDurationMonths} 个月（含本数）`],
     evaluate: (f, { params }) => {
@@ -214,7 +215,7 @@ export const ELIGIBILITY_RULES: readonly EligibilityRule[] = [
     code: 'ROUTINE_WORK',
     name: '不属于政府日常工作',
     description: '政府日常工作（日常维护、保洁、运转经费等）不得作为票决候选项目。须审查人员确认。',
-    basis: { document: GUIDANCE, quote: '政府日常工作……不得作为本级票决民生实事候选项目', seed: '004' },
+    basis: { document: GUIDANCE, short: '票决制指导意见', quote: '政府日常工作……不得作为本级票决民生实事候选项目', seed: '004' },
     kind: 'reviewer',
     parameters: () => [],
     evaluate: (f) => reviewerResult('ROUTINE_WORK', '政府日常工作', quoted(matchKeywords(allText(f), FLAG_KEYWORDS.ROUTINE_WORK))),
@@ -223,7 +224,7 @@ export const ELIGIBILITY_RULES: readonly EligibilityRule[] = [
     code: 'HIGHER_LEVEL',
     name: '不属于上级安排实施的项目',
     description: '上级安排实施的民生实事项目不得作为本级票决候选项目。须审查人员确认。',
-    basis: { document: GUIDANCE, quote: '上级安排实施的民生实事项目等不得作为本级票决民生实事候选项目', seed: '004' },
+    basis: { document: GUIDANCE, short: '票决制指导意见', quote: '上级安排实施的民生实事项目等不得作为本级票决民生实事候选项目', seed: '004' },
     kind: 'reviewer',
     parameters: () => [],
     evaluate: (f) => reviewerResult('HIGHER_LEVEL', '上级安排实施的项目', quoted(matchKeywords(allText(f), FLAG_KEYWORDS.HIGHER_LEVEL))),
@@ -232,7 +233,7 @@ export const ELIGIBILITY_RULES: readonly EligibilityRule[] = [
     code: 'DISGUISED_CONSTRUCTION',
     name: '不是以民生名义的建设工程或私企投资',
     description: '政府建设工程、私营企业投资项目不得以民生实事项目的名义参加票决。须审查人员确认。',
-    basis: { document: REPORT_004, quote: '将民生实事人大代表票决制项目与政府建设工程、私企投资项目相混淆', seed: '004' },
+    basis: { document: REPORT_004, short: '区人大常委会调研报告', quote: '将民生实事人大代表票决制项目与政府建设工程、私企投资项目相混淆', seed: '004' },
     kind: 'reviewer',
     parameters: (p) => [`财政资金占比低于 ${p.minFiscalShare}% 时一并提示`],
     evaluate: (f, { params }) => {
@@ -246,7 +247,7 @@ export const ELIGIBILITY_RULES: readonly EligibilityRule[] = [
     code: 'DISTRICT_SUBPROJECT',
     name: '不是区级票决项目的子项目',
     description: '区级已票决项目的子项目不再作为镇（街道）票决项目，避免“为票决而票决”。须审查人员确认。',
-    basis: { document: REPORT_004, quote: '镇街票决项目部分多为区级票决项目子项目，存在“为票决而票决”的现象', seed: '004' },
+    basis: { document: REPORT_004, short: '区人大常委会调研报告', quote: '镇街票决项目部分多为区级票决项目子项目，存在“为票决而票决”的现象', seed: '004' },
     kind: 'reviewer',
     parameters: () => [],
     evaluate: (f) => reviewerResult('DISTRICT_SUBPROJECT', '区级票决项目的子项目', quoted(matchKeywords(allText(f), FLAG_KEYWORDS.DISTRICT_SUBPROJECT))),
@@ -257,6 +258,7 @@ export const ELIGIBILITY_RULES: readonly EligibilityRule[] = [
     description: '须为普惠性、公益性、社会效益较为突出的民生类公共事业项目；个人诉求和涉法涉诉问题应引导至信访部门或司法程序。须审查人员确认。',
     basis: {
       document: `${GUIDANCE}；${RULES_002}`,
+      short: '票决制指导意见、代表工作规程第八十三条',
       quote: '普惠性、公益性和社会效益较为突出的民生类公共事业项目；对非公益性、普惠性以及其他属于个人涉法涉诉问题，引导群众到信访部门或按司法程序反映情况',
       seed: '004, 002 art. 83',
     },

@@ -115,11 +115,6 @@ export function checkMerge(source: { id: number; cycleId: number }, target: Merg
 
 // ---------------------------------------------------------------- public text (tracking page and portal)
 
-const BASIS_SHORT: Record<string, string> = {
-  '004': '民生实事项目票决制指导意见',
-  '004, 002 art. 83': '票决制指导意见、代表工作规程第八十三条',
-};
-
 export interface NoteInput {
   decision: ScreeningDecision;
   revised: boolean;
@@ -139,7 +134,7 @@ export function screeningNote(n: NoteInput): string {
     case 'ineligible': {
       const basis = n.failedRules.filter(isRuleCode).map((code: RuleCode) => {
         const r = RULES_BY_CODE.get(code)!;
-        return `${r.name}（${BASIS_SHORT[r.basis.seed] ?? r.basis.document}：“${r.basis.quote}”）`;
+        return `${r.name}（${r.basis.short}：“${r.basis.quote}”）`;
       });
       return `${head}：不符合条件。依据：${basis.join('；')}。说明：${said}`;
     }

@@ -101,7 +101,7 @@ describe('public notes: the reasons a proposer reads, never a name', () => {
   it.each<[string, Parameters<typeof screeningNote>[0], string[]]>([
     ['eligible', { decision: 'eligible', revised: false, failedRules: [], explanation: '' }, ['审查结论：符合条件']],
     ['ineligible with rule and basis', { decision: 'ineligible', revised: false, failedRules: ['FISCAL_SHARE'], explanation: '主要由企业出资' },
-      ['审查结论：不符合条件。依据：以财政资金投入为主（民生实事项目票决制指导意见：“主要是以政府财政性资金投入为主”）。说明：主要由企业出资']],
+      ['审查结论：不符合条件。依据：以财政资金投入为主（票决制指导意见：“主要是以政府财政性资金投入为主”）。说明：主要由企业出资']],
     ['ineligible citing art. 83', { decision: 'ineligible', revised: false, failedRules: ['PUBLIC_BENEFIT'], explanation: '个人诉求' }, ['代表工作规程第八十三条']],
     ['revised', { decision: 'eligible', revised: true, failedRules: [], explanation: '补充了资金来源' }, ['复核更正后的审查结论：符合条件', '说明：补充了资金来源']],
     ['merged', { decision: 'merged', revised: false, failedRules: [], explanation: '', mergedInto: { receipt: '2027-QS-0003', title: '老年食堂' } },
