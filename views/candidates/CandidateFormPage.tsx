@@ -51,13 +51,13 @@ export function CandidateFormPage(p: {
           <p class="hint" id="f-milestones-hint">按日期填写各阶段目标；完成比例和支出为累计数，不能倒退。留空的行不保存。</p>
           {e?.milestones && <p class="error" id="f-milestones-error" role="alert">{e.milestones}</p>}
           {Array.from({ length: rows }, (_, i) => (
-            <div class="milestone-row">
-              <span class="row-no" aria-hidden="true">{i + 1}</span>
-              <Field name={`m${i}_title`} label={`里程碑 ${i + 1} 名称`} value={v[`m${i}_title`]} error={e?.[`m${i}_title`]} maxlength={100} />
+            <fieldset class="milestone-row">
+              <legend>里程碑 {i + 1}</legend>
+              <Field name={`m${i}_title`} label="名称" value={v[`m${i}_title`]} error={e?.[`m${i}_title`]} maxlength={100} />
               <Field name={`m${i}_due`} label="截止日期" type="date" value={v[`m${i}_due`]} error={e?.[`m${i}_due`]} />
-              <Field name={`m${i}_pct`} label="累计完成 %" type="number" inputmode="numeric" value={v[`m${i}_pct`]} error={e?.[`m${i}_pct`]} />
+              <Field name={`m${i}_pct`} label="累计完成（%）" type="number" inputmode="numeric" value={v[`m${i}_pct`]} error={e?.[`m${i}_pct`]} />
               <Field name={`m${i}_spend`} label="累计支出（元）" type="number" inputmode="numeric" value={v[`m${i}_spend`]} error={e?.[`m${i}_spend`]} />
-            </div>
+            </fieldset>
           ))}
         </fieldset>
         <div class="actions">

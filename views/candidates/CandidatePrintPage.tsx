@@ -20,20 +20,20 @@ export function CandidatePrintPage(p: { j: Jurisdiction; cycle: Cycle; list: Can
         {approved ? `经主席团 ${fmtDate(approved)} 审定` : '待主席团审定'} · 候选项目 {p.list.length} 项 · 应选 {n ?? '—'} 项
         {n !== null && (p.list.length > n ? `（差额${vote}）` : `（等额${vote}）`)} · 预算合计 {fmtYuan(total)}
       </p>
-      <table class="sheet">
+      <table class="sheet stack-sm">
         <thead>
           <tr><th>序号</th><th>项目名称及建设内容</th><th class="num">预算</th><th>承办单位</th><th>责任领导</th><th>实施期限</th></tr>
         </thead>
         <tbody>
           {p.list.map((c, i) => (
             <tr>
-              <td>{i + 1}</td>
-              <td><strong>{c.title}</strong>{c.crossYear && '（跨年度）'}{c.description && <div>{c.description}</div>}
+              <td data-label="序号">{i + 1}</td>
+              <td data-label="项目"><strong>{c.title}</strong>{c.crossYear && '（跨年度）'}{c.description && <div>{c.description}</div>}
                 <div class="muted">来源提议：{c.proposals.map((x) => x.receipt).join('、')}</div></td>
-              <td class="num">{fmtYuan(c.budget)}</td>
-              <td>{c.unitName}</td>
-              <td>{c.leadOfficial}</td>
-              <td>{c.startDate}<br />至 {c.endDate}</td>
+              <td data-label="预算" class="num">{fmtYuan(c.budget)}</td>
+              <td data-label="承办单位">{c.unitName}</td>
+              <td data-label="责任领导">{c.leadOfficial}</td>
+              <td data-label="实施期限">{c.startDate} 至 {c.endDate}</td>
             </tr>
           ))}
         </tbody>

@@ -186,16 +186,16 @@ export function ScreeningPage(p: ScreeningPageProps) {
           <ChoiceGroup name="decision" legend="结论" type="radio" required error={p.errors?.decision}
             checked={[v?.decision ?? '']}
             options={(['eligible', 'ineligible', 'merged', 'redirected'] as const).map((x) => ({ value: x, label: DECISION_LABELS[x] }))} />
-          <ChoiceGroup name="failedRules" legend="不符合的规则（结论为“不符合条件”时必选）" type="checkbox" error={p.errors?.failedRules}
-            hint={over.length ? '已按自动审查结果预先勾选，请核实后调整' : undefined} checked={prechecked}
+          <ChoiceGroup name="failedRules" legend="不符合的规则" type="checkbox" error={p.errors?.failedRules}
+            hint={`结论为“不符合条件”时必选${over.length ? '；已按自动审查结果预先勾选，请核实后调整' : ''}`} checked={prechecked}
             options={ELIGIBILITY_RULES.map((r) => ({ value: r.code, label: r.name }))} />
           <TextArea name="explanation" label="说明 / 答复（公开）" rows={4} maxlength={2000} value={v?.explanation} error={p.errors?.explanation}
             hint="向提议人和公众公开，请勿写入姓名、电话等个人信息。结论为“不符合条件”或“引导”时必填" />
           <TextArea name="overrideReason" label="不采纳自动审查意见的理由" rows={3} maxlength={2000} value={v?.overrideReason} error={p.errors?.overrideReason}
             hint={over.length ? `自动审查提示“${over.map(ruleName).join('”“')}”不符合或存疑：认定符合条件须写明理由` : '自动审查没有不符合项时可不填'} />
-          <SelectField name="mergeIntoId" label="合并到（结论为“合并”时必选）" blank="请选择同年度的提议" value={v?.mergeIntoId}
-            error={p.errors?.mergeIntoId} options={mergeOptions} hint="疑似重复的提议排在前面；合并后两份提议的提议人和回执号都保留" />
-          <ChoiceGroup name="redirectTarget" legend="引导去向（结论为“引导”时必选）" type="radio" error={p.errors?.redirectTarget}
+          <SelectField name="mergeIntoId" label="合并到" blank="请选择同年度的提议" value={v?.mergeIntoId}
+            error={p.errors?.mergeIntoId} options={mergeOptions} hint="结论为“合并”时必选；疑似重复的提议排在前面；合并后两份提议的提议人和回执号都保留" />
+          <ChoiceGroup name="redirectTarget" legend="引导去向" hint="结论为“引导至信访或司法途径”时必选" type="radio" error={p.errors?.redirectTarget}
             checked={[v?.redirectTarget ?? '']}
             options={(['petition', 'court'] as const).map((x) => ({ value: x, label: REDIRECT_LABELS[x] }))} />
           <button type="submit">{p.history.length ? '提交更正后的结论' : '提交审查结论'}</button>
