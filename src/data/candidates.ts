@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { candidate, candidateProposal, cycle, milestone, proposal, proposalEvent, roleAssignment, user } from '../../db/schema';
+import { candidate, candidateProposal, cycle, jurisdiction, milestone, proposal, proposalEvent, roleAssignment, user } from '../../db/schema';
 import {
   checkApprove, checkListEditable, checkUnlock, isCrossYear, moveInOrder, validateSchedule, type MilestoneInput,
 } from '../domain/candidateList';
@@ -201,7 +201,10 @@ export function approveList(db: Db, actor: Actor & { id: number }, cycleId: numb
     if (!check.ok) return { ok: false, field: '_form', error: check.error };
     tx.update(cycle).set({ candidatesLockedAt: now, candidatesLockedBy: actor.id }).where(eq(cycle.id, cycleId)).run();
     // Each proposal's timeline says where the approved list leaves it; a re-approval after an unlock adds only changes.
-    const wanted = new Map(list.flatMap((c) => c.proposals.map((p) => [p.id, `已列入经主席团审定的${cy.year}年度民生实事候选项目“${c.title}”，将提交票决。`] as const)));
+    // Subdistricts decide at the deliberation meeting (票选), townships at the congress (票决).
+    const kind = tx.select({ kind: jurisdiction.kind }).from(jurisdiction).where(eq(jurisdiction.id, cy.jurisdictionId)).get()?.kind;
+    const vote = kind === 'subdistrict' ? '提交议事代表会议票选' : '提交人民代表大会票决';
+    const wanted = new Map(list.flatMap((c) => c.proposals.map((p) => [p.id, `已列入经主席团审定的${cy.year}年度民生实事候选项目“${c.title}”，将${vote}。`] as const)));
     const last = new Map<number, { kind: string; note: string }>();
     for (const e of tx.select({ proposalId: proposalEvent.proposalId, kind: proposalEvent.kind, note: proposalEvent.note }).from(proposalEvent)
       .innerJoin(proposal, eq(proposal.id, proposalEvent.proposalId))

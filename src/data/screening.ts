@@ -3,7 +3,7 @@ import type { Db } from '../../db/client';
 import {
   candidateProposal, cycle, jurisdiction, proposal, proposalEvent, screening, station, user, type ProposalStatus,
 } from '../../db/schema';
-import { evaluateEligibility, type RuleResult } from '../domain/eligibility';
+import { evaluateEligibility, type EligibilityContext, type RuleResult } from '../domain/eligibility';
 import {
   checkMerge, checkScreeningAllowed, followMerges, mergedIntoNote, screeningNote, statusAfter, unmergedNote,
   validateDecision, type DecisionInput,
@@ -33,14 +33,15 @@ export function proposalDetail(db: Db, cycleId: number, id: number) {
 }
 export type ProposalDetail = NonNullable<ReturnType<typeof proposalDetail>>;
 
+/** This jurisdiction's parameters and places, read once for any number of evaluations. */
+export function eligibilityContext(db: Db, j: Jurisdiction): EligibilityContext {
+  return { params: getSettings(db, j.id), jurisdictionName: j.name, placeIds: new Set(descendantIds(db, j.id)) };
+}
+
 /** The automatic evaluation, with this jurisdiction's parameters and places. */
-export function evaluateProposal(db: Db, j: Jurisdiction, p: Proposal & { placeName?: string | null }): RuleResult[] {
+export function evaluateProposal(db: Db, j: Jurisdiction, p: Proposal & { placeName?: string | null }, ctx = eligibilityContext(db, j)): RuleResult[] {
   const placeName = p.placeName ?? (p.placeId ? db.select({ name: jurisdiction.name }).from(jurisdiction).where(eq(jurisdiction.id, p.placeId)).get()?.name : undefined);
-  return evaluateEligibility({ ...p, placeName: placeName ?? undefined }, {
-    params: getSettings(db, j.id),
-    jurisdictionName: j.name,
-    placeIds: new Set(descendantIds(db, j.id)),
-  });
+  return evaluateEligibility({ ...p, placeName: placeName ?? undefined }, ctx);
 }
 
 /** Where a proposal's receipt leads now: the end of its merge chain (A → B → C shows C). */

@@ -7,7 +7,7 @@ import { actorOf, authorize, can, jurisdictionParam, notFound } from '../auth/au
 import { getCycle, type Cycle } from '../data/cycles';
 import type { Jurisdiction } from '../data/jurisdictions';
 import {
-  cycleProposals, decideScreening, duplicateSuggestions, evaluateProposal, eventsOf, finalProposalId, getProposalInCycle,
+  cycleProposals, decideScreening, eligibilityContext, duplicateSuggestions, evaluateProposal, eventsOf, finalProposalId, getProposalInCycle,
   isInCandidate, mergedMembers, mergeTargets, proposalDetail, screeningHistory, statusCounts,
 } from '../data/screening';
 import { getSettings } from '../data/settings';
@@ -73,8 +73,9 @@ export const screening = new Hono<AppEnv>()
     authorize(c, 'proposal.review', j.id);
     const cycle = cycleParam(c, j);
     const { status } = c.req.valid('query');
+    const ctx = eligibilityContext(db, j);
     const rows = cycleProposals(db, cycle.id, status).map((p) => {
-      const results = evaluateProposal(db, j, p);
+      const results = evaluateProposal(db, j, p, ctx);
       return { ...p, failed: results.filter((r) => r.outcome === 'fail').length, flagged: rulesToOverride(results).length - results.filter((r) => r.outcome === 'fail').length };
     });
     const allowed = checkScreeningAllowed({ phase: cycle.phase, listLocked: cycle.candidatesLockedAt !== null, inCandidate: false }, 'eligible');

@@ -166,7 +166,7 @@ describe('the candidate list', () => {
     expect(cy().candidatesLockedBy).toBe(s.users.qsClerk.id);
     expect(JSON.parse(audits('candidate.approve')[0]!.after!)).toMatchObject({ note: '镇人大主席团第三次会议', seatsToFill: 2 });
     const ev = t.db.select().from(proposalEvent).where(eq(proposalEvent.proposalId, ids.lights!)).all().filter((e) => e.kind === 'candidate');
-    expect(ev[0]!.note).toBe('已列入经主席团审定的2027年度民生实事候选项目“青石村路灯安装”，将提交票决。');
+    expect(ev[0]!.note).toBe('已列入经主席团审定的2027年度民生实事候选项目“青石村路灯安装”，将提交人民代表大会票决。');
 
     const snapshot = JSON.stringify([candidates(), t.db.select().from(milestone).all(), t.db.select().from(candidateProposal).all(), cy().seatsToFill]);
     const first = candidates()[0]!;

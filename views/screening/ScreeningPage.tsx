@@ -192,7 +192,7 @@ export function ScreeningPage(p: ScreeningPageProps) {
           <TextArea name="explanation" label="说明 / 答复（公开）" rows={4} maxlength={2000} value={v?.explanation} error={p.errors?.explanation}
             hint="向提议人和公众公开，请勿写入姓名、电话等个人信息。结论为“不符合条件”或“引导”时必填" />
           <TextArea name="overrideReason" label="不采纳自动审查意见的理由" rows={3} maxlength={2000} value={v?.overrideReason} error={p.errors?.overrideReason}
-            hint={over.length ? `自动审查提示“${over.map(ruleName).join('”“')}”不符合或存疑：认定符合条件须写明理由` : '自动审查没有不符合项时可不填'} />
+            hint={over.length ? `自动审查有 ${over.length} 项不符合或存疑：结论为“符合条件”时必填，记入审查记录和审计日志` : '自动审查没有不符合或存疑的规则，可不填'} />
           <SelectField name="mergeIntoId" label="合并到" blank="请选择同年度的提议" value={v?.mergeIntoId}
             error={p.errors?.mergeIntoId} options={mergeOptions} hint="结论为“合并”时必选；疑似重复的提议排在前面；合并后两份提议的提议人和回执号都保留" />
           <ChoiceGroup name="redirectTarget" legend="引导去向" hint="结论为“引导至信访或司法途径”时必选" type="radio" error={p.errors?.redirectTarget}
