@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { CyclePage, JurisdictionPage } from '../../views/cycles/CyclePages';
+import { CyclePage, JurisdictionPage, type WorkLink } from '../../views/cycles/CyclePages';
+import type { Action } from '../domain/authz';
 import { chinaYear } from '../../views/components/format';
 import { actorOf, authorize, can, jurisdictionParam, notFound } from '../auth/authorize';
 import { createCycle, cyclesOf, getCycle, transitionCycle, transitionsOf } from '../data/cycles';
@@ -35,6 +36,16 @@ function jurisdictionPage(c: Context<AppEnv>, j: Jurisdiction, values?: FormValu
   );
 }
 
+/** The year's work areas this user may open, in the order the year runs. */
+function workLinks(c: Context<AppEnv>, j: Jurisdiction, year: number): WorkLink[] {
+  const base = `/j/${j.code}/cycles/${year}`;
+  const all: [Action, WorkLink][] = [
+    ['proposal.review', { href: `${base}/screening`, label: '资格审查', hint: '逐项审查群众提议，说明理由' }],
+    ['proposal.review', { href: `${base}/candidates`, label: '候选项目', hint: '候选项目名单、应选数与主席团审定' }],
+  ];
+  return all.filter(([action]) => can(c, action, j.id)).map(([, link]) => link);
+}
+
 function cyclePage(c: Context<AppEnv>, values?: FormValues, errors?: FieldErrors) {
   const j = jurisdictionParam(c);
   authorize(c, 'cycle.view', j.id);
@@ -42,7 +53,7 @@ function cyclePage(c: Context<AppEnv>, values?: FormValues, errors?: FieldErrors
   if (!cycle) notFound();
   return c.render(
     <CyclePage j={j} cycle={cycle} transitions={transitionsOf(c.get('db'), cycle.id)} canManage={can(c, 'cycle.manage', j.id)}
-      values={values} errors={errors} />,
+      links={workLinks(c, j, cycle.year)} values={values} errors={errors} />,
     { title: `${j.name} ${cycle.year} 年度` },
   );
 }

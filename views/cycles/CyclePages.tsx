@@ -68,8 +68,11 @@ export function JurisdictionPage(p: {
 
 export interface TransitionRow { id: number; fromPhase: Phase | null; toPhase: Phase; at: Date; note: string; byName: string }
 
+export interface WorkLink { href: string; label: string; hint: string }
+
 export function CyclePage(p: {
-  j: Jurisdiction; cycle: Cycle; transitions: TransitionRow[]; canManage: boolean; values?: FormValues; errors?: FieldErrors;
+  j: Jurisdiction; cycle: Cycle; transitions: TransitionRow[]; canManage: boolean; links: WorkLink[];
+  values?: FormValues; errors?: FieldErrors;
 }) {
   const { j, cycle } = p;
   const at = PHASES.indexOf(cycle.phase);
@@ -83,6 +86,11 @@ export function CyclePage(p: {
       <h1>{j.name} {cycle.year} 年度民生实事项目{j.kind === 'subdistrict' ? '票选' : '票决'}</h1>
       <p>当前阶段：<strong>{phaseLabel(cycle.phase, j.kind)}</strong></p>
       <PhaseStrip phase={cycle.phase} kind={j.kind} />
+      {p.links.length > 0 && (
+        <div class="cards work-links">
+          {p.links.map((l) => <a class="card" href={l.href}><strong>{l.label}</strong><div class="muted">{l.hint}</div></a>)}
+        </div>
+      )}
       {p.canManage && targets.length > 0 && (
         <form method="post" action={`/j/${j.code}/cycles/${cycle.year}/transition`} class="stack card" novalidate>
           <h2>变更阶段</h2>
