@@ -24,7 +24,7 @@ import { flash } from '../http/renderer';
 import { formValues, validForm, validQuery, type FieldErrors, type FormValues } from '../http/validate';
 import { fmtDateTime } from '../../views/components/format';
 import { collectionWindow } from './collectionWindow';
-import { formChoices } from './propose';
+import { FORM_MAX_BYTES, formChoices } from './propose';
 
 const PAGE_SIZE = 25;
 const IMPORT_MAX_BYTES = 2 * 1024 * 1024;
@@ -196,6 +196,7 @@ export const proposals = new Hono<AppEnv>()
     })
   .get('/j/:code/cycles/:year{[0-9]{4}}/proposals/new', (c) => staffPage(c))
   .post('/j/:code/cycles/:year{[0-9]{4}}/proposals/new',
+    bodyLimit({ maxSize: FORM_MAX_BYTES, onError: (c) => errorResponse(c as Context<AppEnv>, 413) }),
     validForm(staffForm, (c, values, errors) => staffPage(c, values, errors)),
     async (c) => {
       const { j, cycle } = cycleParam(c, 'proposal.submitOnBehalf');

@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { CollectionClosedPage, ProposePage, TooManyPage } from '../../views/proposals/ProposePages';
 import type { FormChoices } from '../../views/proposals/ProposalFields';
@@ -11,6 +12,7 @@ import { chinaDate, collectionState } from '../domain/collection';
 import { coordinatesPaired, proposalShape } from '../domain/proposalInput';
 import { PUBLIC_SOURCES, wholeAreaLabel } from '../domain/proposalLabels';
 import type { AppEnv } from '../env';
+import { errorResponse } from '../http/errors';
 import { countSubmission, limitSubmissions, PROPOSAL_IP_WINDOW } from '../http/submissionLimit';
 import { formValues, validForm, type FieldErrors, type FormValues } from '../http/validate';
 
@@ -21,7 +23,7 @@ const publicForm = z.object({
 }).superRefine(coordinatesPaired);
 
 /** A jurisdiction that runs its own cycle and takes proposals from the public. */
-function publicTown(c: Context<AppEnv>): Jurisdiction {
+export function publicTown(c: Context<AppEnv>): Jurisdiction {
   const j = jurisdictionParam(c);
   if (!j.active || (j.kind !== 'township' && j.kind !== 'subdistrict')) notFound();
   return j;
@@ -36,6 +38,9 @@ export function formChoices(c: Context<AppEnv>, j: Jurisdiction, sources: FormCh
     sources,
   };
 }
+
+// The longest honest form (2,000 four-byte characters and the rest) is far below this.
+export const FORM_MAX_BYTES = 64 * 1024;
 
 const town = (j: Jurisdiction) => ({ code: j.code, name: j.name, kind: j.kind });
 
@@ -64,6 +69,7 @@ function proposePage(c: Context<AppEnv>, values?: FormValues, errors?: FieldErro
 export const propose = new Hono<AppEnv>()
   .get('/p/:code/propose', (c) => proposePage(c))
   .post('/p/:code/propose',
+    bodyLimit({ maxSize: FORM_MAX_BYTES, onError: (c) => errorResponse(c as Context<AppEnv>, 413) }),
     limitSubmissions((c, minutes) => {
       const j = publicTown(c);
       return c.render(<TooManyPage town={town(j)} minutes={minutes} max={PROPOSAL_IP_WINDOW.max} />, { title: '提交过于频繁' });

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { PortalPage } from '../../views/portal/PortalPage';
-import { jurisdictionParam, notFound } from '../auth/authorize';
+import { notFound } from '../auth/authorize';
 import { collectionFor } from '../data/collection';
 import { cyclesOf, type Cycle } from '../data/cycles';
 import type { Jurisdiction } from '../data/jurisdictions';
@@ -11,7 +11,7 @@ import { chinaDate } from '../domain/collection';
 import { PROPOSAL_CATEGORIES, PROPOSAL_STATUSES } from '../domain/proposalLabels';
 import type { AppEnv } from '../env';
 import { validQuery } from '../http/validate';
-import { propose } from './propose';
+import { propose, publicTown } from './propose';
 import { tracking } from './tracking';
 
 // 40 items with their reasons stay well under 100 KB, readable on a phone over a weak connection.
@@ -43,23 +43,17 @@ function portalPage(c: Context<AppEnv>, j: Jurisdiction, cycle: Cycle | undefine
   );
 }
 
-function publicJurisdiction(c: Context<AppEnv>): Jurisdiction {
-  const j = jurisdictionParam(c);
-  if (!j.active || (j.kind !== 'township' && j.kind !== 'subdistrict')) notFound();
-  return j;
-}
-
 /** The public side (no login): the proposal form, receipts and tracking, and the portal of every year. */
 export const publicPortal = new Hono<AppEnv>()
   .route('/', propose)
   .route('/', tracking)
   .get('/p/:code', validQuery(portalQuery), (c) => {
-    const j = publicJurisdiction(c);
+    const j = publicTown(c);
     const cycles = cyclesOf(c.get('db'), j.id);
     return portalPage(c, j, cycles[0], cycles.map((cy) => cy.year));
   })
   .get('/p/:code/:year{[0-9]{4}}', validQuery(portalQuery), (c) => {
-    const j = publicJurisdiction(c);
+    const j = publicTown(c);
     const cycles = cyclesOf(c.get('db'), j.id);
     const cycle = cycles.find((cy) => cy.year === Number(c.req.param('year'))) ?? notFound();
     return portalPage(c, j, cycle, cycles.map((cy) => cy.year));

@@ -205,3 +205,14 @@ describe('rate limit', () => {
     expect((await post(t.app, '/p/QS/propose', proposalForm())).status).toBe(429);
   });
 });
+
+describe('size limits', () => {
+  it('a huge body is refused with the Chinese 413 page before it is parsed', async () => {
+    const t = testApp(undefined, { now: () => NOW });
+    await seedCollection(t.db);
+    const res = await post(t.app, '/p/QS/propose', proposalForm({ description: '长'.repeat(100_000) }));
+    expect(res.status).toBe(413);
+    expect(await res.text()).toContain('内容过大');
+    expect(proposals(t)).toHaveLength(0);
+  });
+});

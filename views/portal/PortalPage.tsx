@@ -5,7 +5,7 @@ import {
   type ProposalCategory, type ProposalStatus,
 } from '../../src/domain/proposalLabels';
 import type { PortalRow, publicCandidates } from '../../src/data/portal';
-import { Pagination, SelectField } from '../components/form';
+import { Field, Pagination } from '../components/form';
 import { fmtDate } from '../components/format';
 import { CollectionNotice } from '../proposals/CollectionNotice';
 import { excerpt, yuanWords } from '../proposals/format';
@@ -69,8 +69,12 @@ export function PortalPage(p: {
           </nav>
           <form method="get" action={base} class="filters">
             {p.status && <input type="hidden" name="status" value={p.status} />}
-            <SelectField name="category" label="类别" blank="全部类别" value={p.category}
-              options={PROPOSAL_CATEGORIES.map((c): [string, string] => [c, CATEGORY_LABELS[c]])} />
+            <Field name="category" label="类别">
+              <select id="f-category" name="category" data-autosubmit>
+                <option value="">全部类别</option>
+                {PROPOSAL_CATEGORIES.map((c) => <option value={c} selected={c === p.category}>{CATEGORY_LABELS[c]}</option>)}
+              </select>
+            </Field>
             <button type="submit" class="secondary">筛选</button>
           </form>
           {p.rows.length === 0 ? <p class="muted">没有符合条件的建议。</p> : (

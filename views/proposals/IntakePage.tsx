@@ -51,7 +51,7 @@ export function IntakeResults(p: IntakeModel) {
           <tbody>
             {p.rows.map((r) => (
               <tr>
-                <td data-label="回执号">{r.receipt}</td>
+                <td data-label="回执号" class="receipt">{r.receipt}</td>
                 <td data-label="项目"><a href={`${base}/${r.id}`} hx-boost="false">{r.title}</a></td>
                 <td data-label="村/社区">{r.placeName ?? p.wholeArea}</td>
                 <td data-label="类别">{CATEGORY_LABELS[r.category]}</td>
@@ -86,10 +86,12 @@ export function IntakePage(p: IntakeModel) {
         <a href={`/j/${p.j.code}/stations`}>站点二维码与海报</a>
         <a href={`/p/${p.j.code}/${p.year}`}>公开页</a>
       </div>
-      <form method="get" action={base} class="filters" role="search"
+      <form method="get" action={base} class="intake-filters" role="search"
         hx-get={base} hx-target="#results" hx-swap="outerHTML" hx-push-url="true" hx-sync="this:replace"
         hx-trigger="submit, change, input changed delay:500ms from:#f-q">
-        <Field name="q" label="搜索" type="search" value={f.q} error={e.q} hint="项目名称、内容、回执号或提议人；两个字也能搜" />
+        <div class="span-all">
+          <Field name="q" label="搜索（项目名称、内容、回执号或提议人）" type="search" value={f.q} error={e.q} />
+        </div>
         <SelectField name="status" label="状态" blank="全部" options={opts(PROPOSAL_STATUSES, STATUS_LABELS)} value={f.status} />
         <SelectField name="category" label="类别" blank="全部" options={opts(PROPOSAL_CATEGORIES, CATEGORY_LABELS)} value={f.category} />
         <SelectField name="place" label="村/社区" blank="全部" options={placeOptions} value={f.place} />
@@ -97,8 +99,10 @@ export function IntakePage(p: IntakeModel) {
         <Field name="costMin" label="投资不低于（元）" value={f.costMin} error={e.costMin} inputmode="decimal" />
         <Field name="costMax" label="投资不高于（元）" value={f.costMax} error={e.costMax} inputmode="decimal" />
         <SelectField name="sort" label="排序" options={opts(Object.keys(SORT_LABELS) as SortKey[], SORT_LABELS)} value={f.sort || 'new'} />
-        <button type="submit">筛选</button>
-        <a href={base}>清除条件</a>
+        <div class="filter-actions">
+          <button type="submit">筛选</button>
+          <a href={base}>清除条件</a>
+        </div>
       </form>
       <IntakeResults {...p} />
     </section>
