@@ -47,12 +47,12 @@ const RURAL: Idea[] = [
 
 const URBAN: Idea[] = [
   { category: 'elderly', title: '{p}老旧小区加装电梯', text: '{p}有多栋七层无电梯老楼，住着不少行动不便的老人，下楼看病买菜很难。建议加装电梯，政府补助一部分。', cost: [500_000, 1_400_000] },
-  { category: 'elderly', title: '{p}社区食堂', text: '{p}老年人口多，独居老人吃饭难。建议在党群服务中心开办社区食堂，为老人提供优惠助餐。', cost: [250_000, 500_000] },
+  { category: 'elderly', title: '{p}老年助餐食堂', text: '{p}老年人口多，独居老人吃饭难。建议在党群服务中心开办社区食堂，为老人提供优惠助餐。', cost: [250_000, 500_000] },
   { category: 'transport', title: '{p}背街小巷改造', text: '{p}背街小巷路面坑洼、排水不畅，雨天积水。建议整治路面、疏通排水、规范停车。', cost: [400_000, 1_100_000] },
   { category: 'transport', title: '{p}停车泊位和充电桩建设', text: '{p}停车难，电动自行车在楼道充电有火灾隐患。建议利用边角地建停车泊位和集中充电桩。', cost: [200_000, 600_000] },
   { category: 'safety', title: '{p}电动自行车集中充电棚', text: '{p}居民把电动车推进楼道充电，消防隐患大。建议建集中充电棚并安装智能充电桩。', cost: [80_000, 220_000] },
   { category: 'safety', title: '{p}老旧小区消防设施改造', text: '{p}老旧小区消火栓无水、灭火器过期，消防通道被占。建议整体改造消防设施。', cost: [300_000, 800_000] },
-  { category: 'health', title: '{p}社区卫生服务站提档升级', text: '{p}卫生服务站面积小、排队久，建议扩大诊室，增设中医理疗和慢病管理。', cost: [300_000, 700_000] },
+  { category: 'health', title: '{p}卫生服务站提档升级', text: '{p}卫生服务站面积小、排队久，建议扩大诊室，增设中医理疗和慢病管理。', cost: [300_000, 700_000] },
   { category: 'education', title: '{p}四点半课堂', text: '{p}双职工家庭多，孩子放学后无人照看。建议开办四点半课堂，由志愿者辅导作业。', cost: [50_000, 150_000] },
   { category: 'education', title: '街道幼儿园户外活动场地改造', text: '街道公办幼儿园户外场地小、地面硬，建议改造塑胶场地并增设游乐设施。', cost: [300_000, 600_000], whole: true },
   { category: 'environment', title: '{p}垃圾分类亭改造', text: '{p}垃圾桶露天摆放，气味大、招蚊蝇。建议建设带洗手池的垃圾分类亭。', cost: [60_000, 160_000] },
@@ -108,7 +108,7 @@ export function seedDemoProposals(db: Db, opts: { now: Date; rand: () => number 
       const paper = source === 'public' && rand() < 0.2; // elderly residents' paper forms, typed in by the clerk
       const station = source === 'public' && !paper && rand() < 0.45 ? pick(stations) : undefined;
       const crossYear = cost > 1_500_000 && rand() < 0.5;
-      const proposer = rep?.name ?? (source === 'villageCommittee' ? `${place?.name ?? town.name}${town.kind === 'subdistrict' ? '居委会' : '村委会'}` : source === 'department' ? `${town.name}社会事务办` : person());
+      const proposer = rep?.name ?? person(); // for a committee or a department: its contact person
       insertProposal(db, { cycle: cy, jurisdiction: town }, {
         title, description: idea.text.replaceAll('{p}', place?.name ?? town.name), placeId: place?.id ?? null,
         lat: null, lng: null, category: idea.category, estimatedCost: cost,

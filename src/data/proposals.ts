@@ -201,9 +201,14 @@ export function listProposals(db: Db, cycleId: number, f: ProposalFilter, page: 
   return { total, rows };
 }
 
-/** Every row the filter matches, for the CSV export (staff only: it carries phone numbers). */
-export function exportProposals(db: Db, cycleId: number, f: ProposalFilter): IntakeRow[] {
-  return staffRows(db, filterCondition(cycleId, f), f.sort).all();
+/** Every row the filter matches, for the CSV export. It carries phone numbers: who exported what is on record. */
+export function exportProposals(db: Db, actor: Actor, target: Target, f: ProposalFilter, now: Date): IntakeRow[] {
+  const rows = staffRows(db, filterCondition(target.cycle.id, f), f.sort).all();
+  recordAudit(db, actor, {
+    action: 'proposal.export', targetType: 'cycle', targetId: target.cycle.id, jurisdictionId: target.jurisdiction.id,
+    after: { rows: rows.length, filter: f },
+  }, now);
+  return rows;
 }
 
 export function countByStatus(db: Db, cycleId: number): Partial<Record<ProposalStatus, number>> {

@@ -31,6 +31,13 @@ export const SOURCE_LABELS: Record<ProposalSource, string> = {
 /** Who may name themselves as the source without logging in: representatives are attributed through their login. */
 export const PUBLIC_SOURCES = ['public', 'villageCommittee', 'department'] as const satisfies readonly ProposalSource[];
 
+/** The source a logged-in person proposes as by default: a representative as one, a clerk for the public. */
+export function defaultSourceFor(roles: readonly string[]): ProposalSource {
+  if (roles.includes('representative')) return 'representative';
+  if (roles.includes('deliberationRep')) return 'deliberationRep';
+  return 'public';
+}
+
 export const CHANNEL_LABELS: Record<EntryChannel, string> = {
   online: '网上提交',
   paper: '纸质表格录入',

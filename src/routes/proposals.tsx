@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { IntakePage, IntakeResults, type IntakeModel } from '../../views/proposals/IntakePage';
 import { ImportPage, StaffProposalPage } from '../../views/proposals/StaffPages';
 import { actorOf, authorize, can, jurisdictionParam, notFound } from '../auth/authorize';
-import { recordAudit } from '../data/audit';
 import { getCycle, type Cycle } from '../data/cycles';
 import type { Jurisdiction } from '../data/jurisdictions';
 import {
@@ -12,17 +11,14 @@ import {
 } from '../data/proposals';
 import { chinaDate, collectionState, staffEntryAllowed } from '../domain/collection';
 import { decodeUpload, toCsv } from '../domain/csv';
-import { CSV_COLUMNS, csvTemplateHeader, parseProposalCsv, type CsvIssue } from '../domain/proposalCsv';
+import { csvTemplateHeader, parseProposalCsv, type CsvIssue } from '../domain/proposalCsv';
 import { parseYuan, staffProposalSchema } from '../domain/proposalInput';
-import {
-  CATEGORY_LABELS, CHANNEL_LABELS, PROPOSAL_CATEGORIES, PROPOSAL_SOURCES, PROPOSAL_STATUSES, SOURCE_LABELS, STATUS_LABELS,
-  wholeAreaLabel, type ProposalSource,
-} from '../domain/proposalLabels';
+import { defaultSourceFor, PROPOSAL_CATEGORIES, PROPOSAL_SOURCES, PROPOSAL_STATUSES, wholeAreaLabel } from '../domain/proposalLabels';
 import type { AppEnv } from '../env';
 import { errorResponse } from '../http/errors';
 import { flash } from '../http/renderer';
 import { formValues, validForm, validQuery, type FieldErrors, type FormValues } from '../http/validate';
-import { fmtDateTime } from '../../views/components/format';
+import { proposalsCsv } from '../../views/proposals/csvExport';
 import { collectionWindow } from './collectionWindow';
 import { FORM_MAX_BYTES, formChoices } from './propose';
 
@@ -84,14 +80,6 @@ function wantsResults(c: Context<AppEnv>): boolean {
   return c.req.header('HX-Request') === 'true' && c.req.header('HX-Target') === 'results' && !c.req.header('HX-History-Restore-Request');
 }
 
-/** Which source a logged-in person proposes as by default: a representative as a representative, a clerk for the public. */
-function defaultSource(c: Context<AppEnv>): ProposalSource {
-  const roles = c.get('user')?.assignments.map((a) => a.role) ?? [];
-  if (roles.includes('representative')) return 'representative';
-  if (roles.includes('deliberationRep')) return 'deliberationRep';
-  return 'public';
-}
-
 function staffPage(c: Context<AppEnv>, values?: FormValues, errors?: FieldErrors) {
   const { j, cycle } = cycleParam(c, 'proposal.submitOnBehalf');
   const canPaper = can(c, 'proposal.enterPaper', j.id);
@@ -99,7 +87,7 @@ function staffPage(c: Context<AppEnv>, values?: FormValues, errors?: FieldErrors
   return c.render(
     <StaffProposalPage
       j={j} year={cycle.year} choices={formChoices(c, j, PROPOSAL_SOURCES)} canPaper={canPaper} errors={errors}
-      values={values ?? { source: defaultSource(c), crossYear: 'no', entryChannel: canPaper ? 'paper' : 'online' }}
+      values={values ?? { source: defaultSourceFor(c.get('user')?.assignments.map((a) => a.role) ?? []), crossYear: 'no', entryChannel: canPaper ? 'paper' : 'online' }}
       allowed={staffEntryAllowed(cycle, today, canPaper)} state={collectionState(cycle, today)}
     />,
     { title: '录入提议' },
@@ -143,23 +131,9 @@ export const proposals = new Hono<AppEnv>()
   })
   .get('/j/:code/cycles/:year{[0-9]{4}}/proposals/export.csv', validQuery(intakeQuery), (c) => {
     const { j, cycle } = cycleParam(c, 'proposal.review');
-    const db = c.get('db');
     const { filter } = filterOf(c.req.valid('query'));
-    const rows = exportProposals(db, cycle.id, filter);
-    const whole = wholeAreaLabel(j.kind);
-    const csv = toCsv([
-      ['回执号', ...CSV_COLUMNS.map((col) => col.header).filter((h) => h !== '站点简码'), '站点', '提交渠道', '状态', '提交时间'],
-      ...rows.map((r) => [
-        r.receipt, r.title, r.description, r.placeName ?? whole, CATEGORY_LABELS[r.category], r.estimatedCost, r.fundingSource,
-        r.fiscalSharePct, r.beneficiaries, r.beneficiaryCount, r.durationMonths, r.crossYear ? '是' : '否', r.proposerName,
-        r.proposerPhone, SOURCE_LABELS[r.source], r.lat, r.lng, r.stationName ?? '', CHANNEL_LABELS[r.entryChannel],
-        STATUS_LABELS[r.status], fmtDateTime(r.createdAt),
-      ]),
-    ]);
-    // Phone numbers leave the system here: who exported what is on record.
-    recordAudit(db, actorOf(c), {
-      action: 'proposal.export', targetType: 'cycle', targetId: cycle.id, jurisdictionId: j.id, after: { rows: rows.length, filter },
-    }, c.get('now')());
+    const rows = exportProposals(c.get('db'), actorOf(c), { cycle, jurisdiction: j }, filter, c.get('now')());
+    const csv = proposalsCsv(rows, wholeAreaLabel(j.kind));
     return csvResponse(c, csv, `${j.name}${cycle.year}年度群众提议.csv`);
   })
   .get('/j/:code/cycles/:year{[0-9]{4}}/proposals/template.csv', (c) => {

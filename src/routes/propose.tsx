@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { CollectionClosedPage, ProposePage, TooManyPage } from '../../views/proposals/ProposePages';
 import type { FormChoices } from '../../views/proposals/ProposalFields';
-import { actorOf, jurisdictionParam, notFound } from '../auth/authorize';
+import { actorOf, can, jurisdictionParam, notFound } from '../auth/authorize';
 import { collectionFor } from '../data/collection';
 import { getCycle } from '../data/cycles';
 import type { Jurisdiction } from '../data/jurisdictions';
@@ -61,7 +61,8 @@ function proposePage(c: Context<AppEnv>, values?: FormValues, errors?: FieldErro
   }
   const stationName = choices.stations.find((s) => s.shortCode === v.station)?.name;
   return c.render(
-    <ProposePage town={town(j)} year={cycle.year} state={state} choices={choices} values={v} errors={errors} stationName={stationName} />,
+    <ProposePage town={town(j)} year={cycle.year} state={state} choices={choices} values={v} errors={errors} stationName={stationName}
+      staffHref={can(c, 'proposal.submitOnBehalf', j.id) ? `/j/${j.code}/cycles/${cycle.year}/proposals/new` : undefined} />,
     { title },
   );
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { maskName } from '../../src/domain/privacy';
 import { normalizePhone } from '../../src/domain/phone';
 import { formatReceipt, normalizeReceipt } from '../../src/domain/receipt';
+import { defaultSourceFor, submittedNote } from '../../src/domain/proposalLabels';
 
 describe('formatReceipt / normalizeReceipt', () => {
   it.each([
@@ -70,4 +71,24 @@ describe('normalizePhone', () => {
     ['', null],
     ['13912345678-12', null], // a mobile has no extension
   ])('%j → %s', (input, out) => expect(normalizePhone(input)).toBe(out));
+});
+
+describe('defaultSourceFor', () => {
+  it.each<[string[], string]>([
+    [['representative'], 'representative'],
+    [['deliberationRep'], 'deliberationRep'],
+    [['clerk'], 'public'], // a clerk enters for residents
+    [['clerk', 'representative'], 'representative'],
+    [[], 'public'],
+  ])('%j → %s', (roles, source) => expect(defaultSourceFor(roles)).toBe(source));
+});
+
+describe('submittedNote', () => {
+  it.each<[Parameters<typeof submittedNote>, string]>([
+    [['online', 'public', null, false], '已收到提议（网上提交），等待资格审查。'],
+    [['online', 'public', '青石村人大代表联络站', false], '已收到提议（网上提交，经青石村人大代表联络站），等待资格审查。'],
+    [['online', 'representative', null, true], '已收到提议（由人大代表提交），等待资格审查。'],
+    [['paper', 'public', null, true], '已收到提议（纸质表格录入），等待资格审查。'],
+    [['import', 'villageCommittee', null, true], '已收到提议（表格批量导入），等待资格审查。'],
+  ])('%j', (args, note) => expect(submittedNote(...args)).toBe(note));
 });

@@ -163,3 +163,13 @@ describe('stations: list and posters', () => {
     expect((await get(t.app, '/j/QS/stations', cookies['lx.clerk'])).status).toBe(403);
   });
 });
+
+describe('the public form for someone logged in', () => {
+  it('points representatives and clerks to the attributed staff form', async () => {
+    const t = testApp(undefined, { now: () => NOW });
+    await seedCollection(t.db);
+    const rep = await login(t.app, 'qs.rep');
+    expect(await (await get(t.app, '/p/QS/propose', rep)).text()).toContain('href="/j/QS/cycles/2027/proposals/new"');
+    expect(await (await get(t.app, '/p/QS/propose')).text()).not.toContain('/proposals/new');
+  });
+});

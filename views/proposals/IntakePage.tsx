@@ -57,9 +57,9 @@ export function IntakeResults(p: IntakeModel) {
                 <td data-label="类别">{CATEGORY_LABELS[r.category]}</td>
                 <td data-label="估算投资" class="num">{fmtYuan(r.estimatedCost)}</td>
                 <td data-label="来源">{SOURCE_LABELS[r.source]}{r.entryChannel !== 'online' ? `（${CHANNEL_LABELS[r.entryChannel]}）` : ''}{r.stationName ? ` · ${r.stationName}` : ''}</td>
-                <td data-label="提议人">{r.proposerName}{r.proposerPhone ? ` ${r.proposerPhone}` : ''}</td>
+                <td data-label="提议人">{r.proposerName}{r.proposerPhone && <span class="phone"> {r.proposerPhone}</span>}</td>
                 <td data-label="状态"><StatusBadge status={r.status} /></td>
-                <td data-label="提交时间">{fmtDateTime(r.createdAt)}</td>
+                <td data-label="提交时间" class="when">{fmtDateTime(r.createdAt)}</td>
               </tr>
             ))}
           </tbody>

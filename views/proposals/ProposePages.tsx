@@ -8,13 +8,16 @@ export interface PublicTown { code: string; name: string; kind: string }
 /** The resident's form (no login, phone first, works without JavaScript). */
 export function ProposePage(p: {
   town: PublicTown; year: number; state: CollectionState; choices: FormChoices; values: FormValues; errors?: FieldErrors;
-  stationName?: string;
+  stationName?: string; staffHref?: string;
 }) {
   return (
     <section class="propose">
       <h1>{p.town.name}民生实事项目建议</h1>
       <CollectionNotice state={p.state} kind={p.town.kind} year={p.year} />
       <p>您希望政府今年为大家办哪件实事？请告诉我们。每条建议都会得到答复，您可以凭回执号随时查询办理情况。</p>
+      {p.staffHref && (
+        <p class="notice">您已登录。代群众提交或录入纸质表格，请用<a href={p.staffHref}>工作人员录入页</a>，提交会记在您名下。</p>
+      )}
       {p.stationName && <p class="badge">经 {p.stationName} 提交</p>}
       <form method="post" action={`/p/${p.town.code}/propose`} class="stack" novalidate>
         <FormError errors={p.errors} />
