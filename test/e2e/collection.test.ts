@@ -32,7 +32,7 @@ async function seedOpenCollection(db: DbConnection) {
     const input = staffProposalSchema.parse(proposalForm({ title, proposerName: `王${'一二三四五六'[i]}`, category: ['water', 'transport', 'education', 'elderly', 'transport', 'environment'][i]!, estimatedCost: String((i + 1) * 120000) }));
     submitProposal(db, { id: null, name: '测试' }, { cycle: made.value, jurisdiction: base.qs }, input, { entryChannel: 'online', submittedBy: null }, now);
   });
-  return { ...base, year };
+  return { ...base, year, cycle: made.value };
 }
 
 describe('browser: a resident proposes through a station\'s link; the clerk finds it; the public follows it', () => {
@@ -40,9 +40,11 @@ describe('browser: a resident proposes through a station\'s link; the clerk find
   let server: Awaited<ReturnType<typeof startServer>>;
   let db: DbConnection;
   let year: number;
+  let fixture: Awaited<ReturnType<typeof seedOpenCollection>>;
   beforeAll(async () => {
     db = freshDb();
-    ({ year } = await seedOpenCollection(db));
+    fixture = await seedOpenCollection(db);
+    year = fixture.year;
     server = await startServer(db);
     browser = await launchChromium();
   });
@@ -150,6 +152,26 @@ describe('browser: a resident proposes through a station\'s link; the clerk find
     await shot(page, 'import-desktop');
     await page.goto(`${server.url}/j/QS/cycles/${year}/collection`);
     await shot(page, 'collection-window-desktop');
+    await ctx.close();
+  });
+
+  it('nothing scrolls sideways at 375 px, even with a long unbroken title and emoji', async () => {
+    const long = staffProposalSchema.parse(proposalForm({
+      title: 'WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW😀', description: `见 https://example.invalid/${'x'.repeat(300)} 😀😀😀`,
+      beneficiaries: 'B'.repeat(200), proposerName: '😀'.repeat(30),
+    }));
+    const r = submitProposal(db, { id: null, name: '测试' }, { cycle: fixture.cycle, jurisdiction: fixture.qs }, long, { entryChannel: 'online', submittedBy: null }, new Date());
+    if (!r.ok) throw new Error(r.error);
+    const ctx = await browser.newContext({ viewport: { width: 375, height: 740 }, locale: 'zh-CN' });
+    const page = await ctx.newPage();
+    await loginAs(page, server.url, 'qs.clerk', PASSWORD);
+    for (const path of [`/track/${r.value.receipt}`, `/receipt/${r.value.receipt}`, '/p/QS', `/j/QS/cycles/${year}/proposals`]) {
+      await page.goto(server.url + path);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, path).toBeLessThanOrEqual(375);
+    }
+    await page.goto(`${server.url}/track/${r.value.receipt}`);
+    await shot(page, 'track-long-375');
     await ctx.close();
   });
 
