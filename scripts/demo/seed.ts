@@ -5,6 +5,7 @@ import {
 } from '../../db/schema';
 import { recordAudit } from '../../src/data/audit';
 import { ROLE_LABELS } from '../../src/domain/authz';
+import { seedDemoProposals } from './proposals';
 
 export interface DemoLogin { username: string; role: string /* Chinese label */; where: string }
 
@@ -180,7 +181,8 @@ export function seedDemo(db: Db, opts: { passwordHash: string; now: Date }): Dem
       }
     }
 
-    recordAudit(tx, { id: null, name: '系统' }, { action: 'demo.seed', targetType: 'jurisdiction', targetId: districtId, jurisdictionId: districtId, after: counts }, opts.now);
+    const collection = seedDemoProposals(tx, { now: opts.now, rand: mulberry32(20260315) });
+    recordAudit(tx, { id: null, name: '系统' }, { action: 'demo.seed', targetType: 'jurisdiction', targetId: districtId, jurisdictionId: districtId, after: { ...counts, ...collection } }, opts.now);
   });
 
   // Present the logins grouped by role (admin, clerks, reps, district rep, unit, supervision), not by town.

@@ -9,14 +9,18 @@ export function PublicHome(p: { district?: string; jurisdictions: PublicJurisdic
       <h1>{p.district ?? ''}民生实事项目人大代表票决</h1>
       <p>项目由群众定、实施让群众看、效果交群众评。每年，各镇（乡）通过人民代表大会、各街道通过议事代表会议，
         从群众提出的项目中票决确定当年的民生实事，并全年监督实施。</p>
-      <div class="actions"><a class="button" href="/login">工作人员和代表登录</a></div>
+      <div class="actions">
+        <a class="button secondary" href="/track">查询我的建议办理进度</a>
+        <a class="button" href="/login">工作人员和代表登录</a>
+      </div>
       <h2>各镇街年度工作</h2>
       {p.jurisdictions.length === 0 ? <p class="muted">暂无。</p> : (
         <div class="cards">
           {p.jurisdictions.map((j) => (
             <div class="card">
-              <strong>{j.name}</strong> <span class="badge">{j.kindLabel}</span>
+              <strong><a href={`/p/${j.code}`}>{j.name}</a></strong> <span class="badge">{j.kindLabel}</span>
               <div class="muted">{j.year && j.phase ? `${j.year}年度：${phaseLabel(j.phase, j.kind)}` : '本年度工作尚未开始'}</div>
+              <div><a href={`/p/${j.code}/propose`}>提建议</a> · <a href={`/p/${j.code}`}>项目公开</a></div>
             </div>
           ))}
         </div>

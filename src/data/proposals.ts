@@ -1,0 +1,218 @@
+import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import type { Db } from '../../db/client';
+import { jurisdiction, proposal, proposalEvent, station } from '../../db/schema';
+import { formatReceipt } from '../domain/receipt';
+import {
+  submittedNote, type EntryChannel, type ProposalCategory, type ProposalSource, type ProposalStatus,
+} from '../domain/proposalLabels';
+import type { ProposalInput } from '../domain/proposalInput';
+import { recordAudit, type Actor } from './audit';
+import type { Cycle } from './cycles';
+import { descendantIds, type Jurisdiction } from './jurisdictions';
+import { contains } from './sql';
+
+export type Proposal = typeof proposal.$inferSelect;
+
+/** Where a proposal goes: the cycle, and its jurisdiction (whose code is part of the receipt). */
+export interface Target { cycle: Cycle; jurisdiction: Jurisdiction }
+
+export interface SubmissionMeta {
+  entryChannel: EntryChannel;
+  /** The logged-in person who entered it (a representative, a clerk typing a paper form), or null for the public. */
+  submittedBy: number | null;
+}
+
+export type SubmitResult = { ok: true; value: { id: number; receipt: string } } | { ok: false; field: string; error: string };
+
+/** The villages/communities a proposal may name: the jurisdiction's active children. */
+export function placesOf(db: Db, jurisdictionId: number): { id: number; name: string }[] {
+  return db.select({ id: jurisdiction.id, name: jurisdiction.name }).from(jurisdiction)
+    .where(and(eq(jurisdiction.parentId, jurisdictionId), eq(jurisdiction.active, true)))
+    .orderBy(asc(jurisdiction.id)).all();
+}
+
+/** Active stations in the jurisdiction and its villages/communities: the entry points residents may name. */
+export function stationsFor(db: Db, jurisdictionId: number) {
+  return db.select().from(station)
+    .where(and(inArray(station.jurisdictionId, descendantIds(db, jurisdictionId)), eq(station.active, true)))
+    .orderBy(asc(station.jurisdictionId), asc(station.id)).all();
+}
+
+type Resolved = { ok: true; placeId: number | null; station: { id: number; name: string } | null } | { ok: false; field: string; error: string };
+
+/** The place and station named by the input, checked against the jurisdiction (a form can be forged). */
+function resolveRefs(db: Db, jurisdictionId: number, input: Pick<ProposalInput, 'place' | 'station'>): Resolved {
+  if (input.place !== null && !placesOf(db, jurisdictionId).some((p) => p.id === input.place)) {
+    return { ok: false, field: 'place', error: '请从列表中选择本辖区的村/社区' };
+  }
+  if (!input.station) return { ok: true, placeId: input.place, station: null };
+  const s = stationsFor(db, jurisdictionId).find((x) => x.shortCode === input.station);
+  if (!s) return { ok: false, field: 'station', error: '该站点不属于本辖区或已停用，请重新选择' };
+  return { ok: true, placeId: input.place, station: { id: s.id, name: s.name } };
+}
+
+/**
+ * Inserts the proposal with the next receipt of its cycle and the first event of its timeline. Call inside a
+ * transaction that holds the write lock (submitProposal does), so two submissions never take the same number.
+ */
+export function insertProposal(
+  tx: Db, target: Target, input: Omit<ProposalInput, 'place' | 'station'> & { placeId: number | null; station: { id: number; name: string } | null },
+  meta: SubmissionMeta, now: Date,
+): { id: number; receipt: string } {
+  const seq = (tx.select({ n: sql<number>`coalesce(max(${proposal.seq}), 0)` }).from(proposal)
+    .where(eq(proposal.cycleId, target.cycle.id)).get()?.n ?? 0) + 1;
+  const receipt = formatReceipt(target.cycle.year, target.jurisdiction.code, seq);
+  const { placeId, station: st, ...fields } = input;
+  const row = tx.insert(proposal).values({
+    ...fields, cycleId: target.cycle.id, receipt, seq, placeId, stationId: st?.id ?? null,
+    entryChannel: meta.entryChannel, submittedBy: meta.submittedBy, status: 'submitted', createdAt: now,
+  }).returning({ id: proposal.id }).get();
+  tx.insert(proposalEvent).values({
+    proposalId: row.id, at: now, actorId: meta.submittedBy, kind: 'submitted',
+    note: submittedNote(meta.entryChannel, input.source, st?.name ?? null, meta.submittedBy !== null),
+  }).run();
+  return { id: row.id, receipt };
+}
+
+/** One proposal from any entry path: checked, numbered, its timeline started and audited, in one transaction. */
+export function submitProposal(db: Db, actor: Actor, target: Target, input: ProposalInput, meta: SubmissionMeta, now: Date): SubmitResult {
+  // 'immediate' takes the write lock before reading the last sequence number: no two writers read the same one.
+  return db.transaction((tx) => {
+    const refs = resolveRefs(tx, target.jurisdiction.id, input);
+    if (!refs.ok) return refs;
+    const made = insertProposal(tx, target, { ...input, placeId: refs.placeId, station: refs.station }, meta, now);
+    recordAudit(tx, actor, {
+      action: 'proposal.submit', targetType: 'proposal', targetId: made.id, jurisdictionId: target.jurisdiction.id,
+      after: { receipt: made.receipt, title: input.title, source: input.source, entryChannel: meta.entryChannel, stationId: refs.station?.id ?? null },
+    }, now);
+    return { ok: true, value: made };
+  }, { behavior: 'immediate' });
+}
+
+export type ImportResult = { ok: true; receipts: string[] } | { ok: false; row: number; field: string; error: string };
+
+/** A whole spreadsheet in one transaction: every row lands, or (on any bad reference) none does. */
+export function importProposals(db: Db, actor: Actor, target: Target, rows: ProposalInput[], submittedBy: number, now: Date): ImportResult {
+  return db.transaction((tx) => {
+    // Check every row's references before the first insert: nothing is written unless all are good.
+    const resolved = [];
+    for (const [i, input] of rows.entries()) {
+      const refs = resolveRefs(tx, target.jurisdiction.id, input);
+      if (!refs.ok) return { ok: false, row: i + 2, field: refs.field, error: refs.error };
+      resolved.push({ ...input, placeId: refs.placeId, station: refs.station });
+    }
+    const receipts = resolved.map((r) => insertProposal(tx, target, r, { entryChannel: 'import', submittedBy }, now).receipt);
+    recordAudit(tx, actor, {
+      action: 'proposal.import', targetType: 'cycle', targetId: target.cycle.id, jurisdictionId: target.jurisdiction.id,
+      after: { count: receipts.length, first: receipts[0], last: receipts.at(-1) },
+    }, now);
+    return { ok: true, receipts };
+  }, { behavior: 'immediate' });
+}
+
+export function getByReceipt(db: Db, receipt: string): Proposal | undefined {
+  return db.select().from(proposal).where(eq(proposal.receipt, receipt)).get();
+}
+
+export function getProposal(db: Db, id: number): Proposal | undefined {
+  return db.select().from(proposal).where(eq(proposal.id, id)).get();
+}
+
+// ------------------------------------------------------------------ the clerk's intake list
+
+export const SORTS = ['new', 'old', 'costDesc', 'costAsc', 'receipt'] as const;
+export type SortKey = (typeof SORTS)[number];
+
+export interface ProposalFilter {
+  status?: ProposalStatus;
+  category?: ProposalCategory;
+  /** A village/community id, or 'none' for proposals about the whole township. */
+  place?: number | 'none';
+  source?: ProposalSource;
+  costMin?: number;
+  costMax?: number;
+  q?: string;
+  sort: SortKey;
+}
+
+/**
+ * Full-text search that works for Chinese: the FTS5 trigram index needs 3+ characters, so two-character words
+ * such as 路灯 or 饮水 fall back to LIKE. Every word must match (title, description, receipt or proposer).
+ */
+function searchCondition(q: string): SQL | undefined {
+  const terms = q.split(/\s+/).filter(Boolean).slice(0, 8);
+  if (terms.length === 0) return undefined;
+  return and(...terms.map((term) => {
+    const others = [contains(proposal.receipt, term), contains(proposal.proposerName, term)];
+    if ([...term].length < 3) return or(contains(proposal.title, term), contains(proposal.description, term), ...others)!;
+    const phrase = `"${term.replace(/"/g, '""')}"`; // a quoted FTS5 string: operators and punctuation are just text
+    return or(sql`${proposal.id} in (select rowid from proposal_fts where proposal_fts match ${phrase})`, ...others)!;
+  }));
+}
+
+function filterCondition(cycleId: number, f: Omit<ProposalFilter, 'sort'>): SQL {
+  const where: SQL[] = [eq(proposal.cycleId, cycleId)];
+  if (f.status) where.push(eq(proposal.status, f.status));
+  if (f.category) where.push(eq(proposal.category, f.category));
+  if (f.place === 'none') where.push(isNull(proposal.placeId));
+  else if (f.place !== undefined) where.push(eq(proposal.placeId, f.place));
+  if (f.source) where.push(eq(proposal.source, f.source));
+  if (f.costMin !== undefined) where.push(gte(proposal.estimatedCost, f.costMin));
+  if (f.costMax !== undefined) where.push(lte(proposal.estimatedCost, f.costMax));
+  if (f.q) {
+    const s = searchCondition(f.q);
+    if (s) where.push(s);
+  }
+  return and(...where)!;
+}
+
+const ORDER: Record<SortKey, SQL[]> = {
+  new: [desc(proposal.createdAt), desc(proposal.id)],
+  old: [asc(proposal.createdAt), asc(proposal.id)],
+  costDesc: [desc(proposal.estimatedCost), asc(proposal.id)],
+  costAsc: [asc(proposal.estimatedCost), asc(proposal.id)],
+  receipt: [asc(proposal.seq)],
+};
+
+const place = alias(jurisdiction, 'place');
+
+function staffRows(db: Db, cond: SQL, sort: SortKey) {
+  return db.select({
+    id: proposal.id, receipt: proposal.receipt, title: proposal.title, description: proposal.description,
+    category: proposal.category, estimatedCost: proposal.estimatedCost, fundingSource: proposal.fundingSource,
+    fiscalSharePct: proposal.fiscalSharePct, beneficiaries: proposal.beneficiaries, beneficiaryCount: proposal.beneficiaryCount,
+    durationMonths: proposal.durationMonths, crossYear: proposal.crossYear, proposerName: proposal.proposerName,
+    proposerPhone: proposal.proposerPhone, source: proposal.source, entryChannel: proposal.entryChannel,
+    status: proposal.status, createdAt: proposal.createdAt, lat: proposal.lat, lng: proposal.lng,
+    placeName: place.name, stationName: station.name,
+  }).from(proposal)
+    .leftJoin(place, eq(place.id, proposal.placeId))
+    .leftJoin(station, eq(station.id, proposal.stationId))
+    .where(cond).orderBy(...ORDER[sort]);
+}
+
+export type IntakeRow = Awaited<ReturnType<ReturnType<typeof staffRows>['all']>>[number];
+
+export function listProposals(db: Db, cycleId: number, f: ProposalFilter, page: { page: number; pageSize: number }) {
+  const cond = filterCondition(cycleId, f);
+  const total = db.select({ n: sql<number>`count(*)` }).from(proposal).where(cond).get()?.n ?? 0;
+  const rows = staffRows(db, cond, f.sort).limit(page.pageSize).offset((page.page - 1) * page.pageSize).all();
+  return { total, rows };
+}
+
+/** Every row the filter matches, for the CSV export. It carries phone numbers: who exported what is on record. */
+export function exportProposals(db: Db, actor: Actor, target: Target, f: ProposalFilter, now: Date): IntakeRow[] {
+  const rows = staffRows(db, filterCondition(target.cycle.id, f), f.sort).all();
+  recordAudit(db, actor, {
+    action: 'proposal.export', targetType: 'cycle', targetId: target.cycle.id, jurisdictionId: target.jurisdiction.id,
+    after: { rows: rows.length, filter: f },
+  }, now);
+  return rows;
+}
+
+export function countByStatus(db: Db, cycleId: number): Partial<Record<ProposalStatus, number>> {
+  const rows = db.select({ status: proposal.status, n: sql<number>`count(*)` }).from(proposal)
+    .where(eq(proposal.cycleId, cycleId)).groupBy(proposal.status).all();
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+}

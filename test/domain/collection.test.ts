@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addDays, chinaDate, checkWindow, collectionState, isIsoDate, pickCollectionCycle, staffEntryAllowed, type WindowCycle,
+} from '../../src/domain/collection';
+import type { Phase } from '../../src/domain/phases';
+
+const cy = (year: number, opens: string | null, closes: string | null, phase: Phase = 'collection'): WindowCycle =>
+  ({ year, phase, collectionOpens: opens, collectionCloses: closes });
+
+describe('chinaDate', () => {
+  it.each([
+    ['2027-03-31T15:59:59Z', '2027-03-31'], // 23:59:59 in China: still the close day
+    ['2027-03-31T16:00:00Z', '2027-04-01'], // midnight in China
+    ['2027-02-28T23:30:00Z', '2027-03-01'], // 23:30 UTC is already 07:30 the next morning in China
+    ['2026-12-31T16:00:00Z', '2027-01-01'], // the year turns in China first
+    ['2027-06-15T00:00:00Z', '2027-06-15'],
+  ])('%s is %s in China', (iso, date) => {
+    expect(chinaDate(new Date(iso))).toBe(date);
+  });
+});
+
+describe('isIsoDate / addDays', () => {
+  it.each([['2027-02-28', true], ['2027-02-29', false], ['2028-02-29', true], ['2027-13-01', false], ['27-01-01', false], ['', false]])(
+    '%j → %s', (s, ok) => expect(isIsoDate(s)).toBe(ok),
+  );
+  it('crosses month and year ends', () => {
+    expect(addDays('2027-02-28', 1)).toBe('2027-03-01');
+    expect(addDays('2027-01-01', -1)).toBe('2026-12-31');
+  });
+});
+
+describe('collectionState: both ends inclusive, by China date', () => {
+  const w = cy(2027, '2027-03-01', '2027-03-31');
+  it.each([
+    ['2027-02-28', 'notYet'],
+    ['2027-03-01', 'open'], // the open day
+    ['2027-03-15', 'open'],
+    ['2027-03-31', 'open'], // the close day
+    ['2027-04-01', 'closed'],
+  ])('on %s the window is %s', (today, kind) => {
+    expect(collectionState(w, today).kind).toBe(kind);
+  });
+
+  it('a one-day window is open on that day only', () => {
+    const one = cy(2027, '2027-05-04', '2027-05-04');
+    expect(collectionState(one, '2027-05-03').kind).toBe('notYet');
+    expect(collectionState(one, '2027-05-04').kind).toBe('open');
+    expect(collectionState(one, '2027-05-05').kind).toBe('closed');
+  });
+
+  it('at 23:30 UTC on the day before opening, China is already on the open day', () => {
+    expect(collectionState(w, chinaDate(new Date('2027-02-28T23:30:00Z'))).kind).toBe('open');
+    expect(collectionState(w, chinaDate(new Date('2027-03-31T23:30:00Z'))).kind).toBe('closed');
+    expect(collectionState(w, chinaDate(new Date('2027-03-31T15:30:00Z'))).kind).toBe('open');
+  });
+
+  it.each<[WindowCycle | undefined, string]>([
+    [undefined, 'noCycle'],
+    [cy(2027, null, null), 'notSet'],
+    [cy(2027, '2027-03-01', null), 'notSet'],
+    [cy(2027, '2027-03-01', '2027-03-31', 'screening'), 'phaseOver'], // the dates no longer matter
+  ])('%j → %s', (c, kind) => {
+    expect(collectionState(c, '2027-03-15').kind).toBe(kind);
+  });
+});
+
+describe('pickCollectionCycle', () => {
+  it.each<[string, WindowCycle[], string, number | undefined, string]>([
+    ['no cycles', [], '2027-03-15', undefined, 'noCycle'],
+    ['this year open', [cy(2027, '2027-03-01', '2027-03-31')], '2027-03-15', 2027, 'open'],
+    ['next year open in the autumn wins over this year', [cy(2026, null, null, 'delivery'), cy(2027, '2026-10-01', '2026-11-30')], '2026-10-10', 2027, 'open'],
+    ['about to open', [cy(2027, '2027-04-01', '2027-04-30')], '2027-03-15', 2027, 'notYet'],
+    ['this year closed', [cy(2027, '2027-01-01', '2027-02-28')], '2027-03-15', 2027, 'closed'],
+    ['this year moved on, none next year', [cy(2027, '2027-01-01', '2027-02-28', 'voting')], '2027-03-15', 2027, 'phaseOver'],
+    ['next year prepared without dates', [cy(2028, null, null)], '2027-11-15', 2028, 'notSet'],
+    ['only an old year', [cy(2025, '2025-01-01', '2025-02-01', 'closed')], '2027-03-15', undefined, 'noCycle'],
+  ])('%s', (_name, cycles, today, year, kind) => {
+    const r = pickCollectionCycle(cycles, today);
+    expect(r.cycle?.year).toBe(year);
+    expect(r.state.kind).toBe(kind);
+  });
+});
+
+describe('checkWindow', () => {
+  it.each<[string, string, boolean, string?]>([
+    ['2027-03-01', '2027-03-31', true],
+    ['2027-03-01', '2027-03-01', true], // one day
+    ['2026-10-01', '2026-11-30', true], // the autumn before
+    ['2026-01-01', '2027-12-31', true], // the widest allowed
+    ['2025-12-31', '2027-01-31', false, 'collectionOpens'],
+    ['2027-03-01', '2028-01-01', false, 'collectionCloses'],
+    ['2027-03-31', '2027-03-01', false, 'collectionCloses'], // closes before opens
+    ['2027-02-30', '2027-03-31', false, 'collectionOpens'],
+    ['', '2027-03-31', false, 'collectionOpens'],
+    ['2027-03-01', 'soon', false, 'collectionCloses'],
+  ])('%s – %s → %s', (opens, closes, ok, field) => {
+    const r = checkWindow(opens, closes, 2027);
+    expect(r.ok).toBe(ok);
+    if (!r.ok) expect(r.field).toBe(field);
+  });
+});
+
+describe('staffEntryAllowed', () => {
+  it.each<[WindowCycle, string, boolean, boolean]>([
+    [cy(2027, '2027-03-01', '2027-03-31'), '2027-04-10', true, true], // late paper forms by the clerk
+    [cy(2027, '2027-03-01', '2027-03-31', 'screening'), '2027-04-10', true, true],
+    [cy(2027, '2027-03-01', '2027-03-31', 'candidates'), '2027-04-10', true, false],
+    [cy(2027, '2027-03-01', '2027-03-31'), '2027-03-31', false, true], // a representative within the window
+    [cy(2027, '2027-03-01', '2027-03-31'), '2027-04-01', false, false],
+    [cy(2027, null, null), '2027-03-10', false, false],
+  ])('%j on %s, clerk %s → %s', (c, today, clerk, ok) => {
+    expect(staffEntryAllowed(c, today, clerk)).toBe(ok);
+  });
+});

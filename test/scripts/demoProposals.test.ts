@@ -1,0 +1,51 @@
+import { eq, sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openDb, type Db } from '../../db/client';
+import { cycle, jurisdiction, proposal, proposalEvent } from '../../db/schema';
+import { seedDemo } from '../../scripts/demo/seed';
+import { listProposals } from '../../src/data/proposals';
+import { chinaDate, collectionState } from '../../src/domain/collection';
+
+const now = new Date('2026-12-20T09:00:00Z'); // late in the year: the window must still end within it
+let db: Db;
+beforeAll(() => {
+  db = openDb(':memory:');
+  seedDemo(db, { passwordHash: 'x', now });
+});
+
+describe('demo collection', () => {
+  it('gives every township and subdistrict this year\'s cycle, collecting, with the window open today', () => {
+    const towns = db.select().from(jurisdiction).all().filter((j) => j.kind === 'township' || j.kind === 'subdistrict');
+    expect(towns.length).toBe(6);
+    for (const t of towns) {
+      const cy = db.select().from(cycle).where(eq(cycle.jurisdictionId, t.id)).get()!;
+      expect(cy).toMatchObject({ year: 2026, phase: 'collection', collectionCloses: '2026-12-31' });
+      expect(collectionState(cy, chinaDate(now)).kind).toBe('open');
+      const rows = db.select().from(proposal).where(eq(proposal.cycleId, cy.id)).all();
+      expect(rows.length).toBeGreaterThanOrEqual(10);
+      expect(rows.length).toBeLessThanOrEqual(25);
+      expect(rows.map((r) => r.receipt)).toEqual(rows.map((_, i) => `2026-${t.code}-${String(i + 1).padStart(4, '0')}`));
+    }
+  });
+
+  it('is varied: categories, sources, channels, stations, costs on both sides of the threshold', () => {
+    const all = db.select().from(proposal).all();
+    expect(new Set(all.map((p) => p.category)).size).toBeGreaterThanOrEqual(7);
+    expect(new Set(all.map((p) => p.source))).toEqual(new Set(['public', 'representative', 'deliberationRep', 'villageCommittee', 'department']));
+    expect(new Set(all.map((p) => p.entryChannel))).toEqual(new Set(['online', 'paper']));
+    expect(all.some((p) => p.stationId !== null)).toBe(true);
+    expect(all.some((p) => p.estimatedCost > 5_000_000)).toBe(true);
+    expect(all.filter((p) => p.source === 'representative').every((p) => p.submittedBy !== null)).toBe(true);
+    expect(db.select({ n: sql<number>`count(*)` }).from(proposalEvent).get()!.n).toBe(all.length);
+  });
+
+  it('is searchable, two-character words included', () => {
+    const qs = db.select().from(jurisdiction).where(eq(jurisdiction.code, 'QS')).get()!;
+    const cy = db.select().from(cycle).where(eq(cycle.jurisdictionId, qs.id)).get()!;
+    const total = listProposals(db, cy.id, { sort: 'new' }, { page: 1, pageSize: 100 }).total;
+    const hits = (q: string) => listProposals(db, cy.id, { q, sort: 'new' }, { page: 1, pageSize: 100 }).total;
+    expect(hits('村')).toBeGreaterThan(0);
+    expect(hits('村民')).toBeLessThanOrEqual(total);
+    expect(hits('不存在的词语')).toBe(0);
+  });
+});

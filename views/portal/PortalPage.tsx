@@ -1,0 +1,99 @@
+import type { CollectionState } from '../../src/domain/collection';
+import { phaseLabel, type Phase } from '../../src/domain/phases';
+import {
+  CATEGORY_LABELS, PROPOSAL_CATEGORIES, PROPOSAL_STATUSES, SOURCE_LABELS, STATUS_LABELS, wholeAreaLabel,
+  type ProposalCategory, type ProposalStatus,
+} from '../../src/domain/proposalLabels';
+import type { PortalRow, publicCandidates } from '../../src/data/portal';
+import { Field, Pagination } from '../components/form';
+import { fmtDate } from '../components/format';
+import { CollectionNotice } from '../proposals/CollectionNotice';
+import { excerpt, yuanWords } from '../proposals/format';
+import { queryString } from '../proposals/query';
+import { StatusBadge } from '../proposals/TrackPages';
+
+export interface PortalTown { code: string; name: string; kind: string }
+
+function CandidateList(p: { list: NonNullable<ReturnType<typeof publicCandidates>> }) {
+  const { list } = p;
+  return (
+    <section class="card">
+      <h2>候选项目（{list.candidates.length} 项{list.seatsToFill ? `，应选 ${list.seatsToFill} 项` : ''}）</h2>
+      <p class="muted">经主席团于 {fmtDate(list.lockedAt)} 通过。</p>
+      <ol class="plist">
+        {list.candidates.map((cd) => (
+          <li>
+            <strong>{cd.title}</strong>{cd.crossYear && <span class="badge">跨年度</span>}
+            <div class="muted">预算 {yuanWords(cd.budget)} · 承办 {cd.unitName} · 牵头 {cd.leadOfficial} · {cd.startDate} 至 {cd.endDate}</div>
+            {cd.receipts.length > 0 && (
+              <div class="muted">来自提议：{cd.receipts.map((r, i) => <>{i > 0 && '、'}<a href={`/track/${r}`}>{r}</a></>)}</div>
+            )}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+export function PortalPage(p: {
+  town: PortalTown; year?: number; phase?: Phase; years: number[]; collection: { state: CollectionState; year?: number };
+  counts: Partial<Record<ProposalStatus, number>>; status?: ProposalStatus; category?: ProposalCategory;
+  rows: PortalRow[]; page: number; pageSize: number; total: number;
+  candidates: ReturnType<typeof publicCandidates>;
+}) {
+  const base = p.year ? `/p/${p.town.code}/${p.year}` : `/p/${p.town.code}`;
+  const all = Object.values(p.counts).reduce((a, b) => a + (b ?? 0), 0);
+  const href = (over: Record<string, string | number | undefined>) =>
+    base + queryString({ status: p.status, category: p.category, ...over });
+  return (
+    <section class="portal">
+      <h1>{p.town.name}{p.year ? ` ${p.year} 年度` : ''}民生实事项目</h1>
+      {p.phase && <p>当前阶段：<strong>{phaseLabel(p.phase, p.town.kind)}</strong></p>}
+      <CollectionNotice state={p.collection.state} kind={p.town.kind} year={p.collection.year} />
+      <div class="actions">
+        {p.collection.state.kind === 'open' && <a class="button" href={`/p/${p.town.code}/propose`}>我要提建议</a>}
+        <a class="button secondary" href="/track">凭回执号查询</a>
+      </div>
+      {p.years.length > 1 && (
+        <p class="muted">其他年度：{p.years.filter((y) => y !== p.year).map((y, i) => <>{i > 0 && ' · '}<a href={`/p/${p.town.code}/${y}`}>{y}</a></>)}</p>
+      )}
+      {p.candidates && <CandidateList list={p.candidates} />}
+      {p.year === undefined ? <p class="muted">本辖区还没有年度工作。</p> : (
+        <>
+          <h2>征集到的建议（共 {all} 条）</h2>
+          <nav class="chips" aria-label="按状态查看">
+            <a href={href({ status: undefined, page: undefined })} aria-current={!p.status ? 'page' : undefined}>全部 {all}</a>
+            {PROPOSAL_STATUSES.filter((s) => p.counts[s]).map((s) => (
+              <a href={href({ status: s, page: undefined })} aria-current={p.status === s ? 'page' : undefined}>{STATUS_LABELS[s]} {p.counts[s]}</a>
+            ))}
+          </nav>
+          <form method="get" action={base} class="filters">
+            {p.status && <input type="hidden" name="status" value={p.status} />}
+            <Field name="category" label="类别">
+              <select id="f-category" name="category" data-autosubmit>
+                <option value="">全部类别</option>
+                {PROPOSAL_CATEGORIES.map((c) => <option value={c} selected={c === p.category}>{CATEGORY_LABELS[c]}</option>)}
+              </select>
+            </Field>
+            <button type="submit" class="secondary">筛选</button>
+          </form>
+          {p.rows.length === 0 ? <p class="muted">没有符合条件的建议。</p> : (
+            <ol class="plist">
+              {p.rows.map((r) => (
+                <li>
+                  <a href={`/track/${r.receipt}`}>{r.title}</a> <StatusBadge status={r.status} />
+                  <div class="muted">
+                    {r.receipt} · {CATEGORY_LABELS[r.category]} · {r.placeName ?? wholeAreaLabel(p.town.kind)} · 估算 {yuanWords(r.estimatedCost)} · {r.proposerMasked}（{SOURCE_LABELS[r.source]}）
+                  </div>
+                  {r.mergedIntoReceipt && <div>已与回执号 <a href={`/track/${r.mergedIntoReceipt}`}>{r.mergedIntoReceipt}</a> 合并</div>}
+                  {r.explanation && <div class="reason">理由：{excerpt(r.explanation, 120)}</div>}
+                </li>
+              ))}
+            </ol>
+          )}
+          <Pagination page={p.page} pageSize={p.pageSize} total={p.total} href={(page) => href({ page })} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,65 @@
+import type { CollectionState } from '../../src/domain/collection';
+import { FormError, type FieldErrors, type FormValues } from '../components/form';
+import { CollectionNotice } from './CollectionNotice';
+import { ProposalFields, type FormChoices } from './ProposalFields';
+
+export interface PublicTown { code: string; name: string; kind: string }
+
+/** The resident's form (no login, phone first, works without JavaScript). */
+export function ProposePage(p: {
+  town: PublicTown; year: number; state: CollectionState; choices: FormChoices; values: FormValues; errors?: FieldErrors;
+  stationName?: string; staffHref?: string;
+}) {
+  return (
+    <section class="propose">
+      <h1>{p.town.name}民生实事项目建议</h1>
+      <CollectionNotice state={p.state} kind={p.town.kind} year={p.year} />
+      <p>您希望政府今年为大家办哪件实事？请告诉我们。每条建议都会得到答复，您可以凭回执号随时查询办理情况。</p>
+      {p.staffHref && (
+        <p class="notice">您已登录。代群众提交或录入纸质表格，请用<a href={p.staffHref}>工作人员录入页</a>，提交会记在您名下。</p>
+      )}
+      {p.stationName && <p class="badge">经 {p.stationName} 提交</p>}
+      <form method="post" action={`/p/${p.town.code}/propose`} class="stack" novalidate>
+        <FormError errors={p.errors} />
+        {p.errors && !p.errors._form && <p class="error banner" role="alert">有几处需要修改，请看标红的地方。</p>}
+        <input type="hidden" name="year" value={String(p.year)} />
+        <ProposalFields choices={p.choices} values={p.values} errors={p.errors} forResident />
+        {/* A field people never see (CSS moves it off screen): only robots fill it in. */}
+        <div class="hp" aria-hidden="true">
+          <label for="f-website">网址（请勿填写）</label>
+          <input id="f-website" name="website" type="text" tabindex={-1} autocomplete="off" value="" />
+        </div>
+        <p class="hint">电话只用于工作人员联系您，不会公开；公开时姓名只显示姓氏（如“张**”）。</p>
+        <button type="submit" class="wide">提交建议</button>
+      </form>
+      <p><a href={`/p/${p.town.code}`}>查看{p.town.name}已征集的项目</a> · <a href="/track">查询办理进度</a></p>
+    </section>
+  );
+}
+
+/** Outside the window: when it opens or closed, and no form. */
+export function CollectionClosedPage(p: { town: PublicTown; year?: number; state: CollectionState; note?: string }) {
+  return (
+    <section class="propose">
+      <h1>{p.town.name}民生实事项目建议</h1>
+      {p.note && <p class="error banner" role="alert">{p.note}</p>}
+      <CollectionNotice state={p.state} kind={p.town.kind} year={p.year} />
+      <p>征集期以外，您也可以到就近的人大代表之家、代表联络站反映意见。</p>
+      <div class="actions">
+        <a class="button" href={`/p/${p.town.code}`}>查看已征集的项目和办理情况</a>
+        <a class="button secondary" href="/track">凭回执号查询</a>
+      </div>
+    </section>
+  );
+}
+
+export function TooManyPage(p: { town: PublicTown; minutes: number; max: number }) {
+  return (
+    <section class="propose">
+      <h1>提交过于频繁</h1>
+      <p>为防止恶意刷屏，同一网络每小时最多提交 {p.max} 条建议。请在 {p.minutes} 分钟后再试。</p>
+      <p>在代表之家等地集中填写大量建议的，请把纸质表格交给{p.town.name}人大工作人员统一录入。</p>
+      <p><a href={`/p/${p.town.code}`}>返回{p.town.name}项目公开页</a></p>
+    </section>
+  );
+}
