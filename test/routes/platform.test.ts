@@ -105,6 +105,7 @@ describe('audit log', () => {
     const bad = await post(t.app, '/j/QS/settings', {
       quorumFraction: '2/3', majorityBase: 'everyone', majorInvestmentThreshold: '-5', minFiscalShare: '50',
       maxDurationMonths: '12', progressTolerancePct: '10', reportDueDay: '10', satisfactionThreshold: '60',
+      deliberationRosterMin: '30', deliberationRosterMax: '80', linkGroupSize: '13',
     }, clerk);
     expect(bad.status).toBe(422);
     const html = await bad.text();
@@ -114,6 +115,7 @@ describe('audit log', () => {
     const ok = await post(t.app, '/j/QS/settings', {
       quorumFraction: '2/3', majorityBase: 'seated', majorInvestmentThreshold: '3000000', minFiscalShare: '60',
       maxDurationMonths: '12', progressTolerancePct: '10', reportDueDay: '10', satisfactionThreshold: '60',
+      deliberationRosterMin: '30', deliberationRosterMax: '80', linkGroupSize: '13',
     }, clerk);
     expect(ok.status).toBe(303);
     expect(t.db.select().from(setting).all().find((s) => s.key === 'minFiscalShare')?.value).toBe('60');
