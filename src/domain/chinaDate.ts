@@ -53,3 +53,11 @@ export function daysBetween(a: ChinaDate, b: ChinaDate): number {
   if (!pa || !pb) throw new RangeError(`not a date: ${a} / ${b}`);
   return Math.round((Date.UTC(pb.y, pb.m - 1, pb.d) - Date.UTC(pa.y, pa.m - 1, pa.d)) / 86_400_000);
 }
+
+const chinaDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The calendar date in China at an instant (China has one time zone; the server's own may differ). */
+export function chinaDateOf(instant: Date): ChinaDate {
+  const p = Object.fromEntries(chinaDay.formatToParts(instant).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day}`;
+}
