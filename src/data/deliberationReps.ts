@@ -2,7 +2,7 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { repLink, representative } from '../../db/schema';
 import type { ImportRow, RepInput, RepStatus } from '../domain/repInput';
-import { recordAudit, type Actor } from './audit';
+import { auditFor, recordAudit, type Actor } from './audit';
 import { createAccount } from './users';
 
 export type Rep = typeof representative.$inferSelect;
@@ -85,15 +85,20 @@ export function retireRep(db: Db, actor: Actor, rep: Rep, onDate: string, reason
   });
 }
 
-/** Undo a retirement entered by mistake. The old link stays closed: the clerk links again on purpose. */
+/**
+ * Undo a retirement entered by mistake: the term end the retirement overwrote comes back from its audit entry.
+ * The old link stays closed: the clerk links again on purpose.
+ */
 export function reinstateRep(db: Db, actor: Actor, rep: Rep, now: Date): Result<Rep> {
   return db.transaction((tx) => {
     const fresh = tx.select().from(representative).where(eq(representative.id, rep.id)).get()!;
     if (fresh.status === 'seated') return { ok: false, field: '_form', error: '该代表在册' };
-    const row = tx.update(representative).set({ status: 'seated' }).where(eq(representative.id, rep.id)).returning().get();
+    const retirement = auditFor(tx, 'representative', rep.id).filter((a) => a.action === 'roster.retire').at(-1);
+    const termTo = retirement?.before ? (JSON.parse(retirement.before) as { termTo: string | null }).termTo : fresh.termTo;
+    const row = tx.update(representative).set({ status: 'seated', termTo }).where(eq(representative.id, rep.id)).returning().get();
     recordAudit(tx, actor, {
       action: 'roster.reinstate', targetType: 'representative', targetId: rep.id, jurisdictionId: rep.jurisdictionId,
-      before: { status: 'retired' }, after: { status: 'seated' },
+      before: { status: 'retired', termTo: fresh.termTo }, after: { status: 'seated', termTo },
     }, now);
     return { ok: true, value: row };
   });

@@ -74,7 +74,8 @@ export const deliberationLinks = new Hono<AppEnv>()
     validForm(assignForm, (c, values, errors) => {
       authorize(c, 'repLink.manage', subdistrictParam(c).id);
       const failed = { key: `assign-${values.deliberationRepId}`, values, errors };
-      return values.back === 'rep' && /^\d+$/.test(values.deliberationRepId ?? '') ? repPage(c, Number(values.deliberationRepId), failed) : linksPage(c, failed);
+      // The representative's own page always has the form, whichever list the clerk came from.
+      return /^\d+$/.test(values.deliberationRepId ?? '') ? repPage(c, Number(values.deliberationRepId), failed) : linksPage(c, failed);
     }),
     (c) => {
       const j = subdistrictParam(c);
@@ -83,7 +84,7 @@ export const deliberationLinks = new Hono<AppEnv>()
       const result = assignLink(c.get('db'), actorWithId(c, me), j, f.deliberationRepId, f.districtRepId, f.fromDate, todayIn(c), c.get('now')());
       if (!result.ok) {
         const failed = { key: `assign-${f.deliberationRepId}`, values: { districtRepId: String(f.districtRepId), fromDate: f.fromDate }, errors: { [result.field]: result.error } };
-        return f.back === 'rep' ? repPage(c, f.deliberationRepId, failed) : linksPage(c, failed);
+        return repPage(c, f.deliberationRepId, failed);
       }
       flash(c, '已安排联系');
       return c.redirect(f.back === 'rep' ? `/j/${j.code}/deliberation/links/${f.deliberationRepId}` : `/j/${j.code}/deliberation/links`, 303);

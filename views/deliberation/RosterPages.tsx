@@ -143,6 +143,7 @@ export function RepEditPage(p: {
         </form>
       ) : (
         <div class="actions">
+          <FormError errors={p.retireErrors} />
           <PostButton action={`${base}/reinstate`} label="恢复在册（误操作时使用）" class="secondary" confirm="确认恢复为在册代表？" />
         </div>
       )}
