@@ -5,6 +5,7 @@ import {
 } from '../../db/schema';
 import { recordAudit } from '../../src/data/audit';
 import { ROLE_LABELS } from '../../src/domain/authz';
+import { seedDeliberationDemo } from './deliberation';
 
 export interface DemoLogin { username: string; role: string /* Chinese label */; where: string }
 
@@ -180,6 +181,7 @@ export function seedDemo(db: Db, opts: { passwordHash: string; now: Date }): Dem
       }
     }
 
+    seedDeliberationDemo(tx, opts.now);
     recordAudit(tx, { id: null, name: '系统' }, { action: 'demo.seed', targetType: 'jurisdiction', targetId: districtId, jurisdictionId: districtId, after: counts }, opts.now);
   });
 

@@ -4,7 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { ItemDetailPage, type FailedForm } from '../../views/deliberation/ItemDetailPage';
 import { ItemListPage, ItemNewPage } from '../../views/deliberation/ItemPages';
-import { timelineOf } from '../../views/deliberation/timeline';
+import { timelineFromFields, timelineOf } from '../../views/deliberation/timeline';
 import { authorize, can, notFound } from '../auth/authorize';
 import { auditFor } from '../data/audit';
 import { deliberationRepOfUser, rosterOf } from '../data/deliberationReps';
@@ -129,9 +129,11 @@ function itemPage(c: Context<AppEnv>, failed?: FailedForm) {
     : undefined;
 
   let suggestion;
+  let extendedBy: string | null = null;
   const flags = { extend: false, answer: false, rate: false };
   if (s) {
     const d = suggestionDetail(db, s);
+    extendedBy = d.extendedBy;
     suggestion = {
       ...s, representative: d.representative, unitLogin: d.unitLogin, answeredBy: d.answeredBy,
       onBehalf: s.answeredBy !== null && s.answeredBy !== s.unitUserId, status: suggestionStatus(s, today), latestExtension: latestExtension(s.assignedOn),
@@ -141,11 +143,16 @@ function itemPage(c: Context<AppEnv>, failed?: FailedForm) {
     flags.answer = open && can(c, 'suggestion.answer', j.id) && (s.unitUserId === me.id || clerk);
     flags.rate = !open && s.satisfaction === null && myReps.includes(s.representativeId) && can(c, 'suggestion.rate', j.id);
   }
+  const audit = auditFor(db, 'opinionItem', item.id);
+  const timeline = audit.length ? timelineOf(audit) : timelineFromFields({
+    ...item, ...names, attachments: names.attachments.length,
+    suggestion: s && suggestion && { ...s, representative: suggestion.representative, answeredBy: suggestion.answeredBy, onBehalf: suggestion.onBehalf, extendedBy: extendedBy ?? null },
+  });
   if (failed) c.status(422);
   return c.render(
     <ItemDetailPage j={j} today={today} failed={failed}
       item={{ ...item, number: opinionNumber(item.year, j.code, item.seq), ...names }}
-      attachments={names.attachments} timeline={timelineOf(auditFor(db, 'opinionItem', item.id))}
+      attachments={names.attachments} timeline={timeline}
       triage={triage} convert={convert} suggestion={suggestion} can={flags} />,
     { title: item.title },
   );

@@ -25,3 +25,38 @@ function describe(action: string, a: Record<string, unknown>): string {
     default: return typeof a.state === 'string' && a.state in OPINION_STATE_LABELS ? OPINION_STATE_LABELS[a.state as keyof typeof OPINION_STATE_LABELS] : action;
   }
 }
+
+/**
+ * For items entered without audit entries (the demo data): the same steps read from the item's and the
+ * suggestion's dated fields.
+ */
+export interface FieldsForTimeline {
+  recordedAt: Date; recordedBy: string; state: string; triagedAt: Date | null; triagedBy: string | null;
+  department: string; handedTo: string | null; attachments: number;
+  suggestion?: {
+    createdAt: Date; representative: string; unitName: string; assignedOn: string; dueOn: string;
+    extendedAt: Date | null; extendedBy: string | null; extendedTo: string | null; extensionApprovedBy: string; extensionApprovedOn: string | null;
+    answeredAt: Date | null; answeredBy: string | null; answeredOn: string | null; onBehalf: boolean;
+    ratedAt: Date | null; satisfaction: Satisfaction | null;
+  };
+}
+
+export function timelineFromFields(f: FieldsForTimeline): { at: Date; by: string; text: string }[] {
+  const out: { at: Date; by: string; text: string }[] = [
+    { at: f.recordedAt, by: f.recordedBy, text: describe('opinion.record', { attachments: f.attachments }) },
+  ];
+  if (f.triagedAt && f.triagedBy) {
+    const action = f.state === 'answered' ? 'opinion.answer' : f.state === 'referred' ? 'opinion.refer' : 'opinion.hand';
+    out.push({ at: f.triagedAt, by: f.triagedBy, text: describe(action, { department: f.department, handedTo: f.handedTo }) });
+  }
+  const s = f.suggestion;
+  if (s) {
+    out.push({ at: s.createdAt, by: s.representative, text: describe('suggestion.convert', s) });
+    if (s.extendedAt) {
+      out.push({ at: s.extendedAt, by: s.extendedBy ?? '', text: describe('suggestion.extend', { approvedBy: s.extensionApprovedBy, approvedOn: s.extensionApprovedOn, extendedTo: s.extendedTo }) });
+    }
+    if (s.answeredAt) out.push({ at: s.answeredAt, by: s.answeredBy ?? '', text: describe('suggestion.answer', s) });
+    if (s.ratedAt) out.push({ at: s.ratedAt, by: s.representative, text: describe('suggestion.rate', s) });
+  }
+  return out.sort((a, b) => a.at.getTime() - b.at.getTime());
+}
