@@ -140,8 +140,11 @@ export function rateSuggestion(db: Db, actor: Actor & { id: number }, s: Suggest
   });
 }
 
-/** Unanswered suggestions' deadlines, for counting the overdue ones with the domain rule. */
-export function openDeadlines(db: Db, subId: number) {
-  return db.select({ assignedOn: suggestion.assignedOn, dueOn: suggestion.dueOn, extendedTo: suggestion.extendedTo, answeredOn: suggestion.answeredOn })
-    .from(suggestion).where(and(eq(suggestion.jurisdictionId, subId), isNull(suggestion.answeredOn))).all();
+/** Unanswered suggestions with their item's number, for picking the overdue ones with the domain rule. */
+export function openSuggestions(db: Db, subId: number) {
+  return db.select({
+    itemId: suggestion.opinionItemId, year: opinionItem.year, seq: opinionItem.seq, title: suggestion.title, unitName: suggestion.unitName,
+    assignedOn: suggestion.assignedOn, dueOn: suggestion.dueOn, extendedTo: suggestion.extendedTo, answeredOn: suggestion.answeredOn,
+  }).from(suggestion).innerJoin(opinionItem, eq(opinionItem.id, suggestion.opinionItemId))
+    .where(and(eq(suggestion.jurisdictionId, subId), isNull(suggestion.answeredOn))).orderBy(asc(suggestion.dueOn)).all();
 }

@@ -12,3 +12,16 @@ export function rosterWarnings(seated: number, min: number, max: number): Roster
   if (seated > max) out.push({ kind: 'above', seated, max, text: `在册议事代表 ${seated} 名，超过上限 ${max} 名` });
   return out;
 }
+
+/**
+ * Seated, but the recorded term ended before today (the last day of a term still counts): the roster is
+ * out of date until the clerk records a re-appointment or the representative's leaving.
+ */
+export function termEnded(termTo: string | null, today: string): boolean {
+  return termTo !== null && termTo < today;
+}
+
+export function termWarning(seated: readonly { termTo: string | null }[], today: string): string[] {
+  const n = seated.filter((r) => termEnded(r.termTo, today)).length;
+  return n === 0 ? [] : [`${n} 名在册议事代表的任期已经届满，请核对名册（续任的请修改任期，离任的请办理离任）`];
+}

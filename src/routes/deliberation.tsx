@@ -6,10 +6,11 @@ import { yearStats } from '../data/deliberationStats';
 import { stateCounts } from '../data/opinionItems';
 import { getSettings } from '../data/settings';
 import { linkOverview } from '../data/repLinks';
-import { openDeadlines } from '../data/suggestions';
+import { openSuggestions } from '../data/suggestions';
 import { checkGroupSize } from '../domain/linkGroups';
 import { rosterWarnings } from '../domain/rosterRange';
-import { isOverdue } from '../domain/suggestionDeadline';
+import { opinionNumber } from '../domain/opinionLabels';
+import { effectiveDue, isOverdue } from '../domain/suggestionDeadline';
 import type { AppEnv } from '../env';
 import { deliberationItems } from './deliberationItems';
 import { deliberationLinks } from './deliberationLinks';
@@ -40,14 +41,16 @@ export const deliberation = new Hono<AppEnv>()
         .filter((x) => x.check.kind === 'over').map((x) => `${x.g.districtRep.name}：${x.check.kind === 'over' ? x.check.text : ''}`),
     ];
     const self = deliberationRepOfUser(db, j.id, me.id);
+    const overdue = openSuggestions(db, j.id).filter((s) => isOverdue(s, today))
+      .map((s) => ({ itemId: s.itemId, number: opinionNumber(s.year, j.code, s.seq), title: s.title, due: effectiveDue(s), unitName: s.unitName }));
     return c.render(
-      <OverviewPage j={j} warnings={warnings} canRecord={can(c, 'opinion.record', j.id)}
+      <OverviewPage j={j} warnings={warnings} overdue={overdue} canRecord={can(c, 'opinion.record', j.id)}
         mineHref={self ? `/j/${j.code}/deliberation/items?mine=1` : undefined}
         n={{
           seated, unlinked: links.unlinked.length + links.orphaned.length, recorded: counts.recorded, handedToRep: counts.handedToRep,
-          overdue: openDeadlines(db, j.id).filter((s) => isOverdue(s, today)).length, year, items: summary.items, suggestions: summary.suggestions,
+          overdue: overdue.length, year, items: summary.items, suggestions: summary.suggestions,
         }} />,
-      { title: `${j.name}街道议事` },
+      { title: `${j.name} · 街道议事` },
     );
   })
   .route('/', deliberationRoster)

@@ -21,6 +21,7 @@ export const deliberationPublic = new Hono<AppEnv>()
       if (g) g.names.push(r.name);
       else communities.push({ community: r.community, names: [r.name] });
     }
+    communities.sort((a, b) => Number(a.community === '') - Number(b.community === '')); // "其他" last
     const suggestions = publicSuggestions(db, j.id).map((s) => ({
       ...s, number: opinionNumber(s.year, j.code, s.seq), due: effectiveDue(s), extended: s.extendedTo !== null, status: suggestionStatus(s, today),
     }));

@@ -11,7 +11,7 @@ import { getSettings } from '../data/settings';
 import { getUser } from '../data/users';
 import { isChinaDate } from '../domain/chinaDate';
 import { CSV_COLUMNS, decodeCsv, parseRosterCsv, REP_FIELD_LABELS, REP_STATUS_LABELS, repFields, repInputSchema, termOrder } from '../domain/repInput';
-import { rosterWarnings } from '../domain/rosterRange';
+import { rosterWarnings, termEnded, termWarning } from '../domain/rosterRange';
 import type { AppEnv } from '../env';
 import { csvResponse } from '../http/csv';
 import { errorResponse } from '../http/errors';
@@ -49,15 +49,20 @@ function communitiesOf(c: Context<AppEnv>, j: Jurisdiction): string[] {
 }
 
 function warningsFor(c: Context<AppEnv>, j: Jurisdiction): string[] {
-  const s = getSettings(c.get('db'), j.id);
-  return rosterWarnings(seatedCount(c.get('db'), j.id), s.deliberationRosterMin, s.deliberationRosterMax).map((w) => w.text);
+  const db = c.get('db');
+  const s = getSettings(db, j.id);
+  return [
+    ...rosterWarnings(seatedCount(db, j.id), s.deliberationRosterMin, s.deliberationRosterMax).map((w) => w.text),
+    ...termWarning(rosterOf(db, j.id, 'seated'), todayIn(c)),
+  ];
 }
 
 function rosterRows(c: Context<AppEnv>, j: Jurisdiction, reps: Rep[]): RosterRow[] {
   const db = c.get('db');
   const names = new Map(districtRepsFor(db, j, false).map((r) => [r.id, r.name]));
   const linked = new Map(openLinksIn(db, j.id).map((l) => [l.deliberationRepId, names.get(l.districtRepId)]));
-  return reps.map((r) => ({ ...r, districtRep: linked.get(r.id), hasLogin: r.userId !== null }));
+  const today = todayIn(c);
+  return reps.map((r) => ({ ...r, districtRep: linked.get(r.id), hasLogin: r.userId !== null, termEnded: r.status === 'seated' && termEnded(r.termTo, today) }));
 }
 
 function newPage(c: Context<AppEnv>, values?: FormValues, errors?: FieldErrors) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rosterWarnings } from '../../src/domain/rosterRange';
+import { rosterWarnings, termEnded, termWarning } from '../../src/domain/rosterRange';
 import { checkGroupSize, districtRepsNeeded, hasRoom } from '../../src/domain/linkGroups';
 
 describe('rosterWarnings: 30–80 seated (both ends inside the range)', () => {
@@ -44,5 +44,18 @@ describe('checkGroupSize: 13 per district representative', () => {
   it('room for one more until the group is full', () => {
     expect(hasRoom(12, 13)).toBe(true);
     expect(hasRoom(13, 13)).toBe(false);
+  });
+});
+
+describe('termEnded: the last day of the term still counts', () => {
+  it.each<[string | null, string, boolean]>([
+    ['2026-10-31', '2026-10-31', false],
+    ['2026-10-31', '2026-11-01', true],
+    [null, '2030-01-01', false],
+  ])('term to %s, today %s → ended %s', (termTo, today, ended) => expect(termEnded(termTo, today)).toBe(ended));
+
+  it('one warning counting them all', () => {
+    expect(termWarning([{ termTo: '2026-10-31' }, { termTo: '2026-10-31' }, { termTo: null }], '2026-11-24')[0]).toContain('2 名在册议事代表的任期已经届满');
+    expect(termWarning([{ termTo: '2030-10-31' }], '2026-11-24')).toEqual([]);
   });
 });

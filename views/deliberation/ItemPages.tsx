@@ -60,7 +60,7 @@ export function ItemListPage(p: {
           <tbody>
             {p.rows.map((r) => (
               <tr>
-                <td data-label="编号">{r.number}</td>
+                <td data-label="编号" class="date">{r.number}</td>
                 <td data-label="事项"><a href={`${base}/${r.id}`}>{r.title}</a></td>
                 <td data-label="提出">{r.raisedBy}</td>
                 <td data-label="类别">{OPINION_CATEGORY_LABELS[r.category]}</td>

@@ -40,8 +40,7 @@ export function LinksPage(p: {
   const linked = p.groups.reduce((n, g) => n + g.members.length, 0);
   return (
     <DelibFrame j={p.j} tab="links" title="议事代表联系区人大代表">
-      <p>每名区人大代表固定联系 {p.groupSize} 名议事代表。在册议事代表 {p.seated} 名，至少需要 {p.needed} 名区人大代表联系；
-        目前 {p.groups.length} 名区人大代表联系 {linked} 名，<strong>{p.gap.length}</strong> 名尚未联系。</p>
+      <p>每名区人大代表固定联系 {p.groupSize} 名议事代表。在册议事代表 {p.seated} 名，至少需要 {p.needed} 名区人大代表联系；目前 {p.groups.length} 名区人大代表联系 {linked} 名，<strong>{p.gap.length}</strong> 名尚未联系。</p>
       <Warnings items={p.warnings} />
 
       <h2 id="gap">未联系的议事代表（{p.gap.length}）</h2>
@@ -59,6 +58,7 @@ export function LinksPage(p: {
 
       <h2>各区人大代表联系的议事代表</h2>
       {p.groups.length === 0 && <p class="muted">还没有安排联系。</p>}
+      <div class="groups">
       {p.groups.map((g) => {
         const moveKey = `move-${g.districtRep.id}`;
         const failed = p.failed?.key === moveKey ? p.failed : undefined;
@@ -93,6 +93,7 @@ export function LinksPage(p: {
           </div>
         );
       })}
+      </div>
 
       <h2>联系变更记录</h2>
       {p.history.length === 0 ? <p class="muted">没有已结束的联系。</p> : (

@@ -12,8 +12,7 @@ export function PublicDeliberationPage(p: { name: string; communities: { communi
   return (
     <section>
       <h1>{p.name}议事代表会议</h1>
-      <p>街道不设人民代表大会，由议事代表组成的议事代表会议票选民生实事项目、听取报告、议决民意事项。
-        您可以把身边的问题告诉所在社区的议事代表。</p>
+      <p>街道不设人民代表大会，由议事代表组成的议事代表会议票选民生实事项目、听取报告、议决民意事项。您可以把身边的问题告诉所在社区的议事代表。</p>
       <h2>议事代表（{p.total} 名）</h2>
       {p.communities.length === 0 ? <p class="muted">暂无。</p> : (
         <dl class="facts by-community">
@@ -28,12 +27,12 @@ export function PublicDeliberationPage(p: { name: string; communities: { communi
           <tbody>
             {p.suggestions.map((s) => (
               <tr>
-                <td data-label="编号">{s.number}</td>
+                <td data-label="编号" class="date">{s.number}</td>
                 <td data-label="建议">{s.title}</td>
                 <td data-label="类别">{OPINION_CATEGORY_LABELS[s.category]}</td>
                 <td data-label="承办单位">{s.unitName}</td>
-                <td data-label="交办日期">{s.assignedOn}</td>
-                <td data-label="办结期限">{s.due}{s.extended && '（已延期）'}</td>
+                <td data-label="交办日期" class="date">{s.assignedOn}</td>
+                <td data-label="办结期限" class="date">{s.due}{s.extended && '（已延期）'}</td>
                 <td data-label="办理状态">{statusBadge(s.status)}{s.answeredOn && <span class="muted"> {s.answeredOn} 答复</span>}</td>
                 <td data-label="代表评价">{s.satisfaction ? SATISFACTION_LABELS[s.satisfaction] : '—'}</td>
               </tr>

@@ -7,7 +7,7 @@ type J = { code: string; name: string };
 
 export interface RosterRow {
   id: number; name: string; community: string; sector: string; phone: string;
-  termFrom: string | null; termTo: string | null; status: RepStatus; districtRep?: string; hasLogin: boolean;
+  termFrom: string | null; termTo: string | null; status: RepStatus; districtRep?: string; hasLogin: boolean; termEnded: boolean;
 }
 
 export function RosterPage(p: {
@@ -44,7 +44,7 @@ export function RosterPage(p: {
                 <td data-label="社区">{r.community || '—'}</td>
                 <td data-label="界别">{r.sector || '—'}</td>
                 {p.canManage && <td data-label="电话">{r.phone || '—'}</td>}
-                <td data-label="任期">{r.termFrom || r.termTo ? `${r.termFrom ?? '?'} 至 ${r.termTo ?? '?'}` : '—'}</td>
+                <td data-label="任期">{r.termFrom || r.termTo ? `${r.termFrom ?? '?'} 至 ${r.termTo ?? '?'}` : '—'}{r.termEnded && <> <span class="badge warn">任期已满</span></>}</td>
                 <td data-label="区人大代表">{r.status === 'seated' ? (r.districtRep ?? <span class="badge warn">未联系</span>) : '—'}</td>
                 <td data-label="状态">
                   <span class={r.status === 'seated' ? 'badge ok' : 'badge off'}>{REP_STATUS_LABELS[r.status]}</span>

@@ -85,9 +85,7 @@ export function AnnualReportPage(p: { j: J; year: number; s: YearSummary; sugges
     <article class="report">
       <p class="muted no-print"><a href={`/j/${p.j.code}/deliberation/stats?year=${p.year}`}>返回统计</a> · 使用浏览器的“打印”即可打印本报告</p>
       <h1>{p.j.name}{p.year}年度民意事项和代表建议办理情况</h1>
-      <p>截至 {p.printedOn}，{p.j.name}在册议事代表 {p.seated} 名。{p.year}年议事代表共提出民意事项 {p.s.items} 件，
-        其中转为区人大代表建议 {p.s.suggestions} 件；已答复 {p.s.answered} 件，其中按期答复 {p.s.answeredOnTime} 件；
-        代表评价满意率 {percent(p.s.satisfactionRate)}。</p>
+      <p>截至 {p.printedOn}，{p.j.name}在册议事代表 {p.seated} 名。{p.year}年议事代表共提出民意事项 {p.s.items} 件，其中转为区人大代表建议 {p.s.suggestions} 件；已答复 {p.s.answered} 件，其中按期答复 {p.s.answeredOnTime} 件；代表评价满意率 {percent(p.s.satisfactionRate)}。</p>
       <h2>一、总体情况</h2>
       <table class="kv"><tbody>{headline(p.s).map(([k, v]) => <tr><th>{k}</th><td>{v}</td></tr>)}</tbody></table>
       <h2>二、代表建议办理情况</h2>
@@ -97,13 +95,13 @@ export function AnnualReportPage(p: { j: J; year: number; s: YearSummary; sugges
           <tbody>
             {p.suggestions.map((s) => (
               <tr>
-                <td data-label="编号">{s.number}</td>
+                <td data-label="编号" class="date">{s.number}</td>
                 <td data-label="建议">{s.title}</td>
                 <td data-label="代表">{s.representative}</td>
                 <td data-label="承办单位">{s.unitName}</td>
-                <td data-label="交办">{s.assignedOn}</td>
-                <td data-label="期限">{s.due}{s.extended && '（延期）'}</td>
-                <td data-label="答复">{s.answeredOn ?? '—'}</td>
+                <td data-label="交办" class="date">{s.assignedOn}</td>
+                <td data-label="期限" class="date">{s.due}{s.extended && '（延期）'}</td>
+                <td data-label="答复" class="date">{s.answeredOn ?? '—'}</td>
                 <td data-label="状态">{statusBadge(s.status)}</td>
                 <td data-label="评价">{s.satisfaction ? SATISFACTION_LABELS[s.satisfaction] : '—'}</td>
               </tr>
