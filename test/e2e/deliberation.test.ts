@@ -65,10 +65,17 @@ describe('browser: an item goes from a deliberation representative’s phone to 
     await clerk.page.getByRole('link', { name: /1 件民意事项待分办/ }).click();
     await clerk.page.getByRole('link', { name: '滨江路路灯不亮' }).click();
     await clerk.page.getByText('转交联系的区人大代表（区代表王五）').click();
+    await shot(clerk.page, 'deliberation-triage-375');
+    expect(await fitsWidth(clerk.page)).toBe(true);
     await clerk.page.getByRole('button', { name: '转交 区代表王五' }).click();
     await clerk.page.getByText('已分办').waitFor();
     expect(await clerk.page.locator('main').textContent()).toContain('已转交区人大代表');
     await shot(clerk.page, 'deliberation-item-handed-375');
+    // 张三 has no district representative yet: the gap list, with its form, on a phone.
+    await clerk.page.goto(`${server.url}/j/DC/deliberation/links`);
+    expect(await clerk.page.locator('#gap').textContent()).toContain('未联系的议事代表（1）');
+    expect(await fitsWidth(clerk.page)).toBe(true);
+    await shot(clerk.page, 'deliberation-links-gap-375');
     await clerk.ctx.close();
 
     // 3. Another district representative may not convert it; the linked one does.

@@ -14,7 +14,7 @@ const TABS: [DelibTab, string, string][] = [
 export function DelibFrame(p: { j: { code: string; name: string }; tab: DelibTab; title: string; children?: Child }) {
   const base = `/j/${p.j.code}/deliberation`;
   return (
-    <section>
+    <section class="delib">
       <p class="muted"><a href={`/j/${p.j.code}`}>{p.j.name}</a> · 街道议事</p>
       <nav class="tabs" aria-label="街道议事">
         <ul>

@@ -27,7 +27,7 @@ function AssignForm(p: { j: J; repId: number; options: Options; today: string; f
       <SelectRow name="districtRepId" suffix={String(p.repId)} label={p.label} options={p.options} blank="请选择区人大代表"
         value={mine?.values.districtRepId} error={mine?.errors.districtRepId ?? mine?.errors.deliberationRepId} required />
       <DateRow name="fromDate" suffix={String(p.repId)} label="开始日期" value={mine?.values.fromDate ?? p.today} error={mine?.errors.fromDate} required />
-      <button type="submit" class="small">安排联系</button>
+      <button type="submit">安排联系</button>
     </form>
   );
 }
@@ -71,9 +71,9 @@ export function LinksPage(p: {
             </h3>
             <ul class="rows">
               {g.members.map((m) => (
-                <li>
-                  {m.name} <span class="muted">{m.community} · {m.fromDate} 起</span>
-                  {p.canManage && <> · <a href={`${base}/${m.id}`}>改为联系他人<span class="sr-only">（{m.name}）</span></a></>}
+                <li class="member">
+                  <span>{m.name} <span class="muted small">{m.community} · {m.fromDate}起</span></span>
+                  {p.canManage && <a href={`${base}/${m.id}`}>改派<span class="sr-only">{m.name}</span></a>}
                 </li>
               ))}
             </ul>
