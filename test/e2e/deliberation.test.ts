@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { opinionAttachment } from '../../db/schema';
 import { seedDemo } from '../../scripts/demo/seed';
+import { removeFiles, uploadsDir } from '../../src/data/uploads';
 import { hashPassword } from '../../src/auth/password';
 import { freshDb, PASSWORD } from '../helpers/app';
 import { seedDeliberation } from '../helpers/deliberationFixture';
@@ -18,8 +20,8 @@ async function fitsWidth(page: Page): Promise<boolean> {
 describe('browser: an item goes from a deliberation representative’s phone to an answered suggestion', () => {
   let browser: Browser;
   let server: Awaited<ReturnType<typeof startServer>>;
+  const db = freshDb();
   beforeAll(async () => {
-    const db = freshDb();
     await seedDeliberation(db);
     server = await startServer(db);
     browser = await launchChromium();
@@ -27,6 +29,7 @@ describe('browser: an item goes from a deliberation representative’s phone to 
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    removeFiles(uploadsDir(db), db.select().from(opinionAttachment).all());
   });
 
   it('records, hands over, converts, answers, and the public page shows the status', async () => {

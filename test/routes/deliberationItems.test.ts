@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, opinionAttachment, opinionItem, suggestion } from '../../db/schema';
+import { removeFiles, uploadsDir } from '../../src/data/uploads';
 import { get, login, ORIGIN, post, testApp } from '../helpers/app';
 import { seedDeliberation } from '../helpers/deliberationFixture';
 
@@ -39,6 +40,7 @@ describe('public-opinion items and suggestions', () => {
     fx = await seedDeliberation(t.db);
     await advanceTo('2026-01-31T02:00:00Z');
   });
+  afterAll(() => removeFiles(uploadsDir(t.db), t.db.select().from(opinionAttachment).all()));
 
   it('a deliberation representative records an item with a photo; it is numbered per year', async () => {
     const res = await multipart('/j/DC/deliberation/items', itemForm(), [{ name: '路灯.png', bytes: PNG, type: 'image/png' }], cookies['dc.drep1']!);
