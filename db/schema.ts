@@ -405,3 +405,93 @@ export const project = sqliteTable('project', {
   status: text('status', { enum: PROJECT_STATUSES }).notNull().default('planned'),
   createdAt: at('created_at').notNull().default(now),
 }, (t) => [index('project_cycle').on(t.cycleId)]);
+
+// ---------------------------------------------------------------- street deliberation (DOMAIN §4): public-opinion items and suggestions
+
+// States and their transitions are the pure machine in src/domain/opinionTriage.ts.
+export const OPINION_STATES = ['recorded', 'answered', 'referred', 'handedToRep', 'converted'] as const;
+
+/** What residents raise is not a livelihood project: its own, smaller list. */
+export const OPINION_CATEGORIES = [
+  'roads', 'environment', 'housing', 'elderly', 'safety', 'health', 'education', 'culture', 'facilities', 'other',
+] as const;
+
+/** Who typed it in: the deliberation representative on their phone, or the clerk at a meeting or at the office. */
+export const OPINION_CHANNELS = ['self', 'meeting', 'office'] as const;
+
+export const opinionItem = sqliteTable('opinion_item', {
+  id: integer('id').primaryKey(),
+  jurisdictionId: integer('jurisdiction_id').notNull().references(() => jurisdiction.id), // the subdistrict
+  year: integer('year').notNull(), // China year of recording: statistics count by it
+  seq: integer('seq').notNull(), // per subdistrict and year, for the number on paper: 2026-DC-007
+  raisedById: integer('raised_by_id').notNull().references(() => representative.id), // the deliberation representative
+  recordedBy: integer('recorded_by').notNull().references(() => user.id),
+  channel: text('channel', { enum: OPINION_CHANNELS }).notNull(),
+  title: text('title').notNull(),
+  text: text('text').notNull(),
+  place: text('place').notNull().default(''),
+  affected: integer('affected'), // roughly how many people; null = not known
+  category: text('category', { enum: OPINION_CATEGORIES }).notNull(),
+  state: text('state', { enum: OPINION_STATES }).notNull().default('recorded'),
+  recordedAt: at('recorded_at').notNull(),
+  // The clerk's triage: the answer given on the spot, or the department and the note sent with it.
+  triagedAt: at('triaged_at'),
+  triagedBy: integer('triaged_by').references(() => user.id),
+  response: text('response').notNull().default(''),
+  department: text('department').notNull().default(''),
+  handedToRepId: integer('handed_to_rep_id').references(() => representative.id), // the district representative
+}, (t) => [
+  uniqueIndex('opinion_item_number').on(t.jurisdictionId, t.year, t.seq),
+  index('opinion_item_state').on(t.jurisdictionId, t.state),
+  index('opinion_item_raised_by').on(t.raisedById),
+  index('opinion_item_handed_to').on(t.handedToRepId),
+]);
+
+/** Photos and PDFs; the bytes live in files next to the database (data/uploads/), the row says what they are. */
+export const opinionAttachment = sqliteTable('opinion_attachment', {
+  id: integer('id').primaryKey(),
+  opinionItemId: integer('opinion_item_id').notNull().references(() => opinionItem.id),
+  fileName: text('file_name').notNull(), // as uploaded, shown to staff only
+  storedName: text('stored_name').notNull().unique(), // random: never a path from the user
+  mimeType: text('mime_type').notNull(),
+  size: integer('size').notNull(),
+  createdAt: at('created_at').notNull(),
+}, (t) => [index('opinion_attachment_item').on(t.opinionItemId)]);
+
+export const SATISFACTIONS = ['satisfied', 'basicallySatisfied', 'dissatisfied'] as const;
+
+/**
+ * 代表建议: a district representative's suggestion made from a handed-over item, assigned to a handling unit.
+ * Dates are China calendar dates ('YYYY-MM-DD'): the deadline is counted in months (src/domain/suggestionDeadline.ts).
+ */
+export const suggestion = sqliteTable('suggestion', {
+  id: integer('id').primaryKey(),
+  opinionItemId: integer('opinion_item_id').notNull().unique().references(() => opinionItem.id),
+  jurisdictionId: integer('jurisdiction_id').notNull().references(() => jurisdiction.id), // the item's subdistrict
+  representativeId: integer('representative_id').notNull().references(() => representative.id),
+  title: text('title').notNull(), // public
+  text: text('text').notNull(),
+  unitName: text('unit_name').notNull(),
+  unitUserId: integer('unit_user_id').references(() => user.id), // its login, when it answers itself
+  assignedOn: text('assigned_on').notNull(),
+  dueOn: text('due_on').notNull(),
+  extendedTo: text('extended_to'),
+  extensionApprovedBy: text('extension_approved_by').notNull().default(''),
+  extensionApprovedOn: text('extension_approved_on'),
+  extensionReason: text('extension_reason').notNull().default(''),
+  extendedAt: at('extended_at'),
+  extendedBy: integer('extended_by').references(() => user.id),
+  answer: text('answer').notNull().default(''),
+  answeredOn: text('answered_on'),
+  answeredAt: at('answered_at'),
+  answeredBy: integer('answered_by').references(() => user.id),
+  satisfaction: text('satisfaction', { enum: SATISFACTIONS }),
+  satisfactionNote: text('satisfaction_note').notNull().default(''),
+  ratedAt: at('rated_at'),
+  createdBy: integer('created_by').notNull().references(() => user.id),
+  createdAt: at('created_at').notNull(),
+}, (t) => [
+  index('suggestion_jurisdiction').on(t.jurisdictionId),
+  index('suggestion_representative').on(t.representativeId),
+  index('suggestion_unit').on(t.unitUserId),
+]);

@@ -25,6 +25,7 @@ import { candidates } from './routes/candidates';
 import { sessions } from './routes/sessions';
 import { polls } from './routes/polls';
 import { voting } from './routes/voting';
+import { deliberation } from './routes/deliberation';
 
 export interface AppOptions {
   db: DbConnection;
@@ -91,6 +92,7 @@ export function createApp(opts: AppOptions) {
   app.route('/', sessions);
   app.route('/', polls);
   app.route('/', voting);
+  app.route('/', deliberation);
 
   app.notFound(handleNotFound);
   app.onError(handleError);

@@ -5,6 +5,7 @@ import {
 } from '../../db/schema';
 import { recordAudit } from '../../src/data/audit';
 import { ROLE_LABELS } from '../../src/domain/authz';
+import { seedDeliberationDemo } from './deliberation';
 import { seedDemoProposals } from './proposals';
 
 export interface DemoLogin { username: string; role: string /* Chinese label */; where: string }
@@ -182,6 +183,7 @@ export function seedDemo(db: Db, opts: { passwordHash: string; now: Date }): Dem
     }
 
     const collection = seedDemoProposals(tx, { now: opts.now, rand: mulberry32(20260315) });
+    seedDeliberationDemo(tx, opts.now);
     recordAudit(tx, { id: null, name: '系统' }, { action: 'demo.seed', targetType: 'jurisdiction', targetId: districtId, jurisdictionId: districtId, after: { ...counts, ...collection } }, opts.now);
   });
 

@@ -43,6 +43,16 @@ export const PERMISSIONS = {
   'poll.tally': ['clerk'], // tellers' paper-ballot entry
   'ballot.cast': ['representative', 'deliberationRep'],
   'result.publish': ['clerk'],
+  // street deliberation: rosters, links to district representatives, public-opinion items and suggestions
+  'deliberation.view': insiders,
+  'roster.manage': ['clerk'],
+  'repLink.manage': ['clerk'],
+  'opinion.record': ['deliberationRep', 'clerk'],
+  'opinion.triage': ['clerk'],
+  'suggestion.convert': ['representative'], // and only the district representative the item was handed to
+  'suggestion.extend': ['clerk'], // records the assigning body's approval
+  'suggestion.answer': ['implementingUnit', 'clerk'], // the chosen unit, or the clerk on the unit's behalf
+  'suggestion.rate': ['representative'], // and only the representative who made the suggestion
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

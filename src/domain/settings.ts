@@ -61,6 +61,24 @@ export const SETTING_DEFS = {
     schema: int(0, 100),
     default: 60,
   },
+  deliberationRosterMin: {
+    label: '议事代表名额下限',
+    help: '街道在册议事代表少于此数时提示（一般为 30 名至 80 名）',
+    schema: int(0, 1000),
+    default: 30,
+  },
+  deliberationRosterMax: {
+    label: '议事代表名额上限',
+    help: '街道在册议事代表多于此数时提示',
+    schema: int(0, 1000),
+    default: 80,
+  },
+  linkGroupSize: {
+    label: '每名区人大代表联系的议事代表数',
+    help: '每名区人大代表固定联系的议事代表人数（一般为 13 名），超过时提示',
+    schema: int(1, 100),
+    default: 13,
+  },
 } as const;
 
 export type SettingKey = keyof typeof SETTING_DEFS;

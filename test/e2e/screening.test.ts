@@ -109,7 +109,8 @@ describe('browser: a clerk screens proposals, builds the candidate list and reco
     await second.getByLabel('累计完成（%）').fill('100');
     await second.getByLabel('累计支出（元）').fill('360000');
     await shot(page, 'candidate-form-375');
-    await page.getByRole('button', { name: '保存' }).click();
+    // Submitting with Enter from a text field: a click right after filling a date field can land on the closing date picker.
+    await page.getByLabel('责任领导').press('Enter');
     await page.getByText('已新建候选项目').waitFor();
     expect(await page.locator('.warning').textContent()).toContain('不是差额票决'); // 1 candidate for N = 1: warned, not blocked
     await shot(page, 'candidate-list-375');

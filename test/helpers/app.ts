@@ -3,6 +3,7 @@ import { openDb, type DbConnection } from '../../db/client';
 import { jurisdiction, roleAssignment, user, type Role } from '../../db/schema';
 import { createApp } from '../../src/app';
 import { hashPassword } from '../../src/auth/password';
+import { SETTING_DEFS, SETTING_KEYS } from '../../src/domain/settings';
 
 export const ORIGIN = 'http://localhost';
 export const PASSWORD = 'correct-horse-9';
@@ -76,4 +77,9 @@ export async function seedBasics(db: DbConnection) {
 
 export function userId(db: DbConnection, username: string): number {
   return db.select().from(user).where(eq(user.username, username)).get()!.id;
+}
+
+/** A complete settings form (every key at its default), with the given values changed. */
+export function settingsForm(changes: Record<string, string> = {}): Record<string, string> {
+  return { ...Object.fromEntries(SETTING_KEYS.map((k) => [k, String(SETTING_DEFS[k].default)])), ...changes };
 }

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, setting } from '../../db/schema';
 import { recordAudit, verifyAuditChain } from '../../src/data/audit';
-import { get, login, post, seedBasics, testApp } from '../helpers/app';
+import { get, login, post, seedBasics, settingsForm, testApp } from '../helpers/app';
 
 describe('security headers, assets and health', () => {
   const t = testApp();
@@ -102,19 +102,13 @@ describe('audit log', () => {
   });
 
   it('settings changes are audited with before and after; bad values come back with messages', async () => {
-    const bad = await post(t.app, '/j/QS/settings', {
-      quorumFraction: '2/3', majorityBase: 'everyone', majorInvestmentThreshold: '-5', minFiscalShare: '50',
-      maxDurationMonths: '12', progressTolerancePct: '10', reportDueDay: '10', satisfactionThreshold: '60',
-    }, clerk);
+    const bad = await post(t.app, '/j/QS/settings', settingsForm({ majorityBase: 'everyone', majorInvestmentThreshold: '-5' }), clerk);
     expect(bad.status).toBe(422);
     const html = await bad.text();
     expect(html).toContain('请从列表中选择');
     expect(html).toContain('须为 0 到 100000000000 之间的整数');
     expect(html).toContain('value="-5"');
-    const ok = await post(t.app, '/j/QS/settings', {
-      quorumFraction: '2/3', majorityBase: 'seated', majorInvestmentThreshold: '3000000', minFiscalShare: '60',
-      maxDurationMonths: '12', progressTolerancePct: '10', reportDueDay: '10', satisfactionThreshold: '60',
-    }, clerk);
+    const ok = await post(t.app, '/j/QS/settings', settingsForm({ majorInvestmentThreshold: '3000000', minFiscalShare: '60' }), clerk);
     expect(ok.status).toBe(303);
     expect(t.db.select().from(setting).all().find((s) => s.key === 'minFiscalShare')?.value).toBe('60');
     const entry = t.db.select().from(auditLog).all().find((r) => r.action === 'settings.update')!;

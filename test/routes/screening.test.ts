@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, cycle, proposalEvent, screening } from '../../db/schema';
 import { finalProposalId } from '../../src/data/screening';
-import { get, login, post, seedBasics, testApp } from '../helpers/app';
+import { get, login, post, seedBasics, testApp, settingsForm } from '../helpers/app';
 import { addCycle, addProposal, getProposal, postForm, setPhase } from '../helpers/proposalFixture';
 
 describe('screening a proposal', () => {
@@ -226,8 +226,7 @@ describe('screening a proposal', () => {
   it('the jurisdiction’s own parameters drive the rules (edited on the settings page, audited)', async () => {
     const p = addProposal(t.db, cycleId, { fiscalSharePct: 60 });
     expect(await (await get(t.app, url(p.id), cookies['qs.clerk'])).text()).toContain('财政资金占比 60%，不低于 50%。');
-    const settings = { quorumFraction: '2/3', majorityBase: 'seated', majorInvestmentThreshold: '5000000', minFiscalShare: '70', maxDurationMonths: '12', progressTolerancePct: '10', reportDueDay: '10', satisfactionThreshold: '60' };
-    expect((await post(t.app, '/j/QS/settings', settings, cookies['qs.clerk'])).status).toBe(303);
+    expect((await post(t.app, '/j/QS/settings', settingsForm({ minFiscalShare: '70' }), cookies['qs.clerk'])).status).toBe(303);
     const html = await (await get(t.app, url(p.id), cookies['qs.clerk'])).text();
     expect(html).toContain('财政资金占比 60%，低于 70%');
     expect(html).toContain('财政资金最低占比：70%');
@@ -235,7 +234,7 @@ describe('screening a proposal', () => {
     const lxCycle = addCycle(t.db, s.lx.id, 2027, 'screening', s.users.lxClerk.id).id;
     const q = addProposal(t.db, lxCycle, { fiscalSharePct: 60 });
     expect(await (await get(t.app, `/j/LX/cycles/2027/proposals/${q.id}`, cookies['lx.clerk'])).text()).toContain('不低于 50%');
-    expect((await post(t.app, '/j/QS/settings', { ...settings, minFiscalShare: '50' }, cookies['qs.clerk'])).status).toBe(303);
+    expect((await post(t.app, '/j/QS/settings', settingsForm({ minFiscalShare: '50' }), cookies['qs.clerk'])).status).toBe(303);
   });
 
   it('other jurisdictions and other roles are kept out (403); the district admin reads but cannot decide', async () => {

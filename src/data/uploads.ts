@@ -1,0 +1,48 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { DbConnection } from '../../db/client';
+import { ATTACHMENT_TYPES, type AttachmentType } from '../domain/attachmentRules';
+
+/**
+ * Uploaded files sit in uploads/ beside the database file (data/uploads/ by default), so moving the data folder
+ * moves them too. An in-memory database (tests) gets a folder under the system's temporary directory.
+ */
+export function uploadsDir(conn: DbConnection): string {
+  const file = conn.$client.name;
+  const base = !file || file === ':memory:' ? join(tmpdir(), 'minsheng-uploads') : join(dirname(file), 'uploads');
+  return base;
+}
+
+export interface StoredFile { fileName: string; storedName: string; mimeType: AttachmentType; size: number }
+
+/** Writes each file under a random name (never a name from the user); on any failure removes what it wrote. */
+export function storeFiles(dir: string, files: readonly { name: string; bytes: Uint8Array; type: AttachmentType }[]): StoredFile[] {
+  mkdirSync(dir, { recursive: true });
+  const out: StoredFile[] = [];
+  try {
+    for (const f of files) {
+      const storedName = `${randomBytes(16).toString('hex')}.${ATTACHMENT_TYPES[f.type]}`;
+      writeFileSync(join(dir, storedName), f.bytes, { flag: 'wx' });
+      out.push({ fileName: f.name.slice(0, 120), storedName, mimeType: f.type, size: f.bytes.byteLength });
+    }
+    return out;
+  } catch (e) {
+    removeFiles(dir, out);
+    throw e;
+  }
+}
+
+export function removeFiles(dir: string, files: readonly { storedName: string }[]): void {
+  for (const f of files) rmSync(join(dir, f.storedName), { force: true });
+}
+
+export function readStoredFile(dir: string, storedName: string): Buffer | null {
+  if (!/^[0-9a-f]{32}\.[a-z]{3,4}$/.test(storedName)) return null;
+  try {
+    return readFileSync(join(dir, storedName));
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,83 @@
+import { addMonths, isChinaDate, type ChinaDate } from './chinaDate';
+
+/**
+ * 代表建议 handling time (seed 002 arts. 24, 34): answered within three months of the day of assignment
+ * (交办之日起三个月内); a hard case may be extended once, with the assigning body's approval, to at most six.
+ * The period ends on the same day of the month three (six) months on, or that month's last day (民法典 art. 202);
+ * the due date itself is still on time.
+ */
+export const ANSWER_MONTHS = 3;
+export const MAX_EXTENDED_MONTHS = 6;
+
+export function dueDate(assignedOn: ChinaDate): ChinaDate {
+  return addMonths(assignedOn, ANSWER_MONTHS);
+}
+
+/** The latest date an approved extension may set. */
+export function latestExtension(assignedOn: ChinaDate): ChinaDate {
+  return addMonths(assignedOn, MAX_EXTENDED_MONTHS);
+}
+
+export interface Deadline {
+  assignedOn: ChinaDate;
+  dueOn: ChinaDate;
+  extendedTo: ChinaDate | null;
+  answeredOn: ChinaDate | null;
+}
+
+export function effectiveDue(s: Pick<Deadline, 'dueOn' | 'extendedTo'>): ChinaDate {
+  return s.extendedTo ?? s.dueOn;
+}
+
+/** Unanswered and past its (possibly extended) due date. Dates compare as strings: 'YYYY-MM-DD' sorts. */
+export function isOverdue(s: Deadline, today: ChinaDate): boolean {
+  return s.answeredOn === null && today > effectiveDue(s);
+}
+
+export function answeredOnTime(s: Deadline): boolean | null {
+  return s.answeredOn === null ? null : s.answeredOn <= effectiveDue(s);
+}
+
+export type DeadlineCheck = { ok: true } | { ok: false; field: string; error: string };
+
+export interface ExtensionRequest { extendedTo: string; approvedOn: string }
+
+/**
+ * Once only; before it is answered; approved no later than the original due date (an extension is asked for
+ * when the unit sees it cannot finish in time, not after it has already missed); a later date than the
+ * original, and at most six months from assignment.
+ */
+export function checkExtension(s: Deadline, r: ExtensionRequest, today: ChinaDate): DeadlineCheck {
+  if (s.extendedTo !== null) return { ok: false, field: '_form', error: '该建议已经延期过一次，不能再次延期' };
+  if (s.answeredOn !== null) return { ok: false, field: '_form', error: '该建议已经答复，无需延期' };
+  if (!isChinaDate(r.approvedOn)) return { ok: false, field: 'approvedOn', error: '请填写同意延期的日期' };
+  if (r.approvedOn < s.assignedOn) return { ok: false, field: 'approvedOn', error: '同意延期的日期不能早于交办日期' };
+  if (r.approvedOn > today) return { ok: false, field: 'approvedOn', error: '同意延期的日期不能晚于今天' };
+  if (r.approvedOn > s.dueOn) {
+    return { ok: false, field: 'approvedOn', error: `延期须在原办结期限（${s.dueOn}）前经交办机关同意` };
+  }
+  if (!isChinaDate(r.extendedTo)) return { ok: false, field: 'extendedTo', error: '请填写延期后的办结日期' };
+  if (r.extendedTo <= s.dueOn) return { ok: false, field: 'extendedTo', error: `延期后的日期须晚于原办结期限 ${s.dueOn}` };
+  const limit = latestExtension(s.assignedOn);
+  if (r.extendedTo > limit) {
+    return { ok: false, field: 'extendedTo', error: `延期后最长不得超过交办之日起六个月，即 ${limit}` };
+  }
+  return { ok: true };
+}
+
+/** The unit's answer date: not before assignment, not in the future. Late answers are recorded, and shown as late. */
+export function checkAnswerDate(s: Deadline, answeredOn: string, today: ChinaDate): DeadlineCheck {
+  if (s.answeredOn !== null) return { ok: false, field: '_form', error: '该建议已经答复' };
+  if (!isChinaDate(answeredOn)) return { ok: false, field: 'answeredOn', error: '请填写答复日期' };
+  if (answeredOn < s.assignedOn) return { ok: false, field: 'answeredOn', error: `答复日期不能早于交办日期 ${s.assignedOn}` };
+  if (answeredOn > today) return { ok: false, field: 'answeredOn', error: '答复日期不能晚于今天' };
+  return { ok: true };
+}
+
+/** The assignment date the representative enters: not before the item reached them, not in the future. */
+export function checkAssignmentDate(assignedOn: string, handedOn: ChinaDate, today: ChinaDate): DeadlineCheck {
+  if (!isChinaDate(assignedOn)) return { ok: false, field: 'assignedOn', error: '请填写交办日期' };
+  if (assignedOn < handedOn) return { ok: false, field: 'assignedOn', error: `交办日期不能早于事项转交代表的日期 ${handedOn}` };
+  if (assignedOn > today) return { ok: false, field: 'assignedOn', error: '交办日期不能晚于今天' };
+  return { ok: true };
+}

@@ -1,0 +1,117 @@
+import { percent, type YearSummary } from '../../src/domain/deliberationStats';
+import { OPINION_STATE_LABELS, OPINION_STATES } from '../../src/domain/opinionTriage';
+import { SATISFACTION_LABELS, type Satisfaction, type SuggestionStatus } from '../../src/domain/suggestionStatus';
+import { SelectField } from '../components/form';
+import { DelibFrame } from './Frame';
+import { statusBadge } from './ItemPages';
+
+type J = { code: string; name: string };
+
+export interface ReportSuggestion {
+  number: string; title: string; unitName: string; representative: string; assignedOn: string; due: string; extended: boolean;
+  answeredOn: string | null; status: SuggestionStatus; satisfaction: Satisfaction | null;
+}
+
+/** The headline figures as label/value pairs: the page, the report and the CSV show the same list. */
+export function headline(s: YearSummary): [string, string][] {
+  return [
+    ['民意事项', `${s.items} 件`],
+    ...OPINION_STATES.map((st): [string, string] => [`其中${OPINION_STATE_LABELS[st]}`, `${s.byState[st]} 件`]),
+    ['转为代表建议', `${s.suggestions} 件`],
+    ['已答复', `${s.answered} 件`],
+    ['按期答复', `${s.answeredOnTime} 件（按期率 ${percent(s.onTimeRate)}）`],
+    ['逾期答复', `${s.byStatus.answeredLate} 件`],
+    ['逾期未答复', `${s.byStatus.overdue} 件`],
+    ['办理中（未到期）', `${s.byStatus.handling + s.byStatus.extended} 件`],
+    ['经批准延期', `${s.extended} 件`],
+    ['代表已评价', `${s.rated} 件：满意 ${s.satisfaction.satisfied}、基本满意 ${s.satisfaction.basicallySatisfied}、不满意 ${s.satisfaction.dissatisfied}`],
+    ['满意率（满意＋基本满意）', percent(s.satisfactionRate)],
+  ];
+}
+
+function Figures(p: { s: YearSummary }) {
+  const f: [string, string | number][] = [
+    ['民意事项', p.s.items], ['转为代表建议', p.s.suggestions], ['按期答复率', percent(p.s.onTimeRate)],
+    ['逾期未答复', p.s.byStatus.overdue], ['满意率', percent(p.s.satisfactionRate)],
+  ];
+  return <ul class="figures">{f.map(([label, v]) => <li><span class="figure">{v}</span><span>{label}</span></li>)}</ul>;
+}
+
+function RepTable(p: { s: YearSummary }) {
+  const total = p.s.perRep.reduce((t, r) => ({ raised: t.raised + r.raised, handed: t.handed + r.handedToRep, converted: t.converted + r.converted }), { raised: 0, handed: 0, converted: 0 });
+  return (
+    <div class="table-wrap"><table class="stack-sm">
+      <thead><tr><th>议事代表</th><th>所在社区</th><th class="num">提出民意事项</th><th class="num">转交区人大代表</th><th class="num">转为代表建议</th></tr></thead>
+      <tbody>
+        {p.s.perRep.map((r) => (
+          <tr>
+            <td data-label="议事代表">{r.name}{r.status === 'retired' && <span class="muted">（已离任）</span>}</td>
+            <td data-label="社区">{r.community || '—'}</td>
+            <td data-label="提出" class="num">{r.raised}</td>
+            <td data-label="转交" class="num">{r.handedToRep}</td>
+            <td data-label="转为建议" class="num">{r.converted}</td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot><tr><th colspan={2}>合计</th><th class="num">{total.raised}</th><th class="num">{total.handed}</th><th class="num">{total.converted}</th></tr></tfoot>
+    </table></div>
+  );
+}
+
+export function StatsPage(p: { j: J; year: number; years: number[]; s: YearSummary }) {
+  const base = `/j/${p.j.code}/deliberation`;
+  return (
+    <DelibFrame j={p.j} tab="stats" title={`${p.year}年度民意事项和代表建议统计`}>
+      <form method="get" action={`${base}/stats`} class="filters">
+        <SelectField name="year" label="年度" value={String(p.year)} options={p.years.map((y) => [String(y), `${y}年`])} />
+        <button type="submit" class="secondary">查看</button>
+      </form>
+      <p class="muted">按民意事项的登记年度统计；“按期”指在办结期限（含经批准延期后的期限）当天或之前答复。</p>
+      <Figures s={p.s} />
+      <div class="actions">
+        <a class="button secondary" href={`${base}/stats.csv?year=${p.year}`} download hx-boost="false">导出 CSV</a>
+        <a class="button secondary" href={`${base}/report?year=${p.year}`}>年度报告（可打印）</a>
+      </div>
+      <h2>办理情况</h2>
+      <table class="kv"><tbody>{headline(p.s).map(([k, v]) => <tr><th>{k}</th><td>{v}</td></tr>)}</tbody></table>
+      <h2>各议事代表提出的民意事项</h2>
+      <RepTable s={p.s} />
+    </DelibFrame>
+  );
+}
+
+export function AnnualReportPage(p: { j: J; year: number; s: YearSummary; suggestions: ReportSuggestion[]; printedOn: string; seated: number }) {
+  return (
+    <article class="report">
+      <p class="muted no-print"><a href={`/j/${p.j.code}/deliberation/stats?year=${p.year}`}>返回统计</a> · 使用浏览器的“打印”即可打印本报告</p>
+      <h1>{p.j.name}{p.year}年度民意事项和代表建议办理情况</h1>
+      <p>截至 {p.printedOn}，{p.j.name}在册议事代表 {p.seated} 名。{p.year}年议事代表共提出民意事项 {p.s.items} 件，其中转为区人大代表建议 {p.s.suggestions} 件；已答复 {p.s.answered} 件，其中按期答复 {p.s.answeredOnTime} 件；代表评价满意率 {percent(p.s.satisfactionRate)}。</p>
+      <h2>一、总体情况</h2>
+      <table class="kv"><tbody>{headline(p.s).map(([k, v]) => <tr><th>{k}</th><td>{v}</td></tr>)}</tbody></table>
+      <h2>二、代表建议办理情况</h2>
+      {p.suggestions.length === 0 ? <p>本年度没有转为代表建议的民意事项。</p> : (
+        <div class="table-wrap"><table class="stack-sm">
+          <thead><tr><th>编号</th><th>建议</th><th>提出代表</th><th>承办单位</th><th>交办</th><th>期限</th><th>答复</th><th>状态</th><th>评价</th></tr></thead>
+          <tbody>
+            {p.suggestions.map((s) => (
+              <tr>
+                <td data-label="编号" class="date">{s.number}</td>
+                <td data-label="建议">{s.title}</td>
+                <td data-label="代表">{s.representative}</td>
+                <td data-label="承办单位">{s.unitName}</td>
+                <td data-label="交办" class="date">{s.assignedOn}</td>
+                <td data-label="期限" class="date">{s.due}{s.extended && '（延期）'}</td>
+                <td data-label="答复" class="date">{s.answeredOn ?? '—'}</td>
+                <td data-label="状态">{statusBadge(s.status)}</td>
+                <td data-label="评价">{s.satisfaction ? SATISFACTION_LABELS[s.satisfaction] : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table></div>
+      )}
+      <h2>三、各议事代表提出民意事项情况</h2>
+      <RepTable s={p.s} />
+      <p class="muted">本报告由系统根据登记的数据生成，{p.printedOn}。</p>
+    </article>
+  );
+}
