@@ -101,9 +101,12 @@ function sessionPage(c: Context<AppEnv>, values?: FormValues, errors?: FieldErro
   const { j, s, terms } = sessionParam(c, 'session.view');
   const db = c.get('db');
   const year = sessionYear(db, s);
+  const polls = pollsOf(db, s.id);
+  // This session already holds the year's selection poll: nothing to set up, nothing to warn about.
+  const hasSelection = polls.some((p) => p.kind === 'selection' && p.state !== 'void');
   return c.render(
-    <SessionPage j={j} s={s} terms={terms} year={year} h={quorumState(db, s)}
-      polls={pollsOf(db, s.id).map((p) => ({
+    <SessionPage j={j} s={s} terms={terms} year={year} h={quorumState(db, s)} showCreatePoll={!hasSelection}
+      polls={polls.map((p) => ({
         id: p.id, title: p.title, secrecy: p.secrecy, state: p.state, voidReason: p.voidReason,
         kindLabel: p.kind === 'runoff' ? '另行投票' : p.kind === 'evaluation' ? '满意度测评' : `项目${terms.vote}`,
       }))}

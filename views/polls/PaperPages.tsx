@@ -19,7 +19,7 @@ export function PrintBallotsPage(p: { j: Jurisdiction; s: Session; p: Poll; opti
       </div>
       {serials.map((serial) => (
         <section class="paper-ballot" aria-label={`选票 ${serial}`}>
-          <p class="ballot-org">{p.j.name}{p.s.title}</p>
+          <p class="ballot-org">{p.s.title.startsWith(p.j.name) ? p.s.title : `${p.j.name}${p.s.title}`}</p>
           <h2 class="ballot-title">{p.p.title}选票</h2>
           <p class="ballot-serial">编号 No. {serial}</p>
           <div class="ballot-instructions">

@@ -23,7 +23,7 @@ export function ResultSheet(p: {
         <a href={`/j/${p.j.code}/polls/${p.p.id}`}>返回表决</a>
         <span class="muted">用浏览器的“打印”功能打印本页（A4）。</span>
       </div>
-      <h1 class="sheet-title">{p.j.name}{p.s.title}<br />{p.p.title}结果报告单</h1>
+      <h1 class="sheet-title">{p.s.title.startsWith(p.j.name) ? p.s.title : `${p.j.name}${p.s.title}`}<br />{p.p.title}结果报告单</h1>
       <p class="center">{p.p.secrecy === 'secret' ? '无记名投票' : '记名投票'} · {p.s.date}
         {p.p.closedAt && ` · 表决结束于 ${fmtDateTime(p.p.closedAt)}`}
         {p.p.state === 'published' && p.p.publishedAt && ` · 已于 ${fmtDateTime(p.p.publishedAt)} 公布`}</p>

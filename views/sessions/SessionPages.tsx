@@ -63,7 +63,7 @@ export interface PollListItem { id: number; title: string; kindLabel: string; se
 
 export function SessionPage(p: {
   j: Jurisdiction; s: Session; terms: BodyTerms; year?: number; h: HeadcountModel; polls: PollListItem[];
-  canManage: boolean; canPublish: boolean; pollBlocker: string | null; defaultPollTitle: string;
+  canManage: boolean; canPublish: boolean; pollBlocker: string | null; defaultPollTitle: string; showCreatePoll: boolean;
   published: boolean; values?: FormValues; errors?: FieldErrors;
 }) {
   const { j, s, terms } = p;
@@ -104,7 +104,7 @@ export function SessionPage(p: {
           </tbody>
         </table></div>
       )}
-      {p.canManage && s.state !== 'closed' && !p.published && (
+      {p.canManage && p.showCreatePoll && s.state !== 'closed' && !p.published && (
         p.pollBlocker ? <p class="notice">不能发起项目{terms.vote}：{p.pollBlocker}{p.year && <> （<a href={`/j/${j.code}/cycles/${p.year}`}>查看年度工作</a>）</>}</p> : (
           <form method="post" action={`${base}/polls`} class="stack card" novalidate>
             <h3>发起民生实事项目{terms.vote}</h3>

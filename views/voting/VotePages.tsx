@@ -58,11 +58,11 @@ export function ConfirmPage(p: { code: string; b: BallotModel; marks: Record<str
       <h2>{p.b.title}</h2>
       <SecrecyNotice secrecy={p.b.secrecy} />
       <ol class="confirm-list">
-        {p.b.options.map((o) => {
+        {p.b.options.map((o, i) => {
           const m = p.marks[`m${o.id}`] as Mark | undefined;
           return (
             <li class={`mark-${m || set.unmarked}`}>
-              <span>{o.label}</span>
+              <span>{i + 1}. {o.label}</span>
               <strong>{m ? MARK_LABELS[m] : <>{MARK_LABELS[set.unmarked]}<span class="unmarked">（未选择，按{MARK_LABELS[set.unmarked]}计）</span></>}</strong>
             </li>
           );
