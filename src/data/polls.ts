@@ -162,6 +162,11 @@ export function voidPoll(db: Db, actor: Actor, p: Poll, reason: string, now: Dat
       action: 'poll.void', targetType: 'poll', targetId: p.id, jurisdictionId: s.jurisdictionId,
       before: { state: fresh.state }, after: { state: 'void', reason: reason.trim() },
     }, now);
+    // A runoff decides places left by its parent: with the parent void, it decides nothing.
+    for (const child of tx.select().from(poll).where(and(eq(poll.parentPollId, p.id), inArray(poll.state, ['draft', 'open', 'closed']))).all()) {
+      const voided = voidPoll(tx, actor, child, `原表决“${fresh.title}”已作废`, now);
+      if (!voided.ok) return voided;
+    }
     return { ok: true, value: row };
   });
 }

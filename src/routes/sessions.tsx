@@ -110,7 +110,7 @@ function sessionPage(c: Context<AppEnv>, values?: FormValues, errors?: FieldErro
         id: p.id, title: p.title, secrecy: p.secrecy, state: p.state, voidReason: p.voidReason,
         kindLabel: p.kind === 'runoff' ? '另行投票' : p.kind === 'evaluation' ? '满意度测评' : `项目${terms.vote}`,
       }))}
-      canManage={can(c, 'session.manage', j.id)} canPublish={can(c, 'result.publish', j.id)}
+      canManage={can(c, 'session.manage', j.id)} canVote={can(c, 'ballot.cast', j.id)}
       pollBlocker={s.cycleId ? selectionBlocker(db, s.cycleId) : '会议未关联年度工作'}
       defaultPollTitle={`${year ?? ''}年度民生实事项目${terms.vote}`} published={resolutionOf(db, s.id)?.publishedAt != null}
       values={values} errors={errors} />,

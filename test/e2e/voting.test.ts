@@ -70,8 +70,9 @@ describe('browser: three representatives vote at once on phones while the projec
     expect(await screen.locator('.screen-code').textContent()).toBe(code);
     expect(await screen.locator('table.result').count()).toBe(0);
 
-    // Every phone shows the ballot (reached by polling or on load).
-    for (const p of phones) {
+    // The phone that has been waiting gets the ballot by itself (htmx polling); the others load the page.
+    await phones[2]!.getByText('应选 2 项').waitFor({ timeout: 10_000 });
+    for (const p of phones.slice(0, 2)) {
       await p.goto(`${server.url}/j/QS/vote`);
       await p.getByText('应选 2 项').waitFor();
     }

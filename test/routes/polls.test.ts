@@ -288,3 +288,28 @@ describe('ties at the cut, a runoff, the resolution and publication', () => {
     expect(f.db.select().from(candidate).all()).toHaveLength(4);
   });
 });
+
+describe('voiding a poll voids the runoff that depends on it', () => {
+  it('all three tied at the cut for two places → a runoff for two; voiding the original voids the runoff', async () => {
+    const f = await votingFixture({ reps: 6, logins: 6, candidates: 3, seatsToFill: 2 });
+    const clerk = await f.login('qs.clerk');
+    const s = openSession(f, 6);
+    const made = await post(f.app, `/j/QS/sessions/${s.id}/polls`, { title: '票决', secrecy: 'secret' }, clerk);
+    const pollId = Number(made.headers.get('location')!.split('/').at(-1));
+    await post(f.app, `/j/QS/polls/${pollId}/open`, {}, clerk);
+    const ids = optionIds(f, pollId);
+    // A, B and C get 4 "for" each of 6 seated (min 4), two "for" per ballot.
+    const plans = [['for', 'for', ''], ['for', 'for', ''], ['for', '', 'for'], ['for', '', 'for'], ['', 'for', 'for'], ['', 'for', 'for']];
+    for (let i = 0; i < 6; i++) expect((await castVia(f, await f.login(f.usernameOf(i)), pollId, marksFor(ids, plans[i]!))).status).toBe(303);
+    await post(f.app, `/j/QS/polls/${pollId}/close`, {}, clerk);
+    const r = JSON.parse(f.db.select().from(pollResult).where(eq(pollResult.pollId, pollId)).get()!.result);
+    expect(r.tally.rows.map((x: { for: number; outcome: string }) => [x.for, x.outcome])).toEqual([[4, 'runoff'], [4, 'runoff'], [4, 'runoff']]);
+    expect(r.tally.runoffSeats).toBe(2);
+    const runoff = await post(f.app, `/j/QS/polls/${pollId}/runoff`, {}, clerk);
+    const runoffId = Number(runoff.headers.get('location')!.split('/').at(-1));
+    expect(f.db.select().from(poll).where(eq(poll.id, runoffId)).get()).toMatchObject({ seatsToFill: 2, state: 'draft' });
+    expect(optionIds(f, runoffId)).toHaveLength(3);
+    expect((await post(f.app, `/j/QS/polls/${pollId}/void`, { reason: '计票有误' }, clerk)).status).toBe(303);
+    expect(f.db.select().from(poll).where(eq(poll.id, runoffId)).get()).toMatchObject({ state: 'void', voidReason: '原表决“票决”已作废' });
+  });
+});

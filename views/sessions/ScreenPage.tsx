@@ -44,7 +44,8 @@ export function ScreenLive(p: { m: ScreenModel; href: string }) {
           <h2>{poll.title} <span class={`badge state-${poll.state}`}>{POLL_STATE_LABELS[poll.state]}</span></h2>
           {poll.state === 'draft' && <p class="screen-status">即将开始表决</p>}
           {poll.state === 'open' && p.m.turnout && (
-            <p class="screen-status">已投票 <strong>{p.m.turnout.electronic + p.m.turnout.paper}</strong> / 出席 {h.present}</p>
+            <p class="screen-status">已投票 <strong>{p.m.turnout.electronic + p.m.turnout.paper}</strong> / 出席 {h.present}
+              {p.m.turnout.paper > 0 && <span class="screen-note">（其中领取纸质选票 {p.m.turnout.paper} 人）</span>}</p>
           )}
           {poll.state === 'closed' && !p.m.result && <p class="screen-status">表决已结束，正在计票……</p>}
           {poll.state === 'void' && <p class="screen-status">本轮表决已作废：{poll.voidReason}</p>}

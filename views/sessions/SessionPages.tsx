@@ -63,7 +63,7 @@ export interface PollListItem { id: number; title: string; kindLabel: string; se
 
 export function SessionPage(p: {
   j: Jurisdiction; s: Session; terms: BodyTerms; year?: number; h: HeadcountModel; polls: PollListItem[];
-  canManage: boolean; canPublish: boolean; pollBlocker: string | null; defaultPollTitle: string; showCreatePoll: boolean;
+  canManage: boolean; canVote: boolean; pollBlocker: string | null; defaultPollTitle: string; showCreatePoll: boolean;
   published: boolean; values?: FormValues; errors?: FieldErrors;
 }) {
   const { j, s, terms } = p;
@@ -84,6 +84,7 @@ export function SessionPage(p: {
           {s.state === 'open' && <PostButton action={`${base}/state`} fields={{ to: 'closed' }} label="闭会" class="secondary" confirm="确认闭会？闭会后不能再签到和表决。" />}
         </div>
       )}
+      {p.canVote && s.state === 'open' && <p><a class="button" href={`/j/${j.code}/vote`}>签到和投票（我的表决）</a></p>}
       {p.canManage && s.state === 'open' && (
         <p class="checkin-code">签到码 <strong>{s.checkInCode}</strong> <span class="muted">（{terms.rep}在手机“我的表决”页面输入；请在大屏上展示）</span></p>
       )}
