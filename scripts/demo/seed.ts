@@ -5,6 +5,7 @@ import {
 } from '../../db/schema';
 import { recordAudit } from '../../src/data/audit';
 import { ROLE_LABELS } from '../../src/domain/authz';
+import { seedVotingDemo } from './voting';
 
 export interface DemoLogin { username: string; role: string /* Chinese label */; where: string }
 
@@ -180,11 +181,16 @@ export function seedDemo(db: Db, opts: { passwordHash: string; now: Date }): Dem
       }
     }
 
+    const tellers = seedVotingDemo(tx, opts);
+    counts.users += tellers.created;
+    counts.roleAssignments += tellers.created;
+    for (const t of tellers.logins) login(t.username, `${ROLE_LABELS.clerk}（计票人）`, t.where);
+
     recordAudit(tx, { id: null, name: '系统' }, { action: 'demo.seed', targetType: 'jurisdiction', targetId: districtId, jurisdictionId: districtId, after: counts }, opts.now);
   });
 
   // Present the logins grouped by role (admin, clerks, reps, district rep, unit, supervision), not by town.
-  const rank = (u: string) => [/^admin$/, /\.clerk$/, /^(?!yc\.).*\.rep\d/, /\.drep/, /^yc\./, /\.unit/, /\.sup/]
+  const rank = (u: string) => [/^admin$/, /\.(clerk|teller)$/, /^(?!yc\.).*\.rep\d/, /\.drep/, /^yc\./, /\.unit/, /\.sup/]
     .findIndex((re) => re.test(u));
   return logins.sort((a, b) => rank(a.username) - rank(b.username));
 }

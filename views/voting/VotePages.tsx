@@ -92,11 +92,21 @@ export function BallotPage(p: { code: string; b: BallotModel; marks?: Record<str
 }
 
 export function ReceiptPage(p: { code: string; title: string; receipt: string; channel: 'electronic' | 'paper'; terms: BodyTerms; again?: boolean }) {
+  if (p.channel === 'paper') {
+    return (
+      <section class="vote receipt">
+        <h1>您已领取纸质选票</h1>
+        <p>{p.title}</p>
+        <p>请在纸质选票上填写并投入票箱。每位{p.terms.rep}在每轮表决中只能投一次票，领取纸质选票后不能再用手机投票。</p>
+        <p><a class="button" href={`/j/${p.code}/vote`}>返回我的表决</a></p>
+      </section>
+    );
+  }
   return (
     <section class="vote receipt">
       {p.again ? <h1>您已经投过票了</h1> : <h1>投票成功 ✓</h1>}
       <p>{p.title}</p>
-      {p.again && <p>每位{p.terms.rep}在每轮表决中只能投一次票，{p.channel === 'paper' ? '您已领取纸质选票，请在纸质选票上填写。' : '您的选票已经记录，这次提交没有重复计入。'}</p>}
+      {p.again && <p>每位{p.terms.rep}在每轮表决中只能投一次票。您的选票已经记录，这次提交没有重复计入。</p>}
       <p class="receipt-code">回执码 <strong>{p.receipt}</strong></p>
       <p class="muted">回执码只证明您参加了本轮表决，不包含您的选择。</p>
       <p><a class="button" href={`/j/${p.code}/vote`}>返回我的表决</a></p>
