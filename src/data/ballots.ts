@@ -2,7 +2,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { durably, type Db, type DbConnection } from '../../db/client';
 import { ballot, namedBallot, participation, poll, pollOption, representative } from '../../db/schema';
-import { judgeBallot, readMarks, type Marks } from '../domain/ballot';
+import { checkElectronicBallot, type Marks } from '../domain/ballot';
 import type { TallyBallot } from '../domain/tally';
 import { inRoster, isPresent } from './sessions';
 
@@ -38,11 +38,8 @@ export function castBallot(conn: DbConnection, pollId: number, representativeId:
     if (!inRoster(tx, p.sessionId, representativeId)) return { ok: false, reason: 'notEligible', error: '您不在本次会议的代表名册中，不能参加本轮表决' };
     if (!isPresent(tx, p.sessionId, representativeId)) return { ok: false, reason: 'notEligible', error: '请先签到，签到后才能投票' };
     const options = tx.select({ id: pollOption.id }).from(pollOption).where(eq(pollOption.pollId, p.id)).all().map((o) => o.id);
-    const read = readMarks(p.kind, options, fields);
+    const read = checkElectronicBallot(p.kind, options, fields, p.seatsToFill);
     if (!read.ok) return { ok: false, reason: 'invalid', error: read.error };
-    const judged = judgeBallot(p.kind, read.marks, p.seatsToFill);
-    // An electronic ballot is never stored invalid: the voter is told and corrects it.
-    if (!judged.valid) return { ok: false, reason: 'invalid', error: `${judged.reason}。请把多出的改为反对或弃权后再提交` };
     const receipt = newReceiptCode();
     const inserted = tx.insert(participation).values({ pollId: p.id, representativeId, channel: 'electronic', receiptCode: receipt })
       .onConflictDoNothing().returning().all();

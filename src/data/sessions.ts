@@ -141,6 +141,13 @@ export function checkIn(db: Db, actor: Actor, s: Session, representativeId: numb
   });
 }
 
+/** Self check-in on the phone: the code on the projector proves the representative is in the hall. */
+export function selfCheckIn(db: Db, actor: Actor, s: Session, representativeId: number, code: string, now: Date): Result<{ already: boolean }> {
+  if (!/^\d{6}$/.test(code.trim())) return { ok: false, field: 'format', error: '请输入大屏上显示的 6 位数字签到码' };
+  if (code.trim() !== s.checkInCode) return { ok: false, field: 'code', error: '签到码不正确，请核对大屏上的签到码' };
+  return checkIn(db, actor, s, representativeId, null, now);
+}
+
 /** A mistaken tick is undone only while nothing depends on it: no poll open, and the person has not voted here. */
 export function undoCheckIn(db: Db, actor: Actor, s: Session, representativeId: number, now: Date): Result<null> {
   return db.transaction((tx) => {

@@ -46,3 +46,17 @@ export function sameBallot(a: { marks: Marks; invalid: boolean }, b: { marks: Ma
   const keys = new Set([...Object.keys(a.marks), ...Object.keys(b.marks)]);
   return [...keys].every((k) => a.marks[k] === b.marks[k]);
 }
+
+export type CheckedBallot = { ok: true; marks: Marks } | { ok: false; error: string };
+
+/**
+ * An electronic ballot as the voter submits it: read, completed with the unmarked choice, and refused — never
+ * stored invalid — when it has more "for" than places, with the advice the voter needs to fix it.
+ */
+export function checkElectronicBallot(kind: PollKind, optionIds: readonly number[], fields: Record<string, unknown>, seatsToFill: number | null): CheckedBallot {
+  const read = readMarks(kind, optionIds, fields);
+  if (!read.ok) return read;
+  const judged = judgeBallot(kind, read.marks, seatsToFill);
+  if (!judged.valid) return { ok: false, error: `${judged.reason}。请把多出的改为反对或弃权后再提交` };
+  return read;
+}

@@ -4,9 +4,9 @@ import { BallotPage, ConfirmPage, NotOnRosterPage, ReceiptPage, VoteNow, VotePag
 import { authorize, jurisdictionParam, notFound } from '../auth/authorize';
 import { castBallot, participationOf } from '../data/ballots';
 import { pollById } from '../data/polls';
-import { checkIn, getSession, inRoster, representativeOfUser, type Representative } from '../data/sessions';
+import { getSession, inRoster, representativeOfUser, selfCheckIn, type Representative } from '../data/sessions';
 import { ballotModel, voteNowFor, type VoteNowState } from '../data/voteNow';
-import { judgeBallot, readMarks } from '../domain/ballot';
+import { checkElectronicBallot } from '../domain/ballot';
 import { BODY_TERMS, bodyOf, type BodyTerms } from '../domain/bodyTerms';
 import type { Jurisdiction } from '../data/jurisdictions';
 import type { AppEnv } from '../env';
@@ -90,14 +90,12 @@ export const voting = new Hono<AppEnv>()
       c.status(422);
       return votePage(c, v, { kind: 'checkIn', sessionId: s.id, sessionTitle: s.title, error, code });
     };
-    if (checkInFailures.retryAfterMs(key, nowMs) > 0) return again('签到码错误次数过多，请请会场工作人员为您签到');
-    if (!/^\d{6}$/.test(code)) return again('请输入大屏上显示的 6 位数字签到码');
-    if (code !== s.checkInCode) {
-      checkInFailures.fail(key, nowMs);
-      return again('签到码不正确，请核对大屏上的签到码');
+    if (checkInFailures.retryAfterMs(key, nowMs) > 0) return again('签到码错误次数过多，请会场工作人员为您签到');
+    const result = selfCheckIn(db, { id: c.get('user')!.id, name: `${v.rep.name}（本人签到）`, ip: c.get('clientIp') }, s, v.rep.id, code, c.get('now')());
+    if (!result.ok) {
+      if (result.field === 'code') checkInFailures.fail(key, nowMs);
+      return again(result.error);
     }
-    const result = checkIn(db, { id: c.get('user')!.id, name: `${v.rep.name}（本人签到）`, ip: c.get('clientIp') }, s, v.rep.id, null, c.get('now')());
-    if (!result.ok) return again(result.error);
     checkInFailures.clear(key);
     flash(c, result.value.already ? '您已签到' : '签到成功');
     return c.redirect(`/j/${v.j.code}/vote`, 303);
@@ -115,12 +113,10 @@ export const voting = new Hono<AppEnv>()
     const prior = participationOf(c.get('db'), ctx.p.id, ctx.rep.id);
     if (prior) return alreadyVoted(c, ctx, prior.receiptCode, prior.channel);
     const marks = await markFields(c, ctx.b.options.map((o) => o.id));
-    const read = readMarks(ctx.p.kind, ctx.b.options.map((o) => o.id), marks);
-    const judged = read.ok ? judgeBallot(ctx.p.kind, read.marks, ctx.p.seatsToFill) : undefined;
-    const error = !read.ok ? read.error : judged && !judged.valid ? `${judged.reason}。请把多出的改为反对或弃权后再提交` : undefined;
-    if (error) {
+    const checked = checkElectronicBallot(ctx.p.kind, ctx.b.options.map((o) => o.id), marks, ctx.p.seatsToFill);
+    if (!checked.ok) {
       c.status(422);
-      return c.render(<BallotPage code={ctx.j.code} b={ctx.b} marks={marks} error={error} />, { title: ctx.p.title });
+      return c.render(<BallotPage code={ctx.j.code} b={ctx.b} marks={marks} error={checked.error} />, { title: ctx.p.title });
     }
     return c.render(<ConfirmPage code={ctx.j.code} b={ctx.b} marks={marks} />, { title: '确认选票' });
   })

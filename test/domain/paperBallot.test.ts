@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { moreReturnedThanIssued, nextPass, readSerial, reconcile, type PaperEntryView } from '../../src/domain/paperBallot';
-import { readMarks } from '../../src/domain/ballot';
+import { checkElectronicBallot, readMarks } from '../../src/domain/ballot';
 
 describe('paper ballots: 收回的选票多于发出的选票，表决无效', () => {
   it.each([
@@ -62,5 +62,18 @@ describe('readMarks: unmarked counts as the choice set\'s unmarked mark', () => 
     expect(readMarks('selection', [1], { m1: 'satisfied' }).ok).toBe(false);
     expect(readMarks('evaluation', [1], { m1: 'for' }).ok).toBe(false);
     expect(readMarks('evaluation', [1, 2], { m1: 'basicallySatisfied' })).toEqual({ ok: true, marks: { 1: 'basicallySatisfied', 2: 'abstain' } });
+  });
+});
+
+describe('checkElectronicBallot: a phone ballot over N is refused with advice, never stored invalid', () => {
+  it.each<[string[], number, string | null]>([
+    [['for', 'for', ''], 2, null], // exactly N
+    [['for', 'for', 'for'], 2, '赞成票 3 个，超过应选数 2 个。请把多出的改为反对或弃权后再提交'],
+    [['', '', ''], 2, null], // all abstain is a valid ballot
+    [['for', 'maybe', ''], 2, '选票内容无法识别，请刷新页面后重新填写'],
+  ])('%o with N = %i → %s', (marks, n, error) => {
+    const fields = Object.fromEntries(marks.map((m, i) => [`m${i + 1}`, m]));
+    const r = checkElectronicBallot('selection', [1, 2, 3], fields, n);
+    expect(r.ok ? null : r.error).toBe(error);
   });
 });
