@@ -4,6 +4,7 @@ import { PaperPage, PrintBallotsPage } from '../../views/polls/PaperPages';
 import { PollPage, Turnout } from '../../views/polls/PollPage';
 import { ResultSheet } from '../../views/polls/ResultSheet';
 import { PublicResultsPage } from '../../views/polls/PublicResults';
+import { durably } from '../../db/client';
 import { actorOf, can, jurisdictionParam, notFound } from '../auth/authorize';
 import { forgetWriteOrder, namedBallotsOf, turnout } from '../data/ballots';
 import {
@@ -83,7 +84,8 @@ export const polls = new Hono<AppEnv>()
   })
   .post('/j/:code/polls/:pollId{[0-9]+}/close', (c) => {
     const { p } = pollParam(c, 'poll.manage');
-    const result = closePoll(c.get('db'), actorOf(c), p, c.get('now')());
+    // Closing stores the result: written with synchronous=FULL like the ballots it counts.
+    const result = durably(c.get('db'), () => closePoll(c.get('db'), actorOf(c), p, c.get('now')()));
     if (!result.ok) {
       c.status(422);
       return pollPage(c, undefined, { _form: result.error });
@@ -180,7 +182,7 @@ export const polls = new Hono<AppEnv>()
   })
   .post('/j/:code/polls/:pollId{[0-9]+}/paper/finish', (c) => {
     const { p } = pollParam(c, 'poll.tally');
-    const result = finishPaperCount(c.get('db'), actorOf(c), p, c.get('now')());
+    const result = durably(c.get('db'), () => finishPaperCount(c.get('db'), actorOf(c), p, c.get('now')()));
     if (!result.ok) {
       c.status(422);
       return paperPage(c, undefined, { _form: result.error });

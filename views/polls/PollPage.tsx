@@ -90,9 +90,10 @@ export function PollPage(p: {
         </>
       )}
 
-      {paperAllowed && poll.state !== 'void' && poll.state !== 'published' && p.canManage && (
+      {paperAllowed && (poll.state === 'draft' || poll.state === 'open') && p.canManage && (
         <p><a href={`${base}/paper/print`}>打印纸质选票（每位在册{terms.rep}一张，带编号）</a></p>
       )}
+      {poll.paperBallotsIssued > 0 && p.result && p.canTally && <p><a href={`${base}/paper`}>纸质选票的发放与录入记录</a></p>}
 
       {p.canManage && poll.state !== 'void' && poll.state !== 'published' && (
         <details class="danger-zone">
