@@ -178,12 +178,12 @@ export const sessions = new Hono<AppEnv>()
     })
   .get('/j/:code/sessions/:id{[0-9]+}/roll', validQuery(rollQuery), (c) => rollPage(c, c.req.valid('query').q))
   .post('/j/:code/sessions/:id{[0-9]+}/roll/:repId{[0-9]+}', validForm(tickForm, (c) => rollPage(c, '')), (c) => {
-    const { j, s, terms } = sessionParam(c, 'session.checkIn');
+    const { j, s, terms, me } = sessionParam(c, 'session.checkIn');
     const db = c.get('db');
     const repId = Number(c.req.param('repId'));
     const { q, undo } = c.req.valid('form');
     const now = c.get('now')();
-    const result = undo === '1' ? undoCheckIn(db, actorOf(c), s, repId, now) : checkIn(db, actorOf(c), s, repId, c.get('user')!.id, now);
+    const result = undo === '1' ? undoCheckIn(db, actorOf(c), s, repId, now) : checkIn(db, actorOf(c), s, repId, me.id, now);
     if (wantsFragment(c)) {
       const row = rollRow(db, s.id, repId);
       if (!row) return c.body(null, 404);

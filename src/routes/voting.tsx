@@ -22,14 +22,14 @@ const checkInForm = z.object({
   code: z.string().trim().max(20).default(''),
 });
 
-interface Voter { j: Jurisdiction; rep: Representative | undefined; terms: BodyTerms }
+interface Voter { j: Jurisdiction; userId: number; rep: Representative | undefined; terms: BodyTerms }
 
 function voterParam(c: Context<AppEnv>): Voter {
   const j = jurisdictionParam(c);
   const me = authorize(c, 'ballot.cast', j.id);
   const body = bodyOf(j.kind);
   if (!body) notFound();
-  return { j, rep: representativeOfUser(c.get('db'), me.id, j.id), terms: BODY_TERMS[body] };
+  return { j, userId: me.id, rep: representativeOfUser(c.get('db'), me.id, j.id), terms: BODY_TERMS[body] };
 }
 
 function votePage(c: Context<AppEnv>, v: Voter, st?: VoteNowState) {
@@ -91,7 +91,7 @@ export const voting = new Hono<AppEnv>()
       return votePage(c, v, { kind: 'checkIn', sessionId: s.id, sessionTitle: s.title, error, code });
     };
     if (checkInFailures.retryAfterMs(key, nowMs) > 0) return again('签到码错误次数过多，请会场工作人员为您签到');
-    const result = selfCheckIn(db, { id: c.get('user')!.id, name: `${v.rep.name}（本人签到）`, ip: c.get('clientIp') }, s, v.rep.id, code, c.get('now')());
+    const result = selfCheckIn(db, { id: v.userId, name: `${v.rep.name}（本人签到）`, ip: c.get('clientIp') }, s, v.rep.id, code, c.get('now')());
     if (!result.ok) {
       if (result.field === 'code') checkInFailures.fail(key, nowMs);
       return again(result.error);
