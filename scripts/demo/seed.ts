@@ -7,6 +7,7 @@ import { recordAudit } from '../../src/data/audit';
 import { ROLE_LABELS } from '../../src/domain/authz';
 import { seedDeliberationDemo } from './deliberation';
 import { seedDemoProposals } from './proposals';
+import { seedVotingDemo } from './voting';
 
 export interface DemoLogin { username: string; role: string /* Chinese label */; where: string }
 
@@ -184,11 +185,16 @@ export function seedDemo(db: Db, opts: { passwordHash: string; now: Date }): Dem
 
     const collection = seedDemoProposals(tx, { now: opts.now, rand: mulberry32(20260315) });
     seedDeliberationDemo(tx, opts.now);
+    const tellers = seedVotingDemo(tx, opts);
+    counts.users += tellers.created;
+    counts.roleAssignments += tellers.created;
+    for (const t of tellers.logins) login(t.username, `${ROLE_LABELS.clerk}（计票人）`, t.where);
+
     recordAudit(tx, { id: null, name: '系统' }, { action: 'demo.seed', targetType: 'jurisdiction', targetId: districtId, jurisdictionId: districtId, after: { ...counts, ...collection } }, opts.now);
   });
 
   // Present the logins grouped by role (admin, clerks, reps, district rep, unit, supervision), not by town.
-  const rank = (u: string) => [/^admin$/, /\.clerk$/, /^(?!yc\.).*\.rep\d/, /\.drep/, /^yc\./, /\.unit/, /\.sup/]
+  const rank = (u: string) => [/^admin$/, /\.(clerk|teller)$/, /^(?!yc\.).*\.rep\d/, /\.drep/, /^yc\./, /\.unit/, /\.sup/]
     .findIndex((re) => re.test(u));
   return logins.sort((a, b) => rank(a.username) - rank(b.username));
 }

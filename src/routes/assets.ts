@@ -13,6 +13,7 @@ const staticDir = join(dirname(fileURLToPath(import.meta.url)), '../../views/sta
 const files: Record<string, { path: string; type: string }> = {
   'htmx.min.js': { path: require.resolve('htmx.org/dist/htmx.min.js'), type: 'text/javascript; charset=utf-8' },
   'app.js': { path: join(staticDir, 'app.js'), type: 'text/javascript; charset=utf-8' },
+  'ballot.js': { path: join(staticDir, 'ballot.js'), type: 'text/javascript; charset=utf-8' },
   'app.css': { path: join(staticDir, 'app.css'), type: 'text/css; charset=utf-8' },
 };
 

@@ -1,0 +1,168 @@
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { attendance, ballot, paperEntry, participation, poll, pollOption, session, sessionRoster, user } from '../../db/schema';
+import { judgeBallot, readMarks, type Marks } from '../domain/ballot';
+import { moreReturnedThanIssued, nextPass, readSerial, reconcile, type PaperEntryView, type Reconciliation } from '../domain/paperBallot';
+import { recordAudit, type Actor } from './audit';
+import { newBallotId, newReceiptCode } from './ballots';
+import { computeResult, readResult, storeResult } from './results';
+import { headcount, isPresent, type Result } from './sessions';
+
+type PollRow = typeof poll.$inferSelect;
+
+function jurisdictionOfPoll(db: Db, p: PollRow): number {
+  return db.select({ id: session.jurisdictionId }).from(session).where(eq(session.id, p.sessionId)).get()!.id;
+}
+
+/** One paper ballot is printed per representative of the roster snapshot. */
+export function printedCount(db: Db, p: PollRow): number {
+  return headcount(db, p.sessionId).seated;
+}
+
+/**
+ * Hands paper ballots to present representatives. Each gets a participation row (channel paper), so the same
+ * person cannot also vote on a phone; the ballot's serial is NOT recorded against the person.
+ */
+export function issuePaperBallots(db: Db, actor: Actor, p: PollRow, representativeIds: number[], now: Date): Result<{ issued: number; skipped: number }> {
+  return db.transaction((tx) => {
+    const fresh = tx.select().from(poll).where(eq(poll.id, p.id)).get()!;
+    if (fresh.state !== 'open') return { ok: false, field: '_form', error: '只能在表决进行中发放纸质选票' };
+    if (fresh.secrecy === 'named') return { ok: false, field: '_form', error: '记名表决只用电子表决，不发放纸质选票' };
+    if (representativeIds.length === 0) return { ok: false, field: 'rep', error: '请勾选领取纸质选票的代表' };
+    const roster = new Set(tx.select({ id: sessionRoster.representativeId }).from(sessionRoster)
+      .where(and(eq(sessionRoster.sessionId, fresh.sessionId), inArray(sessionRoster.representativeId, representativeIds))).all().map((r) => r.id));
+    let issued = 0;
+    const ids: number[] = [];
+    for (const id of new Set(representativeIds)) {
+      if (!roster.has(id) || !isPresent(tx, fresh.sessionId, id)) continue;
+      const made = tx.insert(participation).values({ pollId: p.id, representativeId: id, channel: 'paper', receiptCode: newReceiptCode() })
+        .onConflictDoNothing().returning().all();
+      if (made.length) { issued++; ids.push(id); }
+    }
+    if (issued > 0) {
+      tx.update(poll).set({ paperBallotsIssued: sql`${poll.paperBallotsIssued} + ${issued}` }).where(eq(poll.id, p.id)).run();
+      recordAudit(tx, actor, {
+        action: 'poll.paper.issue', targetType: 'poll', targetId: p.id, jurisdictionId: jurisdictionOfPoll(tx, fresh),
+        after: { issued, representativeIds: ids, totalIssued: fresh.paperBallotsIssued + issued },
+      }, now);
+    }
+    return { ok: true, value: { issued, skipped: new Set(representativeIds).size - issued } };
+  });
+}
+
+export interface TellerEntry extends PaperEntryView { tellerName: string; at: Date }
+
+export function paperEntriesOf(db: Db, pollId: number): TellerEntry[] {
+  return db.select({ e: paperEntry, tellerName: user.displayName }).from(paperEntry).innerJoin(user, eq(user.id, paperEntry.tellerId))
+    .where(eq(paperEntry.pollId, pollId)).orderBy(asc(paperEntry.serial), asc(paperEntry.pass)).all()
+    .map(({ e, tellerName }) => ({
+      serial: e.serial, pass: e.pass, tellerId: e.tellerId, marks: JSON.parse(e.marks) as Marks,
+      invalid: e.invalid, invalidReason: e.invalidReason, tellerName, at: e.at,
+    }));
+}
+
+export interface PaperState extends Reconciliation { printed: number; issued: number; entries: TellerEntry[]; counted: boolean }
+
+export function paperState(db: Db, p: PollRow): PaperState {
+  const entries = paperEntriesOf(db, p.id);
+  return { ...reconcile(entries), printed: printedCount(db, p), issued: p.paperBallotsIssued, entries, counted: readResult(db, p.id) !== null };
+}
+
+export interface PaperInput { serial: string; fields: Record<string, unknown>; invalid: boolean; invalidReason: string }
+
+/** A teller enters one returned ballot; the pass (first/second) follows from who entered it before. */
+export function enterPaperBallot(db: Db, teller: Actor & { id: number }, p: PollRow, input: PaperInput, now: Date): Result<{ serial: string; pass: 'first' | 'second' }> {
+  return db.transaction((tx) => {
+    const fresh = tx.select().from(poll).where(eq(poll.id, p.id)).get()!;
+    if (fresh.state !== 'closed' || readResult(tx, p.id)) return { ok: false, field: '_form', error: '只能在表决结束后、计票完成前录入纸质选票' };
+    if (fresh.paperBallotsIssued === 0) return { ok: false, field: '_form', error: '本轮表决没有发放纸质选票' };
+    const serial = readSerial(input.serial, printedCount(tx, fresh));
+    if (!serial.ok) return { ok: false, field: 'serial', error: serial.error };
+    const existing = tx.select().from(paperEntry).where(and(eq(paperEntry.pollId, p.id), eq(paperEntry.serial, serial.serial))).all();
+    const pass = nextPass(existing, teller.id);
+    if (!pass.ok) return { ok: false, field: 'serial', error: `编号 ${serial.serial}：${pass.error}` };
+    const options = tx.select({ id: pollOption.id }).from(pollOption).where(eq(pollOption.pollId, p.id)).all().map((o) => o.id);
+    const read = readMarks(fresh.kind, options, input.fields);
+    if (!read.ok) return { ok: false, field: '_form', error: read.error };
+    let invalid = input.invalid;
+    let reason = input.invalidReason.trim();
+    if (invalid && !reason) return { ok: false, field: 'invalidReason', error: '无效票须写明原因' };
+    const judged = judgeBallot(fresh.kind, read.marks, fresh.seatsToFill);
+    if (!invalid && !judged.valid) { invalid = true; reason = judged.reason; } // over-N: invalid by rule, not by choice
+    tx.insert(paperEntry).values({
+      pollId: p.id, serial: serial.serial, pass: pass.pass, tellerId: teller.id, marks: JSON.stringify(read.marks),
+      invalid, invalidReason: invalid ? reason : '', at: now,
+    }).run();
+    return { ok: true, value: { serial: serial.serial, pass: pass.pass } };
+  });
+}
+
+/** Clears both entries of one serial (they disagreed, or a wrong number was typed) so it can be entered again. */
+export function discardPaperSerial(db: Db, actor: Actor, p: PollRow, serial: string, now: Date): Result<null> {
+  return db.transaction((tx) => {
+    if (readResult(tx, p.id) || p.state !== 'closed') return { ok: false, field: '_form', error: '计票已完成，不能再修改录入' };
+    const gone = tx.delete(paperEntry).where(and(eq(paperEntry.pollId, p.id), eq(paperEntry.serial, serial))).returning().all();
+    if (gone.length === 0) return { ok: false, field: '_form', error: `编号 ${serial} 没有录入记录` };
+    recordAudit(tx, actor, {
+      action: 'poll.tally.discard', targetType: 'poll', targetId: p.id, jurisdictionId: jurisdictionOfPoll(tx, p),
+      before: gone.map((g) => ({ serial: g.serial, pass: g.pass, tellerId: g.tellerId, marks: g.marks, invalid: g.invalid, invalidReason: g.invalidReason })),
+    }, now);
+    return { ok: true, value: null };
+  });
+}
+
+/**
+ * The tellers finish: every serial entered twice and agreeing. More ballots returned than issued voids the
+ * poll (the reason recorded); otherwise the agreed ballots become anonymous ballot rows and the result is stored.
+ * Each teller's count goes into the audit log either way.
+ */
+export function finishPaperCount(db: Db, actor: Actor, p: PollRow, now: Date): Result<{ voided: boolean; returned: number }> {
+  return db.transaction((tx) => {
+    const fresh = tx.select().from(poll).where(eq(poll.id, p.id)).get()!;
+    if (fresh.state !== 'closed' || readResult(tx, p.id)) return { ok: false, field: '_form', error: '本轮表决不在计票阶段' };
+    const entries = paperEntriesOf(tx, p.id);
+    const r = reconcile(entries);
+    if (r.pending.length) return { ok: false, field: '_form', error: `还有 ${r.pending.length} 张选票只录入了一遍：${r.pending.map((e) => e.serial).join('、')}` };
+    if (r.mismatched.length) return { ok: false, field: '_form', error: `还有 ${r.mismatched.length} 张选票两遍录入不一致：${r.mismatched.map((m) => m.serial).join('、')}` };
+    const returned = r.agreed.length;
+    const tellers = new Map<number, { name: string; first: number; second: number }>();
+    for (const e of entries) {
+      const t = tellers.get(e.tellerId) ?? { name: e.tellerName, first: 0, second: 0 };
+      t[e.pass]++;
+      tellers.set(e.tellerId, t);
+    }
+    const jurisdictionId = jurisdictionOfPoll(tx, fresh);
+    const voided = moreReturnedThanIssued(fresh.paperBallotsIssued, returned);
+    recordAudit(tx, actor, {
+      action: 'poll.tally', targetType: 'poll', targetId: p.id, jurisdictionId,
+      after: {
+        issued: fresh.paperBallotsIssued, returned, invalid: r.agreed.filter((a) => a.invalid).length,
+        tellers: [...tellers].map(([id, t]) => ({ tellerId: id, name: t.name, firstPass: t.first, secondPass: t.second })),
+      },
+    }, now);
+    if (voided) {
+      const reason = `收回纸质选票 ${returned} 张，多于发出的 ${fresh.paperBallotsIssued} 张，本轮表决无效`;
+      tx.update(poll).set({ state: 'void', voidReason: reason }).where(eq(poll.id, p.id)).run();
+      recordAudit(tx, actor, {
+        action: 'poll.void', targetType: 'poll', targetId: p.id, jurisdictionId,
+        before: { state: 'closed' }, after: { state: 'void', reason },
+      }, now);
+      return { ok: true, value: { voided: true, returned } };
+    }
+    for (const a of r.agreed) {
+      tx.insert(ballot).values({ id: newBallotId(), pollId: p.id, marks: JSON.stringify(a.marks), valid: !a.invalid, invalidReason: a.invalid ? a.invalidReason : '' }).run();
+    }
+    storeResult(tx, computeResult(tx, fresh, now), now);
+    return { ok: true, value: { voided: false, returned } };
+  });
+}
+
+/** Present representatives who have neither voted on a phone nor been handed a paper ballot in this poll. */
+export function presentWithoutBallot(db: Db, p: PollRow) {
+  return db.select({ representativeId: sessionRoster.representativeId, name: sessionRoster.name, community: sessionRoster.community })
+    .from(sessionRoster)
+    .innerJoin(attendance, and(eq(attendance.sessionId, sessionRoster.sessionId), eq(attendance.representativeId, sessionRoster.representativeId)))
+    .leftJoin(participation, and(eq(participation.pollId, p.id), eq(participation.representativeId, sessionRoster.representativeId)))
+    .where(and(eq(sessionRoster.sessionId, p.sessionId), isNull(participation.pollId)))
+    .orderBy(asc(sessionRoster.representativeId)).all();
+}

@@ -1,0 +1,133 @@
+import { and, asc, eq, inArray, isNotNull, ne } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { candidate, cycle, poll, pollOption, pollResult, project, resolution, session } from '../../db/schema';
+import type { PollKind } from '../domain/choices';
+import type { MajorityBase } from '../domain/majority';
+import { parseFraction } from '../domain/settings';
+import { tallySelection, type SelectionTally } from '../domain/tally';
+import { ballotsOf, turnout } from './ballots';
+import { headcount } from './sessions';
+import { getSettings } from './settings';
+
+type PollRow = typeof poll.$inferSelect;
+
+/** Everything the result sheet prints: the domain tally plus the ballot reconciliation. */
+export interface StoredResult {
+  pollId: number;
+  kind: PollKind;
+  secrecy: 'secret' | 'named';
+  tally: SelectionTally;
+  /** 发出 = electronic ballots + paper ballots handed out; 收回 = ballots counted. */
+  ballots: { electronic: number; paperIssued: number; paperReturned: number; issued: number; returned: number };
+  invalidReasons: { reason: string; count: number }[];
+  quorumFraction: string;
+  majorityBase: MajorityBase;
+  computedAt: string;
+}
+
+/** Tallies a closed poll from its ballots and its session's roster as of the close. */
+export function computeResult(db: Db, p: PollRow, now: Date): StoredResult {
+  const s = db.select().from(session).where(eq(session.id, p.sessionId)).get()!;
+  const settings = getSettings(db, s.jurisdictionId);
+  const { seated, present } = headcount(db, s.id, p.closedAt ?? now);
+  const options = db.select().from(pollOption).where(eq(pollOption.pollId, p.id)).orderBy(asc(pollOption.position)).all();
+  const ballots = ballotsOf(db, p.id, p.secrecy);
+  const kind = p.kind === 'runoff' ? 'runoff' : 'selection';
+  const tally = tallySelection({
+    kind,
+    options: options.map((o) => ({ optionId: o.id, label: o.label, candidateId: o.candidateId })),
+    ballots, seatsToFill: p.seatsToFill ?? 0, seated, present,
+    majorityBase: settings.majorityBase, quorum: parseFraction(settings.quorumFraction),
+  });
+  const electronic = turnout(db, p.id).electronic;
+  const paperReturned = ballots.length - electronic;
+  const reasons = new Map<string, number>();
+  for (const b of ballots) if (!b.valid) reasons.set(b.invalidReason || '无效', (reasons.get(b.invalidReason || '无效') ?? 0) + 1);
+  return {
+    pollId: p.id, kind: p.kind, secrecy: p.secrecy, tally,
+    ballots: { electronic, paperIssued: p.paperBallotsIssued, paperReturned, issued: electronic + p.paperBallotsIssued, returned: ballots.length },
+    invalidReasons: [...reasons].map(([reason, count]) => ({ reason, count })),
+    quorumFraction: settings.quorumFraction, majorityBase: settings.majorityBase, computedAt: now.toISOString(),
+  };
+}
+
+export function storeResult(db: Db, r: StoredResult, now: Date): void {
+  db.insert(pollResult).values({ pollId: r.pollId, result: JSON.stringify(r), computedAt: now })
+    .onConflictDoUpdate({ target: pollResult.pollId, set: { result: JSON.stringify(r), computedAt: now } }).run();
+}
+
+export function readResult(db: Db, pollId: number): StoredResult | null {
+  const row = db.select().from(pollResult).where(eq(pollResult.pollId, pollId)).get();
+  return row ? (JSON.parse(row.result) as StoredResult) : null;
+}
+
+export interface AdoptedProject { candidateId: number; pollId: number; title: string; budget: number; unitName: string; position: number; for: number }
+
+export interface SessionOutcome {
+  /** The session's selection poll with a result, and the runoffs that followed it, in order. */
+  polls: { poll: PollRow; result: StoredResult }[];
+  adopted: AdoptedProject[];
+  seatsToFill: number;
+  emptySeats: number;
+  /** Tied places with no runoff held yet. */
+  undecided: number;
+  candidates: number;
+  seated: number;
+  present: number;
+  secrecy: 'secret' | 'named';
+}
+
+/**
+ * What the session decided: the selection poll's adopted candidates plus those adopted in its runoffs.
+ * Places still tied (no runoff held) and places nobody won stay empty.
+ */
+export function sessionOutcome(db: Db, sessionId: number): SessionOutcome | null {
+  const selection = db.select().from(poll)
+    .where(and(eq(poll.sessionId, sessionId), eq(poll.kind, 'selection'), inArray(poll.state, ['closed', 'published']))).orderBy(asc(poll.id)).get();
+  if (!selection) return null;
+  const first = readResult(db, selection.id);
+  if (!first) return null;
+  const chain = [{ poll: selection, result: first }];
+  for (;;) {
+    const last = chain[chain.length - 1]!;
+    const next = db.select().from(poll)
+      .where(and(eq(poll.parentPollId, last.poll.id), ne(poll.state, 'void'))).get();
+    const result = next && readResult(db, next.id);
+    if (!next || !result) break;
+    chain.push({ poll: next, result });
+  }
+  const adoptedRows = chain.flatMap(({ poll: p, result }) => result.tally.rows.filter((r) => r.outcome === 'adopted').map((r) => ({ r, pollId: p.id })));
+  const ids = adoptedRows.map((a) => a.r.candidateId!).filter((id) => id !== null);
+  const cands = ids.length ? db.select().from(candidate).where(inArray(candidate.id, ids)).all() : [];
+  const adopted = adoptedRows.map(({ r, pollId }) => {
+    const c = cands.find((x) => x.id === r.candidateId)!;
+    return { candidateId: c.id, pollId, title: c.title, budget: c.budget, unitName: c.unitName, position: c.position, for: r.for };
+  }).sort((a, b) => a.position - b.position);
+  const last = chain[chain.length - 1]!.result.tally;
+  const n = first.tally.seatsToFill;
+  return {
+    polls: chain, adopted, seatsToFill: n, undecided: last.runoffSeats, emptySeats: n - adopted.length,
+    candidates: first.tally.rows.length, seated: first.tally.seated, present: first.tally.present, secrecy: selection.secrecy,
+  };
+}
+
+export type Resolution = typeof resolution.$inferSelect;
+
+export function resolutionOf(db: Db, sessionId: number): Resolution | undefined {
+  return db.select().from(resolution).where(eq(resolution.sessionId, sessionId)).get();
+}
+
+/** Adopted candidates already turned into projects (publication did it). */
+export function projectsOfCycle(db: Db, cycleId: number) {
+  return db.select({ id: project.id, candidateId: project.candidateId, title: candidate.title }).from(project)
+    .innerJoin(candidate, eq(candidate.id, project.candidateId)).where(eq(project.cycleId, cycleId)).orderBy(asc(candidate.position)).all();
+}
+
+/** The published sessions of a cycle: what the public results page shows. */
+export function publishedSessions(db: Db, jurisdictionId: number, year: number) {
+  const cy = db.select().from(cycle).where(and(eq(cycle.jurisdictionId, jurisdictionId), eq(cycle.year, year))).get();
+  if (!cy) return null;
+  const rows = db.select({ s: session, r: resolution }).from(session).innerJoin(resolution, eq(resolution.sessionId, session.id))
+    .where(and(eq(session.cycleId, cy.id), isNotNull(resolution.publishedAt))).orderBy(asc(session.date), asc(session.id)).all();
+  return { cycle: cy, sessions: rows.map(({ s, r }) => ({ session: s, resolution: r })) };
+}

@@ -1,0 +1,52 @@
+import type { PollState } from '../../db/schema';
+
+export type { PollState };
+
+export const POLL_STATE_LABELS: Record<PollState, string> = {
+  draft: '未开始',
+  open: '投票中',
+  closed: '已结束',
+  published: '已公布',
+  void: '已作废',
+};
+
+export interface PollTransitionContext {
+  /** Present × den ≥ seated × num, from the session's roll (needed to open). */
+  quorumMet: boolean;
+  /** The session is open (check-in running): polls open only during the meeting. */
+  sessionOpen: boolean;
+  /** The count is complete: electronic ballots at close, paper ballots once the tellers finish. */
+  countComplete: boolean;
+  /** Why the poll is void (required to void). */
+  reason: string;
+}
+
+export type PollCheck = { ok: true } | { ok: false; error: string };
+
+/**
+ * draft → open → closed → published, or void (with a reason) from any state before publication.
+ * A published result never changes: a correction is a separate recorded action.
+ */
+export function checkPollTransition(from: PollState, to: PollState, ctx: PollTransitionContext): PollCheck {
+  if (from === 'published') return { ok: false, error: '结果已公布，不能再更改；如需更正请另行发布更正说明' };
+  if (from === 'void') return { ok: false, error: '本轮表决已作废' };
+  switch (to) {
+    case 'open':
+      if (from !== 'draft') return { ok: false, error: from === 'open' ? '本轮表决已在进行中' : '本轮表决已结束，不能重新开始' };
+      if (!ctx.sessionOpen) return { ok: false, error: '会议尚未开始或已闭会，不能开始表决' };
+      if (!ctx.quorumMet) return { ok: false, error: '出席代表未达到法定人数，不能开始表决' };
+      return { ok: true };
+    case 'closed':
+      if (from !== 'open') return { ok: false, error: from === 'draft' ? '本轮表决尚未开始' : '本轮表决已结束' };
+      return { ok: true };
+    case 'published':
+      if (from !== 'closed') return { ok: false, error: '只有已结束的表决才能公布结果' };
+      if (!ctx.countComplete) return { ok: false, error: '计票尚未完成，不能公布结果' };
+      return { ok: true };
+    case 'void':
+      if (ctx.reason.trim() === '') return { ok: false, error: '作废必须写明原因' };
+      return { ok: true };
+    case 'draft':
+      return { ok: false, error: '不能退回到未开始状态' };
+  }
+}

@@ -1,0 +1,126 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDb } from '../../db/client';
+import { ballot, participation, poll, pollOption } from '../../db/schema';
+import { castBallot, forgetWriteOrder } from '../../src/data/ballots';
+import { post } from '../helpers/app';
+import { castVia, marksFor, openSession, optionIds, votingFixture } from '../helpers/votingFixture';
+
+const dirs: string[] = [];
+const tempDbPath = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'minsheng-secrecy-'));
+  dirs.push(dir);
+  return join(dir, 'vote.db');
+};
+afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
+
+describe('secrecy by storage design: nothing re-joins a ballot to a representative', () => {
+  it('the ballot table has no voter column, no time column, no rowid; participation has no ballot column', async () => {
+    const f = await votingFixture({ reps: 2, logins: 1 });
+    const sqlite = f.db.$client;
+    const cols = (t: string) => (sqlite.prepare(`pragma table_info(${t})`).all() as { name: string }[]).map((c) => c.name);
+    const fks = (t: string) => (sqlite.prepare(`pragma foreign_key_list(${t})`).all() as { table: string }[]).map((k) => k.table);
+    expect(cols('ballot')).toEqual(['id', 'poll_id', 'marks', 'valid', 'invalid_reason']);
+    expect(fks('ballot')).toEqual(['poll']); // the only reference: which poll
+    expect(cols('ballot').filter((c) => /rep|user|voter|actor|by|at$|time|date|created|seq|order/.test(c))).toEqual([]);
+    const ddl = (sqlite.prepare("select sql from sqlite_master where type = 'table' and name = 'ballot'").get() as { sql: string }).sql;
+    expect(ddl).toMatch(/WITHOUT ROWID/i);
+    expect(() => sqlite.prepare('select rowid from ballot').all()).toThrow(/no such column: rowid/);
+    // Nothing else indexes the ballot table (an index could keep an insertion-ordered copy).
+    expect(sqlite.prepare("select name from sqlite_master where type = 'index' and tbl_name = 'ballot' and sql is not null").all()).toEqual([]);
+    expect(cols('participation')).toEqual(['poll_id', 'representative_id', 'channel', 'receipt_code']);
+    expect(fks('participation').sort()).toEqual(['poll', 'representative']);
+    // No table anywhere holds a column that points at a ballot.
+    const tables = (sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '%fts%'").all() as { name: string }[]).map((t) => t.name);
+    for (const t of tables) expect(cols(t).filter((c) => c === 'ballot_id')).toEqual([]);
+  });
+
+  it('two ballots cast in a known order cannot be ordered back: neither by query order nor by their place in the file', async () => {
+    const path = tempDbPath();
+    const f = await votingFixture({ reps: 2, logins: 0, db: openDb(path) });
+    const s = openSession(f, 2);
+    const [a, b] = f.roster;
+    const rounds: number[] = [];
+    for (let i = 0; i < 60; i++) {
+      // A bare poll per round (the storage is under test, not the poll rules): A votes "for", then B "against".
+      const p = f.db.insert(poll).values({ sessionId: s.id, kind: 'selection', title: `第${i + 1}轮`, seatsToFill: 1, state: 'open' }).returning().get();
+      const o = f.db.insert(pollOption).values({ pollId: p.id, label: '项目', position: 1 }).returning().get();
+      rounds.push(o.id);
+      expect(castBallot(f.db, p.id, a!.id, { [`m${o.id}`]: 'for' }).ok).toBe(true);
+      expect(castBallot(f.db, p.id, b!.id, { [`m${o.id}`]: 'against' }).ok).toBe(true);
+    }
+    // What the participation table does know: who voted, in order. What the ballot table must not: in which order.
+    expect(f.db.select().from(participation).all()).toHaveLength(120);
+
+    const aFirstInQuery = () => {
+      const rows = f.db.select({ marks: ballot.marks }).from(ballot).all(); // storage order: no ORDER BY
+      return rounds.filter((o) => rows.find((r) => r.marks.includes(`"${o}"`))!.marks.includes('"for"')).length;
+    };
+    const aFirstInFile = () => {
+      const bytes = readFileSync(path).toString('latin1');
+      return rounds.filter((o) => bytes.indexOf(`{"${o}":"for"}`) < bytes.indexOf(`{"${o}":"against"}`)).length;
+    };
+
+    // Query order follows the random 128-bit keys: A comes first in about half the rounds, not in all (or none).
+    const q = aFirstInQuery();
+    expect(q).toBeGreaterThanOrEqual(10);
+    expect(q).toBeLessThanOrEqual(50);
+
+    // The file itself: inside a SQLite page, cells sit in the order they were written. Checkpointed as is, the
+    // layout betrays the cast order (B's bytes land before A's in most rounds) — which is why closing a poll
+    // rebuilds the file.
+    f.db.$client.pragma('wal_checkpoint(TRUNCATE)');
+    expect(aFirstInFile()).toBeLessThanOrEqual(20);
+    forgetWriteOrder(f.db);
+    const file = aFirstInFile();
+    expect(file).toBeGreaterThanOrEqual(10);
+    expect(file).toBeLessThanOrEqual(50);
+    expect(statSync(`${path}-wal`).size).toBe(0); // no log of commits in order
+    expect(f.db.$client.pragma('freelist_count', { simple: true })).toBe(0);
+    f.db.$client.close();
+  });
+
+  it('closing a poll through the app rebuilds the file and empties the write-ahead log', async () => {
+    const path = tempDbPath();
+    const f = await votingFixture({ reps: 3, logins: 3, db: openDb(path) });
+    const clerk = await f.login('qs.clerk');
+    const s = openSession(f, 3);
+    const res = await post(f.app, `/j/QS/sessions/${s.id}/polls`, { title: '票决', secrecy: 'secret' }, clerk);
+    const pollId = Number(res.headers.get('location')!.split('/').at(-1));
+    await post(f.app, `/j/QS/polls/${pollId}/open`, {}, clerk);
+    const ids = optionIds(f, pollId);
+    for (let i = 0; i < 3; i++) expect((await castVia(f, await f.login(f.usernameOf(i)), pollId, marksFor(ids, ['for']))).status).toBe(303);
+    expect(statSync(`${path}-wal`).size).toBeGreaterThan(0);
+    expect((await post(f.app, `/j/QS/polls/${pollId}/close`, {}, clerk)).status).toBe(303);
+    expect(statSync(`${path}-wal`).size).toBe(0);
+    expect(f.db.select().from(ballot).all()).toHaveLength(3);
+    f.db.$client.close();
+  });
+
+  it('a named poll keeps the voter with the choice, openly, and the anonymous table stays empty', async () => {
+    const f = await votingFixture({ reps: 3, logins: 3 });
+    const clerk = await f.login('qs.clerk');
+    const rep = await f.login('qs.rep');
+    const s = openSession(f, 3);
+    const res = await post(f.app, `/j/QS/sessions/${s.id}/polls`, { title: '记名表决', secrecy: 'named' }, clerk);
+    const pollId = Number(res.headers.get('location')!.split('/').at(-1));
+    await post(f.app, `/j/QS/polls/${pollId}/open`, {}, clerk);
+    const page = await (await f.app.request('/j/QS/vote', { headers: { Cookie: rep } })).text();
+    expect(page).toContain('注意：本轮为记名投票。');
+    const ids = optionIds(f, pollId);
+    expect((await castVia(f, rep, pollId, marksFor(ids, ['for', 'against']))).status).toBe(303);
+    const named = f.db.$client.prepare('select representative_id, marks from named_ballot').all() as { representative_id: number; marks: string }[];
+    expect(named).toEqual([{ representative_id: f.roster[0]!.id, marks: JSON.stringify({ [ids[0]!]: 'for', [ids[1]!]: 'against', [ids[2]!]: 'abstain', [ids[3]!]: 'abstain' }) }]);
+    expect(f.db.select().from(ballot).all()).toHaveLength(0);
+    // Paper ballots are for secret polls only.
+    const issue = await post(f.app, `/j/QS/polls/${pollId}/paper/issue`, { rep: String(f.roster[1]!.id) }, clerk);
+    expect(issue.status).toBe(422);
+    expect(await issue.text()).toContain('记名表决只用电子表决');
+    await post(f.app, `/j/QS/polls/${pollId}/close`, {}, clerk);
+    const sheet = await (await f.app.request(`/j/QS/polls/${pollId}/result`, { headers: { Cookie: clerk } })).text();
+    expect(sheet).toContain('记名投票明细');
+    expect(sheet).toContain('李强');
+  });
+});

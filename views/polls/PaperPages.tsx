@@ -1,0 +1,182 @@
+import type { PaperState } from '../../src/data/paper';
+import type { Poll, PollOption } from '../../src/data/polls';
+import type { Session } from '../../src/data/sessions';
+import type { Jurisdiction } from '../../src/data/jurisdictions';
+import type { BodyTerms } from '../../src/domain/bodyTerms';
+import { CHOICE_SETS, MARK_LABELS } from '../../src/domain/choices';
+import { formatSerial } from '../../src/domain/paperBallot';
+import { Field, FormError, PostButton, type FieldErrors, type FormValues } from '../components/form';
+
+/** One A4 ballot per seated representative, numbered, with the instructions and the N limit printed on it. */
+export function PrintBallotsPage(p: { j: Jurisdiction; s: Session; p: Poll; options: PollOption[]; printed: number }) {
+  const marks = CHOICE_SETS[p.p.kind].marks;
+  const serials = Array.from({ length: p.printed }, (_, i) => formatSerial(i + 1, p.printed));
+  return (
+    <div class="ballots">
+      <div class="actions no-print">
+        <a href={`/j/${p.j.code}/polls/${p.p.id}`}>返回表决</a>
+        <span class="muted">共 {p.printed} 张（每位在册代表一张）。请用浏览器的“打印”功能以 A4 纸打印。选票编号不与代表对应，发放时请随机分发。</span>
+      </div>
+      {serials.map((serial) => (
+        <section class="paper-ballot" aria-label={`选票 ${serial}`}>
+          <p class="ballot-org">{p.s.title.startsWith(p.j.name) ? p.s.title : `${p.j.name}${p.s.title}`}</p>
+          <h2 class="ballot-title">{p.p.title}选票</h2>
+          <p class="ballot-serial">编号 No. {serial}</p>
+          <div class="ballot-instructions">
+            <p><strong>填写说明</strong></p>
+            <ol>
+              <li>对每个候选项目，在“{marks.map((m) => MARK_LABELS[m]).join('”“')}”中选择一项，在对应方格内划“✓”。</li>
+              <li>本次应选 <strong>{p.p.seatsToFill}</strong> 项。划“赞成”的项目<strong>不得超过 {p.p.seatsToFill} 项</strong>，超过的为无效票。</li>
+              <li>不划的项目视为弃权。</li>
+              <li>本次为无记名投票，请勿在选票上署名或作其他标记。</li>
+            </ol>
+          </div>
+          <table class="ballot-grid">
+            <thead><tr><th>序号</th><th>候选项目</th>{marks.map((m) => <th class="box-col">{MARK_LABELS[m]}</th>)}</tr></thead>
+            <tbody>
+              {p.options.map((o, i) => (
+                <tr><td>{i + 1}</td><td>{o.label}</td>{marks.map(() => <td class="box-col"><span class="box" /></td>)}</tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+export interface IssueCandidate { representativeId: number; name: string; community: string }
+
+export function PaperPage(p: {
+  j: Jurisdiction; s: Session; p: Poll; terms: BodyTerms; options: PollOption[]; state: PaperState;
+  toIssue: IssueCandidate[]; canManage: boolean; canTally: boolean; tellerId: number; values?: FormValues; errors?: FieldErrors;
+}) {
+  const poll = p.p;
+  const base = `/j/${p.j.code}/polls/${poll.id}`;
+  const st = p.state;
+  const v = p.values ?? {};
+  const marks = CHOICE_SETS[poll.kind].marks;
+  const entering = poll.state === 'closed' && !st.counted;
+  const enteredSerials = new Set(st.entries.map((e) => e.serial)).size;
+  return (
+    <section>
+      <p class="muted"><a href={base}>{poll.title}</a></p>
+      <h1>纸质选票</h1>
+      <dl class="numbers">
+        <div><dt>印制</dt><dd>{st.printed}</dd></div>
+        <div><dt>已发出</dt><dd>{st.issued}</dd></div>
+        <div><dt>已录入编号</dt><dd>{enteredSerials}</dd></div>
+        <div><dt>两遍一致</dt><dd>{st.agreed.length}</dd></div>
+      </dl>
+      <FormError errors={p.errors} />
+      {st.agreed.length > st.issued && (
+        <p class="error banner" role="alert">已核对一致的选票 {st.agreed.length} 张，多于发出的 {st.issued} 张：完成计票时本轮表决将因“收回的选票多于发出的选票”而无效。</p>
+      )}
+
+      {poll.state === 'open' && p.canManage && (
+        <form method="post" action={`${base}/paper/issue`} class="card" novalidate>
+          <h2>发放纸质选票</h2>
+          <p class="hint">勾选领取纸质选票的已签到{p.terms.rep}。领取后该{p.terms.rep}不能再用手机投票；选票编号不与本人对应。</p>
+          {p.toIssue.length === 0 ? <p class="muted">所有已签到的{p.terms.rep}都已投票或已领取纸质选票。</p> : (
+            <>
+              <fieldset class="checklist">
+                <legend>未投票的已签到{p.terms.rep}（{p.toIssue.length}）</legend>
+                {p.toIssue.map((r) => (
+                  <label><input type="checkbox" name="rep" value={String(r.representativeId)} /> {r.name} <span class="muted">{r.community}</span></label>
+                ))}
+              </fieldset>
+              {p.errors?.rep && <p class="error" role="alert">{p.errors.rep}</p>}
+              <div class="actions">
+                <button type="submit">发放给勾选的{p.terms.rep}</button>
+                <button type="submit" name="all" value="1" class="secondary">发放给以上全部 {p.toIssue.length} 人</button>
+              </div>
+            </>
+          )}
+        </form>
+      )}
+      {poll.state === 'draft' && <p class="notice">表决开始后才能发放纸质选票。</p>}
+
+      {entering && p.canTally && (
+        <form method="post" action={`${base}/paper/entries`} class="stack card ballot-entry" novalidate>
+          <h2>录入收回的选票</h2>
+          <p class="hint">每张选票由两位计票人各录入一遍（第二遍须由另一位计票人录入），两遍一致才计入。未划的项目按弃权录入。</p>
+          <Field name="serial" label="选票编号" value={v.serial} error={p.errors?.serial} inputmode="numeric" required autocomplete="off" />
+          {p.options.map((o) => (
+            <fieldset class="mark-row">
+              <legend>{o.label}</legend>
+              {marks.map((m) => (
+                <label><input type="radio" name={`m${o.id}`} value={m} checked={v[`m${o.id}`] === m} /> {MARK_LABELS[m]}</label>
+              ))}
+            </fieldset>
+          ))}
+          <div class="field">
+            <label><input type="checkbox" name="invalid" value="1" checked={v.invalid === '1'} /> 无效票</label>
+          </div>
+          <Field name="invalidReason" label="无效原因" value={v.invalidReason} error={p.errors?.invalidReason} maxlength={100}
+            hint="例如：无法辨认、使用非正式选票。赞成超过应选数的，系统自动判为无效。" />
+          <button type="submit">保存本张</button>
+        </form>
+      )}
+
+      {entering && (st.mismatched.length > 0 || st.pending.length > 0) && (
+        <div class="card">
+          <h2>待核对</h2>
+          {st.mismatched.length > 0 && (
+            <>
+              <h3>两遍录入不一致（{st.mismatched.length}）</h3>
+              <div class="table-wrap"><table class="stack-sm">
+                <thead><tr><th>编号</th><th>第一遍</th><th>第二遍</th><th></th></tr></thead>
+                <tbody>
+                  {st.mismatched.map((m) => (
+                    <tr>
+                      <td data-label="编号">{m.serial}</td>
+                      <td data-label="第一遍"><EntryText e={m.first} options={p.options} /></td>
+                      <td data-label="第二遍"><EntryText e={m.second} options={p.options} /></td>
+                      <td>{p.canTally && <PostButton action={`${base}/paper/discard`} fields={{ serial: m.serial }} label="清除两遍，重新录入" class="small secondary" confirm={`清除编号 ${m.serial} 的两遍录入？`} />}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table></div>
+            </>
+          )}
+          {st.pending.length > 0 && (
+            <p>只录入了一遍（{st.pending.length}）：{st.pending.map((e) => `${e.serial}${e.tellerId === p.tellerId ? '（您录入的）' : ''}`).join('、')}</p>
+          )}
+        </div>
+      )}
+
+      {entering && p.canTally && (
+        <form method="post" action={`${base}/paper/finish`} class="card" data-confirm="确认全部收回的选票都已录入两遍并核对无误？完成后不能再修改。">
+          <h2>完成计票</h2>
+          <p>全部收回的选票录入两遍并一致后，完成计票：系统核对收回与发出的张数，计算并保存结果。</p>
+          <button type="submit" disabled={st.pending.length > 0 || st.mismatched.length > 0}>完成计票</button>
+        </form>
+      )}
+      {st.counted && <p class="flash">计票已完成。<a href={`${base}/result`}>查看结果报告单</a></p>}
+
+      {st.entries.length > 0 && (
+        <>
+          <h2>录入记录</h2>
+          <div class="table-wrap"><table class="stack-sm">
+            <thead><tr><th>编号</th><th>遍次</th><th>计票人</th><th>内容</th></tr></thead>
+            <tbody>
+              {st.entries.map((e) => (
+                <tr>
+                  <td data-label="编号">{e.serial}</td>
+                  <td data-label="遍次">{e.pass === 'first' ? '第一遍' : '第二遍'}</td>
+                  <td data-label="计票人">{e.tellerName}</td>
+                  <td data-label="内容"><EntryText e={e} options={p.options} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table></div>
+        </>
+      )}
+    </section>
+  );
+}
+
+function EntryText(p: { e: { marks: Record<string, string>; invalid: boolean; invalidReason: string }; options: PollOption[] }) {
+  if (p.e.invalid) return <span class="bad">无效：{p.e.invalidReason}</span>;
+  return <span>{p.options.map((o) => `${o.label}：${MARK_LABELS[(p.e.marks[o.id] ?? 'abstain') as keyof typeof MARK_LABELS]}`).join('；')}</span>;
+}

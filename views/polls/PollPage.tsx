@@ -1,0 +1,110 @@
+import type { Poll, PollOption } from '../../src/data/polls';
+import type { StoredResult } from '../../src/data/results';
+import type { Session } from '../../src/data/sessions';
+import type { Jurisdiction } from '../../src/data/jurisdictions';
+import type { BodyTerms } from '../../src/domain/bodyTerms';
+import { POLL_STATE_LABELS } from '../../src/domain/pollState';
+import { Field, FormError, PostButton, type FieldErrors, type FormValues } from '../components/form';
+import { fmtDateTime } from '../components/format';
+import { Headcount, type HeadcountModel } from '../sessions/Headcount';
+import { BallotNumbers, ResultSummary, ResultTable } from './ResultTable';
+
+export interface TurnoutModel { electronic: number; paper: number; present: number }
+
+/** Who has voted so far — never what: no running tally is shown while a poll is open. */
+export function Turnout(p: { t: TurnoutModel; href?: string }) {
+  return (
+    <div id="turnout" class="turnout" hx-get={p.href} hx-trigger={p.href ? 'every 3s' : undefined} hx-swap="outerHTML" aria-live="polite">
+      <p><strong>已投票 {p.t.electronic + p.t.paper}</strong> / 出席 {p.t.present}
+        <span class="muted">（手机投票 {p.t.electronic}，纸质选票发出 {p.t.paper}）</span></p>
+      <p class="muted">表决进行中不显示计票结果，结束表决后公布。</p>
+    </div>
+  );
+}
+
+export function pollKindLabel(p: Poll, terms: BodyTerms): string {
+  return p.kind === 'runoff' ? '另行投票' : p.kind === 'evaluation' ? '满意度测评' : `民生实事项目${terms.vote}`;
+}
+
+export function PollPage(p: {
+  j: Jurisdiction; s: Session; p: Poll; terms: BodyTerms; options: PollOption[]; h: HeadcountModel; turnout: TurnoutModel;
+  result: StoredResult | null; runoff: Poll | undefined; parent: Poll | undefined; canManage: boolean; canTally: boolean;
+  values?: FormValues; errors?: FieldErrors;
+}) {
+  const { j, s, terms } = p;
+  const poll = p.p;
+  const base = `/j/${j.code}/polls/${poll.id}`;
+  const paperAllowed = poll.secrecy === 'secret';
+  return (
+    <section>
+      <p class="muted"><a href={`/j/${j.code}/sessions/${s.id}`}>{s.title}</a></p>
+      <h1>{poll.title} <span class={`badge state-${poll.state}`}>{POLL_STATE_LABELS[poll.state]}</span></h1>
+      <p>{pollKindLabel(poll, terms)} · {poll.secrecy === 'secret' ? '无记名投票' : '记名投票'} · 应选 {poll.seatsToFill} 项
+        {p.parent && <> · 原表决：<a href={`/j/${j.code}/polls/${p.parent.id}`}>{p.parent.title}</a></>}</p>
+      {poll.openedAt && <p class="muted">开始 {fmtDateTime(poll.openedAt)}{poll.closedAt && ` · 结束 ${fmtDateTime(poll.closedAt)}`}</p>}
+      {poll.state === 'void' && <p class="error banner">本轮表决已作废：{poll.voidReason}</p>}
+      <FormError errors={p.errors} />
+
+      <h2>候选项目（{p.options.length}）</h2>
+      <ol class="options">{p.options.map((o) => <li>{o.label}</li>)}</ol>
+
+      {(poll.state === 'draft' || poll.state === 'open') && <Headcount h={p.h} terms={terms} />}
+
+      {poll.state === 'draft' && p.canManage && (
+        <div class="actions">
+          {s.state !== 'open' ? <p class="notice">会议开始并签到后才能开始表决。</p>
+            : !p.h.met ? <p class="notice">出席{terms.rep}未达到法定人数（{p.h.present}/{p.h.needed}），不能开始表决。</p>
+            : <PostButton action={`${base}/open`} label="开始表决" />}
+        </div>
+      )}
+      {poll.state === 'open' && (
+        <>
+          <Turnout t={p.turnout} href={`${base}/turnout`} />
+          {p.canManage && (
+            <div class="actions">
+              <PostButton action={`${base}/close`} label="结束表决" confirm="确认结束本轮表决？结束后不能再投票。" />
+              {paperAllowed && <a class="button secondary" href={`${base}/paper`}>发放纸质选票</a>}
+            </div>
+          )}
+        </>
+      )}
+      {poll.state === 'closed' && !p.result && (
+        <div class="card">
+          <p><strong>纸质选票计票中</strong>：已发出纸质选票 {poll.paperBallotsIssued} 张，手机投票 {p.turnout.electronic} 票。计票人录入并核对全部收回的选票后公布结果。</p>
+          {p.canTally && <a class="button" href={`${base}/paper`}>录入纸质选票</a>}
+        </div>
+      )}
+      {p.result && (poll.state === 'closed' || poll.state === 'published') && (
+        <>
+          <h2>表决结果</h2>
+          <BallotNumbers r={p.result} />
+          <ResultTable r={p.result} />
+          <ResultSummary r={p.result} terms={terms} />
+          <div class="actions">
+            <a class="button" href={`${base}/result`}>打印结果报告单</a>
+            {p.runoff ? <a href={`/j/${j.code}/polls/${p.runoff.id}`}>另行投票：{POLL_STATE_LABELS[p.runoff.state]}</a>
+              : p.result.tally.runoffSeats > 0 && p.canManage && poll.state === 'closed' && s.state !== 'closed' && (
+                <PostButton action={`${base}/runoff`} label={`就剩余 ${p.result.tally.runoffSeats} 个名额发起另行投票`} />
+              )}
+          </div>
+        </>
+      )}
+
+      {paperAllowed && (poll.state === 'draft' || poll.state === 'open') && p.canManage && (
+        <p><a href={`${base}/paper/print`}>打印纸质选票（每位在册{terms.rep}一张，带编号）</a></p>
+      )}
+      {poll.paperBallotsIssued > 0 && p.result && p.canTally && <p><a href={`${base}/paper`}>纸质选票的发放与录入记录</a></p>}
+
+      {p.canManage && poll.state !== 'void' && poll.state !== 'published' && (
+        <details class="danger-zone">
+          <summary>作废本轮表决</summary>
+          <form method="post" action={`${base}/void`} class="stack" novalidate data-confirm="确认作废本轮表决？作废后不能恢复。">
+            <Field name="reason" label="作废原因" value={p.values?.reason} error={p.errors?.reason} maxlength={500} required
+              hint="原因会记入审计日志并显示在会议页面" />
+            <button type="submit" class="danger">作废</button>
+          </form>
+        </details>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+import type { Poll } from '../../src/data/polls';
+import type { StoredResult } from '../../src/data/results';
+import type { Session } from '../../src/data/sessions';
+import type { Jurisdiction } from '../../src/data/jurisdictions';
+import type { BodyTerms } from '../../src/domain/bodyTerms';
+import { MARK_LABELS, type Mark } from '../../src/domain/choices';
+import { MAJORITY_BASE_WORDS } from '../../src/domain/majority';
+import { ruleLines } from '../../src/domain/resultText';
+import { fmtDateTime } from '../components/format';
+import { ResultSummary, ResultTable } from './ResultTable';
+
+/** The printable 表决结果报告单: every number the result rests on, and the rule that turned them into outcomes. */
+export function ResultSheet(p: {
+  j: Jurisdiction; s: Session; p: Poll; terms: BodyTerms; r: StoredResult;
+  named?: { name: string; marks: Record<string, Mark> }[]; optionIds: { id: number; label: string }[];
+}) {
+  const { r, terms } = p;
+  const t = r.tally;
+  const b = r.ballots;
+  return (
+    <article class="sheet">
+      <div class="actions no-print">
+        <a href={`/j/${p.j.code}/polls/${p.p.id}`}>返回表决</a>
+        <span class="muted">用浏览器的“打印”功能打印本页（A4）。</span>
+      </div>
+      <h1 class="sheet-title">{p.s.title.startsWith(p.j.name) ? p.s.title : `${p.j.name}${p.s.title}`}<br />{p.p.title}结果报告单</h1>
+      <p class="center">{p.p.secrecy === 'secret' ? '无记名投票' : '记名投票'} · {p.s.date}
+        {p.p.closedAt && ` · 表决结束于 ${fmtDateTime(p.p.closedAt)}`}
+        {p.p.state === 'published' && p.p.publishedAt && ` · 已于 ${fmtDateTime(p.p.publishedAt)} 公布`}</p>
+
+      <table class="figures">
+        <tbody>
+          <tr><th>在册{terms.rep}</th><td class="num">{t.seated} 名</td><th>出席{terms.rep}</th><td class="num">{t.present} 名</td></tr>
+          <tr><th>法定人数</th><td class="num">{t.quorumNeeded} 名（{t.quorumMet ? '已达到' : '未达到'}）</td><th>应选项目数</th><td class="num">{t.seatsToFill} 项</td></tr>
+          <tr><th>发出选票</th><td class="num">{b.issued} 张</td><th>收回选票</th><td class="num">{b.returned} 张</td></tr>
+          <tr><th>其中手机投票</th><td class="num">{b.electronic} 张</td><th>纸质选票发出 / 收回</th><td class="num">{b.paperIssued} / {b.paperReturned} 张</td></tr>
+          <tr><th>有效票</th><td class="num">{t.ballots.valid} 张</td><th>无效票</th><td class="num">{t.ballots.invalid} 张</td></tr>
+          <tr><th>过半数基数</th><td class="num">{MAJORITY_BASE_WORDS[t.majorityBase]} {t.baseCount} 名</td><th>通过所需赞成票</th><td class="num">至少 {t.minimumFor} 票</td></tr>
+        </tbody>
+      </table>
+      {r.invalidReasons.length > 0 && (
+        <p>无效票原因：{r.invalidReasons.map((x) => `${x.reason}（${x.count} 张）`).join('；')}</p>
+      )}
+
+      <ResultTable r={r} caption="各项目得票" />
+      <ResultSummary r={r} terms={terms} />
+
+      <h2>适用规则</h2>
+      <ol class="rules">{ruleLines(t, terms).map((line) => <li>{line}</li>)}</ol>
+
+      {p.named && (
+        <>
+          <h2>记名投票明细</h2>
+          <div class="table-wrap"><table class="named">
+            <thead><tr><th>姓名</th>{p.optionIds.map((o) => <th>{o.label}</th>)}</tr></thead>
+            <tbody>
+              {p.named.map((n) => (
+                <tr><td>{n.name}</td>{p.optionIds.map((o) => <td>{MARK_LABELS[n.marks[o.id] ?? 'abstain']}</td>)}</tr>
+              ))}
+            </tbody>
+          </table></div>
+        </>
+      )}
+
+      <div class="signatures">
+        <p>计票人：<span class="line" /></p>
+        <p>监票人：<span class="line" /></p>
+        <p>会议主持人：<span class="line" /></p>
+      </div>
+      <p class="muted small">计算时间 {fmtDateTime(new Date(r.computedAt))} · 法定人数比例 {r.quorumFraction}</p>
+    </article>
+  );
+}

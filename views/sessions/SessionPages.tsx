@@ -1,0 +1,187 @@
+import type { Session } from '../../src/data/sessions';
+import type { Jurisdiction } from '../../src/data/jurisdictions';
+import type { BodyTerms } from '../../src/domain/bodyTerms';
+import { POLL_STATE_LABELS, type PollState } from '../../src/domain/pollState';
+import { SESSION_KIND_LABELS, SESSION_STATE_LABELS } from '../../src/domain/sessionState';
+import { Field, FormError, PostButton, SelectField, TextArea, type FieldErrors, type FormValues } from '../components/form';
+import { fmtDateTime } from '../components/format';
+import { Headcount, type HeadcountModel } from './Headcount';
+
+const kindOptions = Object.entries(SESSION_KIND_LABELS) as [string, string][];
+
+export function SessionListPage(p: {
+  j: Jurisdiction; terms: BodyTerms; sessions: Session[]; canManage: boolean; cycles: [string, string][];
+  defaults: { date: string; title: string; cycleId?: string }; values?: FormValues; errors?: FieldErrors;
+}) {
+  const v = p.values ?? {};
+  return (
+    <section>
+      <p class="muted"><a href={`/j/${p.j.code}`}>{p.j.name}</a></p>
+      <h1>{p.j.name}{p.terms.meeting}</h1>
+      {p.sessions.length === 0 ? <p class="muted">还没有会议。</p> : (
+        <div class="table-wrap"><table class="stack-sm">
+          <thead><tr><th>会议</th><th>类型</th><th>日期</th><th>状态</th></tr></thead>
+          <tbody>
+            {p.sessions.map((s) => (
+              <tr>
+                <td data-label="会议"><a href={`/j/${p.j.code}/sessions/${s.id}`}>{s.title}</a></td>
+                <td data-label="类型">{SESSION_KIND_LABELS[s.kind]}</td>
+                <td data-label="日期">{s.date} {s.startTime}</td>
+                <td data-label="状态">{SESSION_STATE_LABELS[s.state]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table></div>
+      )}
+      {p.canManage && (
+        <form method="post" action={`/j/${p.j.code}/sessions`} class="stack card" novalidate>
+          <h2>新建会议</h2>
+          <p class="hint">创建时按当时的在册{p.terms.rep}名单生成本次会议的代表名册；之后名单变动不影响本次会议。</p>
+          <FormError errors={p.errors} />
+          {p.cycles.length === 0 ? <p class="error">请先创建年度工作。</p> : (
+            <SelectField name="cycleId" label="年度工作" options={p.cycles} value={v.cycleId ?? p.defaults.cycleId} error={p.errors?.cycleId} required />
+          )}
+          <SelectField name="kind" label="会议类型" options={kindOptions} value={v.kind ?? 'startOfYear'} error={p.errors?.kind} required />
+          <Field name="title" label="会议名称" value={v.title ?? p.defaults.title} error={p.errors?.title} maxlength={100} required
+            hint={`例如：${p.j.name}第十八届${p.terms.meeting === '人民代表大会' ? '人民代表大会第三次会议' : '议事代表会议第一次会议'}`} />
+          <Field name="date" label="日期" type="date" value={v.date ?? p.defaults.date} error={p.errors?.date} required />
+          <div class="row2">
+            <Field name="startTime" label="开始时间" type="time" value={v.startTime ?? '09:00'} error={p.errors?.startTime} />
+            <Field name="endTime" label="结束时间" type="time" value={v.endTime ?? ''} error={p.errors?.endTime} />
+          </div>
+          <Field name="place" label="地点" value={v.place} error={p.errors?.place} maxlength={100} />
+          <TextArea name="agenda" label="议程" value={v.agenda} error={p.errors?.agenda} maxlength={2000} rows={4}
+            hint="每行一项，例如：听取政府关于民生实事候选项目的说明；票决民生实事项目" />
+          <button type="submit">创建会议</button>
+        </form>
+      )}
+    </section>
+  );
+}
+
+export interface PollListItem { id: number; title: string; kindLabel: string; secrecy: 'secret' | 'named'; state: PollState; voidReason: string }
+
+export function SessionPage(p: {
+  j: Jurisdiction; s: Session; terms: BodyTerms; year?: number; h: HeadcountModel; polls: PollListItem[];
+  canManage: boolean; canVote: boolean; pollBlocker: string | null; defaultPollTitle: string; showCreatePoll: boolean;
+  published: boolean; values?: FormValues; errors?: FieldErrors;
+}) {
+  const { j, s, terms } = p;
+  const base = `/j/${j.code}/sessions/${s.id}`;
+  return (
+    <section>
+      <p class="muted"><a href={`/j/${j.code}/sessions`}>{j.name}{terms.meeting}</a></p>
+      <h1>{s.title} <span class="badge">{SESSION_STATE_LABELS[s.state]}</span></h1>
+      <p>{SESSION_KIND_LABELS[s.kind]} · {s.date} {s.startTime}{s.endTime && `–${s.endTime}`}{s.place && ` · ${s.place}`}</p>
+      {s.agenda && <div class="agenda"><h2>议程</h2><p class="pre">{s.agenda}</p></div>}
+      <FormError errors={p.errors} />
+      <Headcount h={p.h} terms={terms} />
+      {p.canManage && (
+        <div class="actions">
+          {s.state === 'planned' && <PostButton action={`${base}/state`} fields={{ to: 'open' }} label="开始会议（开放签到）" />}
+          {s.state !== 'planned' && <a class="button" href={`${base}/roll`}>签到点名</a>}
+          <a class="button secondary" href={`${base}/screen`}>大屏显示</a>
+          {s.state === 'open' && <PostButton action={`${base}/state`} fields={{ to: 'closed' }} label="闭会" class="secondary" confirm="确认闭会？闭会后不能再签到和表决。" />}
+        </div>
+      )}
+      {p.canVote && s.state === 'open' && <p><a class="button" href={`/j/${j.code}/vote`}>签到和投票（我的表决）</a></p>}
+      {p.canManage && s.state === 'open' && (
+        <p class="checkin-code">签到码 <strong>{s.checkInCode}</strong> <span class="muted">（{terms.rep}在手机“我的表决”页面输入；请在大屏上展示）</span></p>
+      )}
+
+      <h2>表决</h2>
+      {p.polls.length === 0 ? <p class="muted">还没有表决。</p> : (
+        <div class="table-wrap"><table class="stack-sm">
+          <thead><tr><th>表决</th><th>类型</th><th>方式</th><th>状态</th></tr></thead>
+          <tbody>
+            {p.polls.map((x) => (
+              <tr>
+                <td data-label="表决"><a href={`/j/${j.code}/polls/${x.id}`}>{x.title}</a></td>
+                <td data-label="类型">{x.kindLabel}</td>
+                <td data-label="方式">{x.secrecy === 'secret' ? '无记名' : '记名'}</td>
+                <td data-label="状态">{POLL_STATE_LABELS[x.state]}{x.state === 'void' && x.voidReason && <div class="muted">{x.voidReason}</div>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table></div>
+      )}
+      {p.canManage && p.showCreatePoll && s.state !== 'closed' && !p.published && (
+        p.pollBlocker ? <p class="notice">不能发起项目{terms.vote}：{p.pollBlocker}{p.year && <> （<a href={`/j/${j.code}/cycles/${p.year}`}>查看年度工作</a>）</>}</p> : (
+          <form method="post" action={`${base}/polls`} class="stack card" novalidate>
+            <h3>发起民生实事项目{terms.vote}</h3>
+            <p class="hint">候选项目和应选数取自已锁定的候选项目清单。</p>
+            <Field name="title" label="表决名称" value={p.values?.title ?? p.defaultPollTitle} error={p.errors?.title} maxlength={100} required />
+            <fieldset class="choices">
+              <legend>投票方式</legend>
+              <label><input type="radio" name="secrecy" value="secret" checked={(p.values?.secrecy ?? 'secret') === 'secret'} /> 无记名投票（默认）</label>
+              <label><input type="radio" name="secrecy" value="named" checked={p.values?.secrecy === 'named'} /> 记名投票（选择与姓名一起记录）</label>
+              {p.errors?.secrecy && <p class="error" role="alert">{p.errors.secrecy}</p>}
+            </fieldset>
+            <button type="submit">创建表决</button>
+          </form>
+        )
+      )}
+
+      <h2>结果与决议</h2>
+      <div class="actions">
+        <a href={`${base}/resolution`}>决议{p.published ? '' : '草案'}</a>
+        {p.published && p.year && <a href={`/p/${j.code}/${p.year}/results`}>公开的{terms.vote}结果</a>}
+      </div>
+    </section>
+  );
+}
+
+export interface RollItem { representativeId: number; name: string; community: string; checkedInAt: Date | null; selfCheckIn: boolean }
+
+export function RollRow(p: { base: string; r: RollItem; q: string; canTick: boolean }) {
+  const { r } = p;
+  return (
+    <tr id={`rep-${r.representativeId}`} class={r.checkedInAt ? 'present' : ''}>
+      <td data-label="姓名"><strong>{r.name}</strong></td>
+      <td data-label="所在">{r.community}</td>
+      <td data-label="签到">{r.checkedInAt ? <>✓ 已签到 {fmtDateTime(r.checkedInAt).slice(11)}{r.selfCheckIn ? '（本人）' : ''}</> : <span class="muted">未签到</span>}</td>
+      <td>
+        {p.canTick && (
+          <form method="post" action={`${p.base}/roll/${r.representativeId}`} class="inline"
+            hx-post={`${p.base}/roll/${r.representativeId}`} hx-target="closest tr" hx-swap="outerHTML">
+            <input type="hidden" name="q" value={p.q} />
+            <input type="hidden" name="undo" value={r.checkedInAt ? '1' : ''} />
+            {r.checkedInAt
+              ? <button type="submit" class="small secondary" aria-label={`取消 ${r.name} 的签到`}>取消签到</button>
+              : <button type="submit" class="small" aria-label={`${r.name} 签到`}>签到</button>}
+          </form>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+export function RollPage(p: {
+  j: Jurisdiction; s: Session; terms: BodyTerms; h: HeadcountModel; rows: RollItem[]; q: string;
+  canTick: boolean; error?: string;
+}) {
+  const base = `/j/${p.j.code}/sessions/${p.s.id}`;
+  return (
+    <section>
+      <p class="muted"><a href={base}>{p.s.title}</a></p>
+      <h1>签到点名</h1>
+      <div id="roll-error">{p.error && <p class="error banner" role="alert">{p.error}</p>}</div>
+      <Headcount h={p.h} terms={p.terms} id="headcount" />
+      {!p.canTick && <p class="notice">{p.s.state === 'planned' ? '会议尚未开始，开始会议后才能签到。' : '会议已闭会，不能再签到。'}</p>}
+      <form method="get" action={`${base}/roll`} class="filters" role="search"
+        hx-get={`${base}/roll`} hx-trigger="input changed delay:300ms from:#f-q, submit" hx-target="#roll-list" hx-select="#roll-list" hx-swap="outerHTML" hx-push-url="true">
+        <Field name="q" label="按姓名查找" type="search" value={p.q} />
+        <button type="submit">查找</button>
+      </form>
+      <div id="roll-list">
+        <p class="muted">{p.q ? `“${p.q}”：${p.rows.length} 人` : `共 ${p.rows.length} 人`}</p>
+        <div class="table-wrap"><table class="stack-sm roll">
+          <thead><tr><th>姓名</th><th>所在</th><th>签到</th><th><span class="sr-only">操作</span></th></tr></thead>
+          <tbody>
+            {p.rows.map((r) => <RollRow base={base} r={r} q={p.q} canTick={p.canTick} />)}
+          </tbody>
+        </table></div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+// The ballot's N limit on the phone: counts "for" marks as they are made and stops a ballot with too many
+// before it is sent. The server checks again; without this script the ballot still works.
+(() => {
+  const forms = () => document.querySelectorAll('form[data-limit]');
+
+  function check(form) {
+    const max = Number(form.dataset.limit);
+    const mark = form.dataset.limitMark || 'for';
+    const count = form.querySelectorAll(`input[type="radio"][value="${mark}"]:checked`).length;
+    const out = form.querySelector('[data-limit-count]');
+    if (out) out.textContent = String(count);
+    const err = form.querySelector('[data-limit-error]');
+    const over = count > max;
+    if (err && over) {
+      err.textContent = `赞成不能超过 ${max} 项，您现在选了 ${count} 项。请把多出的改为反对或弃权。`;
+      err.hidden = false;
+    } else if (err && err.dataset.fromClient === '1') {
+      err.hidden = true;
+      err.textContent = '';
+    }
+    if (err && over) err.dataset.fromClient = '1';
+    form.classList.toggle('over-limit', over);
+    return over;
+  }
+
+  document.addEventListener('change', (e) => {
+    const form = e.target && e.target.form;
+    if (form instanceof HTMLFormElement && form.dataset.limit) check(form);
+  });
+
+  // Capture phase: runs before htmx's boosted submit on the form itself.
+  document.addEventListener('submit', (e) => {
+    const form = e.target;
+    if (!(form instanceof HTMLFormElement)) return;
+    if (form.dataset.limit && check(form)) {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      const err = form.querySelector('[data-limit-error]');
+      if (err instanceof HTMLElement) err.focus();
+      return;
+    }
+    // The final "cast" button: one press only, even on a slow network.
+    if (form.hasAttribute('data-once')) {
+      if (form.dataset.sent === '1') {
+        e.preventDefault();
+        e.stopImmediatePropagation();
+        return;
+      }
+      form.dataset.sent = '1';
+      const b = form.querySelector('button[type="submit"]');
+      if (b) b.textContent = '正在提交……';
+    }
+  }, true);
+
+  document.addEventListener('htmx:afterSettle', () => forms().forEach(check));
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => forms().forEach(check));
+  else forms().forEach(check);
+})();
