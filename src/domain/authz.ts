@@ -43,6 +43,15 @@ export const PERMISSIONS = {
   'poll.tally': ['clerk'], // tellers' paper-ballot entry
   'ballot.cast': ['representative', 'deliberationRep'],
   'result.publish': ['clerk'],
+  // delivery supervision (月跟踪、季监督、期中报告、年底评议)
+  'delivery.view': insiders, // project pages with internal notes
+  'delivery.manage': ['clerk'], // plan adjustments, groups, acceptance, mid-term report, follow-ups, carry-over
+  'delivery.dashboard': staff,
+  'progress.report': ['implementingUnit'],
+  'rectification.answer': ['implementingUnit'],
+  'supervision.record': ['supervisionMember', 'clerk'],
+  'feedback.view': ['clerk', 'supervisionMember', 'districtAdmin'], // every beneficiary message, moderated or not
+  'feedback.moderate': ['clerk'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -1,0 +1,37 @@
+/** Progress photos: what the bytes say, not what the name or the browser claims. */
+
+export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+export const MAX_PHOTOS_PER_REPORT = 6;
+
+export type PhotoMime = 'image/jpeg' | 'image/png' | 'image/webp';
+export const PHOTO_EXT: Record<PhotoMime, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
+
+/** Magic bytes: JPEG FF D8 FF; PNG 89 50 4E 47 0D 0A 1A 0A; WebP "RIFF" ···· "WEBP". */
+export function sniffImage(head: Uint8Array): PhotoMime | null {
+  const at = (i: number) => head[i];
+  if (at(0) === 0xff && at(1) === 0xd8 && at(2) === 0xff) return 'image/jpeg';
+  if ([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((b, i) => at(i) === b)) return 'image/png';
+  const ascii = (from: number, to: number) => String.fromCharCode(...head.subarray(from, to));
+  if (head.length >= 12 && ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'image/webp';
+  return null;
+}
+
+function mb(bytes: number): string {
+  return (bytes / 1024 / 1024).toFixed(1);
+}
+
+export function checkPhoto(p: { name: string; size: number; head: Uint8Array }): { ok: true; mime: PhotoMime } | { ok: false; error: string } {
+  const label = p.name ? `“${p.name}”` : '所选文件';
+  if (p.size === 0) return { ok: false, error: `照片${label}是空文件` };
+  if (p.size > MAX_PHOTO_BYTES) return { ok: false, error: `照片${label}有 ${mb(p.size)} MB，超过每张 ${mb(MAX_PHOTO_BYTES)} MB 的上限，请压缩后再传` };
+  const mime = sniffImage(p.head);
+  if (!mime) return { ok: false, error: `文件${label}不是 JPEG、PNG 或 WebP 格式的照片` };
+  return { ok: true, mime };
+}
+
+/** The report's photos so far plus the new ones must stay within the limit. */
+export function checkPhotoCount(existing: number, adding: number): string | null {
+  return existing + adding > MAX_PHOTOS_PER_REPORT
+    ? `每月进展最多 ${MAX_PHOTOS_PER_REPORT} 张照片${existing > 0 ? `（已有 ${existing} 张）` : ''}，本次选了 ${adding} 张`
+    : null;
+}
