@@ -25,6 +25,7 @@ import { candidates } from './routes/candidates';
 import { sessions } from './routes/sessions';
 import { polls } from './routes/polls';
 import { voting } from './routes/voting';
+import { delivery } from './routes/delivery';
 
 export interface AppOptions {
   db: DbConnection;
@@ -32,6 +33,8 @@ export interface AppOptions {
   log?: (line: string) => void;
   /** Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy. */
   trustProxy?: boolean;
+  /** Where uploaded progress photos are stored; default: uploads/ beside the database file. */
+  uploadsDir?: string;
 }
 
 export function createApp(opts: AppOptions) {
@@ -46,6 +49,7 @@ export function createApp(opts: AppOptions) {
     c.set('db', opts.db);
     c.set('now', now);
     c.set('limits', limits);
+    c.set('uploadsDir', opts.uploadsDir);
     c.set('user', null);
     c.set('sessionId', null);
     c.set('clientIp', clientIp(c, opts.trustProxy ?? false));
@@ -91,6 +95,7 @@ export function createApp(opts: AppOptions) {
   app.route('/', sessions);
   app.route('/', polls);
   app.route('/', voting);
+  app.route('/', delivery);
 
   app.notFound(handleNotFound);
   app.onError(handleError);

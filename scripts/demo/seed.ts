@@ -5,6 +5,7 @@ import {
 } from '../../db/schema';
 import { recordAudit } from '../../src/data/audit';
 import { ROLE_LABELS } from '../../src/domain/authz';
+import { seedDeliveryDemo } from './delivery';
 
 export interface DemoLogin { username: string; role: string /* Chinese label */; where: string }
 
@@ -179,6 +180,8 @@ export function seedDemo(db: Db, opts: { passwordHash: string; now: Date }): Dem
         tx.insert(setting).values({ jurisdictionId: townId, key: 'majorInvestmentThreshold', value: String(t.threshold) }).run();
       }
     }
+
+    seedDeliveryDemo(tx, opts.now); // last year's 青石镇 projects under supervision (scripts/demo/delivery.ts)
 
     recordAudit(tx, { id: null, name: '系统' }, { action: 'demo.seed', targetType: 'jurisdiction', targetId: districtId, jurisdictionId: districtId, after: counts }, opts.now);
   });

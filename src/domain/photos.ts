@@ -20,12 +20,20 @@ function mb(bytes: number): string {
   return (bytes / 1024 / 1024).toFixed(1);
 }
 
+const label = (name: string) => (name ? `“${name}”` : '所选文件');
+
+/** Checked before the bytes are read: an oversized file is refused without reading it. */
+export function checkPhotoSize(name: string, size: number): string | null {
+  if (size === 0) return `照片${label(name)}是空文件`;
+  if (size > MAX_PHOTO_BYTES) return `照片${label(name)}有 ${mb(size)} MB，超过每张 ${mb(MAX_PHOTO_BYTES)} MB 的上限，请压缩后再传`;
+  return null;
+}
+
 export function checkPhoto(p: { name: string; size: number; head: Uint8Array }): { ok: true; mime: PhotoMime } | { ok: false; error: string } {
-  const label = p.name ? `“${p.name}”` : '所选文件';
-  if (p.size === 0) return { ok: false, error: `照片${label}是空文件` };
-  if (p.size > MAX_PHOTO_BYTES) return { ok: false, error: `照片${label}有 ${mb(p.size)} MB，超过每张 ${mb(MAX_PHOTO_BYTES)} MB 的上限，请压缩后再传` };
+  const sizeError = checkPhotoSize(p.name, p.size);
+  if (sizeError) return { ok: false, error: sizeError };
   const mime = sniffImage(p.head);
-  if (!mime) return { ok: false, error: `文件${label}不是 JPEG、PNG 或 WebP 格式的照片` };
+  if (!mime) return { ok: false, error: `文件${label(p.name)}不是 JPEG、PNG 或 WebP 格式的照片` };
   return { ok: true, mime };
 }
 

@@ -64,7 +64,8 @@ export const SETTING_DEFS = {
   seriousLagPct: {
     label: '严重滞后（红灯）线（百分点）',
     help: '进度落后计划超过此值亮红灯；超过滞后容差但未超过此值亮橙灯',
-    schema: int(0, 100),
+    // A key added after the first release: a settings form without it (a page opened before the upgrade) keeps the default.
+    schema: int(0, 100).default(25),
     default: 25,
   },
 } as const;
