@@ -150,6 +150,16 @@ export function seedDeliveryDemo(db: Db, now: Date): { cycleYear: number; projec
   const wv = visit(1, 'Q3', '08-08', 'fair', '蓄水池已建成；主管网铺设明显滞后于计划。', '管材供货延迟，未及时报告。', true);
   const bv = visit(3, 'Q3', '09-05', 'poor', '桥墩基坑仍在处理，现场施工人员仅 4 人，进度严重滞后。', '施工组织不力，汛期预案不足。', false);
   visit(2, 'Q3', '09-20', 'good', '主体改造按计划推进，康复理疗室已完成装修。', '', true);
+  // The rest of the year's round; 文化广场 Q4 and 污水管网 Q4 are left unrecorded (they show as overdue visits).
+  visit(2, 'Q1', '03-25', 'good', '改造方案已报批，施工图审查中。', '', true);
+  visit(2, 'Q2', '06-20', 'good', '拆除和水电改造完成，进度符合计划。', '', true);
+  visit(2, 'Q4', '12-15', 'fair', '设备已到货，部分床位尚未安装，年底开放有困难。', '设备安装进度偏慢。', false);
+  visit(1, 'Q2', '05-28', 'good', '蓄水池主体完工，质量抽检合格。', '', true);
+  visit(3, 'Q2', '06-10', 'fair', '旧桥拆除完成，汛期施工预案尚未制定。', '缺少汛期施工预案。', true);
+  visit(3, 'Q4', '11-25', 'poor', '桥墩浇筑刚完成，桥面未开工，年内无法通行。', '赶工计划未落实。', false);
+  visit(4, 'Q2', '06-28', 'good', '场地平整开工，群众参与积极。', '', true);
+  visit(4, 'Q3', '08-30', 'good', '铺装进行中，健身器材已采购。', '', true);
+  visit(5, 'Q3', '09-25', 'good', '一期管网按计划铺设，交通疏导到位。', '', true);
 
   const demand = (visitId: number, visitDate: string, pi: number, text: string, deadline: string, events: ['answer' | 'accept' | 'reopen', string, string][], state: 'open' | 'answered' | 'accepted' | 'reopened', finalDeadline = deadline) => {
     const r = db.insert(rectification).values({ visitId, projectId: ids[pi]!, demand: text, deadline: d(finalDeadline), state, response: events.filter((e) => e[0] === 'answer').at(-1)?.[1] ?? '', updatedAt: at(d(deadline)) }).returning().get();

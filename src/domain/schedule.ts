@@ -72,6 +72,12 @@ export function reportDueDate(month: Month, dueDay: number): string {
   return `${addMonths(month, 1)}-${String(dueDay).padStart(2, '0')}`;
 }
 
+/** The next report due date on or after today: a red project's task is due then. */
+export function nextReportDueDate(today: string, dueDay: number): string {
+  const thisMonths = reportDueDate(addMonths(monthOf(today), -1), dueDay);
+  return thisMonths >= today ? thisMonths : reportDueDate(monthOf(today), dueDay);
+}
+
 /**
  * notYet: the month is not over; open: over, due date not passed; overdue: not filed after the due date;
  * onTime / late: filed by / after the due date. The due day itself is still on time.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  assessProject, isBehindSchedule, isDate, lastDayOfMonth, monthsBetween, plannedAt, quarterOf, reportDueDate,
+  assessProject, isBehindSchedule, isDate, lastDayOfMonth, monthsBetween, nextReportDueDate, plannedAt, quarterOf, reportDueDate,
   reportMonths, reportStanding, scheduleLag, scheduleQuarters, statusColour, type Plan, type ReportStanding,
 } from '../../src/domain/schedule';
 
@@ -56,6 +56,12 @@ describe('month ends and due dates', () => {
     ['2027-02', '2027-02-28', undefined, 'open'],
   ])('%s on %s (filed %s) → %s', (month, today, filed, standing) => {
     expect(reportStanding(month, 10, today, filed)).toBe(standing);
+  });
+
+  it.each<[string, string]>([
+    ['2026-03-09', '2026-03-10'], ['2026-03-10', '2026-03-10'], ['2026-03-11', '2026-04-10'], ['2026-12-31', '2027-01-10'],
+  ])('on %s the next report due date is %s', (today, due) => {
+    expect(nextReportDueDate(today, 10)).toBe(due);
   });
 
   it.each([['2026-02-29', false], ['2028-02-29', true], ['2026-13-01', false], ['2026-1-01', false], ['2026-04-31', false]])('isDate(%s) = %s', (s, ok) => {

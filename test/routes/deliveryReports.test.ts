@@ -7,9 +7,8 @@ import { auditLog, progressPhoto, progressReport, project } from '../../db/schem
 import { createApp } from '../../src/app';
 import { MAX_PHOTO_BYTES } from '../../src/domain/photos';
 import { freshDb, get, login, ORIGIN, post } from '../helpers/app';
-import { chinaMorning, deliveryFixture } from '../helpers/deliveryFixture';
+import { chinaMorning, deliveryFixture, PNG } from '../helpers/deliveryFixture';
 
-export const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0, 0x90, 0x77, 0x53, 0xde, 0, 0, 0, 12, 0x49, 0x44, 0x41, 0x54, 8, 0xd7, 0x63, 0xf8, 0xcf, 0xc0, 0, 0, 3, 1, 1, 0, 0x18, 0xdd, 0x8d, 0xb0, 0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]);
 
 function multipart(fields: Record<string, string>, files: { name: string; bytes: Uint8Array; type?: string }[] = []) {
   const fd = new FormData();

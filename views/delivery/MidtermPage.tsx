@@ -56,9 +56,9 @@ export function MidtermPage(p: {
       <DeliveryHeader j={p.j} cycle={p.cycle} title="期中报告" tabs={p.tabs} current="/midterm" />
       <p class="no-print">{published ? <>已于 {fmtDate(p.report!.publishedAt!)} 发布，<a href={`/p/${p.j.code}/${p.cycle.year}/projects/midterm`}>查看公开版本</a>。发布后数据已固定。</> : '草稿：下方数据随月度进展和督查记录实时生成，发布时固定下来。'}</p>
       <div class="actions no-print"><span class="muted">可直接打印本页（打印时隐藏导航和表单）。</span></div>
+      <FormError errors={p.errors} />
       {p.canManage && !published && (
         <form method="post" action={`${base}/midterm`} class="stack wide" novalidate>
-          <FormError errors={p.errors} />
           <TextArea name="summary" label="报告概述" value={p.values?.summary ?? p.report?.summary ?? ''} error={p.errors?.summary} maxlength={10000} rows={8} required
             hint="总体进展、主要成效、存在问题和下半年打算；下方各项目情况自动生成" />
           <button type="submit">保存概述</button>

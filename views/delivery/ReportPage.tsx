@@ -62,8 +62,8 @@ export function ReportPage(p: {
               const state = v(`m${i}_state`, prev?.state ?? 'onTrack');
               const sid = `f-m${i}_state`;
               return (
-                <div class="milestone-row">
-                  <p class="ms-title"><strong>{m.title}</strong> <span class="muted">计划 {m.dueDate} 完成，累计 {m.plannedPct}%</span></p>
+                <fieldset class="milestone-row">
+                  <legend><strong>{m.title}</strong> <span class="muted">计划 {m.dueDate} 完成，累计 {m.plannedPct}%</span></legend>
                   <div class={p.errors?.[`m${i}_state`] ? 'field invalid' : 'field'}>
                     <label for={sid}>状态</label>
                     <select id={sid} name={`m${i}_state`}>
@@ -72,7 +72,7 @@ export function ReportPage(p: {
                     {p.errors?.[`m${i}_state`] && <p class="error" role="alert">{p.errors[`m${i}_state`]}</p>}
                   </div>
                   <Field name={`m${i}_expected`} label="预计完成日期（滞后时必填）" type="date" value={v(`m${i}_expected`, prev?.expectedDate ?? '')} error={p.errors?.[`m${i}_expected`]} />
-                </div>
+                </fieldset>
               );
             })}
           </fieldset>

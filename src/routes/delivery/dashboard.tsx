@@ -32,9 +32,9 @@ export const dashboardRoutes = new Hono<AppEnv>()
     const { j, cycle, d } = cycleData(c);
     return c.render(<CycleDashboardPage j={j} cycle={cycle} tabs={deliveryTabs(c, j)} d={d} today={today(c)} />, { title: `${j.name} ${cycle.year} 年度实施统计` });
   })
-  .get(`${D}/:table{[a-z]+}.csv`, (c) => {
+  .get(`${D}/:file{[a-z]+\\.csv}`, (c) => {
     const { j, cycle, d } = cycleData(c);
-    const t = d.tables.find((x) => x.key === c.req.param('table'));
+    const t = d.tables.find((x) => `${x.key}.csv` === c.req.param('file'));
     if (!t) notFound();
     return csvResponse(c, `${j.name}${cycle.year}年度-${t.title}.csv`, t.columns, t.rows);
   })

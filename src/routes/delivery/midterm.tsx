@@ -46,7 +46,7 @@ export const midtermRoutes = new Hono<AppEnv>()
       const r = saveMidtermSummary(c.get('db'), { ...actorOf(c), id: me.id }, cycle.id, j.id, summary, c.get('now')());
       if (!r.ok) {
         c.status(422);
-        return page(c, { summary }, { summary: r.error });
+        return page(c, { summary }, { _form: r.error });
       }
       flash(c, '期中报告概述已保存');
       return c.redirect(`${cycleBase(j, cycle)}/midterm`, 303);
