@@ -11,10 +11,27 @@ import { feedbackOf } from './feedback';
 import { getJurisdiction } from './jurisdictions';
 import { getMidterm } from './midterm';
 import { getSettings } from './settings';
+import { projectsOfCycle } from './projects';
 import { groupsOfCycle, visitsOf } from './supervision';
 
 /** One thing due from the person looking at their home page. */
 export interface DeliveryTodo { label: string; href: string; due?: string; overdue: boolean }
+
+/** The home page's delivery section: what is due, and a way into each year's projects under supervision. */
+export interface DeliveryHome { todos: DeliveryTodo[]; cycles: { label: string; href: string }[] }
+
+export function deliveryHome(db: Db, user: { id: number; assignments: readonly Assignment[] }, today: string): DeliveryHome {
+  const cycles = new Map<string, string>();
+  for (const a of user.assignments) {
+    if (a.role === 'districtAdmin') continue;
+    const j = getJurisdiction(db, a.jurisdictionId);
+    if (!j) continue;
+    for (const cy of db.select().from(cycle).where(and(eq(cycle.jurisdictionId, j.id), ne(cycle.phase, 'closed'))).all()) {
+      if (projectsOfCycle(db, cy.id).length > 0) cycles.set(`/j/${j.code}/cycles/${cy.year}/projects`, `${j.name} ${cy.year} 年度项目实施进展`);
+    }
+  }
+  return { todos: deliveryTodos(db, user, today), cycles: [...cycles].map(([href, label]) => ({ href, label })) };
+}
 
 function quarterEnd(q: string): string {
   const [y, n] = q.split('-Q');

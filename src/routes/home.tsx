@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { Dashboard, PublicHome } from '../../views/home/HomePages';
 import { latestCycles } from '../data/cycles';
-import { deliveryTodos } from '../data/deliveryReminders';
+import { deliveryHome } from '../data/deliveryReminders';
 import { fmtDate } from '../../views/components/format';
 import { getJurisdiction, KIND_LABELS, townsOf } from '../data/jurisdictions';
 import { scopesOf } from '../data/users';
@@ -30,7 +30,7 @@ export const home = new Hono<AppEnv>()
     return c.render(
       <Dashboard displayName={user.displayName} scopes={scopesOf(db, user.id)} working={working}
         cycles={latestCycles(db, working.map((w) => w.id)).filter((cy) => cy.phase !== 'closed')}
-        deliveryTodos={deliveryTodos(db, user, fmtDate(c.get('now')()))} />,
+        delivery={deliveryHome(db, user, fmtDate(c.get('now')()))} />,
       { title: '工作台' },
     );
   })

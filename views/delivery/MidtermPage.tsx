@@ -12,12 +12,12 @@ export function Paragraphs(p: { text: string }) {
   return <>{p.text.split(/\n\s*\n|\r?\n/).filter((x) => x.trim()).map((x) => <p>{x}</p>)}</>;
 }
 
-export function MidtermBody(p: { title: string; summary: string; snapshot: MidtermSnapshot; publishedAt?: Date | null }) {
+export function MidtermBody(p: { title: string; summary: string; snapshot: MidtermSnapshot; publishedAt?: Date | null; printTitle?: boolean }) {
   const s = p.snapshot;
   const total = s.rows.reduce((a, r) => ({ budget: a.budget + r.budget, spent: a.spent + r.spent }), { budget: 0, spent: 0 });
   return (
     <article class="midterm">
-      <h2 class="print-title">{p.title}</h2>
+      {p.printTitle !== false && <h2 class="print-title">{p.title}</h2>}
       <p class="muted">数据截至 {s.asOf}{p.publishedAt && ` · ${fmtDate(p.publishedAt)} 发布`}</p>
       {p.summary ? <Paragraphs text={p.summary} /> : <p class="muted">（概述尚未填写）</p>}
       <p>共 {s.rows.length} 个项目，预算合计 {fmtYuan(total.budget)}，已支出 {fmtYuan(total.spent)}。</p>

@@ -1,6 +1,6 @@
 import { ROLE_LABELS, type Role } from '../../src/domain/authz';
 import { phaseLabel, type Phase } from '../../src/domain/phases';
-import type { DeliveryTodo } from '../../src/data/deliveryReminders';
+import type { DeliveryHome } from '../../src/data/deliveryReminders';
 import { DeliveryTodoList } from '../delivery/TodoList';
 
 export interface PublicJurisdiction { code: string; name: string; kind: string; kindLabel: string; year?: number; phase?: Phase }
@@ -32,12 +32,12 @@ export interface DashboardCycle { code: string; name: string; kind: string; year
 
 export function Dashboard(p: {
   displayName: string; scopes: DashboardScope[]; working: { code: string; name: string }[]; cycles: DashboardCycle[];
-  deliveryTodos?: DeliveryTodo[];
+  delivery?: DeliveryHome;
 }) {
   return (
     <section>
       <h1>{p.displayName}，您好</h1>
-      <DeliveryTodoList items={p.deliveryTodos ?? []} />
+      <DeliveryTodoList home={p.delivery} />
       <h2>我的职责</h2>
       {p.scopes.length === 0 ? <p class="muted">您的账号还没有分配职责，请联系区级管理员。</p> : (
         <ul>{p.scopes.map((s) => <li>{s.name} · {ROLE_LABELS[s.role]}</li>)}</ul>

@@ -147,7 +147,7 @@ export const portalRoutes = new Hono<AppEnv>()
     if (!report?.publishedAt || !report.snapshot) notFound();
     const title = `${j.name}${cycle.year}年度民生实事项目实施情况期中报告`;
     return c.render(
-      <section><h1>{title}</h1><MidtermBody title={title} summary={report.summary} snapshot={JSON.parse(report.snapshot) as MidtermSnapshot} publishedAt={report.publishedAt} /></section>,
+      <section><h1>{title}</h1><MidtermBody title={title} summary={report.summary} snapshot={JSON.parse(report.snapshot) as MidtermSnapshot} publishedAt={report.publishedAt} printTitle={false} /></section>,
       { title },
     );
   });
