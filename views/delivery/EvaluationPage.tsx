@@ -24,7 +24,7 @@ export function EvaluationPage(p: { j: Jurisdiction; cycle: Cycle; tabs: [string
         ? <p class="muted">本年度的评议结果尚未产生。</p>
         : <p>总体满意率：<strong>{overall.rate ? `${ratePct(overall.rate)}%` : '—'}</strong>（共 {overall.counts.satisfied + overall.counts.basic + overall.counts.dissatisfied} 份有效评价）</p>}
       <div class="table-wrap">
-        <table class="stack-sm">
+        <table class="compact-sm">
           <thead><tr><th>项目</th><th class="num">满意</th><th class="num">基本满意</th><th class="num">不满意</th><th class="num">代表满意率</th><th>整改</th><th class="num">群众满意率</th></tr></thead>
           <tbody>
             {p.items.map((a) => (
