@@ -495,3 +495,183 @@ export const suggestion = sqliteTable('suggestion', {
   index('suggestion_representative').on(t.representativeId),
   index('suggestion_unit').on(t.unitUserId),
 ]);
+// ---------------------------------------------------------------- delivery supervision (DOMAIN §3.5): 月跟踪、季监督、期中报告、年底评议
+
+/**
+ * A clerk's change to a project's plan, with its reason: the whole new plan, so the plan in force is the
+ * latest row. The original plan (the candidate and its milestone rows) is never edited and stays on show.
+ */
+export const planAdjustment = sqliteTable('plan_adjustment', {
+  id: integer('id').primaryKey(),
+  projectId: integer('project_id').notNull().references(() => project.id),
+  budget: integer('budget').notNull(), // yuan
+  startDate: text('start_date').notNull(),
+  endDate: text('end_date').notNull(),
+  milestones: text('milestones').notNull(), // JSON [{ title, dueDate, plannedPct, plannedSpend }]
+  reason: text('reason').notNull(),
+  adjustedBy: integer('adjusted_by').notNull().references(() => user.id),
+  at: at('at').notNull(),
+}, (t) => [index('plan_adjustment_project').on(t.projectId)]);
+
+export const MILESTONE_STATES = ['done', 'onTrack', 'late'] as const;
+export type MilestoneState = (typeof MILESTONE_STATES)[number];
+
+/** 月跟踪: one report per project per month ('YYYY-MM'), amended in place; filedAt stays the first filing. */
+export const progressReport = sqliteTable('progress_report', {
+  id: integer('id').primaryKey(),
+  projectId: integer('project_id').notNull().references(() => project.id),
+  month: text('month').notNull(),
+  pct: integer('pct').notNull(), // cumulative % complete
+  spent: integer('spent').notNull(), // cumulative yuan
+  milestones: text('milestones').notNull().default('[]'), // JSON [{ title, dueDate, state, expectedDate }]
+  problems: text('problems').notNull().default(''), // public
+  helpNeeded: text('help_needed').notNull().default(''), // internal: never on the portal
+  backwardsReason: text('backwards_reason').notNull().default(''), // required when pct falls below the month before
+  filedBy: integer('filed_by').notNull().references(() => user.id),
+  filedAt: at('filed_at').notNull(),
+  updatedAt: at('updated_at').notNull(),
+}, (t) => [uniqueIndex('progress_report_month').on(t.projectId, t.month)]);
+
+/** Photos are files under the uploads folder beside the database; no thumbnails are generated (no image library). */
+export const progressPhoto = sqliteTable('progress_photo', {
+  id: integer('id').primaryKey(),
+  reportId: integer('report_id').notNull().references(() => progressReport.id),
+  fileName: text('file_name').notNull().unique(), // random stored name, relative to the uploads folder
+  originalName: text('original_name').notNull().default(''),
+  mime: text('mime').notNull(),
+  size: integer('size').notNull(),
+  uploadedAt: at('uploaded_at').notNull(),
+}, (t) => [index('progress_photo_report').on(t.reportId)]);
+
+/** 专项监督小组 = 人大干部 + 专业代表; beneficiaries and media may join as observers (seed 004). */
+export const supervisionGroup = sqliteTable('supervision_group', {
+  id: integer('id').primaryKey(),
+  cycleId: integer('cycle_id').notNull().references(() => cycle.id),
+  name: text('name').notNull(),
+  createdAt: at('created_at').notNull(),
+}, (t) => [index('supervision_group_cycle').on(t.cycleId)]);
+
+export const SUPERVISION_MEMBER_ROLES = ['staff', 'professionalRep', 'beneficiary', 'media'] as const;
+export type SupervisionMemberRole = (typeof SUPERVISION_MEMBER_ROLES)[number];
+
+/** A member may have no login (a beneficiary, a reporter); userId links those who record visits. */
+export const supervisionGroupMember = sqliteTable('supervision_group_member', {
+  id: integer('id').primaryKey(),
+  groupId: integer('group_id').notNull().references(() => supervisionGroup.id),
+  name: text('name').notNull(),
+  role: text('role', { enum: SUPERVISION_MEMBER_ROLES }).notNull(),
+  observer: integer('observer', { mode: 'boolean' }).notNull().default(false),
+  userId: integer('user_id').references(() => user.id),
+}, (t) => [index('supervision_group_member_group').on(t.groupId)]);
+
+/** One group supervises a project. */
+export const supervisionAssignment = sqliteTable('supervision_assignment', {
+  projectId: integer('project_id').primaryKey().references(() => project.id),
+  groupId: integer('group_id').notNull().references(() => supervisionGroup.id),
+}, (t) => [index('supervision_assignment_group').on(t.groupId)]);
+
+export const VISIT_RATINGS = ['good', 'fair', 'poor'] as const;
+export type VisitRating = (typeof VISIT_RATINGS)[number];
+
+/** 季监督: a group's visit to one project in a quarter ('YYYY-Qn'). Findings reach the portal once published. */
+export const supervisionVisit = sqliteTable('supervision_visit', {
+  id: integer('id').primaryKey(),
+  projectId: integer('project_id').notNull().references(() => project.id),
+  groupId: integer('group_id').notNull().references(() => supervisionGroup.id),
+  quarter: text('quarter').notNull(),
+  date: text('date').notNull(),
+  membersPresent: text('members_present').notNull().default('[]'), // JSON [name]: kept as they were that day
+  findings: text('findings').notNull(),
+  problems: text('problems').notNull().default(''),
+  rating: text('rating', { enum: VISIT_RATINGS }).notNull(),
+  publishedAt: at('published_at'),
+  recordedBy: integer('recorded_by').notNull().references(() => user.id),
+  recordedAt: at('recorded_at').notNull(),
+}, (t) => [index('supervision_visit_project').on(t.projectId)]);
+
+export const RECTIFICATION_STATES = ['open', 'answered', 'accepted', 'reopened'] as const;
+export type RectificationState = (typeof RECTIFICATION_STATES)[number];
+
+/** 整改要求: open → answered (the unit) → accepted | reopened (the group) → answered … */
+export const rectification = sqliteTable('rectification', {
+  id: integer('id').primaryKey(),
+  visitId: integer('visit_id').notNull().references(() => supervisionVisit.id),
+  projectId: integer('project_id').notNull().references(() => project.id),
+  demand: text('demand').notNull(),
+  deadline: text('deadline').notNull(), // China date; a reopening may set a new one
+  state: text('state', { enum: RECTIFICATION_STATES }).notNull().default('open'),
+  response: text('response').notNull().default(''), // the unit's latest answer
+  updatedAt: at('updated_at').notNull(),
+}, (t) => [index('rectification_project').on(t.projectId), index('rectification_visit').on(t.visitId)]);
+
+/** The demand's history: every answer, acceptance and reopening with its note. */
+export const rectificationEvent = sqliteTable('rectification_event', {
+  id: integer('id').primaryKey(),
+  rectificationId: integer('rectification_id').notNull().references(() => rectification.id),
+  kind: text('kind', { enum: ['demand', 'answer', 'accept', 'reopen'] }).notNull(),
+  text: text('text').notNull().default(''),
+  deadline: text('deadline'),
+  by: integer('by').notNull().references(() => user.id),
+  at: at('at').notNull(),
+}, (t) => [index('rectification_event_rectification').on(t.rectificationId)]);
+
+/** 期中报告: the summary is edited until publication; the project figures are frozen into `snapshot` then. */
+export const midtermReport = sqliteTable('midterm_report', {
+  id: integer('id').primaryKey(),
+  cycleId: integer('cycle_id').notNull().unique().references(() => cycle.id),
+  summary: text('summary').notNull().default(''),
+  snapshot: text('snapshot'), // JSON of the report's rows at publication
+  publishedAt: at('published_at'),
+  publishedBy: integer('published_by').references(() => user.id),
+  updatedAt: at('updated_at').notNull(),
+  updatedBy: integer('updated_by').notNull().references(() => user.id),
+});
+
+export const SATISFACTION_RATINGS = ['satisfied', 'basic', 'dissatisfied'] as const;
+export type SatisfactionRating = (typeof SATISFACTION_RATINGS)[number];
+export const FEEDBACK_STATES = ['pending', 'published', 'hidden'] as const;
+
+/** 码上评/码上提: a beneficiary's rating and words, anonymous; shown publicly only after a clerk publishes it. */
+export const feedback = sqliteTable('feedback', {
+  id: integer('id').primaryKey(),
+  projectId: integer('project_id').notNull().references(() => project.id),
+  rating: text('rating', { enum: SATISFACTION_RATINGS }),
+  text: text('text').notNull().default(''),
+  state: text('state', { enum: FEEDBACK_STATES }).notNull().default('pending'),
+  createdAt: at('created_at').notNull(),
+  moderatedBy: integer('moderated_by').references(() => user.id),
+  moderatedAt: at('moderated_at'),
+}, (t) => [index('feedback_project').on(t.projectId, t.state)]);
+
+/** 年底评议 outcome per project, written from the evaluation poll's tally; `marked` = below the threshold then. */
+export const evaluationResult = sqliteTable('evaluation_result', {
+  projectId: integer('project_id').primaryKey().references(() => project.id),
+  pollId: integer('poll_id').references(() => poll.id),
+  satisfied: integer('satisfied').notNull(),
+  basic: integer('basic').notNull(),
+  dissatisfied: integer('dissatisfied').notNull(),
+  thresholdPct: integer('threshold_pct').notNull(),
+  marked: integer('marked', { mode: 'boolean' }).notNull(),
+  recordedAt: at('recorded_at').notNull(),
+});
+
+/** The rectification a project below the satisfaction threshold must make, and its outcome. */
+export const evaluationFollowUp = sqliteTable('evaluation_follow_up', {
+  id: integer('id').primaryKey(),
+  projectId: integer('project_id').notNull().unique().references(() => project.id),
+  measures: text('measures').notNull().default(''),
+  deadline: text('deadline'),
+  state: text('state', { enum: ['open', 'done'] }).notNull().default('open'),
+  outcome: text('outcome').notNull().default(''),
+  createdAt: at('created_at').notNull(),
+  updatedBy: integer('updated_by').references(() => user.id),
+  updatedAt: at('updated_at'),
+});
+
+/** A cross-year project continued in the next year's cycle (without a new vote). */
+export const carryOver = sqliteTable('carry_over', {
+  fromProjectId: integer('from_project_id').primaryKey().references(() => project.id),
+  toProjectId: integer('to_project_id').notNull().unique().references(() => project.id),
+  by: integer('by').notNull().references(() => user.id),
+  at: at('at').notNull(),
+});

@@ -26,6 +26,7 @@ import { sessions } from './routes/sessions';
 import { polls } from './routes/polls';
 import { voting } from './routes/voting';
 import { deliberation } from './routes/deliberation';
+import { delivery } from './routes/delivery';
 
 export interface AppOptions {
   db: DbConnection;
@@ -33,6 +34,8 @@ export interface AppOptions {
   log?: (line: string) => void;
   /** Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy. */
   trustProxy?: boolean;
+  /** Where uploaded progress photos are stored; default: uploads/ beside the database file. */
+  uploadsDir?: string;
 }
 
 export function createApp(opts: AppOptions) {
@@ -47,6 +50,7 @@ export function createApp(opts: AppOptions) {
     c.set('db', opts.db);
     c.set('now', now);
     c.set('limits', limits);
+    c.set('uploadsDir', opts.uploadsDir);
     c.set('user', null);
     c.set('sessionId', null);
     c.set('clientIp', clientIp(c, opts.trustProxy ?? false));
@@ -93,6 +97,7 @@ export function createApp(opts: AppOptions) {
   app.route('/', polls);
   app.route('/', voting);
   app.route('/', deliberation);
+  app.route('/', delivery);
 
   app.notFound(handleNotFound);
   app.onError(handleError);

@@ -23,6 +23,7 @@ export type AppEnv = {
     limits: Limiters;
     clientIp: string;
     secureCookies: boolean;
+    uploadsDir: string | undefined; // progress photos; undefined = beside the database (src/data/photoFiles.ts)
   };
 };
 

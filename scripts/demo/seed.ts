@@ -8,6 +8,7 @@ import { ROLE_LABELS } from '../../src/domain/authz';
 import { seedDeliberationDemo } from './deliberation';
 import { seedDemoProposals } from './proposals';
 import { seedVotingDemo } from './voting';
+import { seedDeliveryDemo } from './delivery';
 
 export interface DemoLogin { username: string; role: string /* Chinese label */; where: string }
 
@@ -190,6 +191,7 @@ export function seedDemo(db: Db, opts: { passwordHash: string; now: Date }): Dem
     counts.roleAssignments += tellers.created;
     for (const t of tellers.logins) login(t.username, `${ROLE_LABELS.clerk}（计票人）`, t.where);
 
+    seedDeliveryDemo(tx, opts.now); // last year's 青石镇 projects under supervision (scripts/demo/delivery.ts)
     recordAudit(tx, { id: null, name: '系统' }, { action: 'demo.seed', targetType: 'jurisdiction', targetId: districtId, jurisdictionId: districtId, after: { ...counts, ...collection } }, opts.now);
   });
 

@@ -53,6 +53,15 @@ export const PERMISSIONS = {
   'suggestion.extend': ['clerk'], // records the assigning body's approval
   'suggestion.answer': ['implementingUnit', 'clerk'], // the chosen unit, or the clerk on the unit's behalf
   'suggestion.rate': ['representative'], // and only the representative who made the suggestion
+  // delivery supervision (月跟踪、季监督、期中报告、年底评议)
+  'delivery.view': insiders, // project pages with internal notes
+  'delivery.manage': ['clerk'], // plan adjustments, groups, acceptance, mid-term report, follow-ups, carry-over
+  'delivery.dashboard': staff,
+  'progress.report': ['implementingUnit'],
+  'rectification.answer': ['implementingUnit'],
+  'supervision.record': ['supervisionMember', 'clerk'],
+  'feedback.view': ['clerk', 'supervisionMember', 'districtAdmin'], // every beneficiary message, moderated or not
+  'feedback.moderate': ['clerk'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

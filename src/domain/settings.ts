@@ -79,6 +79,13 @@ export const SETTING_DEFS = {
     schema: int(1, 100),
     default: 13,
   },
+  seriousLagPct: {
+    label: '严重滞后（红灯）线（百分点）',
+    help: '进度落后计划超过此值亮红灯；超过滞后容差但未超过此值亮橙灯',
+    // A key added after the first release: a settings form without it (a page opened before the upgrade) keeps the default.
+    schema: int(0, 100).default(25),
+    default: 25,
+  },
 } as const;
 
 export type SettingKey = keyof typeof SETTING_DEFS;

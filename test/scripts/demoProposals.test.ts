@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../db/client';
 import { cycle, jurisdiction, proposal, proposalEvent } from '../../db/schema';
@@ -18,7 +18,7 @@ describe('demo collection', () => {
     const towns = db.select().from(jurisdiction).all().filter((j) => j.kind === 'township' || j.kind === 'subdistrict');
     expect(towns.length).toBe(6);
     for (const t of towns) {
-      const cy = db.select().from(cycle).where(eq(cycle.jurisdictionId, t.id)).get()!;
+      const cy = db.select().from(cycle).where(and(eq(cycle.jurisdictionId, t.id), eq(cycle.year, 2026))).get()!;
       expect(cy).toMatchObject({ year: 2026, phase: 'collection', collectionCloses: '2026-12-31' });
       expect(collectionState(cy, chinaDate(now)).kind).toBe('open');
       const rows = db.select().from(proposal).where(eq(proposal.cycleId, cy.id)).all();
@@ -41,7 +41,7 @@ describe('demo collection', () => {
 
   it('is searchable, two-character words included', () => {
     const qs = db.select().from(jurisdiction).where(eq(jurisdiction.code, 'QS')).get()!;
-    const cy = db.select().from(cycle).where(eq(cycle.jurisdictionId, qs.id)).get()!;
+    const cy = db.select().from(cycle).where(and(eq(cycle.jurisdictionId, qs.id), eq(cycle.year, 2026))).get()!;
     const total = listProposals(db, cy.id, { sort: 'new' }, { page: 1, pageSize: 100 }).total;
     const hits = (q: string) => listProposals(db, cy.id, { q, sort: 'new' }, { page: 1, pageSize: 100 }).total;
     expect(hits('村')).toBeGreaterThan(0);

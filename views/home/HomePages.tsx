@@ -2,6 +2,8 @@ import { ROLE_LABELS, type Role } from '../../src/domain/authz';
 import { phaseLabel, type Phase } from '../../src/domain/phases';
 import type { TodoEntry, TodoTask } from '../../src/data/deliberationTodo';
 import { TodoSection } from '../deliberation/TodoSection';
+import type { DeliveryHome } from '../../src/data/deliveryReminders';
+import { DeliveryTodoList } from '../delivery/TodoList';
 
 export interface PublicJurisdiction { code: string; name: string; kind: string; kindLabel: string; year?: number; phase?: Phase }
 
@@ -37,11 +39,13 @@ export interface DashboardCycle { code: string; name: string; kind: string; year
 export function Dashboard(p: {
   displayName: string; scopes: DashboardScope[]; working: { code: string; name: string }[]; cycles: DashboardCycle[];
   deliberation?: { tasks: TodoTask[]; entries: TodoEntry[] };
+  delivery?: DeliveryHome;
 }) {
   return (
     <section>
       <h1>{p.displayName}，您好</h1>
       {p.deliberation && <TodoSection {...p.deliberation} />}
+      <DeliveryTodoList home={p.delivery} />
       <h2>我的职责</h2>
       {p.scopes.length === 0 ? <p class="muted">您的账号还没有分配职责，请联系区级管理员。</p> : (
         <ul>{p.scopes.map((s) => <li>{s.name} · {ROLE_LABELS[s.role]}</li>)}</ul>

@@ -1,0 +1,58 @@
+import type { Db } from '../../db/client';
+import { assessProject, type Assessment, type Plan } from '../domain/schedule';
+import { isRectificationOpen, isRectificationOverdue } from '../domain/rectification';
+import type { Settings } from '../domain/settings';
+import { fmtDate } from '../../views/components/format';
+import type { Cycle } from './cycles';
+import { evaluationsOf, type EvaluationResult, type FollowUp } from './evaluation';
+import { residentRatings } from './feedback';
+import { reportsOf, type ReportWithPhotos } from './progress';
+import { currentPlans, projectsOfCycle, type Project } from './projects';
+import { assignmentsOfCycle, rectificationsOf, type Rectification } from './supervision';
+import type { RatingCounts } from '../domain/satisfaction';
+
+/** One project as supervision sees it today: plan, reports, demands and the schedule rules' verdict. */
+export interface AssessedProject {
+  project: Project;
+  plan: Plan;
+  reports: ReportWithPhotos[];
+  latest: ReportWithPhotos | undefined;
+  assessment: Assessment;
+  rectifications: Rectification[];
+  openDemands: number;
+  overdueDemands: number;
+  groupId: number | null;
+  evaluation: EvaluationResult | undefined;
+  followUp: FollowUp | undefined;
+  residents: RatingCounts | undefined;
+}
+
+/** Every project of the cycle, assessed as of `today` (a China date) with the jurisdiction's settings. */
+export function assessCycle(db: Db, cycle: Cycle, today: string, settings: Settings): AssessedProject[] {
+  const projects = projectsOfCycle(db, cycle.id);
+  const ids = projects.map((p) => p.id);
+  const plans = currentPlans(db, projects);
+  const reports = reportsOf(db, ids);
+  const rects = rectificationsOf(db, ids);
+  const groups = assignmentsOfCycle(db, ids);
+  const evals = evaluationsOf(db, ids);
+  const residents = residentRatings(db, ids);
+  return projects.map((project) => {
+    const plan = plans.get(project.id)!;
+    const mine = reports.filter((r) => r.projectId === project.id);
+    const rectifications = rects.filter((r) => r.projectId === project.id);
+    const overdueDemands = rectifications.filter((r) => isRectificationOverdue(r.state, r.deadline, today)).length;
+    const assessment = assessProject({
+      plan, cycleYear: cycle.year, today, dueDay: settings.reportDueDay,
+      tolerancePct: settings.progressTolerancePct, seriousLagPct: settings.seriousLagPct,
+      accepted: project.status === 'accepted', overdueRectification: overdueDemands > 0,
+      reports: mine.map((r) => ({ month: r.month, pct: r.pct, filedOn: fmtDate(r.filedAt), milestones: r.reported })),
+    });
+    return {
+      project, plan, reports: mine, latest: mine.at(-1), assessment, rectifications,
+      openDemands: rectifications.filter((r) => isRectificationOpen(r.state)).length, overdueDemands,
+      groupId: groups.get(project.id) ?? null,
+      evaluation: evals.results.get(project.id), followUp: evals.followUps.get(project.id), residents: residents.get(project.id),
+    };
+  });
+}

@@ -1,0 +1,108 @@
+import { and, eq, ne } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { cycle } from '../../db/schema';
+import type { Assignment } from '../domain/authz';
+import { isProjectUnit } from '../domain/projectUnit';
+import { isRectificationOverdue } from '../domain/rectification';
+import { lastDayOfMonth, nextReportDueDate, quarterOf, scheduleQuarters } from '../domain/schedule';
+import { quarterLabel } from '../domain/supervision';
+import { assessCycle } from './delivery';
+import { feedbackOf } from './feedback';
+import { getJurisdiction } from './jurisdictions';
+import { getMidterm } from './midterm';
+import { getSettings } from './settings';
+import { projectsOfCycle } from './projects';
+import { groupsOfCycle, visitsOf } from './supervision';
+
+/** One thing due from the person looking at their home page. */
+export interface DeliveryTodo { label: string; href: string; due?: string; overdue: boolean }
+
+/** The home page's delivery section: what is due, and a way into each year's projects under supervision. */
+export interface DeliveryHome { todos: DeliveryTodo[]; cycles: { label: string; href: string }[] }
+
+export function deliveryHome(db: Db, user: { id: number; assignments: readonly Assignment[] }, today: string): DeliveryHome {
+  const cycles = new Map<string, string>();
+  for (const a of user.assignments) {
+    if (a.role === 'districtAdmin') continue;
+    const j = getJurisdiction(db, a.jurisdictionId);
+    if (!j) continue;
+    for (const cy of db.select().from(cycle).where(and(eq(cycle.jurisdictionId, j.id), ne(cycle.phase, 'closed'))).all()) {
+      if (projectsOfCycle(db, cy.id).length > 0) cycles.set(`/j/${j.code}/cycles/${cy.year}/projects`, `${j.name} ${cy.year} 年度项目实施进展`);
+    }
+  }
+  return { todos: deliveryTodos(db, user, today), cycles: [...cycles].map(([href, label]) => ({ href, label })) };
+}
+
+function quarterEnd(q: string): string {
+  const [y, n] = q.split('-Q');
+  return lastDayOfMonth(`${y}-${String(Number(n) * 3).padStart(2, '0')}`);
+}
+
+/**
+ * What delivery supervision expects from this user now (DOMAIN §3.5): the unit's reports and answers and the
+ * task a red project puts on it, the supervision member's visits and decisions, the clerk's queue.
+ * Most urgent first. (Year-end evaluation ballots are the voting mechanism's, not listed here.)
+ */
+export function deliveryTodos(db: Db, user: { id: number; assignments: readonly Assignment[] }, today: string): DeliveryTodo[] {
+  const out: (DeliveryTodo & { rank: number })[] = [];
+  const add = (t: DeliveryTodo, rank: number) => out.push({ ...t, rank });
+  for (const a of user.assignments) {
+    const j = getJurisdiction(db, a.jurisdictionId);
+    if (!j) continue;
+    if (a.role === 'districtAdmin' && j.kind === 'district') {
+      add({ label: `查看各镇街民生实事项目实施统计`, href: `/j/${j.code}/delivery`, overdue: false }, 9);
+      continue;
+    }
+    if (!['implementingUnit', 'supervisionMember', 'clerk'].includes(a.role)) continue;
+    const cycles = db.select().from(cycle).where(and(eq(cycle.jurisdictionId, j.id), ne(cycle.phase, 'closed'))).all();
+    for (const cy of cycles) {
+      const settings = getSettings(db, j.id);
+      const items = assessCycle(db, cy, today, settings);
+      if (items.length === 0) continue;
+      const base = `/j/${j.code}/cycles/${cy.year}`;
+      if (a.role === 'implementingUnit') {
+        for (const it of items.filter((x) => isProjectUnit(x.project, user.id))) {
+          const href = `${base}/projects/${it.project.id}`;
+          for (const s of it.assessment.standings.filter((x) => x.standing === 'open' || x.standing === 'overdue')) {
+            add({ label: `报送“${it.project.title}”${s.month} 月度进展`, href: `${href}/reports/${s.month}`, due: s.due, overdue: s.standing === 'overdue' }, s.standing === 'overdue' ? 1 : 3);
+          }
+          for (const r of it.rectifications.filter((x) => x.state === 'open' || x.state === 'reopened')) {
+            add({ label: `答复“${it.project.title}”整改要求：${r.demand}`, href: `${href}/rectifications/${r.id}`, due: r.deadline, overdue: isRectificationOverdue(r.state, r.deadline, today) }, 2);
+          }
+          if (it.assessment.colour === 'red') {
+            add({ label: `“${it.project.title}”亮红灯：请报送赶工措施并落实整改`, href, due: nextReportDueDate(today, settings.reportDueDay), overdue: false }, 0);
+          }
+        }
+      }
+      if (a.role === 'supervisionMember' || a.role === 'clerk') {
+        const mine = a.role === 'clerk' ? [] : groupsOfCycle(db, cy.id).filter((g) => g.members.some((m) => m.userId === user.id));
+        const projectIds = new Set(mine.flatMap((g) => g.projectIds));
+        const visits = visitsOf(db, [...projectIds]);
+        for (const it of items.filter((x) => projectIds.has(x.project.id) && x.project.status !== 'accepted')) {
+          const href = `${base}/projects/${it.project.id}`;
+          for (const q of scheduleQuarters(it.plan.startDate, it.plan.endDate, cy.year).filter((q) => q <= quarterOf(today))) {
+            if (visits.some((v) => v.projectId === it.project.id && v.quarter === q)) continue;
+            add({ label: `记录“${it.project.title}”${quarterLabel(q)}督查`, href: `${href}/visits/new`, due: quarterEnd(q), overdue: quarterEnd(q) < today }, 4);
+          }
+          for (const r of it.rectifications.filter((x) => x.state === 'answered')) {
+            add({ label: `确认“${it.project.title}”整改答复：${r.demand}`, href: `${href}/rectifications/${r.id}`, overdue: false }, 4);
+          }
+        }
+      }
+      if (a.role === 'clerk') {
+        const pending = feedbackOf(db, items.map((x) => x.project.id), ['pending']).length;
+        if (pending > 0) add({ label: `审核群众留言 ${pending} 条（${cy.year} 年度）`, href: `${base}/feedback`, overdue: false }, 5);
+        const ungrouped = items.filter((x) => x.groupId === null).length;
+        if (ungrouped > 0) add({ label: `为 ${ungrouped} 个项目分配监督小组（${cy.year} 年度）`, href: `${base}/supervision`, overdue: false }, 5);
+        const overdue = items.reduce((n, x) => n + x.assessment.standings.filter((s) => s.standing === 'overdue').length, 0);
+        if (overdue > 0) add({ label: `${overdue} 份月度进展逾期未报，请督促承办单位（${cy.year} 年度）`, href: `${base}/dashboard#t-overdue`, overdue: true }, 6);
+        const mid = getMidterm(db, cy.id);
+        if (!mid?.publishedAt && today >= `${cy.year}-07-01`) {
+          add({ label: `编写并发布 ${cy.year} 年度期中报告`, href: `${base}/midterm`, overdue: false }, 7);
+        }
+      }
+    }
+  }
+  return out.sort((x, y) => Number(y.overdue) - Number(x.overdue) || x.rank - y.rank || (x.due ?? '9').localeCompare(y.due ?? '9'))
+    .map(({ rank: _r, ...t }) => t);
+}

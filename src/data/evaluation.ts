@@ -1,0 +1,93 @@
+import { eq, inArray, max } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { candidate, carryOver, evaluationFollowUp, evaluationResult, milestone, project } from '../../db/schema';
+import { carryOverPlan } from '../domain/carryOver';
+import { evaluate, type RatingCounts } from '../domain/satisfaction';
+import { recordAudit, type Actor } from './audit';
+import type { Cycle } from './cycles';
+import { currentPlan, type Project } from './projects';
+
+export type EvaluationResult = typeof evaluationResult.$inferSelect;
+export type FollowUp = typeof evaluationFollowUp.$inferSelect;
+
+/**
+ * Records the year-end evaluation's outcome (the tally of an evaluation poll, counted by the voting mechanism),
+ * marks projects below the jurisdiction's threshold and opens a follow-up record for each — one transaction.
+ * Recording again (a re-run poll) replaces the outcome; an existing follow-up is kept.
+ */
+export function recordEvaluationResults(db: Db, actor: Actor, cycle: Cycle, pollId: number | null,
+  counts: readonly { projectId: number; counts: RatingCounts }[], thresholdPct: number, now: Date) {
+  const outcome = evaluate(counts, thresholdPct);
+  db.transaction((tx) => {
+    for (const p of outcome.projects) {
+      const values = { pollId, ...p.counts, thresholdPct, marked: p.marked, recordedAt: now };
+      tx.insert(evaluationResult).values({ projectId: p.projectId, ...values })
+        .onConflictDoUpdate({ target: evaluationResult.projectId, set: values }).run();
+      if (p.marked) tx.insert(evaluationFollowUp).values({ projectId: p.projectId, createdAt: now }).onConflictDoNothing().run();
+    }
+    recordAudit(tx, actor, {
+      action: 'evaluation.record', targetType: 'cycle', targetId: cycle.id, jurisdictionId: cycle.jurisdictionId,
+      after: { pollId, thresholdPct, projects: outcome.projects.map((p) => ({ projectId: p.projectId, ...p.counts, marked: p.marked })) },
+    }, now);
+  });
+  return outcome;
+}
+
+export function evaluationsOf(db: Db, projectIds: readonly number[]): { results: Map<number, EvaluationResult>; followUps: Map<number, FollowUp> } {
+  if (projectIds.length === 0) return { results: new Map(), followUps: new Map() };
+  const ids = [...projectIds];
+  return {
+    results: new Map(db.select().from(evaluationResult).where(inArray(evaluationResult.projectId, ids)).all().map((r) => [r.projectId, r])),
+    followUps: new Map(db.select().from(evaluationFollowUp).where(inArray(evaluationFollowUp.projectId, ids)).all().map((f) => [f.projectId, f])),
+  };
+}
+
+export function updateFollowUp(db: Db, actor: Actor & { id: number }, projectId: number, jurisdictionId: number,
+  input: { measures: string; deadline: string | null; state: 'open' | 'done'; outcome: string }, now: Date): boolean {
+  return db.transaction((tx) => {
+    const before = tx.select().from(evaluationFollowUp).where(eq(evaluationFollowUp.projectId, projectId)).get();
+    if (!before) return false;
+    tx.update(evaluationFollowUp).set({ ...input, updatedBy: actor.id, updatedAt: now }).where(eq(evaluationFollowUp.projectId, projectId)).run();
+    recordAudit(tx, actor, {
+      action: 'evaluation.followUp', targetType: 'project', targetId: projectId, jurisdictionId,
+      before: { measures: before.measures, deadline: before.deadline, state: before.state, outcome: before.outcome }, after: input,
+    }, now);
+    return true;
+  });
+}
+
+export function carriedTo(db: Db, fromProjectId: number): number | undefined {
+  return db.select().from(carryOver).where(eq(carryOver.fromProjectId, fromProjectId)).get()?.toProjectId;
+}
+
+export function carriedFrom(db: Db, toProjectId: number): number | undefined {
+  return db.select().from(carryOver).where(eq(carryOver.toProjectId, toProjectId)).get()?.fromProjectId;
+}
+
+/**
+ * 跨年度项目结转: the remaining plan becomes a project of the next year's cycle — its candidate (the same unit,
+ * lead and title), milestones from the remaining plan, and the project row — without a new vote.
+ */
+export function carryOverProject(db: Db, actor: Actor & { id: number }, from: Project, fromCycle: Cycle, toCycle: Cycle, now: Date):
+  { ok: true; projectId: number } | { ok: false; error: string } {
+  return db.transaction((tx) => {
+    if (carriedTo(tx, from.id)) return { ok: false, error: '该项目已结转到下一年度' };
+    const r = carryOverPlan(currentPlan(tx, from), fromCycle.year);
+    if (!r.ok) return r;
+    const src = tx.select().from(candidate).where(eq(candidate.id, from.candidateId)).get()!;
+    const pos = (tx.select({ m: max(candidate.position) }).from(candidate).where(eq(candidate.cycleId, toCycle.id)).get()?.m ?? 0) + 1;
+    const cand = tx.insert(candidate).values({
+      cycleId: toCycle.id, title: src.title, description: src.description, budget: r.plan.budget, unitName: src.unitName,
+      unitUserId: src.unitUserId, leadOfficial: src.leadOfficial, startDate: r.plan.startDate, endDate: r.plan.endDate,
+      crossYear: true, position: pos, createdAt: now,
+    }).returning().get();
+    r.plan.milestones.forEach((m, i) => tx.insert(milestone).values({ candidateId: cand.id, ...m, position: i + 1 }).run());
+    const p = tx.insert(project).values({ cycleId: toCycle.id, candidateId: cand.id, status: 'inProgress', createdAt: now }).returning().get();
+    tx.insert(carryOver).values({ fromProjectId: from.id, toProjectId: p.id, by: actor.id, at: now }).run();
+    recordAudit(tx, actor, {
+      action: 'project.carryOver', targetType: 'project', targetId: from.id, jurisdictionId: fromCycle.jurisdictionId,
+      after: { toProjectId: p.id, toYear: toCycle.year, plan: r.plan },
+    }, now);
+    return { ok: true as const, projectId: p.id };
+  });
+}

@@ -1,0 +1,45 @@
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { feedback, type SatisfactionRating } from '../../db/schema';
+import type { RatingCounts } from '../domain/satisfaction';
+import { recordAudit, type Actor } from './audit';
+
+export type Feedback = typeof feedback.$inferSelect;
+
+/** Anonymous and one row: nothing about the sender (no IP, no name) is stored. */
+export function submitFeedback(db: Db, projectId: number, rating: SatisfactionRating | null, text: string, now: Date): Feedback {
+  return db.insert(feedback).values({ projectId, rating, text, createdAt: now }).returning().get();
+}
+
+export function feedbackOf(db: Db, projectIds: readonly number[], states?: readonly Feedback['state'][]): Feedback[] {
+  if (projectIds.length === 0) return [];
+  const where = states ? and(inArray(feedback.projectId, [...projectIds]), inArray(feedback.state, [...states])) : inArray(feedback.projectId, [...projectIds]);
+  return db.select().from(feedback).where(where).orderBy(desc(feedback.createdAt), desc(feedback.id)).all();
+}
+
+export function getFeedback(db: Db, id: number): Feedback | undefined {
+  return db.select().from(feedback).where(eq(feedback.id, id)).get();
+}
+
+export function moderateFeedback(db: Db, actor: Actor & { id: number }, f: Feedback, jurisdictionId: number, state: 'published' | 'hidden', now: Date): void {
+  db.transaction((tx) => {
+    tx.update(feedback).set({ state, moderatedBy: actor.id, moderatedAt: now }).where(eq(feedback.id, f.id)).run();
+    recordAudit(tx, actor, { action: `feedback.${state === 'published' ? 'publish' : 'hide'}`, targetType: 'feedback', targetId: f.id, jurisdictionId, before: { state: f.state }, after: { state } }, now);
+  });
+}
+
+/** Residents' ratings (码上评), published ones only, per project: shown apart from the representatives' evaluation. */
+export function residentRatings(db: Db, projectIds: readonly number[]): Map<number, RatingCounts> {
+  const out = new Map<number, RatingCounts>();
+  if (projectIds.length === 0) return out;
+  const rows = db.select({ projectId: feedback.projectId, rating: feedback.rating, n: sql<number>`count(*)` }).from(feedback)
+    .where(and(inArray(feedback.projectId, [...projectIds]), eq(feedback.state, 'published')))
+    .groupBy(feedback.projectId, feedback.rating).orderBy(asc(feedback.projectId)).all();
+  for (const r of rows) {
+    if (!r.rating) continue;
+    const c = out.get(r.projectId) ?? { satisfied: 0, basic: 0, dissatisfied: 0 };
+    c[r.rating] += r.n;
+    out.set(r.projectId, c);
+  }
+  return out;
+}

@@ -1,0 +1,49 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve, sep } from 'node:path';
+import type { DbConnection } from '../../db/client';
+import { PHOTO_EXT, type PhotoMime } from '../domain/photos';
+import type { NewPhoto } from './progress';
+
+/**
+ * Uploads live beside the database file (data/minsheng.db → data/uploads/), so a backup of the folder
+ * keeps them together. An in-memory database (tests) gets a private folder under the system temp dir.
+ */
+export function uploadsDirFor(db: DbConnection): string {
+  const name = db.$client.name;
+  if (!name || name === ':memory:') return join(tmpdir(), `minsheng-uploads-${process.pid}`);
+  return join(dirname(resolve(name)), 'uploads');
+}
+
+/** Writes the files under photos/<projectId>/ with random names; the caller records them (or removes them on failure). */
+export function writePhotoFiles(dir: string, projectId: number, files: readonly { bytes: Uint8Array; mime: PhotoMime; originalName: string }[]): NewPhoto[] {
+  const sub = join('photos', String(projectId));
+  mkdirSync(join(dir, sub), { recursive: true });
+  return files.map((f) => {
+    const fileName = `${sub}/${randomBytes(16).toString('hex')}.${PHOTO_EXT[f.mime]}`;
+    writeFileSync(join(dir, fileName), f.bytes, { flag: 'wx' });
+    return { fileName, originalName: f.originalName.slice(0, 200), mime: f.mime, size: f.bytes.byteLength };
+  });
+}
+
+export function removePhotoFiles(dir: string, names: readonly string[]): void {
+  for (const n of names) rmSync(safePath(dir, n) ?? '', { force: true });
+}
+
+/** Only names inside the uploads folder are ever read. */
+function safePath(dir: string, fileName: string): string | null {
+  const root = resolve(dir);
+  const full = resolve(root, fileName);
+  return full.startsWith(root + sep) ? full : null;
+}
+
+export function readPhotoFile(dir: string, fileName: string): Buffer | null {
+  const p = safePath(dir, fileName);
+  if (!p) return null;
+  try {
+    return readFileSync(p);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,87 @@
+import { and, asc, desc, eq, inArray, lt } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { progressPhoto, progressReport, project, user } from '../../db/schema';
+import { checkProgressDirection } from '../domain/progressReport';
+import { statusAfterReport } from '../domain/projectStatus';
+import type { ReportedMilestone } from '../domain/schedule';
+import { recordAudit, type Actor } from './audit';
+import type { Project } from './projects';
+
+export type ProgressReport = typeof progressReport.$inferSelect;
+export type ProgressPhoto = typeof progressPhoto.$inferSelect;
+
+export interface ReportWithPhotos extends ProgressReport { reported: ReportedMilestone[]; photos: ProgressPhoto[]; filedByName: string }
+
+export function reportsOf(db: Db, projectIds: readonly number[]): ReportWithPhotos[] {
+  if (projectIds.length === 0) return [];
+  const rows = db.select({ r: progressReport, filedByName: user.displayName }).from(progressReport)
+    .innerJoin(user, eq(user.id, progressReport.filedBy))
+    .where(inArray(progressReport.projectId, [...projectIds])).orderBy(asc(progressReport.month)).all();
+  const photos = rows.length
+    ? db.select().from(progressPhoto).where(inArray(progressPhoto.reportId, rows.map((x) => x.r.id))).orderBy(asc(progressPhoto.id)).all()
+    : [];
+  return rows.map(({ r, filedByName }) => ({
+    ...r, filedByName, reported: JSON.parse(r.milestones) as ReportedMilestone[], photos: photos.filter((p) => p.reportId === r.id),
+  }));
+}
+
+export function getReport(db: Db, projectId: number, month: string): ReportWithPhotos | undefined {
+  return reportsOf(db, [projectId]).find((r) => r.month === month);
+}
+
+/** The figure a new report must not fall below without a reason: the latest report before this month. */
+export function previousPct(db: Db, projectId: number, month: string): number | null {
+  return db.select({ pct: progressReport.pct }).from(progressReport)
+    .where(and(eq(progressReport.projectId, projectId), lt(progressReport.month, month)))
+    .orderBy(desc(progressReport.month)).limit(1).get()?.pct ?? null;
+}
+
+export interface ReportInput {
+  month: string; pct: number; spent: number; milestones: ReportedMilestone[];
+  problems: string; helpNeeded: string; backwardsReason: string;
+}
+
+export interface NewPhoto { fileName: string; originalName: string; mime: string; size: number }
+
+/**
+ * Files (or amends) the month's report with its new photos, moves the project's status, and audits — one
+ * transaction. The first filing time is kept: amending later does not make a late report on time.
+ */
+export function saveReport(db: Db, actor: Actor & { id: number }, p: Project, jurisdictionId: number, input: ReportInput, photos: readonly NewPhoto[], now: Date):
+  { ok: true; report: ProgressReport; amended: boolean } | { ok: false; field: string; error: string } {
+  return db.transaction((tx) => {
+    const backwards = checkProgressDirection(input.pct, previousPct(tx, p.id, input.month), input.backwardsReason);
+    if (backwards) return { ok: false, field: 'backwardsReason', error: backwards };
+    const existing = tx.select().from(progressReport).where(and(eq(progressReport.projectId, p.id), eq(progressReport.month, input.month))).get();
+    const values = {
+      pct: input.pct, spent: input.spent, milestones: JSON.stringify(input.milestones), problems: input.problems,
+      helpNeeded: input.helpNeeded, backwardsReason: input.backwardsReason, updatedAt: now,
+    };
+    const report = existing
+      ? tx.update(progressReport).set({ ...values, filedBy: actor.id }).where(eq(progressReport.id, existing.id)).returning().get()
+      : tx.insert(progressReport).values({ ...values, projectId: p.id, month: input.month, filedBy: actor.id, filedAt: now }).returning().get();
+    for (const ph of photos) tx.insert(progressPhoto).values({ ...ph, reportId: report.id, uploadedAt: now }).run();
+    const latest = tx.select({ pct: progressReport.pct }).from(progressReport).where(eq(progressReport.projectId, p.id))
+      .orderBy(desc(progressReport.month)).limit(1).get()!;
+    const fresh = tx.select({ status: project.status }).from(project).where(eq(project.id, p.id)).get()!;
+    const status = statusAfterReport(fresh.status, latest.pct);
+    if (status !== fresh.status) tx.update(project).set({ status }).where(eq(project.id, p.id)).run();
+    recordAudit(tx, actor, {
+      action: existing ? 'progress.amend' : 'progress.file', targetType: 'project', targetId: p.id, jurisdictionId,
+      before: existing ? { month: existing.month, pct: existing.pct, spent: existing.spent } : undefined,
+      after: { month: input.month, pct: input.pct, spent: input.spent, photos: photos.length, status },
+    }, now);
+    return { ok: true as const, report, amended: !!existing };
+  });
+}
+
+export function photoCount(db: Db, reportId: number): number {
+  return db.select({ id: progressPhoto.id }).from(progressPhoto).where(eq(progressPhoto.reportId, reportId)).all().length;
+}
+
+/** A photo with the project it belongs to, for serving it. */
+export function getPhoto(db: Db, photoId: number): (ProgressPhoto & { projectId: number }) | undefined {
+  const r = db.select({ ph: progressPhoto, projectId: progressReport.projectId }).from(progressPhoto)
+    .innerJoin(progressReport, eq(progressReport.id, progressPhoto.reportId)).where(eq(progressPhoto.id, photoId)).get();
+  return r ? { ...r.ph, projectId: r.projectId } : undefined;
+}

@@ -1,0 +1,124 @@
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { candidate, cycle, jurisdiction, milestone, planAdjustment, project, user } from '../../db/schema';
+import { checkAcceptance, type ProjectStatus } from '../domain/projectStatus';
+import type { Plan, PlannedMilestone } from '../domain/schedule';
+import { recordAudit, type Actor } from './audit';
+
+/** An adopted project with the candidate it came from (title, unit, lead, budget, dates). */
+export interface Project {
+  id: number;
+  cycleId: number;
+  candidateId: number;
+  status: ProjectStatus;
+  title: string;
+  description: string;
+  unitName: string;
+  unitUserId: number | null;
+  leadOfficial: string;
+  crossYear: boolean;
+  position: number;
+}
+
+const projectColumns = {
+  id: project.id, cycleId: project.cycleId, candidateId: project.candidateId, status: project.status,
+  title: candidate.title, description: candidate.description, unitName: candidate.unitName, unitUserId: candidate.unitUserId,
+  leadOfficial: candidate.leadOfficial, crossYear: candidate.crossYear, position: candidate.position,
+};
+
+export function projectsOfCycle(db: Db, cycleId: number): Project[] {
+  return db.select(projectColumns).from(project).innerJoin(candidate, eq(candidate.id, project.candidateId))
+    .where(eq(project.cycleId, cycleId)).orderBy(asc(candidate.position), asc(project.id)).all();
+}
+
+/** The project, only if it belongs to this cycle (a URL naming another town's project is a 404). */
+export function getProject(db: Db, cycleId: number, projectId: number): Project | undefined {
+  return db.select(projectColumns).from(project).innerJoin(candidate, eq(candidate.id, project.candidateId))
+    .where(and(eq(project.id, projectId), eq(project.cycleId, cycleId))).get();
+}
+
+/** The plan voted on: the candidate and its milestones. */
+export function originalPlan(db: Db, candidateId: number): Plan {
+  const c = db.select().from(candidate).where(eq(candidate.id, candidateId)).get()!;
+  const ms = db.select().from(milestone).where(eq(milestone.candidateId, candidateId)).orderBy(asc(milestone.position), asc(milestone.id)).all();
+  return {
+    budget: c.budget, startDate: c.startDate, endDate: c.endDate,
+    milestones: ms.map((m) => ({ title: m.title, dueDate: m.dueDate, plannedPct: m.plannedPct, plannedSpend: m.plannedSpend })),
+  };
+}
+
+export interface PlanAdjustmentRow { id: number; plan: Plan; reason: string; at: Date; byName: string }
+
+export function planAdjustmentsOf(db: Db, projectId: number): PlanAdjustmentRow[] {
+  return db.select({ a: planAdjustment, byName: user.displayName }).from(planAdjustment)
+    .innerJoin(user, eq(user.id, planAdjustment.adjustedBy))
+    .where(eq(planAdjustment.projectId, projectId)).orderBy(asc(planAdjustment.id)).all()
+    .map(({ a, byName }) => ({
+      id: a.id, reason: a.reason, at: a.at, byName,
+      plan: { budget: a.budget, startDate: a.startDate, endDate: a.endDate, milestones: JSON.parse(a.milestones) as PlannedMilestone[] },
+    }));
+}
+
+/** The plan in force: the latest adjustment, or the original. */
+export function currentPlan(db: Db, p: Pick<Project, 'id' | 'candidateId'>): Plan {
+  const last = db.select().from(planAdjustment).where(eq(planAdjustment.projectId, p.id)).orderBy(desc(planAdjustment.id)).limit(1).get();
+  if (!last) return originalPlan(db, p.candidateId);
+  return { budget: last.budget, startDate: last.startDate, endDate: last.endDate, milestones: JSON.parse(last.milestones) as PlannedMilestone[] };
+}
+
+/** Current plans of many projects at once (dashboards, notice boards). */
+export function currentPlans(db: Db, ps: readonly Pick<Project, 'id' | 'candidateId'>[]): Map<number, Plan> {
+  const out = new Map<number, Plan>();
+  if (ps.length === 0) return out;
+  const cands = db.select().from(candidate).where(inArray(candidate.id, ps.map((p) => p.candidateId))).all();
+  const ms = db.select().from(milestone).where(inArray(milestone.candidateId, ps.map((p) => p.candidateId)))
+    .orderBy(asc(milestone.position), asc(milestone.id)).all();
+  const adj = db.select().from(planAdjustment).where(inArray(planAdjustment.projectId, ps.map((p) => p.id))).orderBy(asc(planAdjustment.id)).all();
+  for (const p of ps) {
+    const last = adj.filter((a) => a.projectId === p.id).at(-1);
+    if (last) {
+      out.set(p.id, { budget: last.budget, startDate: last.startDate, endDate: last.endDate, milestones: JSON.parse(last.milestones) as PlannedMilestone[] });
+      continue;
+    }
+    const c = cands.find((x) => x.id === p.candidateId)!;
+    out.set(p.id, {
+      budget: c.budget, startDate: c.startDate, endDate: c.endDate,
+      milestones: ms.filter((m) => m.candidateId === c.id).map((m) => ({ title: m.title, dueDate: m.dueDate, plannedPct: m.plannedPct, plannedSpend: m.plannedSpend })),
+    });
+  }
+  return out;
+}
+
+/** A new plan in force, with its reason; the original and every earlier adjustment stay. */
+export function adjustPlan(db: Db, actor: Actor & { id: number }, p: Project, jurisdictionId: number, plan: Plan, reason: string, now: Date): void {
+  db.transaction((tx) => {
+    const before = currentPlan(tx, p);
+    const row = tx.insert(planAdjustment).values({
+      projectId: p.id, budget: plan.budget, startDate: plan.startDate, endDate: plan.endDate,
+      milestones: JSON.stringify(plan.milestones), reason, adjustedBy: actor.id, at: now,
+    }).returning().get();
+    recordAudit(tx, actor, {
+      action: 'project.plan.adjust', targetType: 'project', targetId: p.id, jurisdictionId,
+      before, after: { ...plan, reason, adjustmentId: row.id },
+    }, now);
+  });
+}
+
+export function acceptProject(db: Db, actor: Actor, p: Project, jurisdictionId: number, now: Date): { ok: true } | { ok: false; error: string } {
+  return db.transaction((tx) => {
+    const fresh = tx.select().from(project).where(eq(project.id, p.id)).get()!;
+    const check = checkAcceptance(fresh.status);
+    if (!check.ok) return check;
+    tx.update(project).set({ status: 'accepted' }).where(eq(project.id, p.id)).run();
+    recordAudit(tx, actor, { action: 'project.accept', targetType: 'project', targetId: p.id, jurisdictionId, before: { status: fresh.status }, after: { status: 'accepted' } }, now);
+    return { ok: true as const };
+  });
+}
+
+/** Where a project lives (its jurisdiction's code and cycle year), for links between carried-over projects. */
+export function projectHref(db: Db, projectId: number): string | undefined {
+  const r = db.select({ code: jurisdiction.code, year: cycle.year }).from(project)
+    .innerJoin(cycle, eq(cycle.id, project.cycleId)).innerJoin(jurisdiction, eq(jurisdiction.id, cycle.jurisdictionId))
+    .where(eq(project.id, projectId)).get();
+  return r ? `/j/${r.code}/cycles/${r.year}/projects/${projectId}` : undefined;
+}

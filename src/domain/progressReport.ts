@@ -1,0 +1,24 @@
+import { addMonths, type Month } from './schedule';
+
+/**
+ * Which month may be reported: one of the project's schedule months, and not one that has not begun.
+ * The current month may be filed early (a unit that finishes mid-month says so at once).
+ */
+export function checkReportMonth(month: Month, scheduleMonths: readonly Month[], currentMonth: Month): string | null {
+  if (!scheduleMonths.includes(month)) return `${month} 不在本项目本年度的实施期内`;
+  if (month > currentMonth) return `${month} 还没有到，不能提前报送`;
+  return null;
+}
+
+/** % complete is cumulative: a fall below the last month's figure must be explained (a correction, a failed inspection). */
+export function checkProgressDirection(pct: number, previousPct: number | null, backwardsReason: string): string | null {
+  if (previousPct !== null && pct < previousPct && backwardsReason.trim() === '') {
+    return `累计完成比例 ${pct}% 低于之前报送的 ${previousPct}%，请说明原因`;
+  }
+  return null;
+}
+
+/** The previous month, for "last month's figure". */
+export function previousMonth(month: Month): Month {
+  return addMonths(month, -1);
+}

@@ -1,0 +1,144 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { evaluationFollowUp, project, rectification, station, supervisionGroup, supervisionVisit } from '../../db/schema';
+import { createApp } from '../../src/app';
+import { recordEvaluationResults } from '../../src/data/evaluation';
+import { csvText } from '../../src/http/csv';
+import { freshDb, get, login, post } from '../helpers/app';
+import { addProject, addReport, chinaMorning, deliveryFixture } from '../helpers/deliveryFixture';
+import { eq } from 'drizzle-orm';
+
+/**
+ * A small year counted by hand, as of 15 Aug 2026 (reports due on the 10th, tolerance 10, serious 25):
+ *
+ * | project | reports (month: filed)                                  | on time | late | overdue | colour |
+ * | road    | 03: 04-08, 04: 05-12, 05: 06-10, 06 —, 07: 08-09 (50%)   | 3       | 1    | 1       | yellow: plan 60% at 31 Jul, 50% reported → exactly 10 behind |
+ * | water   | 07: 08-03 (8%)                                          | 1       | 0    | 0       | green: plan 7.4% at 31 Jul |
+ * | bridge  | none for 04–07                                          | 0       | 0    | 4       | red: 53 points behind, and an overdue demand |
+ * | plaza   | 03–06 on time, 100%, accepted                           | 4       | 0    | 0       | blue |
+ *
+ * On-time rate 8 / (8 + 1 + 5) = 57.1%. Budget 4,500,000, spent 450,000 + 50,000 + 0 + 300,000 = 800,000.
+ * Demands: bridge open and overdue, road answered → 2 open, 1 overdue.
+ * Evaluation: plaza 30/6/24 (60%, not below 60), road 10/5/15 (50%, marked) → overall 51/90 = 56.7%.
+ */
+describe('dashboards against a hand count', () => {
+  const db = freshDb();
+  const now = chinaMorning('2026-08-15');
+  const app = createApp({ db, log: () => {}, now: () => now });
+  let fx: Awaited<ReturnType<typeof deliveryFixture>>;
+  let bridge = 0;
+  let plaza = 0;
+  const cookies: Record<string, string> = {};
+
+  beforeAll(async () => {
+    fx = await deliveryFixture(db);
+    const unit = fx.users.qsUnit.id;
+    const ms = (a: string, b: string) => JSON.stringify([{ title: '完成设计和招标', dueDate: '2026-04-30', state: a }, { title: '路基完工', dueDate: '2026-07-31', state: b }, { title: '路面完工并验收', dueDate: '2026-10-31', state: 'onTrack' }]);
+    addReport(db, fx.road, '2026-03', 10, 50_000, unit, '2026-04-08T02:00:00Z', { milestones: ms('onTrack', 'onTrack') });
+    addReport(db, fx.road, '2026-04', 20, 100_000, unit, '2026-05-12T02:00:00Z', { milestones: ms('done', 'onTrack') });
+    addReport(db, fx.road, '2026-05', 35, 250_000, unit, '2026-06-10T13:00:00Z', { milestones: ms('done', 'onTrack') }); // 21:00 China on the due day
+    addReport(db, fx.road, '2026-07', 50, 450_000, unit, '2026-08-09T02:00:00Z', { milestones: ms('done', 'onTrack') });
+    addReport(db, fx.water, '2026-07', 8, 50_000, unit, '2026-08-03T02:00:00Z');
+    bridge = addProject(db, fx.cycle.id, {
+      title: '龙井村便民桥', budget: 600_000, startDate: '2026-04-01', endDate: '2026-09-30',
+      milestones: [{ title: '拆除旧桥', dueDate: '2026-05-31', plannedPct: 20, plannedSpend: 100_000 }, { title: '主体完工', dueDate: '2026-08-31', plannedPct: 70, plannedSpend: 400_000 }],
+    }, 3);
+    plaza = addProject(db, fx.cycle.id, {
+      title: '新华村文化广场', budget: 300_000, startDate: '2026-03-01', endDate: '2026-06-30', status: 'accepted', milestones: [],
+    }, 4);
+    ['03', '04', '05', '06'].forEach((m, i) => addReport(db, plaza, `2026-${m}`, [25, 50, 75, 100][i]!, [75_000, 150_000, 225_000, 300_000][i]!, unit, `2026-${String(Number(m) + 1).padStart(2, '0')}-05T02:00:00Z`));
+    db.update(project).set({ status: 'inProgress' }).where(eq(project.id, fx.road)).run();
+    const g = db.insert(supervisionGroup).values({ cycleId: fx.cycle.id, name: '第一组', createdAt: now }).returning().get();
+    const visit = (pid: number) => db.insert(supervisionVisit).values({ projectId: pid, groupId: g.id, quarter: '2026-Q3', date: '2026-07-20', findings: '检查', rating: 'fair', recordedBy: fx.users.qsSup.id, recordedAt: now }).returning().get();
+    db.insert(rectification).values({ visitId: visit(bridge).id, projectId: bridge, demand: '增加施工力量', deadline: '2026-08-01', state: 'open', updatedAt: now }).run();
+    db.insert(rectification).values({ visitId: visit(fx.road).id, projectId: fx.road, demand: '补齐标识', deadline: '2026-08-30', state: 'answered', updatedAt: now }).run();
+    recordEvaluationResults(db, { id: fx.users.qsClerk.id, name: '测试' }, fx.cycle, null, [
+      { projectId: plaza, counts: { satisfied: 30, basic: 6, dissatisfied: 24 } },
+      { projectId: fx.road, counts: { satisfied: 10, basic: 5, dissatisfied: 15 } },
+    ], 60, now);
+    for (const u of ['qs.clerk', 'admin', 'lx.clerk', 'qs.unit']) cookies[u] = await login(app, u);
+  });
+
+  it('the cycle dashboard shows the hand-counted figures', async () => {
+    const res = await get(app, '/j/QS/cycles/2026/dashboard', cookies['qs.clerk']);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('<dt>项目</dt><dd>4</dd>');
+    expect(html).toContain('<dt>按时报送率</dt><dd>57.1%</dd>');
+    expect(html).toContain('<dt>逾期未报</dt><dd>5<!-- --> 个月次</dd>'.replace('<!-- -->', ''));
+    expect(html).toMatch(/未结整改<\/dt><dd>2 项<small>（逾期 1）<\/small>/);
+    expect(html).toContain('800,000 元');
+    expect(html).toContain('4,500,000 元');
+    expect(html).toContain('<dt>代表评议满意率</dt><dd>56.7%</dd>');
+    expect(html).toContain('<svg viewBox=');
+    expect(html).toContain('aria-label="督办亮灯（数据见下表）"');
+  });
+
+  it('every table exports as UTF-8 CSV with a BOM, the same numbers', async () => {
+    const colours = await get(app, '/j/QS/cycles/2026/dashboard/colours.csv', cookies['qs.clerk']);
+    expect(colours.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(colours.headers.get('content-disposition')).toContain("filename*=UTF-8''");
+    const bytes = new Uint8Array(await colours.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes.slice(3));
+    expect(text.split('\r\n')).toEqual(['亮灯,项目数', '蓝灯 · 完工验收,1', '绿灯 · 按计划推进,1', '黄灯 · 轻微滞后,1', '橙灯 · 滞后,0', '红灯 · 严重滞后或整改逾期,1', '']);
+    const reports = (await (await get(app, '/j/QS/cycles/2026/dashboard/reports.csv', cookies['qs.clerk'])).text()).replace(/^\uFEFF/, '');
+    expect(reports.split('\r\n').slice(0, 5)).toEqual([
+      '项目,按时报送,逾期补报,逾期未报,按时报送率', '青石村道路硬化,3,1,1,60.0%', '杨柳村饮水管网改造,1,0,0,100.0%', '龙井村便民桥,0,0,4,0.0%', '新华村文化广场,4,0,0,100.0%',
+    ]);
+    const overdue = (await (await get(app, '/j/QS/cycles/2026/dashboard/overdue.csv', cookies['qs.clerk'])).text()).replace(/^\uFEFF/, '');
+    expect(overdue.split('\r\n')).toContain('青石村道路硬化,2026-06,2026-07-10,36');
+    expect(overdue.split('\r\n')).toContain('龙井村便民桥,2026-04,2026-05-10,97');
+    const projects = (await (await get(app, '/j/QS/cycles/2026/dashboard/projects.csv', cookies['qs.clerk'])).text()).replace(/^\uFEFF/, '');
+    expect(projects.split('\r\n')[1]).toBe('青石村道路硬化,青石镇农业服务中心,实施中,黄灯 · 轻微滞后,60,50,1200000,450000,38,1,1');
+    for (const t of ['status', 'demands', 'satisfaction']) expect((await get(app, `/j/QS/cycles/2026/dashboard/${t}.csv`, cookies['qs.clerk'])).status).toBe(200);
+    expect((await get(app, '/j/QS/cycles/2026/dashboard/nope.csv', cookies['qs.clerk'])).status).toBe(404);
+    expect((await get(app, '/j/QS/cycles/2026/dashboard/colours.csv', cookies['lx.clerk'])).status).toBe(403);
+    expect((await get(app, '/j/QS/cycles/2026/dashboard/colours.csv', cookies['qs.unit'])).status).toBe(403);
+  });
+
+  it('the district admin sees every township side by side; a township clerk cannot', async () => {
+    const res = await get(app, '/j/YC/delivery/2026', cookies['admin']);
+    expect(res.status).toBe(200);
+    const csv = (await (await get(app, '/j/YC/delivery/2026/towns.csv', cookies['admin'])).text()).replace(/^\uFEFF/, '').split('\r\n');
+    expect(csv[0]).toBe('镇街,项目数,蓝灯,绿灯,黄灯,橙灯,红灯,按时报送率,逾期未报(月),未结整改,逾期整改,预算(元),已支出(元),满意率');
+    expect(csv).toContain('青石镇,4,1,1,1,0,1,57.1%,5,2,1,4500000,800000,56.7%');
+    expect(csv).toContain('柳溪镇,无年度工作,,,,,,,,,,,,');
+    expect((await get(app, '/j/YC/delivery/2026', cookies['qs.clerk'])).status).toBe(403);
+    expect((await get(app, '/j/QS/delivery/2026', cookies['qs.clerk'])).status).toBe(404); // a township has the cycle dashboard instead
+    expect((await get(app, '/j/QS/delivery', cookies['qs.clerk'])).headers.get('location')).toBe('/j/QS/cycles/2026/dashboard');
+  });
+
+  it('evaluation: the marked project has a follow-up record the clerk keeps; the portal shows the rating', async () => {
+    expect(db.select().from(evaluationFollowUp).all().map((f) => f.projectId)).toEqual([fx.road]);
+    const page = await (await get(app, '/j/QS/cycles/2026/evaluation', cookies['qs.clerk'])).text();
+    expect(page).toContain('总体满意率：<strong>56.7%</strong>');
+    const bad = await post(app, `/j/QS/cycles/2026/projects/${fx.road}/follow-up`, { measures: '', deadline: '2027-03-31', state: 'open', outcome: '' }, cookies['qs.clerk']);
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toContain('请填写整改措施');
+    expect((await post(app, `/j/QS/cycles/2026/projects/${fx.road}/follow-up`, { measures: '返修破损路段', deadline: '2027-03-31', state: 'open', outcome: '' }, cookies['qs.unit'])).status).toBe(403);
+    expect((await post(app, `/j/QS/cycles/2026/projects/${fx.road}/follow-up`, { measures: '返修破损路段', deadline: '2027-03-31', state: 'open', outcome: '' }, cookies['qs.clerk'])).status).toBe(303);
+    expect(db.select().from(evaluationFollowUp).get()).toMatchObject({ measures: '返修破损路段', deadline: '2027-03-31', state: 'open' });
+    const pub = await (await get(app, `/p/QS/2026/projects/${fx.road}`)).text();
+    expect(pub).toContain('代表年底评议');
+    expect(pub).toContain('满意率 <strong>50%</strong>');
+    expect(pub).toContain('满意率低于 60%，项目须整改');
+    expect(pub).toContain('返修破损路段');
+  });
+
+  it('a notice-board sheet per station lists the projects with colours; a station elsewhere is 404', async () => {
+    db.insert(station).values({ jurisdictionId: fx.village.id, kind: 'liaison', name: '青石村人大代表联络站', address: '青石村村委会', shortCode: 'qs01-lx' }).run();
+    db.insert(station).values({ jurisdictionId: fx.lx.id, kind: 'home', name: '柳溪镇人大代表之家', address: '', shortCode: 'lx-home' }).run();
+    const res = await get(app, '/p/QS/2026/projects/board/qs01-lx');
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('青石村人大代表联络站');
+    for (const c of ['light-blue', 'light-green', 'light-yellow', 'light-red']) expect(html).toContain(c);
+    expect((await get(app, '/p/QS/2026/projects/board/lx-home')).status).toBe(404);
+  });
+});
+
+describe('CSV cells', () => {
+  it('quotes, doubles quotes, and neutralises formulas', () => {
+    expect(csvText([['a', 'b'], ['x,y', 'say "hi"'], ['=SUM(A1)', -5], ['@cmd', null]])).toBe('\uFEFFa,b\r\n"x,y","say ""hi"""\r\n\'=SUM(A1),-5\r\n\'@cmd,\r\n');
+  });
+});
