@@ -27,14 +27,14 @@ function takeFlash(c: Context<AppEnv>): string | undefined {
 }
 
 /** The jurisdictions a user works in: their scopes, and for district-wide roles the towns below. */
-export function workingJurisdictions(c: Context<AppEnv>): { code: string; name: string; id: number }[] {
+export function workingJurisdictions(c: Context<AppEnv>): { code: string; name: string; id: number; kind: string }[] {
   const user = c.get('user');
   if (!user) return [];
   const db = c.get('db');
-  const out = new Map<number, { code: string; name: string; id: number }>();
+  const out = new Map<number, { code: string; name: string; id: number; kind: string }>();
   for (const s of scopesOf(db, user.id)) {
-    out.set(s.jurisdictionId, { id: s.jurisdictionId, code: s.code, name: s.name });
-    if (s.kind === 'district') for (const ch of childrenOf(db, s.jurisdictionId)) out.set(ch.id, { id: ch.id, code: ch.code, name: ch.name });
+    out.set(s.jurisdictionId, { id: s.jurisdictionId, code: s.code, name: s.name, kind: s.kind });
+    if (s.kind === 'district') for (const ch of childrenOf(db, s.jurisdictionId)) out.set(ch.id, { id: ch.id, code: ch.code, name: ch.name, kind: ch.kind });
   }
   return [...out.values()];
 }
@@ -48,7 +48,19 @@ export function navModel(c: Context<AppEnv>): NavModel {
   const current = mine.find((j) => j.code === codeInPath) ?? mine[0];
   const links: NavLink[] = [{ href: '/', label: '工作台', current: path === '/' }];
   if (current && can(c, 'cycle.view', current.id)) {
-    links.push({ href: `/j/${current.code}`, label: '年度工作', current: path.startsWith(`/j/${current.code}`) && !path.endsWith('/settings') });
+    links.push({ href: `/j/${current.code}`, label: '年度工作', current: path === `/j/${current.code}` || path.startsWith(`/j/${current.code}/cycles`) });
+  }
+  if (current && can(c, 'session.manage', current.id)) {
+    links.push({ href: `/j/${current.code}/sessions`, label: '会议', current: /^\/j\/[^/]+\/(sessions|polls)/.test(path) });
+  }
+  if (current && can(c, 'ballot.cast', current.id)) {
+    links.push({ href: `/j/${current.code}/vote`, label: '我的表决', current: path.startsWith(`/j/${current.code}/vote`) });
+  }
+  if (current && current.kind === 'subdistrict' && can(c, 'deliberation.view', current.id)) {
+    links.push({ href: `/j/${current.code}/deliberation`, label: '议事代表', current: path.startsWith(`/j/${current.code}/deliberation`) });
+  }
+  if (current && current.kind === 'district' && can(c, 'delivery.dashboard', current.id)) {
+    links.push({ href: `/j/${current.code}/delivery`, label: '实施统计', current: path.startsWith(`/j/${current.code}/delivery`) });
   }
   if (current && can(c, 'settings.view', current.id)) {
     links.push({ href: `/j/${current.code}/settings`, label: '参数设置', current: path.endsWith('/settings') });

@@ -40,10 +40,21 @@ function jurisdictionPage(c: Context<AppEnv>, j: Jurisdiction, values?: FormValu
 function workLinks(c: Context<AppEnv>, j: Jurisdiction, year: number): WorkLink[] {
   const base = `/j/${j.code}/cycles/${year}`;
   const all: [Action, WorkLink][] = [
+    ['collection.manage', { href: `${base}/collection`, label: '征集时间', hint: '设置群众提议的征集起止日期' }],
+    ['proposal.review', { href: `${base}/proposals`, label: '群众提议', hint: '受理、检索、导入导出群众提议' }],
+    ['proposal.submitOnBehalf', { href: `${base}/proposals/new`, label: '代群众提建议', hint: '替不便上网的群众录入项目建议' }],
     ['proposal.review', { href: `${base}/screening`, label: '资格审查', hint: '逐项审查群众提议，说明理由' }],
     ['proposal.review', { href: `${base}/candidates`, label: '候选项目', hint: '候选项目名单、应选数与主席团审定' }],
+    ['session.manage', { href: `/j/${j.code}/sessions`, label: j.kind === 'subdistrict' ? '议事代表会议' : '人代会与表决', hint: '签到、法定人数、表决、结果与决议' }],
+    ['delivery.view', { href: `${base}/projects`, label: '项目实施', hint: '月度进展、督办亮灯、整改' }],
+    ['supervision.record', { href: `${base}/supervision`, label: '监督小组', hint: '季度督查与整改要求' }],
+    ['delivery.manage', { href: `${base}/midterm`, label: '期中报告', hint: '生成、编辑、公布期中报告' }],
+    ['delivery.dashboard', { href: `${base}/dashboard`, label: '实施统计', hint: '按期报送率、逾期、资金、满意度' }],
+    ['feedback.view', { href: `${base}/feedback`, label: '群众反馈', hint: '受益群众的评价和意见' }],
   ];
-  return all.filter(([action]) => can(c, action, j.id)).map(([, link]) => link);
+  const allowed = all.filter(([action]) => can(c, action, j.id)).map(([, link]) => link);
+  // Anyone may open the public pages: they are what residents see.
+  return [...allowed, { href: `/p/${j.code}/${year}`, label: '公开页面', hint: '群众看到的提议、候选项目和结果' }];
 }
 
 function cyclePage(c: Context<AppEnv>, values?: FormValues, errors?: FieldErrors) {

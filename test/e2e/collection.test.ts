@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { DbConnection } from '../../db/client';
-import { proposal, proposalEvent, screening } from '../../db/schema';
+import { proposal } from '../../db/schema';
 import { setCollectionWindow } from '../../src/data/collection';
 import { createCycle } from '../../src/data/cycles';
 import { submitProposal } from '../../src/data/proposals';
@@ -96,13 +96,23 @@ describe('browser: a resident proposes through a station\'s link; the clerk find
     expect(receiptText).toContain('经青石村人大代表联络站');
     await shot(page, 'receipt-375');
 
-    // The screening decision as the screening page records it: a screening row and a public event.
     const row = db.select().from(proposal).where(eq(proposal.receipt, receipt)).get()!;
     expect(row).toMatchObject({ estimatedCost: 800000, proposerPhone: '13912345678', source: 'public' });
+
+    // Meanwhile the clerk screens it ineligible on the screening page, citing a rule and giving the reason.
     const reason = '经审查，该项目已列入区水利局 2026 年农村供水保障工程（上级安排实施的民生实事项目），不再作为本镇票决候选项目。';
-    db.insert(screening).values({ proposalId: row.id, decision: 'ineligible', ruleResults: '[]', explanation: reason, decidedBy: 2, at: new Date() }).run();
-    db.insert(proposalEvent).values({ proposalId: row.id, at: new Date(), actorId: 2, kind: 'screened', note: reason }).run();
-    db.update(proposal).set({ status: 'ineligible' }).where(eq(proposal.id, row.id)).run();
+    const clerkCtx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    const clerk = await clerkCtx.newPage();
+    await loginAs(clerk, server.url, 'qs.clerk', PASSWORD);
+    await clerk.goto(`${server.url}/j/QS/cycles/${year}/proposals/${row.id}`);
+    await clerk.getByLabel('不符合条件', { exact: true }).check();
+    await clerk.getByLabel('不属于上级安排实施的项目').check();
+    await clerk.getByLabel('说明 / 答复（公开）').fill(reason);
+    await clerk.getByRole('button', { name: '提交审查结论' }).click();
+    await clerk.getByText('审查结论已保存').waitFor();
+    await shot(clerk, 'screened-desktop');
+    await clerkCtx.close();
+    expect(db.select().from(proposal).where(eq(proposal.id, row.id)).get()!.status).toBe('ineligible');
 
     await page.getByRole('link', { name: '查看办理进度' }).click();
     await page.waitForURL(`${server.url}/track/${receipt}`);

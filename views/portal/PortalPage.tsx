@@ -54,6 +54,7 @@ export function PortalPage(p: {
         {p.collection.state.kind === 'open' && <a class="button" href={`/p/${p.town.code}/propose`}>我要提建议</a>}
         <a class="button secondary" href="/track">凭回执号查询</a>
       </div>
+      <PortalLinks town={p.town} year={p.year} phase={p.phase} />
       {p.years.length > 1 && (
         <p class="muted">其他年度：{p.years.filter((y) => y !== p.year).map((y, i) => <>{i > 0 && ' · '}<a href={`/p/${p.town.code}/${y}`}>{y}</a></>)}</p>
       )}
@@ -96,4 +97,17 @@ export function PortalPage(p: {
       )}
     </section>
   );
+}
+
+const AFTER_VOTE: readonly Phase[] = ['voting', 'delivery', 'evaluation', 'closed'];
+const IN_DELIVERY: readonly Phase[] = ['delivery', 'evaluation', 'closed'];
+
+/** The year's other public pages, once they have something to show. */
+function PortalLinks(p: { town: PortalTown; year?: number; phase?: Phase }) {
+  const links: [string, string][] = [];
+  if (p.year && p.phase && AFTER_VOTE.includes(p.phase)) links.push([`/p/${p.town.code}/${p.year}/results`, '表决结果与决议']);
+  if (p.year && p.phase && IN_DELIVERY.includes(p.phase)) links.push([`/p/${p.town.code}/${p.year}/projects`, '项目实施进展']);
+  if (p.town.kind === 'subdistrict') links.push([`/p/${p.town.code}/deliberation`, '议事代表与代表建议']);
+  if (links.length === 0) return null;
+  return <nav class="chips" aria-label="更多公开信息">{links.map(([href, label]) => <a href={href}>{label}</a>)}</nav>;
 }
