@@ -1,6 +1,6 @@
 // npm run backup [dest] — online copy of the live database; safe while the server is running.
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -28,12 +28,30 @@ export async function backupDb(source: string, dest: string): Promise<number> {
   return statSync(dest).size;
 }
 
+/** Photos and attachments live beside the database in uploads/; a backup `x.db` keeps them in `x-uploads/`. */
+export function uploadsOf(dbPath: string): string {
+  return join(dirname(dbPath), 'uploads');
+}
+
+export function uploadsBackupOf(backupPath: string): string {
+  return backupPath.replace(/\.db$/, '') + '-uploads';
+}
+
+/** Copies the uploaded files next to a database backup; returns whether there were any. */
+export function backupUploads(dbPath: string, backupPath: string): boolean {
+  const from = uploadsOf(dbPath);
+  if (!existsSync(from)) return false;
+  cpSync(from, uploadsBackupOf(backupPath), { recursive: true });
+  return true;
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const source = process.env.DATABASE_PATH ?? 'data/minsheng.db';
   const dest = process.argv[2] ?? defaultBackupPath(source, new Date());
   try {
     const size = await backupDb(source, dest);
     console.log(`已备份到 ${dest}（${(size / 1024).toFixed(1)} KiB）`);
+    if (backupUploads(source, dest)) console.log(`上传的照片和附件已备份到 ${uploadsBackupOf(dest)}`);
   } catch (e) {
     console.error(`备份失败：${(e as Error).message}`);
     process.exitCode = 1;

@@ -1,8 +1,8 @@
 // npm run restore <file> — replaces the database at DATABASE_PATH with a backup. Stop the server first.
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { backupDb, defaultBackupPath } from './backup';
+import { backupDb, defaultBackupPath, uploadsBackupOf, uploadsOf } from './backup';
 
 /** Returns why `file` is not a usable Minsheng database, or null when it is one and passes integrity_check. */
 export function checkDatabaseFile(file: string): string | null {
@@ -47,6 +47,13 @@ async function main(file: string | undefined): Promise<number> {
   for (const f of [`${target}-wal`, `${target}-shm`]) rmSync(f, { force: true });
   renameSync(`${target}.restoring`, target);
   console.log(`已从 ${file} 恢复到 ${target}，现在可以启动服务器。`);
+  const savedUploads = uploadsBackupOf(file);
+  if (existsSync(savedUploads)) {
+    const uploads = uploadsOf(target);
+    if (existsSync(uploads)) renameSync(uploads, `${uploads}-before-restore-${Date.now()}`);
+    cpSync(savedUploads, uploads, { recursive: true });
+    console.log(`上传的照片和附件已从 ${savedUploads} 恢复。`);
+  }
   return 0;
 }
 

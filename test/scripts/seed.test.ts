@@ -1,13 +1,13 @@
 import Database from 'better-sqlite3';
 import { and, eq, sql } from 'drizzle-orm';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../db/client';
 import { auditLog, jurisdiction, repLink, representative, roleAssignment, setting, station, user } from '../../db/schema';
 import { verifyAuditChain } from '../../src/data/audit';
-import { backupDb } from '../../scripts/backup';
+import { backupDb, backupUploads, uploadsBackupOf } from '../../scripts/backup';
 import { isEmpty, seedDemo, type DemoLogin } from '../../scripts/demo/seed';
 import { printLogins } from '../../scripts/demo/logins';
 import { checkDatabaseFile } from '../../scripts/restore';
@@ -138,6 +138,16 @@ describe('backup and restore check', () => {
     expect(copy.select({ n: sql<number>`count(*)` }).from(representative).get()!.n)
       .toBe(86 + 64 + 112 + 45 + 52 + 39 + 7);
     copy.$client.close();
+  });
+
+  it('copies the uploaded photos and attachments beside the database backup', () => {
+    const db = join(dir, 'withuploads', 'minsheng.db');
+    mkdirSync(join(dir, 'withuploads', 'uploads', 'photos'), { recursive: true });
+    writeFileSync(join(dir, 'withuploads', 'uploads', 'photos', 'a.jpg'), 'jpeg bytes');
+    const dest = join(dir, 'out', 'with-uploads.db');
+    expect(backupUploads(db, dest)).toBe(true);
+    expect(readFileSync(join(uploadsBackupOf(dest), 'photos', 'a.jpg'), 'utf8')).toBe('jpeg bytes');
+    expect(backupUploads(join(dir, 'nothing', 'minsheng.db'), dest)).toBe(false);
   });
 
   it('rejects files that are not a Minsheng database', () => {
