@@ -8,7 +8,7 @@ import type { JurisdictionKind, Role } from '../../db/schema';
 export const ROLE_SCOPES: Record<Role, readonly JurisdictionKind[]> = {
   districtAdmin: ['district'],
   clerk: ['township', 'subdistrict'],
-  representative: ['township', 'subdistrict'],
+  representative: ['district', 'township', 'subdistrict'], // district-level representatives link to deliberation groups (seed 004)
   deliberationRep: ['subdistrict'],
   implementingUnit: ['district', 'township', 'subdistrict'],
   supervisionMember: ['district', 'township', 'subdistrict'],
@@ -17,7 +17,7 @@ export const ROLE_SCOPES: Record<Role, readonly JurisdictionKind[]> = {
 const SCOPE_TEXT: Record<Role, string> = {
   districtAdmin: '区级管理员只能设在区/县',
   clerk: '人大工作人员只能设在镇/乡或街道',
-  representative: '人大代表只能设在镇/乡或街道',
+  representative: '人大代表只能设在区/县、镇/乡或街道',
   deliberationRep: '议事代表只能设在街道',
   implementingUnit: '承办单位只能设在区/县、镇/乡或街道',
   supervisionMember: '监督小组成员只能设在区/县、镇/乡或街道',

@@ -7,7 +7,7 @@ describe('roleScopeError', () => {
   const allowed: Record<Role, JurisdictionKind[]> = {
     districtAdmin: ['district'],
     clerk: ['township', 'subdistrict'],
-    representative: ['township', 'subdistrict'],
+    representative: ['district', 'township', 'subdistrict'], // district-level representatives link to deliberation groups (seed 004)
     deliberationRep: ['subdistrict'], // only subdistricts hold deliberation meetings (seed 004)
     implementingUnit: ['district', 'township', 'subdistrict'],
     supervisionMember: ['district', 'township', 'subdistrict'],
@@ -22,7 +22,7 @@ describe('roleScopeError', () => {
     ['districtAdmin', 'township', '区级管理员只能设在区/县'],
     ['clerk', 'district', '人大工作人员只能设在镇/乡或街道'],
     ['clerk', 'village', '人大工作人员只能设在镇/乡或街道'],
-    ['representative', 'community', '人大代表只能设在镇/乡或街道'],
+    ['representative', 'community', '人大代表只能设在区/县、镇/乡或街道'],
     ['deliberationRep', 'township', '议事代表只能设在街道'],
   ] as const)('%s on a %s says why: %s', (role, kind, message) => {
     expect(roleScopeError(role, { kind, active: true })).toBe(message);

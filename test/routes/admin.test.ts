@@ -148,7 +148,6 @@ describe('editing a user', () => {
   it.each([
     ['districtAdmin', 'townA', '区级管理员只能设在区/县'],
     ['clerk', 'district', '人大工作人员只能设在镇/乡或街道'],
-    ['representative', 'district', '人大代表只能设在镇/乡或街道'],
     ['deliberationRep', 'townB', '议事代表只能设在街道'],
   ] as const)('refuses %s on %s: “%s”', async (role, where, message) => {
     const res = await f.post(`/admin/users/${f.clerk.id}/roles`, { role, jurisdictionId: String(f[where].id) }, adminCookie);
