@@ -30,6 +30,7 @@ export function Layout(props: { title: string; nav: NavModel; flash?: string; ch
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="htmx-config" content={htmxConfig} />
         <title>{`${props.title} · 民生实事票决`}</title>
+        <link rel="icon" href="data:," />
         <link rel="stylesheet" href="/static/app.css" />
         <script src="/static/htmx.min.js" defer></script>
         <script src="/static/app.js" defer></script>
