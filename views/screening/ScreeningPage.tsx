@@ -5,7 +5,7 @@ import {
   ELIGIBILITY_RULES, OUTCOME_LABELS, RULES_BY_CODE, ruleName, rulesToOverride, type EligibilityParams, type RuleResult,
 } from '../../src/domain/eligibility';
 import { DECISION_LABELS, REDIRECT_LABELS } from '../../src/domain/screening';
-import { CATEGORY_LABELS, CHANNEL_LABELS, SOURCE_LABELS, STATUS_LABELS } from '../../src/domain/screeningLabels';
+import { CATEGORY_LABELS, CHANNEL_LABELS, SOURCE_LABELS, STATUS_LABELS } from '../../src/domain/proposalLabels';
 import { THRESHOLD_CHOICES, type DuplicateSuggestion } from '../../src/domain/similarity';
 import { FormError, SelectField, TextArea, type FieldErrors, type FormValues } from '../components/form';
 import { fmtDateTime, fmtYuan } from '../components/format';
