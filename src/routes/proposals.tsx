@@ -10,11 +10,12 @@ import {
   exportProposals, importProposals, listProposals, placesOf, SORTS, stationsFor, submitProposal, type ProposalFilter,
 } from '../data/proposals';
 import { chinaDate, collectionState, staffEntryAllowed } from '../domain/collection';
-import { decodeUpload, toCsv } from '../domain/csv';
+import { decodeUpload } from '../domain/csv';
 import { csvTemplateHeader, parseProposalCsv, type CsvIssue } from '../domain/proposalCsv';
 import { parseYuan, staffProposalSchema } from '../domain/proposalInput';
 import { defaultSourceFor, PROPOSAL_CATEGORIES, PROPOSAL_SOURCES, PROPOSAL_STATUSES, wholeAreaLabel } from '../domain/proposalLabels';
 import type { AppEnv } from '../env';
+import { csvDownload, csvResponse } from '../http/csv';
 import { errorResponse } from '../http/errors';
 import { flash } from '../http/renderer';
 import { formValues, validForm, validQuery, type FieldErrors, type FormValues } from '../http/validate';
@@ -102,13 +103,6 @@ function importPage(c: Context<AppEnv>, issues?: CsvIssue[], fileName?: string) 
   );
 }
 
-function csvResponse(c: Context<AppEnv>, body: string, fileName: string) {
-  c.header('Content-Type', 'text/csv; charset=utf-8');
-  c.header('Content-Disposition', `attachment; filename="proposals.csv"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
-  c.header('Cache-Control', 'no-store'); // personal data: not in any cache
-  return c.body(body);
-}
-
 export const proposals = new Hono<AppEnv>()
   .route('/', collectionWindow)
   .get('/j/:code/cycles/:year{[0-9]{4}}/proposals', validQuery(intakeQuery), (c) => {
@@ -134,11 +128,11 @@ export const proposals = new Hono<AppEnv>()
     const { filter } = filterOf(c.req.valid('query'));
     const rows = exportProposals(c.get('db'), actorOf(c), { cycle, jurisdiction: j }, filter, c.get('now')());
     const csv = proposalsCsv(rows, wholeAreaLabel(j.kind));
-    return csvResponse(c, csv, `${j.name}${cycle.year}年度群众提议.csv`);
+    return csvDownload(c, `${j.name}${cycle.year}年度群众提议.csv`, csv);
   })
   .get('/j/:code/cycles/:year{[0-9]{4}}/proposals/template.csv', (c) => {
     cycleParam(c, 'proposal.enterPaper');
-    return csvResponse(c, toCsv([csvTemplateHeader()]), '群众提议导入模板.csv');
+    return csvResponse(c, '群众提议导入模板.csv', [csvTemplateHeader()]);
   })
   .get('/j/:code/cycles/:year{[0-9]{4}}/proposals/import', (c) => importPage(c))
   .post('/j/:code/cycles/:year{[0-9]{4}}/proposals/import',

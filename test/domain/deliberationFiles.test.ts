@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkAttachments, MAX_ATTACHMENT_BYTES, sniffType } from '../../src/domain/attachmentRules';
 import { parseRosterCsv } from '../../src/domain/repInput';
-import { csvText } from '../../src/http/csv';
+import { toCsv } from '../../src/domain/csv';
 
 const bytes = (...b: number[]) => new Uint8Array([...b, ...new Array(16).fill(0)]);
 
@@ -25,12 +25,12 @@ describe('sniffType: by the first bytes, never the name', () => {
   });
 });
 
-describe('csvText', () => {
+describe('toCsv', () => {
   it('quotes, doubles quotes, starts with a BOM and ends lines with CRLF', () => {
-    expect(csvText([['a,b', 'say "hi"', null, 3], ['x']])).toBe('\uFEFF"a,b","say ""hi""",,3\r\nx\r\n');
+    expect(toCsv([['a,b', 'say "hi"', null, 3], ['x']])).toBe('\uFEFF"a,b","say ""hi""",,3\r\nx\r\n');
   });
   it('never lets a spreadsheet run a cell as a formula, but keeps negative numbers', () => {
-    expect(csvText([['=1+1', '@SUM(A1)', '+86', '-5']])).toBe("\uFEFF'=1+1,'@SUM(A1),'+86,-5\r\n");
+    expect(toCsv([['=1+1', '@SUM(A1)', '+86', '-5', -5]])).toBe("\uFEFF'=1+1,'@SUM(A1),'+86,'-5,-5\r\n");
   });
 });
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { evaluationFollowUp, project, rectification, station, supervisionGroup, supervisionVisit } from '../../db/schema';
 import { createApp } from '../../src/app';
 import { recordEvaluationResults } from '../../src/data/evaluation';
-import { csvText } from '../../src/http/csv';
+import { toCsv } from '../../src/domain/csv';
 import { freshDb, get, login, post } from '../helpers/app';
 import { addProject, addReport, chinaMorning, deliveryFixture } from '../helpers/deliveryFixture';
 import { eq } from 'drizzle-orm';
@@ -139,6 +139,6 @@ describe('dashboards against a hand count', () => {
 
 describe('CSV cells', () => {
   it('quotes, doubles quotes, and neutralises formulas', () => {
-    expect(csvText([['a', 'b'], ['x,y', 'say "hi"'], ['=SUM(A1)', -5], ['@cmd', null]])).toBe('\uFEFFa,b\r\n"x,y","say ""hi"""\r\n\'=SUM(A1),-5\r\n\'@cmd,\r\n');
+    expect(toCsv([['a', 'b'], ['x,y', 'say "hi"'], ['=SUM(A1)', -5], ['@cmd', null]])).toBe('\uFEFFa,b\r\n"x,y","say ""hi"""\r\n\'=SUM(A1),-5\r\n\'@cmd,\r\n');
   });
 });
