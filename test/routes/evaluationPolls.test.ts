@@ -58,6 +58,8 @@ describe('year-end evaluation at a session: the voting mechanism rates the proje
   });
 
   it('the session page offers to evaluate a year with projects, the one in delivery by default', async () => {
+    const before = await (await get(f.app, '/j/QS/cycles/2026/evaluation', cookies['qs.clerk'])).text();
+    expect(before).toContain('满意度测评尚未发起');
     const html = await (await get(f.app, `/j/QS/sessions/${sessionId}`, cookies['qs.clerk'])).text();
     expect(html).toContain('发起满意度测评（年底评议）');
     expect(html).toContain(`<option value="${cy2026}" selected="">2026年度（实施与监督，3 个项目）</option>`);
@@ -255,6 +257,7 @@ describe('year-end evaluation at a session: the voting mechanism rates the proje
     expect(good).not.toContain('项目须整改');
     const clerkView = await (await get(f.app, '/j/QS/cycles/2026/evaluation', cookies['qs.clerk'])).text();
     expect(clerkView).toContain('总体满意率：<strong>64.7%</strong>');
+    expect(clerkView).toContain(`满意度测评：<a href="/j/QS/polls/${evalId}">2026年度民生实事项目满意度测评</a>（已公布）`);
   });
 
   it('after the resolution is published an evaluation can still be created and opened at the session', async () => {

@@ -33,7 +33,7 @@ export function PrintBallotsPage(p: { j: Jurisdiction; s: Session; p: Poll; opti
               <li>本次为无记名投票，请勿在选票上署名或作其他标记。</li>
             </ol>
           </div>
-          <table class="ballot-grid">
+          <table class={`ballot-grid marks-${marks.length}`}>
             <thead><tr><th>序号</th><th>{evaluation ? '项目' : '候选项目'}</th>{marks.map((m) => <th class="box-col">{MARK_LABELS[m]}</th>)}</tr></thead>
             <tbody>
               {p.options.map((o, i) => (
