@@ -13,6 +13,7 @@ import { getMidterm } from './midterm';
 import { getSettings } from './settings';
 import { projectsOfCycle } from './projects';
 import { groupsOfCycle, visitsOf } from './supervision';
+import { evaluationsToCast } from './voteNow';
 
 /** One thing due from the person looking at their home page. */
 export interface DeliveryTodo { label: string; href: string; due?: string; overdue: boolean }
@@ -41,11 +42,15 @@ function quarterEnd(q: string): string {
 /**
  * What delivery supervision expects from this user now (DOMAIN §3.5): the unit's reports and answers and the
  * task a red project puts on it, the supervision member's visits and decisions, the clerk's queue.
- * Most urgent first. (Year-end evaluation ballots are the voting mechanism's, not listed here.)
+ * and the representative's year-end evaluation ballot while its poll is open. Most urgent first.
  */
 export function deliveryTodos(db: Db, user: { id: number; assignments: readonly Assignment[] }, today: string): DeliveryTodo[] {
   const out: (DeliveryTodo & { rank: number })[] = [];
   const add = (t: DeliveryTodo, rank: number) => out.push({ ...t, rank });
+  if (user.assignments.some((a) => a.role === 'representative' || a.role === 'deliberationRep')) {
+    // The poll is open now, in the hall: nothing is more urgent. The vote page checks in first if need be.
+    for (const e of evaluationsToCast(db, user.id)) add({ label: `参加满意度测评：${e.title}（${e.sessionTitle}）`, href: `/j/${e.code}/vote`, overdue: false }, -1);
+  }
   for (const a of user.assignments) {
     const j = getJurisdiction(db, a.jurisdictionId);
     if (!j) continue;

@@ -6,7 +6,7 @@ import { hasQuorum } from '../domain/quorum';
 import { parseFraction } from '../domain/settings';
 import { recordAudit, type Actor } from './audit';
 import { electronicVotes } from './ballots';
-import { computeResult, readResult, storeResult } from './results';
+import { computeResult, readSelectionResult, storeResult } from './results';
 import { headcount, type Result, type Session } from './sessions';
 import { getSettings } from './settings';
 
@@ -79,7 +79,7 @@ export function createRunoff(db: Db, actor: Actor, parent: Poll, s: Session, now
   return db.transaction((tx) => {
     if (s.state === 'closed') return { ok: false, field: '_form', error: '会议已闭会，另行投票须在会议期间进行' };
     if (sessionPublished(tx, s.id)) return { ok: false, field: '_form', error: '本次会议的结果已公布' };
-    const result = readResult(tx, parent.id);
+    const result = readSelectionResult(tx, parent.id);
     if (!result || parent.state !== 'closed') return { ok: false, field: '_form', error: '原表决尚未结束计票' };
     if (result.tally.runoffSeats === 0) return { ok: false, field: '_form', error: '原表决没有需要另行投票的项目' };
     const existing = tx.select().from(poll).where(and(eq(poll.parentPollId, parent.id), ne(poll.state, 'void'))).get();
@@ -120,7 +120,8 @@ export function openPoll(db: Db, actor: Actor, p: Poll, now: Date): Result<Poll>
     });
     if (!check.ok) return { ok: false, field: '_form', error: check.error };
     if (openPollIn(tx, s.id)) return { ok: false, field: '_form', error: '已有一轮表决正在进行，请先结束该轮表决' };
-    if (sessionPublished(tx, s.id)) return { ok: false, field: '_form', error: '本次会议的结果已公布' };
+    // The published resolution fixes what the session decided; a year-end evaluation is no part of it.
+    if (fresh.kind !== 'evaluation' && sessionPublished(tx, s.id)) return { ok: false, field: '_form', error: '本次会议的结果已公布' };
     const row = tx.update(poll).set({ state: 'open', openedAt: now }).where(eq(poll.id, p.id)).returning().get();
     recordAudit(tx, actor, {
       action: 'poll.open', targetType: 'poll', targetId: p.id, jurisdictionId: s.jurisdictionId,

@@ -43,10 +43,18 @@ export function saveResolution(db: Db, actor: Actor, s: Session, input: { title:
   });
 }
 
+/**
+ * The polls the resolution rests on: the selection and its runoffs. A year-end evaluation held at the same
+ * session is published on its own (publishEvaluationPoll), so it neither holds up nor rides along with the resolution.
+ */
+function resolutionPolls(db: Db, sessionId: number) {
+  return db.select().from(poll).where(and(eq(poll.sessionId, sessionId), inArray(poll.kind, ['selection', 'runoff']))).all();
+}
+
 /** What stands in the way of publishing the session's results (empty when nothing does). */
 export function publicationBlockers(db: Db, s: Session): string[] {
   const out: string[] = [];
-  const polls = db.select().from(poll).where(eq(poll.sessionId, s.id)).all();
+  const polls = resolutionPolls(db, s.id);
   if (polls.some((p) => p.state === 'open')) out.push('还有正在进行的表决');
   if (polls.some((p) => p.state === 'closed' && !readResult(db, p.id))) out.push('还有表决的纸质选票未完成计票');
   if (!sessionOutcome(db, s.id)) out.push('本次会议还没有已结束的项目表决');
@@ -55,7 +63,7 @@ export function publicationBlockers(db: Db, s: Session): string[] {
 }
 
 /**
- * Publishes the session: every counted poll becomes 'published' (its stored result is the snapshot, never
+ * Publishes the session: every counted selection and runoff poll becomes 'published' (its stored result is the snapshot, never
  * recomputed), the resolution is published (generated if never saved), and each adopted candidate becomes a
  * project of the year. One durable transaction with its audit entry.
  */
@@ -71,7 +79,7 @@ export function publishSession(conn: DbConnection, actor: Actor & { id: number }
       res = tx.insert(resolution).values({ cycleId: fresh.cycleId!, sessionId: s.id, title: d.title, body: d.body, updatedAt: now }).returning().get();
     }
     tx.update(resolution).set({ publishedAt: now, publishedBy: actor.id }).where(eq(resolution.id, res.id)).run();
-    const counted = tx.select().from(poll).where(and(eq(poll.sessionId, s.id), eq(poll.state, 'closed'))).all().map((p) => p.id);
+    const counted = resolutionPolls(tx, s.id).filter((p) => p.state === 'closed').map((p) => p.id);
     if (counted.length) tx.update(poll).set({ state: 'published', publishedAt: now }).where(inArray(poll.id, counted)).run();
     let projects = 0;
     for (const a of outcome.adopted) {

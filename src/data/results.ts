@@ -1,9 +1,9 @@
 import { and, asc, eq, inArray, isNotNull, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { candidate, cycle, poll, pollOption, pollResult, project, resolution, session } from '../../db/schema';
-import type { PollKind } from '../domain/choices';
 import type { MajorityBase } from '../domain/majority';
 import { parseFraction } from '../domain/settings';
+import { tallyEvaluation, type EvaluationTally } from '../domain/evaluationTally';
 import { tallySelection, type SelectionTally } from '../domain/tally';
 import { ballotsOf, turnout } from './ballots';
 import { headcount } from './sessions';
@@ -12,11 +12,9 @@ import { getSettings } from './settings';
 type PollRow = typeof poll.$inferSelect;
 
 /** Everything the result sheet prints: the domain tally plus the ballot reconciliation. */
-export interface StoredResult {
+interface ResultBase {
   pollId: number;
-  kind: PollKind;
   secrecy: 'secret' | 'named';
-  tally: SelectionTally;
   /** 发出 = electronic ballots + paper ballots handed out; 收回 = ballots counted. */
   ballots: { electronic: number; paperIssued: number; paperReturned: number; issued: number; returned: number };
   invalidReasons: { reason: string; count: number }[];
@@ -25,6 +23,13 @@ export interface StoredResult {
   computedAt: string;
 }
 
+export interface SelectionResult extends ResultBase { kind: 'selection' | 'runoff'; tally: SelectionTally }
+
+/** 年底评议: the same ballots and roll, read as ratings; the threshold in force at the close is part of it. */
+export interface EvaluationPollResult extends ResultBase { kind: 'evaluation'; tally: EvaluationTally }
+
+export type StoredResult = SelectionResult | EvaluationPollResult;
+
 /** Tallies a closed poll from its ballots and its session's roster as of the close. */
 export function computeResult(db: Db, p: PollRow, now: Date): StoredResult {
   const s = db.select().from(session).where(eq(session.id, p.sessionId)).get()!;
@@ -32,23 +37,30 @@ export function computeResult(db: Db, p: PollRow, now: Date): StoredResult {
   const { seated, present } = headcount(db, s.id, p.closedAt ?? now);
   const options = db.select().from(pollOption).where(eq(pollOption.pollId, p.id)).orderBy(asc(pollOption.position)).all();
   const ballots = ballotsOf(db, p.id, p.secrecy);
-  const kind = p.kind === 'runoff' ? 'runoff' : 'selection';
-  const tally = tallySelection({
-    kind,
-    options: options.map((o) => ({ optionId: o.id, label: o.label, candidateId: o.candidateId })),
-    ballots, seatsToFill: p.seatsToFill ?? 0, seated, present,
-    majorityBase: settings.majorityBase, quorum: parseFraction(settings.quorumFraction),
-  });
+  const quorum = parseFraction(settings.quorumFraction);
   const electronic = turnout(db, p.id).electronic;
   const paperReturned = ballots.length - electronic;
   const reasons = new Map<string, number>();
   for (const b of ballots) if (!b.valid) reasons.set(b.invalidReason || '无效', (reasons.get(b.invalidReason || '无效') ?? 0) + 1);
-  return {
-    pollId: p.id, kind: p.kind, secrecy: p.secrecy, tally,
+  const base: ResultBase = {
+    pollId: p.id, secrecy: p.secrecy,
     ballots: { electronic, paperIssued: p.paperBallotsIssued, paperReturned, issued: electronic + p.paperBallotsIssued, returned: ballots.length },
     invalidReasons: [...reasons].map(([reason, count]) => ({ reason, count })),
     quorumFraction: settings.quorumFraction, majorityBase: settings.majorityBase, computedAt: now.toISOString(),
   };
+  if (p.kind === 'evaluation') {
+    const tally = tallyEvaluation({
+      options: options.map((o) => ({ optionId: o.id, label: o.label, projectId: o.projectId })),
+      ballots, seated, present, quorum, thresholdPct: settings.satisfactionThreshold,
+    });
+    return { ...base, kind: 'evaluation', tally };
+  }
+  const tally = tallySelection({
+    kind: p.kind,
+    options: options.map((o) => ({ optionId: o.id, label: o.label, candidateId: o.candidateId })),
+    ballots, seatsToFill: p.seatsToFill ?? 0, seated, present, majorityBase: settings.majorityBase, quorum,
+  });
+  return { ...base, kind: p.kind, tally };
 }
 
 export function storeResult(db: Db, r: StoredResult, now: Date): void {
@@ -61,11 +73,17 @@ export function readResult(db: Db, pollId: number): StoredResult | null {
   return row ? (JSON.parse(row.result) as StoredResult) : null;
 }
 
+/** A selection or runoff poll's result (null for an evaluation poll, or before the count). */
+export function readSelectionResult(db: Db, pollId: number): SelectionResult | null {
+  const r = readResult(db, pollId);
+  return r && r.kind !== 'evaluation' ? r : null;
+}
+
 export interface AdoptedProject { candidateId: number; pollId: number; title: string; budget: number; unitName: string; position: number; for: number }
 
 export interface SessionOutcome {
   /** The session's selection poll with a result, and the runoffs that followed it, in order. */
-  polls: { poll: PollRow; result: StoredResult }[];
+  polls: { poll: PollRow; result: SelectionResult }[];
   adopted: AdoptedProject[];
   seatsToFill: number;
   emptySeats: number;
@@ -85,14 +103,14 @@ export function sessionOutcome(db: Db, sessionId: number): SessionOutcome | null
   const selection = db.select().from(poll)
     .where(and(eq(poll.sessionId, sessionId), eq(poll.kind, 'selection'), inArray(poll.state, ['closed', 'published']))).orderBy(asc(poll.id)).get();
   if (!selection) return null;
-  const first = readResult(db, selection.id);
+  const first = readSelectionResult(db, selection.id);
   if (!first) return null;
   const chain = [{ poll: selection, result: first }];
   for (;;) {
     const last = chain[chain.length - 1]!;
     const next = db.select().from(poll)
       .where(and(eq(poll.parentPollId, last.poll.id), ne(poll.state, 'void'))).get();
-    const result = next && readResult(db, next.id);
+    const result = next && readSelectionResult(db, next.id);
     if (!next || !result) break;
     chain.push({ poll: next, result });
   }

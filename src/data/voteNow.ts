@@ -1,4 +1,6 @@
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { jurisdiction, participation, poll, representative, session, sessionRoster } from '../../db/schema';
 import type { PollKind } from '../domain/choices';
 import { participationOf } from './ballots';
 import { openPollIn, optionsOf, type PollOption } from './polls';
@@ -37,4 +39,23 @@ export function voteNowFor(db: Db, rep: Representative): VoteNowState {
   const part = participationOf(db, p.id, rep.id);
   if (part) return { kind: 'voted', sessionTitle: s.title, pollTitle: p.title, receipt: part.receiptCode, channel: part.channel, pollId: p.id };
   return { kind: 'ballot', sessionTitle: s.title, b: ballotModel(db, p) };
+}
+
+/** An open evaluation poll the representative has not yet cast (nor taken a paper ballot for). */
+export interface EvaluationToCast { pollId: number; title: string; sessionTitle: string; code: string }
+
+/**
+ * 年底评议 ballots waiting for this login: every open evaluation poll of a session whose roster holds one of the
+ * user's representative records, without a participation row. Participation says only who has voted, never how.
+ */
+export function evaluationsToCast(db: Db, userId: number): EvaluationToCast[] {
+  return db.select({ pollId: poll.id, title: poll.title, sessionTitle: session.title, code: jurisdiction.code })
+    .from(representative)
+    .innerJoin(sessionRoster, eq(sessionRoster.representativeId, representative.id))
+    .innerJoin(session, eq(session.id, sessionRoster.sessionId))
+    .innerJoin(jurisdiction, eq(jurisdiction.id, session.jurisdictionId))
+    .innerJoin(poll, and(eq(poll.sessionId, session.id), eq(poll.kind, 'evaluation'), eq(poll.state, 'open')))
+    .leftJoin(participation, and(eq(participation.pollId, poll.id), eq(participation.representativeId, representative.id)))
+    .where(and(eq(representative.userId, userId), isNull(participation.pollId)))
+    .orderBy(asc(poll.id)).all();
 }

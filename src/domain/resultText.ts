@@ -1,5 +1,6 @@
 import type { BodyTerms } from './bodyTerms';
 import { fractionWords } from './quorum';
+import type { EvaluationTally } from './evaluationTally';
 import type { SelectionTally } from './tally';
 
 /** The rule applied, in words, with every number: printed on the result sheet and shown on the public page. */
@@ -23,4 +24,25 @@ export function outcomeSummary(t: SelectionTally, terms: BodyTerms): string {
   }
   if (t.emptySeats > 0) parts.push(`${t.emptySeats} 个名额空缺（通过的项目不足应选数，除非会议另行${terms.vote}）`);
   return parts.join('；') + '。';
+}
+
+/** The evaluation's rules in words, with every number: the result sheet prints them. */
+export function evaluationRuleLines(t: EvaluationTally, terms: BodyTerms): string[] {
+  return [
+    `法定人数：出席${terms.rep}须达到在册${terms.rep}的${fractionWords(t.quorum)}以上（含本数）。在册 ${t.seated} 名，至少须出席 ${t.quorumNeeded} 名；`
+      + `本轮测评时出席 ${t.present} 名，${t.quorumMet ? '符合' : '不符合'}法定人数。`,
+    '每个项目评为“满意”“基本满意”“不满意”之一；未评价的项目按弃权计，不计入该项目的有效评价数。',
+    '满意率 =（满意 + 基本满意）÷ 有效评价数（满意 + 基本满意 + 不满意）；总体满意率按全部项目的有效评价合计计算。',
+    `满意率低于 ${t.thresholdPct}% 的项目须整改（恰好 ${t.thresholdPct}% 不属于低于）；没有有效评价的项目不计算满意率。`,
+    '无效票对每个项目均不计入有效评价。',
+  ];
+}
+
+export function evaluationSummary(t: EvaluationTally): string {
+  const overall = t.overall.ratePct === null ? '总体没有有效评价' : `总体满意率 ${t.overall.ratePct}%（有效评价 ${t.overall.validRatings} 份）`;
+  const marked = t.rows.filter((r) => r.marked);
+  const tail = marked.length === 0
+    ? `没有满意率低于 ${t.thresholdPct}% 的项目`
+    : `${marked.length} 个项目满意率低于 ${t.thresholdPct}%，须整改：${marked.map((r) => r.label).join('、')}`;
+  return `${overall}；${tail}。`;
 }

@@ -13,7 +13,7 @@ export interface OptionCounts { counts: MarkCounts; invalid: number }
  * Counts every option's marks over the valid ballots, for any poll kind. An invalid ballot (e.g. more "for" than
  * places) counts as invalid for every option, and an option a ballot does not mention counts as unmarked.
  */
-export function countMarks(kind: PollKind, options: readonly TallyOption[], ballots: readonly TallyBallot[]): Map<number, OptionCounts> {
+export function countMarks(kind: PollKind, options: readonly Pick<TallyOption, 'optionId'>[], ballots: readonly TallyBallot[]): Map<number, OptionCounts> {
   const set = CHOICE_SETS[kind];
   const out = new Map<number, OptionCounts>();
   for (const o of options) out.set(o.optionId, { counts: Object.fromEntries(set.marks.map((m) => [m, 0])), invalid: 0 });

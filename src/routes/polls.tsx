@@ -11,6 +11,7 @@ import {
   discardPaperSerial, enterPaperBallot, finishPaperCount, issuePaperBallots, paperState, presentWithoutBallot, printedCount,
 } from '../data/paper';
 import { closePoll, createRunoff, openPoll, optionsOf, pollById, runoffOf, voidPoll } from '../data/polls';
+import { evaluatedCycleOf, publishEvaluationPoll } from '../data/evaluationPolls';
 import { correctionsOf } from '../data/publication';
 import { publishedSessions, readResult, sessionOutcome } from '../data/results';
 import { quorumState } from '../data/sessions';
@@ -40,6 +41,7 @@ function pollPage(c: Context<AppEnv>, values?: FormValues, errors?: FieldErrors)
     <PollPage j={j} s={s} p={p} terms={terms} options={optionsOf(db, p.id)} h={h} turnout={{ ...turnout(db, p.id), present: h.present }}
       result={p.state === 'closed' || p.state === 'published' ? readResult(db, p.id) : null}
       runoff={runoffOf(db, p.id)} parent={p.parentPollId ? pollById(db, p.parentPollId) : undefined}
+      evaluatedYear={p.kind === 'evaluation' ? evaluatedCycleOf(db, p.id)?.year : undefined} canPublish={can(c, 'result.publish', j.id)}
       canManage={can(c, 'poll.manage', j.id)} canTally={can(c, 'poll.tally', j.id)} values={values} errors={errors} />,
     { title: p.title },
   );
@@ -120,6 +122,17 @@ export const polls = new Hono<AppEnv>()
     flash(c, '已创建另行投票，候选为得票相同的项目');
     return c.redirect(`/j/${j.code}/polls/${result.value.id}`, 303);
   })
+  .post('/j/:code/polls/:pollId{[0-9]+}/publish', (c) => {
+    const { p } = pollParam(c, 'result.publish');
+    const result = publishEvaluationPoll(c.get('db'), actorOf(c), p, c.get('now')());
+    if (!result.ok) {
+      c.status(422);
+      return pollPage(c, undefined, { _form: result.error });
+    }
+    const { year, marked } = result.value;
+    flash(c, `测评结果已公布，${year} 年度各项目页面显示满意率${marked ? `；${marked} 个项目列入整改` : ''}`);
+    return back(c);
+  })
   .get('/j/:code/polls/:pollId{[0-9]+}/result', (c) => {
     const { j, s, p, terms } = pollParam(c, 'session.view');
     const db = c.get('db');
@@ -131,6 +144,7 @@ export const polls = new Hono<AppEnv>()
     const options = optionsOf(db, p.id);
     return c.render(
       <ResultSheet j={j} s={s} p={p} terms={terms} r={r} named={p.secrecy === 'named' ? namedBallotsOf(db, p.id) : undefined}
+        evaluatedYear={p.kind === 'evaluation' ? evaluatedCycleOf(db, p.id)?.year : undefined}
         optionIds={options.map((o) => ({ id: o.id, label: o.label }))} />,
       { title: `结果报告单 · ${p.title}` },
     );

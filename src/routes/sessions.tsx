@@ -9,6 +9,7 @@ import { chinaYear, fmtDate } from '../../views/components/format';
 import { actorOf, authorize, can, jurisdictionParam } from '../auth/authorize';
 import { cyclesOf } from '../data/cycles';
 import { turnout } from '../data/ballots';
+import { createEvaluationPoll, evaluableCycles } from '../data/evaluationPolls';
 import { createSelectionPoll, pollsOf, screenPoll, selectionBlocker } from '../data/polls';
 import {
   correctionsOf, generateResolution, publicationBlockers, publishSession, recordCorrection, resolutionDraft, saveResolution,
@@ -20,6 +21,8 @@ import {
 import { BODY_TERMS, bodyOf } from '../domain/bodyTerms';
 import { SESSION_KINDS } from '../../db/schema';
 import { canCheckIn } from '../domain/sessionState';
+import { cyclesToEvaluate, defaultEvaluationCycle } from '../domain/evaluationPoll';
+import { phaseLabel } from '../domain/phases';
 import type { AppEnv } from '../env';
 import { flash } from '../http/renderer';
 import { trimmed, validForm, validQuery, type FieldErrors, type FormValues } from '../http/validate';
@@ -39,6 +42,11 @@ const sessionForm = z.object({
 const stateForm = z.object({ to: z.enum(['open', 'closed'], { error: '未知的操作' }) });
 const pollForm = z.object({
   title: trimmed(100, '请填写表决名称'),
+  secrecy: z.enum(['secret', 'named'], { error: '请选择投票方式' }),
+});
+const evaluationPollForm = z.object({
+  cycleId: z.string().regex(/^\d{1,9}$/, '请选择测评哪一年度的项目').transform(Number),
+  evaluationTitle: trimmed(100).default(''),
   secrecy: z.enum(['secret', 'named'], { error: '请选择投票方式' }),
 });
 const tickForm = z.object({ q: z.string().max(50).default(''), undo: z.string().max(1).default('') });
@@ -97,11 +105,16 @@ function listPage(c: Context<AppEnv>, values?: FormValues, errors?: FieldErrors)
   );
 }
 
-function sessionPage(c: Context<AppEnv>, values?: FormValues, errors?: FieldErrors) {
+/** Values and errors go back to the form they came from: the selection poll's or the evaluation poll's. */
+type SessionForm = 'selection' | 'evaluation';
+
+function sessionPage(c: Context<AppEnv>, values?: FormValues, errors?: FieldErrors, form: SessionForm = 'selection') {
   const { j, s, terms } = sessionParam(c, 'session.view');
   const db = c.get('db');
   const year = sessionYear(db, s);
   const polls = pollsOf(db, s.id);
+  const cycles = evaluableCycles(db, j.id);
+  const toEvaluate = cyclesToEvaluate(cycles);
   // This session already holds the year's selection poll: nothing to set up, nothing to warn about.
   const hasSelection = polls.some((p) => p.kind === 'selection' && p.state !== 'void');
   return c.render(
@@ -113,7 +126,12 @@ function sessionPage(c: Context<AppEnv>, values?: FormValues, errors?: FieldErro
       canManage={can(c, 'session.manage', j.id)} canVote={can(c, 'ballot.cast', j.id)}
       pollBlocker={s.cycleId ? selectionBlocker(db, s.cycleId) : '会议未关联年度工作'}
       defaultPollTitle={`${year ?? ''}年度民生实事项目${terms.vote}`} published={resolutionOf(db, s.id)?.publishedAt != null}
-      values={values} errors={errors} />,
+      evaluation={{
+        cycles: toEvaluate.map((cy) => [String(cy.id), `${cy.year}年度（${phaseLabel(cy.phase, j.kind)}，${cy.projects} 个项目）`]),
+        defaultCycleId: defaultEvaluationCycle(cycles)?.id,
+        values: form === 'evaluation' ? values : undefined, errors: form === 'evaluation' ? errors : undefined,
+      }}
+      values={form === 'selection' ? values : undefined} errors={form === 'selection' ? errors : undefined} />,
     { title: s.title },
   );
 }
@@ -174,6 +192,22 @@ export const sessions = new Hono<AppEnv>()
         return sessionPage(c, input, { [result.field]: result.error });
       }
       flash(c, '已创建表决。出席达到法定人数后即可开始表决。');
+      return c.redirect(`/j/${j.code}/polls/${result.value.id}`, 303);
+    })
+  .post('/j/:code/sessions/:id{[0-9]+}/polls/evaluation',
+    validForm(evaluationPollForm, (c, values, errors) => {
+      sessionParam(c, 'poll.manage');
+      return sessionPage(c, values, errors, 'evaluation');
+    }),
+    (c) => {
+      const { j, s } = sessionParam(c, 'poll.manage');
+      const input = c.req.valid('form');
+      const result = createEvaluationPoll(c.get('db'), actorOf(c), s, { title: input.evaluationTitle, secrecy: input.secrecy, cycleId: input.cycleId }, c.get('now')());
+      if (!result.ok) {
+        c.status(422);
+        return sessionPage(c, { ...input, cycleId: String(input.cycleId) }, { [result.field]: result.error }, 'evaluation');
+      }
+      flash(c, '已创建满意度测评。出席达到法定人数后即可开始测评。');
       return c.redirect(`/j/${j.code}/polls/${result.value.id}`, 303);
     })
   .get('/j/:code/sessions/:id{[0-9]+}/roll', validQuery(rollQuery), (c) => rollPage(c, c.req.valid('query').q))

@@ -1,6 +1,8 @@
 import type { Cycle } from '../../src/data/cycles';
 import type { AssessedProject } from '../../src/data/delivery';
 import type { Jurisdiction } from '../../src/data/jurisdictions';
+import type { Poll } from '../../src/data/polls';
+import { POLL_STATE_LABELS } from '../../src/domain/pollState';
 import { evaluate, ratePct, satisfactionRate, type RatingCounts } from '../../src/domain/satisfaction';
 import { DeliveryHeader } from './ProjectPages';
 
@@ -11,7 +13,11 @@ const pct = (c: RatingCounts | undefined) => {
 };
 
 /** 年底评议 results: the representatives' rating (from the evaluation poll) and, apart from it, the residents'. */
-export function EvaluationPage(p: { j: Jurisdiction; cycle: Cycle; tabs: [string, string][]; items: AssessedProject[]; thresholdPct: number }) {
+export function EvaluationPage(p: {
+  j: Jurisdiction; cycle: Cycle; tabs: [string, string][]; items: AssessedProject[]; thresholdPct: number;
+  /** The session's evaluation poll that rates this year's projects, if one has been set up. */
+  poll?: Poll;
+}) {
   const base = `/j/${p.j.code}/cycles/${p.cycle.year}`;
   const evaluated = p.items.flatMap((a) => (a.evaluation ? [{ projectId: a.project.id, counts: a.evaluation }] : []));
   const overall = evaluate(evaluated, p.thresholdPct).overall;
@@ -20,6 +26,9 @@ export function EvaluationPage(p: { j: Jurisdiction; cycle: Cycle; tabs: [string
       <DeliveryHeader j={p.j} cycle={p.cycle} title="年底评议" tabs={p.tabs} current="/evaluation" />
       <p>年底由代表在{p.j.kind === 'subdistrict' ? '议事代表会议' : '人代会'}上对每个项目作“满意、基本满意、不满意”的无记名评议，
         与票决使用同一套出席、投票和计票规则。满意率 =（满意 + 基本满意）÷ 有效评价数；低于 {p.thresholdPct}% 的项目须整改，并在此跟踪整改情况。</p>
+      <p class="no-print">{p.poll
+        ? <>满意度测评：<a href={`/j/${p.j.code}/polls/${p.poll.id}`}>{p.poll.title}</a>（{POLL_STATE_LABELS[p.poll.state]}）</>
+        : <>满意度测评尚未发起：请在<a href={`/j/${p.j.code}/sessions`}>会议</a>页面发起，可与下一年度项目{p.j.kind === 'subdistrict' ? '票选' : '票决'}在同一次会议上进行。</>}</p>
       {evaluated.length === 0
         ? <p class="muted">本年度的评议结果尚未产生。</p>
         : <p>总体满意率：<strong>{overall.rate ? `${ratePct(overall.rate)}%` : '—'}</strong>（共 {overall.counts.satisfied + overall.counts.basic + overall.counts.dissatisfied} 份有效评价）</p>}

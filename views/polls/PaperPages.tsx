@@ -9,7 +9,9 @@ import { Field, FormError, PostButton, type FieldErrors, type FormValues } from 
 
 /** One A4 ballot per seated representative, numbered, with the instructions and the N limit printed on it. */
 export function PrintBallotsPage(p: { j: Jurisdiction; s: Session; p: Poll; options: PollOption[]; printed: number }) {
-  const marks = CHOICE_SETS[p.p.kind].marks;
+  const { marks, limited: limitMark } = CHOICE_SETS[p.p.kind];
+  const limited = p.p.seatsToFill !== null ? limitMark : undefined;
+  const evaluation = p.p.kind === 'evaluation';
   const serials = Array.from({ length: p.printed }, (_, i) => formatSerial(i + 1, p.printed));
   return (
     <div class="ballots">
@@ -25,14 +27,14 @@ export function PrintBallotsPage(p: { j: Jurisdiction; s: Session; p: Poll; opti
           <div class="ballot-instructions">
             <p><strong>填写说明</strong></p>
             <ol>
-              <li>对每个候选项目，在“{marks.map((m) => MARK_LABELS[m]).join('”“')}”中选择一项，在对应方格内划“✓”。</li>
-              <li>本次应选 <strong>{p.p.seatsToFill}</strong> 项。划“赞成”的项目<strong>不得超过 {p.p.seatsToFill} 项</strong>，超过的为无效票。</li>
-              <li>不划的项目视为弃权。</li>
+              <li>对每个{evaluation ? '' : '候选'}项目，在“{marks.map((m) => MARK_LABELS[m]).join('”“')}”中选择一项，在对应方格内划“✓”。</li>
+              {limited && <li>本次应选 <strong>{p.p.seatsToFill}</strong> 项。划“{MARK_LABELS[limited]}”的项目<strong>不得超过 {p.p.seatsToFill} 项</strong>，超过的为无效票。</li>}
+              <li>不划的项目视为弃权{evaluation && '，不计入该项目的满意率'}。</li>
               <li>本次为无记名投票，请勿在选票上署名或作其他标记。</li>
             </ol>
           </div>
-          <table class="ballot-grid">
-            <thead><tr><th>序号</th><th>候选项目</th>{marks.map((m) => <th class="box-col">{MARK_LABELS[m]}</th>)}</tr></thead>
+          <table class={`ballot-grid marks-${marks.length}`}>
+            <thead><tr><th>序号</th><th>{evaluation ? '项目' : '候选项目'}</th>{marks.map((m) => <th class="box-col">{MARK_LABELS[m]}</th>)}</tr></thead>
             <tbody>
               {p.options.map((o, i) => (
                 <tr><td>{i + 1}</td><td>{o.label}</td>{marks.map(() => <td class="box-col"><span class="box" /></td>)}</tr>
@@ -113,7 +115,7 @@ export function PaperPage(p: {
             <label><input type="checkbox" name="invalid" value="1" checked={v.invalid === '1'} /> 无效票</label>
           </div>
           <Field name="invalidReason" label="无效原因" value={v.invalidReason} error={p.errors?.invalidReason} maxlength={100}
-            hint="例如：无法辨认、使用非正式选票。赞成超过应选数的，系统自动判为无效。" />
+            hint={`例如：无法辨认、使用非正式选票。${CHOICE_SETS[poll.kind].limited ? '赞成超过应选数的，系统自动判为无效。' : ''}`} />
           <button type="submit">保存本张</button>
         </form>
       )}

@@ -29,6 +29,8 @@ export function pollKindLabel(p: Poll, terms: BodyTerms): string {
 export function PollPage(p: {
   j: Jurisdiction; s: Session; p: Poll; terms: BodyTerms; options: PollOption[]; h: HeadcountModel; turnout: TurnoutModel;
   result: StoredResult | null; runoff: Poll | undefined; parent: Poll | undefined; canManage: boolean; canTally: boolean;
+  /** An evaluation poll: the year whose projects it rates, and whether this user may publish its result. */
+  evaluatedYear?: number; canPublish?: boolean;
   values?: FormValues; errors?: FieldErrors;
 }) {
   const { j, s, terms } = p;
@@ -39,13 +41,15 @@ export function PollPage(p: {
     <section>
       <p class="muted"><a href={`/j/${j.code}/sessions/${s.id}`}>{s.title}</a></p>
       <h1>{poll.title} <span class={`badge state-${poll.state}`}>{POLL_STATE_LABELS[poll.state]}</span></h1>
-      <p>{pollKindLabel(poll, terms)} · {poll.secrecy === 'secret' ? '无记名投票' : '记名投票'} · 应选 {poll.seatsToFill} 项
+      <p>{pollKindLabel(poll, terms)} · {poll.secrecy === 'secret' ? '无记名投票' : '记名投票'}
+        {poll.kind === 'evaluation' ? <> · 测评 {p.evaluatedYear} 年度民生实事项目</> : <> · 应选 {poll.seatsToFill} 项</>}
         {p.parent && <> · 原表决：<a href={`/j/${j.code}/polls/${p.parent.id}`}>{p.parent.title}</a></>}</p>
       {poll.openedAt && <p class="muted">开始 {fmtDateTime(poll.openedAt)}{poll.closedAt && ` · 结束 ${fmtDateTime(poll.closedAt)}`}</p>}
       {poll.state === 'void' && <p class="error banner">本轮表决已作废：{poll.voidReason}</p>}
       <FormError errors={p.errors} />
 
-      <h2>候选项目（{p.options.length}）</h2>
+      <h2>{poll.kind === 'evaluation' ? '测评项目' : '候选项目'}（{p.options.length}）</h2>
+      {poll.kind === 'evaluation' && <p class="hint">{terms.rep}对每个项目评“满意”“基本满意”或“不满意”；未评价的项目按弃权计，不计入该项目的有效评价数。</p>}
       <ol class="options">{p.options.map((o) => <li>{o.label}</li>)}</ol>
 
       {(poll.state === 'draft' || poll.state === 'open') && <Headcount h={p.h} terms={terms} />}
@@ -76,13 +80,14 @@ export function PollPage(p: {
       )}
       {p.result && (poll.state === 'closed' || poll.state === 'published') && (
         <>
-          <h2>表决结果</h2>
+          <h2>{poll.kind === 'evaluation' ? '测评结果' : '表决结果'}</h2>
           <BallotNumbers r={p.result} />
           <ResultTable r={p.result} />
           <ResultSummary r={p.result} terms={terms} />
           <div class="actions">
             <a class="button" href={`${base}/result`}>打印结果报告单</a>
-            {p.runoff ? <a href={`/j/${j.code}/polls/${p.runoff.id}`}>另行投票：{POLL_STATE_LABELS[p.runoff.state]}</a>
+            {p.result.kind === 'evaluation' ? <EvaluationActions j={j} p={poll} year={p.evaluatedYear} canPublish={p.canPublish ?? false} />
+              : p.runoff ? <a href={`/j/${j.code}/polls/${p.runoff.id}`}>另行投票：{POLL_STATE_LABELS[p.runoff.state]}</a>
               : p.result.tally.runoffSeats > 0 && p.canManage && poll.state === 'closed' && s.state !== 'closed' && (
                 <PostButton action={`${base}/runoff`} label={`就剩余 ${p.result.tally.runoffSeats} 个名额发起另行投票`} />
               )}
@@ -107,4 +112,20 @@ export function PollPage(p: {
       )}
     </section>
   );
+}
+
+/** An evaluation's result is published on its own: the rates go to the projects and below-threshold ones get a follow-up. */
+function EvaluationActions(p: { j: Jurisdiction; p: Poll; year?: number; canPublish: boolean }) {
+  if (p.p.state === 'published') {
+    return p.year ? (
+      <>
+        <a href={`/j/${p.j.code}/cycles/${p.year}/evaluation`}>{p.year} 年度年底评议与整改</a>
+        <a href={`/p/${p.j.code}/${p.year}/projects`}>公开的项目页面</a>
+      </>
+    ) : null;
+  }
+  return p.canPublish ? (
+    <PostButton action={`/j/${p.j.code}/polls/${p.p.id}/publish`} label="公布测评结果"
+      confirm="确认公布测评结果？公布后各项目页面显示满意率，低于要求的项目列入整改，结果不能再更改。" />
+  ) : null;
 }

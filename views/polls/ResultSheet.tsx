@@ -1,22 +1,20 @@
 import type { Poll } from '../../src/data/polls';
-import type { StoredResult } from '../../src/data/results';
+import type { EvaluationPollResult, SelectionResult, StoredResult } from '../../src/data/results';
 import type { Session } from '../../src/data/sessions';
 import type { Jurisdiction } from '../../src/data/jurisdictions';
 import type { BodyTerms } from '../../src/domain/bodyTerms';
-import { MARK_LABELS, type Mark } from '../../src/domain/choices';
+import { CHOICE_SETS, MARK_LABELS, type Mark } from '../../src/domain/choices';
 import { MAJORITY_BASE_WORDS } from '../../src/domain/majority';
-import { ruleLines } from '../../src/domain/resultText';
+import { evaluationRuleLines, ruleLines } from '../../src/domain/resultText';
 import { fmtDateTime } from '../components/format';
 import { ResultSummary, ResultTable } from './ResultTable';
 
 /** The printable 表决结果报告单: every number the result rests on, and the rule that turned them into outcomes. */
 export function ResultSheet(p: {
   j: Jurisdiction; s: Session; p: Poll; terms: BodyTerms; r: StoredResult;
-  named?: { name: string; marks: Record<string, Mark> }[]; optionIds: { id: number; label: string }[];
+  named?: { name: string; marks: Record<string, Mark> }[]; optionIds: { id: number; label: string }[]; evaluatedYear?: number;
 }) {
   const { r, terms } = p;
-  const t = r.tally;
-  const b = r.ballots;
   return (
     <article class="sheet">
       <div class="actions no-print">
@@ -24,29 +22,20 @@ export function ResultSheet(p: {
         <span class="muted">用浏览器的“打印”功能打印本页（A4）。</span>
       </div>
       <h1 class="sheet-title">{p.s.title.startsWith(p.j.name) ? p.s.title : `${p.j.name}${p.s.title}`}<br />{p.p.title}结果报告单</h1>
-      <p class="center">{p.p.secrecy === 'secret' ? '无记名投票' : '记名投票'} · {p.s.date}
+      <p class="center">{p.evaluatedYear && `测评 ${p.evaluatedYear} 年度民生实事项目 · `}{p.p.secrecy === 'secret' ? '无记名投票' : '记名投票'} · {p.s.date}
         {p.p.closedAt && ` · 表决结束于 ${fmtDateTime(p.p.closedAt)}`}
         {p.p.state === 'published' && p.p.publishedAt && ` · 已于 ${fmtDateTime(p.p.publishedAt)} 公布`}</p>
 
-      <table class="figures">
-        <tbody>
-          <tr><th>在册{terms.rep}</th><td class="num">{t.seated} 名</td><th>出席{terms.rep}</th><td class="num">{t.present} 名</td></tr>
-          <tr><th>法定人数</th><td class="num">{t.quorumNeeded} 名（{t.quorumMet ? '已达到' : '未达到'}）</td><th>应选项目数</th><td class="num">{t.seatsToFill} 项</td></tr>
-          <tr><th>发出选票</th><td class="num">{b.issued} 张</td><th>收回选票</th><td class="num">{b.returned} 张</td></tr>
-          <tr><th>其中手机投票</th><td class="num">{b.electronic} 张</td><th>纸质选票发出 / 收回</th><td class="num">{b.paperIssued} / {b.paperReturned} 张</td></tr>
-          <tr><th>有效票</th><td class="num">{t.ballots.valid} 张</td><th>无效票</th><td class="num">{t.ballots.invalid} 张</td></tr>
-          <tr><th>过半数基数</th><td class="num">{MAJORITY_BASE_WORDS[t.majorityBase]} {t.baseCount} 名</td><th>通过所需赞成票</th><td class="num">至少 {t.minimumFor} 票</td></tr>
-        </tbody>
-      </table>
+      {r.kind === 'evaluation' ? <EvaluationFigures r={r} terms={terms} /> : <SelectionFigures r={r} terms={terms} />}
       {r.invalidReasons.length > 0 && (
         <p>无效票原因：{r.invalidReasons.map((x) => `${x.reason}（${x.count} 张）`).join('；')}</p>
       )}
 
-      <ResultTable r={r} caption="各项目得票" />
+      <ResultTable r={r} caption={r.kind === 'evaluation' ? '各项目评价' : '各项目得票'} />
       <ResultSummary r={r} terms={terms} />
 
       <h2>适用规则</h2>
-      <ol class="rules">{ruleLines(t, terms).map((line) => <li>{line}</li>)}</ol>
+      <ol class="rules">{(r.kind === 'evaluation' ? evaluationRuleLines(r.tally, terms) : ruleLines(r.tally, terms)).map((line) => <li>{line}</li>)}</ol>
 
       {p.named && (
         <>
@@ -55,7 +44,7 @@ export function ResultSheet(p: {
             <thead><tr><th>姓名</th>{p.optionIds.map((o) => <th>{o.label}</th>)}</tr></thead>
             <tbody>
               {p.named.map((n) => (
-                <tr><td>{n.name}</td>{p.optionIds.map((o) => <td>{MARK_LABELS[n.marks[o.id] ?? 'abstain']}</td>)}</tr>
+                <tr><td>{n.name}</td>{p.optionIds.map((o) => <td>{MARK_LABELS[n.marks[o.id] ?? CHOICE_SETS[p.p.kind].unmarked]}</td>)}</tr>
               ))}
             </tbody>
           </table></div>
@@ -69,5 +58,51 @@ export function ResultSheet(p: {
       </div>
       <p class="muted small">计算时间 {fmtDateTime(new Date(r.computedAt))} · 法定人数比例 {r.quorumFraction}</p>
     </article>
+  );
+}
+
+function RollRow(p: { r: StoredResult; terms: BodyTerms }) {
+  return <tr><th>在册{p.terms.rep}</th><td class="num">{p.r.tally.seated} 名</td><th>出席{p.terms.rep}</th><td class="num">{p.r.tally.present} 名</td></tr>;
+}
+
+/** 发出 / 收回 / 有效 / 无效: the lines every sheet prints. */
+function BallotRows(p: { r: StoredResult }) {
+  const t = p.r.tally;
+  const b = p.r.ballots;
+  return (
+    <>
+      <tr><th>发出选票</th><td class="num">{b.issued} 张</td><th>收回选票</th><td class="num">{b.returned} 张</td></tr>
+      <tr><th>其中手机投票</th><td class="num">{b.electronic} 张</td><th>纸质选票发出 / 收回</th><td class="num">{b.paperIssued} / {b.paperReturned} 张</td></tr>
+      <tr><th>有效票</th><td class="num">{t.ballots.valid} 张</td><th>无效票</th><td class="num">{t.ballots.invalid} 张</td></tr>
+    </>
+  );
+}
+
+function SelectionFigures(p: { r: SelectionResult; terms: BodyTerms }) {
+  const t = p.r.tally;
+  return (
+    <table class="figures">
+      <tbody>
+        <RollRow r={p.r} terms={p.terms} />
+        <tr><th>法定人数</th><td class="num">{t.quorumNeeded} 名（{t.quorumMet ? '已达到' : '未达到'}）</td><th>应选项目数</th><td class="num">{t.seatsToFill} 项</td></tr>
+        <BallotRows r={p.r} />
+        <tr><th>过半数基数</th><td class="num">{MAJORITY_BASE_WORDS[t.majorityBase]} {t.baseCount} 名</td><th>通过所需赞成票</th><td class="num">至少 {t.minimumFor} 票</td></tr>
+      </tbody>
+    </table>
+  );
+}
+
+function EvaluationFigures(p: { r: EvaluationPollResult; terms: BodyTerms }) {
+  const t = p.r.tally;
+  return (
+    <table class="figures">
+      <tbody>
+        <RollRow r={p.r} terms={p.terms} />
+        <tr><th>法定人数</th><td class="num">{t.quorumNeeded} 名（{t.quorumMet ? '已达到' : '未达到'}）</td><th>测评项目数</th><td class="num">{t.rows.length} 项</td></tr>
+        <BallotRows r={p.r} />
+        <tr><th>满意率要求</th><td class="num">不低于 {t.thresholdPct}%</td><th>须整改项目</th><td class="num">{t.marked} 项</td></tr>
+        <tr><th>有效评价</th><td class="num">{t.overall.validRatings} 份</td><th>总体满意率</th><td class="num">{t.overall.ratePct === null ? '—' : `${t.overall.ratePct}%`}</td></tr>
+      </tbody>
+    </table>
   );
 }

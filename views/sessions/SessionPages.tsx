@@ -61,10 +61,18 @@ export function SessionListPage(p: {
 
 export interface PollListItem { id: number; title: string; kindLabel: string; secrecy: 'secret' | 'named'; state: PollState; voidReason: string }
 
+/** The year-end evaluation form: which year's projects (those not yet evaluated), secret by default. */
+export interface EvaluationFormModel {
+  cycles: [string, string][];
+  defaultCycleId?: number;
+  values?: FormValues;
+  errors?: FieldErrors;
+}
+
 export function SessionPage(p: {
   j: Jurisdiction; s: Session; terms: BodyTerms; year?: number; h: HeadcountModel; polls: PollListItem[];
   canManage: boolean; canVote: boolean; pollBlocker: string | null; defaultPollTitle: string; showCreatePoll: boolean;
-  published: boolean; values?: FormValues; errors?: FieldErrors;
+  published: boolean; evaluation: EvaluationFormModel; values?: FormValues; errors?: FieldErrors;
 }) {
   const { j, s, terms } = p;
   const base = `/j/${j.code}/sessions/${s.id}`;
@@ -121,6 +129,7 @@ export function SessionPage(p: {
           </form>
         )
       )}
+      {p.canManage && s.state !== 'closed' && <EvaluationPollForm base={base} terms={terms} m={p.evaluation} />}
 
       <h2>结果与决议</h2>
       <div class="actions">
@@ -128,6 +137,31 @@ export function SessionPage(p: {
         {p.published && p.year && <a href={`/p/${j.code}/${p.year}/results`}>公开的{terms.vote}结果</a>}
       </div>
     </section>
+  );
+}
+
+/** 年底评议 at this session: often the same sitting as next year's vote, so the year to rate is chosen here. */
+function EvaluationPollForm(p: { base: string; terms: BodyTerms; m: EvaluationFormModel }) {
+  const { m } = p;
+  if (m.cycles.length === 0) return null; // no projects yet, or every year's are already being evaluated
+  const v = m.values ?? {};
+  return (
+    <form method="post" action={`${p.base}/polls/evaluation`} class="stack card" novalidate>
+      <h3>发起满意度测评（年底评议）</h3>
+      <p class="hint">{p.terms.rep}对所选年度的每个民生实事项目评“满意”“基本满意”或“不满意”。与{p.terms.vote}使用同一份签到名单和同样的法定人数、无记名投票规则，可在同一次会议上先后进行。</p>
+      <FormError errors={m.errors} />
+      <SelectField name="cycleId" label="测评哪一年度的项目" options={m.cycles} value={v.cycleId ?? (m.defaultCycleId ? String(m.defaultCycleId) : undefined)}
+        error={m.errors?.cycleId} required />
+      <Field name="evaluationTitle" label="测评名称" value={v.evaluationTitle} error={m.errors?.evaluationTitle} maxlength={100}
+        hint="留空时为“某某年度民生实事项目满意度测评”，年度与所选一致" />
+      <fieldset class="choices">
+        <legend>投票方式</legend>
+        <label><input type="radio" name="secrecy" value="secret" checked={(v.secrecy ?? 'secret') === 'secret'} /> 无记名投票（默认）</label>
+        <label><input type="radio" name="secrecy" value="named" checked={v.secrecy === 'named'} /> 记名投票（评价与姓名一起记录）</label>
+        {m.errors?.secrecy && <p class="error" role="alert">{m.errors.secrecy}</p>}
+      </fieldset>
+      <button type="submit">创建满意度测评</button>
+    </form>
   );
 }
 

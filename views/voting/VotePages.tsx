@@ -29,11 +29,12 @@ export function BallotForm(p: { code: string; b: BallotModel; marks?: Record<str
         <p class="limit">应选 <strong>{limit}</strong> 项：{limitedLabel}不得超过 {limit} 项，超过的选票无效。
           已选{limitedLabel} <output data-limit-count>{forCount}</output> 项。</p>
       )}
+      {p.b.kind === 'evaluation' && <p class="limit">请对每个项目的实施效果作出评价：满意、基本满意或不满意。</p>}
       <p class="error banner" data-limit-error role="alert" tabindex={-1} hidden={!p.error}>{p.error}</p>
       {p.b.options.map((o, i) => (
         <fieldset class="mark-row">
           <legend>{i + 1}. {o.label}</legend>
-          <div class="marks">
+          <div class={`marks marks-${set.marks.length}`}>
             {set.marks.map((m) => (
               <label class={`mark mark-${m}`}>
                 <input type="radio" name={`m${o.id}`} value={m} checked={p.marks?.[`m${o.id}`] === m} /> {MARK_LABELS[m]}
@@ -42,7 +43,7 @@ export function BallotForm(p: { code: string; b: BallotModel; marks?: Record<str
           </div>
         </fieldset>
       ))}
-      <p class="hint">未选择的项目按“{MARK_LABELS[set.unmarked]}”计。提交前会请您再确认一次。</p>
+      <p class="hint">未选择的项目按“{MARK_LABELS[set.unmarked]}”计{p.b.kind === 'evaluation' && '，不计入该项目的满意率'}。提交前会请您再确认一次。</p>
       <button type="submit" class="wide">下一步：确认选票</button>
     </form>
   );

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { EvaluationPage } from '../../../views/delivery/EvaluationPage';
 import { authorize } from '../../auth/authorize';
 import { assessCycle } from '../../data/delivery';
+import { evaluationPollOfCycle } from '../../data/evaluationPolls';
 import { getSettings } from '../../data/settings';
 import type { AppEnv } from '../../env';
 import { cycleParam, deliveryTabs, today } from './context';
@@ -12,6 +13,7 @@ export const evaluationRoutes = new Hono<AppEnv>()
     authorize(c, 'delivery.view', j.id);
     const db = c.get('db');
     const settings = getSettings(db, j.id);
-    return c.render(<EvaluationPage j={j} cycle={cycle} tabs={deliveryTabs(c, j)} items={assessCycle(db, cycle, today(c), settings)} thresholdPct={settings.satisfactionThreshold} />,
+    return c.render(<EvaluationPage j={j} cycle={cycle} tabs={deliveryTabs(c, j)} items={assessCycle(db, cycle, today(c), settings)} thresholdPct={settings.satisfactionThreshold}
+      poll={evaluationPollOfCycle(db, cycle.id)} />,
       { title: `${j.name} ${cycle.year} 年度年底评议` });
   });
