@@ -139,10 +139,16 @@ describe('deliberation meetings: agenda, minutes, sign-off, attendance, public d
     expect(t.db.select().from(meetingItemOpinion).all()).toEqual([{ meetingItemId: opinions!.id, opinionItemId: dcItem }]);
     expect((await saveItem(mid, report!.id, { title: report!.title, cycleId: String(dcCycle) })).status).toBe(303);
     expect((await saveItem(mid, selection!.id, { title: selection!.title, pollId: '999' })).status).toBe(422);
+    const blank = await saveItem(mid, report!.id, { title: ' ', minutes: '已写的讨论情况', cycleId: String(dcCycle) });
+    expect(blank.status).toBe(422);
+    const blankPage = await blank.text();
+    expect(blankPage).toContain('请填写事项名称');
+    expect(blankPage).toContain('已写的讨论情况'); // nothing typed is lost
     const page = await text(`/j/DC/sessions/${mid}/agenda`, 'dc.clerk');
     expect(page).toContain('2026-DC-001 滨江路路灯不亮');
     expect(page).toContain(`/j/DC/deliberation/items/${dcItem}`);
     expect(page).toContain('/j/DC/cycles/2026/midterm');
+    expect((await get(t.app, '/j/DC/cycles/2026/midterm', cookies['dc.clerk'])).status).toBe(200); // the report heard is one click away
     // Move the report up: it comes first.
     expect((await post(t.app, `/j/DC/sessions/${mid}/agenda/${report!.id}/up`, {}, cookies['dc.clerk'])).status).toBe(303);
     expect(items(mid).map((i) => i.id)).toEqual([report!.id, opinions!.id, selection!.id]);
