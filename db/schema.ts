@@ -675,3 +675,40 @@ export const carryOver = sqliteTable('carry_over', {
   by: integer('by').notNull().references(() => user.id),
   at: at('at').notNull(),
 });
+
+// ---------------------------------------------------------------- deliberation meetings (DOMAIN §4): agenda items and minutes
+
+// Meetings themselves are sessions with body 'deliberation' (roll, attendance and polls are the session's).
+export const MEETING_ITEM_KINDS = ['projectSelection', 'reportHearing', 'opinionItems'] as const;
+
+/** An agenda item of a deliberation meeting, with its part of the minutes (纪要): what was said and what was decided. */
+export const meetingItem = sqliteTable('meeting_item', {
+  id: integer('id').primaryKey(),
+  sessionId: integer('session_id').notNull().references(() => session.id),
+  position: integer('position').notNull(),
+  kind: text('kind', { enum: MEETING_ITEM_KINDS }).notNull(),
+  title: text('title').notNull(),
+  pollId: integer('poll_id').references(() => poll.id), // project selection: one poll of the session; null = all its selection polls
+  cycleId: integer('cycle_id').references(() => cycle.id), // report hearing: the year whose mid-term report is heard
+  minutes: text('minutes').notNull().default(''), // the discussion, for the record
+  decision: text('decision').notNull().default(''), // public once the minutes are signed off
+  updatedAt: at('updated_at').notNull(),
+  updatedBy: integer('updated_by').notNull().references(() => user.id),
+}, (t) => [index('meeting_item_session').on(t.sessionId, t.position)]);
+
+/** The public-opinion items an agenda item discusses; their triage stays on the item's own page. */
+export const meetingItemOpinion = sqliteTable('meeting_item_opinion', {
+  meetingItemId: integer('meeting_item_id').notNull().references(() => meetingItem.id),
+  opinionItemId: integer('opinion_item_id').notNull().references(() => opinionItem.id),
+}, (t) => [primaryKey({ columns: [t.meetingItemId, t.opinionItemId] }), index('meeting_item_opinion_item').on(t.opinionItemId)]);
+
+/** The minutes' header and sign-off; no row = a draft nobody has touched. Signed off = immutable (src/domain/minutes.ts). */
+export const meetingMinutes = sqliteTable('meeting_minutes', {
+  sessionId: integer('session_id').primaryKey().references(() => session.id),
+  chair: text('chair').notNull().default(''), // 主持人
+  recorder: text('recorder').notNull().default(''), // 记录人
+  signedOffAt: at('signed_off_at'),
+  signedOffBy: integer('signed_off_by').references(() => user.id),
+  updatedAt: at('updated_at').notNull(),
+  updatedBy: integer('updated_by').notNull().references(() => user.id),
+});

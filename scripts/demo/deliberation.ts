@@ -3,6 +3,7 @@ import type { Db } from '../../db/client';
 import { jurisdiction, opinionItem, repLink, representative, suggestion, user, type OPINION_CATEGORIES } from '../../db/schema';
 import { addDays, chinaDateOf } from '../../src/domain/chinaDate';
 import { dueDate, latestExtension } from '../../src/domain/suggestionDeadline';
+import { seedMeetingDemo } from './meetings';
 
 type Category = (typeof OPINION_CATEGORIES)[number];
 
@@ -118,4 +119,5 @@ export function seedDeliberationDemo(tx: Db, now: Date): void {
       }),
     }).run();
   }
+  seedMeetingDemo(tx, now); // this year's start-of-year meeting, held, with signed-off minutes
 }

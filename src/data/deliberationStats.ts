@@ -3,11 +3,12 @@ import type { Db } from '../../db/client';
 import { opinionItem, representative, suggestion } from '../../db/schema';
 import type { ChinaDate } from '../domain/chinaDate';
 import { summarizeYear } from '../domain/deliberationStats';
+import { attendanceByRep, summarizeAttendance } from '../domain/meetingAttendance';
+import { meetingRows, meetingYears, yearRollLines } from './meetings';
 
 /**
- * The figures for one subdistrict and year (item year). Meeting attendance rates belong here too, once the
- * deliberation meetings (sessions with body 'deliberation') and their attendance are recorded by the session
- * pages: they are not counted yet.
+ * The figures for one subdistrict and year: items by the year they were recorded, meetings by their date,
+ * attendance from each held meeting's roll (seated = its roster snapshot, present = checked in).
  */
 export function yearStats(db: Db, subId: number, year: number, today: ChinaDate) {
   const reps = db.select({ id: representative.id, name: representative.name, community: representative.community, status: representative.status })
@@ -16,7 +17,10 @@ export function yearStats(db: Db, subId: number, year: number, today: ChinaDate)
   const items = db.select({ id: opinionItem.id, raisedById: opinionItem.raisedById, state: opinionItem.state })
     .from(opinionItem).where(and(eq(opinionItem.jurisdictionId, subId), eq(opinionItem.year, year))).all();
   const suggestions = yearSuggestions(db, subId, year);
-  return { summary: summarizeYear(reps, items, suggestions, today), suggestions };
+  const meetings = meetingRows(db, subId, year).reverse(); // in date order for the report
+  const attendance = summarizeAttendance(meetings.map((m) => ({ sessionId: m.s.id, seated: m.seated, present: m.present, held: m.s.state !== 'planned' })));
+  const summary = summarizeYear(reps, items, suggestions, today, attendanceByRep(yearRollLines(db, subId, year)));
+  return { summary, suggestions, meetings, attendance };
 }
 
 /** The year's suggestions in item order, with what the annual report lists beside each. */
@@ -32,9 +36,9 @@ export function yearSuggestions(db: Db, subId: number, year: number) {
     .orderBy(asc(opinionItem.seq)).all();
 }
 
-/** Years that have items, newest first; with the current year always offered. */
+/** Years that have items or meetings, newest first; with the current year always offered. */
 export function statYears(db: Db, subId: number, current: number): number[] {
   const years = db.selectDistinct({ y: opinionItem.year }).from(opinionItem).where(eq(opinionItem.jurisdictionId, subId))
     .orderBy(desc(opinionItem.year)).all().map((r) => r.y);
-  return [...new Set([current, ...years])].sort((a, b) => b - a);
+  return [...new Set([current, ...years, ...meetingYears(db, subId, current)])].sort((a, b) => b - a);
 }

@@ -1,4 +1,5 @@
 import type { ChinaDate } from './chinaDate';
+import type { RepAttendance } from './meetingAttendance';
 import type { OpinionState } from './opinionTriage';
 import type { Deadline } from './suggestionDeadline';
 import { satisfactionRate, suggestionStatus, type Satisfaction, type SuggestionStatus } from './suggestionStatus';
@@ -11,7 +12,10 @@ export interface StatItem { id: number; raisedById: number; state: OpinionState 
 export interface StatSuggestion extends Deadline { opinionItemId: number; satisfaction: Satisfaction | null }
 export interface StatRep { id: number; name: string; community: string; status: 'seated' | 'retired' }
 
-export interface RepLine extends StatRep { raised: number; handedToRep: number; converted: number }
+export interface RepLine extends StatRep {
+  raised: number; handedToRep: number; converted: number;
+  meetings: RepAttendance; // of the year's held meetings whose roster includes them
+}
 
 export interface YearSummary {
   items: number;
@@ -28,7 +32,10 @@ export interface YearSummary {
   perRep: RepLine[];
 }
 
-export function summarizeYear(reps: readonly StatRep[], items: readonly StatItem[], suggestions: readonly StatSuggestion[], today: ChinaDate): YearSummary {
+export function summarizeYear(
+  reps: readonly StatRep[], items: readonly StatItem[], suggestions: readonly StatSuggestion[], today: ChinaDate,
+  attendance: ReadonlyMap<number, RepAttendance> = new Map(),
+): YearSummary {
   const byState: Record<OpinionState, number> = { recorded: 0, answered: 0, referred: 0, handedToRep: 0, converted: 0 };
   for (const i of items) byState[i.state]++;
   const byStatus: Record<SuggestionStatus, number> = { handling: 0, extended: 0, overdue: 0, answered: 0, answeredLate: 0 };
@@ -41,8 +48,8 @@ export function summarizeYear(reps: readonly StatRep[], items: readonly StatItem
   }
   const answered = byStatus.answered + byStatus.answeredLate;
   const rated = satisfaction.satisfied + satisfaction.basicallySatisfied + satisfaction.dissatisfied;
-  // Everyone seated, plus anyone since retired who raised something this year.
-  const raisers = new Set(items.map((i) => i.raisedById));
+  // Everyone seated, plus anyone since retired who raised something or was expected at a meeting this year.
+  const raisers = new Set([...items.map((i) => i.raisedById), ...attendance.keys()]);
   const converted = new Set(suggestions.map((s) => s.opinionItemId));
   const perRep = reps.filter((r) => r.status === 'seated' || raisers.has(r.id)).map((r) => {
     const mine = items.filter((i) => i.raisedById === r.id);
@@ -52,6 +59,7 @@ export function summarizeYear(reps: readonly StatRep[], items: readonly StatItem
       // Handed over at some point: still with the representative, or already made a suggestion.
       handedToRep: mine.filter((i) => i.state === 'handedToRep' || i.state === 'converted').length,
       converted: mine.filter((i) => converted.has(i.id)).length,
+      meetings: attendance.get(r.id) ?? { expected: 0, attended: 0 },
     };
   });
   return {

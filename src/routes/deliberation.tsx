@@ -4,6 +4,7 @@ import { authorize, can } from '../auth/authorize';
 import { deliberationRepOfUser, seatedCount } from '../data/deliberationReps';
 import { yearStats } from '../data/deliberationStats';
 import { stateCounts } from '../data/opinionItems';
+import { meetingsOf, meetingWarningsFor } from '../data/meetings';
 import { getSettings } from '../data/settings';
 import { linkOverview } from '../data/repLinks';
 import { openSuggestions } from '../data/suggestions';
@@ -17,6 +18,7 @@ import { deliberationLinks } from './deliberationLinks';
 import { deliberationPublic } from './deliberationPublic';
 import { deliberationRoster } from './deliberationRoster';
 import { deliberationStats } from './deliberationStats';
+import { meetings } from './meetings';
 import { subdistrictParam, todayIn } from './deliberationCommon';
 
 /**
@@ -39,6 +41,7 @@ export const deliberation = new Hono<AppEnv>()
       ...rosterWarnings(seated, settings.deliberationRosterMin, settings.deliberationRosterMax).map((w) => w.text),
       ...links.groups.map((g) => ({ g, check: checkGroupSize(g.members.length, settings.linkGroupSize) }))
         .filter((x) => x.check.kind === 'over').map((x) => `${x.g.districtRep.name}：${x.check.kind === 'over' ? x.check.text : ''}`),
+      ...meetingWarningsFor(db, j.id, year).map((w) => w.text),
     ];
     const self = deliberationRepOfUser(db, j.id, me.id);
     const overdue = openSuggestions(db, j.id).filter((s) => isOverdue(s, today))
@@ -48,7 +51,7 @@ export const deliberation = new Hono<AppEnv>()
         mineHref={self ? `/j/${j.code}/deliberation/items?mine=1` : undefined}
         n={{
           seated, unlinked: links.unlinked.length + links.orphaned.length, recorded: counts.recorded, handedToRep: counts.handedToRep,
-          overdue: overdue.length, year, items: summary.items, suggestions: summary.suggestions,
+          overdue: overdue.length, year, items: summary.items, suggestions: summary.suggestions, meetings: meetingsOf(db, j.id, year).length,
         }} />,
       { title: `${j.name} · 街道议事` },
     );
@@ -57,4 +60,5 @@ export const deliberation = new Hono<AppEnv>()
   .route('/', deliberationLinks)
   .route('/', deliberationItems)
   .route('/', deliberationStats)
-  .route('/', deliberationPublic);
+  .route('/', deliberationPublic)
+  .route('/', meetings);

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { PublicDeliberationPage } from '../../views/deliberation/PublicDeliberationPage';
 import { publicRoster, publicSuggestions } from '../data/deliberationPublic';
+import { publicMeetings } from '../data/meetings';
 import { opinionNumber } from '../domain/opinionLabels';
 import { effectiveDue } from '../domain/suggestionDeadline';
 import { suggestionStatus } from '../domain/suggestionStatus';
@@ -25,6 +26,7 @@ export const deliberationPublic = new Hono<AppEnv>()
     const suggestions = publicSuggestions(db, j.id).map((s) => ({
       ...s, number: opinionNumber(s.year, j.code, s.seq), due: effectiveDue(s), extended: s.extendedTo !== null, status: suggestionStatus(s, today),
     }));
-    return c.render(<PublicDeliberationPage name={j.name} communities={communities} total={roster.length} suggestions={suggestions} />,
+    return c.render(
+      <PublicDeliberationPage name={j.name} communities={communities} total={roster.length} suggestions={suggestions} meetings={publicMeetings(db, j.id)} />,
       { title: `${j.name}议事代表会议` });
   });

@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { AnnualReportPage, headline, StatsPage, type ReportSuggestion } from '../../views/deliberation/StatsPages';
+import { AnnualReportPage, headline, meetingLines, StatsPage, type ReportSuggestion } from '../../views/deliberation/StatsPages';
 import { authorize } from '../auth/authorize';
 import { seatedCount } from '../data/deliberationReps';
 import { statYears, yearStats } from '../data/deliberationStats';
@@ -18,31 +18,34 @@ const yearQuery = z.object({ year: z.preprocess((v) => (v === '' ? undefined : v
 function load(c: Context<AppEnv>, j: Jurisdiction, year: number | undefined) {
   const today = todayIn(c);
   const y = year ?? Number(today.slice(0, 4));
-  const { summary, suggestions } = yearStats(c.get('db'), j.id, y, today);
+  const { summary, suggestions, meetings, attendance } = yearStats(c.get('db'), j.id, y, today);
   const rows: ReportSuggestion[] = suggestions.map((s) => ({
     ...s, number: opinionNumber(y, j.code, s.seq), due: effectiveDue(s), extended: s.extendedTo !== null, status: suggestionStatus(s, today),
   }));
-  return { year: y, today, summary, rows };
+  return { year: y, today, summary, rows, m: { rows: meetings, total: attendance } };
 }
 
 export const deliberationStats = new Hono<AppEnv>()
   .get('/j/:code/deliberation/stats', validQuery(yearQuery), (c) => {
     const j = subdistrictParam(c);
     authorize(c, 'deliberation.view', j.id);
-    const { year, today, summary } = load(c, j, c.req.valid('query').year);
-    return c.render(<StatsPage j={j} year={year} years={statYears(c.get('db'), j.id, Number(today.slice(0, 4)))} s={summary} />,
+    const { year, today, summary, m } = load(c, j, c.req.valid('query').year);
+    return c.render(<StatsPage j={j} year={year} years={statYears(c.get('db'), j.id, Number(today.slice(0, 4)))} s={summary} m={m} />,
       { title: `${j.name}${year}年度统计` });
   })
   .get('/j/:code/deliberation/stats.csv', validQuery(yearQuery), (c) => {
     const j = subdistrictParam(c);
     authorize(c, 'deliberation.view', j.id);
-    const { year, summary, rows } = load(c, j, c.req.valid('query').year);
+    const { year, summary, rows, m } = load(c, j, c.req.valid('query').year);
     const out: Cell[][] = [
-      [`${j.name}${year}年度民意事项和代表建议统计`],
+      [`${j.name}${year}年度民意事项、代表建议和议事代表会议统计`],
       ['指标', '数值'], ...headline(summary),
       [],
-      ['议事代表', '所在社区', '状态', '提出民意事项', '转交区人大代表', '转为代表建议'],
-      ...summary.perRep.map((r) => [r.name, r.community, r.status === 'seated' ? '在册' : '离任', r.raised, r.handedToRep, r.converted]),
+      ['会议', '类型', '日期', '在册议事代表', '出席', '出席率'],
+      ...meetingLines(m),
+      [],
+      ['议事代表', '所在社区', '状态', '提出民意事项', '转交区人大代表', '转为代表建议', '出席会议', '应出席会议'],
+      ...summary.perRep.map((r) => [r.name, r.community, r.status === 'seated' ? '在册' : '离任', r.raised, r.handedToRep, r.converted, r.meetings.attended, r.meetings.expected]),
       [],
       ['编号', '建议', '提出代表', '承办单位', '交办日期', '办结期限', '答复日期', '办理状态', '代表评价'],
       ...rows.map((s) => [s.number, s.title, s.representative, s.unitName, s.assignedOn, s.due, s.answeredOn ?? '', SUGGESTION_STATUS_LABELS[s.status], s.satisfaction ? SATISFACTION_LABELS[s.satisfaction] : '']),
@@ -52,7 +55,7 @@ export const deliberationStats = new Hono<AppEnv>()
   .get('/j/:code/deliberation/report', validQuery(yearQuery), (c) => {
     const j = subdistrictParam(c);
     authorize(c, 'deliberation.view', j.id);
-    const { year, today, summary, rows } = load(c, j, c.req.valid('query').year);
-    return c.render(<AnnualReportPage j={j} year={year} s={summary} suggestions={rows} printedOn={today} seated={seatedCount(c.get('db'), j.id)} />,
+    const { year, today, summary, rows, m } = load(c, j, c.req.valid('query').year);
+    return c.render(<AnnualReportPage j={j} year={year} s={summary} m={m} suggestions={rows} printedOn={today} seated={seatedCount(c.get('db'), j.id)} />,
       { title: `${j.name}${year}年度民意事项和代表建议办理情况` });
   });

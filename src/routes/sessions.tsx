@@ -27,6 +27,9 @@ import type { AppEnv } from '../env';
 import { flash } from '../http/renderer';
 import { trimmed, validForm, validQuery, type FieldErrors, type FormValues } from '../http/validate';
 import { hallBaseUrl, sessionParam, wantsFragment } from './votingContext';
+import { MeetingAgendaCard } from '../../views/meetings/common';
+import { agendaSummary, meetingWarningsFor } from '../data/meetings';
+import { HALF_DAY_MINUTES, meetingMinutes } from '../domain/meetingRules';
 
 const optionalTime = z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$|^$/, '时间格式为 时:分，例如 09:00');
 const sessionForm = z.object({
@@ -100,6 +103,7 @@ function listPage(c: Context<AppEnv>, values?: FormValues, errors?: FieldErrors)
     <SessionListPage j={j} terms={terms} sessions={sessionsOf(db, j.id)} canManage={can(c, 'session.manage', j.id) && bodyOf(j.kind) !== null}
       cycles={cycles.map((cy) => [String(cy.id), `${cy.year}年度`])}
       defaults={{ date: fmtDate(now), title: `${j.name}${chinaYear(now)}年${terms.meeting}`, cycleId: cycles[0] && String(cycles[0].id) }}
+      warnings={body === 'deliberation' ? meetingWarningsFor(db, j.id, chinaYear(now)).map((w) => w.text) : undefined}
       values={values} errors={errors} />,
     { title: `${j.name}${terms.meeting}` },
   );
@@ -126,6 +130,7 @@ function sessionPage(c: Context<AppEnv>, values?: FormValues, errors?: FieldErro
       canManage={can(c, 'session.manage', j.id)} canVote={can(c, 'ballot.cast', j.id)}
       pollBlocker={s.cycleId ? selectionBlocker(db, s.cycleId) : '会议未关联年度工作'}
       defaultPollTitle={`${year ?? ''}年度民生实事项目${terms.vote}`} published={resolutionOf(db, s.id)?.publishedAt != null}
+      meeting={s.body === 'deliberation' ? <MeetingAgendaCard href={`/j/${j.code}/sessions/${s.id}/agenda`} {...agendaSummary(db, s.id)} /> : undefined}
       evaluation={{
         cycles: toEvaluate.map((cy) => [String(cy.id), `${cy.year}年度（${phaseLabel(cy.phase, j.kind)}，${cy.projects} 个项目）`]),
         defaultCycleId: defaultEvaluationCycle(cycles)?.id,
@@ -161,7 +166,10 @@ export const sessions = new Hono<AppEnv>()
         c.status(422);
         return listPage(c, { ...input, cycleId: String(input.cycleId) }, { [result.field]: result.error });
       }
-      flash(c, `已创建会议，代表名册已按当前在册名单生成`);
+      const minutes = meetingMinutes(input.startTime, input.endTime);
+      // Half a day is the practice for deliberation meetings (seed 004): a warning, never a refusal.
+      const short = result.value.body === 'deliberation' && minutes !== null && minutes < HALF_DAY_MINUTES;
+      flash(c, `已创建会议，代表名册已按当前在册名单生成${short ? '。请注意：会期不足半天' : ''}`);
       return c.redirect(`/j/${j.code}/sessions/${result.value.id}`, 303);
     })
   .get('/j/:code/sessions/:id{[0-9]+}', (c) => sessionPage(c))

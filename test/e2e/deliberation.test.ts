@@ -152,6 +152,7 @@ describe('browser: the clerk’s deliberation pages with the demo data, on a pho
       ['/j/DC/deliberation', '逾期未答复的代表建议'],
       ['/j/DC/deliberation/reps', '在册议事代表 52 名'],
       ['/j/DC/deliberation/links', '每名区人大代表固定联系 13 名议事代表'],
+      ['/j/DC/deliberation/meetings', '年初议事代表会议'],
       ['/j/DC/deliberation/items', '民意事项'],
       ['/j/DC/deliberation/stats', '民意事项和代表建议统计'],
       ['/j/DC/deliberation/report', '年度民意事项和代表建议办理情况'],

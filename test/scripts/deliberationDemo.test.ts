@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type DbConnection } from '../../db/client';
-import { jurisdiction, opinionItem, repLink, suggestion } from '../../db/schema';
+import { attendance, jurisdiction, meetingItem, meetingItemOpinion, meetingMinutes, opinionItem, repLink, session, sessionRoster, suggestion } from '../../db/schema';
 import { seedDemo } from '../../scripts/demo/seed';
 import { chinaDateOf } from '../../src/domain/chinaDate';
 import { checkExtension, dueDate } from '../../src/domain/suggestionDeadline';
@@ -45,5 +45,31 @@ describe('the demo’s street deliberation in 东城街道', () => {
     }
     const statuses = all.map((s) => suggestionStatus(s, today));
     for (const st of ['answered', 'answeredLate', 'extended', 'overdue', 'handling'] as const) expect(statuses).toContain(st);
+  });
+
+  it('has this year’s start-of-year meeting held, with attendance above two thirds and signed-off minutes', () => {
+    const dc = db.select().from(jurisdiction).where(eq(jurisdiction.code, 'DC')).get()!;
+    const meetings = db.select().from(session).where(eq(session.jurisdictionId, dc.id)).all();
+    expect(meetings).toHaveLength(1);
+    const m = meetings[0]!;
+    expect(m).toMatchObject({ body: 'deliberation', kind: 'startOfYear', state: 'closed', startTime: '09:00', endTime: '12:00' });
+    expect(m.date.slice(0, 4)).toBe(today.slice(0, 4));
+    expect(m.date < today).toBe(true);
+    const seated = db.select().from(sessionRoster).where(eq(sessionRoster.sessionId, m.id)).all().length;
+    const present = db.select().from(attendance).where(eq(attendance.sessionId, m.id)).all().length;
+    expect(seated).toBe(52);
+    expect(present * 3).toBeGreaterThanOrEqual(seated * 2);
+    expect(present).toBeLessThan(seated);
+    const items = db.select().from(meetingItem).where(eq(meetingItem.sessionId, m.id)).all();
+    expect(items.map((i) => i.kind)).toEqual(['reportHearing', 'opinionItems']);
+    expect(items.every((i) => i.decision.length > 0)).toBe(true);
+    const linked = db.select().from(meetingItemOpinion).all();
+    expect(linked.length).toBeGreaterThan(0);
+    for (const l of linked) {
+      const item = db.select().from(opinionItem).where(eq(opinionItem.id, l.opinionItemId)).get()!;
+      expect(item.jurisdictionId).toBe(dc.id);
+      expect(chinaDateOf(item.recordedAt) <= m.date).toBe(true);
+    }
+    expect(db.select().from(meetingMinutes).where(eq(meetingMinutes.sessionId, m.id)).get()!.signedOffAt).not.toBeNull();
   });
 });

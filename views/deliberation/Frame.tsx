@@ -1,11 +1,12 @@
 import type { Child } from 'hono/jsx';
 
-export type DelibTab = 'overview' | 'reps' | 'links' | 'items' | 'stats';
+export type DelibTab = 'overview' | 'reps' | 'links' | 'meetings' | 'items' | 'stats';
 
 const TABS: [DelibTab, string, string][] = [
   ['overview', '概况', ''],
   ['reps', '议事代表名册', '/reps'],
   ['links', '联系区人大代表', '/links'],
+  ['meetings', '议事代表会议', '/meetings'],
   ['items', '民意事项', '/items'],
   ['stats', '统计', '/stats'],
 ];

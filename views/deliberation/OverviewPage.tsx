@@ -2,7 +2,7 @@ import { DelibFrame, Warnings } from './Frame';
 
 type J = { code: string; name: string };
 
-export interface OverviewNumbers { seated: number; unlinked: number; recorded: number; handedToRep: number; overdue: number; year: number; items: number; suggestions: number }
+export interface OverviewNumbers { seated: number; unlinked: number; recorded: number; handedToRep: number; overdue: number; year: number; items: number; suggestions: number; meetings: number }
 
 export interface OverdueRow { itemId: number; number: string; title: string; due: string; unitName: string }
 
@@ -11,6 +11,7 @@ export function OverviewPage(p: { j: J; n: OverviewNumbers; warnings: string[]; 
   const cards: [string, number, string][] = [
     ['在册议事代表', p.n.seated, `${base}/reps`],
     ['尚未联系区人大代表', p.n.unlinked, `${base}/links#gap`],
+    [`${p.n.year}年议事代表会议`, p.n.meetings, `${base}/meetings`],
     ['民意事项待分办', p.n.recorded, `${base}/items?state=recorded`],
     ['已转交区人大代表、待转为建议', p.n.handedToRep, `${base}/items?state=handedToRep`],
     ['代表建议逾期未答复', p.n.overdue, '#overdue'],

@@ -1,6 +1,35 @@
 import { OPINION_CATEGORY_LABELS, type OpinionCategory } from '../../src/domain/opinionLabels';
 import { SATISFACTION_LABELS, type Satisfaction, type SuggestionStatus } from '../../src/domain/suggestionStatus';
+import { SESSION_KIND_LABELS, type SessionKind, type SessionState } from '../../src/domain/sessionState';
 import { statusBadge } from './ItemPages';
+
+export interface PublicMeeting {
+  kind: SessionKind; title: string; date: string; startTime: string; endTime: string; place: string; state: SessionState;
+  attendance: { seated: number; present: number } | null;
+  decisions: { title: string; decision: string }[] | null; // only once the minutes are signed off
+}
+
+function PublicMeetings(p: { meetings: PublicMeeting[] }) {
+  if (p.meetings.length === 0) return <p class="muted">暂无。</p>;
+  return (
+    <ol class="public-meetings">
+      {p.meetings.map((m) => (
+        <li class="card">
+          <h3>{m.title}</h3>
+          <p>{SESSION_KIND_LABELS[m.kind]} · <span class="date">{m.date}</span>{m.startTime && ` ${m.startTime}${m.endTime ? `–${m.endTime}` : ''}`}{m.place && ` · ${m.place}`}</p>
+          {m.attendance && <p>应到议事代表 {m.attendance.seated} 名，实到 {m.attendance.present} 名。</p>}
+          {m.state === 'planned' ? <p class="muted">会议筹备中。</p>
+            : m.decisions === null ? <p class="muted">会议纪要尚未签发。</p>
+            : (
+              <dl class="decisions">
+                {m.decisions.map((d, i) => <><dt>{i + 1}. {d.title}</dt><dd class="pre">{d.decision}</dd></>)}
+              </dl>
+            )}
+        </li>
+      ))}
+    </ol>
+  );
+}
 
 export interface PublicSuggestion {
   number: string; title: string; category: OpinionCategory; unitName: string; assignedOn: string; due: string; extended: boolean;
@@ -8,7 +37,9 @@ export interface PublicSuggestion {
 }
 
 /** No login, no personal data: names and communities of representatives, and what became of residents' concerns. */
-export function PublicDeliberationPage(p: { name: string; communities: { community: string; names: string[] }[]; total: number; suggestions: PublicSuggestion[] }) {
+export function PublicDeliberationPage(p: {
+  name: string; communities: { community: string; names: string[] }[]; total: number; suggestions: PublicSuggestion[]; meetings: PublicMeeting[];
+}) {
   return (
     <section>
       <h1>{p.name}议事代表会议</h1>
@@ -19,6 +50,8 @@ export function PublicDeliberationPage(p: { name: string; communities: { communi
           {p.communities.map((g) => <><dt>{g.community || '其他'}</dt><dd>{g.names.join('、')}</dd></>)}
         </dl>
       )}
+      <h2>议事代表会议和会议决定</h2>
+      <PublicMeetings meetings={p.meetings} />
       <h2>民意事项转为代表建议的办理情况</h2>
       <p class="muted">承办单位应在交办之日起三个月内答复，经批准延期的最长不超过六个月。</p>
       {p.suggestions.length === 0 ? <p class="muted">暂无。</p> : (

@@ -1,6 +1,9 @@
 import { percent, type YearSummary } from '../../src/domain/deliberationStats';
 import { OPINION_STATE_LABELS, OPINION_STATES } from '../../src/domain/opinionTriage';
 import { SATISFACTION_LABELS, type Satisfaction, type SuggestionStatus } from '../../src/domain/suggestionStatus';
+import type { MeetingRow } from '../../src/data/meetings';
+import { attendanceRate, type AttendanceSummary } from '../../src/domain/meetingAttendance';
+import { SESSION_KIND_LABELS } from '../../src/domain/sessionState';
 import { SelectField } from '../components/form';
 import { DelibFrame } from './Frame';
 import { statusBadge } from './ItemPages';
@@ -29,10 +32,44 @@ export function headline(s: YearSummary): [string, string][] {
   ];
 }
 
-function Figures(p: { s: YearSummary }) {
+/** The year's deliberation meetings and their attendance: the page, the report and the CSV show the same numbers. */
+export interface MeetingStats { rows: MeetingRow[]; total: AttendanceSummary }
+
+/** One line per meeting (a planned one has no attendance yet), then the year's total. */
+export function meetingLines(m: MeetingStats): (string | number)[][] {
+  return [
+    ...m.rows.map((r) => {
+      const held = r.s.state !== 'planned';
+      return [r.s.title, SESSION_KIND_LABELS[r.s.kind], r.s.date, r.seated, held ? r.present : '', held ? percent(attendanceRate(r.present, r.seated)) : '尚未召开'];
+    }),
+    [`合计（已召开 ${m.total.meetings} 次）`, '', '', m.total.seated, m.total.present, percent(m.total.rate)],
+  ];
+}
+
+function MeetingTable(p: { m: MeetingStats }) {
+  if (p.m.rows.length === 0) return <p class="muted">本年度没有召开议事代表会议。</p>;
+  const lines = meetingLines(p.m);
+  const total = lines.pop()!;
+  return (
+    <div class="table-wrap"><table class="stack-sm">
+      <thead><tr><th>会议</th><th>类型</th><th>日期</th><th class="num">在册议事代表</th><th class="num">出席</th><th class="num">出席率</th></tr></thead>
+      <tbody>
+        {lines.map(([title, kind, date, seated, present, rate]) => (
+          <tr>
+            <td data-label="会议">{title}</td><td data-label="类型">{kind}</td><td data-label="日期" class="date">{date}</td>
+            <td data-label="在册" class="num">{seated}</td><td data-label="出席" class="num">{present === '' ? '—' : present}</td><td data-label="出席率" class="num">{rate}</td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot><tr><th colspan={3}>{total[0]}</th><th class="num">{total[3]}</th><th class="num">{total[4]}</th><th class="num">{total[5]}</th></tr></tfoot>
+    </table></div>
+  );
+}
+
+function Figures(p: { s: YearSummary; m: MeetingStats }) {
   const f: [string, string | number][] = [
     ['民意事项', p.s.items], ['转为代表建议', p.s.suggestions], ['按期答复率', percent(p.s.onTimeRate)],
-    ['逾期未答复', p.s.byStatus.overdue], ['满意率', percent(p.s.satisfactionRate)],
+    ['逾期未答复', p.s.byStatus.overdue], ['满意率', percent(p.s.satisfactionRate)], ['会议出席率', percent(p.m.total.rate)],
   ];
   return <ul class="figures">{f.map(([label, v]) => <li><span class="figure">{v}</span><span>{label}</span></li>)}</ul>;
 }
@@ -41,7 +78,7 @@ function RepTable(p: { s: YearSummary }) {
   const total = p.s.perRep.reduce((t, r) => ({ raised: t.raised + r.raised, handed: t.handed + r.handedToRep, converted: t.converted + r.converted }), { raised: 0, handed: 0, converted: 0 });
   return (
     <div class="table-wrap"><table class="stack-sm">
-      <thead><tr><th>议事代表</th><th>所在社区</th><th class="num">提出民意事项</th><th class="num">转交区人大代表</th><th class="num">转为代表建议</th></tr></thead>
+      <thead><tr><th>议事代表</th><th>所在社区</th><th class="num">提出民意事项</th><th class="num">转交区人大代表</th><th class="num">转为代表建议</th><th class="num">出席会议</th></tr></thead>
       <tbody>
         {p.s.perRep.map((r) => (
           <tr>
@@ -50,15 +87,16 @@ function RepTable(p: { s: YearSummary }) {
             <td data-label="提出" class="num">{r.raised}</td>
             <td data-label="转交" class="num">{r.handedToRep}</td>
             <td data-label="转为建议" class="num">{r.converted}</td>
+            <td data-label="出席会议" class="num">{r.meetings.expected === 0 ? '—' : `${r.meetings.attended} / ${r.meetings.expected}`}</td>
           </tr>
         ))}
       </tbody>
-      <tfoot><tr><th colspan={2}>合计</th><th class="num">{total.raised}</th><th class="num">{total.handed}</th><th class="num">{total.converted}</th></tr></tfoot>
+      <tfoot><tr><th colspan={2}>合计</th><th class="num">{total.raised}</th><th class="num">{total.handed}</th><th class="num">{total.converted}</th><th></th></tr></tfoot>
     </table></div>
   );
 }
 
-export function StatsPage(p: { j: J; year: number; years: number[]; s: YearSummary }) {
+export function StatsPage(p: { j: J; year: number; years: number[]; s: YearSummary; m: MeetingStats }) {
   const base = `/j/${p.j.code}/deliberation`;
   return (
     <DelibFrame j={p.j} tab="stats" title={`${p.year}年度民意事项和代表建议统计`}>
@@ -67,25 +105,27 @@ export function StatsPage(p: { j: J; year: number; years: number[]; s: YearSumma
         <button type="submit" class="secondary">查看</button>
       </form>
       <p class="muted">按民意事项的登记年度统计；“按期”指在办结期限（含经批准延期后的期限）当天或之前答复。</p>
-      <Figures s={p.s} />
+      <Figures s={p.s} m={p.m} />
       <div class="actions">
         <a class="button secondary" href={`${base}/stats.csv?year=${p.year}`} download hx-boost="false">导出 CSV</a>
         <a class="button secondary" href={`${base}/report?year=${p.year}`}>年度报告（可打印）</a>
       </div>
       <h2>办理情况</h2>
       <table class="kv"><tbody>{headline(p.s).map(([k, v]) => <tr><th>{k}</th><td>{v}</td></tr>)}</tbody></table>
-      <h2>各议事代表提出的民意事项</h2>
+      <h2>议事代表会议出席情况</h2>
+      <MeetingTable m={p.m} />
+      <h2>各议事代表提出的民意事项和出席会议</h2>
       <RepTable s={p.s} />
     </DelibFrame>
   );
 }
 
-export function AnnualReportPage(p: { j: J; year: number; s: YearSummary; suggestions: ReportSuggestion[]; printedOn: string; seated: number }) {
+export function AnnualReportPage(p: { j: J; year: number; s: YearSummary; m: MeetingStats; suggestions: ReportSuggestion[]; printedOn: string; seated: number }) {
   return (
     <article class="report">
       <p class="muted no-print"><a href={`/j/${p.j.code}/deliberation/stats?year=${p.year}`}>返回统计</a> · 使用浏览器的“打印”即可打印本报告</p>
       <h1>{p.j.name}{p.year}年度民意事项和代表建议办理情况</h1>
-      <p>截至 {p.printedOn}，{p.j.name}在册议事代表 {p.seated} 名。{p.year}年议事代表共提出民意事项 {p.s.items} 件，其中转为区人大代表建议 {p.s.suggestions} 件；已答复 {p.s.answered} 件，其中按期答复 {p.s.answeredOnTime} 件；代表评价满意率 {percent(p.s.satisfactionRate)}。</p>
+      <p>截至 {p.printedOn}，{p.j.name}在册议事代表 {p.seated} 名。{p.year}年议事代表共提出民意事项 {p.s.items} 件，其中转为区人大代表建议 {p.s.suggestions} 件；已答复 {p.s.answered} 件，其中按期答复 {p.s.answeredOnTime} 件；代表评价满意率 {percent(p.s.satisfactionRate)}。全年召开议事代表会议 {p.m.total.meetings} 次，出席率 {percent(p.m.total.rate)}。</p>
       <h2>一、总体情况</h2>
       <table class="kv"><tbody>{headline(p.s).map(([k, v]) => <tr><th>{k}</th><td>{v}</td></tr>)}</tbody></table>
       <h2>二、代表建议办理情况</h2>
@@ -109,7 +149,9 @@ export function AnnualReportPage(p: { j: J; year: number; s: YearSummary; sugges
           </tbody>
         </table></div>
       )}
-      <h2>三、各议事代表提出民意事项情况</h2>
+      <h2>三、议事代表会议召开和出席情况</h2>
+      <MeetingTable m={p.m} />
+      <h2>四、各议事代表提出民意事项和出席会议情况</h2>
       <RepTable s={p.s} />
       <p class="muted">本报告由系统根据登记的数据生成，{p.printedOn}。</p>
     </article>

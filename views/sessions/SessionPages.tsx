@@ -6,12 +6,16 @@ import { SESSION_KIND_LABELS, SESSION_STATE_LABELS } from '../../src/domain/sess
 import { Field, FormError, PostButton, SelectField, TextArea, type FieldErrors, type FormValues } from '../components/form';
 import { fmtDateTime } from '../components/format';
 import { Headcount, type HeadcountModel } from './Headcount';
+import { Warnings } from '../deliberation/Frame';
+import type { Child } from 'hono/jsx';
 
 const kindOptions = Object.entries(SESSION_KIND_LABELS) as [string, string][];
 
 export function SessionListPage(p: {
   j: Jurisdiction; terms: BodyTerms; sessions: Session[]; canManage: boolean; cycles: [string, string][];
   defaults: { date: string; title: string; cycleId?: string }; values?: FormValues; errors?: FieldErrors;
+  /** A subdistrict's meetings: the practice's warnings for this year (two ordinary meetings, half a day each). */
+  warnings?: string[];
 }) {
   const v = p.values ?? {};
   return (
@@ -34,8 +38,9 @@ export function SessionListPage(p: {
         </table></div>
       )}
       {p.canManage && (
-        <form method="post" action={`/j/${p.j.code}/sessions`} class="stack card" novalidate>
+        <form method="post" action={`/j/${p.j.code}/sessions`} class="stack card" id="new" novalidate>
           <h2>新建会议</h2>
+          {p.warnings && <Warnings items={p.warnings} />}
           <p class="hint">创建时按当时的在册{p.terms.rep}名单生成本次会议的代表名册；之后名单变动不影响本次会议。</p>
           <FormError errors={p.errors} />
           {p.cycles.length === 0 ? <p class="error">请先创建年度工作。</p> : (
@@ -45,6 +50,7 @@ export function SessionListPage(p: {
           <Field name="title" label="会议名称" value={v.title ?? p.defaults.title} error={p.errors?.title} maxlength={100} required
             hint={`例如：${p.j.name}第十八届${p.terms.meeting === '人民代表大会' ? '人民代表大会第三次会议' : '议事代表会议第一次会议'}`} />
           <Field name="date" label="日期" type="date" value={v.date ?? p.defaults.date} error={p.errors?.date} required />
+          {p.warnings && <p class="hint">议事代表会议每年年初、年中各召开一次例会，每次会期不少于半天（3 小时）。</p>}
           <div class="row2">
             <Field name="startTime" label="开始时间" type="time" value={v.startTime ?? '09:00'} error={p.errors?.startTime} />
             <Field name="endTime" label="结束时间" type="time" value={v.endTime ?? ''} error={p.errors?.endTime} />
@@ -73,6 +79,8 @@ export function SessionPage(p: {
   j: Jurisdiction; s: Session; terms: BodyTerms; year?: number; h: HeadcountModel; polls: PollListItem[];
   canManage: boolean; canVote: boolean; pollBlocker: string | null; defaultPollTitle: string; showCreatePoll: boolean;
   published: boolean; evaluation: EvaluationFormModel; values?: FormValues; errors?: FieldErrors;
+  /** A deliberation meeting's agenda and minutes. */
+  meeting?: Child;
 }) {
   const { j, s, terms } = p;
   const base = `/j/${j.code}/sessions/${s.id}`;
@@ -97,6 +105,7 @@ export function SessionPage(p: {
         <p class="checkin-code">签到码 <strong>{s.checkInCode}</strong> <span class="muted">（{terms.rep}在手机“我的表决”页面输入；请在大屏上展示）</span></p>
       )}
 
+      {p.meeting}
       <h2>表决</h2>
       {p.polls.length === 0 ? <p class="muted">还没有表决。</p> : (
         <div class="table-wrap"><table class="stack-sm">
