@@ -12,18 +12,15 @@ const FLASH_COOKIE = 'minsheng_flash';
 
 /** A one-time message shown on the next page (after a POST → redirect). */
 export function flash(c: Context<AppEnv>, message: string): void {
-  setCookie(c, FLASH_COOKIE, encodeURIComponent(message), { path: '/', httpOnly: true, sameSite: 'Lax', maxAge: 60 });
+  // hono's setCookie/getCookie percent-encode and decode the value: no encoding of our own.
+  setCookie(c, FLASH_COOKIE, message, { path: '/', httpOnly: true, sameSite: 'Lax', maxAge: 60 });
 }
 
 function takeFlash(c: Context<AppEnv>): string | undefined {
   const v = getCookie(c, FLASH_COOKIE);
   if (!v) return undefined;
   deleteCookie(c, FLASH_COOKIE, { path: '/' });
-  try {
-    return decodeURIComponent(v);
-  } catch {
-    return undefined;
-  }
+  return v;
 }
 
 /** The jurisdictions a user works in: their scopes, and for district-wide roles the towns below. */

@@ -34,7 +34,7 @@ describe('deliberation meetings: agenda, minutes, sign-off, attendance, public d
   const createMeeting = async (kind: string, title: string, date: string, startTime: string, endTime: string) => {
     const res = await post(t.app, '/j/DC/sessions', { cycleId: String(dcCycle), kind, title, date, startTime, endTime, place: '街道会议室' }, cookies['dc.clerk']);
     expect(res.status).toBe(303);
-    return { id: Number(res.headers.get('location')!.split('/').pop()), flash: decodeURIComponent(decodeURIComponent(res.headers.get('set-cookie') ?? '')) }; // the flash cookie's value is encoded twice
+    return { id: Number(res.headers.get('location')!.split('/').pop()), flash: decodeURIComponent(res.headers.get('set-cookie') ?? '') };
   };
   const checkIn = async (sessionId: number, repIds: number[]) => {
     for (const id of repIds) expect((await post(t.app, `/j/DC/sessions/${sessionId}/roll/${id}`, { q: '', undo: '' }, cookies['dc.clerk'])).status).toBe(303);
