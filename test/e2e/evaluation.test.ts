@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD } from '../helpers/app';
-import { launchChromium, loginAs, shot, startServer } from '../helpers/browser';
+import { launchChromium, loginAs, pageOpener, shot, startServer } from '../helpers/browser';
 import { addCycle, addProject } from '../helpers/deliveryFixture';
 import { openSession, votingFixture, type VotingFixture } from '../helpers/votingFixture';
 
@@ -12,8 +12,6 @@ describe('browser: representatives rate last year\'s projects on phones at the s
   let browser: Browser;
   let server: Awaited<ReturnType<typeof startServer>>;
   let projectIds: number[] = [];
-  const external: string[] = [];
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     f = await votingFixture({ reps: 4, logins: 4, candidates: 3, seatsToFill: 2 });
@@ -26,19 +24,13 @@ describe('browser: representatives rate last year\'s projects on phones at the s
     browser = await launchChromium();
   });
   afterAll(async () => {
-    for (const c of contexts) await c.close();
+    await pages.closeAll();
     await browser?.close();
     await server?.close();
   });
 
-  async function newPage(width: number, height: number): Promise<Page> {
-    const ctx = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
-    contexts.push(ctx);
-    const page = await ctx.newPage();
-    page.on('request', (r) => { if (!r.url().startsWith(server.url) && !r.url().startsWith('data:')) external.push(r.url()); });
-    page.on('dialog', (d) => d.accept());
-    return page;
-  }
+  const pages = pageOpener(() => browser, () => server.url);
+  const newPage = (width: number, height: number) => pages.open(width, height);
 
   const noSideways = async (p: Page) => expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 
@@ -142,6 +134,6 @@ describe('browser: representatives rate last year\'s projects on phones at the s
     await visitor.goto(`${server.url}/p/QS/2026/projects/${projectIds[0]}`);
     expect(await visitor.locator('.ratings').first().textContent()).toContain('满意 2 · 基本满意 1 · 不满意 0 · 满意率 100%');
     await noSideways(visitor);
-    expect(external).toEqual([]);
+    expect(pages.external).toEqual([]);
   });
 });

@@ -1,17 +1,15 @@
 import { eq } from 'drizzle-orm';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { session } from '../../db/schema';
 import { PASSWORD } from '../helpers/app';
-import { launchChromium, loginAs, shot, startServer } from '../helpers/browser';
+import { launchChromium, loginAs, pageOpener, shot, startServer } from '../helpers/browser';
 import { openSession, votingFixture, type VotingFixture } from '../helpers/votingFixture';
 
 describe('browser: three representatives vote at once on phones while the projector shows turnout', () => {
   let f: VotingFixture;
   let browser: Browser;
   let server: Awaited<ReturnType<typeof startServer>>;
-  const external: string[] = [];
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     f = await votingFixture({ reps: 4, logins: 4, candidates: 3, seatsToFill: 2 });
@@ -19,19 +17,13 @@ describe('browser: three representatives vote at once on phones while the projec
     browser = await launchChromium();
   });
   afterAll(async () => {
-    for (const c of contexts) await c.close();
+    await pages.closeAll();
     await browser?.close();
     await server?.close();
   });
 
-  async function newPage(width: number, height: number): Promise<Page> {
-    const ctx = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
-    contexts.push(ctx);
-    const page = await ctx.newPage();
-    page.on('request', (r) => { if (!r.url().startsWith(server.url) && !r.url().startsWith('data:')) external.push(r.url()); });
-    page.on('dialog', (d) => d.accept());
-    return page;
-  }
+  const pages = pageOpener(() => browser, () => server.url);
+  const newPage = (width: number, height: number) => pages.open(width, height);
 
   it('roll, quorum, concurrent phone ballots, turnout on the projector, close, result sheet', async () => {
     const s = openSession(f, 1); // only 李强 (qs.rep) checked in so far: 1 of 4, three needed
@@ -130,6 +122,6 @@ describe('browser: three representatives vote at once on phones while the projec
     await clerk.emulateMedia({ media: 'print' });
     await shot(clerk, 'voting-result-sheet-print');
     await clerk.emulateMedia({ media: 'screen' });
-    expect(external).toEqual([]);
+    expect(pages.external).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createApp } from '../../src/app';
 import type { DbConnection } from '../../db/client';
 
@@ -39,4 +39,27 @@ export async function loginAs(page: Page, base: string, username: string, passwo
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
+
+/**
+ * Opens pages in fresh contexts (each its own cookies: one person per page), records every request that leaves
+ * our server, accepts confirm dialogs, and closes them all at the end.
+ */
+export function pageOpener(browser: () => Browser, base: () => string) {
+  const contexts: BrowserContext[] = [];
+  const external: string[] = [];
+  return {
+    external,
+    async open(width: number, height: number): Promise<Page> {
+      const ctx = await browser().newContext({ viewport: { width, height }, locale: 'zh-CN' });
+      contexts.push(ctx);
+      const page = await ctx.newPage();
+      page.on('request', (r) => { if (!r.url().startsWith(base()) && !r.url().startsWith('data:')) external.push(r.url()); });
+      page.on('dialog', (d) => d.accept());
+      return page;
+    },
+    async closeAll(): Promise<void> {
+      for (const c of contexts) await c.close();
+    },
+  };
 }
