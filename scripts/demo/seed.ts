@@ -7,6 +7,7 @@ import { recordAudit } from '../../src/data/audit';
 import { ROLE_LABELS } from '../../src/domain/authz';
 import { seedDeliberationDemo } from './deliberation';
 import { seedDemoProposals } from './proposals';
+import { seedReadyToVote } from './readyToVote';
 import { seedVotingDemo } from './voting';
 import { seedDeliveryDemo } from './delivery';
 
@@ -185,6 +186,7 @@ export function seedDemo(db: Db, opts: { passwordHash: string; now: Date }): Dem
     }
 
     const collection = seedDemoProposals(tx, { now: opts.now, rand: mulberry32(20260315) });
+    collection.proposals += seedReadyToVote(tx, opts.now).proposals; // 石门镇 screened, list approved, session planned
     seedDeliberationDemo(tx, opts.now);
     const tellers = seedVotingDemo(tx, opts);
     counts.users += tellers.created;

@@ -19,9 +19,14 @@ describe('demo collection', () => {
     expect(towns.length).toBe(6);
     for (const t of towns) {
       const cy = db.select().from(cycle).where(and(eq(cycle.jurisdictionId, t.id), eq(cycle.year, 2026))).get()!;
-      expect(cy).toMatchObject({ year: 2026, phase: 'collection', collectionCloses: '2026-12-31' });
-      expect(collectionState(cy, chinaDate(now)).kind).toBe('open');
-      const rows = db.select().from(proposal).where(eq(proposal.cycleId, cy.id)).all();
+      if (t.code === 'SM') { // 石门镇 is ready to vote (readyToVote.ts): its window closed a month ago
+        expect(cy).toMatchObject({ year: 2026, phase: 'voting', collectionCloses: '2026-11-20' });
+        expect(collectionState(cy, chinaDate(now)).kind).toBe('phaseOver');
+      } else {
+        expect(cy).toMatchObject({ year: 2026, phase: 'collection', collectionCloses: '2026-12-31' });
+        expect(collectionState(cy, chinaDate(now)).kind).toBe('open');
+      }
+      const rows = db.select().from(proposal).where(eq(proposal.cycleId, cy.id)).orderBy(proposal.seq).all();
       expect(rows.length).toBeGreaterThanOrEqual(10);
       expect(rows.length).toBeLessThanOrEqual(25);
       expect(rows.map((r) => r.receipt)).toEqual(rows.map((_, i) => `2026-${t.code}-${String(i + 1).padStart(4, '0')}`));
@@ -36,7 +41,11 @@ describe('demo collection', () => {
     expect(all.some((p) => p.stationId !== null)).toBe(true);
     expect(all.some((p) => p.estimatedCost > 5_000_000)).toBe(true);
     expect(all.filter((p) => p.source === 'representative').every((p) => p.submittedBy !== null)).toBe(true);
-    expect(db.select({ n: sql<number>`count(*)` }).from(proposalEvent).get()!.n).toBe(all.length);
+    // One 'submitted' entry each; only 石门镇's screened proposals have more.
+    expect(db.select({ n: sql<number>`count(*)` }).from(proposalEvent).where(eq(proposalEvent.kind, 'submitted')).get()!.n).toBe(all.length);
+    const sm = db.select().from(jurisdiction).where(eq(jurisdiction.code, 'SM')).get()!;
+    const others = all.filter((p) => db.select().from(cycle).where(eq(cycle.id, p.cycleId)).get()!.jurisdictionId !== sm.id);
+    expect(others.every((p) => db.select().from(proposalEvent).where(eq(proposalEvent.proposalId, p.id)).all().length === 1)).toBe(true);
   });
 
   it('is searchable, two-character words included', () => {
