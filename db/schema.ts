@@ -712,3 +712,15 @@ export const meetingMinutes = sqliteTable('meeting_minutes', {
   updatedAt: at('updated_at').notNull(),
   updatedBy: integer('updated_by').notNull().references(() => user.id),
 });
+
+/**
+ * 码上评 window: residents may rate a cycle's projects only between these China dates (both inclusive), set by
+ * the clerk; no row = not set, so only suggestions (码上提) are taken.
+ */
+export const feedbackWindow = sqliteTable('feedback_window', {
+  cycleId: integer('cycle_id').primaryKey().references(() => cycle.id),
+  opens: text('opens').notNull(),
+  closes: text('closes').notNull(),
+  updatedAt: at('updated_at').notNull(),
+  updatedBy: integer('updated_by').notNull().references(() => user.id),
+});

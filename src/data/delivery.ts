@@ -6,6 +6,7 @@ import { fmtDate } from '../../views/components/format';
 import type { Cycle } from './cycles';
 import { evaluationsOf, type EvaluationResult, type FollowUp } from './evaluation';
 import { residentRatings } from './feedback';
+import { getRatingWindow } from './feedbackWindow';
 import { reportsOf, type ReportWithPhotos } from './progress';
 import { currentPlans, projectsOfCycle, type Project } from './projects';
 import { assignmentsOfCycle, rectificationsOf, type Rectification } from './supervision';
@@ -36,7 +37,7 @@ export function assessCycle(db: Db, cycle: Cycle, today: string, settings: Setti
   const rects = rectificationsOf(db, ids);
   const groups = assignmentsOfCycle(db, ids);
   const evals = evaluationsOf(db, ids);
-  const residents = residentRatings(db, ids);
+  const residents = residentRatings(db, ids, getRatingWindow(db, cycle.id));
   return projects.map((project) => {
     const plan = plans.get(project.id)!;
     const mine = reports.filter((r) => r.projectId === project.id);

@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { feedback, type SatisfactionRating } from '../../db/schema';
+import { ratedInWindow, type RatingWindow } from '../domain/feedbackWindow';
 import type { RatingCounts } from '../domain/satisfaction';
 import { recordAudit, type Actor } from './audit';
 
@@ -28,17 +29,21 @@ export function moderateFeedback(db: Db, actor: Actor & { id: number }, f: Feedb
   });
 }
 
-/** Residents' ratings (码上评), published ones only, per project: shown apart from the representatives' evaluation. */
-export function residentRatings(db: Db, projectIds: readonly number[]): Map<number, RatingCounts> {
+/**
+ * Residents' satisfaction (码上评): published ratings given inside the cycle's rating window, per project; shown
+ * apart from the representatives' evaluation. No window → nothing counts (ratings are only taken inside one).
+ */
+export function residentRatings(db: Db, projectIds: readonly number[], window: RatingWindow | undefined): Map<number, RatingCounts> {
   const out = new Map<number, RatingCounts>();
-  if (projectIds.length === 0) return out;
-  const rows = db.select({ projectId: feedback.projectId, rating: feedback.rating, n: sql<number>`count(*)` }).from(feedback)
-    .where(and(inArray(feedback.projectId, [...projectIds]), eq(feedback.state, 'published')))
-    .groupBy(feedback.projectId, feedback.rating).orderBy(asc(feedback.projectId)).all();
+  if (projectIds.length === 0 || !window) return out;
+  const rows = db.select({ projectId: feedback.projectId, rating: feedback.rating, createdAt: feedback.createdAt }).from(feedback)
+    .where(and(inArray(feedback.projectId, [...projectIds]), eq(feedback.state, 'published'), isNotNull(feedback.rating)))
+    .orderBy(asc(feedback.projectId)).all();
   for (const r of rows) {
-    if (!r.rating) continue;
+    // A window moved after the fact must not count ratings given outside it.
+    if (!r.rating || !ratedInWindow(window, r.createdAt)) continue;
     const c = out.get(r.projectId) ?? { satisfied: 0, basic: 0, dissatisfied: 0 };
-    c[r.rating] += r.n;
+    c[r.rating] += 1;
     out.set(r.projectId, c);
   }
   return out;

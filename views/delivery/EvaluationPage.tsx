@@ -2,9 +2,11 @@ import type { Cycle } from '../../src/data/cycles';
 import type { AssessedProject } from '../../src/data/delivery';
 import type { Jurisdiction } from '../../src/data/jurisdictions';
 import type { Poll } from '../../src/data/polls';
+import type { RatingWindowState } from '../../src/domain/feedbackWindow';
 import { POLL_STATE_LABELS } from '../../src/domain/pollState';
 import { evaluate, ratePct, satisfactionRate, type RatingCounts } from '../../src/domain/satisfaction';
 import { DeliveryHeader } from './ProjectPages';
+import { ratingWindowText } from './PublicPages';
 
 const pct = (c: RatingCounts | undefined) => {
   if (!c) return '—';
@@ -17,6 +19,8 @@ export function EvaluationPage(p: {
   j: Jurisdiction; cycle: Cycle; tabs: [string, string][]; items: AssessedProject[]; thresholdPct: number;
   /** The session's evaluation poll that rates this year's projects, if one has been set up. */
   poll?: Poll;
+  /** The residents' rating window: only ratings given inside it make up 群众满意率. */
+  rating: RatingWindowState;
 }) {
   const base = `/j/${p.j.code}/cycles/${p.cycle.year}`;
   const evaluated = p.items.flatMap((a) => (a.evaluation ? [{ projectId: a.project.id, counts: a.evaluation }] : []));
@@ -50,7 +54,8 @@ export function EvaluationPage(p: {
           </tbody>
         </table>
       </div>
-      <p class="muted">群众满意率来自项目公示牌二维码的评价（经审核公开的），与代表评议分开显示。</p>
+      <p class="muted">群众满意率来自项目公示牌二维码的评价（评价时间内、经审核公开的），与代表评议分开显示，不计入代表满意率。{ratingWindowText(p.rating)}
+        {' '}<a class="no-print" href={`${base}/feedback`}>设置评价时间、审核留言</a></p>
     </section>
   );
 }

@@ -1,8 +1,10 @@
 import type { Cycle } from '../../src/data/cycles';
 import type { Feedback } from '../../src/data/feedback';
 import type { Jurisdiction } from '../../src/data/jurisdictions';
+import type { RatingWindowState } from '../../src/domain/feedbackWindow';
 import { RATING_LABELS } from '../../src/domain/satisfaction';
-import { PostButton } from '../components/form';
+import { ratingWindowText } from './PublicPages';
+import { Field, FormError, PostButton, type FieldErrors, type FormValues } from '../components/form';
 import { fmtDateTime } from '../components/format';
 import { DeliveryHeader } from './ProjectPages';
 
@@ -11,6 +13,7 @@ const STATE = { pending: '待审核', published: '已公开', hidden: '不公开
 /** Every beneficiary message: the clerk publishes or withholds; the supervision group reads them all. */
 export function FeedbackPage(p: {
   j: Jurisdiction; cycle: Cycle; tabs: [string, string][]; items: (Feedback & { projectTitle: string })[]; canModerate: boolean;
+  rating: RatingWindowState; windowValues: FormValues; windowErrors?: FieldErrors;
 }) {
   const base = `/j/${p.j.code}/cycles/${p.cycle.year}`;
   const pending = p.items.filter((f) => f.state === 'pending');
@@ -35,7 +38,18 @@ export function FeedbackPage(p: {
   return (
     <section>
       <DeliveryHeader j={p.j} cycle={p.cycle} title="群众评价与建议" tabs={p.tabs} current="/feedback" />
-      <p class="muted">群众扫描项目公示牌二维码提交的评价和建议。留言须经审核后才在公开页面显示；只有公开的评价计入群众满意率。</p>
+      <p class="muted">群众扫描项目公示牌二维码提交的评价和建议。留言须经审核后才在公开页面显示；只有评价时间内、经审核公开的评价计入群众满意率。</p>
+      <h2>群众满意度评价时间</h2>
+      <p>{ratingWindowText(p.rating)}{p.rating.kind === 'open' ? '现在可以评价。' : '现在不能评价满意程度。'}</p>
+      {p.canModerate && (
+        <form method="post" action={`${base}/feedback/window`} class="stack card no-print" novalidate>
+          <FormError errors={p.windowErrors} />
+          <Field name="opens" label="开始日期" type="date" value={p.windowValues.opens} error={p.windowErrors?.opens} required hint="含当天，按北京时间" />
+          <Field name="closes" label="截止日期" type="date" value={p.windowValues.closes} error={p.windowErrors?.closes} required
+            hint="含当天。评价时间外，群众仍可扫码提意见和建议，但不能评价满意程度。" />
+          <button type="submit">保存评价时间</button>
+        </form>
+      )}
       <h2>待审核（{pending.length}）</h2>
       {pending.length === 0 ? <p class="muted">没有待审核的留言。</p> : <ul class="feedback-list">{pending.map(Item)}</ul>}
       <h2>已处理（{done.length}）</h2>

@@ -4,6 +4,7 @@ import type { Feedback } from '../../src/data/feedback';
 import type { Jurisdiction } from '../../src/data/jurisdictions';
 import type { PlanAdjustmentRow } from '../../src/data/projects';
 import type { VisitWithDemands } from '../../src/data/supervision';
+import type { RatingWindowState } from '../../src/domain/feedbackWindow';
 import { PROJECT_STATUS_LABELS } from '../../src/domain/projectStatus';
 import { RECTIFICATION_LABELS } from '../../src/domain/rectification';
 import { RATING_LABELS, ratePct, satisfactionRate, type RatingCounts } from '../../src/domain/satisfaction';
@@ -57,7 +58,7 @@ function Ratings(p: { title: string; counts: RatingCounts; note?: string }) {
 
 export function PublicProjectPage(p: {
   j: Jurisdiction; cycle: Cycle; a: AssessedProject; original: Plan; adjustments: PlanAdjustmentRow[];
-  visits: VisitWithDemands[]; feedback: Feedback[]; today: string;
+  visits: VisitWithDemands[]; feedback: Feedback[]; today: string; rating: RatingWindowState;
 }) {
   const { a } = p;
   const base = pub(p.j, p.cycle);
@@ -78,7 +79,7 @@ export function PublicProjectPage(p: {
         <dt>工期</dt><dd>{a.plan.startDate} 至 {a.plan.endDate}</dd>
       </dl>
       <div class="actions no-print">
-        <a class="button" href={`${base}/${a.project.id}/feedback`}>我要评价 / 提建议</a>
+        <a class="button" href={`${base}/${a.project.id}/feedback`}>{p.rating.kind === 'open' ? '我要评价 / 提建议' : '我要提建议'}</a>
         <a class="button secondary" href={`${base}/${a.project.id}/sign`}>公示牌</a>
       </div>
 
@@ -115,7 +116,10 @@ export function PublicProjectPage(p: {
       <h2>评价</h2>
       {ev && <Ratings title="代表年底评议" counts={ev} note={ev.marked ? `满意率低于 ${ev.thresholdPct}%，项目须整改。` : undefined} />}
       {a.followUp && <p><strong>整改情况：</strong>{a.followUp.state === 'done' ? '已完成' : '整改中'}{a.followUp.measures && `。${a.followUp.measures}`}{a.followUp.outcome && `。${a.followUp.outcome}`}</p>}
-      {a.residents ? <Ratings title="群众评价（扫码评价，经审核）" counts={a.residents} /> : !ev && <p class="muted">暂无评价。</p>}
+      {a.residents
+        ? <Ratings title="群众满意度（扫码评价，经审核）" counts={a.residents} note={p.rating.kind === 'unset' ? undefined : `只计评价时间 ${p.rating.opens} 至 ${p.rating.closes} 内的评价。`} />
+        : !ev && <p class="muted">暂无评价。</p>}
+      <p class="muted">{ratingWindowText(p.rating)}</p>
       {p.feedback.length > 0 && (
         <>
           <h3>群众留言</h3>
@@ -152,28 +156,50 @@ export function SignPage(p: { j: Jurisdiction; cycle: Cycle; a: AssessedProject;
   );
 }
 
-export function FeedbackFormPage(p: { j: Jurisdiction; cycle: Cycle; a: AssessedProject; values?: FormValues; errors?: FieldErrors; status?: string }) {
+/** When residents may rate, in words: the dates when set, and what the form does meanwhile. */
+export function ratingWindowText(w: RatingWindowState): string {
+  switch (w.kind) {
+    case 'open': return `群众满意度评价时间：${w.opens} 至 ${w.closes}（含当天）。`;
+    case 'before': return `群众满意度评价将于 ${w.opens} 开始，${w.closes} 截止。在此之前可以提意见和建议。`;
+    case 'closed': return `群众满意度评价已于 ${w.closes} 截止。仍可提意见和建议。`;
+    case 'unset': return '群众满意度评价时间尚未公布。现在可以提意见和建议。';
+  }
+}
+
+export function FeedbackFormPage(p: {
+  j: Jurisdiction; cycle: Cycle; a: AssessedProject; rating: RatingWindowState; values?: FormValues; errors?: FieldErrors; status?: string;
+}) {
   const { a } = p;
   const base = `${pub(p.j, p.cycle)}/${a.project.id}`;
   const rating = p.values?.rating ?? '';
+  const open = p.rating.kind === 'open';
   return (
     <section>
       <p class="muted"><a href={base}>{a.project.title}</a></p>
-      <h1>评价与建议</h1>
+      <h1>{open ? '评价与建议' : '意见和建议'}</h1>
       <p><ColourBadge colour={a.assessment.colour} /> {a.project.title} · {a.project.unitName}</p>
       <ProgressBar actual={a.assessment.reportedPct} planned={a.assessment.plannedPct} colour={a.assessment.colour} />
       <p><a href={base}>查看项目计划、进展和督查情况</a></p>
       <form method="post" action={`${base}/feedback`} class="stack" novalidate>
         <FormError errors={p.errors} />
-        <fieldset class={p.errors?.rating ? 'field invalid' : 'field'}>
-          <legend>您对这个项目满意吗？</legend>
-          {([['satisfied', '满意'], ['basic', '基本满意'], ['dissatisfied', '不满意'], ['', '暂不评价']] as const).map(([v, label]) => (
-            <label class="check" for={`f-rating-${v || 'none'}`}>
-              <input type="radio" id={`f-rating-${v || 'none'}`} name="rating" value={v} checked={rating === v} /> {label}
-            </label>
-          ))}
-          {p.errors?.rating && <p class="error" role="alert">{p.errors.rating}</p>}
-        </fieldset>
+        {open ? (
+          <fieldset class={p.errors?.rating ? 'field invalid' : 'field'}>
+            <legend>您对这个项目满意吗？</legend>
+            {([['satisfied', '满意'], ['basic', '基本满意'], ['dissatisfied', '不满意'], ['', '暂不评价']] as const).map(([v, label]) => (
+              <label class="check" for={`f-rating-${v || 'none'}`}>
+                <input type="radio" id={`f-rating-${v || 'none'}`} name="rating" value={v} checked={rating === v} /> {label}
+              </label>
+            ))}
+            <p class="hint">{ratingWindowText(p.rating)}</p>
+            {p.errors?.rating && <p class="error" role="alert">{p.errors.rating}</p>}
+          </fieldset>
+        ) : (
+          // Outside the window there is nothing to choose: the notice says when rating opens, and why a rating was refused.
+          <div class={p.errors?.rating ? 'field invalid notice' : 'notice'}>
+            <p>{ratingWindowText(p.rating)}</p>
+            {p.errors?.rating && <p class="error" role="alert">{p.errors.rating}</p>}
+          </div>
+        )}
         <TextArea name="text" label="意见和建议" value={p.values?.text} error={p.errors?.text} maxlength={1000} rows={4}
           hint="请不要填写姓名、电话等个人信息。留言经工作人员审核后公开；监督小组能看到全部留言。" />
         <div class="hp" aria-hidden="true">

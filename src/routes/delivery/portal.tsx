@@ -9,6 +9,7 @@ import {
 import { notFound } from '../../auth/authorize';
 import { assessCycle, type AssessedProject } from '../../data/delivery';
 import { feedbackOf, submitFeedback } from '../../data/feedback';
+import { getRatingWindow } from '../../data/feedbackWindow';
 import { descendantIds } from '../../data/jurisdictions';
 import { getMidterm, type MidtermSnapshot } from '../../data/midterm';
 import { readPhotoFile, uploadsDirFor } from '../../data/photoFiles';
@@ -16,6 +17,7 @@ import { getPhoto } from '../../data/progress';
 import { getProject, originalPlan, planAdjustmentsOf } from '../../data/projects';
 import { getSettings } from '../../data/settings';
 import { getStationByShortCode } from '../../data/stations';
+import { ratingWindowState, type RatingWindowState } from '../../domain/feedbackWindow';
 import { visitsOf } from '../../data/supervision';
 import type { AppEnv, Limiters } from '../../env';
 import { FailureLimiter } from '../../http/limiter';
@@ -58,9 +60,15 @@ const feedbackForm = z.object({
   website: z.string().optional(), // the honeypot: people never see it, scripts fill it in
 });
 
+/** Whether residents may rate this cycle's projects today (码上评); suggestions are taken whatever it says. */
+function ratingState(c: C, cycleId: number): RatingWindowState {
+  return ratingWindowState(getRatingWindow(c.get('db'), cycleId), today(c));
+}
+
 function feedbackPage(c: C, values?: FormValues, errors?: Record<string, string>) {
   const { j, cycle, a } = projectOf(c);
-  return c.render(<FeedbackFormPage j={j} cycle={cycle} a={a} values={values} errors={errors} />, { title: `评价与建议 · ${a.project.title}` });
+  return c.render(<FeedbackFormPage j={j} cycle={cycle} a={a} rating={ratingState(c, cycle.id)} values={values} errors={errors} />,
+    { title: `评价与建议 · ${a.project.title}` });
 }
 
 export const portalRoutes = new Hono<AppEnv>()
@@ -74,7 +82,8 @@ export const portalRoutes = new Hono<AppEnv>()
     const db = c.get('db');
     return c.render(
       <PublicProjectPage j={j} cycle={cycle} a={a} original={originalPlan(db, a.project.candidateId)} adjustments={planAdjustmentsOf(db, a.project.id)}
-        visits={visitsOf(db, [a.project.id]).filter((v) => v.publishedAt)} feedback={feedbackOf(db, [a.project.id], ['published'])} today={today(c)} />,
+        visits={visitsOf(db, [a.project.id]).filter((v) => v.publishedAt)} feedback={feedbackOf(db, [a.project.id], ['published'])} today={today(c)}
+        rating={ratingState(c, cycle.id)} />,
       { title: a.project.title },
     );
   })
@@ -111,9 +120,14 @@ export const portalRoutes = new Hono<AppEnv>()
     const thanks = `/p/${j.code}/${cycle.year}/projects/${a.project.id}/feedback/thanks`;
     limiter.fail(key, nowMs); // every submission counts toward the window, accepted or not
     if (parsed.data.website) return c.redirect(thanks, 303); // a bot: it is told nothing, and nothing is stored
+    const open = ratingState(c, cycle.id).kind === 'open';
+    if (parsed.data.rating && !open) {
+      c.status(422);
+      return feedbackPage(c, values, { rating: '现在不在群众满意度评价时间内，不能评价满意程度。您的意见和建议仍可提交，请点“提交”。' });
+    }
     if (!parsed.data.rating && !parsed.data.text) {
       c.status(422);
-      return feedbackPage(c, values, { rating: '请选择满意程度，或填写意见和建议' });
+      return open ? feedbackPage(c, values, { rating: '请选择满意程度，或填写意见和建议' }) : feedbackPage(c, values, { text: '请填写意见和建议' });
     }
     submitFeedback(c.get('db'), a.project.id, parsed.data.rating || null, parsed.data.text, c.get('now')());
     return c.redirect(thanks, 303);

@@ -1,0 +1,28 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { feedbackWindow } from '../../db/schema';
+import { checkRatingWindow, type RatingWindow } from '../domain/feedbackWindow';
+import { recordAudit, type Actor } from './audit';
+import type { Cycle } from './cycles';
+
+export function getRatingWindow(db: Db, cycleId: number): RatingWindow | undefined {
+  return db.select({ opens: feedbackWindow.opens, closes: feedbackWindow.closes }).from(feedbackWindow).where(eq(feedbackWindow.cycleId, cycleId)).get();
+}
+
+export type RatingWindowResult = { ok: true } | { ok: false; field: string; error: string };
+
+/** Sets a cycle's residents' rating window (China dates, both inclusive), audited with the dates before and after. */
+export function setRatingWindow(db: Db, actor: Actor & { id: number }, cy: Cycle, opens: string, closes: string, now: Date): RatingWindowResult {
+  const check = checkRatingWindow(opens, closes, cy.year);
+  if (!check.ok) return check;
+  db.transaction((tx) => {
+    const before = getRatingWindow(tx, cy.id) ?? null;
+    tx.insert(feedbackWindow).values({ cycleId: cy.id, opens, closes, updatedAt: now, updatedBy: actor.id })
+      .onConflictDoUpdate({ target: feedbackWindow.cycleId, set: { opens, closes, updatedAt: now, updatedBy: actor.id } }).run();
+    recordAudit(tx, actor, {
+      action: 'feedback.window', targetType: 'cycle', targetId: cy.id, jurisdictionId: cy.jurisdictionId,
+      before, after: { opens, closes },
+    }, now);
+  });
+  return { ok: true };
+}

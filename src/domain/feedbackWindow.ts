@@ -1,0 +1,41 @@
+import { chinaDate, isIsoDate } from './collection';
+
+/**
+ * 码上评 window (DOMAIN §3.5): residents rate a cycle's projects only between China dates set by the clerk,
+ * the open day and the close day both included. Suggestions (码上提) are taken at any time.
+ */
+export interface RatingWindow { opens: string; closes: string }
+
+export type RatingWindowState =
+  | { kind: 'unset' }
+  | { kind: 'before' | 'open' | 'closed'; opens: string; closes: string };
+
+export function ratingWindowState(w: RatingWindow | undefined, today: string): RatingWindowState {
+  if (!w) return { kind: 'unset' };
+  // ISO dates compare as strings; both ends inclusive.
+  if (today < w.opens) return { kind: 'before', ...w };
+  if (today > w.closes) return { kind: 'closed', ...w };
+  return { kind: 'open', ...w };
+}
+
+/** Whether a rating given at an instant counts toward residents' satisfaction: it fell on a China date inside the window. */
+export function ratedInWindow(w: RatingWindow | undefined, at: Date): boolean {
+  return ratingWindowState(w, chinaDate(at)).kind === 'open';
+}
+
+export type RatingWindowCheck = { ok: true } | { ok: false; field: 'opens' | 'closes'; error: string };
+
+/**
+ * Residents rate a year's projects while they are built and at the year-end evaluation, which may fall early
+ * in the next year; so the window lies within the cycle's year or the one after.
+ */
+export function checkRatingWindow(opens: string, closes: string, year: number): RatingWindowCheck {
+  const first = `${year}-01-01`;
+  const last = `${year + 1}-12-31`;
+  if (!isIsoDate(opens)) return { ok: false, field: 'opens', error: '请填写有效的开始日期' };
+  if (!isIsoDate(closes)) return { ok: false, field: 'closes', error: '请填写有效的截止日期' };
+  if (opens < first || opens > last) return { ok: false, field: 'opens', error: `开始日期须在 ${year} 年或 ${year + 1} 年内` };
+  if (closes < first || closes > last) return { ok: false, field: 'closes', error: `截止日期须在 ${year} 年或 ${year + 1} 年内` };
+  if (closes < opens) return { ok: false, field: 'closes', error: '截止日期不能早于开始日期' };
+  return { ok: true };
+}
