@@ -10,6 +10,7 @@ import { seedDemoProposals } from './proposals';
 import { seedReadyToVote } from './readyToVote';
 import { seedVotingDemo } from './voting';
 import { seedDeliveryDemo } from './delivery';
+import { seedFeedbackWindowDemo } from './feedbackWindow';
 
 export interface DemoLogin { username: string; role: string /* Chinese label */; where: string }
 
@@ -194,6 +195,7 @@ export function seedDemo(db: Db, opts: { passwordHash: string; now: Date }): Dem
     for (const t of tellers.logins) login(t.username, `${ROLE_LABELS.clerk}（计票人）`, t.where);
 
     seedDeliveryDemo(tx, opts.now); // last year's 青石镇 projects under supervision (scripts/demo/delivery.ts)
+    seedFeedbackWindowDemo(tx, opts.now); // and the residents' rating window of those projects
     recordAudit(tx, { id: null, name: '系统' }, { action: 'demo.seed', targetType: 'jurisdiction', targetId: districtId, jurisdictionId: districtId, after: { ...counts, ...collection } }, opts.now);
   });
 

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { carryOver, feedback, midtermReport, milestone, project, candidate } from '../../db/schema';
+import { carryOver, feedback, feedbackWindow, midtermReport, milestone, project, candidate } from '../../db/schema';
 import { createApp } from '../../src/app';
 import { freshDb, get, login, post } from '../helpers/app';
 import { addCycle, addReport, chinaMorning, deliveryFixture } from '../helpers/deliveryFixture';
@@ -18,6 +18,8 @@ describe('public progress, beneficiary feedback, mid-term report, carry-over', (
     fx = await deliveryFixture(db);
     addReport(db, fx.road, '2026-05', 30, 250_000, fx.users.qsUnit.id, '2026-06-05T02:00:00Z', { helpNeeded: '内部协调事项', problems: '雨季' });
     for (const u of ['qs.clerk', 'qs.sup', 'qs.unit', 'lx.clerk']) cookies[u] = await login(app, u);
+    // Ratings are taken only inside the clerk's window (test/routes/feedbackWindow.test.ts); here it is open.
+    db.insert(feedbackWindow).values({ cycleId: fx.cycle.id, opens: '2026-07-01', closes: '2026-12-31', updatedAt: now, updatedBy: fx.users.qsClerk.id }).run();
   });
 
   it('the portal lists the projects and each page shows the plan and a progress bar, without login', async () => {
@@ -93,7 +95,7 @@ describe('public progress, beneficiary feedback, mid-term report, carry-over', (
     expect(ok.headers.get('location')).toBe('/j/QS/cycles/2026/feedback');
     const page = await (await get(app, `/p/QS/2026/projects/${fx.road}`)).text();
     expect(page).toContain('施工扬尘大，请洒水');
-    expect(page).toContain('群众评价（扫码评价，经审核）');
+    expect(page).toContain('群众满意度（扫码评价，经审核）');
     expect(page).toContain('不满意 1');
   });
 

@@ -1,0 +1,95 @@
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { auditLog, feedback, feedbackWindow } from '../../db/schema';
+import { createApp } from '../../src/app';
+import { freshDb, get, login, post } from '../helpers/app';
+import { chinaMorning, deliveryFixture } from '../helpers/deliveryFixture';
+
+describe('residents’ rating window (码上评): set by the clerk, ratings only inside it, suggestions at any time', () => {
+  const db = freshDb();
+  let now = chinaMorning('2026-10-20');
+  const app = createApp({ db, log: () => {}, now: () => now });
+  let fx: Awaited<ReturnType<typeof deliveryFixture>>;
+  const cookies: Record<string, string> = {};
+  const F = () => `/p/QS/2026/projects/${fx.road}/feedback`;
+  const W = '/j/QS/cycles/2026/feedback/window';
+
+  beforeAll(async () => {
+    fx = await deliveryFixture(db);
+    for (const u of ['qs.clerk', 'qs.sup', 'lx.clerk']) cookies[u] = await login(app, u);
+  });
+
+  it('no window yet: the form offers no rating, a posted rating is refused with the text kept, a suggestion is taken', async () => {
+    const form = await (await get(app, F())).text();
+    expect(form).not.toContain('name="rating"');
+    expect(form).toContain('群众满意度评价时间尚未公布');
+    const refused = await post(app, F(), { rating: 'satisfied', text: '路灯太少，请加装', website: '' });
+    expect(refused.status).toBe(422);
+    const html = await refused.text();
+    expect(html).toContain('现在不在群众满意度评价时间内，不能评价满意程度');
+    expect(html).toContain('路灯太少，请加装');
+    expect(db.select().from(feedback).all()).toHaveLength(0);
+    const empty = await post(app, F(), { text: '', website: '' });
+    expect(empty.status).toBe(422);
+    expect(await empty.text()).toContain('请填写意见和建议');
+    const ok = await post(app, F(), { text: '路灯太少，请加装', website: '' });
+    expect(ok.status).toBe(303);
+    expect(db.select().from(feedback).all()).toMatchObject([{ rating: null, text: '路灯太少，请加装', state: 'pending' }]);
+  });
+
+  it('only the clerk of the town sets the window; bad dates come back filled in; the change is audited', async () => {
+    expect((await post(app, W, { opens: '2026-11-01', closes: '2026-12-15' }, cookies['lx.clerk'])).status).toBe(403);
+    expect((await post(app, W, { opens: '', closes: '' }, cookies['lx.clerk'])).status).toBe(403);
+    expect((await post(app, W, { opens: '2026-11-01', closes: '2026-12-15' }, cookies['qs.sup'])).status).toBe(403);
+    expect(await (await get(app, '/j/QS/cycles/2026/feedback', cookies['qs.sup'])).text()).not.toContain('保存评价时间');
+    const bad = await post(app, W, { opens: '2026-12-16', closes: '2026-12-15' }, cookies['qs.clerk']);
+    expect(bad.status).toBe(422);
+    const badHtml = await bad.text();
+    expect(badHtml).toContain('截止日期不能早于开始日期');
+    expect(badHtml).toContain('value="2026-12-16"');
+    expect(db.select().from(feedbackWindow).all()).toHaveLength(0);
+    const ok = await post(app, W, { opens: '2026-11-01', closes: '2026-12-15' }, cookies['qs.clerk']);
+    expect(ok.status).toBe(303);
+    expect(ok.headers.get('location')).toBe('/j/QS/cycles/2026/feedback');
+    expect(db.select().from(feedbackWindow).all()).toMatchObject([{ cycleId: fx.cycle.id, opens: '2026-11-01', closes: '2026-12-15', updatedBy: fx.users.qsClerk.id }]);
+    const audit = db.select().from(auditLog).where(eq(auditLog.action, 'feedback.window')).all();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actorId: fx.users.qsClerk.id, targetType: 'cycle', targetId: String(fx.cycle.id), jurisdictionId: fx.qs.id });
+    expect(JSON.parse(String(audit[0]!.after))).toEqual({ opens: '2026-11-01', closes: '2026-12-15' });
+    expect(await (await get(app, '/j/QS/cycles/2026/feedback', cookies['qs.clerk'])).text()).toContain('群众满意度评价将于 2026-11-01 开始，2026-12-15 截止');
+  });
+
+  it('before the open day a rating is still refused; on the open day and the close day it is taken; the day after, refused', async () => {
+    now = new Date('2026-10-31T15:59:00Z'); // 23:59 on 31 Oct in China
+    expect((await post(app, F(), { rating: 'basic', text: '', website: '' })).status).toBe(422);
+    now = new Date('2026-10-31T23:30:00Z'); // still 31 Oct in UTC, 1 Nov in China: open
+    const form = await (await get(app, F())).text();
+    expect(form).toContain('name="rating"');
+    expect(form).toContain('群众满意度评价时间：2026-11-01 至 2026-12-15');
+    expect((await post(app, F(), { rating: 'satisfied', text: '', website: '' })).status).toBe(303);
+    now = chinaMorning('2026-12-15');
+    expect((await post(app, F(), { rating: 'dissatisfied', text: '路面有裂缝', website: '' })).status).toBe(303);
+    now = new Date('2026-12-15T23:30:00Z'); // 16 Dec in China: closed
+    const late = await post(app, F(), { rating: 'basic', text: '晚了一天', website: '' });
+    expect(late.status).toBe(422);
+    const lateHtml = await late.text();
+    expect(lateHtml).toContain('群众满意度评价已于 2026-12-15 截止');
+    expect(lateHtml).toContain('晚了一天');
+    expect(db.select({ r: feedback.rating }).from(feedback).all().map((x) => x.r)).toEqual([null, 'satisfied', 'dissatisfied']);
+  });
+
+  it('residents’ satisfaction counts published ratings inside the window, shown apart from the representatives’', async () => {
+    // A published rating dated before the window (given before the clerk set it) does not count.
+    db.insert(feedback).values({ projectId: fx.road, rating: 'dissatisfied', text: '', state: 'published', createdAt: chinaMorning('2026-10-10') }).run();
+    db.update(feedback).set({ state: 'published' }).run();
+    const page = await (await get(app, `/p/QS/2026/projects/${fx.road}`)).text();
+    expect(page).toContain('群众满意度（扫码评价，经审核）');
+    expect(page).toContain('满意 1 · 基本满意 0 · 不满意 1 · 满意率 <strong>50%</strong>');
+    expect(page).toContain('只计评价时间 2026-11-01 至 2026-12-15 内的评价');
+    expect(page).toContain('我要提建议'); // closed now: no rating offered
+    const clerk = await login(app, 'qs.clerk'); // weeks later: a fresh sign-in
+    const ev = await (await get(app, '/j/QS/cycles/2026/evaluation', clerk)).text();
+    expect(ev).toContain('<td data-label="群众满意率" class="num">50%</td>');
+    expect(ev).toContain('<td data-label="代表满意率" class="num">未评议</td>');
+  });
+});
