@@ -62,6 +62,14 @@ describe('browser: the QR form inside and outside the residents’ rating window
     await phone.getByText('感谢您的评价').waitFor();
     expect(db.select({ rating: feedback.rating, text: feedback.text }).from(feedback).all())
       .toEqual([{ rating: null, text: '路边排水沟请加盖板' }, { rating: 'basic', text: '' }]);
+
+    // Published, the rating shows on the project page as residents' satisfaction, apart from the representatives'.
+    db.update(feedback).set({ state: 'published' }).run();
+    await phone.goto(`${base}/p/QS/2026/projects/${road}`);
+    await phone.getByText('群众满意度（扫码评价，经审核）').scrollIntoViewIfNeeded();
+    expect(await phone.locator('.ratings').textContent()).toContain('满意 0 · 基本满意 1 · 不满意 0 · 满意率 100%');
+    await shot(phone, 'feedback-window-project-375');
+    await noSideways(phone);
     expect(pages.external).toEqual([]);
   });
 });

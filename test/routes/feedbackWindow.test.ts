@@ -85,7 +85,7 @@ describe('residents’ rating window (码上评): set by the clerk, ratings only
     const page = await (await get(app, `/p/QS/2026/projects/${fx.road}`)).text();
     expect(page).toContain('群众满意度（扫码评价，经审核）');
     expect(page).toContain('满意 1 · 基本满意 0 · 不满意 1 · 满意率 <strong>50%</strong>');
-    expect(page).toContain('只计评价时间 2026-11-01 至 2026-12-15 内的评价');
+    expect(page).toContain('群众满意度评价已于 2026-12-15 截止');
     expect(page).toContain('我要提建议'); // closed now: no rating offered
     const clerk = await login(app, 'qs.clerk'); // weeks later: a fresh sign-in
     const ev = await (await get(app, '/j/QS/cycles/2026/evaluation', clerk)).text();

@@ -117,9 +117,9 @@ export function PublicProjectPage(p: {
       {ev && <Ratings title="代表年底评议" counts={ev} note={ev.marked ? `满意率低于 ${ev.thresholdPct}%，项目须整改。` : undefined} />}
       {a.followUp && <p><strong>整改情况：</strong>{a.followUp.state === 'done' ? '已完成' : '整改中'}{a.followUp.measures && `。${a.followUp.measures}`}{a.followUp.outcome && `。${a.followUp.outcome}`}</p>}
       {a.residents
-        ? <Ratings title="群众满意度（扫码评价，经审核）" counts={a.residents} note={p.rating.kind === 'unset' ? undefined : `只计评价时间 ${p.rating.opens} 至 ${p.rating.closes} 内的评价。`} />
+        ? <Ratings title="群众满意度（扫码评价，经审核）" counts={a.residents} />
         : !ev && <p class="muted">暂无评价。</p>}
-      <p class="muted">{ratingWindowText(p.rating)}</p>
+      <p class="muted">{ratingWindowText(p.rating)}群众满意度只计评价时间内、经审核公开的评价，与代表评议分开。</p>
       {p.feedback.length > 0 && (
         <>
           <h3>群众留言</h3>
