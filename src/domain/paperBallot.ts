@@ -61,6 +61,17 @@ export function reconcile(entries: readonly PaperEntryView[]): Reconciliation {
   return out;
 }
 
+/**
+ * Where two passes of one ballot differ, so the tellers look at those boxes on the paper instead of comparing
+ * every line by eye: 'validity' when one pass says invalid and the other does not, else the option ids whose
+ * marks differ (in the order given).
+ */
+export function differences(a: { marks: Marks; invalid: boolean }, b: { marks: Marks; invalid: boolean }, optionIds: readonly string[]): 'validity' | string[] {
+  if (a.invalid !== b.invalid) return 'validity';
+  if (a.invalid) return [];
+  return optionIds.filter((id) => a.marks[id] !== b.marks[id]);
+}
+
 export type PassChoice = { ok: true; pass: 'first' | 'second' } | { ok: false; error: string };
 
 /** The first teller's entry is the first pass; a different teller's is the second; a third is refused. */

@@ -4,7 +4,7 @@ import { BallotPage, ConfirmPage, NotOnRosterPage, ReceiptPage, VoteNow, VotePag
 import { authorize, jurisdictionParam, notFound } from '../auth/authorize';
 import { castBallot, participationOf } from '../data/ballots';
 import { pollById } from '../data/polls';
-import { getSession, inRoster, representativeOfUser, selfCheckIn, type Representative } from '../data/sessions';
+import { getSession, inRoster, isPresent, representativeOfUser, selfCheckIn, type Representative } from '../data/sessions';
 import { ballotModel, voteNowFor, type VoteNowState } from '../data/voteNow';
 import { checkElectronicBallot } from '../domain/ballot';
 import { BODY_TERMS, bodyOf, type BodyTerms } from '../domain/bodyTerms';
@@ -105,6 +105,8 @@ export const voting = new Hono<AppEnv>()
     const prior = participationOf(c.get('db'), ctx.p.id, ctx.rep.id);
     if (prior) return c.render(<ReceiptPage code={ctx.j.code} title={ctx.p.title} receipt={prior.receiptCode} channel={prior.channel} terms={ctx.terms} />, { title: '回执' });
     if (ctx.p.state !== 'open') return closedMessage(c, ctx.j.code);
+    // Not checked in: the ballot would be refused at the end; "我的表决" shows the check-in form instead.
+    if (!isPresent(c.get('db'), ctx.s.id, ctx.rep.id)) return c.redirect(`/j/${ctx.j.code}/vote`, 303);
     return c.render(<BallotPage code={ctx.j.code} b={ctx.b} />, { title: ctx.p.title });
   })
   .post('/j/:code/vote/:pollId{[0-9]+}/review', async (c) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { moreReturnedThanIssued, nextPass, readSerial, reconcile, type PaperEntryView } from '../../src/domain/paperBallot';
+import { differences, moreReturnedThanIssued, nextPass, readSerial, reconcile, type PaperEntryView } from '../../src/domain/paperBallot';
 import { checkElectronicBallot, readMarks } from '../../src/domain/ballot';
 
 describe('paper ballots: 收回的选票多于发出的选票，表决无效', () => {
@@ -41,6 +41,15 @@ describe('double entry by two tellers', () => {
     expect(r.agreed[1]).toMatchObject({ invalid: true, invalidReason: '无法辨认' });
     expect(r.mismatched.map((m) => m.serial)).toEqual(['002', '005']);
     expect(r.pending.map((p) => p.serial)).toEqual(['003']);
+  });
+
+  it.each<[string, PaperEntryView, PaperEntryView, 'validity' | string[]]>([
+    ['one box differs', e('002', 'first', 1, { 1: 'for', 2: 'for', 3: 'abstain' }), e('002', 'second', 2, { 1: 'for', 2: 'against', 3: 'abstain' }), ['2']],
+    ['two boxes differ, in ballot order', e('002', 'first', 1, { 1: 'against', 2: 'for', 3: 'abstain' }), e('002', 'second', 2, { 1: 'for', 2: 'for', 3: 'against' }), ['1', '3']],
+    ['one pass invalid, the other not', e('005', 'first', 1, { 1: 'for' }, true), e('005', 'second', 2, { 1: 'for' }), 'validity'],
+    ['both invalid: nothing to compare', e('004', 'first', 1, { 1: 'for' }, true), e('004', 'second', 2, { 1: 'against' }, true), []],
+  ])('differences: %s', (_, a, b, expected) => {
+    expect(differences(a, b, ['1', '2', '3'])).toEqual(expected);
   });
 
   it.each<[{ pass: 'first' | 'second'; tellerId: number }[], number, string]>([

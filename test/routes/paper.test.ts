@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, ballot, paperEntry, participation, poll, pollResult } from '../../db/schema';
+import { auditLog, ballot, paperEntry, participation, poll, pollOption, pollResult } from '../../db/schema';
 import { get, post } from '../helpers/app';
 import { castVia, marksFor, openSession, optionIds, votingFixture, type VotingFixture } from '../helpers/votingFixture';
 
@@ -15,7 +15,8 @@ async function setup(present: number) {
   const res = await post(f.app, `/j/QS/sessions/${sessionId}/polls`, { title: '2027年度民生实事项目票决', secrecy: 'secret' }, clerk);
   const pollId = Number(res.headers.get('location')!.split('/').at(-1));
   expect((await post(f.app, `/j/QS/polls/${pollId}/open`, {}, clerk)).status).toBe(303);
-  return { f, clerk, teller, reps, sessionId, pollId, ids: optionIds(f, pollId) };
+  const optionLabels = f.db.select().from(pollOption).where(eq(pollOption.pollId, pollId)).orderBy(pollOption.position).all().map((o) => o.label);
+  return { f, clerk, teller, reps, sessionId, pollId, ids: optionIds(f, pollId), optionLabels };
 }
 
 const entry = (ids: number[], serial: string, marks: string[], extra: Record<string, string> = {}) => ({ serial, ...marksFor(ids, marks), ...extra });
@@ -86,6 +87,8 @@ describe('paper ballots beside phones: issue, print, double entry by two tellers
     await post(t.f.app, `/j/QS/polls/${t.pollId}/paper/entries`, entry(t.ids, '3', ['for', 'for', 'for']), t.clerk);
     const page = await (await get(t.f.app, `/j/QS/polls/${t.pollId}/paper`, t.clerk)).text();
     expect(page).toContain('两遍录入不一致（1）');
+    // The tellers are told which line differs, not left to compare the whole ballot by eye.
+    expect(page).toContain(`<td data-label="不一致之处"><strong>${t.optionLabels[1]}（第一遍 赞成，第二遍 反对）</strong>`);
     expect(page).toContain('无效：赞成票 3 个，超过应选数 2 个');
     const finish = await post(t.f.app, `/j/QS/polls/${t.pollId}/paper/finish`, {}, t.clerk);
     expect(finish.status).toBe(422);

@@ -121,6 +121,10 @@ describe('a selection poll: quorum to open, ballots on phones, close, result she
     const page = await (await get(f.app, '/j/QS/vote', absent)).text();
     expect(page).toContain('请输入会场大屏上显示的 6 位签到码');
     expect(page).not.toContain('value="for"');
+    // Opening the ballot by its address sends them to check in first, not to fill a ballot that will be refused.
+    const direct = await get(f.app, `/j/QS/vote/${pollId}`, absent);
+    expect(direct.status).toBe(303);
+    expect(direct.headers.get('location')).toBe('/j/QS/vote');
     const res = await castVia(f, absent, pollId, marksFor(ids, ['for', '', '', '']));
     expect(res.status).toBe(422);
     expect(await res.text()).toContain('请先签到，签到后才能投票');
@@ -264,6 +268,9 @@ describe('ties at the cut, a runoff, the resolution and publication', () => {
     expect(html).toContain('会议决定……（已修改）');
     expect(html).toContain(f.qsCycle.candidates[0]!.title);
     expect(html).toContain('至少 7 票');
+    // B won its place in the runoff: its count there is labelled so, not mistaken for the first round's 7.
+    expect(html).toContain(`${f.qsCycle.candidates[0]!.title} <span class="muted">（赞成 8 票）</span>`);
+    expect(html).toContain(`${f.qsCycle.candidates[1]!.title} <span class="muted">（另行投票赞成 9 票）</span>`);
     expect(html).not.toContain('代表002');
     expect((await get(f.app, '/p/QS/2031/results')).status).toBe(404);
     const session = await (await get(f.app, `/j/QS/sessions/${sessionId}`, clerk)).text();

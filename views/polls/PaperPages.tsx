@@ -4,7 +4,7 @@ import type { Session } from '../../src/data/sessions';
 import type { Jurisdiction } from '../../src/data/jurisdictions';
 import type { BodyTerms } from '../../src/domain/bodyTerms';
 import { CHOICE_SETS, MARK_LABELS } from '../../src/domain/choices';
-import { formatSerial } from '../../src/domain/paperBallot';
+import { differences, formatSerial, type PaperEntryView } from '../../src/domain/paperBallot';
 import { Field, FormError, PostButton, type FieldErrors, type FormValues } from '../components/form';
 
 /** One A4 ballot per seated representative, numbered, with the instructions and the N limit printed on it. */
@@ -127,11 +127,12 @@ export function PaperPage(p: {
             <>
               <h3>两遍录入不一致（{st.mismatched.length}）</h3>
               <div class="table-wrap"><table class="stack-sm">
-                <thead><tr><th>编号</th><th>第一遍</th><th>第二遍</th><th></th></tr></thead>
+                <thead><tr><th>编号</th><th>不一致之处</th><th>第一遍</th><th>第二遍</th><th></th></tr></thead>
                 <tbody>
                   {st.mismatched.map((m) => (
                     <tr>
                       <td data-label="编号">{m.serial}</td>
+                      <td data-label="不一致之处"><strong><Differences first={m.first} second={m.second} options={p.options} /></strong></td>
                       <td data-label="第一遍"><EntryText e={m.first} options={p.options} /></td>
                       <td data-label="第二遍"><EntryText e={m.second} options={p.options} /></td>
                       <td>{p.canTally && <PostButton action={`${base}/paper/discard`} fields={{ serial: m.serial }} label="清除两遍，重新录入" class="small secondary" confirm={`清除编号 ${m.serial} 的两遍录入？`} />}</td>
@@ -176,6 +177,15 @@ export function PaperPage(p: {
       )}
     </section>
   );
+}
+
+/** Names the lines to look at again on the paper, so nobody compares two long rows by eye. */
+function Differences(p: { first: PaperEntryView; second: PaperEntryView; options: PollOption[] }) {
+  const d = differences(p.first, p.second, p.options.map((o) => String(o.id)));
+  if (d === 'validity') return <>{p.first.invalid ? '第一遍判为无效票，第二遍未判' : '第二遍判为无效票，第一遍未判'}</>;
+  const label = (m: string | undefined) => MARK_LABELS[(m ?? 'abstain') as keyof typeof MARK_LABELS];
+  return <>{p.options.filter((o) => d.includes(String(o.id)))
+    .map((o) => `${o.label}（第一遍 ${label(p.first.marks[o.id])}，第二遍 ${label(p.second.marks[o.id])}）`).join('；')}</>;
 }
 
 function EntryText(p: { e: { marks: Record<string, string>; invalid: boolean; invalidReason: string }; options: PollOption[] }) {

@@ -31,7 +31,10 @@ export function PublicResultsPage(p: {
             <>
               <h3>确定的民生实事项目（{outcome.adopted.length} / 应选 {outcome.seatsToFill}）</h3>
               {outcome.adopted.length === 0 ? <p>没有项目获得通过。</p> : (
-                <ol>{outcome.adopted.map((a) => <li>{a.title} <span class="muted">（赞成 {a.for} 票）</span></li>)}</ol>
+                <ol>{outcome.adopted.map((a) => (
+                  // A place won in a runoff shows the runoff's count, so it is labelled as such.
+                  <li>{a.title} <span class="muted">（{a.pollId === outcome.polls[0]?.poll.id ? '' : '另行投票'}赞成 {a.for} 票）</span></li>
+                ))}</ol>
               )}
               {outcome.polls.map(({ poll, result }) => (
                 <section>
