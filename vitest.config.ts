@@ -3,10 +3,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.{ts,tsx}'],
-    testTimeout: 30_000,
+    testTimeout: 120_000, // browser journeys on a loaded 2-core CI machine; nothing here measures time
     hookTimeout: 120_000,
-    // Browser journeys start servers and Chromium: keep them from competing with the unit suites.
-    fileParallelism: true,
+    // The machines have 2 cores; each browser journey runs its own server and Chromium.
     maxWorkers: 2,
   },
 });

@@ -135,15 +135,15 @@ describe('browser: a resident proposes through a station\'s link; the clerk find
     await page.getByText('共 7 条').waitFor();
     await shot(page, 'intake-desktop');
     await page.getByLabel('搜索').fill('漏水'); // two characters, in the resident's description only
-    await page.locator('#results').getByText('共 1 条').waitFor({ timeout: 5000 });
+    await page.locator('#results').getByText('共 1 条').waitFor({ timeout: 15_000 });
     expect(new URL(page.url()).searchParams.get('q')).toBe('漏水'); // pushed: the back button and a reload keep the search
     const rows = await page.locator('#results tbody tr').allTextContents();
     expect(rows.join()).toContain('青石村饮水管网改造');
     expect(rows.join()).toContain('欧阳秀英'); // staff see full names
     await page.getByLabel('搜索').fill('饮水');
-    await page.locator('#results').getByText('共 7 条').waitFor({ timeout: 5000 });
+    await page.locator('#results').getByText('共 7 条').waitFor({ timeout: 15_000 });
     await page.getByLabel('类别').selectOption('water');
-    await page.locator('#results').getByText('共 2 条').waitFor({ timeout: 5000 });
+    await page.locator('#results').getByText('共 2 条').waitFor({ timeout: 15_000 });
     expect(new URL(page.url()).searchParams.get('category')).toBe('water');
     await shot(page, 'intake-search-desktop');
 

@@ -37,7 +37,7 @@ describe('browser: an item goes from a deliberation representative’s phone to 
     const session = async (username: string, options = phone) => {
       const ctx = await browser.newContext(options);
       const page = await ctx.newPage();
-      page.setDefaultTimeout(5000);
+      page.setDefaultTimeout(20_000);
       page.on('request', (r) => { if (!r.url().startsWith(server.url)) external.push(r.url()); });
       await loginAs(page, server.url, username, PASSWORD);
       return { ctx, page };

@@ -105,7 +105,7 @@ describe('browser: representatives rate last year\'s projects on phones at the s
       `${PROJECTS[2]}003000%低于 60%，须整改`,
     ]);
     expect(await clerk.locator('table.result tfoot').textContent()).toContain('62.5%');
-    await screen.locator('table.result').waitFor({ timeout: 10_000 });
+    await screen.locator('table.result').waitFor({ timeout: 20_000 });
     await shot(screen, 'evaluation-projector-result-1280');
     await clerk.getByRole('button', { name: '公布测评结果' }).click();
     await clerk.getByText('测评结果已公布').waitFor();

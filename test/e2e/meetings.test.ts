@@ -38,7 +38,7 @@ describe('browser: the clerk runs 东城街道’s mid-year meeting from agenda 
     const external: string[] = [];
     const ctx = await browser.newContext(phone);
     const page = await ctx.newPage();
-    page.setDefaultTimeout(5000);
+    page.setDefaultTimeout(20_000);
     page.on('request', (r) => { if (!r.url().startsWith(server.url)) external.push(r.url()); });
     page.on('dialog', (d) => void d.accept()); // the confirm before closing the meeting and signing off
     await loginAs(page, server.url, 'dc.clerk', PASSWORD);

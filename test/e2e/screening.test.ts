@@ -40,7 +40,7 @@ describe('browser: a clerk screens proposals, builds the candidate list and reco
   it('screens one ineligible with a reason, one eligible; builds and approves the list; prints it', async () => {
     const ctx = await browser.newContext({ viewport: { width: 375, height: 800 }, locale: 'zh-CN' });
     const page = await ctx.newPage();
-    page.setDefaultTimeout(8000);
+    page.setDefaultTimeout(20_000);
     const external: string[] = [];
     page.on('request', (r) => { if (!r.url().startsWith(server.url)) external.push(r.url()); });
     await loginAs(page, server.url, 'qs.clerk', PASSWORD);

@@ -63,7 +63,7 @@ describe('browser: three representatives vote at once on phones while the projec
     expect(await screen.locator('table.result').count()).toBe(0);
 
     // The phone that has been waiting gets the ballot by itself (htmx polling); the others load the page.
-    await phones[2]!.getByText('应选 2 项').waitFor({ timeout: 10_000 });
+    await phones[2]!.getByText('应选 2 项').waitFor({ timeout: 20_000 });
     for (const p of phones.slice(0, 2)) {
       await p.goto(`${server.url}/j/QS/vote`);
       await p.getByText('应选 2 项').waitFor();
@@ -96,7 +96,7 @@ describe('browser: three representatives vote at once on phones while the projec
     await shot(phones[0]!, 'voting-receipt-375');
 
     // The projector catches up by itself (htmx polling), still without a tally.
-    await screen.getByText('已投票 3 / 出席 3').waitFor({ timeout: 10_000 });
+    await screen.getByText('已投票 3 / 出席 3').waitFor({ timeout: 20_000 });
     expect(await screen.locator('table.result').count()).toBe(0);
     await shot(screen, 'voting-projector-open-1280');
 
@@ -104,7 +104,7 @@ describe('browser: three representatives vote at once on phones while the projec
     await clerk.goto(pollUrl);
     await clerk.getByRole('button', { name: '结束表决' }).click();
     await clerk.getByText('表决已结束，结果已产生').waitFor();
-    await screen.locator('table.result').waitFor({ timeout: 10_000 });
+    await screen.locator('table.result').waitFor({ timeout: 20_000 });
     await shot(screen, 'voting-projector-result-1280');
     await clerk.getByRole('link', { name: '打印结果报告单' }).click();
     await clerk.getByText('结果报告单').first().waitFor();
