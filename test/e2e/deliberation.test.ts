@@ -168,7 +168,7 @@ describe('browser: the clerk’s deliberation pages with the demo data, on a pho
     // An item with its suggestion, extended and still within time.
     await page.goto(`${server.url}/j/DC/deliberation/items`);
     await page.getByRole('link', { name: '解放社区老旧小区加装电梯' }).click();
-    expect(await page.locator('main').textContent()).toContain('延期办理中');
+    await page.locator('main').getByText('延期办理中').first().waitFor(); // once the boosted navigation has swapped in
     if (options === phone) expect(await fitsWidth(page)).toBe(true);
     await shot(page, `deliberation-item-extended-${name}`);
     await ctx.close();
