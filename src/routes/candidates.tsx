@@ -12,6 +12,7 @@ import { getCycle, type Cycle } from '../data/cycles';
 import type { Jurisdiction } from '../data/jurisdictions';
 import { getProposalInCycle } from '../data/screening';
 import { checkListEditable, seatsWarning } from '../domain/candidateList';
+import type { Action } from '../domain/authz';
 import type { AppEnv } from '../env';
 import { flash } from '../http/renderer';
 import { trimmed, validForm, validQuery, type FieldErrors, type FormValues } from '../http/validate';
@@ -155,6 +156,21 @@ function afterListAction(c: Context<AppEnv>, result: ListResult, done: string, v
   return c.redirect(`/j/${j.code}/cycles/${c.req.param('year')}/candidates`, 303);
 }
 
+/** A bad form on the list page comes back as the list page, once the user has been checked. */
+function backToList(action: Action) {
+  return (c: Context<AppEnv>, values: FormValues, errors: FieldErrors) => {
+    authorize(c, action, jurisdictionParam(c).id);
+    return listPage(c, values, errors);
+  };
+}
+
+/** The checked user and the cycle a list-page form acts on. */
+function listTarget(c: Context<AppEnv>, action: Action) {
+  const j = jurisdictionParam(c);
+  const me = authorize(c, action, j.id);
+  return { me, cycle: cycleParam(c, j), db: c.get('db'), now: c.get('now')() };
+}
+
 const Y = '/j/:code/cycles/:year{[0-9]{4}}/candidates';
 
 export const candidates = new Hono<AppEnv>()
@@ -167,18 +183,11 @@ export const candidates = new Hono<AppEnv>()
     else authorizeList(c, j);
     return c.render(<CandidatePrintPage j={j} cycle={cycle} list={candidateList(c.get('db'), cycle.id)} />, { title: `${j.name}${cycle.year}年度民生实事候选项目名单` });
   })
-  .post(`${Y}/seats`,
-    validForm(seatsForm, (c, values, errors) => {
-      authorize(c, 'candidate.manage', jurisdictionParam(c).id);
-      return listPage(c, values, errors);
-    }),
-    (c) => {
-      const j = jurisdictionParam(c);
-      authorize(c, 'candidate.manage', j.id);
-      const cycle = cycleParam(c, j);
-      const { seatsToFill } = c.req.valid('form');
-      return afterListAction(c, setSeatsToFill(c.get('db'), actorOf(c), cycle.id, seatsToFill, c.get('now')()), `应选项目数已设为 ${seatsToFill}`, { seatsToFill: String(seatsToFill) });
-    })
+  .post(`${Y}/seats`, validForm(seatsForm, backToList('candidate.manage')), (c) => {
+    const { cycle, db, now } = listTarget(c, 'candidate.manage');
+    const { seatsToFill } = c.req.valid('form');
+    return afterListAction(c, setSeatsToFill(db, actorOf(c), cycle.id, seatsToFill, now), `应选项目数已设为 ${seatsToFill}`, { seatsToFill: String(seatsToFill) });
+  })
   .get(`${Y}/new`, validQuery(newQuery), (c) => {
     const j = jurisdictionParam(c);
     authorize(c, 'candidate.manage', j.id);
@@ -227,39 +236,20 @@ export const candidates = new Hono<AppEnv>()
     return afterListAction(c, deleteCandidate(c.get('db'), actorOf(c), cycle.id, id, c.get('now')()), '已移出候选项目名单');
   })
   .post(`${Y}/:id{[0-9]+}/move`,
-    validForm(moveForm, (c) => {
-      authorize(c, 'candidate.manage', jurisdictionParam(c).id);
-      return listPage(c);
-    }),
+    validForm(moveForm, (c) => backToList('candidate.manage')(c, {}, {})),
     (c) => {
-      const j = jurisdictionParam(c);
-      authorize(c, 'candidate.manage', j.id);
-      const cycle = cycleParam(c, j);
+      const { cycle, db, now } = listTarget(c, 'candidate.manage');
       const id = Number(c.req.param('id'));
-      if (!getCandidate(c.get('db'), cycle.id, id)) notFound();
-      return afterListAction(c, moveCandidate(c.get('db'), actorOf(c), cycle.id, id, c.req.valid('form').direction, c.get('now')()), '顺序已调整');
+      if (!getCandidate(db, cycle.id, id)) notFound();
+      return afterListAction(c, moveCandidate(db, actorOf(c), cycle.id, id, c.req.valid('form').direction, now), '顺序已调整');
     })
-  .post(`${Y}/approve`,
-    validForm(approveForm, (c, values, errors) => {
-      authorize(c, 'candidate.approve', jurisdictionParam(c).id);
-      return listPage(c, values, errors);
-    }),
-    (c) => {
-      const j = jurisdictionParam(c);
-      const me = authorize(c, 'candidate.approve', j.id);
-      const cycle = cycleParam(c, j);
-      const { note } = c.req.valid('form');
-      return afterListAction(c, approveList(c.get('db'), { ...actorOf(c), id: me.id }, cycle.id, note, c.get('now')()), '已记录主席团审定，候选项目名单已锁定', { note });
-    })
-  .post(`${Y}/unlock`,
-    validForm(unlockForm, (c, values, errors) => {
-      authorize(c, 'candidate.approve', jurisdictionParam(c).id);
-      return listPage(c, values, errors);
-    }),
-    (c) => {
-      const j = jurisdictionParam(c);
-      authorize(c, 'candidate.approve', j.id);
-      const cycle = cycleParam(c, j);
-      const { reason } = c.req.valid('form');
-      return afterListAction(c, unlockList(c.get('db'), actorOf(c), cycle.id, reason, c.get('now')()), '候选项目名单已解锁', { reason });
-    });
+  .post(`${Y}/approve`, validForm(approveForm, backToList('candidate.approve')), (c) => {
+    const { me, cycle, db, now } = listTarget(c, 'candidate.approve');
+    const { note } = c.req.valid('form');
+    return afterListAction(c, approveList(db, { ...actorOf(c), id: me.id }, cycle.id, note, now), '已记录主席团审定，候选项目名单已锁定', { note });
+  })
+  .post(`${Y}/unlock`, validForm(unlockForm, backToList('candidate.approve')), (c) => {
+    const { cycle, db, now } = listTarget(c, 'candidate.approve');
+    const { reason } = c.req.valid('form');
+    return afterListAction(c, unlockList(db, actorOf(c), cycle.id, reason, now), '候选项目名单已解锁', { reason });
+  });
