@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { castBallot, forgetWriteOrder } from '../../src/data/ballots';
 import { get, post } from '../helpers/app';
 import { addCycle, addProject } from '../helpers/deliveryFixture';
 import { castVia, marksFor, openSession, optionIds, votingFixture, type VotingFixture } from '../helpers/votingFixture';
+import { castOrderProbe } from '../helpers/castOrder';
 
 const dirs: string[] = [];
 const tempDbPath = () => {
@@ -47,14 +48,7 @@ describe('secrecy of the year-end evaluation: the same separation as any secret 
       expect(castBallot(f.db, p.id, a!.id, { [`m${o.id}`]: 'satisfied' }).ok).toBe(true);
       expect(castBallot(f.db, p.id, b!.id, { [`m${o.id}`]: 'dissatisfied' }).ok).toBe(true);
     }
-    const aFirstInQuery = () => {
-      const rows = f.db.select({ marks: ballot.marks }).from(ballot).all();
-      return rounds.filter((o) => rows.find((r) => r.marks.includes(`"${o}"`))!.marks.includes('"satisfied"')).length;
-    };
-    const aFirstInFile = () => {
-      const bytes = readFileSync(path).toString('latin1');
-      return rounds.filter((o) => bytes.indexOf(`{"${o}":"satisfied"}`) < bytes.indexOf(`{"${o}":"dissatisfied"}`)).length;
-    };
+    const { aFirstInQuery, aFirstInFile } = castOrderProbe(f.db, path, rounds, 'satisfied', 'dissatisfied');
     const q = aFirstInQuery();
     expect(q).toBeGreaterThanOrEqual(10);
     expect(q).toBeLessThanOrEqual(50);

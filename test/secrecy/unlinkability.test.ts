@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { ballot, participation, poll, pollOption } from '../../db/schema';
 import { castBallot, forgetWriteOrder } from '../../src/data/ballots';
 import { post } from '../helpers/app';
 import { castVia, marksFor, openSession, optionIds, votingFixture } from '../helpers/votingFixture';
+import { castOrderProbe } from '../helpers/castOrder';
 
 const dirs: string[] = [];
 const tempDbPath = () => {
@@ -54,14 +55,7 @@ describe('secrecy by storage design: nothing re-joins a ballot to a representati
     // What the participation table does know: who voted, in order. What the ballot table must not: in which order.
     expect(f.db.select().from(participation).all()).toHaveLength(120);
 
-    const aFirstInQuery = () => {
-      const rows = f.db.select({ marks: ballot.marks }).from(ballot).all(); // storage order: no ORDER BY
-      return rounds.filter((o) => rows.find((r) => r.marks.includes(`"${o}"`))!.marks.includes('"for"')).length;
-    };
-    const aFirstInFile = () => {
-      const bytes = readFileSync(path).toString('latin1');
-      return rounds.filter((o) => bytes.indexOf(`{"${o}":"for"}`) < bytes.indexOf(`{"${o}":"against"}`)).length;
-    };
+    const { aFirstInQuery, aFirstInFile } = castOrderProbe(f.db, path, rounds, 'for', 'against');
 
     // Query order follows the random 128-bit keys: A comes first in about half the rounds, not in all (or none).
     const q = aFirstInQuery();
