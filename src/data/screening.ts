@@ -10,7 +10,6 @@ import {
 } from '../domain/screening';
 import { suggestDuplicates, type DuplicateSuggestion } from '../domain/similarity';
 import { recordAudit, type Actor } from './audit';
-import type { Cycle } from './cycles';
 import { descendantIds, type Jurisdiction } from './jurisdictions';
 import { getSettings } from './settings';
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { jurisdiction, roleAssignment, user, type Role } from '../../db/schema';
 import type { Assignment } from '../domain/authz';

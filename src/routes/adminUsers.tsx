@@ -9,7 +9,7 @@ import {
   addRole, createAccount, getUser, listUsers, removeRole, resetPassword, scopesOf, setUserActive, updateUser,
   type User,
 } from '../data/users';
-import { ROLE_LABELS, ROLES, type Role } from '../domain/authz';
+import { ROLE_LABELS, ROLES } from '../domain/authz';
 import { ROLE_TAKEN, roleScopeError, selfChangeError } from '../domain/roleScope';
 import type { AppEnv, CurrentUser } from '../env';
 import { flash } from '../http/renderer';
