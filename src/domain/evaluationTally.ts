@@ -1,7 +1,7 @@
 import type { Mark } from './choices';
-import { hasQuorum, quorumNeeded, type Fraction } from './quorum';
+import type { Fraction } from './quorum';
 import { evaluate, isBelowThreshold, ratePct, satisfactionRate, validRatings, type RatingCounts } from './satisfaction';
-import { countMarks, type TallyBallot } from './tally';
+import { countMarks, rollFigures, type TallyBallot } from './tally';
 
 /**
  * 年底评议 counted by the voting mechanism: the same ballots, quorum and countMarks as a selection poll, read as
@@ -68,15 +68,9 @@ export function tallyEvaluation(input: EvaluationTallyInput): EvaluationTally {
     };
   });
   const overall = evaluate(rows.map((r) => ({ projectId: r.optionId, counts: r })), input.thresholdPct).overall;
-  const valid = input.ballots.filter((b) => b.valid).length;
   return {
-    seated: input.seated,
-    present: input.present,
-    quorum: input.quorum,
-    quorumNeeded: quorumNeeded(input.seated, input.quorum),
-    quorumMet: hasQuorum(input.present, input.seated, input.quorum),
+    ...rollFigures(input),
     thresholdPct: input.thresholdPct,
-    ballots: { total: input.ballots.length, valid, invalid: input.ballots.length - valid },
     rows,
     overall: {
       satisfied: overall.counts.satisfied, basic: overall.counts.basic, dissatisfied: overall.counts.dissatisfied,

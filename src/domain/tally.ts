@@ -117,6 +117,21 @@ export function tallySelection(input: SelectionTallyInput): SelectionTally {
       runoffSeats = n - above.length;
     }
   }
+  return {
+    ...rollFigures(input),
+    majorityBase: input.majorityBase,
+    baseCount,
+    minimumFor: minimumFor(baseCount),
+    seatsToFill: n,
+    rows,
+    adopted,
+    runoffSeats,
+    emptySeats: n - adopted - runoffSeats,
+  };
+}
+
+/** The numbers every result sheet prints, whatever the poll: the roll, the quorum, the ballots. */
+export function rollFigures(input: { seated: number; present: number; quorum: Fraction; ballots: readonly TallyBallot[] }) {
   const valid = input.ballots.filter((b) => b.valid).length;
   return {
     seated: input.seated,
@@ -124,14 +139,6 @@ export function tallySelection(input: SelectionTallyInput): SelectionTally {
     quorum: input.quorum,
     quorumNeeded: quorumNeeded(input.seated, input.quorum),
     quorumMet: hasQuorum(input.present, input.seated, input.quorum),
-    majorityBase: input.majorityBase,
-    baseCount,
-    minimumFor: minimumFor(baseCount),
-    seatsToFill: n,
     ballots: { total: input.ballots.length, valid, invalid: input.ballots.length - valid },
-    rows,
-    adopted,
-    runoffSeats,
-    emptySeats: n - adopted - runoffSeats,
   };
 }
