@@ -2,13 +2,13 @@ import { sql } from 'drizzle-orm';
 import {
   sqliteTable, integer, real, text, blob, uniqueIndex, index, primaryKey, type AnySQLiteColumn,
 } from 'drizzle-orm/sqlite-core';
+import {
+  ENTRY_CHANNELS, FEEDBACK_STATES, JURISDICTION_KINDS, MEETING_ITEM_KINDS, OPINION_CATEGORIES, OPINION_CHANNELS, OPINION_STATES, PHASES, POLL_KINDS, POLL_STATES, PROJECT_STATUSES, PROPOSAL_CATEGORIES, PROPOSAL_SOURCES, PROPOSAL_STATUSES, RECTIFICATION_STATES, REP_BODIES, REP_STATUSES, ROLES, SATISFACTIONS, SATISFACTION_RATINGS, SCREENING_DECISIONS, SESSION_KINDS, SESSION_STATES, STATION_KINDS, SUPERVISION_MEMBER_ROLES, VISIT_RATINGS,
+} from '../src/domain/vocabulary';
 
 // Timestamps are integer milliseconds since the epoch (UTC), read as Date.
 const at = (name: string) => integer(name, { mode: 'timestamp_ms' });
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
-
-export const JURISDICTION_KINDS = ['district', 'township', 'subdistrict', 'village', 'community'] as const;
-export type JurisdictionKind = (typeof JURISDICTION_KINDS)[number];
 
 export const jurisdiction = sqliteTable('jurisdiction', {
   id: integer('id').primaryKey(),
@@ -19,9 +19,6 @@ export const jurisdiction = sqliteTable('jurisdiction', {
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
   createdAt: at('created_at').notNull().default(now),
 }, (t) => [index('jurisdiction_parent').on(t.parentId)]);
-
-export const STATION_KINDS = ['home', 'liaison', 'contact'] as const;
-export type StationKind = (typeof STATION_KINDS)[number];
 
 export const station = sqliteTable('station', {
   id: integer('id').primaryKey(),
@@ -42,11 +39,6 @@ export const user = sqliteTable('user', {
   createdAt: at('created_at').notNull().default(now),
 });
 
-export const ROLES = [
-  'representative', 'deliberationRep', 'clerk', 'implementingUnit', 'supervisionMember', 'districtAdmin',
-] as const;
-export type Role = (typeof ROLES)[number];
-
 export const roleAssignment = sqliteTable('role_assignment', {
   id: integer('id').primaryKey(),
   userId: integer('user_id').notNull().references(() => user.id),
@@ -66,10 +58,6 @@ export const loginSession = sqliteTable('login_session', {
   createdAt: at('created_at').notNull(),
   lastVerifiedAt: at('last_verified_at').notNull(),
 }, (t) => [index('login_session_user').on(t.userId)]);
-
-export const REP_BODIES = ['congress', 'deliberation'] as const;
-export type RepBody = (typeof REP_BODIES)[number];
-export const REP_STATUSES = ['seated', 'retired'] as const;
 
 // A representative may have no login: paper ballots still count them.
 export const representative = sqliteTable('representative', {
@@ -94,9 +82,6 @@ export const repLink = sqliteTable('rep_link', {
   fromDate: text('from_date').notNull(),
   toDate: text('to_date'),
 }, (t) => [index('rep_link_deliberation').on(t.deliberationRepId), index('rep_link_district').on(t.districtRepId)]);
-
-export const PHASES = ['collection', 'screening', 'candidates', 'voting', 'delivery', 'evaluation', 'closed'] as const;
-export type Phase = (typeof PHASES)[number];
 
 export const cycle = sqliteTable('cycle', {
   id: integer('id').primaryKey(),
@@ -154,21 +139,6 @@ export const auditLog = sqliteTable('audit_log', {
 
 // ---------------------------------------------------------------- collection and screening (DOMAIN §3.1–3.3)
 
-export const PROPOSAL_CATEGORIES = [
-  'education', 'health', 'elderly', 'transport', 'water', 'environment', 'culture', 'safety', 'other',
-] as const;
-export type ProposalCategory = (typeof PROPOSAL_CATEGORIES)[number];
-
-/** Who proposes (DOMAIN §3.1): the public, representatives, village/community committees, departments, deliberation reps. */
-export const PROPOSAL_SOURCES = ['public', 'representative', 'deliberationRep', 'villageCommittee', 'department'] as const;
-export type ProposalSource = (typeof PROPOSAL_SOURCES)[number];
-
-/** How it reached us: the web form (possibly via a station's QR code), a paper form typed in, a spreadsheet import. */
-export const ENTRY_CHANNELS = ['online', 'paper', 'import'] as const;
-
-export const PROPOSAL_STATUSES = ['submitted', 'screening', 'eligible', 'ineligible', 'merged', 'redirected'] as const;
-export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
-
 export const proposal = sqliteTable('proposal', {
   id: integer('id').primaryKey(),
   cycleId: integer('cycle_id').notNull().references(() => cycle.id),
@@ -211,9 +181,6 @@ export const proposalEvent = sqliteTable('proposal_event', {
   kind: text('kind').notNull(), // submitted | screened | merged | mergedInto | redirected | reopened | candidate …
   note: text('note').notNull().default(''),
 }, (t) => [index('proposal_event_proposal').on(t.proposalId)]);
-
-export const SCREENING_DECISIONS = ['eligible', 'ineligible', 'merged', 'redirected'] as const;
-export type ScreeningDecision = (typeof SCREENING_DECISIONS)[number];
 
 export const screening = sqliteTable('screening', {
   id: integer('id').primaryKey(),
@@ -261,9 +228,6 @@ export const milestone = sqliteTable('milestone', {
 
 // ---------------------------------------------------------------- sessions and polls (DOMAIN §3.4): one mechanism for every vote
 
-export const SESSION_KINDS = ['startOfYear', 'midYear', 'extraordinary'] as const;
-export const SESSION_STATES = ['planned', 'open', 'closed'] as const;
-
 /** A congress session (人代会) or a subdistrict's deliberation meeting (议事代表会议). */
 export const session = sqliteTable('session', {
   id: integer('id').primaryKey(),
@@ -297,10 +261,6 @@ export const attendance = sqliteTable('attendance', {
   at: at('at').notNull(),
   checkedInBy: integer('checked_in_by').references(() => user.id), // null: the representative checked in themself
 }, (t) => [primaryKey({ columns: [t.sessionId, t.representativeId] })]);
-
-export const POLL_KINDS = ['selection', 'runoff', 'evaluation'] as const;
-export const POLL_STATES = ['draft', 'open', 'closed', 'published', 'void'] as const;
-export type PollState = (typeof POLL_STATES)[number];
 
 export const poll = sqliteTable('poll', {
   id: integer('id').primaryKey(),
@@ -394,8 +354,6 @@ export const resolution = sqliteTable('resolution', {
 
 // ---------------------------------------------------------------- delivery (DOMAIN §3.5)
 
-export const PROJECT_STATUSES = ['planned', 'inProgress', 'completed', 'accepted'] as const;
-
 /** An adopted candidate: the year's livelihood project. */
 export const project = sqliteTable('project', {
   id: integer('id').primaryKey(),
@@ -407,17 +365,6 @@ export const project = sqliteTable('project', {
 }, (t) => [index('project_cycle').on(t.cycleId)]);
 
 // ---------------------------------------------------------------- street deliberation (DOMAIN §4): public-opinion items and suggestions
-
-// States and their transitions are the pure machine in src/domain/opinionTriage.ts.
-export const OPINION_STATES = ['recorded', 'answered', 'referred', 'handedToRep', 'converted'] as const;
-
-/** What residents raise is not a livelihood project: its own, smaller list. */
-export const OPINION_CATEGORIES = [
-  'roads', 'environment', 'housing', 'elderly', 'safety', 'health', 'education', 'culture', 'facilities', 'other',
-] as const;
-
-/** Who typed it in: the deliberation representative on their phone, or the clerk at a meeting or at the office. */
-export const OPINION_CHANNELS = ['self', 'meeting', 'office'] as const;
 
 export const opinionItem = sqliteTable('opinion_item', {
   id: integer('id').primaryKey(),
@@ -457,8 +404,6 @@ export const opinionAttachment = sqliteTable('opinion_attachment', {
   size: integer('size').notNull(),
   createdAt: at('created_at').notNull(),
 }, (t) => [index('opinion_attachment_item').on(t.opinionItemId)]);
-
-export const SATISFACTIONS = ['satisfied', 'basicallySatisfied', 'dissatisfied'] as const;
 
 /**
  * 代表建议: a district representative's suggestion made from a handed-over item, assigned to a handling unit.
@@ -513,9 +458,6 @@ export const planAdjustment = sqliteTable('plan_adjustment', {
   at: at('at').notNull(),
 }, (t) => [index('plan_adjustment_project').on(t.projectId)]);
 
-export const MILESTONE_STATES = ['done', 'onTrack', 'late'] as const;
-export type MilestoneState = (typeof MILESTONE_STATES)[number];
-
 /** 月跟踪: one report per project per month ('YYYY-MM'), amended in place; filedAt stays the first filing. */
 export const progressReport = sqliteTable('progress_report', {
   id: integer('id').primaryKey(),
@@ -551,9 +493,6 @@ export const supervisionGroup = sqliteTable('supervision_group', {
   createdAt: at('created_at').notNull(),
 }, (t) => [index('supervision_group_cycle').on(t.cycleId)]);
 
-export const SUPERVISION_MEMBER_ROLES = ['staff', 'professionalRep', 'beneficiary', 'media'] as const;
-export type SupervisionMemberRole = (typeof SUPERVISION_MEMBER_ROLES)[number];
-
 /** A member may have no login (a beneficiary, a reporter); userId links those who record visits. */
 export const supervisionGroupMember = sqliteTable('supervision_group_member', {
   id: integer('id').primaryKey(),
@@ -570,9 +509,6 @@ export const supervisionAssignment = sqliteTable('supervision_assignment', {
   groupId: integer('group_id').notNull().references(() => supervisionGroup.id),
 }, (t) => [index('supervision_assignment_group').on(t.groupId)]);
 
-export const VISIT_RATINGS = ['good', 'fair', 'poor'] as const;
-export type VisitRating = (typeof VISIT_RATINGS)[number];
-
 /** 季监督: a group's visit to one project in a quarter ('YYYY-Qn'). Findings reach the portal once published. */
 export const supervisionVisit = sqliteTable('supervision_visit', {
   id: integer('id').primaryKey(),
@@ -588,9 +524,6 @@ export const supervisionVisit = sqliteTable('supervision_visit', {
   recordedBy: integer('recorded_by').notNull().references(() => user.id),
   recordedAt: at('recorded_at').notNull(),
 }, (t) => [index('supervision_visit_project').on(t.projectId)]);
-
-export const RECTIFICATION_STATES = ['open', 'answered', 'accepted', 'reopened'] as const;
-export type RectificationState = (typeof RECTIFICATION_STATES)[number];
 
 /** 整改要求: open → answered (the unit) → accepted | reopened (the group) → answered … */
 export const rectification = sqliteTable('rectification', {
@@ -626,10 +559,6 @@ export const midtermReport = sqliteTable('midterm_report', {
   updatedAt: at('updated_at').notNull(),
   updatedBy: integer('updated_by').notNull().references(() => user.id),
 });
-
-export const SATISFACTION_RATINGS = ['satisfied', 'basic', 'dissatisfied'] as const;
-export type SatisfactionRating = (typeof SATISFACTION_RATINGS)[number];
-export const FEEDBACK_STATES = ['pending', 'published', 'hidden'] as const;
 
 /** 码上评/码上提: a beneficiary's rating and words, anonymous; shown publicly only after a clerk publishes it. */
 export const feedback = sqliteTable('feedback', {
@@ -677,9 +606,6 @@ export const carryOver = sqliteTable('carry_over', {
 });
 
 // ---------------------------------------------------------------- deliberation meetings (DOMAIN §4): agenda items and minutes
-
-// Meetings themselves are sessions with body 'deliberation' (roll, attendance and polls are the session's).
-export const MEETING_ITEM_KINDS = ['projectSelection', 'reportHearing', 'opinionItems'] as const;
 
 /** An agenda item of a deliberation meeting, with its part of the minutes (纪要): what was said and what was decided. */
 export const meetingItem = sqliteTable('meeting_item', {

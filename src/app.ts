@@ -6,7 +6,7 @@ import type { AppEnv } from './env';
 import { FailureLimiter, LOGIN_ACCOUNT_WINDOW, LOGIN_IP_WINDOW } from './http/limiter';
 import { accessLog, clientIp } from './http/requestInfo';
 import { handleError, handleNotFound } from './http/errors';
-import { loadSession } from './auth/middleware';
+import { loadLoginSession } from './auth/middleware';
 import { renderer } from './http/renderer';
 import { assets } from './routes/assets';
 import { health } from './routes/health';
@@ -52,7 +52,7 @@ export function createApp(opts: AppOptions) {
     c.set('limits', limits);
     c.set('uploadsDir', opts.uploadsDir);
     c.set('user', null);
-    c.set('sessionId', null);
+    c.set('loginSessionId', null);
     c.set('clientIp', clientIp(c, opts.trustProxy ?? false));
     const proto = opts.trustProxy ? c.req.header('x-forwarded-proto') : undefined;
     c.set('secureCookies', (proto ?? new URL(c.req.url).protocol.replace(':', '')) === 'https');
@@ -76,7 +76,7 @@ export function createApp(opts: AppOptions) {
     crossOriginEmbedderPolicy: false,
   }));
   app.use(csrf());
-  app.use(loadSession);
+  app.use(loadLoginSession);
   app.use(renderer);
 
   app.route('/', assets);

@@ -19,7 +19,7 @@ export type AppEnv = {
     db: DbConnection;
     now: () => Date;
     user: CurrentUser | null;
-    sessionId: string | null;
+    loginSessionId: string | null;
     limits: Limiters;
     clientIp: string;
     secureCookies: boolean;

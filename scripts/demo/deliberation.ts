@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { jurisdiction, opinionItem, repLink, representative, suggestion, user, type OPINION_CATEGORIES } from '../../db/schema';
+import { jurisdiction, opinionItem, repLink, representative, suggestion, user } from '../../db/schema';
+import { type OPINION_CATEGORIES } from '../../src/domain/vocabulary';
 import { addDays, chinaDateOf } from '../../src/domain/chinaDate';
 import { dueDate, latestExtension } from '../../src/domain/suggestionDeadline';
 import { seedMeetingDemo } from './meetings';

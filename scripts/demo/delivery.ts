@@ -1,11 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import {
-  candidate, cycle, feedback, jurisdiction, midtermReport, milestone, phaseTransition, progressReport, project, rectification,
-  rectificationEvent, supervisionAssignment, supervisionGroup, supervisionGroupMember, supervisionVisit, user,
-  type MilestoneState,
-} from '../../db/schema';
-import { chinaYear } from '../../views/components/format';
+import { candidate, cycle, feedback, jurisdiction, midtermReport, milestone, phaseTransition, progressReport, project, rectification, rectificationEvent, supervisionAssignment, supervisionGroup, supervisionGroupMember, supervisionVisit, user } from '../../db/schema';
+import { type MilestoneState } from '../../src/domain/vocabulary';
+import { addDays, chinaYearOf } from '../../src/domain/chinaDate';
 import { PHASES } from '../../src/domain/phases';
 import { dayNumber, lastDayOfMonth, monthsBetween, plannedAt, reportDueDate, type Plan } from '../../src/domain/schedule';
 
@@ -72,7 +69,7 @@ const PROJECTS: DemoProject[] = [
 const at = (date: string, hour = 10) => new Date(`${date}T${String(hour - 8).padStart(2, '0')}:00:00Z`); // China time
 
 export function seedDeliveryDemo(db: Db, now: Date): { cycleYear: number; projects: number } {
-  const year = chinaYear(now) - 1;
+  const year = chinaYearOf(now) - 1;
   const d = (md: string) => (md.startsWith('NEXT-') ? `${year + 1}-${md.slice(5)}` : `${year}-${md}`);
   const town = db.select().from(jurisdiction).where(eq(jurisdiction.code, 'QS')).get()!;
   const uid = (username: string) => db.select({ id: user.id }).from(user).where(eq(user.username, username)).get()!.id;
@@ -192,7 +189,3 @@ function unitName(db: Db, username: string): string {
   return db.select({ n: user.displayName }).from(user).where(eq(user.username, username)).get()!.n;
 }
 
-function addDays(date: string, n: number): string {
-  const t = new Date(`${date}T00:00:00Z`).getTime() + n * 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
-}

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { cycle, feedbackWindow, jurisdiction, user } from '../../db/schema';
-import { chinaYear } from '../../views/components/format';
+import { chinaYearOf } from '../../src/domain/chinaDate';
 
 /**
  * The residents' rating window of last year's 青石镇 cycle (scripts/demo/delivery.ts): August to the year-end
@@ -9,7 +9,7 @@ import { chinaYear } from '../../views/components/format';
  * takes suggestions only.
  */
 export function seedFeedbackWindowDemo(db: Db, now: Date): void {
-  const year = chinaYear(now) - 1;
+  const year = chinaYearOf(now) - 1;
   const town = db.select().from(jurisdiction).where(eq(jurisdiction.code, 'QS')).get();
   const cy = town && db.select().from(cycle).where(and(eq(cycle.jurisdictionId, town.id), eq(cycle.year, year))).get();
   const clerk = db.select({ id: user.id }).from(user).where(eq(user.username, 'qs.clerk')).get();

@@ -1,8 +1,6 @@
 import { and, asc, eq, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import {
-  attendance, cycle, jurisdiction, meetingItem, meetingItemOpinion, meetingMinutes, opinionItem, representative, session, sessionRoster, user,
-} from '../../db/schema';
+import { attendance, cycle, jurisdiction, meetingItem, meetingItemOpinion, meetingMinutes, opinionItem, representative, session, sessionRoster, user } from '../../db/schema';
 import { addDays, chinaDateOf } from '../../src/domain/chinaDate';
 
 /**

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client';
 import { cycle, phaseTransition, user } from '../../db/schema';
 import { placesOf, stationsFor, insertProposal } from '../../src/data/proposals';
 import { townsOf } from '../../src/data/jurisdictions';
-import { addDays, chinaDate } from '../../src/domain/collection';
+import { addDays, chinaDateOf } from '../../src/domain/chinaDate';
 import type { ProposalCategory, ProposalSource } from '../../src/domain/proposalLabels';
 
 /**
@@ -72,7 +72,7 @@ export function seedDemoProposals(db: Db, opts: { now: Date; rand: () => number 
   const between = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
   const person = () => (rand() < 0.04 ? '欧阳' : pick([...SURNAMES.replace('欧阳', '')])) + pick([...GIVEN]) + (rand() < 0.6 ? pick([...GIVEN]) : '');
   const mobile = () => pick(['139', '138', '136', '158', '187', '152', '177']) + String(between(0, 99_999_999)).padStart(8, '0');
-  const today = chinaDate(now);
+  const today = chinaDateOf(now);
   const year = Number(today.slice(0, 4));
   const opens = addDays(today, -20);
   const closes = [addDays(today, 25), `${year}-12-31`].sort()[0]!; // a cycle's window ends within its year

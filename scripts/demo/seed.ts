@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import {
-  jurisdiction, repLink, representative, roleAssignment, setting, station, user, type Role,
-} from '../../db/schema';
+import { jurisdiction, repLink, representative, roleAssignment, setting, station, user } from '../../db/schema';
+import { type Role } from '../../src/domain/vocabulary';
 import { recordAudit } from '../../src/data/audit';
 import { ROLE_LABELS } from '../../src/domain/authz';
 import { seedDeliberationDemo } from './deliberation';

@@ -2,27 +2,27 @@ import type { MiddlewareHandler, Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { assignmentsOf } from '../data/users';
 import type { AppEnv } from '../env';
-import { cookieMaxAge, validateSessionToken, type ValidSession } from './session';
+import { cookieMaxAge, validateLoginSessionToken, type ValidLoginSession } from './loginSession';
 
-export const SESSION_COOKIE = 'minsheng_session';
+export const LOGIN_SESSION_COOKIE = 'minsheng_session';
 
-export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const token = getCookie(c, SESSION_COOKIE);
+export const loadLoginSession: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const token = getCookie(c, LOGIN_SESSION_COOKIE);
   if (token) {
     const db = c.get('db');
-    const result = validateSessionToken(db, token, c.get('now')());
+    const result = validateLoginSessionToken(db, token, c.get('now')());
     if (result) {
       c.set('user', { ...result.user, assignments: assignmentsOf(db, result.user.id) });
-      c.set('sessionId', result.session.id);
+      c.set('loginSessionId', result.session.id);
     } else {
-      deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      deleteCookie(c, LOGIN_SESSION_COOKIE, { path: '/' });
     }
   }
   await next();
 };
 
-export function setSessionCookie(c: Context<AppEnv>, token: string, s: ValidSession): void {
-  setCookie(c, SESSION_COOKIE, token, {
+export function setLoginSessionCookie(c: Context<AppEnv>, token: string, s: ValidLoginSession): void {
+  setCookie(c, LOGIN_SESSION_COOKIE, token, {
     path: '/',
     httpOnly: true,
     sameSite: 'Lax',
@@ -31,6 +31,6 @@ export function setSessionCookie(c: Context<AppEnv>, token: string, s: ValidSess
   });
 }
 
-export function clearSessionCookie(c: Context<AppEnv>): void {
-  deleteCookie(c, SESSION_COOKIE, { path: '/', secure: c.get('secureCookies') });
+export function clearLoginSessionCookie(c: Context<AppEnv>): void {
+  deleteCookie(c, LOGIN_SESSION_COOKIE, { path: '/', secure: c.get('secureCookies') });
 }

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { cycle, jurisdiction, phaseTransition, user, type Phase } from '../../db/schema';
+import { cycle, jurisdiction, phaseTransition, user } from '../../db/schema';
+import { type Phase } from '../domain/vocabulary';
 import { checkTransition } from '../domain/phases';
 import { recordAudit, type Actor } from './audit';
 

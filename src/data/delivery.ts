@@ -2,7 +2,7 @@ import type { Db } from '../../db/client';
 import { assessProject, type Assessment, type Plan } from '../domain/schedule';
 import { isRectificationOpen, isRectificationOverdue } from '../domain/rectification';
 import type { Settings } from '../domain/settings';
-import { fmtDate } from '../../views/components/format';
+import { chinaDateOf } from '../domain/chinaDate';
 import type { Cycle } from './cycles';
 import { evaluationsOf, type EvaluationResult, type FollowUp } from './evaluation';
 import { residentRatings } from './feedback';
@@ -47,7 +47,7 @@ export function assessCycle(db: Db, cycle: Cycle, today: string, settings: Setti
       plan, cycleYear: cycle.year, today, dueDay: settings.reportDueDay,
       tolerancePct: settings.progressTolerancePct, seriousLagPct: settings.seriousLagPct,
       accepted: project.status === 'accepted', overdueRectification: overdueDemands > 0,
-      reports: mine.map((r) => ({ month: r.month, pct: r.pct, filedOn: fmtDate(r.filedAt), milestones: r.reported })),
+      reports: mine.map((r) => ({ month: r.month, pct: r.pct, filedOn: chinaDateOf(r.filedAt), milestones: r.reported })),
     });
     return {
       project, plan, reports: mine, latest: mine.at(-1), assessment, rectifications,

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client';
 import { deliveryStats, pct1, type DeliveryStats } from '../domain/deliveryStats';
-import { PROJECT_STATUSES } from '../../db/schema';
+import { PROJECT_STATUSES } from '../domain/vocabulary';
 import { PROJECT_STATUS_LABELS } from '../domain/projectStatus';
 import { RECTIFICATION_LABELS, isRectificationOverdue } from '../domain/rectification';
 import { satisfactionRate } from '../domain/satisfaction';

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { feedback, type SatisfactionRating } from '../../db/schema';
+import { feedback } from '../../db/schema';
+import { type SatisfactionRating } from '../domain/vocabulary';
 import { ratedInWindow, type RatingWindow } from '../domain/feedbackWindow';
 import type { RatingCounts } from '../domain/satisfaction';
 import { recordAudit, type Actor } from './audit';

@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { jurisdiction, station, type JurisdictionKind } from '../../db/schema';
+import { jurisdiction, station } from '../../db/schema';
+import { type JurisdictionKind } from '../domain/vocabulary';
 import { recordAudit, type Actor } from './audit';
 import { CHILD_KINDS, getJurisdiction, getJurisdictionByCode, KIND_LABELS, type Jurisdiction } from './jurisdictions';
 import { createStation, getStationByShortCode, updateStation, type Station, type StationInput } from './stations';

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { jurisdiction, station, type JurisdictionKind } from '../../db/schema';
+import { jurisdiction, station } from '../../db/schema';
+import { type JurisdictionKind } from '../domain/vocabulary';
 
 export type Jurisdiction = typeof jurisdiction.$inferSelect;
 

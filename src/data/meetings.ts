@@ -1,8 +1,6 @@
 import { and, asc, desc, eq, inArray, like, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import {
-  attendance, cycle, meetingItem, meetingItemOpinion, meetingMinutes, midtermReport, opinionItem, poll, session, sessionRoster, user,
-} from '../../db/schema';
+import { attendance, cycle, meetingItem, meetingItemOpinion, meetingMinutes, midtermReport, opinionItem, poll, session, sessionRoster, user } from '../../db/schema';
 import { meetingWarnings } from '../domain/meetingRules';
 import { checkMinutes, minutesState, type MinutesAction, type MinutesState } from '../domain/minutes';
 import type { MeetingItemKind } from '../domain/meetingItems';

@@ -1,9 +1,7 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/client';
-import {
-  candidate, candidateProposal, cycle, jurisdiction, proposal, proposalEvent, screening, station,
-} from '../../db/schema';
+import { candidate, candidateProposal, cycle, jurisdiction, proposal, proposalEvent, screening, station } from '../../db/schema';
 import { maskName } from '../domain/privacy';
 import type { ProposalCategory, ProposalStatus } from '../domain/proposalLabels';
 import type { Cycle } from './cycles';

@@ -1,8 +1,7 @@
 import { aliasedTable, and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import {
-  candidateProposal, cycle, jurisdiction, proposal, proposalEvent, screening, station, user, type ProposalStatus,
-} from '../../db/schema';
+import { candidateProposal, cycle, jurisdiction, proposal, proposalEvent, screening, station, user } from '../../db/schema';
+import { type ProposalStatus } from '../domain/vocabulary';
 import { evaluateEligibility, type EligibilityContext, type RuleResult } from '../domain/eligibility';
 import {
   checkMerge, checkScreeningAllowed, followMerges, mergedIntoNote, screeningNote, statusAfter, unmergedNote,

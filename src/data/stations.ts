@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { station, type StationKind } from '../../db/schema';
+import { station } from '../../db/schema';
+import { type StationKind } from '../domain/vocabulary';
 import { recordAudit, type Actor } from './audit';
 
 export const STATION_LABELS: Record<StationKind, string> = {

@@ -1,9 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import {
-  rectification, rectificationEvent, roleAssignment, supervisionAssignment, supervisionGroup, supervisionGroupMember,
-  supervisionVisit, user, type SupervisionMemberRole, type VisitRating,
-} from '../../db/schema';
+import { rectification, rectificationEvent, roleAssignment, supervisionAssignment, supervisionGroup, supervisionGroupMember, supervisionVisit, user } from '../../db/schema';
+import { type SupervisionMemberRole, type VisitRating } from '../domain/vocabulary';
 import { checkRectificationStep, type RectificationStep } from '../domain/rectification';
 import { recordAudit, type Actor } from './audit';
 

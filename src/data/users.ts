@@ -1,8 +1,9 @@
 import { and, asc, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { jurisdiction, roleAssignment, user, type Role } from '../../db/schema';
+import { jurisdiction, roleAssignment, user } from '../../db/schema';
+import { type Role } from '../domain/vocabulary';
 import type { Assignment } from '../domain/authz';
-import { createSession, invalidateSession, invalidateUserSessions } from '../auth/session';
+import { createLoginSession, invalidateLoginSession, invalidateUserLoginSessions } from '../auth/loginSession';
 import { recordAudit, type Actor } from './audit';
 import { contains } from './sql';
 
@@ -61,9 +62,9 @@ export function listUsers(db: Db, f: UserFilter) {
 export function changePassword(db: Db, userId: number, passwordHash: string, actor: Actor, now: Date) {
   return db.transaction((tx) => {
     tx.update(user).set({ passwordHash }).where(eq(user.id, userId)).run();
-    invalidateUserSessions(tx, userId);
+    invalidateUserLoginSessions(tx, userId);
     recordAudit(tx, actor, { action: 'user.password.change', targetType: 'user', targetId: userId }, now);
-    return createSession(tx, userId, now);
+    return createLoginSession(tx, userId, now);
   });
 }
 
@@ -96,7 +97,7 @@ export function setUserActive(db: Db, actor: Actor, id: number, active: boolean,
   db.transaction((tx) => {
     const before = tx.select().from(user).where(eq(user.id, id)).get()!;
     tx.update(user).set({ active }).where(eq(user.id, id)).run();
-    if (!active) invalidateUserSessions(tx, id);
+    if (!active) invalidateUserLoginSessions(tx, id);
     recordAudit(tx, actor, {
       action: active ? 'user.activate' : 'user.deactivate', targetType: 'user', targetId: id,
       before: { active: before.active }, after: { active },
@@ -107,7 +108,7 @@ export function setUserActive(db: Db, actor: Actor, id: number, active: boolean,
 export function resetPassword(db: Db, actor: Actor, id: number, passwordHash: string, now: Date): void {
   db.transaction((tx) => {
     tx.update(user).set({ passwordHash }).where(eq(user.id, id)).run();
-    invalidateUserSessions(tx, id);
+    invalidateUserLoginSessions(tx, id);
     recordAudit(tx, actor, { action: 'user.password.reset', targetType: 'user', targetId: id }, now);
   });
 }
@@ -159,7 +160,7 @@ export function createAccount(
 /** A successful login: the new session and its audit entry land together. */
 export function logIn(db: Db, found: User, ip: string, now: Date) {
   return db.transaction((tx) => {
-    const created = createSession(tx, found.id, now);
+    const created = createLoginSession(tx, found.id, now);
     recordAudit(tx, { id: found.id, name: `${found.displayName}（${found.username}）`, ip }, {
       action: 'login.success', targetType: 'user', targetId: found.id,
     }, now);
@@ -167,9 +168,9 @@ export function logIn(db: Db, found: User, ip: string, now: Date) {
   });
 }
 
-export function logOut(db: Db, actor: Actor, sessionId: string, now: Date): void {
+export function logOut(db: Db, actor: Actor, loginSessionId: string, now: Date): void {
   db.transaction((tx) => {
     recordAudit(tx, actor, { action: 'logout', targetType: 'user', targetId: actor.id ?? '' }, now);
-    invalidateSession(tx, sessionId);
+    invalidateLoginSession(tx, loginSessionId);
   });
 }

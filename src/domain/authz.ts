@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '../../db/schema';
+import { ROLES, type Role } from './vocabulary';
 
 export { ROLES, type Role };
 

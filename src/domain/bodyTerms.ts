@@ -1,4 +1,4 @@
-import type { RepBody } from '../../db/schema';
+import type { RepBody } from './vocabulary';
 
 /**
  * A township votes at its people's congress (人代会 票决); a subdistrict has no congress and votes at its

@@ -2,7 +2,7 @@
  * The candidate list (确定候选项目, DOMAIN §3.3): when it may change, what a candidate's schedule must satisfy,
  * and the 差额 warning. Pure functions with table tests.
  */
-import type { Phase } from '../../db/schema';
+import type { Phase } from './vocabulary';
 import type { Check } from './screening';
 
 /** The list is built while screening finishes and in its own phase; it is fixed from the vote on. */

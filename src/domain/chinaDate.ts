@@ -61,3 +61,8 @@ export function chinaDateOf(instant: Date): ChinaDate {
   const p = Object.fromEntries(chinaDay.formatToParts(instant).map((x) => [x.type, x.value]));
   return `${p.year}-${p.month}-${p.day}`;
 }
+
+/** The year in China at an instant: the default for a new cycle. */
+export function chinaYearOf(instant: Date): number {
+  return Number(chinaDateOf(instant).slice(0, 4));
+}

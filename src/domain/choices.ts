@@ -1,4 +1,4 @@
-import { POLL_KINDS } from '../../db/schema';
+import { POLL_KINDS } from './vocabulary';
 
 /**
  * What a ballot may say, per poll kind — the one place that knows. Selection and runoff polls mark each candidate

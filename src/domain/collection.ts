@@ -1,30 +1,10 @@
 import type { Phase } from './phases';
+import { isChinaDate } from './chinaDate';
 
 /**
  * The collection window (项目征集): China dates 'YYYY-MM-DD', the open day and the close day both included.
  * China has one time zone (UTC+8, no daylight saving), so "today" is computed from the instant, not the server's zone.
  */
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
-
-export function chinaDate(at: Date): string {
-  return new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-export function chinaYearOf(at: Date): number {
-  return Number(chinaDate(at).slice(0, 4));
-}
-
-/** A real calendar date in ISO form (2027-02-30 is not). */
-export function isIsoDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
-
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
 export interface WindowCycle {
   year: number;
   phase: Phase;
@@ -76,8 +56,8 @@ export type WindowCheck = { ok: true } | { ok: false; field: 'collectionOpens' |
 export function checkWindow(opens: string, closes: string, year: number): WindowCheck {
   const first = `${year - 1}-01-01`;
   const last = `${year}-12-31`;
-  if (!isIsoDate(opens)) return { ok: false, field: 'collectionOpens', error: '请填写有效的开始日期' };
-  if (!isIsoDate(closes)) return { ok: false, field: 'collectionCloses', error: '请填写有效的截止日期' };
+  if (!isChinaDate(opens)) return { ok: false, field: 'collectionOpens', error: '请填写有效的开始日期' };
+  if (!isChinaDate(closes)) return { ok: false, field: 'collectionCloses', error: '请填写有效的截止日期' };
   if (opens < first || opens > last) return { ok: false, field: 'collectionOpens', error: `开始日期须在 ${year - 1} 年或 ${year} 年内` };
   if (closes < first || closes > last) return { ok: false, field: 'collectionCloses', error: `截止日期须在 ${year - 1} 年或 ${year} 年内` };
   if (closes < opens) return { ok: false, field: 'collectionCloses', error: '截止日期不能早于开始日期' };

@@ -1,4 +1,4 @@
-import { chinaDate, isIsoDate } from './collection';
+import { chinaDateOf, isChinaDate } from './chinaDate';
 
 /**
  * 码上评 window (DOMAIN §3.5): residents rate a cycle's projects only between China dates set by the clerk,
@@ -20,7 +20,7 @@ export function ratingWindowState(w: RatingWindow | undefined, today: string): R
 
 /** Whether a rating given at an instant counts toward residents' satisfaction: it fell on a China date inside the window. */
 export function ratedInWindow(w: RatingWindow | undefined, at: Date): boolean {
-  return ratingWindowState(w, chinaDate(at)).kind === 'open';
+  return ratingWindowState(w, chinaDateOf(at)).kind === 'open';
 }
 
 export type RatingWindowCheck = { ok: true } | { ok: false; field: 'opens' | 'closes'; error: string };
@@ -32,8 +32,8 @@ export type RatingWindowCheck = { ok: true } | { ok: false; field: 'opens' | 'cl
 export function checkRatingWindow(opens: string, closes: string, year: number): RatingWindowCheck {
   const first = `${year}-01-01`;
   const last = `${year + 1}-12-31`;
-  if (!isIsoDate(opens)) return { ok: false, field: 'opens', error: '请填写有效的开始日期' };
-  if (!isIsoDate(closes)) return { ok: false, field: 'closes', error: '请填写有效的截止日期' };
+  if (!isChinaDate(opens)) return { ok: false, field: 'opens', error: '请填写有效的开始日期' };
+  if (!isChinaDate(closes)) return { ok: false, field: 'closes', error: '请填写有效的截止日期' };
   if (opens < first || opens > last) return { ok: false, field: 'opens', error: `开始日期须在 ${year} 年或 ${year + 1} 年内` };
   if (closes < first || closes > last) return { ok: false, field: 'closes', error: `截止日期须在 ${year} 年或 ${year + 1} 年内` };
   if (closes < opens) return { ok: false, field: 'closes', error: '截止日期不能早于开始日期' };

@@ -1,4 +1,4 @@
-import { MEETING_ITEM_KINDS } from '../../db/schema';
+import { MEETING_ITEM_KINDS } from './vocabulary';
 
 /** What a deliberation meeting takes up (DOMAIN §4): selecting projects, hearing reports, public-opinion items. */
 export { MEETING_ITEM_KINDS };

@@ -1,4 +1,4 @@
-import { OPINION_CATEGORIES, OPINION_CHANNELS } from '../../db/schema';
+import { OPINION_CATEGORIES, OPINION_CHANNELS } from './vocabulary';
 
 export { OPINION_CATEGORIES, OPINION_CHANNELS };
 export type OpinionCategory = (typeof OPINION_CATEGORIES)[number];

@@ -1,4 +1,4 @@
-import { OPINION_STATES } from '../../db/schema';
+import { OPINION_STATES } from './vocabulary';
 
 /**
  * A public-opinion item (民意事项) from recording to its end (DOMAIN §4, DESIGN "Subdistricts"):

@@ -1,4 +1,4 @@
-import { PHASES, type Phase } from '../../db/schema';
+import { PHASES, type Phase } from './vocabulary';
 
 export { PHASES, type Phase };
 

@@ -1,4 +1,4 @@
-import type { PollState } from '../../db/schema';
+import type { PollState } from './vocabulary';
 
 export type { PollState };
 

@@ -1,4 +1,4 @@
-import { PROJECT_STATUSES } from '../../db/schema';
+import { PROJECT_STATUSES } from './vocabulary';
 
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 

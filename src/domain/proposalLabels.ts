@@ -1,7 +1,4 @@
-import {
-  ENTRY_CHANNELS, PROPOSAL_CATEGORIES, PROPOSAL_SOURCES, PROPOSAL_STATUSES,
-  type ProposalCategory, type ProposalSource, type ProposalStatus,
-} from '../../db/schema';
+import { ENTRY_CHANNELS, PROPOSAL_CATEGORIES, PROPOSAL_SOURCES, PROPOSAL_STATUSES, type ProposalCategory, type ProposalSource, type ProposalStatus } from './vocabulary';
 
 export { ENTRY_CHANNELS, PROPOSAL_CATEGORIES, PROPOSAL_SOURCES, PROPOSAL_STATUSES };
 export type { ProposalCategory, ProposalSource, ProposalStatus };

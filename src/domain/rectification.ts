@@ -1,4 +1,4 @@
-import type { RectificationState } from '../../db/schema';
+import type { RectificationState } from './vocabulary';
 
 export type { RectificationState };
 

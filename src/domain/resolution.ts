@@ -1,5 +1,5 @@
 import { BODY_TERMS, governmentOf } from './bodyTerms';
-import type { RepBody } from '../../db/schema';
+import type { RepBody } from './vocabulary';
 
 export interface ResolutionInput {
   jurisdictionName: string;

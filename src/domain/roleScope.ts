@@ -1,4 +1,4 @@
-import type { JurisdictionKind, Role } from '../../db/schema';
+import type { JurisdictionKind, Role } from './vocabulary';
 
 /**
  * Where each role may be held. Congress work happens in townships and subdistricts (DOMAIN §2);

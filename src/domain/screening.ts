@@ -3,7 +3,7 @@
  * proposal, and the public sentence the proposer and the portal read. Pure functions; src/data/screening.ts
  * applies them in one transaction.
  */
-import type { Phase, ProposalStatus, ScreeningDecision } from '../../db/schema';
+import type { Phase, ProposalStatus, ScreeningDecision } from './vocabulary';
 import { isRuleCode, RULES_BY_CODE, ruleName, rulesToOverride, type RuleCode, type RuleResult } from './eligibility';
 
 export const REDIRECT_TARGETS = ['petition', 'court'] as const;

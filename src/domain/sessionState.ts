@@ -1,4 +1,4 @@
-import { SESSION_KINDS, SESSION_STATES } from '../../db/schema';
+import { SESSION_KINDS, SESSION_STATES } from './vocabulary';
 
 export type SessionKind = (typeof SESSION_KINDS)[number];
 export type SessionState = (typeof SESSION_STATES)[number];

@@ -1,4 +1,4 @@
-import { SATISFACTIONS } from '../../db/schema';
+import { SATISFACTIONS } from './vocabulary';
 import type { ChinaDate } from './chinaDate';
 import { answeredOnTime, isOverdue, type Deadline } from './suggestionDeadline';
 

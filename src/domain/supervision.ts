@@ -1,4 +1,4 @@
-import type { SupervisionMemberRole, VisitRating } from '../../db/schema';
+import type { SupervisionMemberRole, VisitRating } from './vocabulary';
 
 export const MEMBER_ROLE_LABELS: Record<SupervisionMemberRole, string> = {
   staff: '人大干部',

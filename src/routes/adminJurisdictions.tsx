@@ -3,7 +3,7 @@ import { z } from 'zod';
 import {
   JurisdictionEditPage, JurisdictionNewPage, JurisdictionTreePage, StationEditPage, type JurisdictionEditForms,
 } from '../../views/admin/JurisdictionPages';
-import { JURISDICTION_KINDS, STATION_KINDS } from '../../db/schema';
+import { JURISDICTION_KINDS, STATION_KINDS } from '../domain/vocabulary';
 import { actorOf, authorize, can, notFound, requireLogin } from '../auth/authorize';
 import {
   addStation, createJurisdiction, editStation, setJurisdictionActive, stationOf, updateJurisdiction,

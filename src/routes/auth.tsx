@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { ChangePasswordPage, LoginPage } from '../../views/auth/LoginPage';
 import { actorOf, requireLogin } from '../auth/authorize';
-import { clearSessionCookie, setSessionCookie } from '../auth/middleware';
+import { clearLoginSessionCookie, setLoginSessionCookie } from '../auth/middleware';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/password';
 import { recordAudit } from '../data/audit';
 import { changePassword, getUser, getUserByUsername, logIn, logOut } from '../data/users';
@@ -67,15 +67,15 @@ export const auth = new Hono<AppEnv>()
       }
       limits.loginByAccount.clear(accountKey);
       const { token, session } = logIn(db, found, ip, new Date(now));
-      setSessionCookie(c, token, session);
+      setLoginSessionCookie(c, token, session);
       return c.redirect(safeNext(next), 303);
     })
   .post('/logout', (c) => {
-    const sessionId = c.get('sessionId');
-    if (sessionId) {
-      logOut(c.get('db'), actorOf(c), sessionId, c.get('now')());
+    const loginSessionId = c.get('loginSessionId');
+    if (loginSessionId) {
+      logOut(c.get('db'), actorOf(c), loginSessionId, c.get('now')());
     }
-    clearSessionCookie(c);
+    clearLoginSessionCookie(c);
     return c.redirect('/login', 303);
   })
   .get('/account/password', (c) => {
@@ -96,7 +96,7 @@ export const auth = new Hono<AppEnv>()
       const passwordHash = await hashPassword(password);
       const now = c.get('now')();
       const token = changePassword(db, me.id, passwordHash, actorOf(c), now);
-      setSessionCookie(c, token.token, token.session);
+      setLoginSessionCookie(c, token.token, token.session);
       flash(c, '密码已修改，其他设备上的登录已失效。');
       return c.redirect('/', 303);
     });

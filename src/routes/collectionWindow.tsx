@@ -4,7 +4,8 @@ import { CollectionWindowPage } from '../../views/proposals/StaffPages';
 import { actorOf, authorize, can, jurisdictionParam, notFound } from '../auth/authorize';
 import { setCollectionWindow } from '../data/collection';
 import { getCycle } from '../data/cycles';
-import { chinaDate, collectionState } from '../domain/collection';
+import { collectionState } from '../domain/collection';
+import { chinaDateOf } from '../domain/chinaDate';
 import type { AppEnv } from '../env';
 import { publicOrigin } from '../http/publicUrl';
 import { flash } from '../http/renderer';
@@ -23,7 +24,7 @@ function windowPage(c: Context<AppEnv>, values?: FormValues, errors?: FieldError
   const origin = publicOrigin(c);
   return c.render(
     <CollectionWindowPage
-      j={j} year={cycle.year} state={collectionState(cycle, chinaDate(c.get('now')()))} canManage={can(c, 'collection.manage', j.id)}
+      j={j} year={cycle.year} state={collectionState(cycle, chinaDateOf(c.get('now')()))} canManage={can(c, 'collection.manage', j.id)}
       values={values ?? { collectionOpens: cycle.collectionOpens ?? '', collectionCloses: cycle.collectionCloses ?? '' }} errors={errors}
       formUrl={`${origin}/p/${j.code}/propose`} portalUrl={`${origin}/p/${j.code}/${cycle.year}`}
     />,

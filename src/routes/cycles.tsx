@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { CyclePage, JurisdictionPage, type WorkLink } from '../../views/cycles/CyclePages';
 import type { Action } from '../domain/authz';
-import { chinaYear } from '../../views/components/format';
+import { chinaYearOf } from '../domain/chinaDate';
 import { actorOf, authorize, can, jurisdictionParam, notFound } from '../auth/authorize';
 import { createCycle, cyclesOf, getCycle, transitionCycle, transitionsOf } from '../data/cycles';
 import { childrenOf, getJurisdiction, KIND_LABELS, stationsOf, type Jurisdiction } from '../data/jurisdictions';
@@ -28,7 +28,7 @@ function jurisdictionPage(c: Context<AppEnv>, j: Jurisdiction, values?: FormValu
   return c.render(
     <JurisdictionPage
       j={j} parentName={parent?.name} kindLabel={KIND_LABELS[j.kind]} cycles={cyclesOf(db, j.id)}
-      canManage={can(c, 'cycle.manage', j.id)} defaultYear={chinaYear(c.get('now')())} values={values} errors={errors}
+      canManage={can(c, 'cycle.manage', j.id)} defaultYear={chinaYearOf(c.get('now')())} values={values} errors={errors}
       children={childrenOf(db, j.id).map((ch) => ({ name: ch.name, kindLabel: KIND_LABELS[ch.kind] }))}
       stations={stationsOf(db, [j.id]).map((s) => ({ name: s.name, kindLabel: STATION_LABELS[s.kind], address: s.address }))}
     />,

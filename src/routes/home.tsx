@@ -5,7 +5,6 @@ import { latestCycles } from '../data/cycles';
 import { deliberationTodo } from '../data/deliberationTodo';
 import { chinaDateOf } from '../domain/chinaDate';
 import { deliveryHome } from '../data/deliveryReminders';
-import { fmtDate } from '../../views/components/format';
 import { getJurisdiction, KIND_LABELS, townsOf } from '../data/jurisdictions';
 import { scopesOf } from '../data/users';
 import type { AppEnv } from '../env';
@@ -33,7 +32,7 @@ export const home = new Hono<AppEnv>()
       <Dashboard displayName={user.displayName} scopes={scopesOf(db, user.id)} working={working}
         cycles={latestCycles(db, working.map((w) => w.id)).filter((cy) => cy.phase !== 'closed')}
         deliberation={deliberationTodo(db, user.id, chinaDateOf(c.get('now')()))}
-        delivery={deliveryHome(db, user, fmtDate(c.get('now')()))} />,
+        delivery={deliveryHome(db, user, chinaDateOf(c.get('now')()))} />,
       { title: '工作台' },
     );
   })

@@ -9,7 +9,8 @@ import type { Jurisdiction } from '../data/jurisdictions';
 import {
   exportProposals, importProposals, listProposals, placesOf, SORTS, stationsFor, submitProposal, type ProposalFilter,
 } from '../data/proposals';
-import { chinaDate, collectionState, staffEntryAllowed } from '../domain/collection';
+import { collectionState, staffEntryAllowed } from '../domain/collection';
+import { chinaDateOf } from '../domain/chinaDate';
 import { decodeUpload } from '../domain/csv';
 import { csvTemplateHeader, parseProposalCsv, type CsvIssue } from '../domain/proposalCsv';
 import { parseYuan, staffProposalSchema } from '../domain/proposalInput';
@@ -84,7 +85,7 @@ function wantsResults(c: Context<AppEnv>): boolean {
 function staffPage(c: Context<AppEnv>, values?: FormValues, errors?: FieldErrors) {
   const { j, cycle } = cycleParam(c, 'proposal.submitOnBehalf');
   const canPaper = can(c, 'proposal.enterPaper', j.id);
-  const today = chinaDate(c.get('now')());
+  const today = chinaDateOf(c.get('now')());
   return c.render(
     <StaffProposalPage
       j={j} year={cycle.year} choices={formChoices(c, j, PROPOSAL_SOURCES)} canPaper={canPaper} errors={errors}
@@ -98,7 +99,7 @@ function staffPage(c: Context<AppEnv>, values?: FormValues, errors?: FieldErrors
 function importPage(c: Context<AppEnv>, issues?: CsvIssue[], fileName?: string) {
   const { j, cycle } = cycleParam(c, 'proposal.enterPaper');
   return c.render(
-    <ImportPage j={j} year={cycle.year} issues={issues} fileName={fileName} allowed={staffEntryAllowed(cycle, chinaDate(c.get('now')()), true)} />,
+    <ImportPage j={j} year={cycle.year} issues={issues} fileName={fileName} allowed={staffEntryAllowed(cycle, chinaDateOf(c.get('now')()), true)} />,
     { title: '批量导入提议' },
   );
 }
@@ -149,7 +150,7 @@ export const proposals = new Hono<AppEnv>()
         return importPage(c, issues, name);
       };
       if (!(file instanceof File) || file.size === 0) return refuse([{ row: null, column: null, message: '请选择要上传的 CSV 文件' }]);
-      if (!staffEntryAllowed(cycle, chinaDate(now), true)) return refuse([{ row: null, column: null, message: '本年度已过资格审查阶段，不能再导入提议' }], file.name);
+      if (!staffEntryAllowed(cycle, chinaDateOf(now), true)) return refuse([{ row: null, column: null, message: '本年度已过资格审查阶段，不能再导入提议' }], file.name);
       const text = decodeUpload(new Uint8Array(await file.arrayBuffer()));
       if (text === null) {
         return refuse([{ row: null, column: null, message: '无法读取该文件：请上传 CSV 文件（Excel/WPS 中“另存为”→“CSV UTF-8”），不要直接上传 .xlsx' }], file.name);
@@ -174,7 +175,7 @@ export const proposals = new Hono<AppEnv>()
       const canPaper = can(c, 'proposal.enterPaper', j.id);
       if (entryChannel === 'paper' && !canPaper) return errorResponse(c, 403);
       const typed = formValues(await c.req.parseBody());
-      if (!staffEntryAllowed(cycle, chinaDate(now), canPaper)) {
+      if (!staffEntryAllowed(cycle, chinaDateOf(now), canPaper)) {
         c.status(422);
         return staffPage(c, typed, { _form: '现在不能录入提议：征集时间已过或年度工作已进入后续阶段' });
       }

@@ -8,7 +8,8 @@ import { collectionFor } from '../data/collection';
 import { getCycle } from '../data/cycles';
 import type { Jurisdiction } from '../data/jurisdictions';
 import { placesOf, stationsFor, submitProposal } from '../data/proposals';
-import { chinaDate, collectionState } from '../domain/collection';
+import { collectionState } from '../domain/collection';
+import { chinaDateOf } from '../domain/chinaDate';
 import { coordinatesPaired, proposalShape } from '../domain/proposalInput';
 import { PUBLIC_SOURCES, wholeAreaLabel } from '../domain/proposalLabels';
 import type { AppEnv } from '../env';
@@ -47,7 +48,7 @@ const town = (j: Jurisdiction) => ({ code: j.code, name: j.name, kind: j.kind })
 /** The form, or (outside the window) when collection opens or closed. */
 function proposePage(c: Context<AppEnv>, values?: FormValues, errors?: FieldErrors) {
   const j = publicTown(c);
-  const { cycle, state } = collectionFor(c.get('db'), j.id, chinaDate(c.get('now')()));
+  const { cycle, state } = collectionFor(c.get('db'), j.id, chinaDateOf(c.get('now')()));
   const title = `${j.name}民生实事项目建议`;
   if (!cycle || state.kind !== 'open') return c.render(<CollectionClosedPage town={town(j)} year={cycle?.year} state={state} />, { title });
   const choices = formChoices(c, j, PUBLIC_SOURCES);
@@ -88,7 +89,7 @@ export const propose = new Hono<AppEnv>()
         return proposePage(c, { ...typed, website: '' }, { _form: '提交未被接受，请检查后重新提交。' });
       }
       const cycle = getCycle(db, j.id, year);
-      const state = collectionState(cycle, chinaDate(now));
+      const state = collectionState(cycle, chinaDateOf(now));
       if (!cycle || state.kind !== 'open') {
         c.status(422);
         return c.render(

@@ -7,7 +7,7 @@ import { cyclesOf, type Cycle } from '../data/cycles';
 import type { Jurisdiction } from '../data/jurisdictions';
 import { publicCandidates, publicProposals } from '../data/portal';
 import { countByStatus } from '../data/proposals';
-import { chinaDate } from '../domain/collection';
+import { chinaDateOf } from '../domain/chinaDate';
 import { PROPOSAL_CATEGORIES, PROPOSAL_STATUSES } from '../domain/proposalLabels';
 import type { AppEnv } from '../env';
 import { validQuery } from '../http/validate';
@@ -29,7 +29,7 @@ function portalPage(c: Context<AppEnv>, j: Jurisdiction, cycle: Cycle | undefine
   const status = q.status || undefined;
   const category = q.category || undefined;
   const page = q.page ?? 1;
-  const collection = collectionFor(db, j.id, chinaDate(c.get('now')()));
+  const collection = collectionFor(db, j.id, chinaDateOf(c.get('now')()));
   const list = cycle ? publicProposals(db, cycle.id, { status, category }, { page, pageSize: PORTAL_PAGE_SIZE }) : { total: 0, rows: [] };
   return c.render(
     <PortalPage

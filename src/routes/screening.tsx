@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { ScreeningPage } from '../../views/screening/ScreeningPage';
 import { ScreeningQueuePage } from '../../views/screening/ScreeningQueuePage';
-import { PROPOSAL_STATUSES, SCREENING_DECISIONS } from '../../db/schema';
+import { PROPOSAL_STATUSES, SCREENING_DECISIONS } from '../domain/vocabulary';
 import { actorOf, authorize, can, jurisdictionParam, notFound } from '../auth/authorize';
 import { getCycle, type Cycle } from '../data/cycles';
 import type { Jurisdiction } from '../data/jurisdictions';

@@ -5,7 +5,7 @@ import { RollPage, RollRow, SessionListPage, SessionPage } from '../../views/ses
 import { Headcount } from '../../views/sessions/Headcount';
 import { ResolutionPage } from '../../views/sessions/ResolutionPage';
 import { ScreenLive, ScreenPage, type ScreenModel } from '../../views/sessions/ScreenPage';
-import { chinaYear, fmtDate } from '../../views/components/format';
+import { chinaYearOf, chinaDateOf } from '../domain/chinaDate';
 import { actorOf, authorize, can, jurisdictionParam } from '../auth/authorize';
 import { cyclesOf } from '../data/cycles';
 import { turnout } from '../data/ballots';
@@ -19,7 +19,7 @@ import {
   checkIn, createSession, quorumState, rollOf, rollRow, sessionsOf, sessionYear, transitionSession, undoCheckIn,
 } from '../data/sessions';
 import { BODY_TERMS, bodyOf } from '../domain/bodyTerms';
-import { SESSION_KINDS } from '../../db/schema';
+import { SESSION_KINDS } from '../domain/vocabulary';
 import { canCheckIn } from '../domain/sessionState';
 import { cyclesToEvaluate, defaultEvaluationCycle } from '../domain/evaluationPoll';
 import { phaseLabel } from '../domain/phases';
@@ -102,8 +102,8 @@ function listPage(c: Context<AppEnv>, values?: FormValues, errors?: FieldErrors)
   return c.render(
     <SessionListPage j={j} terms={terms} sessions={sessionsOf(db, j.id)} canManage={can(c, 'session.manage', j.id) && bodyOf(j.kind) !== null}
       cycles={cycles.map((cy) => [String(cy.id), `${cy.year}年度`])}
-      defaults={{ date: fmtDate(now), title: `${j.name}${chinaYear(now)}年${terms.meeting}`, cycleId: cycles[0] && String(cycles[0].id) }}
-      warnings={body === 'deliberation' ? meetingWarningsFor(db, j.id, chinaYear(now)).map((w) => w.text) : undefined}
+      defaults={{ date: chinaDateOf(now), title: `${j.name}${chinaYearOf(now)}年${terms.meeting}`, cycleId: cycles[0] && String(cycles[0].id) }}
+      warnings={body === 'deliberation' ? meetingWarningsFor(db, j.id, chinaYearOf(now)).map((w) => w.text) : undefined}
       values={values} errors={errors} />,
     { title: `${j.name}${terms.meeting}` },
   );

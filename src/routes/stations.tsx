@@ -4,7 +4,7 @@ import { authorize, jurisdictionParam, notFound } from '../auth/authorize';
 import { collectionFor } from '../data/collection';
 import { allJurisdictions, ancestry, descendantIds, getJurisdiction, stationsOf } from '../data/jurisdictions';
 import { getStation, getStationByShortCode, type Station } from '../data/stations';
-import { chinaDate } from '../domain/collection';
+import { chinaDateOf } from '../domain/chinaDate';
 import type { AppEnv } from '../env';
 import { publicOrigin, qrSvg } from '../http/publicUrl';
 
@@ -53,7 +53,7 @@ export const stations = new Hono<AppEnv>()
     const db = c.get('db');
     const s = getStation(db, Number(c.req.param('id')));
     if (!s || !descendantIds(db, j.id).includes(s.jurisdictionId)) notFound();
-    const { state } = collectionFor(db, j.id, chinaDate(c.get('now')()));
+    const { state } = collectionFor(db, j.id, chinaDateOf(c.get('now')()));
     const window = state.kind === 'open' || state.kind === 'notYet' ? { opens: state.opens, closes: state.closes } : undefined;
     const url = shortUrl(c, s);
     return c.render(<StationPoster j={j} station={s} shortUrl={url} qrSvg={await qrSvg(url)} window={window} />, { title: `${s.name} 海报` });

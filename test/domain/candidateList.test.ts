@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Phase } from '../../db/schema';
+import type { Phase } from '../../src/domain/vocabulary';
 import {
   checkApprove, checkListEditable, checkUnlock, isCrossYear, moveInOrder, seatsWarning, validateSchedule, yearsSpanned,
   type MilestoneInput, type ScheduleInput,

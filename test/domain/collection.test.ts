@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addDays, chinaDate, checkWindow, collectionState, isIsoDate, pickCollectionCycle, staffEntryAllowed, type WindowCycle,
-} from '../../src/domain/collection';
+import { checkWindow, collectionState, pickCollectionCycle, staffEntryAllowed, type WindowCycle } from '../../src/domain/collection';
+import { addDays, chinaDateOf, isChinaDate } from '../../src/domain/chinaDate';
 import type { Phase } from '../../src/domain/phases';
 
 const cy = (year: number, opens: string | null, closes: string | null, phase: Phase = 'collection'): WindowCycle =>
@@ -15,13 +14,13 @@ describe('chinaDate', () => {
     ['2026-12-31T16:00:00Z', '2027-01-01'], // the year turns in China first
     ['2027-06-15T00:00:00Z', '2027-06-15'],
   ])('%s is %s in China', (iso, date) => {
-    expect(chinaDate(new Date(iso))).toBe(date);
+    expect(chinaDateOf(new Date(iso))).toBe(date);
   });
 });
 
-describe('isIsoDate / addDays', () => {
+describe('isChinaDate / addDays', () => {
   it.each([['2027-02-28', true], ['2027-02-29', false], ['2028-02-29', true], ['2027-13-01', false], ['27-01-01', false], ['', false]])(
-    '%j → %s', (s, ok) => expect(isIsoDate(s)).toBe(ok),
+    '%j → %s', (s, ok) => expect(isChinaDate(s)).toBe(ok),
   );
   it('crosses month and year ends', () => {
     expect(addDays('2027-02-28', 1)).toBe('2027-03-01');
@@ -49,9 +48,9 @@ describe('collectionState: both ends inclusive, by China date', () => {
   });
 
   it('at 23:30 UTC on the day before opening, China is already on the open day', () => {
-    expect(collectionState(w, chinaDate(new Date('2027-02-28T23:30:00Z'))).kind).toBe('open');
-    expect(collectionState(w, chinaDate(new Date('2027-03-31T23:30:00Z'))).kind).toBe('closed');
-    expect(collectionState(w, chinaDate(new Date('2027-03-31T15:30:00Z'))).kind).toBe('open');
+    expect(collectionState(w, chinaDateOf(new Date('2027-02-28T23:30:00Z'))).kind).toBe('open');
+    expect(collectionState(w, chinaDateOf(new Date('2027-03-31T23:30:00Z'))).kind).toBe('closed');
+    expect(collectionState(w, chinaDateOf(new Date('2027-03-31T15:30:00Z'))).kind).toBe('open');
   });
 
   it.each<[WindowCycle | undefined, string]>([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chinaDate } from '../../src/domain/collection';
+import { chinaDateOf } from '../../src/domain/chinaDate';
 import { checkRatingWindow, ratedInWindow, ratingWindowState } from '../../src/domain/feedbackWindow';
 
 const W = { opens: '2026-11-01', closes: '2026-12-15' };
@@ -32,7 +32,7 @@ describe('residents’ rating window: both ends inclusive, in China dates', () =
 
   it('no window: no rating counts', () => {
     expect(ratedInWindow(undefined, new Date('2026-11-10T02:00:00Z'))).toBe(false);
-    expect(chinaDate(new Date('2026-10-31T23:30:00Z'))).toBe('2026-11-01');
+    expect(chinaDateOf(new Date('2026-10-31T23:30:00Z'))).toBe('2026-11-01');
   });
 
   it.each([

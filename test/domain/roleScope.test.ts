@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { JURISDICTION_KINDS, ROLES, type JurisdictionKind, type Role } from '../../db/schema';
+import { JURISDICTION_KINDS, ROLES, type JurisdictionKind, type Role } from '../../src/domain/vocabulary';
 import { roleScopeError, selfChangeError } from '../../src/domain/roleScope';
 
 describe('roleScopeError', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Phase, ProposalStatus, ScreeningDecision } from '../../db/schema';
+import type { Phase, ProposalStatus, ScreeningDecision } from '../../src/domain/vocabulary';
 import type { RuleResult } from '../../src/domain/eligibility';
 import {
   checkMerge, checkScreeningAllowed, followMerges, mergedIntoNote, screeningNote, statusAfter, validateDecision,

@@ -7,7 +7,7 @@ import { setCollectionWindow } from '../../src/data/collection';
 import { createCycle } from '../../src/data/cycles';
 import { submitProposal } from '../../src/data/proposals';
 import { createStation } from '../../src/data/stations';
-import { addDays, chinaDate } from '../../src/domain/collection';
+import { addDays, chinaDateOf } from '../../src/domain/chinaDate';
 import { staffProposalSchema } from '../../src/domain/proposalInput';
 import { freshDb, PASSWORD, seedBasics } from '../helpers/app';
 import { launchChromium, loginAs, shot, startServer } from '../helpers/browser';
@@ -17,7 +17,7 @@ import { proposalForm } from '../helpers/proposals';
 async function seedOpenCollection(db: DbConnection) {
   const base = await seedBasics(db);
   const now = new Date();
-  const today = chinaDate(now);
+  const today = chinaDateOf(now);
   const year = Number(today.slice(0, 4));
   const clerk = { id: base.users.qsClerk.id, name: 'qs.clerk' };
   const made = createCycle(db, clerk, base.qs.id, year, now);

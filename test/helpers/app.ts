@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { openDb, type DbConnection } from '../../db/client';
-import { jurisdiction, roleAssignment, user, type Role } from '../../db/schema';
+import { jurisdiction, roleAssignment, user } from '../../db/schema';
+import { type Role } from '../../src/domain/vocabulary';
 import { createApp } from '../../src/app';
 import { hashPassword } from '../../src/auth/password';
 import { SETTING_DEFS, SETTING_KEYS } from '../../src/domain/settings';

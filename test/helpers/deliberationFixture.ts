@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { DbConnection } from '../../db/client';
-import { jurisdiction, repLink, representative, roleAssignment, user, type Role } from '../../db/schema';
+import { jurisdiction, repLink, representative, roleAssignment, user } from '../../db/schema';
+import { type Role } from '../../src/domain/vocabulary';
 import { seedBasics } from './app';
 
 /**

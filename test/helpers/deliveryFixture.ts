@@ -1,5 +1,6 @@
 import type { DbConnection } from '../../db/client';
-import { candidate, cycle, milestone, phaseTransition, project, progressReport, type PROJECT_STATUSES } from '../../db/schema';
+import { candidate, cycle, milestone, phaseTransition, project, progressReport } from '../../db/schema';
+import { type PROJECT_STATUSES } from '../../src/domain/vocabulary';
 import type { PlannedMilestone } from '../../src/domain/schedule';
 import { seedBasics } from './app';
 

@@ -1,7 +1,8 @@
 // Proposals inserted directly (the public form lives elsewhere): just enough rows for screening and candidates.
 import { eq, sql } from 'drizzle-orm';
 import type { DbConnection } from '../../db/client';
-import { cycle, jurisdiction, proposal, proposalEvent, type Phase } from '../../db/schema';
+import { cycle, jurisdiction, proposal, proposalEvent } from '../../db/schema';
+import { type Phase } from '../../src/domain/vocabulary';
 
 export function addCycle(db: DbConnection, jurisdictionId: number, year: number, phase: Phase, createdBy: number) {
   return db.insert(cycle).values({ jurisdictionId, year, phase, createdBy }).returning().get();

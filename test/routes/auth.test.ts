@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, loginSession as session } from '../../db/schema';
-import { SESSION_POLICY } from '../../src/domain/sessionPolicy';
+import { LOGIN_SESSION_POLICY } from '../../src/domain/loginSessionPolicy';
 import { get, login, ORIGIN, PASSWORD, post, seedBasics, testApp } from '../helpers/app';
 
 describe('login and sessions', () => {
@@ -95,11 +95,11 @@ describe('login and sessions', () => {
 
   it('the session ends after inactivity and at the absolute expiry', async () => {
     const cookie = await login(t.app, 'qs.clerk');
-    clock = new Date(clock.getTime() + SESSION_POLICY.inactivityMs - 1000);
+    clock = new Date(clock.getTime() + LOGIN_SESSION_POLICY.inactivityMs - 1000);
     expect((await get(t.app, '/account/password', cookie)).status).toBe(200); // renewed here
-    clock = new Date(clock.getTime() + SESSION_POLICY.inactivityMs - 1000);
+    clock = new Date(clock.getTime() + LOGIN_SESSION_POLICY.inactivityMs - 1000);
     expect((await get(t.app, '/account/password', cookie)).status).toBe(200); // still alive: it was renewed
-    clock = new Date(clock.getTime() + SESSION_POLICY.inactivityMs);
+    clock = new Date(clock.getTime() + LOGIN_SESSION_POLICY.inactivityMs);
     expect((await get(t.app, '/account/password', cookie)).status).toBe(303); // idle too long
     expect(t.db.select().from(session).all()).toHaveLength(0);
 

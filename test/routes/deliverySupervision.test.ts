@@ -1,9 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  auditLog, planAdjustment, project, rectification, rectificationEvent, roleAssignment, supervisionAssignment, supervisionGroup,
-  supervisionGroupMember, supervisionVisit, user,
-} from '../../db/schema';
+import { auditLog, planAdjustment, project, rectification, rectificationEvent, roleAssignment, supervisionAssignment, supervisionGroup, supervisionGroupMember, supervisionVisit, user } from '../../db/schema';
 import { createApp } from '../../src/app';
 import { freshDb, get, login, post, PASSWORD } from '../helpers/app';
 import { chinaMorning, deliveryFixture } from '../helpers/deliveryFixture';

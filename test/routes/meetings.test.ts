@@ -1,8 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  auditLog, cycle, jurisdiction, meetingItem, meetingItemOpinion, meetingMinutes, opinionItem, representative, roleAssignment, session, user,
-} from '../../db/schema';
+import { auditLog, cycle, jurisdiction, meetingItem, meetingItemOpinion, meetingMinutes, opinionItem, representative, roleAssignment, session, user } from '../../db/schema';
 import { retireRep } from '../../src/data/deliberationReps';
 import { get, login, post, testApp } from '../helpers/app';
 import { seedDeliberation } from '../helpers/deliberationFixture';

@@ -4,7 +4,8 @@ import { openDb, type Db } from '../../db/client';
 import { cycle, jurisdiction, proposal, proposalEvent } from '../../db/schema';
 import { seedDemo } from '../../scripts/demo/seed';
 import { listProposals } from '../../src/data/proposals';
-import { chinaDate, collectionState } from '../../src/domain/collection';
+import { collectionState } from '../../src/domain/collection';
+import { chinaDateOf } from '../../src/domain/chinaDate';
 
 const now = new Date('2026-12-20T09:00:00Z'); // late in the year: the window must still end within it
 let db: Db;
@@ -21,10 +22,10 @@ describe('demo collection', () => {
       const cy = db.select().from(cycle).where(and(eq(cycle.jurisdictionId, t.id), eq(cycle.year, 2026))).get()!;
       if (t.code === 'SM') { // 石门镇 is ready to vote (readyToVote.ts): its window closed a month ago
         expect(cy).toMatchObject({ year: 2026, phase: 'voting', collectionCloses: '2026-11-20' });
-        expect(collectionState(cy, chinaDate(now)).kind).toBe('phaseOver');
+        expect(collectionState(cy, chinaDateOf(now)).kind).toBe('phaseOver');
       } else {
         expect(cy).toMatchObject({ year: 2026, phase: 'collection', collectionCloses: '2026-12-31' });
-        expect(collectionState(cy, chinaDate(now)).kind).toBe('open');
+        expect(collectionState(cy, chinaDateOf(now)).kind).toBe('open');
       }
       const rows = db.select().from(proposal).where(eq(proposal.cycleId, cy.id)).orderBy(proposal.seq).all();
       expect(rows.length).toBeGreaterThanOrEqual(10);

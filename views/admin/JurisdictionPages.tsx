@@ -2,7 +2,7 @@ import type { Jurisdiction, TreeNode } from '../../src/data/jurisdictions';
 import { CHILD_KINDS, KIND_LABELS } from '../../src/data/jurisdictions';
 import type { Station } from '../../src/data/stations';
 import { STATION_LABELS } from '../../src/data/stations';
-import { STATION_KINDS } from '../../db/schema';
+import { STATION_KINDS } from '../../src/domain/vocabulary';
 import { Field, FormError, PostButton, SelectField, type FieldErrors, type FormValues } from '../components/form';
 
 const CODE_HINT = '2–12 位字母或数字（自动转为大写），全区唯一，用于网址（/j/代码）；修改后旧网址失效';

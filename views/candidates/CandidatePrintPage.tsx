@@ -1,7 +1,7 @@
 import type { CandidateView } from '../../src/data/candidates';
 import type { Cycle } from '../../src/data/cycles';
 import type { Jurisdiction } from '../../src/data/jurisdictions';
-import { fmtDate, fmtYuan } from '../components/format';
+import { chinaDateOf, fmtYuan } from '../components/format';
 import { MilestoneTable } from './CandidateListPage';
 
 /** The list as handed to representatives at the session: one page per few candidates, no navigation. */
@@ -17,7 +17,7 @@ export function CandidatePrintPage(p: { j: Jurisdiction; cycle: Cycle; list: Can
       {!approved && <p class="draft-mark">草案 · 尚未经主席团审定</p>}
       <h1 class="sheet-title">{j.name}{cycle.year}年度民生实事候选项目名单</h1>
       <p class="sheet-sub">
-        {approved ? `经主席团 ${fmtDate(approved)} 审定` : '待主席团审定'} · 候选项目 {p.list.length} 项 · 应选 {n ?? '—'} 项
+        {approved ? `经主席团 ${chinaDateOf(approved)} 审定` : '待主席团审定'} · 候选项目 {p.list.length} 项 · 应选 {n ?? '—'} 项
         {n !== null && (p.list.length > n ? `（差额${vote}）` : `（等额${vote}）`)} · 预算合计 {fmtYuan(total)}
       </p>
       <table class="sheet stack-sm">

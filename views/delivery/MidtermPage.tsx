@@ -3,7 +3,7 @@ import type { Jurisdiction } from '../../src/data/jurisdictions';
 import type { MidtermReport, MidtermSnapshot } from '../../src/data/midterm';
 import { quarterLabel } from '../../src/domain/supervision';
 import { FormError, PostButton, TextArea, type FieldErrors, type FormValues } from '../components/form';
-import { fmtDate, fmtYuan } from '../components/format';
+import { chinaDateOf, fmtYuan } from '../components/format';
 import { ColourBadge, ProgressBar } from './common';
 import { DeliveryHeader } from './ProjectPages';
 
@@ -18,7 +18,7 @@ export function MidtermBody(p: { title: string; summary: string; snapshot: Midte
   return (
     <article class="midterm">
       {p.printTitle !== false && <h2 class="print-title">{p.title}</h2>}
-      <p class="muted">数据截至 {s.asOf}{p.publishedAt && ` · ${fmtDate(p.publishedAt)} 发布`}</p>
+      <p class="muted">数据截至 {s.asOf}{p.publishedAt && ` · ${chinaDateOf(p.publishedAt)} 发布`}</p>
       {p.summary ? <Paragraphs text={p.summary} /> : <p class="muted">（概述尚未填写）</p>}
       <p>共 {s.rows.length} 个项目，预算合计 {fmtYuan(total.budget)}，已支出 {fmtYuan(total.spent)}。</p>
       {s.rows.map((r, i) => (
@@ -54,7 +54,7 @@ export function MidtermPage(p: {
   return (
     <section>
       <DeliveryHeader j={p.j} cycle={p.cycle} title="期中报告" tabs={p.tabs} current="/midterm" />
-      <p class="no-print">{published ? <>已于 {fmtDate(p.report!.publishedAt!)} 发布，<a href={`/p/${p.j.code}/${p.cycle.year}/projects/midterm`}>查看公开版本</a>。发布后数据已固定。</> : '草稿：下方数据随月度进展和督查记录实时生成，发布时固定下来。'}</p>
+      <p class="no-print">{published ? <>已于 {chinaDateOf(p.report!.publishedAt!)} 发布，<a href={`/p/${p.j.code}/${p.cycle.year}/projects/midterm`}>查看公开版本</a>。发布后数据已固定。</> : '草稿：下方数据随月度进展和督查记录实时生成，发布时固定下来。'}</p>
       <div class="actions no-print"><span class="muted">可直接打印本页（打印时隐藏导航和表单）。</span></div>
       <FormError errors={p.errors} />
       {p.canManage && !published && (

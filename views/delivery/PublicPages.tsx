@@ -11,7 +11,7 @@ import { RATING_LABELS, ratePct, satisfactionRate, type RatingCounts } from '../
 import { COLOURS, COLOUR_LABELS, type Plan } from '../../src/domain/schedule';
 import { VISIT_RATING_LABELS, quarterLabel } from '../../src/domain/supervision';
 import { FormError, TextArea, type FieldErrors, type FormValues } from '../components/form';
-import { fmtDate, fmtYuan } from '../components/format';
+import { chinaDateOf, fmtYuan } from '../components/format';
 import { ColourBadge, MILESTONE_STATE_LABELS, ProgressBar } from './common';
 import { PlanTable } from './ProjectPages';
 import { PhotoGrid } from './ReportPage';
@@ -88,7 +88,7 @@ export function PublicProjectPage(p: {
       {p.adjustments.length > 0 && (
         <>
           <h3>计划调整</h3>
-          <ul>{p.adjustments.map((adj) => <li>{fmtDate(adj.at)}：{adj.reason}（调整后工期至 {adj.plan.endDate}，预算 {fmtYuan(adj.plan.budget)}）</li>)}</ul>
+          <ul>{p.adjustments.map((adj) => <li>{chinaDateOf(adj.at)}：{adj.reason}（调整后工期至 {adj.plan.endDate}，预算 {fmtYuan(adj.plan.budget)}）</li>)}</ul>
           <details><summary>原计划</summary><PlanTable plan={p.original} /></details>
         </>
       )}
@@ -123,7 +123,7 @@ export function PublicProjectPage(p: {
       {p.feedback.length > 0 && (
         <>
           <h3>群众留言</h3>
-          <ul class="feedback-list">{p.feedback.map((f) => <li class="card"><p class="meta">{fmtDate(f.createdAt)}{f.rating && ` · ${RATING_LABELS[f.rating]}`}</p><p>{f.text}</p></li>)}</ul>
+          <ul class="feedback-list">{p.feedback.map((f) => <li class="card"><p class="meta">{chinaDateOf(f.createdAt)}{f.rating && ` · ${RATING_LABELS[f.rating]}`}</p><p>{f.text}</p></li>)}</ul>
         </>
       )}
     </section>

@@ -1,4 +1,4 @@
-import { SUPERVISION_MEMBER_ROLES, VISIT_RATINGS } from '../../db/schema';
+import { SUPERVISION_MEMBER_ROLES, VISIT_RATINGS } from '../../src/domain/vocabulary';
 import type { Cycle } from '../../src/data/cycles';
 import type { Jurisdiction } from '../../src/data/jurisdictions';
 import type { Project } from '../../src/data/projects';

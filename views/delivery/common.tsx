@@ -1,4 +1,4 @@
-import type { MilestoneState } from '../../db/schema';
+import type { MilestoneState } from '../../src/domain/vocabulary';
 import { COLOUR_LABELS, type Colour, type ReportStanding } from '../../src/domain/schedule';
 
 export const MILESTONE_STATE_LABELS: Record<MilestoneState, string> = { done: '已完成', onTrack: '按计划推进', late: '滞后' };

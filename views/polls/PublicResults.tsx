@@ -4,7 +4,7 @@ import type { Session } from '../../src/data/sessions';
 import type { Jurisdiction } from '../../src/data/jurisdictions';
 import type { BodyTerms } from '../../src/domain/bodyTerms';
 import { ruleLines } from '../../src/domain/resultText';
-import { fmtDate, fmtDateTime } from '../components/format';
+import { chinaDateOf, fmtDateTime } from '../components/format';
 import { BallotNumbers, ResultSummary, ResultTable } from './ResultTable';
 
 /** Vote results and the resolution, as published: aggregate numbers only, never who chose what. */
@@ -20,7 +20,7 @@ export function PublicResultsPage(p: {
       {p.sessions.map(({ session: s, resolution: r, outcome, corrections }) => (
         <article class="card published">
           <h2>{s.title}</h2>
-          <p class="muted">{s.date}{s.place && ` · ${s.place}`} · 公布于 {r.publishedAt ? fmtDate(r.publishedAt) : ''}</p>
+          <p class="muted">{s.date}{s.place && ` · ${s.place}`} · 公布于 {r.publishedAt ? chinaDateOf(r.publishedAt) : ''}</p>
           {corrections.length > 0 && (
             <div class="corrections">
               <h3>更正说明</h3>

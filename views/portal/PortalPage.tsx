@@ -6,7 +6,7 @@ import {
 } from '../../src/domain/proposalLabels';
 import type { PortalRow, publicCandidates } from '../../src/data/portal';
 import { Field, Pagination } from '../components/form';
-import { fmtDate } from '../components/format';
+import { chinaDateOf } from '../components/format';
 import { CollectionNotice } from '../proposals/CollectionNotice';
 import { excerpt, yuanWords } from '../proposals/format';
 import { queryString } from '../proposals/query';
@@ -19,7 +19,7 @@ function CandidateList(p: { list: NonNullable<ReturnType<typeof publicCandidates
   return (
     <section class="card">
       <h2>候选项目（{list.candidates.length} 项{list.seatsToFill ? `，应选 ${list.seatsToFill} 项` : ''}）</h2>
-      <p class="muted">经主席团于 {fmtDate(list.lockedAt)} 通过。</p>
+      <p class="muted">经主席团于 {chinaDateOf(list.lockedAt)} 通过。</p>
       <ol class="plist">
         {list.candidates.map((cd) => (
           <li>

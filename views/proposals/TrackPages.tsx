@@ -4,7 +4,7 @@ import {
   wholeAreaLabel, type ProposalStatus,
 } from '../../src/domain/proposalLabels';
 import { Field, FormError, type FieldErrors, type FormValues } from '../components/form';
-import { fmtDate, fmtDateTime } from '../components/format';
+import { chinaDateOf, fmtDateTime } from '../components/format';
 import { yuanWords } from './format';
 
 export function StatusBadge(p: { status: ProposalStatus }) {
@@ -85,7 +85,7 @@ function DecisionBlock(p: { decision: NonNullable<TrackedProposal['decision']> }
   const d = p.decision;
   return (
     <div class="card decision">
-      <h3>审查结果（{fmtDate(d.at)}）</h3>
+      <h3>审查结果（{chinaDateOf(d.at)}）</h3>
       {d.redirectTarget && <p>建议您向<strong>{REDIRECT_LABELS[d.redirectTarget]}</strong>反映。</p>}
       {d.explanation ? <p class="prewrap">{d.explanation}</p> : <p class="muted">未填写说明。</p>}
     </div>

@@ -1,7 +1,7 @@
 import type { Cycle } from '../../src/data/cycles';
 import type { Jurisdiction } from '../../src/data/jurisdictions';
 import type { EligibilityParams } from '../../src/domain/eligibility';
-import { PROPOSAL_STATUSES, type ProposalStatus } from '../../db/schema';
+import { PROPOSAL_STATUSES, type ProposalStatus } from '../../src/domain/vocabulary';
 import { STATUS_LABELS } from '../../src/domain/proposalLabels';
 import { fmtYuan } from '../components/format';
 import { Crumbs, ParameterBox, StatusBadge } from './ScreeningPage';

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { fmtDate } from '../../../views/components/format';
+import { chinaDateOf } from '../../domain/chinaDate';
 import { can, jurisdictionParam, notFound } from '../../auth/authorize';
 import { getCycle, type Cycle } from '../../data/cycles';
 import type { Jurisdiction } from '../../data/jurisdictions';
@@ -25,7 +25,7 @@ export function projectParam(c: C, cycle: Cycle): Project {
 
 /** Today in China: every schedule rule counts in China dates. */
 export function today(c: C): string {
-  return fmtDate(c.get('now')());
+  return chinaDateOf(c.get('now')());
 }
 
 export function cycleBase(j: Jurisdiction, cycle: Cycle): string {

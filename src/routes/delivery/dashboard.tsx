@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { CycleDashboardPage, DistrictDashboardPage } from '../../../views/delivery/DashboardPages';
-import { chinaYear } from '../../../views/components/format';
+import { chinaYearOf } from '../../domain/chinaDate';
 import { authorize, jurisdictionParam, notFound } from '../../auth/authorize';
 import { cyclesOf } from '../../data/cycles';
 import { cycleDashboard, districtDashboard } from '../../data/deliveryDashboard';
@@ -41,7 +41,7 @@ export const dashboardRoutes = new Hono<AppEnv>()
   .get('/j/:code/delivery', (c) => {
     const j = jurisdictionParam(c);
     authorize(c, 'delivery.dashboard', j.id);
-    const year = chinaYear(c.get('now')());
+    const year = chinaYearOf(c.get('now')());
     return c.redirect(j.kind === 'district' ? `/j/${j.code}/delivery/${year}` : `/j/${j.code}/cycles/${year}/dashboard`, 303);
   })
   .get('/j/:code/delivery/:year{[0-9]{4}}', (c) => {

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import QRCode from 'qrcode';
 import { z } from 'zod';
-import { SATISFACTION_RATINGS } from '../../../db/schema';
+import { SATISFACTION_RATINGS } from '../../domain/vocabulary';
 import { MidtermBody } from '../../../views/delivery/MidtermPage';
 import {
   BoardPage, FeedbackFormPage, FeedbackThanksPage, PublicProjectPage, PublicProjectsPage, SignPage,

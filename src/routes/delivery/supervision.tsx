@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
-import { SUPERVISION_MEMBER_ROLES, VISIT_RATINGS } from '../../../db/schema';
+import { SUPERVISION_MEMBER_ROLES, VISIT_RATINGS } from '../../domain/vocabulary';
 import { DEMAND_ROWS, GroupsPage, RectificationPage, VisitPage, type FormState } from '../../../views/delivery/SupervisionPages';
 import { actorOf, authorize, can, notFound } from '../../auth/authorize';
 import { projectsOfCycle, currentPlan } from '../../data/projects';

@@ -2,8 +2,8 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { loginSession as session, user } from '../../db/schema';
-import { judgeSession, SESSION_POLICY } from '../domain/sessionPolicy';
+import { loginSession, user } from '../../db/schema';
+import { judgeLoginSession, LOGIN_SESSION_POLICY } from '../domain/loginSessionPolicy';
 
 // Lucia guide "Sessions": the token is `id.secret`; only SHA-256(secret) is stored.
 const alphabet = 'abcdefghijkmnpqrstuvwxyz23456789'; // no look-alikes (l, o, 0, 1)
@@ -20,63 +20,63 @@ function hashSecret(secret: string): Uint8Array {
   return sha256(new TextEncoder().encode(secret));
 }
 
-export interface SessionUser { id: number; username: string; displayName: string }
-export interface ValidSession { id: string; userId: number; createdAt: Date; lastVerifiedAt: Date }
+export interface LoginSessionUser { id: number; username: string; displayName: string }
+export interface ValidLoginSession { id: string; userId: number; createdAt: Date; lastVerifiedAt: Date }
 
-export function createSession(db: Db, userId: number, now: Date): { token: string; session: ValidSession } {
+export function createLoginSession(db: Db, userId: number, now: Date): { token: string; session: ValidLoginSession } {
   const id = randomString();
   const secret = randomString();
   const row = { id, secretHash: Buffer.from(hashSecret(secret)), userId, createdAt: now, lastVerifiedAt: now };
-  db.insert(session).values(row).run();
+  db.insert(loginSession).values(row).run();
   return { token: `${id}.${secret}`, session: { id, userId, createdAt: now, lastVerifiedAt: now } };
 }
 
-export function validateSessionToken(
+export function validateLoginSessionToken(
   db: Db,
   token: string,
   now: Date,
-): { session: ValidSession; user: SessionUser } | null {
+): { session: ValidLoginSession; user: LoginSessionUser } | null {
   const parts = token.split('.');
   if (parts.length !== 2) return null;
   const [id, secret] = parts as [string, string];
   const row = db
-    .select({ s: session, u: { id: user.id, username: user.username, displayName: user.displayName, active: user.active } })
-    .from(session)
-    .innerJoin(user, eq(user.id, session.userId))
-    .where(eq(session.id, id))
+    .select({ s: loginSession, u: { id: user.id, username: user.username, displayName: user.displayName, active: user.active } })
+    .from(loginSession)
+    .innerJoin(user, eq(user.id, loginSession.userId))
+    .where(eq(loginSession.id, id))
     .get();
   if (!row) return null;
   if (!constantTimeEqual(hashSecret(secret), new Uint8Array(row.s.secretHash))) return null;
   if (!row.u.active) {
-    invalidateSession(db, id);
+    invalidateLoginSession(db, id);
     return null;
   }
-  const verdict = judgeSession(
+  const verdict = judgeLoginSession(
     { createdAt: row.s.createdAt.getTime(), lastVerifiedAt: row.s.lastVerifiedAt.getTime() },
     now.getTime(),
   );
   if (verdict === 'expired') {
-    invalidateSession(db, id);
+    invalidateLoginSession(db, id);
     return null;
   }
   let lastVerifiedAt = row.s.lastVerifiedAt;
   if (verdict === 'touch') {
     lastVerifiedAt = now;
-    db.update(session).set({ lastVerifiedAt: now }).where(eq(session.id, id)).run();
+    db.update(loginSession).set({ lastVerifiedAt: now }).where(eq(loginSession.id, id)).run();
   }
   const { active: _active, ...u } = row.u;
   return { session: { id, userId: row.s.userId, createdAt: row.s.createdAt, lastVerifiedAt }, user: u };
 }
 
-export function invalidateSession(db: Db, sessionId: string): void {
-  db.delete(session).where(eq(session.id, sessionId)).run();
+export function invalidateLoginSession(db: Db, loginSessionId: string): void {
+  db.delete(loginSession).where(eq(loginSession.id, loginSessionId)).run();
 }
 
-export function invalidateUserSessions(db: Db, userId: number): void {
-  db.delete(session).where(eq(session.userId, userId)).run();
+export function invalidateUserLoginSessions(db: Db, userId: number): void {
+  db.delete(loginSession).where(eq(loginSession.userId, userId)).run();
 }
 
 /** Seconds until the absolute expiry, for the cookie's Max-Age. */
-export function cookieMaxAge(s: ValidSession, now: Date): number {
-  return Math.max(0, Math.floor((s.createdAt.getTime() + SESSION_POLICY.absoluteMs - now.getTime()) / 1000));
+export function cookieMaxAge(s: ValidLoginSession, now: Date): number {
+  return Math.max(0, Math.floor((s.createdAt.getTime() + LOGIN_SESSION_POLICY.absoluteMs - now.getTime()) / 1000));
 }

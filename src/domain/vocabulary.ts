@@ -1,0 +1,82 @@
+// The domain's vocabulary: every enumerated value the schema stores, named once here (db/schema.ts imports it).
+
+export const JURISDICTION_KINDS = ['district', 'township', 'subdistrict', 'village', 'community'] as const;
+export type JurisdictionKind = (typeof JURISDICTION_KINDS)[number];
+
+export const STATION_KINDS = ['home', 'liaison', 'contact'] as const;
+export type StationKind = (typeof STATION_KINDS)[number];
+
+export const ROLES = [
+  'representative', 'deliberationRep', 'clerk', 'implementingUnit', 'supervisionMember', 'districtAdmin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const REP_BODIES = ['congress', 'deliberation'] as const;
+export type RepBody = (typeof REP_BODIES)[number];
+
+export const REP_STATUSES = ['seated', 'retired'] as const;
+
+export const PHASES = ['collection', 'screening', 'candidates', 'voting', 'delivery', 'evaluation', 'closed'] as const;
+export type Phase = (typeof PHASES)[number];
+
+export const PROPOSAL_CATEGORIES = [
+  'education', 'health', 'elderly', 'transport', 'water', 'environment', 'culture', 'safety', 'other',
+] as const;
+export type ProposalCategory = (typeof PROPOSAL_CATEGORIES)[number];
+
+/** Who proposes (DOMAIN §3.1): the public, representatives, village/community committees, departments, deliberation reps. */
+export const PROPOSAL_SOURCES = ['public', 'representative', 'deliberationRep', 'villageCommittee', 'department'] as const;
+export type ProposalSource = (typeof PROPOSAL_SOURCES)[number];
+
+/** How it reached us: the web form (possibly via a station's QR code), a paper form typed in, a spreadsheet import. */
+export const ENTRY_CHANNELS = ['online', 'paper', 'import'] as const;
+
+export const PROPOSAL_STATUSES = ['submitted', 'screening', 'eligible', 'ineligible', 'merged', 'redirected'] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+
+export const SCREENING_DECISIONS = ['eligible', 'ineligible', 'merged', 'redirected'] as const;
+export type ScreeningDecision = (typeof SCREENING_DECISIONS)[number];
+
+export const SESSION_KINDS = ['startOfYear', 'midYear', 'extraordinary'] as const;
+
+export const SESSION_STATES = ['planned', 'open', 'closed'] as const;
+
+export const POLL_KINDS = ['selection', 'runoff', 'evaluation'] as const;
+
+export const POLL_STATES = ['draft', 'open', 'closed', 'published', 'void'] as const;
+export type PollState = (typeof POLL_STATES)[number];
+
+export const PROJECT_STATUSES = ['planned', 'inProgress', 'completed', 'accepted'] as const;
+
+// States and their transitions are the pure machine in src/domain/opinionTriage.ts.
+export const OPINION_STATES = ['recorded', 'answered', 'referred', 'handedToRep', 'converted'] as const;
+
+/** What residents raise is not a livelihood project: its own, smaller list. */
+export const OPINION_CATEGORIES = [
+  'roads', 'environment', 'housing', 'elderly', 'safety', 'health', 'education', 'culture', 'facilities', 'other',
+] as const;
+
+/** Who typed it in: the deliberation representative on their phone, or the clerk at a meeting or at the office. */
+export const OPINION_CHANNELS = ['self', 'meeting', 'office'] as const;
+
+export const SATISFACTIONS = ['satisfied', 'basicallySatisfied', 'dissatisfied'] as const;
+
+export const MILESTONE_STATES = ['done', 'onTrack', 'late'] as const;
+export type MilestoneState = (typeof MILESTONE_STATES)[number];
+
+export const SUPERVISION_MEMBER_ROLES = ['staff', 'professionalRep', 'beneficiary', 'media'] as const;
+export type SupervisionMemberRole = (typeof SUPERVISION_MEMBER_ROLES)[number];
+
+export const VISIT_RATINGS = ['good', 'fair', 'poor'] as const;
+export type VisitRating = (typeof VISIT_RATINGS)[number];
+
+export const RECTIFICATION_STATES = ['open', 'answered', 'accepted', 'reopened'] as const;
+export type RectificationState = (typeof RECTIFICATION_STATES)[number];
+
+export const SATISFACTION_RATINGS = ['satisfied', 'basic', 'dissatisfied'] as const;
+export type SatisfactionRating = (typeof SATISFACTION_RATINGS)[number];
+
+export const FEEDBACK_STATES = ['pending', 'published', 'hidden'] as const;
+
+// Meetings themselves are sessions with body 'deliberation' (roll, attendance and polls are the session's).
+export const MEETING_ITEM_KINDS = ['projectSelection', 'reportHearing', 'opinionItems'] as const;
