@@ -1,8 +1,9 @@
 import { defineConfig } from 'drizzle-kit';
+import { loadConfig } from './src/config';
 
 export default defineConfig({
   dialect: 'sqlite',
   schema: './db/schema.ts',
   out: './db/migrations',
-  dbCredentials: { url: process.env.DATABASE_PATH ?? 'data/minsheng.db' },
+  dbCredentials: { url: loadConfig().databasePath },
 });

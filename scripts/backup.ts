@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { cpSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { loadConfig } from '../src/config';
 
 /** `<db dir>/backups/minsheng-YYYYMMDD-HHMMSS.db`: data/backups for the default DATABASE_PATH. */
 export function defaultBackupPath(dbPath: string, now: Date): string {
@@ -46,7 +47,7 @@ export function backupUploads(dbPath: string, backupPath: string): boolean {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const source = process.env.DATABASE_PATH ?? 'data/minsheng.db';
+  const source = loadConfig().databasePath;
   const dest = process.argv[2] ?? defaultBackupPath(source, new Date());
   try {
     const size = await backupDb(source, dest);

@@ -1,12 +1,14 @@
 // npm run demo:reset — throws away the database at DATABASE_PATH and builds the demo district afresh.
 import { rmSync } from 'node:fs';
 import { openDb } from '../db/client';
+import { loadConfig } from '../src/config';
 import { hashPassword } from '../src/auth/password';
-import { DEFAULT_DEMO_PASSWORD, printLogins } from './demo/logins';
-import { seedDemo } from './demo/seed';
+import { DEFAULT_DEMO_PASSWORD, printLogins } from '../src/demo/logins';
+import { seedDemo } from '../src/demo/seed';
 
-const path = process.env.DATABASE_PATH ?? 'data/minsheng.db';
-const password = process.env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD;
+const config = loadConfig();
+const path = config.databasePath;
+const password = config.demoPassword ?? DEFAULT_DEMO_PASSWORD;
 
 // The -wal/-shm files belong to the old database: left behind, SQLite would replay them into the new one.
 for (const f of [path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true });

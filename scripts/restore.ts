@@ -2,6 +2,7 @@
 import Database from 'better-sqlite3';
 import { copyFileSync, cpSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { loadConfig } from '../src/config';
 import { backupDb, defaultBackupPath, uploadsBackupOf, uploadsOf } from './backup';
 
 /** Returns why `file` is not a usable Minsheng database, or null when it is one and passes integrity_check. */
@@ -26,7 +27,7 @@ export function checkDatabaseFile(file: string): string | null {
 }
 
 async function main(file: string | undefined): Promise<number> {
-  const target = process.env.DATABASE_PATH ?? 'data/minsheng.db';
+  const target = loadConfig().databasePath;
   if (!file) { console.error('用法：npm run restore <备份文件>'); return 2; }
   console.warn('注意：恢复前必须先停止服务器，否则正在运行的服务器会继续使用旧数据并可能损坏新文件。');
   const problem = checkDatabaseFile(file);

@@ -1,7 +1,7 @@
 import { serve } from '@hono/node-server';
 import { openDb } from '../db/client';
-import { DEFAULT_DEMO_PASSWORD, printLogins } from '../scripts/demo/logins';
-import { isEmpty, seedDemo } from '../scripts/demo/seed';
+import { DEFAULT_DEMO_PASSWORD, printLogins } from './demo/logins';
+import { isEmpty, seedDemo } from './demo/seed';
 import { createApp } from './app';
 import { hashPassword } from './auth/password';
 import { loadConfig } from './config';

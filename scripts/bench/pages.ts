@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { openDb } from '../../db/client';
 import { createApp } from '../../src/app';
 import { hashPassword } from '../../src/auth/password';
-import { seedDemo } from '../demo/seed';
+import { seedDemo } from '../../src/demo/seed';
 import { load, printReport } from './load';
 
 const COUNT = Number(process.env.BENCH_REQUESTS ?? 2000);

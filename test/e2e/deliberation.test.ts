@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { opinionAttachment } from '../../db/schema';
-import { seedDemo } from '../../scripts/demo/seed';
+import { seedDemo } from '../../src/demo/seed';
 import { removeFiles, uploadsDir } from '../../src/data/uploads';
 import { hashPassword } from '../../src/auth/password';
 import { freshDb, PASSWORD } from '../helpers/app';

@@ -1,15 +1,15 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { cycle, jurisdiction, phaseTransition, proposal, proposalEvent, user } from '../../db/schema';
-import { approveList, saveCandidate, setSeatsToFill } from '../../src/data/candidates';
-import { transitionCycle } from '../../src/data/cycles';
-import { insertProposal, placesOf } from '../../src/data/proposals';
-import { decideScreening, evaluateProposal } from '../../src/data/screening';
-import { createSession } from '../../src/data/sessions';
-import { addDays, addMonths, chinaDateOf } from '../../src/domain/chinaDate';
-import type { MilestoneInput } from '../../src/domain/candidateList';
-import type { DecisionInput } from '../../src/domain/screening';
-import type { ProposalCategory } from '../../src/domain/proposalLabels';
+import { approveList, saveCandidate, setSeatsToFill } from '../data/candidates';
+import { transitionCycle } from '../data/cycles';
+import { insertProposal, placesOf } from '../data/proposals';
+import { decideScreening, evaluateProposal } from '../data/screening';
+import { createSession } from '../data/sessions';
+import { addDays, addMonths, chinaDateOf } from '../domain/chinaDate';
+import type { MilestoneInput } from '../domain/candidateList';
+import type { DecisionInput } from '../domain/screening';
+import type { ProposalCategory } from '../domain/proposalLabels';
 
 /**
  * 石门镇 ready to vote: this year's cycle taken from collection through screening and the candidate list to

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { jurisdiction, repLink, representative, roleAssignment, setting, station, user } from '../../db/schema';
-import { type Role } from '../../src/domain/vocabulary';
-import { recordAudit } from '../../src/data/audit';
-import { ROLE_LABELS } from '../../src/domain/authz';
+import { type Role } from '../domain/vocabulary';
+import { recordAudit } from '../data/audit';
+import { ROLE_LABELS } from '../domain/authz';
 import { seedDeliberationDemo } from './deliberation';
 import { seedDemoProposals } from './proposals';
 import { seedReadyToVote } from './readyToVote';

@@ -1,10 +1,10 @@
 import { eq, like } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { cycle, phaseTransition, user } from '../../db/schema';
-import { placesOf, stationsFor, insertProposal } from '../../src/data/proposals';
-import { townsOf } from '../../src/data/jurisdictions';
-import { addDays, chinaDateOf } from '../../src/domain/chinaDate';
-import type { ProposalCategory, ProposalSource } from '../../src/domain/proposalLabels';
+import { placesOf, stationsFor, insertProposal } from '../data/proposals';
+import { townsOf } from '../data/jurisdictions';
+import { addDays, chinaDateOf } from '../domain/chinaDate';
+import type { ProposalCategory, ProposalSource } from '../domain/proposalLabels';
 
 /**
  * This year's collection in every township and subdistrict: a cycle in the collection phase whose window is open

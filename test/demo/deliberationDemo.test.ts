@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type DbConnection } from '../../db/client';
 import { attendance, jurisdiction, meetingItem, meetingItemOpinion, meetingMinutes, opinionItem, repLink, session, sessionRoster, suggestion } from '../../db/schema';
-import { seedDemo } from '../../scripts/demo/seed';
+import { seedDemo } from '../../src/demo/seed';
 import { chinaDateOf } from '../../src/domain/chinaDate';
 import { checkExtension, dueDate } from '../../src/domain/suggestionDeadline';
 import { suggestionStatus } from '../../src/domain/suggestionStatus';

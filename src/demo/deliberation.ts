@@ -1,9 +1,9 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { jurisdiction, opinionItem, repLink, representative, suggestion, user } from '../../db/schema';
-import { type OPINION_CATEGORIES } from '../../src/domain/vocabulary';
-import { addDays, chinaDateOf } from '../../src/domain/chinaDate';
-import { dueDate, latestExtension } from '../../src/domain/suggestionDeadline';
+import { type OPINION_CATEGORIES } from '../domain/vocabulary';
+import { addDays, chinaDateOf } from '../domain/chinaDate';
+import { dueDate, latestExtension } from '../domain/suggestionDeadline';
 import { seedMeetingDemo } from './meetings';
 
 type Category = (typeof OPINION_CATEGORIES)[number];

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { cycle, feedbackWindow, jurisdiction, user } from '../../db/schema';
-import { chinaYearOf } from '../../src/domain/chinaDate';
+import { chinaYearOf } from '../domain/chinaDate';
 
 /**
  * The residents' rating window of last year's 青石镇 cycle (scripts/demo/delivery.ts): August to the year-end

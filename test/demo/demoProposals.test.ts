@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../db/client';
 import { cycle, jurisdiction, proposal, proposalEvent } from '../../db/schema';
-import { seedDemo } from '../../scripts/demo/seed';
+import { seedDemo } from '../../src/demo/seed';
 import { listProposals } from '../../src/data/proposals';
 import { collectionState } from '../../src/domain/collection';
 import { chinaDateOf } from '../../src/domain/chinaDate';

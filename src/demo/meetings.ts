@@ -1,7 +1,7 @@
 import { and, asc, eq, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { attendance, cycle, jurisdiction, meetingItem, meetingItemOpinion, meetingMinutes, opinionItem, representative, session, sessionRoster, user } from '../../db/schema';
-import { addDays, chinaDateOf } from '../../src/domain/chinaDate';
+import { addDays, chinaDateOf } from '../domain/chinaDate';
 
 /**
  * 东城街道's start-of-year deliberation meeting of this year, already held: its roster snapshot, the roll (most

@@ -4,7 +4,7 @@ import { openDb, type DbConnection } from '../../db/client';
 import { cycle, jurisdiction, progressReport, rectification, supervisionGroupMember, supervisionVisit } from '../../db/schema';
 import { assessCycle } from '../../src/data/delivery';
 import { getSettings } from '../../src/data/settings';
-import { seedDemo } from '../../scripts/demo/seed';
+import { seedDemo } from '../../src/demo/seed';
 
 const now = new Date('2026-01-20T02:00:00Z');
 let db: DbConnection;

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { candidate, cycle, feedback, jurisdiction, midtermReport, milestone, phaseTransition, progressReport, project, rectification, rectificationEvent, supervisionAssignment, supervisionGroup, supervisionGroupMember, supervisionVisit, user } from '../../db/schema';
-import { type MilestoneState } from '../../src/domain/vocabulary';
-import { addDays, chinaYearOf } from '../../src/domain/chinaDate';
-import { PHASES } from '../../src/domain/phases';
-import { dayNumber, lastDayOfMonth, monthsBetween, plannedAt, reportDueDate, type Plan } from '../../src/domain/schedule';
+import { type MilestoneState } from '../domain/vocabulary';
+import { addDays, chinaYearOf } from '../domain/chinaDate';
+import { PHASES } from '../domain/phases';
+import { dayNumber, lastDayOfMonth, monthsBetween, plannedAt, reportDueDate, type Plan } from '../domain/schedule';
 
 /**
  * Delivery supervision demo for 青石镇: LAST year's cycle, still in "实施与监督", with six projects as the

@@ -4,7 +4,7 @@ import { openDb, type DbConnection } from '../../db/client';
 import { cycle, jurisdiction, phaseTransition, poll, proposal, screening, session, sessionRoster } from '../../db/schema';
 import { hashPassword } from '../../src/auth/password';
 import { candidateList } from '../../src/data/candidates';
-import { seedDemo } from '../../scripts/demo/seed';
+import { seedDemo } from '../../src/demo/seed';
 import { get, login, PASSWORD, testApp } from '../helpers/app';
 
 const now = new Date('2026-03-02T01:00:00Z'); // 09:00 in China

@@ -8,8 +8,8 @@ import { openDb, type Db } from '../../db/client';
 import { auditLog, jurisdiction, repLink, representative, roleAssignment, setting, station, user } from '../../db/schema';
 import { verifyAuditChain } from '../../src/data/audit';
 import { backupDb, backupUploads, uploadsBackupOf } from '../../scripts/backup';
-import { isEmpty, seedDemo, type DemoLogin } from '../../scripts/demo/seed';
-import { printLogins } from '../../scripts/demo/logins';
+import { isEmpty, seedDemo, type DemoLogin } from '../../src/demo/seed';
+import { printLogins } from '../../src/demo/logins';
 import { checkDatabaseFile } from '../../scripts/restore';
 
 const now = new Date('2026-01-05T09:00:00Z');
