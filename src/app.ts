@@ -22,7 +22,9 @@ import { proposals } from './routes/proposals';
 import { stations } from './routes/stations';
 import { screening } from './routes/screening';
 import { candidates } from './routes/candidates';
-import { sessions } from './routes/sessions';
+import { session, sessions } from './routes/sessions';
+import { jurisdictionSubject } from './http/subjects/jurisdiction';
+import { sessionSubject } from './http/subjects/session';
 import { polls } from './routes/polls';
 import { voting } from './routes/voting';
 import { deliberation } from './routes/deliberation';
@@ -50,6 +52,7 @@ export function createApp(opts: AppOptions) {
     c.set('db', opts.db);
     c.set('now', now);
     c.set('limits', limits);
+    c.set('ancestries', new Map());
     c.set('uploadsDir', opts.uploadsDir);
     c.set('user', null);
     c.set('loginSessionId', null);
@@ -79,6 +82,10 @@ export function createApp(opts: AppOptions) {
   app.use(loadLoginSession);
   app.use(renderer);
 
+  // Where a URL becomes a subject (or a 404), before any route's guard reads it.
+  app.use('/j/:code/*', jurisdictionSubject);
+  app.use('/j/:code/sessions/:sessionId{[0-9]+}/*', sessionSubject);
+
   app.route('/', assets);
   app.route('/', health);
   app.route('/', auth);
@@ -93,7 +100,8 @@ export function createApp(opts: AppOptions) {
   app.route('/', stations);
   app.route('/', screening);
   app.route('/', candidates);
-  app.route('/', sessions);
+  app.route('/j/:code/sessions', sessions);
+  app.route('/j/:code/sessions/:sessionId{[0-9]+}', session);
   app.route('/', polls);
   app.route('/', voting);
   app.route('/', deliberation);

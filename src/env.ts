@@ -21,6 +21,7 @@ export type AppEnv = {
     user: CurrentUser | null;
     loginSessionId: string | null;
     limits: Limiters;
+    ancestries: Map<number, number[]>; // jurisdiction id → its ancestry, memoised for one request (auth/authorize.ts)
     clientIp: string;
     secureCookies: boolean;
     uploadsDir: string | undefined; // progress photos; undefined = beside the database (src/data/photoFiles.ts)

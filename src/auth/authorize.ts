@@ -1,25 +1,68 @@
 import type { Context } from 'hono';
+import { createMiddleware } from 'hono/factory';
 import { HTTPException } from 'hono/http-exception';
-import { isAllowed, type Action } from '../domain/authz';
+import { hasAnyRoleFor, isAllowed, type Action } from '../domain/authz';
 import { ancestry, getJurisdictionByCode, type Jurisdiction } from '../data/jurisdictions';
 import type { AppEnv, CurrentUser } from '../env';
+import type { JurisdictionEnv } from '../http/subjects/jurisdiction';
 
-/** The one place that decides whether the current user may take `action` in a jurisdiction. */
-export function can(c: Context<AppEnv>, action: Action, jurisdictionId: number): boolean {
-  const user = c.get('user');
+/** The jurisdiction's ancestry, read once per request however many checks and navigation links ask. */
+function ancestryOf<E extends AppEnv>(c: Context<E>, jurisdictionId: number): number[] {
+  const memo = c.var.ancestries;
+  let hit = memo.get(jurisdictionId);
+  if (!hit) {
+    hit = ancestry(c.var.db, jurisdictionId);
+    memo.set(jurisdictionId, hit);
+  }
+  return hit;
+}
+
+/** Whether the current user may take `action` in a jurisdiction (for showing a button, not for guarding a route). */
+export function can<E extends AppEnv>(c: Context<E>, action: Action, jurisdictionId: number): boolean {
+  const user = c.var.user;
   if (!user) return false;
-  return isAllowed(user.assignments, action, ancestry(c.get('db'), jurisdictionId));
+  return isAllowed(user.assignments, action, ancestryOf(c, jurisdictionId));
+}
+
+/**
+ * The one guard of a route: logged in (else to the login page and back), and holding a role for one of
+ * `actions` in the jurisdiction the URL names (else 403). It runs before the body is read or validated.
+ */
+export function allow(...actions: Action[]) {
+  return createMiddleware<JurisdictionEnv>(async (c, next) => {
+    requireLogin(c);
+    if (!actions.some((a) => can(c, a, c.var.jurisdiction.id))) forbidden();
+    await next();
+  });
+}
+
+/** The guard of a route that names no jurisdiction (/admin, /audit): a role for `action` anywhere. */
+export function allowAnywhere(action: Action) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    if (!hasAnyRoleFor(requireLogin(c).assignments, action)) forbidden();
+    await next();
+  });
+}
+
+/** The guard of a route any logged-in user may open (the home page, changing one's own password). */
+export const loggedIn = createMiddleware<AppEnv>(async (c, next) => {
+  requireLogin(c);
+  await next();
+});
+
+export function forbidden(): never {
+  throw new HTTPException(403, { message: 'forbidden' });
 }
 
 /** Not logged in → to the login page (then back); logged in without the right → 403. */
-export function authorize(c: Context<AppEnv>, action: Action, jurisdictionId: number): CurrentUser {
+export function authorize<E extends AppEnv>(c: Context<E>, action: Action, jurisdictionId: number): CurrentUser {
   const user = requireLogin(c);
-  if (!can(c, action, jurisdictionId)) throw new HTTPException(403, { message: 'forbidden' });
+  if (!can(c, action, jurisdictionId)) forbidden();
   return user;
 }
 
-export function requireLogin(c: Context<AppEnv>): CurrentUser {
-  const user = c.get('user');
+export function requireLogin<E extends AppEnv>(c: Context<E>): CurrentUser {
+  const user = c.var.user;
   if (!user) {
     const next = encodeURIComponent(new URL(c.req.url).pathname);
     throw new HTTPException(401, { res: c.redirect(`/login?next=${next}`, 303) });
@@ -28,7 +71,7 @@ export function requireLogin(c: Context<AppEnv>): CurrentUser {
 }
 
 /** The jurisdiction named by the `:code` route parameter, or 404. */
-export function jurisdictionParam(c: Context<AppEnv>): Jurisdiction {
+export function jurisdictionParam<E extends AppEnv>(c: Context<E>): Jurisdiction {
   const j = getJurisdictionByCode(c.get('db'), c.req.param('code') ?? '');
   if (!j) throw new HTTPException(404, { message: 'not found' });
   return j;
@@ -38,8 +81,13 @@ export function notFound(): never {
   throw new HTTPException(404, { message: 'not found' });
 }
 
+/** The logged-in user acting, as data functions record them (after a guard, so never anonymous). */
+export function userActor<E extends AppEnv>(c: Context<E>) {
+  return { ...actorOf(c), id: requireLogin(c).id };
+}
+
 /** For audit entries: who did it, from where. */
-export function actorOf(c: Context<AppEnv>) {
+export function actorOf<E extends AppEnv>(c: Context<E>) {
   const u = c.get('user');
   return { id: u?.id ?? null, name: u ? `${u.displayName}（${u.username}）` : '公众', ip: c.get('clientIp') };
 }

@@ -21,7 +21,7 @@ export const loadLoginSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
-export function setLoginSessionCookie(c: Context<AppEnv>, token: string, s: ValidLoginSession): void {
+export function setLoginSessionCookie<E extends AppEnv>(c: Context<E>, token: string, s: ValidLoginSession): void {
   setCookie(c, LOGIN_SESSION_COOKIE, token, {
     path: '/',
     httpOnly: true,
@@ -31,6 +31,6 @@ export function setLoginSessionCookie(c: Context<AppEnv>, token: string, s: Vali
   });
 }
 
-export function clearLoginSessionCookie(c: Context<AppEnv>): void {
+export function clearLoginSessionCookie<E extends AppEnv>(c: Context<E>): void {
   deleteCookie(c, LOGIN_SESSION_COOKIE, { path: '/', secure: c.get('secureCookies') });
 }

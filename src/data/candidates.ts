@@ -6,6 +6,7 @@ import {
 } from '../domain/candidateList';
 import { auditFor, recordAudit, type Actor } from './audit';
 import type { Cycle } from './cycles';
+import { ok, refuse, type Result } from '../domain/result';
 
 export type Candidate = typeof candidate.$inferSelect;
 export type Milestone = typeof milestone.$inferSelect;
@@ -139,21 +140,20 @@ function summary(c: CandidateView) {
   };
 }
 
-export type ListResult = { ok: true } | { ok: false; field: string; error: string };
 
-export function deleteCandidate(db: Db, actor: Actor, cycleId: number, id: number, now: Date): ListResult {
+export function deleteCandidate(db: Db, actor: Actor, cycleId: number, id: number, now: Date): Result {
   return db.transaction((tx) => {
     const cy = freshCycle(tx, cycleId);
     const editable = checkListEditable(cy.phase, locked(cy));
-    if (!editable.ok) return { ok: false, field: '_form', error: editable.error };
+    if (!editable.ok) return refuse(editable.error);
     const c = getCandidate(tx, cycleId, id);
-    if (!c) return { ok: false, field: '_form', error: '候选项目不存在' };
+    if (!c) return refuse('候选项目不存在');
     tx.delete(milestone).where(eq(milestone.candidateId, id)).run();
     tx.delete(candidateProposal).where(eq(candidateProposal.candidateId, id)).run();
     tx.delete(candidate).where(eq(candidate.id, id)).run();
     renumber(tx, cycleId, candidateList(tx, cycleId).map((x) => x.id));
     recordAudit(tx, actor, { action: 'candidate.delete', targetType: 'candidate', targetId: id, jurisdictionId: cy.jurisdictionId, before: summary(c) }, now);
-    return { ok: true };
+    return ok();
   });
 }
 
@@ -161,31 +161,31 @@ function renumber(db: Db, cycleId: number, ids: readonly number[]) {
   ids.forEach((cid, i) => db.update(candidate).set({ position: i + 1 }).where(and(eq(candidate.id, cid), eq(candidate.cycleId, cycleId))).run());
 }
 
-export function moveCandidate(db: Db, actor: Actor, cycleId: number, id: number, direction: 'up' | 'down', now: Date): ListResult {
+export function moveCandidate(db: Db, actor: Actor, cycleId: number, id: number, direction: 'up' | 'down', now: Date): Result {
   return db.transaction((tx) => {
     const cy = freshCycle(tx, cycleId);
     const editable = checkListEditable(cy.phase, locked(cy));
-    if (!editable.ok) return { ok: false, field: '_form', error: editable.error };
+    if (!editable.ok) return refuse(editable.error);
     const ids = candidateList(tx, cycleId).map((c) => c.id);
-    if (!ids.includes(id)) return { ok: false, field: '_form', error: '候选项目不存在' };
+    if (!ids.includes(id)) return refuse('候选项目不存在');
     const order = moveInOrder(ids, id, direction);
     renumber(tx, cycleId, order);
     recordAudit(tx, actor, { action: 'candidate.move', targetType: 'cycle', targetId: cycleId, jurisdictionId: cy.jurisdictionId, before: { order: ids }, after: { order } }, now);
-    return { ok: true };
+    return ok();
   });
 }
 
-export function setSeatsToFill(db: Db, actor: Actor, cycleId: number, seatsToFill: number, now: Date): ListResult {
+export function setSeatsToFill(db: Db, actor: Actor, cycleId: number, seatsToFill: number, now: Date): Result {
   return db.transaction((tx) => {
     const cy = freshCycle(tx, cycleId);
     const editable = checkListEditable(cy.phase, locked(cy));
-    if (!editable.ok) return { ok: false, field: '_form', error: editable.error };
+    if (!editable.ok) return refuse(editable.error);
     tx.update(cycle).set({ seatsToFill }).where(eq(cycle.id, cycleId)).run();
     recordAudit(tx, actor, {
       action: 'candidate.seats', targetType: 'cycle', targetId: cycleId, jurisdictionId: cy.jurisdictionId,
       before: { seatsToFill: cy.seatsToFill }, after: { seatsToFill },
     }, now);
-    return { ok: true };
+    return ok();
   });
 }
 
@@ -193,12 +193,12 @@ export function setSeatsToFill(db: Db, actor: Actor, cycleId: number, seatsToFil
  * Records the presidium's approval: locks the list and tells each proposal's timeline that it is now a candidate
  * (the public sees the list from here on).
  */
-export function approveList(db: Db, actor: Actor & { id: number }, cycleId: number, note: string, now: Date): ListResult {
+export function approveList(db: Db, actor: Actor & { id: number }, cycleId: number, note: string, now: Date): Result {
   return db.transaction((tx) => {
     const cy = freshCycle(tx, cycleId);
     const list = candidateList(tx, cycleId);
     const check = checkApprove({ phase: cy.phase, locked: locked(cy), count: list.length, seatsToFill: cy.seatsToFill });
-    if (!check.ok) return { ok: false, field: '_form', error: check.error };
+    if (!check.ok) return refuse(check.error);
     tx.update(cycle).set({ candidatesLockedAt: now, candidatesLockedBy: actor.id }).where(eq(cycle.id, cycleId)).run();
     // Each proposal's timeline says where the approved list leaves it; a re-approval after an unlock adds only changes.
     // Subdistricts decide at the deliberation meeting (票选), townships at the congress (票决).
@@ -225,11 +225,11 @@ export function approveList(db: Db, actor: Actor & { id: number }, cycleId: numb
       action: 'candidate.approve', targetType: 'cycle', targetId: cycleId, jurisdictionId: cy.jurisdictionId,
       after: { note: note.trim(), seatsToFill: cy.seatsToFill, candidates: list.map((c) => ({ id: c.id, title: c.title, budget: c.budget })) },
     }, now);
-    return { ok: true };
+    return ok();
   });
 }
 
-export function unlockList(db: Db, actor: Actor, cycleId: number, reason: string, now: Date): ListResult {
+export function unlockList(db: Db, actor: Actor, cycleId: number, reason: string, now: Date): Result {
   return db.transaction((tx) => {
     const cy = freshCycle(tx, cycleId);
     const check = checkUnlock({ phase: cy.phase, locked: locked(cy), reason });
@@ -239,7 +239,7 @@ export function unlockList(db: Db, actor: Actor, cycleId: number, reason: string
       action: 'candidate.unlock', targetType: 'cycle', targetId: cycleId, jurisdictionId: cy.jurisdictionId,
       before: { lockedAt: cy.candidatesLockedAt?.toISOString(), lockedBy: cy.candidatesLockedBy }, after: { reason: reason.trim() },
     }, now);
-    return { ok: true };
+    return ok();
   });
 }
 

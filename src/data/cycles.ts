@@ -4,6 +4,7 @@ import { cycle, jurisdiction, phaseTransition, user } from '../../db/schema';
 import { type Phase } from '../domain/vocabulary';
 import { checkTransition } from '../domain/phases';
 import { recordAudit, type Actor } from './audit';
+import { ok, refuse, type Result } from '../domain/result';
 
 export type Cycle = typeof cycle.$inferSelect;
 
@@ -23,23 +24,22 @@ export function transitionsOf(db: Db, cycleId: number) {
     .where(eq(phaseTransition.cycleId, cycleId)).orderBy(asc(phaseTransition.id)).all();
 }
 
-export type CycleResult<T> = { ok: true; value: T } | { ok: false; field: string; error: string };
 
-export function createCycle(db: Db, actor: Actor & { id: number }, jurisdictionId: number, year: number, now: Date): CycleResult<Cycle> {
+export function createCycle(db: Db, actor: Actor & { id: number }, jurisdictionId: number, year: number, now: Date): Result<Cycle> {
   return db.transaction((tx) => {
-    if (getCycle(tx, jurisdictionId, year)) return { ok: false, field: 'year', error: `${year}年度的票决工作已经创建` };
+    if (getCycle(tx, jurisdictionId, year)) return refuse(`${year}年度的票决工作已经创建`, 'year');
     const row = tx.insert(cycle).values({ jurisdictionId, year, phase: 'collection', createdBy: actor.id, createdAt: now }).returning().get();
     tx.insert(phaseTransition).values({ cycleId: row.id, fromPhase: null, toPhase: 'collection', by: actor.id, at: now, note: '创建年度工作' }).run();
     recordAudit(tx, actor, { action: 'cycle.create', targetType: 'cycle', targetId: row.id, jurisdictionId, after: { year, phase: row.phase } }, now);
-    return { ok: true, value: row };
+    return ok(row);
   });
 }
 
-export function transitionCycle(db: Db, actor: Actor & { id: number }, c: Cycle, to: Phase, note: string, now: Date): CycleResult<Cycle> {
+export function transitionCycle(db: Db, actor: Actor & { id: number }, c: Cycle, to: Phase, note: string, now: Date): Result<Cycle> {
   return db.transaction((tx) => {
     // Re-read inside the transaction: two clerks pressing at once must not both move it.
     const fresh = tx.select().from(cycle).where(eq(cycle.id, c.id)).get();
-    if (!fresh) return { ok: false, field: 'to', error: '年度工作不存在' };
+    if (!fresh) return refuse('年度工作不存在', 'to');
     const check = checkTransition(fresh.phase, to, note);
     if (!check.ok) return check;
     const updated = tx.update(cycle).set({ phase: to }).where(eq(cycle.id, c.id)).returning().get();
@@ -48,7 +48,7 @@ export function transitionCycle(db: Db, actor: Actor & { id: number }, c: Cycle,
       action: 'cycle.transition', targetType: 'cycle', targetId: c.id, jurisdictionId: c.jurisdictionId,
       before: { phase: fresh.phase }, after: { phase: to, note: note.trim() },
     }, now);
-    return { ok: true, value: updated };
+    return ok(updated);
   });
 }
 

@@ -4,9 +4,9 @@ import { repLink, representative } from '../../db/schema';
 import type { ImportRow, RepInput, RepStatus } from '../domain/repInput';
 import { auditFor, recordAudit, type Actor } from './audit';
 import { createAccount } from './users';
+import { ok, refuse, type Result } from '../domain/result';
 
 export type Rep = typeof representative.$inferSelect;
-export type Result<T> = { ok: true; value: T } | { ok: false; field: string; error: string };
 
 const isDeliberation = (jurisdictionId: number) =>
   and(eq(representative.jurisdictionId, jurisdictionId), eq(representative.body, 'deliberation'));
@@ -55,7 +55,7 @@ export function createRep(db: Db, actor: Actor, jurisdictionId: number, input: R
     }
     const row = tx.insert(representative).values({ jurisdictionId, body: 'deliberation', status: 'seated', userId, ...clean(input) }).returning().get();
     recordAudit(tx, actor, { action: 'roster.add', targetType: 'representative', targetId: row.id, jurisdictionId, after: { ...clean(input), userId } }, now);
-    return { ok: true, value: row };
+    return ok(row);
   });
 }
 
@@ -71,17 +71,17 @@ export function updateRep(db: Db, actor: Actor, rep: Rep, input: RepInput, now: 
 export function retireRep(db: Db, actor: Actor, rep: Rep, onDate: string, reason: string, now: Date): Result<Rep> {
   return db.transaction((tx) => {
     const fresh = tx.select().from(representative).where(eq(representative.id, rep.id)).get()!;
-    if (fresh.status === 'retired') return { ok: false, field: '_form', error: '该代表已经离任' };
-    if (fresh.termFrom && onDate < fresh.termFrom) return { ok: false, field: 'onDate', error: `离任日期不能早于任期开始 ${fresh.termFrom}` };
+    if (fresh.status === 'retired') return refuse('该代表已经离任');
+    if (fresh.termFrom && onDate < fresh.termFrom) return refuse(`离任日期不能早于任期开始 ${fresh.termFrom}`, 'onDate');
     const open = tx.select().from(repLink).where(and(eq(repLink.deliberationRepId, rep.id), isNull(repLink.toDate))).get();
-    if (open && onDate < open.fromDate) return { ok: false, field: 'onDate', error: `离任日期不能早于其联系区人大代表的开始日期 ${open.fromDate}` };
+    if (open && onDate < open.fromDate) return refuse(`离任日期不能早于其联系区人大代表的开始日期 ${open.fromDate}`, 'onDate');
     if (open) tx.update(repLink).set({ toDate: onDate }).where(eq(repLink.id, open.id)).run();
     const row = tx.update(representative).set({ status: 'retired', termTo: onDate }).where(eq(representative.id, rep.id)).returning().get();
     recordAudit(tx, actor, {
       action: 'roster.retire', targetType: 'representative', targetId: rep.id, jurisdictionId: rep.jurisdictionId,
       before: { status: fresh.status, termTo: fresh.termTo }, after: { status: 'retired', termTo: onDate, reason, linkClosed: open?.id ?? null },
     }, now);
-    return { ok: true, value: row };
+    return ok(row);
   });
 }
 
@@ -92,7 +92,7 @@ export function retireRep(db: Db, actor: Actor, rep: Rep, onDate: string, reason
 export function reinstateRep(db: Db, actor: Actor, rep: Rep, now: Date): Result<Rep> {
   return db.transaction((tx) => {
     const fresh = tx.select().from(representative).where(eq(representative.id, rep.id)).get()!;
-    if (fresh.status === 'seated') return { ok: false, field: '_form', error: '该代表在册' };
+    if (fresh.status === 'seated') return refuse('该代表在册');
     const retirement = auditFor(tx, 'representative', rep.id).filter((a) => a.action === 'roster.retire').at(-1);
     const termTo = retirement?.before ? (JSON.parse(retirement.before) as { termTo: string | null }).termTo : fresh.termTo;
     const row = tx.update(representative).set({ status: 'seated', termTo }).where(eq(representative.id, rep.id)).returning().get();
@@ -100,7 +100,7 @@ export function reinstateRep(db: Db, actor: Actor, rep: Rep, now: Date): Result<
       action: 'roster.reinstate', targetType: 'representative', targetId: rep.id, jurisdictionId: rep.jurisdictionId,
       before: { status: 'retired', termTo: fresh.termTo }, after: { status: 'seated', termTo },
     }, now);
-    return { ok: true, value: row };
+    return ok(row);
   });
 }
 

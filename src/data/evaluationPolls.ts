@@ -8,7 +8,9 @@ import type { Cycle } from './cycles';
 import { recordEvaluationResults } from './evaluation';
 import type { Poll } from './polls';
 import { projectsOfCycle, readResult } from './results';
-import type { Result, Session } from './sessions';
+import type { Session } from './sessions';
+import type { Result } from '../domain/result';
+import { ok, refuse } from '../domain/result';
 
 /** The jurisdiction's cycles with how many projects each has and whether they are already being evaluated, newest first. */
 export function evaluableCycles(db: Db, jurisdictionId: number): EvaluableCycle[] {
@@ -39,11 +41,11 @@ export function evaluatedCycleOf(db: Db, pollId: number): Cycle | undefined {
  */
 export function createEvaluationPoll(db: Db, actor: Actor, s: Session, input: { title: string; secrecy: 'secret' | 'named'; cycleId: number }, now: Date): Result<Poll> {
   return db.transaction((tx) => {
-    if (s.state === 'closed') return { ok: false, field: '_form', error: '会议已闭会' };
+    if (s.state === 'closed') return refuse('会议已闭会');
     const cy = tx.select().from(cycle).where(and(eq(cycle.id, input.cycleId), eq(cycle.jurisdictionId, s.jurisdictionId))).get();
-    if (!cy) return { ok: false, field: 'cycleId', error: '请选择本辖区的年度工作' };
+    if (!cy) return refuse('请选择本辖区的年度工作', 'cycleId');
     const projects = projectsOfCycle(tx, cy.id);
-    if (projects.length === 0) return { ok: false, field: 'cycleId', error: `${cy.year} 年度还没有民生实事项目，无可测评的项目` };
+    if (projects.length === 0) return refuse(`${cy.year} 年度还没有民生实事项目，无可测评的项目`, 'cycleId');
     const existing = evaluationPollOfCycle(tx, cy.id);
     if (existing) {
       return {
@@ -59,7 +61,7 @@ export function createEvaluationPoll(db: Db, actor: Actor, s: Session, input: { 
       action: 'poll.create', targetType: 'poll', targetId: row.id, jurisdictionId: s.jurisdictionId,
       after: { sessionId: s.id, kind: 'evaluation', secrecy: input.secrecy, cycleId: cy.id, year: cy.year, projects: projects.map((p) => p.id) },
     }, now);
-    return { ok: true, value: row };
+    return ok(row);
   });
 }
 
@@ -71,12 +73,12 @@ export function createEvaluationPoll(db: Db, actor: Actor, s: Session, input: { 
 export function publishEvaluationPoll(conn: DbConnection, actor: Actor, p: Poll, now: Date): Result<{ year: number; marked: number }> {
   return durably(conn, () => conn.transaction((tx) => {
     const fresh = tx.select().from(poll).where(eq(poll.id, p.id)).get()!;
-    if (fresh.kind !== 'evaluation') return { ok: false, field: '_form', error: '项目表决的结果随决议一起公布' };
+    if (fresh.kind !== 'evaluation') return refuse('项目表决的结果随决议一起公布');
     const result = readResult(tx, fresh.id);
     const check = checkPollTransition(fresh.state, 'published', { quorumMet: true, sessionOpen: true, countComplete: result !== null, reason: '' });
-    if (!check.ok) return { ok: false, field: '_form', error: check.error };
+    if (!check.ok) return refuse(check.error);
     const cy = evaluatedCycleOf(tx, fresh.id);
-    if (!result || result.kind !== 'evaluation' || !cy) return { ok: false, field: '_form', error: '没有可公布的测评结果' };
+    if (!result || result.kind !== 'evaluation' || !cy) return refuse('没有可公布的测评结果');
     const s = tx.select().from(session).where(eq(session.id, fresh.sessionId)).get()!;
     tx.update(poll).set({ state: 'published', publishedAt: now }).where(eq(poll.id, fresh.id)).run();
     const t = result.tally;
@@ -90,6 +92,6 @@ export function publishEvaluationPoll(conn: DbConnection, actor: Actor, p: Poll,
         projects: t.rows.map((r) => ({ projectId: r.projectId, satisfied: r.satisfied, basic: r.basic, dissatisfied: r.dissatisfied, marked: r.marked })),
       },
     }, now);
-    return { ok: true, value: { year: cy.year, marked: t.marked } };
+    return ok({ year: cy.year, marked: t.marked });
   }, { behavior: 'immediate' }));
 }

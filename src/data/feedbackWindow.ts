@@ -4,15 +4,15 @@ import { feedbackWindow } from '../../db/schema';
 import { checkRatingWindow, type RatingWindow } from '../domain/feedbackWindow';
 import { recordAudit, type Actor } from './audit';
 import type { Cycle } from './cycles';
+import { ok, type Result } from '../domain/result';
 
 export function getRatingWindow(db: Db, cycleId: number): RatingWindow | undefined {
   return db.select({ opens: feedbackWindow.opens, closes: feedbackWindow.closes }).from(feedbackWindow).where(eq(feedbackWindow.cycleId, cycleId)).get();
 }
 
-export type RatingWindowResult = { ok: true } | { ok: false; field: string; error: string };
 
 /** Sets a cycle's residents' rating window (China dates, both inclusive), audited with the dates before and after. */
-export function setRatingWindow(db: Db, actor: Actor & { id: number }, cy: Cycle, opens: string, closes: string, now: Date): RatingWindowResult {
+export function setRatingWindow(db: Db, actor: Actor & { id: number }, cy: Cycle, opens: string, closes: string, now: Date): Result {
   const check = checkRatingWindow(opens, closes, cy.year);
   if (!check.ok) return check;
   db.transaction((tx) => {
@@ -24,5 +24,5 @@ export function setRatingWindow(db: Db, actor: Actor & { id: number }, cy: Cycle
       before, after: { opens, closes },
     }, now);
   });
-  return { ok: true };
+  return ok();
 }

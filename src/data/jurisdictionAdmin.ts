@@ -5,8 +5,8 @@ import { type JurisdictionKind } from '../domain/vocabulary';
 import { recordAudit, type Actor } from './audit';
 import { CHILD_KINDS, getJurisdiction, getJurisdictionByCode, KIND_LABELS, type Jurisdiction } from './jurisdictions';
 import { createStation, getStationByShortCode, updateStation, type Station, type StationInput } from './stations';
+import { ok, refuse, type Result } from '../domain/result';
 
-export type AdminResult<T> = { ok: true; value: T } | { ok: false; field: string; error: string };
 
 /** The district at the top of the tree: user administration is authorized against it. */
 export function districtRoot(db: Db): Jurisdiction | undefined {
@@ -31,58 +31,58 @@ export interface JurisdictionInput { name: string; code: string }
 
 export function createJurisdiction(
   db: Db, actor: Actor, parentId: number, input: JurisdictionInput & { kind: JurisdictionKind }, now: Date,
-): AdminResult<Jurisdiction> {
+): Result<Jurisdiction> {
   return db.transaction((tx) => {
     const parent = getJurisdiction(tx, parentId);
-    if (!parent) return { ok: false, field: '_form', error: '上级辖区不存在' };
+    if (!parent) return refuse('上级辖区不存在');
     const kindError = childKindError(parent, input.kind);
-    if (kindError) return { ok: false, field: 'kind', error: kindError };
+    if (kindError) return refuse(kindError, 'kind');
     const taken = codeTaken(tx, input.code);
-    if (taken) return { ok: false, field: 'code', error: taken };
+    if (taken) return refuse(taken, 'code');
     const row = tx.insert(jurisdiction).values({ ...input, parentId, createdAt: now }).returning().get();
     recordAudit(tx, actor, {
       action: 'jurisdiction.create', targetType: 'jurisdiction', targetId: row.id, jurisdictionId: row.id,
       after: { parentId, kind: row.kind, code: row.code, name: row.name },
     }, now);
-    return { ok: true, value: row };
+    return ok(row);
   });
 }
 
 /** A new code changes the jurisdiction's addresses (/j/CODE): old links stop working. */
-export function updateJurisdiction(db: Db, actor: Actor, id: number, input: JurisdictionInput, now: Date): AdminResult<Jurisdiction> {
+export function updateJurisdiction(db: Db, actor: Actor, id: number, input: JurisdictionInput, now: Date): Result<Jurisdiction> {
   return db.transaction((tx) => {
     const before = getJurisdiction(tx, id);
-    if (!before) return { ok: false, field: '_form', error: '辖区不存在' };
+    if (!before) return refuse('辖区不存在');
     const taken = codeTaken(tx, input.code, id);
-    if (taken) return { ok: false, field: 'code', error: taken };
+    if (taken) return refuse(taken, 'code');
     const row = tx.update(jurisdiction).set(input).where(eq(jurisdiction.id, id)).returning().get();
     recordAudit(tx, actor, {
       action: 'jurisdiction.update', targetType: 'jurisdiction', targetId: id, jurisdictionId: id,
       before: { name: before.name, code: before.code }, after: input,
     }, now);
-    return { ok: true, value: row };
+    return ok(row);
   });
 }
 
 /** Deactivate bottom-up, reactivate top-down: an active jurisdiction never sits under an inactive one. */
-export function setJurisdictionActive(db: Db, actor: Actor, id: number, active: boolean, now: Date): AdminResult<Jurisdiction> {
+export function setJurisdictionActive(db: Db, actor: Actor, id: number, active: boolean, now: Date): Result<Jurisdiction> {
   return db.transaction((tx) => {
     const before = getJurisdiction(tx, id);
-    if (!before) return { ok: false, field: '_form', error: '辖区不存在' };
+    if (!before) return refuse('辖区不存在');
     if (!active) {
       const activeChild = tx.select().from(jurisdiction)
         .where(and(eq(jurisdiction.parentId, id), eq(jurisdiction.active, true))).limit(1).get();
-      if (activeChild) return { ok: false, field: '_form', error: `请先停用下级辖区（如“${activeChild.name}”）` };
+      if (activeChild) return refuse(`请先停用下级辖区（如“${activeChild.name}”）`);
     } else if (before.parentId !== null) {
       const parent = getJurisdiction(tx, before.parentId);
-      if (parent && !parent.active) return { ok: false, field: '_form', error: `上级辖区“${parent.name}”已停用，请先启用上级辖区` };
+      if (parent && !parent.active) return refuse(`上级辖区“${parent.name}”已停用，请先启用上级辖区`);
     }
     const row = tx.update(jurisdiction).set({ active }).where(eq(jurisdiction.id, id)).returning().get();
     recordAudit(tx, actor, {
       action: active ? 'jurisdiction.activate' : 'jurisdiction.deactivate', targetType: 'jurisdiction', targetId: id,
       jurisdictionId: id, before: { active: before.active }, after: { active },
     }, now);
-    return { ok: true, value: row };
+    return ok(row);
   });
 }
 
@@ -92,22 +92,22 @@ function shortCodeTaken(db: Db, shortCode: string, exceptId?: number): string | 
 }
 
 /** A station with a short code no other station has; audited by createStation in the same transaction. */
-export function addStation(db: Db, actor: Actor, jurisdictionId: number, input: StationInput, now: Date): AdminResult<Station> {
+export function addStation(db: Db, actor: Actor, jurisdictionId: number, input: StationInput, now: Date): Result<Station> {
   return db.transaction((tx) => {
     const taken = shortCodeTaken(tx, input.shortCode);
-    if (taken) return { ok: false, field: 'shortCode', error: taken };
-    return { ok: true, value: createStation(tx, actor, jurisdictionId, input, now) };
+    if (taken) return refuse(taken, 'shortCode');
+    return ok(createStation(tx, actor, jurisdictionId, input, now));
   });
 }
 
 export function editStation(
   db: Db, actor: Actor, stationId: number, input: StationInput & { active: boolean }, now: Date,
-): AdminResult<null> {
+): Result<null> {
   return db.transaction((tx) => {
     const taken = shortCodeTaken(tx, input.shortCode, stationId);
-    if (taken) return { ok: false, field: 'shortCode', error: taken };
+    if (taken) return refuse(taken, 'shortCode');
     updateStation(tx, actor, stationId, input, now);
-    return { ok: true, value: null };
+    return ok();
   });
 }
 

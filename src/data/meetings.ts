@@ -7,11 +7,10 @@ import type { MeetingItemKind } from '../domain/meetingItems';
 import type { OpinionState } from '../domain/opinionTriage';
 import { recordAudit, type Actor } from './audit';
 import { headcount, type Session } from './sessions';
+import { ok, refuse, type Result } from '../domain/result';
 
 export type MeetingItem = typeof meetingItem.$inferSelect;
-export type MeetingResult<T> = { ok: true; value: T } | { ok: false; field: string; error: string; status: 409 | 422 };
 
-const refuse = (error: string, status: 409 | 422 = 422, field = '_form') => ({ ok: false as const, field, error, status });
 
 /** A subdistrict's deliberation meetings (sessions with body 'deliberation'), optionally of one year, newest first. */
 export function meetingsOf(db: Db, subId: number, year?: number): Session[] {
@@ -107,10 +106,10 @@ function guard(tx: Db, s: Session, action: MinutesAction): { ok: true } | { ok: 
 
 export interface NewItemInput { kind: MeetingItemKind; title: string }
 
-export function addMeetingItem(db: Db, actor: Actor & { id: number }, s: Session, input: NewItemInput, now: Date): MeetingResult<MeetingItem> {
+export function addMeetingItem(db: Db, actor: Actor & { id: number }, s: Session, input: NewItemInput, now: Date): Result<MeetingItem> {
   return db.transaction((tx) => {
     const g = guard(tx, s, 'edit');
-    if (!g.ok) return refuse(g.error, g.status);
+    if (!g.ok) return refuse(g.error, '_form', g.status);
     const position = (tx.select({ n: sql<number>`max(${meetingItem.position})` }).from(meetingItem).where(eq(meetingItem.sessionId, s.id)).get()?.n ?? 0) + 1;
     const row = tx.insert(meetingItem).values({ sessionId: s.id, position, kind: input.kind, title: input.title, updatedAt: now, updatedBy: actor.id })
       .returning().get();
@@ -118,7 +117,7 @@ export function addMeetingItem(db: Db, actor: Actor & { id: number }, s: Session
       action: 'meeting.item.add', targetType: 'session', targetId: s.id, jurisdictionId: s.jurisdictionId,
       after: { itemId: row.id, position, kind: input.kind, title: input.title },
     }, now);
-    return { ok: true, value: row };
+    return ok(row);
   });
 }
 
@@ -132,10 +131,10 @@ export interface ItemInput {
 }
 
 /** Saves one item's links, minutes and decision; links must belong to this meeting or this subdistrict. */
-export function updateMeetingItem(db: Db, actor: Actor & { id: number }, s: Session, itemId: number, input: ItemInput, now: Date): MeetingResult<MeetingItem> {
+export function updateMeetingItem(db: Db, actor: Actor & { id: number }, s: Session, itemId: number, input: ItemInput, now: Date): Result<MeetingItem> {
   return db.transaction((tx) => {
     const g = guard(tx, s, 'edit');
-    if (!g.ok) return refuse(g.error, g.status);
+    if (!g.ok) return refuse(g.error, '_form', g.status);
     const before = tx.select().from(meetingItem).where(and(eq(meetingItem.id, itemId), eq(meetingItem.sessionId, s.id))).get();
     if (!before) return refuse('该议程事项不存在');
     // Links only where the kind uses them: a report hearing carries no poll, and so on.
@@ -144,15 +143,15 @@ export function updateMeetingItem(db: Db, actor: Actor & { id: number }, s: Sess
     const opinionIds = before.kind === 'opinionItems' ? [...new Set(input.opinionItemIds)] : [];
     if (pollId !== null && !tx.select({ id: poll.id }).from(poll)
       .where(and(eq(poll.id, pollId), eq(poll.sessionId, s.id), inArray(poll.kind, ['selection', 'runoff']))).get()) {
-      return refuse('请选择本次会议的项目票选表决', 422, 'pollId');
+      return refuse('请选择本次会议的项目票选表决', 'pollId');
     }
     if (cycleId !== null && !tx.select({ id: cycle.id }).from(cycle).where(and(eq(cycle.id, cycleId), eq(cycle.jurisdictionId, s.jurisdictionId))).get()) {
-      return refuse('请选择本街道的年度工作', 422, 'cycleId');
+      return refuse('请选择本街道的年度工作', 'cycleId');
     }
     if (opinionIds.length > 0) {
       const mine = tx.select({ id: opinionItem.id }).from(opinionItem)
         .where(and(inArray(opinionItem.id, opinionIds), eq(opinionItem.jurisdictionId, s.jurisdictionId))).all();
-      if (mine.length !== opinionIds.length) return refuse('只能选择本街道的民意事项', 422, 'opinionItemIds');
+      if (mine.length !== opinionIds.length) return refuse('只能选择本街道的民意事项', 'opinionItemIds');
     }
     const row = tx.update(meetingItem).set({
       title: input.title, minutes: input.minutes, decision: input.decision, pollId, cycleId, updatedAt: now, updatedBy: actor.id,
@@ -166,14 +165,14 @@ export function updateMeetingItem(db: Db, actor: Actor & { id: number }, s: Sess
       before: { itemId, title: before.title, minutes: before.minutes, decision: before.decision, pollId: before.pollId, cycleId: before.cycleId, opinionItemIds: oldOpinions },
       after: { itemId, title: row.title, minutes: row.minutes, decision: row.decision, pollId, cycleId, opinionItemIds: [...opinionIds].sort((a, b) => a - b) },
     }, now);
-    return { ok: true, value: row };
+    return ok(row);
   });
 }
 
-export function removeMeetingItem(db: Db, actor: Actor & { id: number }, s: Session, itemId: number, now: Date): MeetingResult<null> {
+export function removeMeetingItem(db: Db, actor: Actor & { id: number }, s: Session, itemId: number, now: Date): Result<null> {
   return db.transaction((tx) => {
     const g = guard(tx, s, 'edit');
-    if (!g.ok) return refuse(g.error, g.status);
+    if (!g.ok) return refuse(g.error, '_form', g.status);
     const before = tx.select().from(meetingItem).where(and(eq(meetingItem.id, itemId), eq(meetingItem.sessionId, s.id))).get();
     if (!before) return refuse('该议程事项不存在');
     tx.delete(meetingItemOpinion).where(eq(meetingItemOpinion.meetingItemId, itemId)).run();
@@ -182,19 +181,19 @@ export function removeMeetingItem(db: Db, actor: Actor & { id: number }, s: Sess
       action: 'meeting.item.remove', targetType: 'session', targetId: s.id, jurisdictionId: s.jurisdictionId,
       before: { itemId, kind: before.kind, title: before.title, minutes: before.minutes, decision: before.decision },
     }, now);
-    return { ok: true, value: null };
+    return ok();
   });
 }
 
 /** Swaps an item with the one above it. */
-export function moveMeetingItemUp(db: Db, actor: Actor & { id: number }, s: Session, itemId: number, now: Date): MeetingResult<null> {
+export function moveMeetingItemUp(db: Db, actor: Actor & { id: number }, s: Session, itemId: number, now: Date): Result<null> {
   return db.transaction((tx) => {
     const g = guard(tx, s, 'edit');
-    if (!g.ok) return refuse(g.error, g.status);
+    if (!g.ok) return refuse(g.error, '_form', g.status);
     const items = tx.select().from(meetingItem).where(eq(meetingItem.sessionId, s.id)).orderBy(asc(meetingItem.position), asc(meetingItem.id)).all();
     const i = items.findIndex((x) => x.id === itemId);
     if (i < 0) return refuse('该议程事项不存在');
-    if (i === 0) return { ok: true, value: null };
+    if (i === 0) return ok();
     const order = items.map((x) => x.id);
     [order[i - 1], order[i]] = [order[i]!, order[i - 1]!];
     order.forEach((id, k) => tx.update(meetingItem).set({ position: k + 1 }).where(eq(meetingItem.id, id)).run());
@@ -202,14 +201,14 @@ export function moveMeetingItemUp(db: Db, actor: Actor & { id: number }, s: Sess
       action: 'meeting.item.move', targetType: 'session', targetId: s.id, jurisdictionId: s.jurisdictionId,
       before: { order: items.map((x) => x.id) }, after: { order },
     }, now);
-    return { ok: true, value: null };
+    return ok();
   });
 }
 
-export function saveMinutesHeader(db: Db, actor: Actor & { id: number }, s: Session, input: { chair: string; recorder: string }, now: Date): MeetingResult<null> {
+export function saveMinutesHeader(db: Db, actor: Actor & { id: number }, s: Session, input: { chair: string; recorder: string }, now: Date): Result<null> {
   return db.transaction((tx) => {
     const g = guard(tx, s, 'edit');
-    if (!g.ok) return refuse(g.error, g.status);
+    if (!g.ok) return refuse(g.error, '_form', g.status);
     const before = tx.select().from(meetingMinutes).where(eq(meetingMinutes.sessionId, s.id)).get();
     tx.insert(meetingMinutes).values({ sessionId: s.id, ...input, updatedAt: now, updatedBy: actor.id })
       .onConflictDoUpdate({ target: meetingMinutes.sessionId, set: { ...input, updatedAt: now, updatedBy: actor.id } }).run();
@@ -217,15 +216,15 @@ export function saveMinutesHeader(db: Db, actor: Actor & { id: number }, s: Sess
       action: 'meeting.minutes.header', targetType: 'session', targetId: s.id, jurisdictionId: s.jurisdictionId,
       before: before ? { chair: before.chair, recorder: before.recorder } : undefined, after: input,
     }, now);
-    return { ok: true, value: null };
+    return ok();
   });
 }
 
 /** Signs the minutes off: from now on they are the meeting's record. The audit entry keeps every decision as signed. */
-export function signOffMinutes(db: Db, actor: Actor & { id: number }, s: Session, now: Date): MeetingResult<null> {
+export function signOffMinutes(db: Db, actor: Actor & { id: number }, s: Session, now: Date): Result<null> {
   return db.transaction((tx) => {
     const g = guard(tx, s, 'signOff');
-    if (!g.ok) return refuse(g.error, g.status);
+    if (!g.ok) return refuse(g.error, '_form', g.status);
     tx.insert(meetingMinutes).values({ sessionId: s.id, signedOffAt: now, signedOffBy: actor.id, updatedAt: now, updatedBy: actor.id })
       .onConflictDoUpdate({ target: meetingMinutes.sessionId, set: { signedOffAt: now, signedOffBy: actor.id, updatedAt: now, updatedBy: actor.id } }).run();
     const { seated, present } = headcount(tx, s.id);
@@ -235,7 +234,7 @@ export function signOffMinutes(db: Db, actor: Actor & { id: number }, s: Session
       action: 'meeting.minutes.signOff', targetType: 'session', targetId: s.id, jurisdictionId: s.jurisdictionId,
       after: { seated, present, items },
     }, now);
-    return { ok: true, value: null };
+    return ok();
   });
 }
 

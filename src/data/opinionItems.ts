@@ -5,10 +5,11 @@ import { opinionAttachment, opinionItem, representative, suggestion, user } from
 import { checkOpinionStep, type OpinionState, type OpinionStep } from '../domain/opinionTriage';
 import type { OpinionCategory, OpinionChannel } from '../domain/opinionLabels';
 import { recordAudit, type Actor } from './audit';
-import type { Result } from './deliberationReps';
+import type { Result } from '../domain/result';
 import type { Jurisdiction } from './jurisdictions';
 import { linkedDistrictRep } from './repLinks';
 import type { StoredFile } from './uploads';
+import { ok, refuse } from '../domain/result';
 
 export type OpinionItem = typeof opinionItem.$inferSelect;
 
@@ -27,7 +28,7 @@ export function recordItem(db: Db, actor: Actor & { id: number }, sub: Jurisdict
   return db.transaction((tx) => {
     const rep = tx.select().from(representative).where(eq(representative.id, input.raisedById)).get();
     if (!rep || rep.jurisdictionId !== sub.id || rep.body !== 'deliberation' || rep.status !== 'seated') {
-      return { ok: false, field: 'raisedById', error: '请选择本街道在册的议事代表' };
+      return refuse('请选择本街道在册的议事代表', 'raisedById');
     }
     const seq = (tx.select({ n: sql<number>`max(${opinionItem.seq})` }).from(opinionItem)
       .where(and(eq(opinionItem.jurisdictionId, sub.id), eq(opinionItem.year, year))).get()?.n ?? 0) + 1;
@@ -39,7 +40,7 @@ export function recordItem(db: Db, actor: Actor & { id: number }, sub: Jurisdict
       action: 'opinion.record', targetType: 'opinionItem', targetId: row.id, jurisdictionId: sub.id,
       after: { ...input, year, seq, attachments: files.length },
     }, now);
-    return { ok: true, value: row };
+    return ok(row);
   });
 }
 
@@ -98,24 +99,24 @@ export interface TriageInput { response: string; department: string }
 export function triageItem(db: Db, actor: Actor & { id: number }, sub: Jurisdiction, itemId: number, step: Exclude<OpinionStep, 'convert'>, input: TriageInput, now: Date): Result<OpinionItem> {
   return db.transaction((tx) => {
     const item = getItem(tx, sub.id, itemId);
-    if (!item) return { ok: false, field: '_form', error: '事项不存在' };
+    if (!item) return refuse('事项不存在');
     const check = checkOpinionStep(item.state, step);
-    if (!check.ok) return { ok: false, field: '_form', error: check.error };
+    if (!check.ok) return refuse(check.error);
     const set: Partial<OpinionItem> = { state: check.to, triagedAt: now, triagedBy: actor.id };
     if (step === 'answer') {
-      if (!input.response) return { ok: false, field: 'response', error: '请填写当场答复的内容' };
+      if (!input.response) return refuse('请填写当场答复的内容', 'response');
       set.response = input.response;
     } else if (step === 'refer') {
-      if (!input.department) return { ok: false, field: 'department', error: '请填写承办的街道部门' };
+      if (!input.department) return refuse('请填写承办的街道部门', 'department');
       set.department = input.department;
       set.response = input.response;
     } else {
       const rep = linkedDistrictRep(tx, sub, item.raisedById);
       if (!rep) {
-        return { ok: false, field: '_form', error: '提出该事项的议事代表目前没有联系的在册区人大代表，请先在“联系区人大代表”页面安排' };
+        return refuse('提出该事项的议事代表目前没有联系的在册区人大代表，请先在“联系区人大代表”页面安排');
       }
       if (step === 'rehand' && rep.id === item.handedToRepId) {
-        return { ok: false, field: '_form', error: `该事项已在 ${rep.name} 处，联系关系没有变化` };
+        return refuse(`该事项已在 ${rep.name} 处，联系关系没有变化`);
       }
       set.handedToRepId = rep.id;
       set.response = input.response;
@@ -127,7 +128,7 @@ export function triageItem(db: Db, actor: Actor & { id: number }, sub: Jurisdict
       before: { state: item.state, handedToRepId: item.handedToRepId },
       after: { state: row.state, response: row.response, department: row.department, handedToRepId: row.handedToRepId, handedTo },
     }, now);
-    return { ok: true, value: row };
+    return ok(row);
   });
 }
 

@@ -6,7 +6,9 @@ import { moreReturnedThanIssued, nextPass, readSerial, reconcile, type PaperEntr
 import { recordAudit, type Actor } from './audit';
 import { newBallotId, newReceiptCode } from './ballots';
 import { computeResult, readResult, storeResult } from './results';
-import { headcount, isPresent, type Result } from './sessions';
+import { headcount, isPresent } from './sessions';
+import type { Result } from '../domain/result';
+import { ok, refuse } from '../domain/result';
 
 type PollRow = typeof poll.$inferSelect;
 
@@ -26,9 +28,9 @@ export function printedCount(db: Db, p: PollRow): number {
 export function issuePaperBallots(db: Db, actor: Actor, p: PollRow, representativeIds: number[], now: Date): Result<{ issued: number; skipped: number }> {
   return db.transaction((tx) => {
     const fresh = tx.select().from(poll).where(eq(poll.id, p.id)).get()!;
-    if (fresh.state !== 'open') return { ok: false, field: '_form', error: '只能在表决进行中发放纸质选票' };
-    if (fresh.secrecy === 'named') return { ok: false, field: '_form', error: '记名表决只用电子表决，不发放纸质选票' };
-    if (representativeIds.length === 0) return { ok: false, field: 'rep', error: '请勾选领取纸质选票的代表' };
+    if (fresh.state !== 'open') return refuse('只能在表决进行中发放纸质选票');
+    if (fresh.secrecy === 'named') return refuse('记名表决只用电子表决，不发放纸质选票');
+    if (representativeIds.length === 0) return refuse('请勾选领取纸质选票的代表', 'rep');
     const roster = new Set(tx.select({ id: sessionRoster.representativeId }).from(sessionRoster)
       .where(and(eq(sessionRoster.sessionId, fresh.sessionId), inArray(sessionRoster.representativeId, representativeIds))).all().map((r) => r.id));
     let issued = 0;
@@ -46,7 +48,7 @@ export function issuePaperBallots(db: Db, actor: Actor, p: PollRow, representati
         after: { issued, representativeIds: ids, totalIssued: fresh.paperBallotsIssued + issued },
       }, now);
     }
-    return { ok: true, value: { issued, skipped: new Set(representativeIds).size - issued } };
+    return ok({ issued, skipped: new Set(representativeIds).size - issued });
   });
 }
 
@@ -74,40 +76,40 @@ export interface PaperInput { serial: string; fields: Record<string, unknown>; i
 export function enterPaperBallot(db: Db, teller: Actor & { id: number }, p: PollRow, input: PaperInput, now: Date): Result<{ serial: string; pass: 'first' | 'second' }> {
   return db.transaction((tx) => {
     const fresh = tx.select().from(poll).where(eq(poll.id, p.id)).get()!;
-    if (fresh.state !== 'closed' || readResult(tx, p.id)) return { ok: false, field: '_form', error: '只能在表决结束后、计票完成前录入纸质选票' };
-    if (fresh.paperBallotsIssued === 0) return { ok: false, field: '_form', error: '本轮表决没有发放纸质选票' };
+    if (fresh.state !== 'closed' || readResult(tx, p.id)) return refuse('只能在表决结束后、计票完成前录入纸质选票');
+    if (fresh.paperBallotsIssued === 0) return refuse('本轮表决没有发放纸质选票');
     const serial = readSerial(input.serial, printedCount(tx, fresh));
-    if (!serial.ok) return { ok: false, field: 'serial', error: serial.error };
+    if (!serial.ok) return refuse(serial.error, 'serial');
     const existing = tx.select().from(paperEntry).where(and(eq(paperEntry.pollId, p.id), eq(paperEntry.serial, serial.serial))).all();
     const pass = nextPass(existing, teller.id);
-    if (!pass.ok) return { ok: false, field: 'serial', error: `编号 ${serial.serial}：${pass.error}` };
+    if (!pass.ok) return refuse(`编号 ${serial.serial}：${pass.error}`, 'serial');
     const options = tx.select({ id: pollOption.id }).from(pollOption).where(eq(pollOption.pollId, p.id)).all().map((o) => o.id);
     const read = readMarks(fresh.kind, options, input.fields);
-    if (!read.ok) return { ok: false, field: '_form', error: read.error };
+    if (!read.ok) return refuse(read.error);
     let invalid = input.invalid;
     let reason = input.invalidReason.trim();
-    if (invalid && !reason) return { ok: false, field: 'invalidReason', error: '无效票须写明原因' };
+    if (invalid && !reason) return refuse('无效票须写明原因', 'invalidReason');
     const judged = judgeBallot(fresh.kind, read.marks, fresh.seatsToFill);
     if (!invalid && !judged.valid) { invalid = true; reason = judged.reason; } // over-N: invalid by rule, not by choice
     tx.insert(paperEntry).values({
       pollId: p.id, serial: serial.serial, pass: pass.pass, tellerId: teller.id, marks: JSON.stringify(read.marks),
       invalid, invalidReason: invalid ? reason : '', at: now,
     }).run();
-    return { ok: true, value: { serial: serial.serial, pass: pass.pass } };
+    return ok({ serial: serial.serial, pass: pass.pass });
   });
 }
 
 /** Clears both entries of one serial (they disagreed, or a wrong number was typed) so it can be entered again. */
 export function discardPaperSerial(db: Db, actor: Actor, p: PollRow, serial: string, now: Date): Result<null> {
   return db.transaction((tx) => {
-    if (readResult(tx, p.id) || p.state !== 'closed') return { ok: false, field: '_form', error: '计票已完成，不能再修改录入' };
+    if (readResult(tx, p.id) || p.state !== 'closed') return refuse('计票已完成，不能再修改录入');
     const gone = tx.delete(paperEntry).where(and(eq(paperEntry.pollId, p.id), eq(paperEntry.serial, serial))).returning().all();
-    if (gone.length === 0) return { ok: false, field: '_form', error: `编号 ${serial} 没有录入记录` };
+    if (gone.length === 0) return refuse(`编号 ${serial} 没有录入记录`);
     recordAudit(tx, actor, {
       action: 'poll.tally.discard', targetType: 'poll', targetId: p.id, jurisdictionId: jurisdictionOfPoll(tx, p),
       before: gone.map((g) => ({ serial: g.serial, pass: g.pass, tellerId: g.tellerId, marks: g.marks, invalid: g.invalid, invalidReason: g.invalidReason })),
     }, now);
-    return { ok: true, value: null };
+    return ok();
   });
 }
 
@@ -119,11 +121,11 @@ export function discardPaperSerial(db: Db, actor: Actor, p: PollRow, serial: str
 export function finishPaperCount(db: Db, actor: Actor, p: PollRow, now: Date): Result<{ voided: boolean; returned: number }> {
   return db.transaction((tx) => {
     const fresh = tx.select().from(poll).where(eq(poll.id, p.id)).get()!;
-    if (fresh.state !== 'closed' || readResult(tx, p.id)) return { ok: false, field: '_form', error: '本轮表决不在计票阶段' };
+    if (fresh.state !== 'closed' || readResult(tx, p.id)) return refuse('本轮表决不在计票阶段');
     const entries = paperEntriesOf(tx, p.id);
     const r = reconcile(entries);
-    if (r.pending.length) return { ok: false, field: '_form', error: `还有 ${r.pending.length} 张选票只录入了一遍：${r.pending.map((e) => e.serial).join('、')}` };
-    if (r.mismatched.length) return { ok: false, field: '_form', error: `还有 ${r.mismatched.length} 张选票两遍录入不一致：${r.mismatched.map((m) => m.serial).join('、')}` };
+    if (r.pending.length) return refuse(`还有 ${r.pending.length} 张选票只录入了一遍：${r.pending.map((e) => e.serial).join('、')}`);
+    if (r.mismatched.length) return refuse(`还有 ${r.mismatched.length} 张选票两遍录入不一致：${r.mismatched.map((m) => m.serial).join('、')}`);
     const returned = r.agreed.length;
     const tellers = new Map<number, { name: string; first: number; second: number }>();
     for (const e of entries) {
@@ -147,13 +149,13 @@ export function finishPaperCount(db: Db, actor: Actor, p: PollRow, now: Date): R
         action: 'poll.void', targetType: 'poll', targetId: p.id, jurisdictionId,
         before: { state: 'closed' }, after: { state: 'void', reason },
       }, now);
-      return { ok: true, value: { voided: true, returned } };
+      return ok({ voided: true, returned });
     }
     for (const a of r.agreed) {
       tx.insert(ballot).values({ id: newBallotId(), pollId: p.id, marks: JSON.stringify(a.marks), valid: !a.invalid, invalidReason: a.invalid ? a.invalidReason : '' }).run();
     }
     storeResult(tx, computeResult(tx, fresh, now), now);
-    return { ok: true, value: { voided: false, returned } };
+    return ok({ voided: false, returned });
   });
 }
 

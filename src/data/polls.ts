@@ -7,8 +7,10 @@ import { parseFraction } from '../domain/settings';
 import { recordAudit, type Actor } from './audit';
 import { electronicVotes } from './ballots';
 import { computeResult, readSelectionResult, storeResult } from './results';
-import { headcount, type Result, type Session } from './sessions';
+import { headcount, type Session } from './sessions';
+import type { Result } from '../domain/result';
 import { getSettings } from './settings';
+import { ok, refuse } from '../domain/result';
 
 export type Poll = typeof poll.$inferSelect;
 export type PollOption = typeof pollOption.$inferSelect;
@@ -55,11 +57,11 @@ function sessionPublished(db: Db, sessionId: number): boolean {
 /** A selection poll over the cycle's locked candidate list, N = the list's seatsToFill. */
 export function createSelectionPoll(db: Db, actor: Actor, s: Session, input: { title: string; secrecy: 'secret' | 'named' }, now: Date): Result<Poll> {
   return db.transaction((tx) => {
-    if (s.state === 'closed') return { ok: false, field: '_form', error: '会议已闭会' };
-    if (!s.cycleId) return { ok: false, field: '_form', error: '会议未关联年度工作' };
-    if (sessionPublished(tx, s.id)) return { ok: false, field: '_form', error: '本次会议的结果已公布' };
+    if (s.state === 'closed') return refuse('会议已闭会');
+    if (!s.cycleId) return refuse('会议未关联年度工作');
+    if (sessionPublished(tx, s.id)) return refuse('本次会议的结果已公布');
     const blocker = selectionBlocker(tx, s.cycleId);
-    if (blocker) return { ok: false, field: '_form', error: blocker };
+    if (blocker) return refuse(blocker);
     const cy = tx.select().from(cycle).where(eq(cycle.id, s.cycleId)).get()!;
     const list = candidatesOf(tx, cy.id);
     const row = tx.insert(poll).values({
@@ -70,20 +72,20 @@ export function createSelectionPoll(db: Db, actor: Actor, s: Session, input: { t
       action: 'poll.create', targetType: 'poll', targetId: row.id, jurisdictionId: s.jurisdictionId,
       after: { sessionId: s.id, kind: 'selection', secrecy: input.secrecy, seatsToFill: cy.seatsToFill, candidates: list.map((c) => c.id) },
     }, now);
-    return { ok: true, value: row };
+    return ok(row);
   });
 }
 
 /** 另行投票: among the candidates tied at the N-th place, for the places left. */
 export function createRunoff(db: Db, actor: Actor, parent: Poll, s: Session, now: Date): Result<Poll> {
   return db.transaction((tx) => {
-    if (s.state === 'closed') return { ok: false, field: '_form', error: '会议已闭会，另行投票须在会议期间进行' };
-    if (sessionPublished(tx, s.id)) return { ok: false, field: '_form', error: '本次会议的结果已公布' };
+    if (s.state === 'closed') return refuse('会议已闭会，另行投票须在会议期间进行');
+    if (sessionPublished(tx, s.id)) return refuse('本次会议的结果已公布');
     const result = readSelectionResult(tx, parent.id);
-    if (!result || parent.state !== 'closed') return { ok: false, field: '_form', error: '原表决尚未结束计票' };
-    if (result.tally.runoffSeats === 0) return { ok: false, field: '_form', error: '原表决没有需要另行投票的项目' };
+    if (!result || parent.state !== 'closed') return refuse('原表决尚未结束计票');
+    if (result.tally.runoffSeats === 0) return refuse('原表决没有需要另行投票的项目');
     const existing = tx.select().from(poll).where(and(eq(poll.parentPollId, parent.id), ne(poll.state, 'void'))).get();
-    if (existing) return { ok: false, field: '_form', error: '已经为此发起了另行投票' };
+    if (existing) return refuse('已经为此发起了另行投票');
     const tied = result.tally.rows.filter((r) => r.outcome === 'runoff');
     const row = tx.insert(poll).values({
       sessionId: s.id, kind: 'runoff', secrecy: parent.secrecy, title: `${parent.title}（另行投票）`,
@@ -94,7 +96,7 @@ export function createRunoff(db: Db, actor: Actor, parent: Poll, s: Session, now
       action: 'poll.create', targetType: 'poll', targetId: row.id, jurisdictionId: s.jurisdictionId,
       after: { sessionId: s.id, kind: 'runoff', parentPollId: parent.id, seatsToFill: row.seatsToFill, candidates: tied.map((r) => r.candidateId) },
     }, now);
-    return { ok: true, value: row };
+    return ok(row);
   });
 }
 
@@ -118,16 +120,16 @@ export function openPoll(db: Db, actor: Actor, p: Poll, now: Date): Result<Poll>
     const check = checkPollTransition(fresh.state, 'open', {
       quorumMet: hasQuorum(present, seated, quorum), sessionOpen: s.state === 'open', countComplete: false, reason: '',
     });
-    if (!check.ok) return { ok: false, field: '_form', error: check.error };
-    if (openPollIn(tx, s.id)) return { ok: false, field: '_form', error: '已有一轮表决正在进行，请先结束该轮表决' };
+    if (!check.ok) return refuse(check.error);
+    if (openPollIn(tx, s.id)) return refuse('已有一轮表决正在进行，请先结束该轮表决');
     // The published resolution fixes what the session decided; a year-end evaluation is no part of it.
-    if (fresh.kind !== 'evaluation' && sessionPublished(tx, s.id)) return { ok: false, field: '_form', error: '本次会议的结果已公布' };
+    if (fresh.kind !== 'evaluation' && sessionPublished(tx, s.id)) return refuse('本次会议的结果已公布');
     const row = tx.update(poll).set({ state: 'open', openedAt: now }).where(eq(poll.id, p.id)).returning().get();
     recordAudit(tx, actor, {
       action: 'poll.open', targetType: 'poll', targetId: p.id, jurisdictionId: s.jurisdictionId,
       after: { seated, present, quorumFraction: settings.quorumFraction },
     }, now);
-    return { ok: true, value: row };
+    return ok(row);
   });
 }
 
@@ -139,7 +141,7 @@ export function closePoll(db: Db, actor: Actor, p: Poll, now: Date): Result<Poll
   return db.transaction((tx) => {
     const { fresh, s } = reread(tx, p);
     const check = checkPollTransition(fresh.state, 'closed', { quorumMet: true, sessionOpen: true, countComplete: false, reason: '' });
-    if (!check.ok) return { ok: false, field: '_form', error: check.error };
+    if (!check.ok) return refuse(check.error);
     const row = tx.update(poll).set({ state: 'closed', closedAt: now }).where(eq(poll.id, p.id)).returning().get();
     const { seated, present } = headcount(tx, s.id, now);
     recordAudit(tx, actor, {
@@ -147,7 +149,7 @@ export function closePoll(db: Db, actor: Actor, p: Poll, now: Date): Result<Poll
       after: { seated, present, electronicBallots: electronicVotes(tx, p.id), paperBallotsIssued: row.paperBallotsIssued },
     }, now);
     if (row.paperBallotsIssued === 0) storeResult(tx, computeResult(tx, row, now), now);
-    return { ok: true, value: row };
+    return ok(row);
   });
 }
 
@@ -155,7 +157,7 @@ export function voidPoll(db: Db, actor: Actor, p: Poll, reason: string, now: Dat
   return db.transaction((tx) => {
     const { fresh, s } = reread(tx, p);
     const check = checkPollTransition(fresh.state, 'void', { quorumMet: true, sessionOpen: true, countComplete: false, reason });
-    if (!check.ok) return { ok: false, field: fresh.state === 'published' || fresh.state === 'void' ? '_form' : 'reason', error: check.error };
+    if (!check.ok) return refuse(check.error, fresh.state === 'published' || fresh.state === 'void' ? '_form' : 'reason');
     const row = tx.update(poll).set({ state: 'void', voidReason: reason.trim() }).where(eq(poll.id, p.id)).returning().get();
     // A voided count is no result: drop a stored tally so nothing downstream reads it as one.
     tx.delete(pollResult).where(eq(pollResult.pollId, p.id)).run();
@@ -168,7 +170,7 @@ export function voidPoll(db: Db, actor: Actor, p: Poll, reason: string, now: Dat
       const voided = voidPoll(tx, actor, child, `原表决“${fresh.title}”已作废`, now);
       if (!voided.ok) return voided;
     }
-    return { ok: true, value: row };
+    return ok(row);
   });
 }
 

@@ -6,6 +6,7 @@ import { statusAfterReport } from '../domain/projectStatus';
 import type { ReportedMilestone } from '../domain/schedule';
 import { recordAudit, type Actor } from './audit';
 import type { Project } from './projects';
+import { refuse } from '../domain/result';
 
 export type ProgressReport = typeof progressReport.$inferSelect;
 export type ProgressPhoto = typeof progressPhoto.$inferSelect;
@@ -51,7 +52,7 @@ export function saveReport(db: Db, actor: Actor & { id: number }, p: Project, ju
   { ok: true; report: ProgressReport; amended: boolean } | { ok: false; field: string; error: string } {
   return db.transaction((tx) => {
     const backwards = checkProgressDirection(input.pct, previousPct(tx, p.id, input.month), input.backwardsReason);
-    if (backwards) return { ok: false, field: 'backwardsReason', error: backwards };
+    if (backwards) return refuse(backwards, 'backwardsReason');
     const existing = tx.select().from(progressReport).where(and(eq(progressReport.projectId, p.id), eq(progressReport.month, input.month))).get();
     const values = {
       pct: input.pct, spent: input.spent, milestones: JSON.stringify(input.milestones), problems: input.problems,

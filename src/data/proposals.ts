@@ -11,6 +11,7 @@ import { recordAudit, type Actor } from './audit';
 import type { Cycle } from './cycles';
 import { descendantIds, type Jurisdiction } from './jurisdictions';
 import { contains } from './sql';
+import { ok, refuse, type Result } from '../domain/result';
 
 export type Proposal = typeof proposal.$inferSelect;
 
@@ -23,7 +24,6 @@ export interface SubmissionMeta {
   submittedBy: number | null;
 }
 
-export type SubmitResult = { ok: true; value: { id: number; receipt: string } } | { ok: false; field: string; error: string };
 
 /** The villages/communities a proposal may name: the jurisdiction's active children. */
 export function placesOf(db: Db, jurisdictionId: number): { id: number; name: string }[] {
@@ -44,11 +44,11 @@ type Resolved = { ok: true; placeId: number | null; station: { id: number; name:
 /** The place and station named by the input, checked against the jurisdiction (a form can be forged). */
 function resolveRefs(db: Db, jurisdictionId: number, input: Pick<ProposalInput, 'place' | 'station'>): Resolved {
   if (input.place !== null && !placesOf(db, jurisdictionId).some((p) => p.id === input.place)) {
-    return { ok: false, field: 'place', error: '请从列表中选择本辖区的村/社区' };
+    return refuse('请从列表中选择本辖区的村/社区', 'place');
   }
   if (!input.station) return { ok: true, placeId: input.place, station: null };
   const s = stationsFor(db, jurisdictionId).find((x) => x.shortCode === input.station);
-  if (!s) return { ok: false, field: 'station', error: '该站点不属于本辖区或已停用，请重新选择' };
+  if (!s) return refuse('该站点不属于本辖区或已停用，请重新选择', 'station');
   return { ok: true, placeId: input.place, station: { id: s.id, name: s.name } };
 }
 
@@ -76,7 +76,7 @@ export function insertProposal(
 }
 
 /** One proposal from any entry path: checked, numbered, its timeline started and audited, in one transaction. */
-export function submitProposal(db: Db, actor: Actor, target: Target, input: ProposalInput, meta: SubmissionMeta, now: Date): SubmitResult {
+export function submitProposal(db: Db, actor: Actor, target: Target, input: ProposalInput, meta: SubmissionMeta, now: Date): Result<{ id: number; receipt: string }> {
   // 'immediate' takes the write lock before reading the last sequence number: no two writers read the same one.
   return db.transaction((tx) => {
     const refs = resolveRefs(tx, target.jurisdiction.id, input);
@@ -86,7 +86,7 @@ export function submitProposal(db: Db, actor: Actor, target: Target, input: Prop
       action: 'proposal.submit', targetType: 'proposal', targetId: made.id, jurisdictionId: target.jurisdiction.id,
       after: { receipt: made.receipt, title: input.title, source: input.source, entryChannel: meta.entryChannel, stationId: refs.station?.id ?? null },
     }, now);
-    return { ok: true, value: made };
+    return ok(made);
   }, { behavior: 'immediate' });
 }
 

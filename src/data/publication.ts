@@ -5,7 +5,9 @@ import { draftResolution } from '../domain/resolution';
 import { recordAudit, type Actor } from './audit';
 import type { Jurisdiction } from './jurisdictions';
 import { readResult, resolutionOf, sessionOutcome, type Resolution } from './results';
-import type { Result, Session } from './sessions';
+import type { Session } from './sessions';
+import type { Result } from '../domain/result';
+import { ok, refuse } from '../domain/result';
 
 /** The resolution as saved, or a fresh draft generated from the session's outcome (null before any result). */
 export function resolutionDraft(db: Db, j: Jurisdiction, s: Session): { title: string; body: string; saved: Resolution | undefined } | null {
@@ -29,9 +31,9 @@ export function generateResolution(db: Db, j: Jurisdiction, s: Session): { title
 /** Saves the edited draft. A published resolution is never edited: corrections are recorded separately. */
 export function saveResolution(db: Db, actor: Actor, s: Session, input: { title: string; body: string }, now: Date): Result<Resolution> {
   return db.transaction((tx) => {
-    if (!s.cycleId) return { ok: false, field: '_form', error: '会议未关联年度工作' };
+    if (!s.cycleId) return refuse('会议未关联年度工作');
     const before = resolutionOf(tx, s.id);
-    if (before?.publishedAt) return { ok: false, field: '_form', error: '决议已公布，不能再修改；如需更正请发布更正说明' };
+    if (before?.publishedAt) return refuse('决议已公布，不能再修改；如需更正请发布更正说明');
     const row = before
       ? tx.update(resolution).set({ title: input.title, body: input.body, updatedAt: now }).where(eq(resolution.id, before.id)).returning().get()
       : tx.insert(resolution).values({ cycleId: s.cycleId, sessionId: s.id, title: input.title, body: input.body, updatedAt: now }).returning().get();
@@ -39,7 +41,7 @@ export function saveResolution(db: Db, actor: Actor, s: Session, input: { title:
       action: 'resolution.save', targetType: 'session', targetId: s.id, jurisdictionId: s.jurisdictionId,
       before: before ? { title: before.title, body: before.body } : undefined, after: { title: row.title, body: row.body },
     }, now);
-    return { ok: true, value: row };
+    return ok(row);
   });
 }
 
@@ -71,7 +73,7 @@ export function publishSession(conn: DbConnection, actor: Actor & { id: number }
   return durably(conn, () => conn.transaction((tx) => {
     const fresh = tx.select().from(session).where(eq(session.id, s.id)).get()!;
     const blockers = publicationBlockers(tx, fresh);
-    if (blockers.length) return { ok: false, field: '_form', error: `不能公布：${blockers.join('；')}` };
+    if (blockers.length) return refuse(`不能公布：${blockers.join('；')}`);
     const outcome = sessionOutcome(tx, s.id)!;
     let res = resolutionOf(tx, s.id);
     if (!res) {
@@ -94,7 +96,7 @@ export function publishSession(conn: DbConnection, actor: Actor & { id: number }
         seatsToFill: outcome.seatsToFill, emptySeats: outcome.emptySeats,
       },
     }, now);
-    return { ok: true, value: { projects } };
+    return ok({ projects });
   }, { behavior: 'immediate' }));
 }
 
@@ -103,12 +105,12 @@ export interface Correction { at: Date; reason: string; text: string }
 /** After publication nothing is edited; a correction is its own recorded, public action with a reason. */
 export function recordCorrection(db: Db, actor: Actor, s: Session, input: { reason: string; text: string }, now: Date): Result<null> {
   return db.transaction((tx) => {
-    if (!resolutionOf(tx, s.id)?.publishedAt) return { ok: false, field: '_form', error: '结果尚未公布：公布前可直接修改决议草稿' };
+    if (!resolutionOf(tx, s.id)?.publishedAt) return refuse('结果尚未公布：公布前可直接修改决议草稿');
     recordAudit(tx, actor, {
       action: 'result.correct', targetType: 'session', targetId: s.id, jurisdictionId: s.jurisdictionId,
       after: { reason: input.reason, text: input.text },
     }, now);
-    return { ok: true, value: null };
+    return ok();
   });
 }
 

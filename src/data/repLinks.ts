@@ -5,7 +5,9 @@ import { repLink, representative } from '../../db/schema';
 import { isChinaDate } from '../domain/chinaDate';
 import { recordAudit, type Actor } from './audit';
 import type { Jurisdiction } from './jurisdictions';
-import type { Rep, Result } from './deliberationReps';
+import type { Rep } from './deliberationReps';
+import type { Result } from '../domain/result';
+import { ok, refuse } from '../domain/result';
 
 export type RepLink = typeof repLink.$inferSelect;
 
@@ -98,12 +100,12 @@ export function linksOf(db: Db, deliberationRepId: number) {
 }
 
 function checkFromDate(fromDate: string, today: string, open: RepLink | undefined): Result<null> {
-  if (!isChinaDate(fromDate)) return { ok: false, field: 'fromDate', error: '请填写开始联系的日期' };
-  if (fromDate > today) return { ok: false, field: 'fromDate', error: '开始日期不能晚于今天' };
+  if (!isChinaDate(fromDate)) return refuse('请填写开始联系的日期', 'fromDate');
+  if (fromDate > today) return refuse('开始日期不能晚于今天', 'fromDate');
   if (open && fromDate < open.fromDate) {
-    return { ok: false, field: 'fromDate', error: `开始日期不能早于现有联系的开始日期 ${open.fromDate}` };
+    return refuse(`开始日期不能早于现有联系的开始日期 ${open.fromDate}`, 'fromDate');
   }
-  return { ok: true, value: null };
+  return ok();
 }
 
 /**
@@ -116,12 +118,12 @@ export function assignLink(
 ): Result<RepLink> {
   return db.transaction((tx) => {
     const d = tx.select().from(representative).where(eq(representative.id, deliberationRepId)).get();
-    if (!d || d.jurisdictionId !== sub.id || d.body !== 'deliberation') return { ok: false, field: 'deliberationRepId', error: '请选择本街道的议事代表' };
-    if (d.status !== 'seated') return { ok: false, field: 'deliberationRepId', error: `${d.name} 已离任，不能再安排联系` };
+    if (!d || d.jurisdictionId !== sub.id || d.body !== 'deliberation') return refuse('请选择本街道的议事代表', 'deliberationRepId');
+    if (d.status !== 'seated') return refuse(`${d.name} 已离任，不能再安排联系`, 'deliberationRepId');
     const dr = getDistrictRep(tx, sub, districtRepId);
-    if (!dr || dr.status !== 'seated') return { ok: false, field: 'districtRepId', error: '请选择在册的区人大代表' };
+    if (!dr || dr.status !== 'seated') return refuse('请选择在册的区人大代表', 'districtRepId');
     const open = openLinkOf(tx, deliberationRepId);
-    if (open?.districtRepId === districtRepId) return { ok: false, field: 'districtRepId', error: `${d.name} 已由 ${dr.name} 联系` };
+    if (open?.districtRepId === districtRepId) return refuse(`${d.name} 已由 ${dr.name} 联系`, 'districtRepId');
     const check = checkFromDate(fromDate, today, open);
     if (!check.ok) return check;
     if (open) tx.update(repLink).set({ toDate: fromDate }).where(eq(repLink.id, open.id)).run();
@@ -131,7 +133,7 @@ export function assignLink(
       before: open ? { districtRepId: open.districtRepId, linkId: open.id } : null,
       after: { districtRepId, districtRep: dr.name, fromDate, linkId: row.id },
     }, now);
-    return { ok: true, value: row };
+    return ok(row);
   });
 }
 
@@ -139,18 +141,18 @@ export function assignLink(
 export function endLink(db: Db, actor: Actor, sub: Jurisdiction, deliberationRepId: number, toDate: string, today: string, now: Date): Result<null> {
   return db.transaction((tx) => {
     const d = tx.select().from(representative).where(eq(representative.id, deliberationRepId)).get();
-    if (!d || d.jurisdictionId !== sub.id || d.body !== 'deliberation') return { ok: false, field: 'deliberationRepId', error: '请选择本街道的议事代表' };
+    if (!d || d.jurisdictionId !== sub.id || d.body !== 'deliberation') return refuse('请选择本街道的议事代表', 'deliberationRepId');
     const open = openLinkOf(tx, deliberationRepId);
-    if (!open) return { ok: false, field: '_form', error: `${d.name} 目前没有联系的区人大代表` };
+    if (!open) return refuse(`${d.name} 目前没有联系的区人大代表`);
     if (!isChinaDate(toDate) || toDate > today || toDate < open.fromDate) {
-      return { ok: false, field: 'toDate', error: `结束日期须在 ${open.fromDate} 到今天之间` };
+      return refuse(`结束日期须在 ${open.fromDate} 到今天之间`, 'toDate');
     }
     tx.update(repLink).set({ toDate }).where(eq(repLink.id, open.id)).run();
     recordAudit(tx, actor, {
       action: 'repLink.end', targetType: 'representative', targetId: deliberationRepId, jurisdictionId: sub.id,
       before: { districtRepId: open.districtRepId, linkId: open.id }, after: { toDate },
     }, now);
-    return { ok: true, value: null };
+    return ok();
   });
 }
 
@@ -162,11 +164,11 @@ export function moveGroup(
   db: Db, actor: Actor, sub: Jurisdiction, fromDistrictRepId: number, toDistrictRepId: number, fromDate: string, today: string, now: Date,
 ): Result<number> {
   return db.transaction((tx) => {
-    if (fromDistrictRepId === toDistrictRepId) return { ok: false, field: 'toDistrictRepId', error: '请选择另一名区人大代表' };
+    if (fromDistrictRepId === toDistrictRepId) return refuse('请选择另一名区人大代表', 'toDistrictRepId');
     const to = getDistrictRep(tx, sub, toDistrictRepId);
-    if (!to || to.status !== 'seated') return { ok: false, field: 'toDistrictRepId', error: '请选择在册的区人大代表' };
+    if (!to || to.status !== 'seated') return refuse('请选择在册的区人大代表', 'toDistrictRepId');
     const links = openLinksIn(tx, sub.id).filter((l) => l.districtRepId === fromDistrictRepId);
-    if (links.length === 0) return { ok: false, field: '_form', error: '这一组已经没有成员' };
+    if (links.length === 0) return refuse('这一组已经没有成员');
     for (const l of links) {
       const check = checkFromDate(fromDate, today, l);
       if (!check.ok) return check;
@@ -181,6 +183,6 @@ export function moveGroup(
       before: { districtRepId: fromDistrictRepId, members: links.map((l) => l.deliberationRepId) },
       after: { districtRepId: toDistrictRepId, districtRep: to.name, fromDate },
     }, now);
-    return { ok: true, value: links.length };
+    return ok(links.length);
   });
 }

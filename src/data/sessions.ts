@@ -10,10 +10,10 @@ import { recordAudit, type Actor } from './audit';
 import type { Jurisdiction } from './jurisdictions';
 import { getSettings } from './settings';
 import { contains } from './sql';
+import { ok, refuse, type Result } from '../domain/result';
 
 export type Session = typeof session.$inferSelect;
 export type Representative = typeof representative.$inferSelect;
-export type Result<T> = { ok: true; value: T } | { ok: false; field: string; error: string };
 
 export interface SessionInput {
   cycleId: number;
@@ -44,15 +44,15 @@ export function getSession(db: Db, jurisdictionId: number, id: number): Session 
 /** Creates the session and snapshots today's seated roster into it: every vote counts against this snapshot. */
 export function createSession(db: Db, actor: Actor & { id: number }, j: Jurisdiction, input: SessionInput, now: Date): Result<Session> {
   const body = bodyOf(j.kind);
-  if (!body) return { ok: false, field: '_form', error: '只有镇（乡）和街道召开人代会或议事代表会议' };
+  if (!body) return refuse('只有镇（乡）和街道召开人代会或议事代表会议');
   return db.transaction((tx) => {
     const cy = tx.select().from(cycle).where(and(eq(cycle.id, input.cycleId), eq(cycle.jurisdictionId, j.id))).get();
-    if (!cy) return { ok: false, field: 'cycleId', error: '请选择本辖区的年度工作' };
+    if (!cy) return refuse('请选择本辖区的年度工作', 'cycleId');
     const seated = tx.select().from(representative)
       .where(and(eq(representative.jurisdictionId, j.id), eq(representative.body, body), eq(representative.status, 'seated')))
       .orderBy(asc(representative.id)).all();
     if (seated.length === 0) {
-      return { ok: false, field: '_form', error: `本辖区还没有在册${body === 'congress' ? '代表' : '议事代表'}，无法创建会议：请先录入代表名册` };
+      return refuse(`本辖区还没有在册${body === 'congress' ? '代表' : '议事代表'}，无法创建会议：请先录入代表名册`);
     }
     const row = tx.insert(session).values({
       jurisdictionId: j.id, cycleId: cy.id, body, kind: input.kind, title: input.title, date: input.date,
@@ -64,7 +64,7 @@ export function createSession(db: Db, actor: Actor & { id: number }, j: Jurisdic
       action: 'session.create', targetType: 'session', targetId: row.id, jurisdictionId: j.id,
       after: { title: row.title, kind: row.kind, date: row.date, year: cy.year, seated: seated.length },
     }, now);
-    return { ok: true, value: row };
+    return ok(row);
   });
 }
 
@@ -73,13 +73,13 @@ export function transitionSession(db: Db, actor: Actor, s: Session, to: SessionS
     const fresh = tx.select().from(session).where(eq(session.id, s.id)).get()!;
     const open = tx.select({ n: sql<number>`count(*)` }).from(poll).where(and(eq(poll.sessionId, s.id), eq(poll.state, 'open'))).get()!.n;
     const check = checkSessionTransition(fresh.state, to, open);
-    if (!check.ok) return { ok: false, field: '_form', error: check.error };
+    if (!check.ok) return refuse(check.error);
     const row = tx.update(session).set({ state: to }).where(eq(session.id, s.id)).returning().get();
     recordAudit(tx, actor, {
       action: to === 'open' ? 'session.open' : 'session.close', targetType: 'session', targetId: s.id, jurisdictionId: s.jurisdictionId,
       before: { state: fresh.state }, after: { state: to },
     }, now);
-    return { ok: true, value: row };
+    return ok(row);
   });
 }
 
@@ -126,25 +126,25 @@ export function isPresent(db: Db, sessionId: number, representativeId: number): 
 export function checkIn(db: Db, actor: Actor, s: Session, representativeId: number, by: number | null, now: Date): Result<{ already: boolean }> {
   return db.transaction((tx) => {
     const fresh = tx.select().from(session).where(eq(session.id, s.id)).get()!;
-    if (!canCheckIn(fresh.state)) return { ok: false, field: '_form', error: fresh.state === 'planned' ? '会议尚未开始签到' : '会议已闭会，不能再签到' };
+    if (!canCheckIn(fresh.state)) return refuse(fresh.state === 'planned' ? '会议尚未开始签到' : '会议已闭会，不能再签到');
     const member = tx.select().from(sessionRoster)
       .where(and(eq(sessionRoster.sessionId, s.id), eq(sessionRoster.representativeId, representativeId))).get();
-    if (!member) return { ok: false, field: '_form', error: '该代表不在本次会议的代表名册中' };
+    if (!member) return refuse('该代表不在本次会议的代表名册中');
     const inserted = tx.insert(attendance).values({ sessionId: s.id, representativeId, at: now, checkedInBy: by })
       .onConflictDoNothing().returning().all();
-    if (inserted.length === 0) return { ok: true, value: { already: true } };
+    if (inserted.length === 0) return ok({ already: true });
     recordAudit(tx, actor, {
       action: 'session.checkIn', targetType: 'session', targetId: s.id, jurisdictionId: s.jurisdictionId,
       after: { representativeId, name: member.name, self: by === null },
     }, now);
-    return { ok: true, value: { already: false } };
+    return ok({ already: false });
   });
 }
 
 /** Self check-in on the phone: the code on the projector proves the representative is in the hall. */
 export function selfCheckIn(db: Db, actor: Actor, s: Session, representativeId: number, code: string, now: Date): Result<{ already: boolean }> {
-  if (!/^\d{6}$/.test(code.trim())) return { ok: false, field: 'format', error: '请输入大屏上显示的 6 位数字签到码' };
-  if (code.trim() !== s.checkInCode) return { ok: false, field: 'code', error: '签到码不正确，请核对大屏上的签到码' };
+  if (!/^\d{6}$/.test(code.trim())) return refuse('请输入大屏上显示的 6 位数字签到码', 'format');
+  if (code.trim() !== s.checkInCode) return refuse('签到码不正确，请核对大屏上的签到码', 'code');
   return checkIn(db, actor, s, representativeId, null, now);
 }
 
@@ -152,18 +152,18 @@ export function selfCheckIn(db: Db, actor: Actor, s: Session, representativeId: 
 export function undoCheckIn(db: Db, actor: Actor, s: Session, representativeId: number, now: Date): Result<null> {
   return db.transaction((tx) => {
     const openPolls = tx.select({ n: sql<number>`count(*)` }).from(poll).where(and(eq(poll.sessionId, s.id), eq(poll.state, 'open'))).get()!.n;
-    if (openPolls > 0) return { ok: false, field: '_form', error: '表决进行中，不能取消签到' };
+    if (openPolls > 0) return refuse('表决进行中，不能取消签到');
     const voted = tx.select({ n: sql<number>`count(*)` }).from(participation).innerJoin(poll, eq(poll.id, participation.pollId))
       .where(and(eq(poll.sessionId, s.id), eq(participation.representativeId, representativeId))).get()!.n;
-    if (voted > 0) return { ok: false, field: '_form', error: '该代表已参加本次会议的表决，不能取消签到' };
+    if (voted > 0) return refuse('该代表已参加本次会议的表决，不能取消签到');
     const gone = tx.delete(attendance).where(and(eq(attendance.sessionId, s.id), eq(attendance.representativeId, representativeId))).returning().all();
-    if (gone.length === 0) return { ok: true, value: null };
+    if (gone.length === 0) return ok();
     const member = tx.select().from(sessionRoster).where(and(eq(sessionRoster.sessionId, s.id), eq(sessionRoster.representativeId, representativeId))).get();
     recordAudit(tx, actor, {
       action: 'session.checkIn.undo', targetType: 'session', targetId: s.id, jurisdictionId: s.jurisdictionId,
       before: { representativeId, name: member?.name, at: gone[0]!.at.toISOString() },
     }, now);
-    return { ok: true, value: null };
+    return ok();
   });
 }
 

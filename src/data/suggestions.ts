@@ -7,9 +7,10 @@ import { checkOpinionStep } from '../domain/opinionTriage';
 import { checkAnswerDate, checkAssignmentDate, checkExtension, dueDate } from '../domain/suggestionDeadline';
 import { checkRating, type Satisfaction } from '../domain/suggestionStatus';
 import { recordAudit, type Actor } from './audit';
-import type { Result } from './deliberationReps';
+import type { Result } from '../domain/result';
 import type { Jurisdiction } from './jurisdictions';
 import { getItem } from './opinionItems';
+import { ok, refuse } from '../domain/result';
 
 export type Suggestion = typeof suggestion.$inferSelect;
 
@@ -62,17 +63,17 @@ export interface ConvertInput { title: string; text: string; unitName: string; u
 export function convertItem(db: Db, actor: Actor & { id: number }, sub: Jurisdiction, itemId: number, repIds: readonly number[], input: ConvertInput, now: Date): Result<Suggestion> {
   return db.transaction((tx) => {
     const item = getItem(tx, sub.id, itemId);
-    if (!item) return { ok: false, field: '_form', error: '事项不存在' };
+    if (!item) return refuse('事项不存在');
     const check = checkOpinionStep(item.state, 'convert');
-    if (!check.ok) return { ok: false, field: '_form', error: check.error };
+    if (!check.ok) return refuse(check.error);
     if (item.handedToRepId === null || !repIds.includes(item.handedToRepId)) {
-      return { ok: false, field: '_form', error: '只有事项转交的区人大代表本人可以转为代表建议' };
+      return refuse('只有事项转交的区人大代表本人可以转为代表建议');
     }
     const handedOn = chinaDateOf(item.triagedAt ?? item.recordedAt);
     const dateCheck = checkAssignmentDate(input.assignedOn, handedOn, chinaDateOf(now));
     if (!dateCheck.ok) return dateCheck;
     if (input.unitUserId !== null && !unitChoices(tx, sub).some((u) => u.id === input.unitUserId)) {
-      return { ok: false, field: 'unitUserId', error: '请从列表中选择承办单位的账号' };
+      return refuse('请从列表中选择承办单位的账号', 'unitUserId');
     }
     tx.update(opinionItem).set({ state: check.to }).where(eq(opinionItem.id, item.id)).run();
     const row = tx.insert(suggestion).values({
@@ -85,7 +86,7 @@ export function convertItem(db: Db, actor: Actor & { id: number }, sub: Jurisdic
       before: { state: item.state },
       after: { state: check.to, suggestionId: row.id, title: row.title, unitName: row.unitName, unitUserId: row.unitUserId, assignedOn: row.assignedOn, dueOn: row.dueOn },
     }, now);
-    return { ok: true, value: row };
+    return ok(row);
   });
 }
 
@@ -105,7 +106,7 @@ export function extendSuggestion(db: Db, actor: Actor & { id: number }, s: Sugge
       action: 'suggestion.extend', targetType: 'opinionItem', targetId: s.opinionItemId, jurisdictionId: s.jurisdictionId,
       before: { dueOn: fresh.dueOn, extendedTo: null }, after: { suggestionId: s.id, ...input },
     }, now);
-    return { ok: true, value: row };
+    return ok(row);
   });
 }
 
@@ -121,7 +122,7 @@ export function answerSuggestion(db: Db, actor: Actor & { id: number }, s: Sugge
       action: 'suggestion.answer', targetType: 'opinionItem', targetId: s.opinionItemId, jurisdictionId: s.jurisdictionId,
       after: { suggestionId: s.id, answeredOn: input.answeredOn, answer: input.answer, onBehalf: fresh.unitUserId !== actor.id },
     }, now);
-    return { ok: true, value: row };
+    return ok(row);
   });
 }
 
@@ -129,14 +130,14 @@ export function rateSuggestion(db: Db, actor: Actor & { id: number }, s: Suggest
   return db.transaction((tx) => {
     const fresh = tx.select().from(suggestion).where(eq(suggestion.id, s.id)).get()!;
     const check = checkRating(fresh);
-    if (!check.ok) return { ok: false, field: '_form', error: check.error };
+    if (!check.ok) return refuse(check.error);
     const row = tx.update(suggestion).set({ satisfaction: input.satisfaction, satisfactionNote: input.note, ratedAt: now })
       .where(eq(suggestion.id, s.id)).returning().get();
     recordAudit(tx, actor, {
       action: 'suggestion.rate', targetType: 'opinionItem', targetId: s.opinionItemId, jurisdictionId: s.jurisdictionId,
       after: { suggestionId: s.id, satisfaction: input.satisfaction, note: input.note },
     }, now);
-    return { ok: true, value: row };
+    return ok(row);
   });
 }
 

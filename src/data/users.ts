@@ -6,6 +6,7 @@ import type { Assignment } from '../domain/authz';
 import { createLoginSession, invalidateLoginSession, invalidateUserLoginSessions } from '../auth/loginSession';
 import { recordAudit, type Actor } from './audit';
 import { contains } from './sql';
+import { ok, refuse } from '../domain/result';
 
 export type User = typeof user.$inferSelect;
 
@@ -148,11 +149,11 @@ export function createAccount(
 ): { ok: true; value: User } | { ok: false; field: string; error: string } {
   return db.transaction((tx) => {
     if (getUserByUsername(tx, input.username)) {
-      return { ok: false, field: 'username', error: `用户名 ${input.username} 已被使用，请换一个` };
+      return refuse(`用户名 ${input.username} 已被使用，请换一个`, 'username');
     }
     const row = createUser(tx, actor, input, now);
     if (first) addRole(tx, actor, row.id, first.role, first.jurisdictionId, now);
-    return { ok: true, value: row };
+    return ok(row);
   });
 }
 

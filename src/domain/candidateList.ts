@@ -4,6 +4,7 @@
  */
 import type { Phase } from './vocabulary';
 import type { Check } from './screening';
+import { refuse } from './result';
 
 /** The list is built while screening finishes and in its own phase; it is fixed from the vote on. */
 export const CANDIDATE_EDIT_PHASES: readonly Phase[] = ['screening', 'candidates'];
@@ -26,9 +27,9 @@ export function checkApprove(s: { phase: Phase; locked: boolean; count: number; 
 
 /** Unlocking reopens the list for changes; once the vote has begun the approved list stands. */
 export function checkUnlock(s: { phase: Phase; locked: boolean; reason: string }): { ok: true } | { ok: false; field: 'reason' | '_form'; error: string } {
-  if (!s.locked) return { ok: false, field: '_form', error: '名单未锁定' };
-  if (s.phase !== 'candidates') return { ok: false, field: '_form', error: '票决阶段开始后不能解锁候选项目名单' };
-  if (s.reason.trim() === '') return { ok: false, field: 'reason', error: '解锁须写明原因' };
+  if (!s.locked) return refuse('名单未锁定');
+  if (s.phase !== 'candidates') return refuse('票决阶段开始后不能解锁候选项目名单');
+  if (s.reason.trim() === '') return refuse('解锁须写明原因', 'reason');
   return { ok: true };
 }
 

@@ -1,5 +1,6 @@
 import type { Phase } from './phases';
 import { isChinaDate } from './chinaDate';
+import { refuse } from './result';
 
 /**
  * The collection window (项目征集): China dates 'YYYY-MM-DD', the open day and the close day both included.
@@ -56,11 +57,11 @@ export type WindowCheck = { ok: true } | { ok: false; field: 'collectionOpens' |
 export function checkWindow(opens: string, closes: string, year: number): WindowCheck {
   const first = `${year - 1}-01-01`;
   const last = `${year}-12-31`;
-  if (!isChinaDate(opens)) return { ok: false, field: 'collectionOpens', error: '请填写有效的开始日期' };
-  if (!isChinaDate(closes)) return { ok: false, field: 'collectionCloses', error: '请填写有效的截止日期' };
-  if (opens < first || opens > last) return { ok: false, field: 'collectionOpens', error: `开始日期须在 ${year - 1} 年或 ${year} 年内` };
-  if (closes < first || closes > last) return { ok: false, field: 'collectionCloses', error: `截止日期须在 ${year - 1} 年或 ${year} 年内` };
-  if (closes < opens) return { ok: false, field: 'collectionCloses', error: '截止日期不能早于开始日期' };
+  if (!isChinaDate(opens)) return refuse('请填写有效的开始日期', 'collectionOpens');
+  if (!isChinaDate(closes)) return refuse('请填写有效的截止日期', 'collectionCloses');
+  if (opens < first || opens > last) return refuse(`开始日期须在 ${year - 1} 年或 ${year} 年内`, 'collectionOpens');
+  if (closes < first || closes > last) return refuse(`截止日期须在 ${year - 1} 年或 ${year} 年内`, 'collectionCloses');
+  if (closes < opens) return refuse('截止日期不能早于开始日期', 'collectionCloses');
   return { ok: true };
 }
 

@@ -1,4 +1,5 @@
 import { chinaDateOf, isChinaDate } from './chinaDate';
+import { refuse } from './result';
 
 /**
  * 码上评 window (DOMAIN §3.5): residents rate a cycle's projects only between China dates set by the clerk,
@@ -32,10 +33,10 @@ export type RatingWindowCheck = { ok: true } | { ok: false; field: 'opens' | 'cl
 export function checkRatingWindow(opens: string, closes: string, year: number): RatingWindowCheck {
   const first = `${year}-01-01`;
   const last = `${year + 1}-12-31`;
-  if (!isChinaDate(opens)) return { ok: false, field: 'opens', error: '请填写有效的开始日期' };
-  if (!isChinaDate(closes)) return { ok: false, field: 'closes', error: '请填写有效的截止日期' };
-  if (opens < first || opens > last) return { ok: false, field: 'opens', error: `开始日期须在 ${year} 年或 ${year + 1} 年内` };
-  if (closes < first || closes > last) return { ok: false, field: 'closes', error: `截止日期须在 ${year} 年或 ${year + 1} 年内` };
-  if (closes < opens) return { ok: false, field: 'closes', error: '截止日期不能早于开始日期' };
+  if (!isChinaDate(opens)) return refuse('请填写有效的开始日期', 'opens');
+  if (!isChinaDate(closes)) return refuse('请填写有效的截止日期', 'closes');
+  if (opens < first || opens > last) return refuse(`开始日期须在 ${year} 年或 ${year + 1} 年内`, 'opens');
+  if (closes < first || closes > last) return refuse(`截止日期须在 ${year} 年或 ${year + 1} 年内`, 'closes');
+  if (closes < opens) return refuse('截止日期不能早于开始日期', 'closes');
   return { ok: true };
 }

@@ -1,4 +1,5 @@
 import { PHASES, type Phase } from './vocabulary';
+import { refuse } from './result';
 
 export { PHASES, type Phase };
 
@@ -28,9 +29,9 @@ export type TransitionCheck = { ok: true } | { ok: false; field: 'to' | 'note'; 
 export function checkTransition(from: Phase, to: Phase, note: string): TransitionCheck {
   const i = PHASES.indexOf(from);
   const j = PHASES.indexOf(to);
-  if (i < 0 || j < 0) return { ok: false, field: 'to', error: '未知的阶段' };
-  if (i === j) return { ok: false, field: 'to', error: '已处于该阶段' };
-  if (j > i + 1) return { ok: false, field: 'to', error: `不能跳过阶段：请先进入“${PHASE_LABELS[PHASES[i + 1]!]}”` };
-  if (j < i && note.trim() === '') return { ok: false, field: 'note', error: '退回到之前的阶段必须填写原因' };
+  if (i < 0 || j < 0) return refuse('未知的阶段', 'to');
+  if (i === j) return refuse('已处于该阶段', 'to');
+  if (j > i + 1) return refuse(`不能跳过阶段：请先进入“${PHASE_LABELS[PHASES[i + 1]!]}”`, 'to');
+  if (j < i && note.trim() === '') return refuse('退回到之前的阶段必须填写原因', 'note');
   return { ok: true };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PROPOSAL_CATEGORIES, PROPOSAL_SOURCES, type ProposalSource } from './proposalLabels';
 import { normalizePhone, PHONE_ERROR } from './phone';
+import { ok } from './result';
 
 /**
  * The fields of a proposal (DOMAIN §3.1) as typed by a resident on a phone, a clerk from a paper form, or a row
@@ -59,11 +60,11 @@ type IntResult = { ok: true; value: number | null } | { ok: false; error: string
 
 function parseInteger(v: string | undefined, label: string, min: number, max: number): IntResult {
   const s = asciiNumber(v);
-  if (s === '') return { ok: true, value: null };
+  if (s === '') return ok();
   if (!/^[+-]?\d+$/.test(s)) return { ok: false, error: `${label}须为整数` };
   const n = Number(s);
   if (n < min || n > max) return { ok: false, error: `${label}须在 ${min}–${max} 之间` };
-  return { ok: true, value: n };
+  return ok(n);
 }
 
 function optionalInteger(label: string, min: number, max: number) {
@@ -106,7 +107,7 @@ export function parseYuan(input: string): YuanResult {
   const value = Number(whole) * factor + (frac ? Number(frac.padEnd(4, '0')) : 0);
   if (value === 0) return { ok: false, error: '估算投资须大于 0 元' };
   if (value > LIMITS.maxCost) return { ok: false, error: `估算投资不能超过 ${LIMITS.maxCost / 100_000_000} 亿元，请核对金额` };
-  return { ok: true, value };
+  return ok(value);
 }
 
 const yuan = z.string().optional().transform((v, ctx) => {

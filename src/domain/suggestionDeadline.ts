@@ -1,4 +1,5 @@
 import { addMonths, isChinaDate, type ChinaDate } from './chinaDate';
+import { refuse } from './result';
 
 /**
  * 代表建议 handling time (seed 002 arts. 24, 34): answered within three months of the day of assignment
@@ -48,36 +49,36 @@ export interface ExtensionRequest { extendedTo: string; approvedOn: string }
  * original, and at most six months from assignment.
  */
 export function checkExtension(s: Deadline, r: ExtensionRequest, today: ChinaDate): DeadlineCheck {
-  if (s.extendedTo !== null) return { ok: false, field: '_form', error: '该建议已经延期过一次，不能再次延期' };
-  if (s.answeredOn !== null) return { ok: false, field: '_form', error: '该建议已经答复，无需延期' };
-  if (!isChinaDate(r.approvedOn)) return { ok: false, field: 'approvedOn', error: '请填写同意延期的日期' };
-  if (r.approvedOn < s.assignedOn) return { ok: false, field: 'approvedOn', error: '同意延期的日期不能早于交办日期' };
-  if (r.approvedOn > today) return { ok: false, field: 'approvedOn', error: '同意延期的日期不能晚于今天' };
+  if (s.extendedTo !== null) return refuse('该建议已经延期过一次，不能再次延期');
+  if (s.answeredOn !== null) return refuse('该建议已经答复，无需延期');
+  if (!isChinaDate(r.approvedOn)) return refuse('请填写同意延期的日期', 'approvedOn');
+  if (r.approvedOn < s.assignedOn) return refuse('同意延期的日期不能早于交办日期', 'approvedOn');
+  if (r.approvedOn > today) return refuse('同意延期的日期不能晚于今天', 'approvedOn');
   if (r.approvedOn > s.dueOn) {
-    return { ok: false, field: 'approvedOn', error: `延期须在原办结期限（${s.dueOn}）前经交办机关同意` };
+    return refuse(`延期须在原办结期限（${s.dueOn}）前经交办机关同意`, 'approvedOn');
   }
-  if (!isChinaDate(r.extendedTo)) return { ok: false, field: 'extendedTo', error: '请填写延期后的办结日期' };
-  if (r.extendedTo <= s.dueOn) return { ok: false, field: 'extendedTo', error: `延期后的日期须晚于原办结期限 ${s.dueOn}` };
+  if (!isChinaDate(r.extendedTo)) return refuse('请填写延期后的办结日期', 'extendedTo');
+  if (r.extendedTo <= s.dueOn) return refuse(`延期后的日期须晚于原办结期限 ${s.dueOn}`, 'extendedTo');
   const limit = latestExtension(s.assignedOn);
   if (r.extendedTo > limit) {
-    return { ok: false, field: 'extendedTo', error: `延期后最长不得超过交办之日起六个月，即 ${limit}` };
+    return refuse(`延期后最长不得超过交办之日起六个月，即 ${limit}`, 'extendedTo');
   }
   return { ok: true };
 }
 
 /** The unit's answer date: not before assignment, not in the future. Late answers are recorded, and shown as late. */
 export function checkAnswerDate(s: Deadline, answeredOn: string, today: ChinaDate): DeadlineCheck {
-  if (s.answeredOn !== null) return { ok: false, field: '_form', error: '该建议已经答复' };
-  if (!isChinaDate(answeredOn)) return { ok: false, field: 'answeredOn', error: '请填写答复日期' };
-  if (answeredOn < s.assignedOn) return { ok: false, field: 'answeredOn', error: `答复日期不能早于交办日期 ${s.assignedOn}` };
-  if (answeredOn > today) return { ok: false, field: 'answeredOn', error: '答复日期不能晚于今天' };
+  if (s.answeredOn !== null) return refuse('该建议已经答复');
+  if (!isChinaDate(answeredOn)) return refuse('请填写答复日期', 'answeredOn');
+  if (answeredOn < s.assignedOn) return refuse(`答复日期不能早于交办日期 ${s.assignedOn}`, 'answeredOn');
+  if (answeredOn > today) return refuse('答复日期不能晚于今天', 'answeredOn');
   return { ok: true };
 }
 
 /** The assignment date the representative enters: not before the item reached them, not in the future. */
 export function checkAssignmentDate(assignedOn: string, handedOn: ChinaDate, today: ChinaDate): DeadlineCheck {
-  if (!isChinaDate(assignedOn)) return { ok: false, field: 'assignedOn', error: '请填写交办日期' };
-  if (assignedOn < handedOn) return { ok: false, field: 'assignedOn', error: `交办日期不能早于事项转交代表的日期 ${handedOn}` };
-  if (assignedOn > today) return { ok: false, field: 'assignedOn', error: '交办日期不能晚于今天' };
+  if (!isChinaDate(assignedOn)) return refuse('请填写交办日期', 'assignedOn');
+  if (assignedOn < handedOn) return refuse(`交办日期不能早于事项转交代表的日期 ${handedOn}`, 'assignedOn');
+  if (assignedOn > today) return refuse('交办日期不能晚于今天', 'assignedOn');
   return { ok: true };
 }

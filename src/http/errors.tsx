@@ -6,7 +6,7 @@ import { Layout } from '../../views/layout/Layout';
 import type { AppEnv } from '../env';
 import { navModel } from './renderer';
 
-export function errorResponse(c: Context<AppEnv>, status: number): Response | Promise<Response> {
+export function errorResponse<E extends AppEnv>(c: Context<E>, status: number): Response | Promise<Response> {
   let nav;
   try {
     nav = navModel(c);

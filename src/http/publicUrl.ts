@@ -7,7 +7,7 @@ import type { AppEnv } from '../env';
  * that laptop, posters printed through the public address point there. Behind a trusted proxy the scheme
  * comes from X-Forwarded-Proto (secureCookies is decided from it).
  */
-export function publicOrigin(c: Context<AppEnv>): string {
+export function publicOrigin<E extends AppEnv>(c: Context<E>): string {
   const host = new URL(c.req.url).host;
   return `${c.get('secureCookies') ? 'https' : 'http'}://${host}`;
 }

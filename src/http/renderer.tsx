@@ -11,12 +11,18 @@ import type { AppEnv } from '../env';
 const FLASH_COOKIE = 'minsheng_flash';
 
 /** A one-time message shown on the next page (after a POST → redirect). */
-export function flash(c: Context<AppEnv>, message: string): void {
+export function flash<E extends AppEnv>(c: Context<E>, message: string): void {
   // hono's setCookie/getCookie percent-encode and decode the value: no encoding of our own.
   setCookie(c, FLASH_COOKIE, message, { path: '/', httpOnly: true, sameSite: 'Lax', maxAge: 60 });
 }
 
-function takeFlash(c: Context<AppEnv>): string | undefined {
+/** After a POST: the message for the next page, and a 303 to it. */
+export function redirectWithFlash<E extends AppEnv>(c: Context<E>, location: string, message: string): Response {
+  flash(c, message);
+  return c.redirect(location, 303);
+}
+
+function takeFlash<E extends AppEnv>(c: Context<E>): string | undefined {
   const v = getCookie(c, FLASH_COOKIE);
   if (!v) return undefined;
   deleteCookie(c, FLASH_COOKIE, { path: '/' });
@@ -24,7 +30,7 @@ function takeFlash(c: Context<AppEnv>): string | undefined {
 }
 
 /** The jurisdictions a user works in: their scopes, and for district-wide roles the towns below. */
-export function workingJurisdictions(c: Context<AppEnv>): { code: string; name: string; id: number; kind: string }[] {
+export function workingJurisdictions<E extends AppEnv>(c: Context<E>): { code: string; name: string; id: number; kind: string }[] {
   const user = c.get('user');
   if (!user) return [];
   const db = c.get('db');
@@ -36,7 +42,7 @@ export function workingJurisdictions(c: Context<AppEnv>): { code: string; name: 
   return [...out.values()];
 }
 
-export function navModel(c: Context<AppEnv>): NavModel {
+export function navModel<E extends AppEnv>(c: Context<E>): NavModel {
   const user = c.get('user');
   const path = new URL(c.req.url).pathname;
   if (!user) return { user: null, links: [{ href: '/', label: '首页', current: path === '/' }], jurisdictions: [] };

@@ -2,7 +2,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env';
 
-export function clientIp(c: Context<AppEnv>, trustProxy: boolean): string {
+export function clientIp<E extends AppEnv>(c: Context<E>, trustProxy: boolean): string {
   if (trustProxy) {
     const fwd = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
     if (fwd) return fwd;

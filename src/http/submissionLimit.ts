@@ -9,7 +9,7 @@ export const PROPOSAL_IP_WINDOW: Window = { max: 10, windowMs: 60 * 60 * 1000 };
 // One limiter per app instance (keyed on the app's own limiter set), so each test app starts clean.
 const perApp = new WeakMap<object, FailureLimiter>();
 
-export function proposalLimiter(c: Context<AppEnv>): FailureLimiter {
+export function proposalLimiter<E extends AppEnv>(c: Context<E>): FailureLimiter {
   const owner = c.get('limits');
   let l = perApp.get(owner);
   if (!l) {
@@ -33,6 +33,6 @@ export function limitSubmissions(onLimited: (c: Context<AppEnv>, minutes: number
 }
 
 /** Counts one submission (or one trip of the honeypot) against the IP. */
-export function countSubmission(c: Context<AppEnv>): void {
+export function countSubmission<E extends AppEnv>(c: Context<E>): void {
   proposalLimiter(c).fail(c.get('clientIp'), c.get('now')().getTime());
 }

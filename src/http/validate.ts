@@ -23,7 +23,9 @@ export function fieldErrors(error: { issues: readonly { path: readonly PropertyK
 export function formValues(data: unknown): FormValues {
   const out: FormValues = {};
   if (data && typeof data === 'object') {
-    for (const [k, v] of Object.entries(data)) out[k] = typeof v === 'string' ? v : Array.isArray(v) ? v.join(',') : undefined;
+    for (const [k, v] of Object.entries(data)) {
+      out[k] = typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : Array.isArray(v) ? v.join(',') : undefined;
+    }
   }
   return out;
 }
@@ -31,14 +33,14 @@ export function formValues(data: unknown): FormValues {
 /**
  * Validates a form body; on failure the handler's page comes back (422) filled in, errors beside the fields.
  */
-export function validForm<S extends ZodType>(
+export function validForm<S extends ZodType, E extends AppEnv = AppEnv>(
   schema: S,
-  onInvalid: (c: Context<AppEnv>, values: FormValues, errors: FieldErrors) => Response | Promise<Response>,
+  onInvalid: (c: Context<E>, values: FormValues, errors: FieldErrors) => Response | Promise<Response>,
 ) {
   return zValidator('form', schema, (result, c) => {
     if (result.success) return;
     c.status(422);
-    return onInvalid(c as unknown as Context<AppEnv>, formValues(result.data), fieldErrors(result.error));
+    return onInvalid(c as unknown as Context<E>, formValues(result.data), fieldErrors(result.error));
   });
 }
 

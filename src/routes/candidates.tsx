@@ -6,7 +6,7 @@ import { CandidatePrintPage } from '../../views/candidates/CandidatePrintPage';
 import { actorOf, authorize, can, jurisdictionParam, notFound } from '../auth/authorize';
 import {
   approveList, candidateList, deleteCandidate, eligibleProposals, getCandidate, implementingUnits, lockedByName, lockHistory,
-  moveCandidate, saveCandidate, setSeatsToFill, unlockList, type CandidateInput, type ListResult,
+  moveCandidate, saveCandidate, setSeatsToFill, unlockList, type CandidateInput,
 } from '../data/candidates';
 import { getCycle, type Cycle } from '../data/cycles';
 import type { Jurisdiction } from '../data/jurisdictions';
@@ -16,6 +16,7 @@ import type { Action } from '../domain/authz';
 import type { AppEnv } from '../env';
 import { flash } from '../http/renderer';
 import { trimmed, validForm, validQuery, type FieldErrors, type FormValues } from '../http/validate';
+import type { Result } from '../domain/result';
 
 const many = z.union([z.string(), z.array(z.string())]).optional().transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
 const MAX_YUAN = 100_000_000_000;
@@ -146,7 +147,7 @@ function save(c: Context<AppEnv>, candidateId: number | null, f: CandidateForm) 
 }
 
 /** A list action's outcome: back to the list, or the list with the message (422). */
-function afterListAction(c: Context<AppEnv>, result: ListResult, done: string, values?: FormValues) {
+function afterListAction(c: Context<AppEnv>, result: Result, done: string, values?: FormValues) {
   if (!result.ok) {
     c.status(422);
     return listPage(c, values, { [result.field]: result.error });

@@ -8,7 +8,7 @@ import { authorize, can, notFound } from '../auth/authorize';
 import { cyclesOf } from '../data/cycles';
 import {
   addMeetingItem, agendaOf, meetingRows, meetingWarningsFor, meetingYears, minutesOf, moveMeetingItemUp, opinionChoices, removeMeetingItem,
-  saveMinutesHeader, selectionPollsOf, signOffMinutes, updateMeetingItem, type MeetingResult,
+  saveMinutesHeader, selectionPollsOf, signOffMinutes, updateMeetingItem,
 } from '../data/meetings';
 import { headcount } from '../data/sessions';
 import { defaultItemTitle, MEETING_ITEM_KINDS } from '../domain/meetingItems';
@@ -20,6 +20,7 @@ import { flash } from '../http/renderer';
 import { trimmed, validForm, validQuery, type FieldErrors, type FormValues } from '../http/validate';
 import { actorWithId, idParam, subdistrictParam, todayIn } from './deliberationCommon';
 import { sessionParam } from './votingContext';
+import { refuse, type Result } from '../domain/result';
 
 const blank = (v: unknown) => (v === '' ? undefined : v);
 const optionalId = z.preprocess(blank, z.coerce.number().int().positive().optional()).transform((v) => v ?? null);
@@ -83,8 +84,8 @@ function itemPage(c: C, values?: FormValues, errors?: FieldErrors) {
 }
 
 /** After a refused write: a signed-off record answers 409, anything else 422 — both with the page and the reason. */
-function refused(c: C, r: Extract<MeetingResult<unknown>, { ok: false }>, values?: FormValues) {
-  c.status(r.status);
+function refused(c: C, r: Extract<Result<unknown>, { ok: false }>, values?: FormValues) {
+  c.status(r.status ?? 422);
   return agendaPage(c, values, { [r.field]: r.error });
 }
 
@@ -129,7 +130,7 @@ export const meetings = new Hono<AppEnv>()
       const { s } = meetingParam(c, 'session.manage');
       // A signed-off record refuses every edit the same way, well-formed or not.
       if (minutesState(minutesOf(c.get('db'), s.id)?.signedOffAt) === 'signedOff') {
-        return refused(c, { ok: false, field: '_form', error: SIGNED_OFF_ERROR, status: 409 });
+        return refused(c, refuse(SIGNED_OFF_ERROR, '_form', 409));
       }
       return itemPage(c, values, errors);
     }),
@@ -140,7 +141,7 @@ export const meetings = new Hono<AppEnv>()
       const r = updateMeetingItem(c.get('db'), actorWithId(c, me), s, itemId, { ...input, opinionItemIds: input.opinionItemIds.map(Number) }, c.get('now')());
       if (!r.ok) {
         if (r.status === 409) return refused(c, r);
-        c.status(r.status);
+        c.status(r.status ?? 422);
         const values = { ...input, pollId: input.pollId ? String(input.pollId) : '', cycleId: input.cycleId ? String(input.cycleId) : '', opinionItemIds: input.opinionItemIds.join(',') };
         return itemPage(c, values, { [r.field]: r.error });
       }

@@ -5,11 +5,12 @@ import { RollPage, RollRow, SessionListPage, SessionPage } from '../../views/ses
 import { Headcount } from '../../views/sessions/Headcount';
 import { ResolutionPage } from '../../views/sessions/ResolutionPage';
 import { ScreenLive, ScreenPage, type ScreenModel } from '../../views/sessions/ScreenPage';
-import { chinaYearOf, chinaDateOf } from '../domain/chinaDate';
-import { actorOf, authorize, can, jurisdictionParam } from '../auth/authorize';
+import { MeetingAgendaCard } from '../../views/meetings/common';
+import { actorOf, allow, can, userActor } from '../auth/authorize';
 import { cyclesOf } from '../data/cycles';
 import { turnout } from '../data/ballots';
 import { createEvaluationPoll, evaluableCycles } from '../data/evaluationPolls';
+import { agendaSummary, meetingWarningsFor } from '../data/meetings';
 import { createSelectionPoll, pollsOf, screenPoll, selectionBlocker } from '../data/polls';
 import {
   correctionsOf, generateResolution, publicationBlockers, publishSession, recordCorrection, resolutionDraft, saveResolution,
@@ -19,17 +20,19 @@ import {
   checkIn, createSession, quorumState, rollOf, rollRow, sessionsOf, sessionYear, transitionSession, undoCheckIn,
 } from '../data/sessions';
 import { BODY_TERMS, bodyOf } from '../domain/bodyTerms';
-import { SESSION_KINDS } from '../domain/vocabulary';
-import { canCheckIn } from '../domain/sessionState';
+import { chinaDateOf, chinaYearOf } from '../domain/chinaDate';
 import { cyclesToEvaluate, defaultEvaluationCycle } from '../domain/evaluationPoll';
-import { phaseLabel } from '../domain/phases';
-import type { AppEnv } from '../env';
-import { flash } from '../http/renderer';
-import { trimmed, validForm, validQuery, type FieldErrors, type FormValues } from '../http/validate';
-import { hallBaseUrl, sessionParam, wantsFragment } from './votingContext';
-import { MeetingAgendaCard } from '../../views/meetings/common';
-import { agendaSummary, meetingWarningsFor } from '../data/meetings';
 import { HALF_DAY_MINUTES, meetingMinutes } from '../domain/meetingRules';
+import { phaseLabel } from '../domain/phases';
+import { refuse } from '../domain/result';
+import { canCheckIn } from '../domain/sessionState';
+import { SESSION_KINDS } from '../domain/vocabulary';
+import { hallBaseUrl, wantsFragment } from '../http/hall';
+import { refused } from '../http/refused';
+import { redirectWithFlash } from '../http/renderer';
+import type { JurisdictionEnv } from '../http/subjects/jurisdiction';
+import type { SessionEnv } from '../http/subjects/session';
+import { trimmed, validForm, validQuery, type FieldErrors, type FormValues } from '../http/validate';
 
 const optionalTime = z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$|^$/, '时间格式为 时:分，例如 09:00');
 const sessionForm = z.object({
@@ -57,6 +60,8 @@ const rollQuery = z.object({ q: z.string().trim().max(50).default('') });
 const resolutionForm = z.object({ title: trimmed(100, '请填写决议标题'), body: trimmed(10000, '请填写决议正文') });
 const correctionForm = z.object({ text: trimmed(2000, '请填写更正内容'), reason: trimmed(500, '请填写更正原因') });
 
+type C = Context<SessionEnv>;
+
 const qrCache = new Map<string, string>();
 async function qrFor(url: string): Promise<string> {
   let hit = qrCache.get(url);
@@ -67,9 +72,10 @@ async function qrFor(url: string): Promise<string> {
   return hit;
 }
 
-async function screenModel(c: Context<AppEnv>): Promise<ScreenModel> {
-  const { j, s, terms } = sessionParam(c, 'session.manage');
-  const db = c.get('db');
+const base = (c: C) => `/j/${c.var.jurisdiction.code}/sessions/${c.var.session.id}`;
+
+async function screenModel(c: C): Promise<ScreenModel> {
+  const { db, jurisdiction: j, session: s, terms } = c.var;
   const p = screenPoll(db, s.id);
   const voteUrl = `${hallBaseUrl(c)}/j/${j.code}/vote`;
   return {
@@ -80,9 +86,8 @@ async function screenModel(c: Context<AppEnv>): Promise<ScreenModel> {
   };
 }
 
-function resolutionPage(c: Context<AppEnv>, values?: FormValues, errors?: FieldErrors) {
-  const { j, s, terms } = sessionParam(c, 'session.view');
-  const db = c.get('db');
+function resolutionPage(c: C, values?: FormValues, errors?: FieldErrors) {
+  const { db, jurisdiction: j, session: s, terms } = c.var;
   return c.render(
     <ResolutionPage j={j} s={s} terms={terms} year={sessionYear(db, s)} outcome={sessionOutcome(db, s.id)} draft={resolutionDraft(db, j, s)}
       blockers={publicationBlockers(db, s)} corrections={correctionsOf(db, s.id)}
@@ -91,14 +96,12 @@ function resolutionPage(c: Context<AppEnv>, values?: FormValues, errors?: FieldE
   );
 }
 
-function listPage(c: Context<AppEnv>, values?: FormValues, errors?: FieldErrors) {
-  const j = jurisdictionParam(c);
-  authorize(c, 'session.view', j.id);
-  const db = c.get('db');
+function listPage(c: Context<JurisdictionEnv>, values?: FormValues, errors?: FieldErrors) {
+  const { db, jurisdiction: j } = c.var;
   const body = bodyOf(j.kind) ?? 'congress';
   const terms = BODY_TERMS[body];
   const cycles = cyclesOf(db, j.id);
-  const now = c.get('now')();
+  const now = c.var.now();
   return c.render(
     <SessionListPage j={j} terms={terms} sessions={sessionsOf(db, j.id)} canManage={can(c, 'session.manage', j.id) && bodyOf(j.kind) !== null}
       cycles={cycles.map((cy) => [String(cy.id), `${cy.year}年度`])}
@@ -110,205 +113,136 @@ function listPage(c: Context<AppEnv>, values?: FormValues, errors?: FieldErrors)
 }
 
 /** Values and errors go back to the form they came from: the selection poll's or the evaluation poll's. */
-type SessionForm = 'selection' | 'evaluation';
-
-function sessionPage(c: Context<AppEnv>, values?: FormValues, errors?: FieldErrors, form: SessionForm = 'selection') {
-  const { j, s, terms } = sessionParam(c, 'session.view');
-  const db = c.get('db');
-  const year = sessionYear(db, s);
-  const polls = pollsOf(db, s.id);
-  const cycles = evaluableCycles(db, j.id);
-  const toEvaluate = cyclesToEvaluate(cycles);
-  // This session already holds the year's selection poll: nothing to set up, nothing to warn about.
-  const hasSelection = polls.some((p) => p.kind === 'selection' && p.state !== 'void');
-  return c.render(
-    <SessionPage j={j} s={s} terms={terms} year={year} h={quorumState(db, s)} showCreatePoll={!hasSelection}
-      polls={polls.map((p) => ({
-        id: p.id, title: p.title, secrecy: p.secrecy, state: p.state, voidReason: p.voidReason,
-        kindLabel: p.kind === 'runoff' ? '另行投票' : p.kind === 'evaluation' ? '满意度测评' : `项目${terms.vote}`,
-      }))}
-      canManage={can(c, 'session.manage', j.id)} canVote={can(c, 'ballot.cast', j.id)}
-      pollBlocker={s.cycleId ? selectionBlocker(db, s.cycleId) : '会议未关联年度工作'}
-      defaultPollTitle={`${year ?? ''}年度民生实事项目${terms.vote}`} published={resolutionOf(db, s.id)?.publishedAt != null}
-      meeting={s.body === 'deliberation' ? <MeetingAgendaCard href={`/j/${j.code}/sessions/${s.id}/agenda`} {...agendaSummary(db, s.id)} /> : undefined}
-      evaluation={{
-        cycles: toEvaluate.map((cy) => [String(cy.id), `${cy.year}年度（${phaseLabel(cy.phase, j.kind)}，${cy.projects} 个项目）`]),
-        defaultCycleId: defaultEvaluationCycle(cycles)?.id,
-        values: form === 'evaluation' ? values : undefined, errors: form === 'evaluation' ? errors : undefined,
-      }}
-      values={form === 'selection' ? values : undefined} errors={form === 'selection' ? errors : undefined} />,
-    { title: s.title },
-  );
+function sessionPageFor(form: 'selection' | 'evaluation') {
+  return (c: C, values?: FormValues, errors?: FieldErrors) => {
+    const { db, jurisdiction: j, session: s, terms } = c.var;
+    const year = sessionYear(db, s);
+    const polls = pollsOf(db, s.id);
+    const cycles = evaluableCycles(db, j.id);
+    const toEvaluate = cyclesToEvaluate(cycles);
+    // This session already holds the year's selection poll: nothing to set up, nothing to warn about.
+    const hasSelection = polls.some((p) => p.kind === 'selection' && p.state !== 'void');
+    return c.render(
+      <SessionPage j={j} s={s} terms={terms} year={year} h={quorumState(db, s)} showCreatePoll={!hasSelection}
+        polls={polls.map((p) => ({
+          id: p.id, title: p.title, secrecy: p.secrecy, state: p.state, voidReason: p.voidReason,
+          kindLabel: p.kind === 'runoff' ? '另行投票' : p.kind === 'evaluation' ? '满意度测评' : `项目${terms.vote}`,
+        }))}
+        canManage={can(c, 'session.manage', j.id)} canVote={can(c, 'ballot.cast', j.id)}
+        pollBlocker={s.cycleId ? selectionBlocker(db, s.cycleId) : '会议未关联年度工作'}
+        defaultPollTitle={`${year ?? ''}年度民生实事项目${terms.vote}`} published={resolutionOf(db, s.id)?.publishedAt != null}
+        meeting={s.body === 'deliberation' ? <MeetingAgendaCard href={`${base(c)}/agenda`} {...agendaSummary(db, s.id)} /> : undefined}
+        evaluation={{
+          cycles: toEvaluate.map((cy) => [String(cy.id), `${cy.year}年度（${phaseLabel(cy.phase, j.kind)}，${cy.projects} 个项目）`]),
+          defaultCycleId: defaultEvaluationCycle(cycles)?.id,
+          values: form === 'evaluation' ? values : undefined, errors: form === 'evaluation' ? errors : undefined,
+        }}
+        values={form === 'selection' ? values : undefined} errors={form === 'selection' ? errors : undefined} />,
+      { title: s.title },
+    );
+  };
 }
+const sessionPage = sessionPageFor('selection');
+const sessionPageEvaluation = sessionPageFor('evaluation');
 
-function rollPage(c: Context<AppEnv>, q: string, error?: string) {
-  const { j, s, terms } = sessionParam(c, 'session.checkIn');
-  const db = c.get('db');
+function rollPage(c: C, q: string, error?: string) {
+  const { db, jurisdiction: j, session: s, terms } = c.var;
   return c.render(
     <RollPage j={j} s={s} terms={terms} h={quorumState(db, s)} rows={rollOf(db, s.id, q)} q={q} canTick={canCheckIn(s.state)} error={error} />,
     { title: `签到点名 · ${s.title}` },
   );
 }
 
-export const sessions = new Hono<AppEnv>()
-  .get('/j/:code/sessions', (c) => listPage(c))
-  .post('/j/:code/sessions',
-    validForm(sessionForm, (c, values, errors) => {
-      authorize(c, 'session.manage', jurisdictionParam(c).id);
-      return listPage(c, values, errors);
-    }),
-    (c) => {
-      const j = jurisdictionParam(c);
-      const me = authorize(c, 'session.manage', j.id);
-      const input = c.req.valid('form');
-      const result = createSession(c.get('db'), { ...actorOf(c), id: me.id }, j, input, c.get('now')());
-      if (!result.ok) {
-        c.status(422);
-        return listPage(c, { ...input, cycleId: String(input.cycleId) }, { [result.field]: result.error });
-      }
-      const minutes = meetingMinutes(input.startTime, input.endTime);
-      // Half a day is the practice for deliberation meetings (seed 004): a warning, never a refusal.
-      const short = result.value.body === 'deliberation' && minutes !== null && minutes < HALF_DAY_MINUTES;
-      flash(c, `已创建会议，代表名册已按当前在册名单生成${short ? '。请注意：会期不足半天' : ''}`);
-      return c.redirect(`/j/${j.code}/sessions/${result.value.id}`, 303);
-    })
-  .get('/j/:code/sessions/:id{[0-9]+}', (c) => sessionPage(c))
-  .post('/j/:code/sessions/:id{[0-9]+}/state',
-    validForm(stateForm, (c) => sessionPage(c, undefined, { _form: '未知的操作' })),
-    (c) => {
-      const { j, s } = sessionParam(c, 'session.manage');
-      const { to } = c.req.valid('form');
-      const result = transitionSession(c.get('db'), actorOf(c), s, to, c.get('now')());
-      if (!result.ok) {
-        c.status(422);
-        return sessionPage(c, undefined, { _form: result.error });
-      }
-      flash(c, to === 'open' ? '会议已开始，可以签到' : '已闭会');
-      return c.redirect(`/j/${j.code}/sessions/${s.id}`, 303);
-    })
-  .post('/j/:code/sessions/:id{[0-9]+}/polls',
-    validForm(pollForm, (c, values, errors) => {
-      sessionParam(c, 'poll.manage');
-      return sessionPage(c, values, errors);
-    }),
-    (c) => {
-      const { j, s } = sessionParam(c, 'poll.manage');
-      const input = c.req.valid('form');
-      const result = createSelectionPoll(c.get('db'), actorOf(c), s, input, c.get('now')());
-      if (!result.ok) {
-        c.status(422);
-        return sessionPage(c, input, { [result.field]: result.error });
-      }
-      flash(c, '已创建表决。出席达到法定人数后即可开始表决。');
-      return c.redirect(`/j/${j.code}/polls/${result.value.id}`, 303);
-    })
-  .post('/j/:code/sessions/:id{[0-9]+}/polls/evaluation',
-    validForm(evaluationPollForm, (c, values, errors) => {
-      sessionParam(c, 'poll.manage');
-      return sessionPage(c, values, errors, 'evaluation');
-    }),
-    (c) => {
-      const { j, s } = sessionParam(c, 'poll.manage');
-      const input = c.req.valid('form');
-      const result = createEvaluationPoll(c.get('db'), actorOf(c), s, { title: input.evaluationTitle, secrecy: input.secrecy, cycleId: input.cycleId }, c.get('now')());
-      if (!result.ok) {
-        c.status(422);
-        return sessionPage(c, { ...input, cycleId: String(input.cycleId) }, { [result.field]: result.error }, 'evaluation');
-      }
-      flash(c, '已创建满意度测评。出席达到法定人数后即可开始测评。');
-      return c.redirect(`/j/${j.code}/polls/${result.value.id}`, 303);
-    })
-  .get('/j/:code/sessions/:id{[0-9]+}/roll', validQuery(rollQuery), (c) => rollPage(c, c.req.valid('query').q))
-  .post('/j/:code/sessions/:id{[0-9]+}/roll/:repId{[0-9]+}', validForm(tickForm, (c) => rollPage(c, '')), (c) => {
-    const { j, s, terms, me } = sessionParam(c, 'session.checkIn');
-    const db = c.get('db');
+/** /j/:code/sessions — the jurisdiction's congress sessions or deliberation meetings. */
+export const sessions = new Hono<JurisdictionEnv>()
+  .get('/', allow('session.view'), (c) => listPage(c))
+  .post('/', allow('session.manage'), validForm(sessionForm, listPage), (c) => {
+    const input = c.req.valid('form');
+    const r = createSession(c.var.db, userActor(c), c.var.jurisdiction, input, c.var.now());
+    if (!r.ok) return refused(c, r, listPage, input);
+    const minutes = meetingMinutes(input.startTime, input.endTime);
+    // Half a day is the practice for deliberation meetings (seed 004): a warning, never a refusal.
+    const short = r.value.body === 'deliberation' && minutes !== null && minutes < HALF_DAY_MINUTES;
+    return redirectWithFlash(c, `/j/${c.var.jurisdiction.code}/sessions/${r.value.id}`, `已创建会议，代表名册已按当前在册名单生成${short ? '。请注意：会期不足半天' : ''}`);
+  });
+
+/** /j/:code/sessions/:sessionId — one session: its page, roll, polls, projector, resolution. */
+export const session = new Hono<SessionEnv>()
+  .get('/', allow('session.view'), (c) => sessionPage(c))
+  .post('/state', allow('session.manage'), validForm(stateForm, (c: C) => sessionPage(c, undefined, { _form: '未知的操作' })), (c) => {
+    const { to } = c.req.valid('form');
+    const r = transitionSession(c.var.db, actorOf(c), c.var.session, to, c.var.now());
+    if (!r.ok) return refused(c, r, sessionPage);
+    return redirectWithFlash(c, base(c), to === 'open' ? '会议已开始，可以签到' : '已闭会');
+  })
+  .post('/polls', allow('poll.manage'), validForm(pollForm, sessionPage), (c) => {
+    const input = c.req.valid('form');
+    const r = createSelectionPoll(c.var.db, actorOf(c), c.var.session, input, c.var.now());
+    if (!r.ok) return refused(c, r, sessionPage, input);
+    return redirectWithFlash(c, `/j/${c.var.jurisdiction.code}/polls/${r.value.id}`, '已创建表决。出席达到法定人数后即可开始表决。');
+  })
+  .post('/polls/evaluation', allow('poll.manage'), validForm(evaluationPollForm, sessionPageEvaluation), (c) => {
+    const input = c.req.valid('form');
+    const r = createEvaluationPoll(c.var.db, actorOf(c), c.var.session, { title: input.evaluationTitle, secrecy: input.secrecy, cycleId: input.cycleId }, c.var.now());
+    if (!r.ok) return refused(c, r, sessionPageEvaluation, input);
+    return redirectWithFlash(c, `/j/${c.var.jurisdiction.code}/polls/${r.value.id}`, '已创建满意度测评。出席达到法定人数后即可开始测评。');
+  })
+  .get('/roll', allow('session.checkIn'), validQuery(rollQuery), (c) => rollPage(c, c.req.valid('query').q))
+  .post('/roll/:repId{[0-9]+}', allow('session.checkIn'), validForm(tickForm, (c: C) => rollPage(c, '')), (c) => {
+    const { db, session: s, terms } = c.var;
     const repId = Number(c.req.param('repId'));
     const { q, undo } = c.req.valid('form');
-    const now = c.get('now')();
-    const result = undo === '1' ? undoCheckIn(db, actorOf(c), s, repId, now) : checkIn(db, actorOf(c), s, repId, me.id, now);
+    const now = c.var.now();
+    const r = undo === '1' ? undoCheckIn(db, actorOf(c), s, repId, now) : checkIn(db, actorOf(c), s, repId, userActor(c).id, now);
     if (wantsFragment(c)) {
       const row = rollRow(db, s.id, repId);
       if (!row) return c.body(null, 404);
-      const base = `/j/${j.code}/sessions/${s.id}`;
       // The row swaps in place; the headcount above the list follows out of band.
       return c.html(
         <>
-          <RollRow base={base} r={row} q={q} canTick={canCheckIn(s.state)} />
+          <RollRow base={base(c)} r={row} q={q} canTick={canCheckIn(s.state)} />
           <Headcount h={quorumState(db, s)} terms={terms} id="headcount" oob />
-          <div id="roll-error" hx-swap-oob="true">{!result.ok && <p class="error banner" role="alert">{result.error}</p>}</div>
+          <div id="roll-error" hx-swap-oob="true">{!r.ok && <p class="error banner" role="alert">{r.error}</p>}</div>
         </>,
-        result.ok ? 200 : 422,
+        r.ok ? 200 : 422,
       );
     }
-    if (!result.ok) {
+    if (!r.ok) {
       c.status(422);
-      return rollPage(c, q, result.error);
+      return rollPage(c, q, r.error);
     }
-    return c.redirect(`/j/${j.code}/sessions/${s.id}/roll${q ? `?q=${encodeURIComponent(q)}` : ''}#rep-${repId}`, 303);
+    return c.redirect(`${base(c)}/roll${q ? `?q=${encodeURIComponent(q)}` : ''}#rep-${repId}`, 303);
   })
-  .get('/j/:code/sessions/:id{[0-9]+}/screen', async (c) => {
+  .get('/screen', allow('session.manage'), async (c) => {
     const m = await screenModel(c);
-    const base = `/j/${c.req.param('code')}/sessions/${m.s.id}`;
-    return c.render(<ScreenPage m={m} href={`${base}/screen/live`} back={base} />, { title: `大屏 · ${m.s.title}` });
+    return c.render(<ScreenPage m={m} href={`${base(c)}/screen/live`} back={base(c)} />, { title: `大屏 · ${m.s.title}` });
   })
-  .get('/j/:code/sessions/:id{[0-9]+}/screen/live', async (c) => {
-    const m = await screenModel(c);
-    const base = `/j/${c.req.param('code')}/sessions/${m.s.id}`;
-    if (!wantsFragment(c)) return c.redirect(`${base}/screen`, 303);
-    return c.html(<ScreenLive m={m} href={`${base}/screen/live`} />);
+  .get('/screen/live', allow('session.manage'), async (c) => {
+    if (!wantsFragment(c)) return c.redirect(`${base(c)}/screen`, 303);
+    return c.html(<ScreenLive m={await screenModel(c)} href={`${base(c)}/screen/live`} />);
   })
-  .get('/j/:code/sessions/:id{[0-9]+}/resolution', (c) => resolutionPage(c))
-  .post('/j/:code/sessions/:id{[0-9]+}/resolution',
-    validForm(resolutionForm, (c, values, errors) => {
-      sessionParam(c, 'session.manage');
-      return resolutionPage(c, values, errors);
-    }),
-    (c) => {
-      const { j, s } = sessionParam(c, 'session.manage');
-      const input = c.req.valid('form');
-      const result = saveResolution(c.get('db'), actorOf(c), s, input, c.get('now')());
-      if (!result.ok) {
-        c.status(422);
-        return resolutionPage(c, input, { [result.field]: result.error });
-      }
-      flash(c, '决议草案已保存');
-      return c.redirect(`/j/${j.code}/sessions/${s.id}/resolution`, 303);
-    })
-  .post('/j/:code/sessions/:id{[0-9]+}/resolution/regenerate', (c) => {
-    const { j, s } = sessionParam(c, 'session.manage');
-    const db = c.get('db');
+  .get('/resolution', allow('session.view'), (c) => resolutionPage(c))
+  .post('/resolution', allow('session.manage'), validForm(resolutionForm, resolutionPage), (c) => {
+    const input = c.req.valid('form');
+    const r = saveResolution(c.var.db, actorOf(c), c.var.session, input, c.var.now());
+    if (!r.ok) return refused(c, r, resolutionPage, input);
+    return redirectWithFlash(c, `${base(c)}/resolution`, '决议草案已保存');
+  })
+  .post('/resolution/regenerate', allow('session.manage'), (c) => {
+    const { db, jurisdiction: j, session: s } = c.var;
     const draft = generateResolution(db, j, s);
-    const result = draft ? saveResolution(db, actorOf(c), s, draft, c.get('now')()) : { ok: false as const, field: '_form', error: '还没有可用的表决结果' };
-    if (!result.ok) {
-      c.status(422);
-      return resolutionPage(c, undefined, { _form: result.error });
-    }
-    flash(c, '已按最新结果重新生成决议草案');
-    return c.redirect(`/j/${j.code}/sessions/${s.id}/resolution`, 303);
+    const r = draft ? saveResolution(db, actorOf(c), s, draft, c.var.now()) : refuse('还没有可用的表决结果');
+    if (!r.ok) return refused(c, r, resolutionPage);
+    return redirectWithFlash(c, `${base(c)}/resolution`, '已按最新结果重新生成决议草案');
   })
-  .post('/j/:code/sessions/:id{[0-9]+}/publish', (c) => {
-    const { j, s, me } = sessionParam(c, 'result.publish');
-    const result = publishSession(c.get('db'), { ...actorOf(c), id: me.id }, j, s, c.get('now')());
-    if (!result.ok) {
-      c.status(422);
-      return resolutionPage(c, undefined, { _form: result.error });
-    }
-    flash(c, `结果和决议已公布，${result.value.projects} 个项目列为本年度民生实事项目`);
-    return c.redirect(`/j/${j.code}/sessions/${s.id}/resolution`, 303);
+  .post('/publish', allow('result.publish'), (c) => {
+    const r = publishSession(c.var.db, userActor(c), c.var.jurisdiction, c.var.session, c.var.now());
+    if (!r.ok) return refused(c, r, resolutionPage);
+    return redirectWithFlash(c, `${base(c)}/resolution`, `结果和决议已公布，${r.value.projects} 个项目列为本年度民生实事项目`);
   })
-  .post('/j/:code/sessions/:id{[0-9]+}/corrections',
-    validForm(correctionForm, (c, values, errors) => {
-      sessionParam(c, 'result.publish');
-      return resolutionPage(c, values, errors);
-    }),
-    (c) => {
-      const { j, s } = sessionParam(c, 'result.publish');
-      const input = c.req.valid('form');
-      const result = recordCorrection(c.get('db'), actorOf(c), s, input, c.get('now')());
-      if (!result.ok) {
-        c.status(422);
-        return resolutionPage(c, input, { [result.field]: result.error });
-      }
-      flash(c, '更正说明已发布');
-      return c.redirect(`/j/${j.code}/sessions/${s.id}/resolution`, 303);
-    });
+  .post('/corrections', allow('result.publish'), validForm(correctionForm, resolutionPage), (c) => {
+    const input = c.req.valid('form');
+    const r = recordCorrection(c.var.db, actorOf(c), c.var.session, input, c.var.now());
+    if (!r.ok) return refused(c, r, resolutionPage, input);
+    return redirectWithFlash(c, `${base(c)}/resolution`, '更正说明已发布');
+  });

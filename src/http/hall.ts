@@ -1,0 +1,34 @@
+import { networkInterfaces } from 'node:os';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../env';
+
+/** An htmx request for a piece of a page (hx-get/hx-post), as opposed to a boosted navigation wanting a whole page. */
+export function wantsFragment<E extends AppEnv>(c: Context<E>): boolean {
+  return c.req.header('HX-Request') === 'true' && c.req.header('HX-Boosted') !== 'true';
+}
+
+/**
+ * Pages that load their own script (the ballot's N-limit check) must be loaded whole: a boosted navigation
+ * swaps the body and htmx does not run scripts in it, so it is turned into an ordinary page load.
+ */
+export const fullPageLoad: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (c.req.method === 'GET' && c.req.header('HX-Boosted') === 'true') {
+    const u = new URL(c.req.url);
+    c.header('HX-Redirect', u.pathname + u.search);
+    return c.body(null, 200);
+  }
+  await next();
+};
+
+/**
+ * The address phones in the hall should open. A clerk often runs the projector on the server laptop itself
+ * (http://localhost:3000), which a phone cannot reach: then the laptop's first LAN address is used instead.
+ */
+export function hallBaseUrl<E extends AppEnv>(c: Context<E>): string {
+  const u = new URL(c.req.url);
+  if (/^(localhost|127\.|\[::1\])/.test(u.hostname)) {
+    const lan = Object.values(networkInterfaces()).flat().find((a) => a && a.family === 'IPv4' && !a.internal);
+    if (lan) u.hostname = lan.address;
+  }
+  return u.origin;
+}

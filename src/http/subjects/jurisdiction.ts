@@ -1,0 +1,43 @@
+import { createMiddleware } from 'hono/factory';
+import { HTTPException } from 'hono/http-exception';
+import { getJurisdictionByCode, type Jurisdiction } from '../../data/jurisdictions';
+import { getCycle, type Cycle } from '../../data/cycles';
+import type { AppEnv } from '../../env';
+
+/** A request under /j/:code: the jurisdiction it names (404 when there is none). */
+export type JurisdictionEnv = AppEnv & { Variables: { jurisdiction: Jurisdiction } };
+/** A request under /j/:code/cycles/:year: the year's cycle as well. */
+export type CycleEnv = JurisdictionEnv & { Variables: { cycle: Cycle } };
+
+export function notFound(): never {
+  throw new HTTPException(404, { message: 'not found' });
+}
+
+/** A positive integer route parameter, or 404 (ids never reach SQL as NaN or as 1e9 digits). */
+export function idParam(value: string | undefined): number {
+  if (!value || !/^[1-9]\d{0,9}$/.test(value)) notFound();
+  return Number(value);
+}
+
+/** Mounted once on /j/:code/*: every area below reads c.var.jurisdiction. */
+export const jurisdictionSubject = createMiddleware<JurisdictionEnv>(async (c, next) => {
+  const j = getJurisdictionByCode(c.var.db, c.req.param('code') ?? '');
+  if (!j) notFound();
+  c.set('jurisdiction', j);
+  await next();
+});
+
+/** Street deliberation exists only in subdistricts: a township's or a village's code is a 404 there. */
+export const subdistrictOnly = createMiddleware<JurisdictionEnv>(async (c, next) => {
+  if (c.var.jurisdiction.kind !== 'subdistrict') notFound();
+  await next();
+});
+
+/** The cycle named by :year in the jurisdiction, or 404. */
+export const cycleSubject = createMiddleware<CycleEnv>(async (c, next) => {
+  const year = c.req.param('year') ?? '';
+  const cy = /^\d{4}$/.test(year) ? getCycle(c.var.db, c.var.jurisdiction.id, Number(year)) : undefined;
+  if (!cy) notFound();
+  c.set('cycle', cy);
+  await next();
+});
