@@ -3,7 +3,7 @@ import {
   sqliteTable, integer, real, text, blob, uniqueIndex, index, primaryKey, type AnySQLiteColumn,
 } from 'drizzle-orm/sqlite-core';
 import {
-  ENTRY_CHANNELS, FEEDBACK_STATES, JURISDICTION_KINDS, MEETING_ITEM_KINDS, OPINION_CATEGORIES, OPINION_CHANNELS, OPINION_STATES, PHASES, POLL_KINDS, POLL_STATES, PROJECT_STATUSES, PROPOSAL_CATEGORIES, PROPOSAL_SOURCES, PROPOSAL_STATUSES, RECTIFICATION_STATES, REP_BODIES, REP_STATUSES, ROLES, SATISFACTIONS, SATISFACTION_RATINGS, SCREENING_DECISIONS, SESSION_KINDS, SESSION_STATES, STATION_KINDS, SUPERVISION_MEMBER_ROLES, VISIT_RATINGS,
+  ENTRY_CHANNELS, FEEDBACK_STATES, JURISDICTION_KINDS, RETIRE_REASONS, MEETING_ITEM_KINDS, OPINION_CATEGORIES, OPINION_CHANNELS, OPINION_STATES, PHASES, POLL_KINDS, POLL_STATES, PROJECT_STATUSES, PROPOSAL_CATEGORIES, PROPOSAL_SOURCES, PROPOSAL_STATUSES, RECTIFICATION_STATES, REP_BODIES, REP_STATUSES, ROLES, SATISFACTIONS, SATISFACTION_RATINGS, SCREENING_DECISIONS, SESSION_KINDS, SESSION_STATES, STATION_KINDS, SUPERVISION_MEMBER_ROLES, VISIT_RATINGS,
 } from '../src/domain/vocabulary';
 
 // Timestamps are integer milliseconds since the epoch (UTC), read as Date.
@@ -36,6 +36,8 @@ export const user = sqliteTable('user', {
   displayName: text('display_name').notNull(),
   passwordHash: text('password_hash').notNull(),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  // Set when an administrator or clerk chose the password (new account, reset): the owner must pick their own.
+  mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
   createdAt: at('created_at').notNull().default(now),
 });
 
@@ -71,6 +73,12 @@ export const representative = sqliteTable('representative', {
   termFrom: text('term_from'),
   termTo: text('term_to'),
   status: text('status', { enum: REP_STATUSES }).notNull().default('seated'),
+  // The seat's own dates: the seated count on any day is a fold over them (a session snapshots it).
+  seatedOn: text('seated_on'),
+  byElection: integer('by_election', { mode: 'boolean' }).notNull().default(false),
+  retiredOn: text('retired_on'),
+  retireReason: text('retire_reason', { enum: RETIRE_REASONS }),
+  retireNote: text('retire_note'),
   userId: integer('user_id').references(() => user.id),
 }, (t) => [index('representative_jurisdiction').on(t.jurisdictionId, t.body, t.status)]);
 

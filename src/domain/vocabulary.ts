@@ -16,6 +16,10 @@ export type RepBody = (typeof REP_BODIES)[number];
 
 export const REP_STATUSES = ['seated', 'retired'] as const;
 
+/** Why a seat ended (代表资格终止): death, resignation, recall, moving away from the constituency, other. */
+export const RETIRE_REASONS = ['death', 'resignation', 'recall', 'movedAway', 'other'] as const;
+export type RetireReason = (typeof RETIRE_REASONS)[number];
+
 export const PHASES = ['collection', 'screening', 'candidates', 'voting', 'delivery', 'evaluation', 'closed'] as const;
 export type Phase = (typeof PHASES)[number];
 
