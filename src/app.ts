@@ -38,6 +38,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** Where uploaded progress photos are stored; default: uploads/ beside the database file. */
   uploadsDir?: string;
+  /** PUBLIC_URL: the address printed on QR codes, posters and slips (else the district's saved one). */
+  publicUrl?: string;
 }
 
 export function createApp(opts: AppOptions) {
@@ -54,6 +56,7 @@ export function createApp(opts: AppOptions) {
     c.set('limits', limits);
     c.set('ancestries', new Map());
     c.set('uploadsDir', opts.uploadsDir);
+    c.set('publicUrl', opts.publicUrl);
     c.set('user', null);
     c.set('loginSessionId', null);
     c.set('clientIp', clientIp(c, opts.trustProxy ?? false));

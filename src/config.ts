@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkPublicUrl } from './domain/publicUrl';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -7,6 +8,12 @@ const envSchema = z.object({
   DEMO_PASSWORD: z.string().min(8, 'DEMO_PASSWORD must be at least 8 characters').optional(),
   NO_DEMO: z.enum(['0', '1', 'true', 'false']).optional(),
   TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).optional(),
+  PUBLIC_URL: z.string().optional().transform((v, ctx) => {
+    if (!v) return undefined;
+    const r = checkPublicUrl(v);
+    if (!r.ok) { ctx.addIssue({ code: 'custom', message: `PUBLIC_URL: ${r.error}` }); return z.NEVER; }
+    return r.value;
+  }),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -21,5 +28,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     demoPassword: e.DEMO_PASSWORD,
     demo: !(yes(e.NO_DEMO) || argv.includes('--no-demo')),
     trustProxy: yes(e.TRUST_PROXY),
+    publicUrl: e.PUBLIC_URL,
   };
 }

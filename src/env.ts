@@ -24,6 +24,7 @@ export type AppEnv = {
     ancestries: Map<number, number[]>; // jurisdiction id → its ancestry, memoised for one request (auth/authorize.ts)
     clientIp: string;
     secureCookies: boolean;
+    publicUrl: string | undefined; // PUBLIC_URL: wins over the district's saved address (src/http/publicUrl.ts)
     uploadsDir: string | undefined; // progress photos; undefined = beside the database (src/data/photoFiles.ts)
   };
 };

@@ -16,7 +16,7 @@ if (config.demo && isEmpty(db)) {
   printLogins(logins, password);
 }
 
-const app = createApp({ db, trustProxy: config.trustProxy });
+const app = createApp({ db, trustProxy: config.trustProxy, publicUrl: config.publicUrl });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(`民生实事票决 Minsheng listening on http://localhost:${info.port} (database ${config.databasePath})`);
 });

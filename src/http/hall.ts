@@ -1,6 +1,6 @@
-import { networkInterfaces } from 'node:os';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env';
+import { publicOrigin } from './publicUrl';
 
 /** An htmx request for a piece of a page (hx-get/hx-post), as opposed to a boosted navigation wanting a whole page. */
 export function wantsFragment<E extends AppEnv>(c: Context<E>): boolean {
@@ -20,15 +20,7 @@ export const fullPageLoad: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
-/**
- * The address phones in the hall should open. A clerk often runs the projector on the server laptop itself
- * (http://localhost:3000), which a phone cannot reach: then the laptop's first LAN address is used instead.
- */
+/** The address phones in the hall open: the same public address the printed material carries. */
 export function hallBaseUrl<E extends AppEnv>(c: Context<E>): string {
-  const u = new URL(c.req.url);
-  if (/^(localhost|127\.|\[::1\])/.test(u.hostname)) {
-    const lan = Object.values(networkInterfaces()).flat().find((a) => a && a.family === 'IPv4' && !a.internal);
-    if (lan) u.hostname = lan.address;
-  }
-  return u.origin;
+  return publicOrigin(c);
 }

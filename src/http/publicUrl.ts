@@ -1,15 +1,37 @@
+import { networkInterfaces } from 'node:os';
 import type { Context } from 'hono';
 import QRCode from 'qrcode';
+import { savedPublicUrl } from '../data/publicAddress';
+import { isLoopbackHost } from '../domain/publicUrl';
 import type { AppEnv } from '../env';
 
+export interface PublicAddress {
+  /** Scheme, host and port that QR codes, posters, signs, slips and the projector print. */
+  origin: string;
+  /** False when nobody set it (PUBLIC_URL or the administrator's setting): print views then show a warning. */
+  configured: boolean;
+}
+
 /**
- * The address people reach us at, from the request itself: posters printed at the hall's laptop point to
- * that laptop, posters printed through the public address point there. Behind a trusted proxy the scheme
- * comes from X-Forwarded-Proto (secureCookies is decided from it).
+ * One address for everything printed or projected, so the projector and the paper always agree:
+ * PUBLIC_URL when the server was started with it, else the district's saved address, else this request's own
+ * host — where a clerk prints from the laptop itself (localhost) the laptop's LAN address, which phones in the
+ * hall can reach.
  */
+export function publicAddress<E extends AppEnv>(c: Context<E>): PublicAddress {
+  const fixed = c.var.publicUrl ?? savedPublicUrl(c.var.db);
+  if (fixed) return { origin: fixed, configured: true };
+  const u = new URL(c.req.url);
+  u.protocol = c.var.secureCookies ? 'https:' : 'http:';
+  if (isLoopbackHost(u.hostname)) {
+    const lan = Object.values(networkInterfaces()).flat().find((a) => a && a.family === 'IPv4' && !a.internal);
+    if (lan) u.hostname = lan.address;
+  }
+  return { origin: u.origin, configured: false };
+}
+
 export function publicOrigin<E extends AppEnv>(c: Context<E>): string {
-  const host = new URL(c.req.url).host;
-  return `${c.get('secureCookies') ? 'https' : 'http'}://${host}`;
+  return publicAddress(c).origin;
 }
 
 /** A QR code as SVG, drawn by our server (no external service; halls are offline). */
