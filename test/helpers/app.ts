@@ -13,8 +13,11 @@ export function freshDb(): DbConnection {
   return openDb(':memory:');
 }
 
-export function testApp(db: DbConnection = freshDb(), opts: { now?: () => Date } = {}) {
-  return { db, app: createApp({ db, log: () => {}, ...opts }) };
+// Tests run as an installation whose public address is set (PUBLIC_URL): printed URLs are then exactly that.
+export const TEST_PUBLIC_URL = ORIGIN;
+
+export function testApp(db: DbConnection = freshDb(), opts: { now?: () => Date; publicUrl?: string } = {}) {
+  return { db, app: createApp({ db, log: () => {}, publicUrl: TEST_PUBLIC_URL, ...opts }) };
 }
 
 type App = ReturnType<typeof createApp>;
