@@ -1,11 +1,12 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { csrf } from 'hono/csrf';
 import { secureHeaders } from 'hono/secure-headers';
 import type { DbConnection } from '../db/client';
 import type { AppEnv } from './env';
 import { FailureLimiter, LOGIN_ACCOUNT_WINDOW, LOGIN_IP_WINDOW } from './http/limiter';
 import { accessLog, clientIp } from './http/requestInfo';
-import { handleError, handleNotFound } from './http/errors';
+import { errorResponse, handleError, handleNotFound } from './http/errors';
 import { loadLoginSession } from './auth/middleware';
 import { renderer } from './http/renderer';
 import { assets } from './routes/assets';
@@ -34,13 +35,23 @@ export interface AppOptions {
   db: DbConnection;
   now?: () => Date;
   log?: (line: string) => void;
-  /** Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy. */
-  trustProxy?: boolean;
+  /** Behind this many trusted reverse proxies (true = 1): X-Forwarded-For / X-Forwarded-Proto are read from them. */
+  trustProxy?: boolean | number;
   /** Where uploaded progress photos are stored; default: uploads/ beside the database file. */
   uploadsDir?: string;
   /** PUBLIC_URL: the address printed on QR codes, posters and slips (else the district's saved one). */
   publicUrl?: string;
 }
+
+/** The largest request body any form may send; uploads are the exception, each with its own limit. */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+const UPLOAD_ROUTES = new RegExp([
+  String.raw`^/j/[^/]+/cycles/\d{4}/proposals/import$`,
+  String.raw`^/j/[^/]+/cycles/\d{4}/projects/\d+/reports/[^/]+$`,
+  String.raw`^/j/[^/]+/deliberation/items$`,
+  String.raw`^/j/[^/]+/deliberation/reps/import$`,
+  String.raw`^/j/[^/]+/roster/import$`,
+].join('|'));
 
 export function createApp(opts: AppOptions) {
   const limits = {
@@ -48,6 +59,7 @@ export function createApp(opts: AppOptions) {
     loginByIp: new FailureLimiter(LOGIN_IP_WINDOW),
   };
   const now = opts.now ?? (() => new Date());
+  const proxies = opts.trustProxy === true ? 1 : Number(opts.trustProxy ?? 0);
   const app = new Hono<AppEnv>();
 
   app.use(async (c, next) => {
@@ -59,12 +71,16 @@ export function createApp(opts: AppOptions) {
     c.set('publicUrl', opts.publicUrl);
     c.set('user', null);
     c.set('loginSessionId', null);
-    c.set('clientIp', clientIp(c, opts.trustProxy ?? false));
-    const proto = opts.trustProxy ? c.req.header('x-forwarded-proto') : undefined;
+    c.set('clientIp', clientIp(c, proxies));
+    const proto = proxies > 0 ? c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() : undefined;
     c.set('secureCookies', (proto ?? new URL(c.req.url).protocol.replace(':', '')) === 'https');
     await next();
   });
   app.use(accessLog(opts.log ?? ((line) => console.log(line))));
+  // Every body is bounded before anything reads it (a phone on the hall's Wi-Fi must not exhaust the laptop).
+  // Upload routes (photos, attachments, spreadsheets) set their own larger limit, after their guard.
+  const generalLimit = bodyLimit({ maxSize: BODY_LIMIT_BYTES, onError: (c) => errorResponse(c, 413) });
+  app.use((c, next) => (c.req.method === 'POST' && UPLOAD_ROUTES.test(c.req.path) ? next() : generalLimit(c, next)));
   app.use(secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],

@@ -7,7 +7,8 @@ const envSchema = z.object({
   DATABASE_PATH: z.string().min(1).default('data/minsheng.db'),
   DEMO_PASSWORD: z.string().min(8, 'DEMO_PASSWORD must be at least 8 characters').optional(),
   NO_DEMO: z.enum(['0', '1', 'true', 'false']).optional(),
-  TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).optional(),
+  // How many reverse proxies stand in front (1 for one nginx); 'true' means 1.
+  TRUST_PROXY: z.string().regex(/^(\d|true|false)$/, 'TRUST_PROXY must be a number of proxies (0-9), true or false').optional(),
   PUBLIC_URL: z.string().optional().transform((v, ctx) => {
     if (!v) return undefined;
     const r = checkPublicUrl(v);
@@ -27,7 +28,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     databasePath: e.DATABASE_PATH,
     demoPassword: e.DEMO_PASSWORD,
     demo: !(yes(e.NO_DEMO) || argv.includes('--no-demo')),
-    trustProxy: yes(e.TRUST_PROXY),
+    trustProxy: e.TRUST_PROXY === 'true' ? 1 : e.TRUST_PROXY === 'false' || !e.TRUST_PROXY ? 0 : Number(e.TRUST_PROXY),
     publicUrl: e.PUBLIC_URL,
   };
 }

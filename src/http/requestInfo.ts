@@ -2,10 +2,16 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env';
 
-export function clientIp<E extends AppEnv>(c: Context<E>, trustProxy: boolean): string {
-  if (trustProxy) {
-    const fwd = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (fwd) return fwd;
+/**
+ * The client's address. Behind `proxies` trusted reverse proxies, each appends the address it saw to
+ * X-Forwarded-For, so the client is the entry `proxies` from the right; whatever stands left of it the client
+ * wrote itself and is never believed (a phone could otherwise pick a fresh IP for every login attempt).
+ */
+export function clientIp<E extends AppEnv>(c: Context<E>, proxies: number): string {
+  if (proxies > 0) {
+    const hops = (c.req.header('x-forwarded-for') ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+    const client = hops[hops.length - proxies];
+    if (client) return client;
   }
   try {
     return getConnInfo(c).remote.address ?? 'unknown';
