@@ -61,6 +61,21 @@ export const loginSession = sqliteTable('login_session', {
   lastVerifiedAt: at('last_verified_at').notNull(),
 }, (t) => [index('login_session_user').on(t.userId)]);
 
+// Login throttling survives a restart (an attacker cannot clear it by crashing the laptop; owners are not freed by it either).
+export const loginThrottle = sqliteTable('login_throttle', {
+  key: text('key').primaryKey(), // 'account:<username>' or 'ip:<address>'
+  failures: integer('failures').notNull(),
+  lastFailureAt: integer('last_failure_at').notNull(),
+});
+
+// A browser that logged in before: the owner's correct password from it is never held back by throttling.
+export const knownDevice = sqliteTable('known_device', {
+  secretHash: blob('secret_hash', { mode: 'buffer' }).primaryKey(),
+  userId: integer('user_id').notNull().references(() => user.id),
+  createdAt: at('created_at').notNull(),
+  lastUsedAt: at('last_used_at').notNull(),
+}, (t) => [index('known_device_user').on(t.userId)]);
+
 // A representative may have no login: paper ballots still count them.
 export const representative = sqliteTable('representative', {
   id: integer('id').primaryKey(),
