@@ -47,6 +47,14 @@ describe('deliberation meetings: agenda, minutes, sign-off, attendance, public d
     expect(list).toContain('2026-07-10 的会议会期不足半天');
   });
 
+  it.each(['2026-02-30', '2026-13-01', '2026-7-10'])('refuses a meeting dated %s: not a day on the calendar', async (date) => {
+    const c = await meetingCase();
+    const res = await c.post('/j/DC/sessions', { cycleId: String(c.dcCycle), kind: 'midYear', title: '东城街道2026年年中议事代表会议', date, startTime: '09:00', endTime: '12:00' }, 'dc.clerk');
+    expect(res.status).toBe(422);
+    expect(await res.text()).toContain('请填写会议日期');
+    expect(c.db.select().from(session).all()).toHaveLength(0);
+  });
+
   it('only the clerk of this subdistrict edits the agenda and minutes; others may read or get 403', async () => {
     const c = await meetingCase();
     const { mid } = await theMeetings(c);
