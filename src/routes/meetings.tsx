@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import type { Db } from '../../db/client';
 import { AgendaPage } from '../../views/meetings/AgendaPage';
 import { ItemEditPage } from '../../views/meetings/ItemEditPage';
 import { MeetingListPage } from '../../views/meetings/MeetingListPage';
@@ -11,7 +12,6 @@ import {
   removeMeetingItem, saveMinutesHeader, selectionPollsOf, signOffMinutes, updateMeetingItem,
 } from '../data/meetings';
 import { headcount } from '../data/sessions';
-import type { Db } from '../../db/client';
 import { chinaYearOf } from '../domain/chinaDate';
 import { defaultItemTitle, MEETING_ITEM_KINDS } from '../domain/meetingItems';
 import { summarizeAttendance } from '../domain/meetingAttendance';
