@@ -24,11 +24,17 @@ import { stations } from './routes/stations';
 import { screening } from './routes/screening';
 import { candidates } from './routes/candidates';
 import { session, sessions } from './routes/sessions';
-import { jurisdictionSubject } from './http/subjects/jurisdiction';
+import { jurisdictionSubject, subdistrictOnly } from './http/subjects/jurisdiction';
 import { sessionSubject } from './http/subjects/session';
+import {
+  activeOnly, attachmentSubject, deliberationMeetingOnly, deliberationRepSubject, meetingItemSubject, opinionItemSubject, suggestionSubject,
+} from './http/subjects/deliberation';
 import { polls } from './routes/polls';
 import { voting } from './routes/voting';
 import { deliberation } from './routes/deliberation';
+import { deliberationPublic } from './routes/deliberationPublic';
+import { deliberationRoster } from './routes/deliberationRoster';
+import { meetingRecord } from './routes/meetings';
 import { delivery } from './routes/delivery';
 
 export interface AppOptions {
@@ -104,6 +110,16 @@ export function createApp(opts: AppOptions) {
   // Where a URL becomes a subject (or a 404), before any route's guard reads it.
   app.use('/j/:code/*', jurisdictionSubject);
   app.use('/j/:code/sessions/:sessionId{[0-9]+}/*', sessionSubject);
+  // Street deliberation: '/*' covers the overview at the bare prefix as well.
+  app.use('/j/:code/deliberation/*', subdistrictOnly);
+  app.use('/j/:code/deliberation/items/:itemId{[0-9]+}/*', opinionItemSubject);
+  app.use('/j/:code/deliberation/items/:itemId{[0-9]+}/attachments/:attachmentId{[0-9]+}', attachmentSubject);
+  for (const step of ['extend', 'answer', 'rate']) app.use(`/j/:code/deliberation/items/:itemId{[0-9]+}/${step}`, suggestionSubject);
+  app.use('/j/:code/deliberation/links/:repId{[0-9]+}/*', deliberationRepSubject);
+  app.use('/j/:code/sessions/:sessionId{[0-9]+}/agenda/*', deliberationMeetingOnly);
+  app.use('/j/:code/sessions/:sessionId{[0-9]+}/minutes/*', deliberationMeetingOnly);
+  app.use('/j/:code/sessions/:sessionId{[0-9]+}/agenda/:itemId{[0-9]+}/*', meetingItemSubject);
+  app.use('/p/:code/deliberation', jurisdictionSubject, subdistrictOnly, activeOnly);
 
   app.route('/', assets);
   app.route('/', health);
@@ -121,9 +137,12 @@ export function createApp(opts: AppOptions) {
   app.route('/', candidates);
   app.route('/j/:code/sessions', sessions);
   app.route('/j/:code/sessions/:sessionId{[0-9]+}', session);
+  app.route('/j/:code/sessions/:sessionId{[0-9]+}', meetingRecord);
   app.route('/', polls);
   app.route('/', voting);
-  app.route('/', deliberation);
+  app.route('/j/:code/deliberation', deliberation);
+  app.route('/', deliberationRoster);
+  app.route('/p/:code/deliberation', deliberationPublic);
   app.route('/', delivery);
 
   app.notFound(handleNotFound);

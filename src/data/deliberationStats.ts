@@ -3,8 +3,18 @@ import type { Db } from '../../db/client';
 import { opinionItem, representative, suggestion } from '../../db/schema';
 import type { ChinaDate } from '../domain/chinaDate';
 import { summarizeYear } from '../domain/deliberationStats';
+import { oversizedGroups } from '../domain/linkGroups';
 import { attendanceByRep, summarizeAttendance } from '../domain/meetingAttendance';
-import { meetingRows, meetingYears, yearRollLines } from './meetings';
+import { opinionNumber } from '../domain/opinionLabels';
+import { rosterWarnings } from '../domain/rosterRange';
+import { effectiveDue, isOverdue } from '../domain/suggestionDeadline';
+import { deliberationRepOfUser, seatedCount } from './deliberationReps';
+import type { Jurisdiction } from './jurisdictions';
+import { meetingRows, meetingsOf, meetingWarningsFor, meetingYears, yearRollLines } from './meetings';
+import { stateCounts } from './opinionItems';
+import { linkOverview } from './repLinks';
+import { getSettings } from './settings';
+import { openSuggestions } from './suggestions';
 
 /**
  * The figures for one subdistrict and year: items by the year they were recorded, meetings by their date,
@@ -41,4 +51,31 @@ export function statYears(db: Db, subId: number, current: number): number[] {
   const years = db.selectDistinct({ y: opinionItem.year }).from(opinionItem).where(eq(opinionItem.jurisdictionId, subId))
     .orderBy(desc(opinionItem.year)).all().map((r) => r.y);
   return [...new Set([current, ...years, ...meetingYears(db, subId, current)])].sort((a, b) => b - a);
+}
+
+/**
+ * The street deliberation overview for one login: the year's figures, what needs doing (the roster's size, groups
+ * over their size, missing meetings), overdue suggestions, and whether the login is on the roster itself.
+ */
+export function deliberationOverview(db: Db, sub: Jurisdiction, userId: number, today: ChinaDate) {
+  const year = Number(today.slice(0, 4));
+  const settings = getSettings(db, sub.id);
+  const seated = seatedCount(db, sub.id);
+  const links = linkOverview(db, sub);
+  const counts = stateCounts(db, sub.id);
+  const { summary } = yearStats(db, sub.id, year, today);
+  const warnings = [
+    ...rosterWarnings(seated, settings.deliberationRosterMin, settings.deliberationRosterMax).map((w) => w.text),
+    ...oversizedGroups(links.groups, settings.linkGroupSize),
+    ...meetingWarningsFor(db, sub.id, year).map((w) => w.text),
+  ];
+  const overdue = openSuggestions(db, sub.id).filter((s) => isOverdue(s, today))
+    .map((s) => ({ itemId: s.itemId, number: opinionNumber(s.year, sub.code, s.seq), title: s.title, due: effectiveDue(s), unitName: s.unitName }));
+  return {
+    warnings, overdue, onRoster: deliberationRepOfUser(db, sub.id, userId) !== undefined,
+    n: {
+      seated, unlinked: links.unlinked.length + links.orphaned.length, recorded: counts.recorded, handedToRep: counts.handedToRep,
+      overdue: overdue.length, year, items: summary.items, suggestions: summary.suggestions, meetings: meetingsOf(db, sub.id, year).length,
+    },
+  };
 }

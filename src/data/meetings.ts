@@ -11,6 +11,9 @@ import { ok, refuse, type Result } from '../domain/result';
 
 export type MeetingItem = typeof meetingItem.$inferSelect;
 
+export function getMeetingItem(db: Db, sessionId: number, itemId: number): MeetingItem | undefined {
+  return db.select().from(meetingItem).where(and(eq(meetingItem.id, itemId), eq(meetingItem.sessionId, sessionId))).get();
+}
 
 /** A subdistrict's deliberation meetings (sessions with body 'deliberation'), optionally of one year, newest first. */
 export function meetingsOf(db: Db, subId: number, year?: number): Session[] {
@@ -93,8 +96,11 @@ export function opinionChoices(db: Db, subId: number, year: number, sessionId: n
     .orderBy(sql`${opinionItem.state} != 'recorded'`, desc(opinionItem.year), desc(opinionItem.seq)).limit(300).all();
 }
 
-/** Reads the minutes' state inside the transaction and applies the pure rule: a signed-off record never changes. */
-function guard(tx: Db, s: Session, action: MinutesAction): { ok: true } | { ok: false; status: 409 | 422; error: string } {
+/**
+ * Reads the minutes' state (inside the caller's transaction when it writes) and applies the pure rule: a signed-off
+ * record never changes (409); sign-off waits for a closed meeting whose every item is decided (422).
+ */
+export function minutesCheck(tx: Db, s: Session, action: MinutesAction): Result {
   const fresh = tx.select().from(session).where(eq(session.id, s.id)).get()!;
   const m = tx.select().from(meetingMinutes).where(eq(meetingMinutes.sessionId, s.id)).get();
   const items = action === 'signOff'
@@ -108,8 +114,8 @@ export interface NewItemInput { kind: MeetingItemKind; title: string }
 
 export function addMeetingItem(db: Db, actor: Actor & { id: number }, s: Session, input: NewItemInput, now: Date): Result<MeetingItem> {
   return db.transaction((tx) => {
-    const g = guard(tx, s, 'edit');
-    if (!g.ok) return refuse(g.error, '_form', g.status);
+    const g = minutesCheck(tx, s, 'edit');
+    if (!g.ok) return g;
     const position = (tx.select({ n: sql<number>`max(${meetingItem.position})` }).from(meetingItem).where(eq(meetingItem.sessionId, s.id)).get()?.n ?? 0) + 1;
     const row = tx.insert(meetingItem).values({ sessionId: s.id, position, kind: input.kind, title: input.title, updatedAt: now, updatedBy: actor.id })
       .returning().get();
@@ -133,8 +139,8 @@ export interface ItemInput {
 /** Saves one item's links, minutes and decision; links must belong to this meeting or this subdistrict. */
 export function updateMeetingItem(db: Db, actor: Actor & { id: number }, s: Session, itemId: number, input: ItemInput, now: Date): Result<MeetingItem> {
   return db.transaction((tx) => {
-    const g = guard(tx, s, 'edit');
-    if (!g.ok) return refuse(g.error, '_form', g.status);
+    const g = minutesCheck(tx, s, 'edit');
+    if (!g.ok) return g;
     const before = tx.select().from(meetingItem).where(and(eq(meetingItem.id, itemId), eq(meetingItem.sessionId, s.id))).get();
     if (!before) return refuse('该议程事项不存在');
     // Links only where the kind uses them: a report hearing carries no poll, and so on.
@@ -171,8 +177,8 @@ export function updateMeetingItem(db: Db, actor: Actor & { id: number }, s: Sess
 
 export function removeMeetingItem(db: Db, actor: Actor & { id: number }, s: Session, itemId: number, now: Date): Result<null> {
   return db.transaction((tx) => {
-    const g = guard(tx, s, 'edit');
-    if (!g.ok) return refuse(g.error, '_form', g.status);
+    const g = minutesCheck(tx, s, 'edit');
+    if (!g.ok) return g;
     const before = tx.select().from(meetingItem).where(and(eq(meetingItem.id, itemId), eq(meetingItem.sessionId, s.id))).get();
     if (!before) return refuse('该议程事项不存在');
     tx.delete(meetingItemOpinion).where(eq(meetingItemOpinion.meetingItemId, itemId)).run();
@@ -188,8 +194,8 @@ export function removeMeetingItem(db: Db, actor: Actor & { id: number }, s: Sess
 /** Swaps an item with the one above it. */
 export function moveMeetingItemUp(db: Db, actor: Actor & { id: number }, s: Session, itemId: number, now: Date): Result<null> {
   return db.transaction((tx) => {
-    const g = guard(tx, s, 'edit');
-    if (!g.ok) return refuse(g.error, '_form', g.status);
+    const g = minutesCheck(tx, s, 'edit');
+    if (!g.ok) return g;
     const items = tx.select().from(meetingItem).where(eq(meetingItem.sessionId, s.id)).orderBy(asc(meetingItem.position), asc(meetingItem.id)).all();
     const i = items.findIndex((x) => x.id === itemId);
     if (i < 0) return refuse('该议程事项不存在');
@@ -207,8 +213,8 @@ export function moveMeetingItemUp(db: Db, actor: Actor & { id: number }, s: Sess
 
 export function saveMinutesHeader(db: Db, actor: Actor & { id: number }, s: Session, input: { chair: string; recorder: string }, now: Date): Result<null> {
   return db.transaction((tx) => {
-    const g = guard(tx, s, 'edit');
-    if (!g.ok) return refuse(g.error, '_form', g.status);
+    const g = minutesCheck(tx, s, 'edit');
+    if (!g.ok) return g;
     const before = tx.select().from(meetingMinutes).where(eq(meetingMinutes.sessionId, s.id)).get();
     tx.insert(meetingMinutes).values({ sessionId: s.id, ...input, updatedAt: now, updatedBy: actor.id })
       .onConflictDoUpdate({ target: meetingMinutes.sessionId, set: { ...input, updatedAt: now, updatedBy: actor.id } }).run();
@@ -223,8 +229,8 @@ export function saveMinutesHeader(db: Db, actor: Actor & { id: number }, s: Sess
 /** Signs the minutes off: from now on they are the meeting's record. The audit entry keeps every decision as signed. */
 export function signOffMinutes(db: Db, actor: Actor & { id: number }, s: Session, now: Date): Result<null> {
   return db.transaction((tx) => {
-    const g = guard(tx, s, 'signOff');
-    if (!g.ok) return refuse(g.error, '_form', g.status);
+    const g = minutesCheck(tx, s, 'signOff');
+    if (!g.ok) return g;
     tx.insert(meetingMinutes).values({ sessionId: s.id, signedOffAt: now, signedOffBy: actor.id, updatedAt: now, updatedBy: actor.id })
       .onConflictDoUpdate({ target: meetingMinutes.sessionId, set: { signedOffAt: now, signedOffBy: actor.id, updatedAt: now, updatedBy: actor.id } }).run();
     const { seated, present } = headcount(tx, s.id);

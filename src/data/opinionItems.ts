@@ -2,19 +2,21 @@ import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/client';
 import { opinionAttachment, opinionItem, representative, suggestion, user } from '../../db/schema';
+import { checkAttachments } from '../domain/attachmentRules';
 import { checkOpinionStep, type OpinionState, type OpinionStep } from '../domain/opinionTriage';
 import type { OpinionCategory, OpinionChannel } from '../domain/opinionLabels';
+import { ok, refuse, type Result } from '../domain/result';
 import { recordAudit, type Actor } from './audit';
-import type { Result } from '../domain/result';
 import type { Jurisdiction } from './jurisdictions';
 import { linkedDistrictRep } from './repLinks';
-import type { StoredFile } from './uploads';
-import { ok, refuse } from '../domain/result';
+import { removeFiles, storeFiles, type StoredFile } from './uploads';
 
 export type OpinionItem = typeof opinionItem.$inferSelect;
+export type OpinionAttachment = typeof opinionAttachment.$inferSelect;
 
 export interface ItemInput {
-  raisedById: number;
+  /** null when the clerk has not said who raised it (a representative always raises their own). */
+  raisedById: number | null;
   channel: OpinionChannel;
   title: string;
   text: string;
@@ -23,8 +25,32 @@ export interface ItemInput {
   category: OpinionCategory;
 }
 
-/** Records an item with its attachments' rows (the files are already written) in one transaction. */
-export function recordItem(db: Db, actor: Actor & { id: number }, sub: Jurisdiction, year: number, input: ItemInput, files: readonly StoredFile[], now: Date): Result<OpinionItem> {
+/** A file as it arrived: its type is read from its bytes here, never from its name. */
+export interface IncomingAttachment { name: string; bytes: Uint8Array }
+
+/**
+ * Records an item with its attachments: the files are checked and written under `dir` first, then the item and
+ * its attachment rows go in one transaction; when that refuses or fails, the written files are removed again.
+ */
+export function recordItem(
+  db: Db, dir: string, actor: Actor & { id: number }, sub: Jurisdiction, year: number, input: ItemInput, incoming: readonly IncomingAttachment[], now: Date,
+): Result<OpinionItem> {
+  const { raisedById } = input;
+  if (raisedById === null) return refuse('请选择提出的议事代表', 'raisedById');
+  const types = checkAttachments(incoming.map((x) => ({ name: x.name, size: x.bytes.byteLength, head: x.bytes.subarray(0, 16) })));
+  if (!types.ok) return types;
+  const stored = storeFiles(dir, incoming.map((x, i) => ({ ...x, type: types.value[i]! })));
+  try {
+    const r = insertItem(db, actor, sub, year, { ...input, raisedById }, stored, now);
+    if (!r.ok) removeFiles(dir, stored);
+    return r;
+  } catch (e) {
+    removeFiles(dir, stored);
+    throw e;
+  }
+}
+
+function insertItem(db: Db, actor: Actor & { id: number }, sub: Jurisdiction, year: number, input: ItemInput & { raisedById: number }, files: readonly StoredFile[], now: Date): Result<OpinionItem> {
   return db.transaction((tx) => {
     const rep = tx.select().from(representative).where(eq(representative.id, input.raisedById)).get();
     if (!rep || rep.jurisdictionId !== sub.id || rep.body !== 'deliberation' || rep.status !== 'seated') {
@@ -100,9 +126,9 @@ export function triageItem(db: Db, actor: Actor & { id: number }, sub: Jurisdict
   return db.transaction((tx) => {
     const item = getItem(tx, sub.id, itemId);
     if (!item) return refuse('事项不存在');
-    const check = checkOpinionStep(item.state, step);
-    if (!check.ok) return refuse(check.error);
-    const set: Partial<OpinionItem> = { state: check.to, triagedAt: now, triagedBy: actor.id };
+    const to = checkOpinionStep(item.state, step);
+    if (!to.ok) return to;
+    const set: Partial<OpinionItem> = { state: to.value, triagedAt: now, triagedBy: actor.id };
     if (step === 'answer') {
       if (!input.response) return refuse('请填写当场答复的内容', 'response');
       set.response = input.response;

@@ -9,7 +9,8 @@ import { checkRating, type Satisfaction } from '../domain/suggestionStatus';
 import { recordAudit, type Actor } from './audit';
 import type { Result } from '../domain/result';
 import type { Jurisdiction } from './jurisdictions';
-import { getItem } from './opinionItems';
+import { getItem, type OpinionItem } from './opinionItems';
+import { linkedDistrictRep } from './repLinks';
 import { ok, refuse } from '../domain/result';
 
 export type Suggestion = typeof suggestion.$inferSelect;
@@ -21,6 +22,15 @@ export function districtRepIdsOfUser(db: Db, sub: Jurisdiction, userId: number):
     .where(and(eq(representative.userId, userId), eq(representative.jurisdictionId, sub.parentId),
       eq(representative.body, 'congress'), eq(representative.status, 'seated')))
     .all().map((r) => r.id);
+}
+
+/**
+ * The district representative an item belongs with: the one it was handed to, or, before handover, the one its
+ * raiser is linked to now. Only that representative's login may convert it (others get 403).
+ */
+export function isItemsDistrictRep(db: Db, sub: Jurisdiction, item: OpinionItem, userId: number): boolean {
+  const target = item.handedToRepId ?? linkedDistrictRep(db, sub, item.raisedById)?.id;
+  return target !== undefined && districtRepIdsOfUser(db, sub, userId).includes(target);
 }
 
 export function suggestionOfItem(db: Db, itemId: number): Suggestion | undefined {
@@ -64,8 +74,8 @@ export function convertItem(db: Db, actor: Actor & { id: number }, sub: Jurisdic
   return db.transaction((tx) => {
     const item = getItem(tx, sub.id, itemId);
     if (!item) return refuse('事项不存在');
-    const check = checkOpinionStep(item.state, 'convert');
-    if (!check.ok) return refuse(check.error);
+    const to = checkOpinionStep(item.state, 'convert');
+    if (!to.ok) return to;
     if (item.handedToRepId === null || !repIds.includes(item.handedToRepId)) {
       return refuse('只有事项转交的区人大代表本人可以转为代表建议');
     }
@@ -75,7 +85,7 @@ export function convertItem(db: Db, actor: Actor & { id: number }, sub: Jurisdic
     if (input.unitUserId !== null && !unitChoices(tx, sub).some((u) => u.id === input.unitUserId)) {
       return refuse('请从列表中选择承办单位的账号', 'unitUserId');
     }
-    tx.update(opinionItem).set({ state: check.to }).where(eq(opinionItem.id, item.id)).run();
+    tx.update(opinionItem).set({ state: to.value }).where(eq(opinionItem.id, item.id)).run();
     const row = tx.insert(suggestion).values({
       opinionItemId: item.id, jurisdictionId: sub.id, representativeId: item.handedToRepId,
       title: input.title, text: input.text, unitName: input.unitName, unitUserId: input.unitUserId,
@@ -84,7 +94,7 @@ export function convertItem(db: Db, actor: Actor & { id: number }, sub: Jurisdic
     recordAudit(tx, actor, {
       action: 'suggestion.convert', targetType: 'opinionItem', targetId: item.id, jurisdictionId: sub.id,
       before: { state: item.state },
-      after: { state: check.to, suggestionId: row.id, title: row.title, unitName: row.unitName, unitUserId: row.unitUserId, assignedOn: row.assignedOn, dueOn: row.dueOn },
+      after: { state: to.value, suggestionId: row.id, title: row.title, unitName: row.unitName, unitUserId: row.unitUserId, assignedOn: row.assignedOn, dueOn: row.dueOn },
     }, now);
     return ok(row);
   });
@@ -130,7 +140,7 @@ export function rateSuggestion(db: Db, actor: Actor & { id: number }, s: Suggest
   return db.transaction((tx) => {
     const fresh = tx.select().from(suggestion).where(eq(suggestion.id, s.id)).get()!;
     const check = checkRating(fresh);
-    if (!check.ok) return refuse(check.error);
+    if (!check.ok) return check;
     const row = tx.update(suggestion).set({ satisfaction: input.satisfaction, satisfactionNote: input.note, ratedAt: now })
       .where(eq(suggestion.id, s.id)).returning().get();
     recordAudit(tx, actor, {

@@ -1,3 +1,5 @@
+import { ok, refuse, type Result } from './result';
+
 /**
  * What a deliberation representative may attach to an item: photos from a phone and PDFs, small enough for a
  * hall's Wi-Fi. The type is read from the file's first bytes, never trusted from its name or the browser.
@@ -23,16 +25,15 @@ export function sniffType(head: Uint8Array): AttachmentType | null {
 }
 
 export interface IncomingFile { name: string; size: number; head: Uint8Array }
-export type AttachmentCheck = { ok: true; types: AttachmentType[] } | { ok: false; error: string };
-
-export function checkAttachments(files: readonly IncomingFile[]): AttachmentCheck {
-  if (files.length > MAX_ATTACHMENTS) return { ok: false, error: `最多上传 ${MAX_ATTACHMENTS} 个附件` };
+/** Each file's sniffed type, in order; a refusal belongs beside the attachments field. */
+export function checkAttachments(files: readonly IncomingFile[]): Result<AttachmentType[]> {
+  if (files.length > MAX_ATTACHMENTS) return refuse(`最多上传 ${MAX_ATTACHMENTS} 个附件`, 'attachments');
   const types: AttachmentType[] = [];
   for (const f of files) {
-    if (f.size > MAX_ATTACHMENT_BYTES) return { ok: false, error: `“${f.name}”超过 5 MB，请压缩后再上传` };
+    if (f.size > MAX_ATTACHMENT_BYTES) return refuse(`“${f.name}”超过 5 MB，请压缩后再上传`, 'attachments');
     const t = sniffType(f.head);
-    if (!t) return { ok: false, error: `“${f.name}”不是照片（JPG、PNG、WebP）或 PDF 文件` };
+    if (!t) return refuse(`“${f.name}”不是照片（JPG、PNG、WebP）或 PDF 文件`, 'attachments');
     types.push(t);
   }
-  return { ok: true, types };
+  return ok(types);
 }

@@ -24,3 +24,11 @@ export function districtRepsNeeded(seated: number, groupSize: number): number {
 export function hasRoom(size: number, groupSize: number): boolean {
   return size < groupSize;
 }
+
+/** One warning per group over the size, naming its district representative: the overview and the links page say the same. */
+export function oversizedGroups(groups: readonly { districtRep: { name: string }; members: readonly unknown[] }[], groupSize: number): string[] {
+  return groups.flatMap((g) => {
+    const check = checkGroupSize(g.members.length, groupSize);
+    return check.kind === 'over' ? [`${g.districtRep.name}：${check.text}`] : [];
+  });
+}

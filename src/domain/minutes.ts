@@ -1,3 +1,4 @@
+import { ok, refuse, type Result } from './result';
 import type { SessionState } from './sessionState';
 
 /**
@@ -18,22 +19,16 @@ export interface MinutesContext {
   items: readonly { title: string; decision: string }[];
 }
 
-/** 409: the record is closed (nothing to fix in the form); 422: not ready yet (something to do first). */
-export type MinutesCheck = { ok: true } | { ok: false; status: 409 | 422; error: string };
-
 export const SIGNED_OFF_ERROR = '纪要已签发，不能再修改。如需更正，请另行召开会议作出决定并记入新的纪要。';
 
-export function checkMinutes(state: MinutesState, action: MinutesAction, ctx: MinutesContext): MinutesCheck {
-  if (state === 'signedOff') {
-    return { ok: false, status: 409, error: action === 'signOff' ? '纪要已签发' : SIGNED_OFF_ERROR };
-  }
-  if (action === 'edit') return { ok: true };
+/** 409: the record is closed (nothing to fix in the form); 422: not ready yet (something to do first). */
+export function checkMinutes(state: MinutesState, action: MinutesAction, ctx: MinutesContext): Result {
+  if (state === 'signedOff') return refuse(action === 'signOff' ? '纪要已签发' : SIGNED_OFF_ERROR, '_form', 409);
+  if (action === 'edit') return ok();
   // Minutes record what a meeting did: not before it has ended.
-  if (ctx.sessionState !== 'closed') return { ok: false, status: 422, error: '会议闭会后才能签发纪要' };
-  if (ctx.items.length === 0) return { ok: false, status: 422, error: '议程为空：请先添加议程事项并写明决定' };
+  if (ctx.sessionState !== 'closed') return refuse('会议闭会后才能签发纪要', '_form', 422);
+  if (ctx.items.length === 0) return refuse('议程为空：请先添加议程事项并写明决定', '_form', 422);
   const missing = ctx.items.findIndex((i) => i.decision.trim() === '');
-  if (missing >= 0) {
-    return { ok: false, status: 422, error: `第 ${missing + 1} 项“${ctx.items[missing]!.title}”还没有填写会议决定，不能签发` };
-  }
-  return { ok: true };
+  if (missing >= 0) return refuse(`第 ${missing + 1} 项“${ctx.items[missing]!.title}”还没有填写会议决定，不能签发`, '_form', 422);
+  return ok();
 }

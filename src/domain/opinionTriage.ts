@@ -1,3 +1,4 @@
+import { ok, refuse, type Result } from './result';
 import { OPINION_STATES } from './vocabulary';
 
 /**
@@ -31,16 +32,12 @@ export const STEP_RULES: Record<OpinionStep, { from: OpinionState; to: OpinionSt
   convert: { from: 'handedToRep', to: 'converted', by: 'linkedRep', label: '转为代表建议' },
 };
 
-export type StepCheck = { ok: true; to: OpinionState } | { ok: false; error: string };
-
-/** One step from where the item is; nothing is skipped and nothing is undone. */
-export function checkOpinionStep(from: OpinionState, step: OpinionStep): StepCheck {
+/** One step from where the item is, to the state it leads to; nothing is skipped and nothing is undone. */
+export function checkOpinionStep(from: OpinionState, step: OpinionStep): Result<OpinionState> {
   const rule = STEP_RULES[step];
-  if (rule.from === from) return { ok: true, to: rule.to };
-  if (step === 'convert' && from === 'recorded') {
-    return { ok: false, error: '须先由人大工作人员把事项转交联系的区人大代表，才能转为代表建议' };
-  }
-  return { ok: false, error: `该事项“${OPINION_STATE_LABELS[from]}”，不能再“${rule.label}”` };
+  if (rule.from === from) return ok(rule.to);
+  if (step === 'convert' && from === 'recorded') return refuse('须先由人大工作人员把事项转交联系的区人大代表，才能转为代表建议');
+  return refuse(`该事项“${OPINION_STATE_LABELS[from]}”，不能再“${rule.label}”`);
 }
 
 /** The steps open to an actor for an item in this state: the buttons a page shows. */

@@ -1,5 +1,5 @@
 import { addMonths, isChinaDate, type ChinaDate } from './chinaDate';
-import { refuse } from './result';
+import { ok, refuse, type Result } from './result';
 
 /**
  * 代表建议 handling time (seed 002 arts. 24, 34): answered within three months of the day of assignment
@@ -39,8 +39,6 @@ export function answeredOnTime(s: Deadline): boolean | null {
   return s.answeredOn === null ? null : s.answeredOn <= effectiveDue(s);
 }
 
-export type DeadlineCheck = { ok: true } | { ok: false; field: string; error: string };
-
 export interface ExtensionRequest { extendedTo: string; approvedOn: string }
 
 /**
@@ -48,7 +46,7 @@ export interface ExtensionRequest { extendedTo: string; approvedOn: string }
  * when the unit sees it cannot finish in time, not after it has already missed); a later date than the
  * original, and at most six months from assignment.
  */
-export function checkExtension(s: Deadline, r: ExtensionRequest, today: ChinaDate): DeadlineCheck {
+export function checkExtension(s: Deadline, r: ExtensionRequest, today: ChinaDate): Result {
   if (s.extendedTo !== null) return refuse('该建议已经延期过一次，不能再次延期');
   if (s.answeredOn !== null) return refuse('该建议已经答复，无需延期');
   if (!isChinaDate(r.approvedOn)) return refuse('请填写同意延期的日期', 'approvedOn');
@@ -63,22 +61,22 @@ export function checkExtension(s: Deadline, r: ExtensionRequest, today: ChinaDat
   if (r.extendedTo > limit) {
     return refuse(`延期后最长不得超过交办之日起六个月，即 ${limit}`, 'extendedTo');
   }
-  return { ok: true };
+  return ok();
 }
 
 /** The unit's answer date: not before assignment, not in the future. Late answers are recorded, and shown as late. */
-export function checkAnswerDate(s: Deadline, answeredOn: string, today: ChinaDate): DeadlineCheck {
+export function checkAnswerDate(s: Deadline, answeredOn: string, today: ChinaDate): Result {
   if (s.answeredOn !== null) return refuse('该建议已经答复');
   if (!isChinaDate(answeredOn)) return refuse('请填写答复日期', 'answeredOn');
   if (answeredOn < s.assignedOn) return refuse(`答复日期不能早于交办日期 ${s.assignedOn}`, 'answeredOn');
   if (answeredOn > today) return refuse('答复日期不能晚于今天', 'answeredOn');
-  return { ok: true };
+  return ok();
 }
 
 /** The assignment date the representative enters: not before the item reached them, not in the future. */
-export function checkAssignmentDate(assignedOn: string, handedOn: ChinaDate, today: ChinaDate): DeadlineCheck {
+export function checkAssignmentDate(assignedOn: string, handedOn: ChinaDate, today: ChinaDate): Result {
   if (!isChinaDate(assignedOn)) return refuse('请填写交办日期', 'assignedOn');
   if (assignedOn < handedOn) return refuse(`交办日期不能早于事项转交代表的日期 ${handedOn}`, 'assignedOn');
   if (assignedOn > today) return refuse('交办日期不能晚于今天', 'assignedOn');
-  return { ok: true };
+  return ok();
 }

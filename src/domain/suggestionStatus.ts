@@ -1,5 +1,6 @@
 import { SATISFACTIONS } from './vocabulary';
 import type { ChinaDate } from './chinaDate';
+import { ok, refuse, type Result } from './result';
 import { answeredOnTime, isOverdue, type Deadline } from './suggestionDeadline';
 
 export { SATISFACTIONS };
@@ -28,13 +29,11 @@ export function suggestionStatus(s: Deadline, today: ChinaDate): SuggestionStatu
   return s.extendedTo !== null ? 'extended' : 'handling';
 }
 
-export type RatingCheck = { ok: true } | { ok: false; error: string };
-
 /** The representative rates the answer once it exists, and once only: the rating is the record of that answer. */
-export function checkRating(s: { answeredOn: ChinaDate | null; satisfaction: Satisfaction | null }): RatingCheck {
-  if (s.answeredOn === null) return { ok: false, error: '承办单位答复后才能评价' };
-  if (s.satisfaction !== null) return { ok: false, error: '已经评价过，不能重复评价' };
-  return { ok: true };
+export function checkRating(s: { answeredOn: ChinaDate | null; satisfaction: Satisfaction | null }): Result {
+  if (s.answeredOn === null) return refuse('承办单位答复后才能评价');
+  if (s.satisfaction !== null) return refuse('已经评价过，不能重复评价');
+  return ok();
 }
 
 /** 满意率 as practice counts it: satisfied and basically satisfied over all ratings; null when nobody rated. */

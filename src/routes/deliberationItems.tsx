@@ -1,35 +1,37 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { HTTPException } from 'hono/http-exception';
+import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
 import { ItemDetailPage, type FailedForm } from '../../views/deliberation/ItemDetailPage';
 import { ItemListPage, ItemNewPage } from '../../views/deliberation/ItemPages';
 import { timelineFromFields, timelineOf } from '../../views/deliberation/timeline';
-import { authorize, can, notFound } from '../auth/authorize';
+import { allow, can, forbidden, userActor } from '../auth/authorize';
 import { auditFor } from '../data/audit';
-import { deliberationRepOfUser, rosterOf } from '../data/deliberationReps';
+import { deliberationRepOfUser, rosterOf, type Rep } from '../data/deliberationReps';
 import { statYears } from '../data/deliberationStats';
-import type { Jurisdiction } from '../data/jurisdictions';
-import { getAttachment, getItem, itemDetail, listItems, recordItem, triageItem, type OpinionItem } from '../data/opinionItems';
+import { itemDetail, listItems, recordItem, triageItem } from '../data/opinionItems';
 import { linkedDistrictRep } from '../data/repLinks';
 import {
-  answerSuggestion, convertItem, districtRepIdsOfUser, extendSuggestion, rateSuggestion, suggestionDetail, suggestionOfItem, unitChoices,
-  type Suggestion,
+  answerSuggestion, convertItem, districtRepIdsOfUser, extendSuggestion, isItemsDistrictRep, rateSuggestion, suggestionDetail, suggestionOfItem, unitChoices,
 } from '../data/suggestions';
-import { readStoredFile, removeFiles, storeFiles, uploadsDir } from '../data/uploads';
-import { checkAttachments, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '../domain/attachmentRules';
+import { readStoredFile, uploadsDir } from '../data/uploads';
+import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '../domain/attachmentRules';
+import { chinaDateOf, chinaYearOf, isChinaDate } from '../domain/chinaDate';
 import { OPINION_CATEGORIES, opinionNumber } from '../domain/opinionLabels';
 import { OPINION_STATES } from '../domain/opinionTriage';
 import { latestExtension } from '../domain/suggestionDeadline';
 import { SATISFACTIONS, suggestionStatus } from '../domain/suggestionStatus';
-import type { AppEnv, CurrentUser } from '../env';
+import type { AppEnv } from '../env';
 import { errorResponse } from '../http/errors';
-import { flash } from '../http/renderer';
+import { refused } from '../http/refused';
+import { redirectWithFlash } from '../http/renderer';
+import type { AttachmentEnv, OpinionItemEnv, SuggestionEnv } from '../http/subjects/deliberation';
+import { notFound, type JurisdictionEnv } from '../http/subjects/jurisdiction';
 import { trimmed, validForm, validQuery, type FieldErrors, type FormValues } from '../http/validate';
-import { actorWithId, idParam, subdistrictParam, todayIn } from './deliberationCommon';
 
 const PAGE_SIZE = 30;
 const blank = (v: unknown) => (v === '' ? undefined : v);
+const date = (msg: string) => z.string().trim().refine(isChinaDate, msg);
 
 const listQuery = z.object({
   year: z.preprocess(blank, z.coerce.number().int().min(2000).max(2100).optional()),
@@ -37,6 +39,10 @@ const listQuery = z.object({
   mine: z.preprocess(blank, z.literal('1').optional()),
   page: z.preprocess(blank, z.coerce.number().int().min(1).max(100_000).default(1)),
 });
+
+/** The file inputs as sent: an empty file input arrives as an empty file (or an empty string) and is no attachment. */
+const attachments = z.preprocess((v) => (v === undefined ? [] : [v].flat()), z.array(z.union([z.instanceof(File), z.literal('')])))
+  .transform((xs) => xs.filter((x): x is File => x instanceof File && x.size > 0));
 
 const itemForm = z.object({
   raisedById: z.preprocess(blank, z.coerce.number({ error: '请选择提出的议事代表' }).int().positive().optional()),
@@ -47,78 +53,83 @@ const itemForm = z.object({
   affected: z.preprocess(blank, z.coerce.number({ error: '涉及人数须为整数' }).int('涉及人数须为整数')
     .min(0, '涉及人数不能为负数').max(10_000_000, '涉及人数过大').optional()),
   category: z.enum(OPINION_CATEGORIES, { error: '请选择类别' }),
-  attachments: z.unknown().optional(),
+  attachments,
 });
 
+const TRIAGE_STEPS = ['answer', 'refer', 'hand', 'rehand'] as const;
 const triageForm = z.object({
-  step: z.enum(['answer', 'refer', 'hand', 'rehand'], { error: '请选择处理方式' }),
+  step: z.enum(TRIAGE_STEPS, { error: '请选择处理方式：分办只能当场答复、交街道部门或转交区人大代表' }),
   response: trimmed(2000).optional(),
   department: trimmed(60).optional(),
   referNote: trimmed(500).optional(),
   handNote: trimmed(500).optional(),
 });
 
-const dateText = z.string().trim();
 const convertForm = z.object({
   title: trimmed(60, '请填写建议标题'),
   text: trimmed(4000, '请填写建议内容'),
   unitName: trimmed(60, '请填写承办单位'),
   unitUserId: z.preprocess(blank, z.coerce.number().int().positive().optional()),
-  assignedOn: dateText,
+  assignedOn: date('请填写交办日期'),
 });
 const extendForm = z.object({
-  extendedTo: dateText, approvedOn: dateText,
+  extendedTo: date('请填写延期后的办结日期'),
+  approvedOn: date('请填写同意延期的日期'),
   approvedBy: trimmed(60, '请填写同意延期的交办机关'),
   reason: trimmed(500, '请填写延期理由'),
 });
-const answerForm = z.object({ answer: trimmed(4000, '请填写答复内容'), answeredOn: dateText });
+const answerForm = z.object({ answer: trimmed(4000, '请填写答复内容'), answeredOn: date('请填写答复日期') });
 const rateForm = z.object({ satisfaction: z.enum(SATISFACTIONS, { error: '请选择满意度' }), note: trimmed(500) });
 
-const forbidden = (): never => { throw new HTTPException(403, { message: 'forbidden' }); };
+type RecorderEnv = JurisdictionEnv & { Variables: { ownRep: Rep | null } };
+type ItemC<E extends OpinionItemEnv = OpinionItemEnv> = Context<E>;
 
-function itemOr404(c: Context<AppEnv>, j: Jurisdiction): OpinionItem {
-  return getItem(c.get('db'), j.id, idParam(c, 'id')) ?? notFound();
-}
+const today = <E extends AppEnv>(c: Context<E>) => chinaDateOf(c.var.now());
+const isClerkHere = <E extends JurisdictionEnv>(c: Context<E>) => can(c, 'opinion.triage', c.var.jurisdiction.id);
+const itemUrl = <E extends OpinionItemEnv>(c: ItemC<E>) => `/j/${c.var.jurisdiction.code}/deliberation/items/${c.var.opinionItem.id}`;
 
 /**
- * The district representative an item belongs with: the one it was handed to, or, before handover, the one its
- * raiser is linked to now. Only that representative's login may convert it (others get 403).
+ * Who records an item: the clerk for any seated representative (ownRep null), a representative for themselves.
+ * A login that is neither on the roster nor the clerk cannot raise items (403), before the form is read.
  */
-function isItemsRep(c: Context<AppEnv>, j: Jurisdiction, item: OpinionItem, me: CurrentUser): boolean {
-  const db = c.get('db');
-  const target = item.handedToRepId ?? linkedDistrictRep(db, j, item.raisedById)?.id;
-  return target !== undefined && districtRepIdsOfUser(db, j, me.id).includes(target);
-}
+const recorder = createMiddleware<RecorderEnv>(async (c, next) => {
+  c.set('ownRep', isClerkHere(c) ? null : deliberationRepOfUser(c.var.db, c.var.jurisdiction.id, userActor(c).id) ?? forbidden());
+  await next();
+});
 
-function isClerkHere(c: Context<AppEnv>, j: Jurisdiction): boolean {
-  return can(c, 'opinion.triage', j.id);
+/** A rule on the row, after allow() and before the body is read: someone else's item is a 403, whatever the form says. */
+function onlyWhen<E extends OpinionItemEnv>(rule: (c: Context<E>) => boolean) {
+  return createMiddleware<E>(async (c, next) => {
+    if (!rule(c)) forbidden();
+    await next();
+  });
 }
+/** Only the district representative the item belongs with converts it into a suggestion. */
+const itemsRepOnly = onlyWhen<OpinionItemEnv>((c) => isItemsDistrictRep(c.var.db, c.var.jurisdiction, c.var.opinionItem, userActor(c).id));
+/** The chosen unit answers; the clerk may always enter an answer received on paper, on the unit's behalf. */
+const answererOnly = onlyWhen<SuggestionEnv>((c) => c.var.suggestion.unitUserId === userActor(c).id || isClerkHere(c));
+/** The representative who made the suggestion rates its answer. */
+const raterOnly = onlyWhen<SuggestionEnv>((c) =>
+  districtRepIdsOfUser(c.var.db, c.var.jurisdiction, userActor(c).id).includes(c.var.suggestion.representativeId));
 
 // ---------------------------------------------------------------- pages
 
-function newPage(c: Context<AppEnv>, values?: FormValues, errors?: FieldErrors) {
-  const j = subdistrictParam(c);
-  const me = authorize(c, 'opinion.record', j.id);
-  const db = c.get('db');
-  if (isClerkHere(c, j)) {
-    const raisers = rosterOf(db, j.id, 'seated').map((r): [string, string] => [String(r.id), `${r.name}${r.community ? `（${r.community}）` : ''}`]);
-    return c.render(<ItemNewPage j={j} raisers={raisers} channels={['meeting', 'office']} values={values} errors={errors} />, { title: '登记民意事项' });
-  }
-  const self = deliberationRepOfUser(db, j.id, me.id) ?? forbidden(); // a login not on the roster cannot raise items
-  return c.render(<ItemNewPage j={j} self={self} values={values} errors={errors} />, { title: '登记民意事项' });
+function newPage<E extends RecorderEnv>(c: Context<E>, values?: FormValues, errors?: FieldErrors) {
+  const { db, jurisdiction: j, ownRep } = c.var;
+  if (ownRep) return c.render(<ItemNewPage j={j} self={ownRep} values={values} errors={errors} />, { title: '登记民意事项' });
+  const raisers = rosterOf(db, j.id, 'seated').map((r): [string, string] => [String(r.id), `${r.name}${r.community ? `（${r.community}）` : ''}`]);
+  return c.render(<ItemNewPage j={j} raisers={raisers} channels={['meeting', 'office']} values={values} errors={errors} />, { title: '登记民意事项' });
 }
 
-function itemPage(c: Context<AppEnv>, failed?: FailedForm) {
-  const j = subdistrictParam(c);
-  const me = authorize(c, 'deliberation.view', j.id);
-  const db = c.get('db');
-  const item = itemOr404(c, j);
+function itemPage<E extends OpinionItemEnv>(c: ItemC<E>, failed?: FailedForm) {
+  const { db, jurisdiction: j, opinionItem: item } = c.var;
+  const me = userActor(c).id;
   const names = itemDetail(db, item);
   const s = suggestionOfItem(db, item.id);
-  const today = todayIn(c);
-  const clerk = isClerkHere(c, j);
+  const day = today(c);
+  const clerk = isClerkHere(c);
   const linked = linkedDistrictRep(db, j, item.raisedById);
-  const myReps = districtRepIdsOfUser(db, j, me.id);
+  const myReps = districtRepIdsOfUser(db, j, me);
 
   let triage: { linkedRep: string | null; rehandTo?: string } | undefined;
   if (clerk && item.state === 'recorded') triage = { linkedRep: linked?.name ?? null };
@@ -136,11 +147,11 @@ function itemPage(c: Context<AppEnv>, failed?: FailedForm) {
     extendedBy = d.extendedBy;
     suggestion = {
       ...s, representative: d.representative, unitLogin: d.unitLogin, answeredBy: d.answeredBy,
-      onBehalf: s.answeredBy !== null && s.answeredBy !== s.unitUserId, status: suggestionStatus(s, today), latestExtension: latestExtension(s.assignedOn),
+      onBehalf: s.answeredBy !== null && s.answeredBy !== s.unitUserId, status: suggestionStatus(s, day), latestExtension: latestExtension(s.assignedOn),
     };
     const open = s.answeredOn === null;
     flags.extend = open && s.extendedTo === null && can(c, 'suggestion.extend', j.id);
-    flags.answer = open && can(c, 'suggestion.answer', j.id) && (s.unitUserId === me.id || clerk);
+    flags.answer = open && can(c, 'suggestion.answer', j.id) && (s.unitUserId === me || clerk);
     flags.rate = !open && s.satisfaction === null && myReps.includes(s.representativeId) && can(c, 'suggestion.rate', j.id);
   }
   const audit = auditFor(db, 'opinionItem', item.id);
@@ -148,9 +159,8 @@ function itemPage(c: Context<AppEnv>, failed?: FailedForm) {
     ...item, ...names, attachments: names.attachments.length,
     suggestion: s && suggestion && { ...s, representative: suggestion.representative, answeredBy: suggestion.answeredBy, onBehalf: suggestion.onBehalf, extendedBy: extendedBy ?? null },
   });
-  if (failed) c.status(422);
   return c.render(
-    <ItemDetailPage j={j} today={today} failed={failed}
+    <ItemDetailPage j={j} today={day} failed={failed}
       item={{ ...item, number: opinionNumber(item.year, j.code, item.seq), ...names }}
       attachments={names.attachments} timeline={timeline}
       triage={triage} convert={convert} suggestion={suggestion} can={flags} />,
@@ -158,193 +168,106 @@ function itemPage(c: Context<AppEnv>, failed?: FailedForm) {
   );
 }
 
-function suggestionOr404(c: Context<AppEnv>, item: OpinionItem): Suggestion {
-  return suggestionOfItem(c.get('db'), item.id) ?? notFound();
+/** The item page with one of its forms (`key`) filled in again and its errors beside it. */
+function itemPageFor(key: string) {
+  return <E extends OpinionItemEnv>(c: ItemC<E>, values?: FormValues, errors?: FieldErrors) => itemPage(c, values && errors ? { key, values, errors } : undefined);
+}
+
+/** An unknown step (say "convert", which is not the clerk's) shows on the first triage form, as that form's error. */
+function triagePage<E extends OpinionItemEnv>(c: ItemC<E>, values: FormValues = {}, errors: FieldErrors = {}) {
+  const key = TRIAGE_STEPS.find((s) => s === values.step) ?? 'answer';
+  return itemPage(c, { key, values, errors: errors.step ? { _form: errors.step } : errors });
 }
 
 // ---------------------------------------------------------------- routes
 
-export const deliberationItems = new Hono<AppEnv>()
-  .get('/j/:code/deliberation/items', validQuery(listQuery), (c) => {
-    const j = subdistrictParam(c);
-    const me = authorize(c, 'deliberation.view', j.id);
-    const db = c.get('db');
+/** /j/:code/deliberation/items — the subdistrict's public-opinion items: the list and recording a new one. */
+export const opinionItems = new Hono<JurisdictionEnv>()
+  .get('/', allow('deliberation.view'), validQuery(listQuery), (c) => {
+    const { db, jurisdiction: j } = c.var;
+    const me = userActor(c).id;
     const q = c.req.valid('query');
-    const self = deliberationRepOfUser(db, j.id, me.id);
-    const myReps = districtRepIdsOfUser(db, j, me.id);
+    const self = deliberationRepOfUser(db, j.id, me);
+    const myReps = districtRepIdsOfUser(db, j, me);
     const mineLabel = self ? '只看我提出的' : myReps.length ? '只看转交给我的' : undefined;
     const { total, rows } = listItems(db, j.id, {
       year: q.year, state: q.state, page: q.page, pageSize: PAGE_SIZE,
       raisedById: q.mine && self ? self.id : undefined,
       handedToRepIds: q.mine && !self && myReps.length ? myReps : undefined,
     });
-    const today = todayIn(c);
+    const day = today(c);
     return c.render(
-      <ItemListPage j={j} total={total} page={q.page} pageSize={PAGE_SIZE} years={statYears(db, j.id, Number(today.slice(0, 4)))}
+      <ItemListPage j={j} total={total} page={q.page} pageSize={PAGE_SIZE} years={statYears(db, j.id, chinaYearOf(c.var.now()))}
         filter={q} mineLabel={mineLabel} canRecord={can(c, 'opinion.record', j.id)}
         rows={rows.map((r) => ({
           ...r.item, number: opinionNumber(r.item.year, j.code, r.item.seq), raisedBy: r.raisedBy,
-          suggestionStatus: r.suggestion ? suggestionStatus(r.suggestion, today) : undefined,
+          suggestionStatus: r.suggestion ? suggestionStatus(r.suggestion, day) : undefined,
         }))} />,
       { title: `${j.name}民意事项` },
     );
   })
-  .get('/j/:code/deliberation/items/new', (c) => newPage(c))
-  .post('/j/:code/deliberation/items',
+  .get('/new', allow('opinion.record'), recorder, (c) => newPage(c))
+  .post('/', allow('opinion.record'), recorder,
     bodyLimit({ maxSize: MAX_ATTACHMENTS * MAX_ATTACHMENT_BYTES + 256 * 1024, onError: (c) => errorResponse(c as unknown as Context<AppEnv>, 413) }),
-    validForm(itemForm, (c, values, errors) => newPage(c, values, errors)),
+    validForm(itemForm, newPage),
     async (c) => {
-      const j = subdistrictParam(c);
-      const me = authorize(c, 'opinion.record', j.id);
-      const db = c.get('db');
+      const { db, jurisdiction: j, ownRep } = c.var;
       const f = c.req.valid('form');
-      const values: FormValues = { ...f, raisedById: f.raisedById ? String(f.raisedById) : '', affected: f.affected === undefined ? '' : String(f.affected), attachments: undefined };
-      const fail = (errors: FieldErrors) => { c.status(422); return newPage(c, values, errors); };
-
-      let raisedById: number;
-      let channel: 'self' | 'meeting' | 'office';
-      if (isClerkHere(c, j)) {
-        if (!f.raisedById) return fail({ raisedById: '请选择提出的议事代表' });
-        raisedById = f.raisedById;
-        channel = f.channel ?? 'meeting';
-      } else {
-        raisedById = (deliberationRepOfUser(db, j.id, me.id) ?? forbidden()).id;
-        channel = 'self';
-      }
-
-      const files = ([] as unknown[]).concat(f.attachments ?? []).filter((x): x is File => x instanceof File && x.size > 0);
-      const incoming = await Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
-      const check = checkAttachments(incoming.map((x) => ({ name: x.name, size: x.bytes.byteLength, head: x.bytes.subarray(0, 16) })));
-      if (!check.ok) return fail({ attachments: check.error });
-      const dir = uploadsDir(db);
-      const stored = storeFiles(dir, incoming.map((x, i) => ({ ...x, type: check.types[i]! })));
-
-      const year = Number(todayIn(c).slice(0, 4));
-      let result;
-      try {
-        result = recordItem(db, actorWithId(c, me), j, year, {
-          raisedById, channel, title: f.title, text: f.text, place: f.place, affected: f.affected ?? null, category: f.category,
-        }, stored, c.get('now')());
-      } catch (e) {
-        removeFiles(dir, stored);
-        throw e;
-      }
-      if (!result.ok) {
-        removeFiles(dir, stored);
-        return fail({ [result.field]: result.error });
-      }
-      flash(c, `已登记，编号 ${opinionNumber(result.value.year, j.code, result.value.seq)}`);
-      return c.redirect(`/j/${j.code}/deliberation/items/${result.value.id}`, 303);
-    })
-  .get('/j/:code/deliberation/items/:id{[0-9]+}', (c) => itemPage(c))
-  .get('/j/:code/deliberation/items/:id{[0-9]+}/attachments/:aid{[0-9]+}', (c) => {
-    const j = subdistrictParam(c);
-    authorize(c, 'deliberation.view', j.id);
-    const item = itemOr404(c, j);
-    const a = getAttachment(c.get('db'), item.id, idParam(c, 'aid')) ?? notFound();
-    const bytes = readStoredFile(uploadsDir(c.get('db')), a.storedName) ?? notFound();
-    const disposition = a.mimeType === 'application/pdf' ? 'attachment' : 'inline';
-    return c.body(new Uint8Array(bytes), 200, {
-      'Content-Type': a.mimeType,
-      'Content-Disposition': `${disposition}; filename*=UTF-8''${encodeURIComponent(a.fileName)}`,
-      'Cache-Control': 'private, no-store',
+      const incoming = await Promise.all(f.attachments.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
+      const r = recordItem(db, uploadsDir(db), userActor(c), j, chinaYearOf(c.var.now()), {
+        raisedById: ownRep ? ownRep.id : f.raisedById ?? null, channel: ownRep ? 'self' : f.channel ?? 'meeting',
+        title: f.title, text: f.text, place: f.place, affected: f.affected ?? null, category: f.category,
+      }, incoming, c.var.now());
+      if (!r.ok) return refused(c, r, newPage, { ...f, attachments: undefined });
+      return redirectWithFlash(c, `/j/${j.code}/deliberation/items/${r.value.id}`, `已登记，编号 ${opinionNumber(r.value.year, j.code, r.value.seq)}`);
     });
+
+/** /j/:code/deliberation/items/:itemId — one item: its page, the clerk's triage and the representative's conversion. */
+export const opinionItem = new Hono<OpinionItemEnv>()
+  .get('/', allow('deliberation.view'), (c) => itemPage(c))
+  .post('/triage', allow('opinion.triage'), validForm(triageForm, triagePage), (c) => {
+    const f = c.req.valid('form');
+    const response = f.step === 'answer' ? f.response ?? '' : f.step === 'refer' ? f.referNote ?? '' : f.handNote ?? '';
+    const r = triageItem(c.var.db, userActor(c), c.var.jurisdiction, c.var.opinionItem.id, f.step, { response, department: f.department ?? '' }, c.var.now());
+    if (!r.ok) return refused(c, r, triagePage, f);
+    return redirectWithFlash(c, itemUrl(c), '已分办');
   })
-  .post('/j/:code/deliberation/items/:id{[0-9]+}/triage',
-    validForm(triageForm, (c, values, errors) => {
-      authorize(c, 'opinion.triage', subdistrictParam(c).id);
-      // An unknown step (say "convert", which is not the clerk's) shows on the first triage form.
-      const key = ['answer', 'refer', 'hand', 'rehand'].includes(values.step ?? '') ? values.step! : 'answer';
-      return itemPage(c, { key, values, errors: errors.step ? { _form: `${errors.step}：分办只能当场答复、交街道部门或转交区人大代表` } : errors });
-    }),
-    (c) => {
-      const j = subdistrictParam(c);
-      const me = authorize(c, 'opinion.triage', j.id);
-      const f = c.req.valid('form');
-      const response = f.step === 'answer' ? f.response ?? '' : f.step === 'refer' ? f.referNote ?? '' : f.handNote ?? '';
-      const item = itemOr404(c, j);
-      const result = triageItem(c.get('db'), actorWithId(c, me), j, item.id, f.step, { response, department: f.department ?? '' }, c.get('now')());
-      if (!result.ok) return itemPage(c, { key: f.step, values: f as FormValues, errors: { [result.field]: result.error } });
-      flash(c, '已分办');
-      return c.redirect(`/j/${j.code}/deliberation/items/${item.id}`, 303);
-    })
-  .post('/j/:code/deliberation/items/:id{[0-9]+}/convert',
-    validForm(convertForm, (c, values, errors) => {
-      const j = subdistrictParam(c);
-      const me = authorize(c, 'suggestion.convert', j.id);
-      if (!isItemsRep(c, j, itemOr404(c, j), me)) forbidden();
-      return itemPage(c, { key: 'convert', values, errors });
-    }),
-    (c) => {
-      const j = subdistrictParam(c);
-      const me = authorize(c, 'suggestion.convert', j.id);
-      const item = itemOr404(c, j);
-      if (!isItemsRep(c, j, item, me)) forbidden();
-      const f = c.req.valid('form');
-      const db = c.get('db');
-      const result = convertItem(db, actorWithId(c, me), j, item.id, districtRepIdsOfUser(db, j, me.id), { ...f, unitUserId: f.unitUserId ?? null }, c.get('now')());
-      if (!result.ok) {
-        return itemPage(c, { key: 'convert', values: { ...f, unitUserId: f.unitUserId ? String(f.unitUserId) : '' }, errors: { [result.field]: result.error } });
-      }
-      flash(c, `已转为代表建议，交 ${result.value.unitName} 办理，${result.value.dueOn} 前答复`);
-      return c.redirect(`/j/${j.code}/deliberation/items/${item.id}`, 303);
-    })
-  .post('/j/:code/deliberation/items/:id{[0-9]+}/extend',
-    validForm(extendForm, (c, values, errors) => {
-      const j = subdistrictParam(c);
-      authorize(c, 'suggestion.extend', j.id);
-      suggestionOr404(c, itemOr404(c, j));
-      return itemPage(c, { key: 'extend', values, errors });
-    }),
-    (c) => {
-      const j = subdistrictParam(c);
-      const me = authorize(c, 'suggestion.extend', j.id);
-      const item = itemOr404(c, j);
-      const s = suggestionOr404(c, item);
-      const f = c.req.valid('form');
-      const result = extendSuggestion(c.get('db'), actorWithId(c, me), s, f, c.get('now')());
-      if (!result.ok) return itemPage(c, { key: 'extend', values: f, errors: { [result.field]: result.error } });
-      flash(c, `已记录延期，办结期限延至 ${f.extendedTo}`);
-      return c.redirect(`/j/${j.code}/deliberation/items/${item.id}`, 303);
-    })
-  .post('/j/:code/deliberation/items/:id{[0-9]+}/answer',
-    validForm(answerForm, (c, values, errors) => {
-      const j = subdistrictParam(c);
-      const me = authorize(c, 'suggestion.answer', j.id);
-      const s = suggestionOr404(c, itemOr404(c, j));
-      if (s.unitUserId !== me.id && !isClerkHere(c, j)) forbidden();
-      return itemPage(c, { key: 'reply', values, errors });
-    }),
-    (c) => {
-      const j = subdistrictParam(c);
-      const me = authorize(c, 'suggestion.answer', j.id);
-      const item = itemOr404(c, j);
-      const s = suggestionOr404(c, item);
-      // The chosen unit answers; the clerk may always enter an answer received on paper, on the unit's behalf.
-      if (s.unitUserId !== me.id && !isClerkHere(c, j)) forbidden();
-      const f = c.req.valid('form');
-      const result = answerSuggestion(c.get('db'), actorWithId(c, me), s, f, c.get('now')());
-      if (!result.ok) return itemPage(c, { key: 'reply', values: f, errors: { [result.field]: result.error } });
-      flash(c, '答复已提交');
-      return c.redirect(`/j/${j.code}/deliberation/items/${item.id}`, 303);
-    })
-  .post('/j/:code/deliberation/items/:id{[0-9]+}/rate',
-    validForm(rateForm, (c, values, errors) => {
-      const j = subdistrictParam(c);
-      const me = authorize(c, 'suggestion.rate', j.id);
-      const s = suggestionOr404(c, itemOr404(c, j));
-      if (!districtRepIdsOfUser(c.get('db'), j, me.id).includes(s.representativeId)) forbidden();
-      return itemPage(c, { key: 'rate', values, errors });
-    }),
-    (c) => {
-      const j = subdistrictParam(c);
-      const me = authorize(c, 'suggestion.rate', j.id);
-      const item = itemOr404(c, j);
-      const s = suggestionOr404(c, item);
-      if (!districtRepIdsOfUser(c.get('db'), j, me.id).includes(s.representativeId)) forbidden();
-      const f = c.req.valid('form');
-      const result = rateSuggestion(c.get('db'), actorWithId(c, me), s, f, c.get('now')());
-      if (!result.ok) return itemPage(c, { key: 'rate', values: f, errors: { [result.field]: result.error } });
-      flash(c, '评价已提交');
-      return c.redirect(`/j/${j.code}/deliberation/items/${item.id}`, 303);
-    });
+  .post('/convert', allow('suggestion.convert'), itemsRepOnly, validForm(convertForm, itemPageFor('convert')), (c) => {
+    const { db, jurisdiction: j } = c.var;
+    const f = c.req.valid('form');
+    const r = convertItem(db, userActor(c), j, c.var.opinionItem.id, districtRepIdsOfUser(db, j, userActor(c).id), { ...f, unitUserId: f.unitUserId ?? null }, c.var.now());
+    if (!r.ok) return refused(c, r, itemPageFor('convert'), f);
+    return redirectWithFlash(c, itemUrl(c), `已转为代表建议，交 ${r.value.unitName} 办理，${r.value.dueOn} 前答复`);
+  })
+  .route('/attachments/:attachmentId{[0-9]+}', new Hono<AttachmentEnv>()
+    .get('/', allow('deliberation.view'), (c) => {
+      const a = c.var.attachment;
+      const bytes = readStoredFile(uploadsDir(c.var.db), a.storedName) ?? notFound();
+      const disposition = a.mimeType === 'application/pdf' ? 'attachment' : 'inline';
+      return c.body(new Uint8Array(bytes), 200, {
+        'Content-Type': a.mimeType,
+        'Content-Disposition': `${disposition}; filename*=UTF-8''${encodeURIComponent(a.fileName)}`,
+        'Cache-Control': 'private, no-store',
+      });
+    }));
+
+/** /j/:code/deliberation/items/:itemId/{extend,answer,rate} — the suggestion the item became. */
+export const suggestionSteps = new Hono<SuggestionEnv>()
+  .post('/extend', allow('suggestion.extend'), validForm(extendForm, itemPageFor('extend')), (c) => {
+    const f = c.req.valid('form');
+    const r = extendSuggestion(c.var.db, userActor(c), c.var.suggestion, f, c.var.now());
+    if (!r.ok) return refused(c, r, itemPageFor('extend'), f);
+    return redirectWithFlash(c, itemUrl(c), `已记录延期，办结期限延至 ${f.extendedTo}`);
+  })
+  .post('/answer', allow('suggestion.answer'), answererOnly, validForm(answerForm, itemPageFor('reply')), (c) => {
+    const f = c.req.valid('form');
+    const r = answerSuggestion(c.var.db, userActor(c), c.var.suggestion, f, c.var.now());
+    if (!r.ok) return refused(c, r, itemPageFor('reply'), f);
+    return redirectWithFlash(c, itemUrl(c), '答复已提交');
+  })
+  .post('/rate', allow('suggestion.rate'), raterOnly, validForm(rateForm, itemPageFor('rate')), (c) => {
+    const f = c.req.valid('form');
+    const r = rateSuggestion(c.var.db, userActor(c), c.var.suggestion, f, c.var.now());
+    if (!r.ok) return refused(c, r, itemPageFor('rate'), f);
+    return redirectWithFlash(c, itemUrl(c), '评价已提交');
+  });

@@ -1,42 +1,41 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { AnnualReportPage, headline, meetingLines, StatsPage, type ReportSuggestion } from '../../views/deliberation/StatsPages';
-import { authorize } from '../auth/authorize';
+import { allow } from '../auth/authorize';
 import { seatedCount } from '../data/deliberationReps';
 import { statYears, yearStats } from '../data/deliberationStats';
-import type { Jurisdiction } from '../data/jurisdictions';
+import { chinaDateOf } from '../domain/chinaDate';
 import { opinionNumber } from '../domain/opinionLabels';
 import { effectiveDue } from '../domain/suggestionDeadline';
 import { SATISFACTION_LABELS, SUGGESTION_STATUS_LABELS, suggestionStatus } from '../domain/suggestionStatus';
-import type { AppEnv } from '../env';
 import { csvResponse, type Cell } from '../http/csv';
+import type { JurisdictionEnv } from '../http/subjects/jurisdiction';
 import { validQuery } from '../http/validate';
-import { subdistrictParam, todayIn } from './deliberationCommon';
 
 const yearQuery = z.object({ year: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(2000).max(2100).optional()) });
 
-function load(c: Context<AppEnv>, j: Jurisdiction, year: number | undefined) {
-  const today = todayIn(c);
+function load(c: Context<JurisdictionEnv>, year: number | undefined) {
+  const j = c.var.jurisdiction;
+  const today = chinaDateOf(c.var.now());
   const y = year ?? Number(today.slice(0, 4));
-  const { summary, suggestions, meetings, attendance } = yearStats(c.get('db'), j.id, y, today);
+  const { summary, suggestions, meetings, attendance } = yearStats(c.var.db, j.id, y, today);
   const rows: ReportSuggestion[] = suggestions.map((s) => ({
     ...s, number: opinionNumber(y, j.code, s.seq), due: effectiveDue(s), extended: s.extendedTo !== null, status: suggestionStatus(s, today),
   }));
   return { year: y, today, summary, rows, m: { rows: meetings, total: attendance } };
 }
 
-export const deliberationStats = new Hono<AppEnv>()
-  .get('/j/:code/deliberation/stats', validQuery(yearQuery), (c) => {
-    const j = subdistrictParam(c);
-    authorize(c, 'deliberation.view', j.id);
-    const { year, today, summary, m } = load(c, j, c.req.valid('query').year);
-    return c.render(<StatsPage j={j} year={year} years={statYears(c.get('db'), j.id, Number(today.slice(0, 4)))} s={summary} m={m} />,
+/** /j/:code/deliberation/{stats,stats.csv,report} — the year's figures on screen, as a spreadsheet and as the printed report. */
+export const deliberationStats = new Hono<JurisdictionEnv>()
+  .get('/stats', allow('deliberation.view'), validQuery(yearQuery), (c) => {
+    const j = c.var.jurisdiction;
+    const { year, today, summary, m } = load(c, c.req.valid('query').year);
+    return c.render(<StatsPage j={j} year={year} years={statYears(c.var.db, j.id, Number(today.slice(0, 4)))} s={summary} m={m} />,
       { title: `${j.name}${year}年度统计` });
   })
-  .get('/j/:code/deliberation/stats.csv', validQuery(yearQuery), (c) => {
-    const j = subdistrictParam(c);
-    authorize(c, 'deliberation.view', j.id);
-    const { year, summary, rows, m } = load(c, j, c.req.valid('query').year);
+  .get('/stats.csv', allow('deliberation.view'), validQuery(yearQuery), (c) => {
+    const j = c.var.jurisdiction;
+    const { year, summary, rows, m } = load(c, c.req.valid('query').year);
     const out: Cell[][] = [
       [`${j.name}${year}年度民意事项、代表建议和议事代表会议统计`],
       ['指标', '数值'], ...headline(summary),
@@ -52,10 +51,9 @@ export const deliberationStats = new Hono<AppEnv>()
     ];
     return csvResponse(c, `${j.name}${year}年度民意事项统计.csv`, out);
   })
-  .get('/j/:code/deliberation/report', validQuery(yearQuery), (c) => {
-    const j = subdistrictParam(c);
-    authorize(c, 'deliberation.view', j.id);
-    const { year, today, summary, rows, m } = load(c, j, c.req.valid('query').year);
-    return c.render(<AnnualReportPage j={j} year={year} s={summary} m={m} suggestions={rows} printedOn={today} seated={seatedCount(c.get('db'), j.id)} />,
+  .get('/report', allow('deliberation.view'), validQuery(yearQuery), (c) => {
+    const j = c.var.jurisdiction;
+    const { year, today, summary, rows, m } = load(c, c.req.valid('query').year);
+    return c.render(<AnnualReportPage j={j} year={year} s={summary} m={m} suggestions={rows} printedOn={today} seated={seatedCount(c.var.db, j.id)} />,
       { title: `${j.name}${year}年度民意事项和代表建议办理情况` });
   });

@@ -1,26 +1,27 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import type { Db } from '../../db/client';
 import { AgendaPage } from '../../views/meetings/AgendaPage';
 import { ItemEditPage } from '../../views/meetings/ItemEditPage';
 import { MeetingListPage } from '../../views/meetings/MeetingListPage';
 import { MinutesPage } from '../../views/meetings/MinutesPage';
-import { authorize, can, notFound } from '../auth/authorize';
+import { allow, can, userActor } from '../auth/authorize';
 import { cyclesOf } from '../data/cycles';
 import {
-  addMeetingItem, agendaOf, meetingRows, meetingWarningsFor, meetingYears, minutesOf, moveMeetingItemUp, opinionChoices, removeMeetingItem,
-  saveMinutesHeader, selectionPollsOf, signOffMinutes, updateMeetingItem,
+  addMeetingItem, agendaOf, meetingRows, meetingWarningsFor, meetingYears, minutesCheck, minutesOf, moveMeetingItemUp, opinionChoices,
+  removeMeetingItem, saveMinutesHeader, selectionPollsOf, signOffMinutes, updateMeetingItem,
 } from '../data/meetings';
 import { headcount } from '../data/sessions';
+import { chinaYearOf } from '../domain/chinaDate';
 import { defaultItemTitle, MEETING_ITEM_KINDS } from '../domain/meetingItems';
 import { summarizeAttendance } from '../domain/meetingAttendance';
-import { checkMinutes, minutesState, SIGNED_OFF_ERROR } from '../domain/minutes';
-import type { Action } from '../domain/authz';
-import type { AppEnv } from '../env';
-import { flash } from '../http/renderer';
+import { checkMinutes, minutesState } from '../domain/minutes';
+import { refused } from '../http/refused';
+import { redirectWithFlash } from '../http/renderer';
+import type { MeetingItemEnv } from '../http/subjects/deliberation';
+import type { JurisdictionEnv } from '../http/subjects/jurisdiction';
+import type { SessionEnv } from '../http/subjects/session';
 import { trimmed, validForm, validQuery, type FieldErrors, type FormValues } from '../http/validate';
-import { actorWithId, idParam, subdistrictParam, todayIn } from './deliberationCommon';
-import { sessionParam } from './votingContext';
-import { refuse, type Result } from '../domain/result';
 
 const blank = (v: unknown) => (v === '' ? undefined : v);
 const optionalId = z.preprocess(blank, z.coerce.number().int().positive().optional()).transform((v) => v ?? null);
@@ -38,28 +39,21 @@ const itemForm = z.object({
 });
 const headerForm = z.object({ chair: trimmed(50).default(''), recorder: trimmed(50).default('') });
 
-type C = Context<AppEnv>;
+type C<E extends SessionEnv = SessionEnv> = Context<E>;
+const base = <E extends SessionEnv>(c: C<E>) => `/j/${c.var.jurisdiction.code}/sessions/${c.var.session.id}`;
 
-/** A deliberation meeting: a session of a subdistrict. A township's session has no agenda items here (404). */
-function meetingParam(c: C, action: Action) {
-  const r = sessionParam(c, action);
-  if (r.s.body !== 'deliberation') notFound();
-  return r;
-}
-
-function header(c: C, sessionId: number) {
-  const m = minutesOf(c.get('db'), sessionId);
+function header(db: Db, sessionId: number) {
+  const m = minutesOf(db, sessionId);
   return {
     state: minutesState(m?.signedOffAt), chair: m?.chair ?? '', recorder: m?.recorder ?? '',
     signedOffAt: m?.signedOffAt ?? null, signedOffByName: m?.signedOffByName ?? null,
   };
 }
 
-function agendaPage(c: C, values?: FormValues, errors?: FieldErrors) {
-  const { j, s } = meetingParam(c, 'session.view');
-  const db = c.get('db');
+function agendaPage<E extends SessionEnv>(c: C<E>, values?: FormValues, errors?: FieldErrors) {
+  const { db, jurisdiction: j, session: s } = c.var;
   const items = agendaOf(db, s.id);
-  const minutes = header(c, s.id);
+  const minutes = header(db, s.id);
   const check = checkMinutes(minutes.state, 'signOff', { sessionState: s.state, items });
   return c.render(
     <AgendaPage j={j} s={s} h={headcount(db, s.id)} items={items} polls={selectionPollsOf(db, s.id)} minutes={minutes}
@@ -68,33 +62,29 @@ function agendaPage(c: C, values?: FormValues, errors?: FieldErrors) {
   );
 }
 
-function itemPage(c: C, values?: FormValues, errors?: FieldErrors) {
-  const { j, s } = meetingParam(c, 'session.manage');
-  const db = c.get('db');
+function itemPage<E extends MeetingItemEnv>(c: C<E>, values?: FormValues, errors?: FieldErrors) {
+  const { db, jurisdiction: j, session: s } = c.var;
   const items = agendaOf(db, s.id);
-  const index = items.findIndex((i) => i.id === idParam(c, 'itemId'));
-  if (index < 0) notFound();
-  const year = Number(s.date.slice(0, 4));
+  const index = items.findIndex((i) => i.id === c.var.meetingItem.id);
   return c.render(
     <ItemEditPage j={j} s={s} item={items[index]!} position={index + 1} polls={selectionPollsOf(db, s.id)}
-      cycles={cyclesOf(db, j.id).map((cy) => ({ id: cy.id, year: cy.year }))} opinions={opinionChoices(db, j.id, year, s.id)}
+      cycles={cyclesOf(db, j.id).map((cy) => ({ id: cy.id, year: cy.year }))} opinions={opinionChoices(db, j.id, Number(s.date.slice(0, 4)), s.id)}
       values={values} errors={errors} />,
     { title: `编辑议程事项 · ${s.title}` },
   );
 }
 
-/** After a refused write: a signed-off record answers 409, anything else 422 — both with the page and the reason. */
-function refused(c: C, r: Extract<Result<unknown>, { ok: false }>, values?: FormValues) {
-  c.status(r.status ?? 422);
-  return agendaPage(c, values, { [r.field]: r.error });
+/** A signed-off record refuses every edit the same way, well-formed or not: 409 with the agenda page and the reason. */
+function itemFormPage<E extends MeetingItemEnv>(c: C<E>, values?: FormValues, errors?: FieldErrors) {
+  const open = minutesCheck(c.var.db, c.var.session, 'edit');
+  return open.ok ? itemPage(c, values, errors) : refused(c, open, agendaPage);
 }
 
-export const meetings = new Hono<AppEnv>()
-  .get('/j/:code/deliberation/meetings', validQuery(yearQuery), (c) => {
-    const j = subdistrictParam(c);
-    authorize(c, 'deliberation.view', j.id);
-    const db = c.get('db');
-    const current = Number(todayIn(c).slice(0, 4));
+/** /j/:code/deliberation/meetings — the subdistrict's meetings of a year with their attendance and the practice's warnings. */
+export const meetingList = new Hono<JurisdictionEnv>()
+  .get('/', allow('deliberation.view'), validQuery(yearQuery), (c) => {
+    const { db, jurisdiction: j } = c.var;
+    const current = chinaYearOf(c.var.now());
     const year = c.req.valid('query').year ?? current;
     const rows = meetingRows(db, j.id, year);
     return c.render(
@@ -103,90 +93,64 @@ export const meetings = new Hono<AppEnv>()
         total={summarizeAttendance(rows.map((r) => ({ sessionId: r.s.id, seated: r.seated, present: r.present, held: r.s.state !== 'planned' })))} />,
       { title: `${j.name}${year}年议事代表会议` },
     );
-  })
-  .get('/j/:code/sessions/:id{[0-9]+}/agenda', (c) => agendaPage(c))
-  .post('/j/:code/sessions/:id{[0-9]+}/agenda',
-    validForm(addForm, (c, values, errors) => {
-      meetingParam(c, 'session.manage');
-      return agendaPage(c, values, errors);
-    }),
-    (c) => {
-      const { j, s, me } = meetingParam(c, 'session.manage');
-      const input = c.req.valid('form');
-      const title = input.title || defaultItemTitle(input.kind, Number(s.date.slice(0, 4)));
-      const r = addMeetingItem(c.get('db'), actorWithId(c, me), s, { kind: input.kind, title }, c.get('now')());
-      if (!r.ok) return refused(c, r, input);
-      flash(c, '已添加议程事项：请选择关联内容并填写纪要');
-      return c.redirect(`/j/${j.code}/sessions/${s.id}/agenda/${r.value.id}`, 303);
-    })
-  .get('/j/:code/sessions/:id{[0-9]+}/agenda/:itemId{[0-9]+}', (c) => {
-    const { j, s } = meetingParam(c, 'session.manage');
+  });
+
+/** /j/:code/sessions/:sessionId/agenda/:itemId — one agenda item: its links, minutes and decision. */
+const meetingItemRoutes = new Hono<MeetingItemEnv>()
+  .get('/', allow('session.manage'), (c) => {
     // A signed-off record has nothing to edit: its agenda page shows it.
-    if (minutesState(minutesOf(c.get('db'), s.id)?.signedOffAt) === 'signedOff') return c.redirect(`/j/${j.code}/sessions/${s.id}/agenda`, 303);
+    if (!minutesCheck(c.var.db, c.var.session, 'edit').ok) return c.redirect(`${base(c)}/agenda`, 303);
     return itemPage(c);
   })
-  .post('/j/:code/sessions/:id{[0-9]+}/agenda/:itemId{[0-9]+}',
-    validForm(itemForm, (c, values, errors) => {
-      const { s } = meetingParam(c, 'session.manage');
-      // A signed-off record refuses every edit the same way, well-formed or not.
-      if (minutesState(minutesOf(c.get('db'), s.id)?.signedOffAt) === 'signedOff') {
-        return refused(c, refuse(SIGNED_OFF_ERROR, '_form', 409));
-      }
-      return itemPage(c, values, errors);
-    }),
-    (c) => {
-      const { j, s, me } = meetingParam(c, 'session.manage');
-      const itemId = idParam(c, 'itemId');
-      const input = c.req.valid('form');
-      const r = updateMeetingItem(c.get('db'), actorWithId(c, me), s, itemId, { ...input, opinionItemIds: input.opinionItemIds.map(Number) }, c.get('now')());
-      if (!r.ok) {
-        if (r.status === 409) return refused(c, r);
-        c.status(r.status ?? 422);
-        const values = { ...input, pollId: input.pollId ? String(input.pollId) : '', cycleId: input.cycleId ? String(input.cycleId) : '', opinionItemIds: input.opinionItemIds.join(',') };
-        return itemPage(c, values, { [r.field]: r.error });
-      }
-      flash(c, '已保存');
-      return c.redirect(`/j/${j.code}/sessions/${s.id}/agenda#item-${itemId}`, 303);
-    })
-  .post('/j/:code/sessions/:id{[0-9]+}/agenda/:itemId{[0-9]+}/up', (c) => {
-    const { j, s, me } = meetingParam(c, 'session.manage');
-    const itemId = idParam(c, 'itemId');
-    const r = moveMeetingItemUp(c.get('db'), actorWithId(c, me), s, itemId, c.get('now')());
-    if (!r.ok) return refused(c, r);
-    return c.redirect(`/j/${j.code}/sessions/${s.id}/agenda#item-${itemId}`, 303);
+  .post('/', allow('session.manage'), validForm(itemForm, itemFormPage), (c) => {
+    const input = c.req.valid('form');
+    const itemId = c.var.meetingItem.id;
+    const r = updateMeetingItem(c.var.db, userActor(c), c.var.session, itemId, { ...input, opinionItemIds: input.opinionItemIds.map(Number) }, c.var.now());
+    if (!r.ok) return refused(c, r, itemFormPage, { ...input, pollId: input.pollId ?? '', cycleId: input.cycleId ?? '' });
+    return redirectWithFlash(c, `${base(c)}/agenda#item-${itemId}`, '已保存');
   })
-  .post('/j/:code/sessions/:id{[0-9]+}/agenda/:itemId{[0-9]+}/delete', (c) => {
-    const { j, s, me } = meetingParam(c, 'session.manage');
-    const r = removeMeetingItem(c.get('db'), actorWithId(c, me), s, idParam(c, 'itemId'), c.get('now')());
-    if (!r.ok) return refused(c, r);
-    flash(c, '已删除议程事项');
-    return c.redirect(`/j/${j.code}/sessions/${s.id}/agenda`, 303);
+  .post('/up', allow('session.manage'), (c) => {
+    const itemId = c.var.meetingItem.id;
+    const r = moveMeetingItemUp(c.var.db, userActor(c), c.var.session, itemId, c.var.now());
+    if (!r.ok) return refused(c, r, agendaPage);
+    return c.redirect(`${base(c)}/agenda#item-${itemId}`, 303);
   })
-  .post('/j/:code/sessions/:id{[0-9]+}/minutes/header',
-    validForm(headerForm, (c, values, errors) => {
-      meetingParam(c, 'session.manage');
-      return agendaPage(c, values, errors);
-    }),
-    (c) => {
-      const { j, s, me } = meetingParam(c, 'session.manage');
-      const input = c.req.valid('form');
-      const r = saveMinutesHeader(c.get('db'), actorWithId(c, me), s, input, c.get('now')());
-      if (!r.ok) return refused(c, r, input);
-      flash(c, '已保存');
-      return c.redirect(`/j/${j.code}/sessions/${s.id}/agenda`, 303);
-    })
-  .post('/j/:code/sessions/:id{[0-9]+}/minutes/sign-off', (c) => {
-    const { j, s, me } = meetingParam(c, 'session.manage');
-    const r = signOffMinutes(c.get('db'), actorWithId(c, me), s, c.get('now')());
-    if (!r.ok) return refused(c, r);
-    flash(c, '纪要已签发：会议决定已在街道公开页面公布');
-    return c.redirect(`/j/${j.code}/sessions/${s.id}/agenda`, 303);
+  .post('/delete', allow('session.manage'), (c) => {
+    const r = removeMeetingItem(c.var.db, userActor(c), c.var.session, c.var.meetingItem.id, c.var.now());
+    if (!r.ok) return refused(c, r, agendaPage);
+    return redirectWithFlash(c, `${base(c)}/agenda`, '已删除议程事项');
+  });
+
+/**
+ * /j/:code/sessions/:sessionId/{agenda,minutes} — a deliberation meeting's agenda and minutes (纪要). A signed-off
+ * record answers every change with 409; a sign-off that is not ready yet with 422.
+ */
+export const meetingRecord = new Hono<SessionEnv>()
+  .get('/agenda', allow('session.view'), (c) => agendaPage(c))
+  .post('/agenda', allow('session.manage'), validForm(addForm, agendaPage), (c) => {
+    const input = c.req.valid('form');
+    const s = c.var.session;
+    const title = input.title || defaultItemTitle(input.kind, Number(s.date.slice(0, 4)));
+    const r = addMeetingItem(c.var.db, userActor(c), s, { kind: input.kind, title }, c.var.now());
+    if (!r.ok) return refused(c, r, agendaPage, input);
+    return redirectWithFlash(c, `${base(c)}/agenda/${r.value.id}`, '已添加议程事项：请选择关联内容并填写纪要');
   })
-  .get('/j/:code/sessions/:id{[0-9]+}/minutes', (c) => {
-    const { j, s } = meetingParam(c, 'session.view');
-    const db = c.get('db');
+  .route('/agenda/:itemId{[0-9]+}', meetingItemRoutes)
+  .post('/minutes/header', allow('session.manage'), validForm(headerForm, agendaPage), (c) => {
+    const input = c.req.valid('form');
+    const r = saveMinutesHeader(c.var.db, userActor(c), c.var.session, input, c.var.now());
+    if (!r.ok) return refused(c, r, agendaPage, input);
+    return redirectWithFlash(c, `${base(c)}/agenda`, '已保存');
+  })
+  .post('/minutes/sign-off', allow('session.manage'), (c) => {
+    const r = signOffMinutes(c.var.db, userActor(c), c.var.session, c.var.now());
+    if (!r.ok) return refused(c, r, agendaPage);
+    return redirectWithFlash(c, `${base(c)}/agenda`, '纪要已签发：会议决定已在街道公开页面公布');
+  })
+  .get('/minutes', allow('session.view'), (c) => {
+    const { db, session: s } = c.var;
     return c.render(
-      <MinutesPage j={j} s={s} h={headcount(db, s.id)} items={agendaOf(db, s.id)} polls={selectionPollsOf(db, s.id)} minutes={header(c, s.id)} />,
+      <MinutesPage j={c.var.jurisdiction} s={s} h={headcount(db, s.id)} items={agendaOf(db, s.id)} polls={selectionPollsOf(db, s.id)} minutes={header(db, s.id)} />,
       { title: `${s.title}纪要` },
     );
   });

@@ -20,7 +20,7 @@ import {
   checkIn, createSession, quorumState, rollOf, rollRow, sessionsOf, sessionYear, transitionSession, undoCheckIn,
 } from '../data/sessions';
 import { BODY_TERMS, bodyOf } from '../domain/bodyTerms';
-import { chinaDateOf, chinaYearOf } from '../domain/chinaDate';
+import { chinaDateOf, chinaYearOf, isChinaDate } from '../domain/chinaDate';
 import { cyclesToEvaluate, defaultEvaluationCycle } from '../domain/evaluationPoll';
 import { HALF_DAY_MINUTES, meetingMinutes } from '../domain/meetingRules';
 import { phaseLabel } from '../domain/phases';
@@ -39,7 +39,7 @@ const sessionForm = z.object({
   cycleId: z.string().regex(/^\d+$/, '请选择年度工作').transform(Number),
   kind: z.enum(SESSION_KINDS, { error: '请选择会议类型' }),
   title: trimmed(100, '请填写会议名称'),
-  date: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, '请填写会议日期'),
+  date: z.string().trim().refine(isChinaDate, '请填写会议日期'), // a day that exists: not 2026-02-30
   startTime: optionalTime.default(''),
   endTime: optionalTime.default(''),
   place: trimmed(100).default(''),

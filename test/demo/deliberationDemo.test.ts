@@ -40,7 +40,7 @@ describe('the demo’s street deliberation in 东城街道', () => {
       expect(s.dueOn).toBe(dueDate(s.assignedOn));
       if (s.extendedTo) {
         const r = checkExtension({ ...s, extendedTo: null, answeredOn: null }, { extendedTo: s.extendedTo, approvedOn: s.extensionApprovedOn! }, today);
-        expect(r).toEqual({ ok: true });
+        expect(r).toEqual({ ok: true, value: null });
       }
     }
     const statuses = all.map((s) => suggestionStatus(s, today));

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { defaultItemTitle } from '../../src/domain/meetingItems';
-import { checkMinutes, minutesState, type MinutesAction, type MinutesCheck, type MinutesContext, type MinutesState } from '../../src/domain/minutes';
+import { checkMinutes, minutesState, type MinutesAction, type MinutesContext, type MinutesState } from '../../src/domain/minutes';
 
 const item = (title: string, decision: string) => ({ title, decision });
 const ready: MinutesContext = { sessionState: 'closed', items: [item('票选项目', '通过'), item('听取报告', '同意')] };
 
 describe('the minutes (纪要): editable as a draft, signed off once the meeting has closed, then immutable', () => {
-  it.each<[string, MinutesState, MinutesAction, MinutesContext, MinutesCheck['ok'], number?, string?]>([
+  it.each<[string, MinutesState, MinutesAction, MinutesContext, boolean, number?, string?]>([
     ['a draft is edited while the meeting is planned', 'draft', 'edit', { sessionState: 'planned', items: [] }, true],
     ['a draft is edited during the meeting', 'draft', 'edit', { sessionState: 'open', items: [] }, true],
     ['a draft is edited after the meeting', 'draft', 'edit', ready, true],

@@ -14,7 +14,7 @@ describe('checkOpinionStep: every state × every step', () => {
   it.each(rows)('%s + %s', (from, step) => {
     const r = checkOpinionStep(from, step);
     const [okFrom, to] = allowed[step];
-    if (from === okFrom) expect(r).toEqual({ ok: true, to });
+    if (from === okFrom) expect(r).toEqual({ ok: true, value: to });
     else expect(r.ok).toBe(false);
   });
 
