@@ -16,10 +16,10 @@ import { FEEDBACK_LIMIT, feedbackTooFrequent, ratingWindowState, type RatingWind
 import { SATISFACTION_RATINGS } from '../../domain/vocabulary';
 import type { Limiters } from '../../env';
 import { FailureLimiter } from '../../http/limiter';
-import { publicAddress, qrSvg } from '../../http/publicUrl';
+import { publicAddress, publicOrigin, qrSvg } from '../../http/publicUrl';
 import { refused } from '../../http/refused';
 import type { ProjectEnv } from '../../http/subjects/delivery';
-import { notFound, type CycleEnv } from '../../http/subjects/jurisdiction';
+import { idParam, notFound, type CycleEnv } from '../../http/subjects/jurisdiction';
 import { fieldErrors, formValues, trimmed, type FieldErrors, type FormValues } from '../../http/validate';
 import { assessed, assessedOne, today } from './shared';
 
@@ -62,7 +62,7 @@ export const portal = new Hono<CycleEnv>()
   })
   .get('/photos/:photoId{[0-9]+}', (c) => {
     const { db } = c.var;
-    const photo = getPhotoIn(db, c.var.cycle.id, Number(c.req.param('photoId'))) ?? notFound();
+    const photo = getPhotoIn(db, c.var.cycle.id, idParam(c.req.param('photoId'))) ?? notFound();
     const bytes = readPhotoFile(c.var.uploadsDir ?? uploadsDirFor(db), photo.fileName) ?? notFound();
     c.header('Content-Type', photo.mime);
     c.header('Cache-Control', 'public, max-age=86400'); // stored names are random and never reused
@@ -105,7 +105,7 @@ export const publicProject = new Hono<ProjectEnv>()
     { title: `公示牌 · ${project.title}` });
   })
   .get('/qr.svg', async (c) => {
-    const svg = await qrSvg(`${publicAddress(c).origin}${projectPath(c)}/feedback`);
+    const svg = await qrSvg(`${publicOrigin(c)}${projectPath(c)}/feedback`);
     c.header('Content-Type', 'image/svg+xml; charset=utf-8');
     c.header('Cache-Control', 'no-cache');
     return c.body(svg);
