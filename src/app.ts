@@ -24,7 +24,7 @@ import { stations } from './routes/stations';
 import { screening } from './routes/screening';
 import { candidates } from './routes/candidates';
 import { session, sessions } from './routes/sessions';
-import { jurisdictionSubject, subdistrictOnly } from './http/subjects/jurisdiction';
+import { cycleSubject, jurisdictionSubject, subdistrictOnly } from './http/subjects/jurisdiction';
 import { sessionSubject } from './http/subjects/session';
 import {
   activeOnly, attachmentSubject, deliberationMeetingOnly, deliberationRepSubject, meetingItemSubject, opinionItemSubject, suggestionSubject,
@@ -35,7 +35,10 @@ import { deliberation } from './routes/deliberation';
 import { deliberationPublic } from './routes/deliberationPublic';
 import { deliberationRoster } from './routes/deliberationRoster';
 import { meetingRecord } from './routes/meetings';
-import { delivery } from './routes/delivery';
+import { delivery, deliveryPortal, districtDelivery } from './routes/delivery';
+import {
+  feedbackSubject, groupSubject, projectSubject, rectificationSubject, reportMonthSubject, visitSubject,
+} from './http/subjects/delivery';
 
 export interface AppOptions {
   db: DbConnection;
@@ -120,6 +123,16 @@ export function createApp(opts: AppOptions) {
   app.use('/j/:code/sessions/:sessionId{[0-9]+}/minutes/*', deliberationMeetingOnly);
   app.use('/j/:code/sessions/:sessionId{[0-9]+}/agenda/:itemId{[0-9]+}/*', meetingItemSubject);
   app.use('/p/:code/deliberation', jurisdictionSubject, subdistrictOnly, activeOnly);
+  app.use('/j/:code/cycles/:year{[0-9]{4}}/*', cycleSubject);
+  app.use('/j/:code/cycles/:year{[0-9]{4}}/projects/:projectId{[0-9]+}/*', projectSubject);
+  app.use('/j/:code/cycles/:year{[0-9]{4}}/projects/:projectId{[0-9]+}/reports/:month/*', reportMonthSubject);
+  app.use('/j/:code/cycles/:year{[0-9]{4}}/projects/:projectId{[0-9]+}/visits/:visitId{[0-9]+}/*', visitSubject);
+  app.use('/j/:code/cycles/:year{[0-9]{4}}/projects/:projectId{[0-9]+}/rectifications/:rectificationId{[0-9]+}/*', rectificationSubject);
+  app.use('/j/:code/cycles/:year{[0-9]{4}}/supervision/groups/:groupId{[0-9]+}/*', groupSubject);
+  app.use('/j/:code/cycles/:year{[0-9]{4}}/feedback/:feedbackId{[0-9]+}/*', feedbackSubject);
+  // The public progress pages name their jurisdiction and year too: an unknown one is a 404 before any page runs.
+  app.use('/p/:code/:year{[0-9]{4}}/projects/*', jurisdictionSubject, cycleSubject);
+  app.use('/p/:code/:year{[0-9]{4}}/projects/:projectId{[0-9]+}/*', projectSubject);
 
   app.route('/', assets);
   app.route('/', health);
@@ -143,7 +156,9 @@ export function createApp(opts: AppOptions) {
   app.route('/j/:code/deliberation', deliberation);
   app.route('/', deliberationRoster);
   app.route('/p/:code/deliberation', deliberationPublic);
-  app.route('/', delivery);
+  app.route('/j/:code/cycles/:year{[0-9]{4}}', delivery);
+  app.route('/j/:code/delivery', districtDelivery);
+  app.route('/p/:code/:year{[0-9]{4}}/projects', deliveryPortal);
 
   app.notFound(handleNotFound);
   app.onError(handleError);

@@ -4,6 +4,8 @@ import { isRectificationOpen, isRectificationOverdue } from '../domain/rectifica
 import type { Settings } from '../domain/settings';
 import { chinaDateOf } from '../domain/chinaDate';
 import type { Cycle } from './cycles';
+import { descendantIds } from './jurisdictions';
+import { getStationByShortCode, type Station } from './stations';
 import { evaluationsOf, type EvaluationResult, type FollowUp } from './evaluation';
 import { residentRatings } from './feedback';
 import { getRatingWindow } from './feedbackWindow';
@@ -56,4 +58,10 @@ export function assessCycle(db: Db, cycle: Cycle, today: string, settings: Setti
       evaluation: evals.results.get(project.id), followUp: evals.followUps.get(project.id), residents: residents.get(project.id),
     };
   });
+}
+
+/** A station whose notice board (公示栏) shows this jurisdiction's projects: active, and within the jurisdiction. */
+export function boardStation(db: Db, jurisdictionId: number, shortCode: string): Station | undefined {
+  const s = getStationByShortCode(db, shortCode);
+  return s && s.active && descendantIds(db, jurisdictionId).includes(s.jurisdictionId) ? s : undefined;
 }

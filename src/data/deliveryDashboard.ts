@@ -7,7 +7,7 @@ import { satisfactionRate } from '../domain/satisfaction';
 import { COLOURS, COLOUR_LABELS, daysBetween, type Colour } from '../domain/schedule';
 import type { Settings } from '../domain/settings';
 import type { Cell } from '../http/csv';
-import { getCycle, type Cycle } from './cycles';
+import { cyclesOf, getCycle, type Cycle } from './cycles';
 import { assessCycle, type AssessedProject } from './delivery';
 import { childrenOf, type Jurisdiction } from './jurisdictions';
 import { getSettings } from './settings';
@@ -112,3 +112,8 @@ export function districtDashboard(db: Db, district: Jurisdiction, year: number, 
   };
 }
 
+
+/** The years any township or subdistrict of the district has a cycle for, newest first (the dashboard's year links). */
+export function districtYears(db: Db, district: Jurisdiction): number[] {
+  return [...new Set(childrenOf(db, district.id).flatMap((t) => cyclesOf(db, t.id).map((cy) => cy.year)))].sort((a, b) => b - a);
+}

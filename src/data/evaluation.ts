@@ -2,9 +2,10 @@ import { eq, inArray, max } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { candidate, carryOver, evaluationFollowUp, evaluationResult, milestone, project } from '../../db/schema';
 import { carryOverPlan } from '../domain/carryOver';
+import { ok, refuse, type Result } from '../domain/result';
 import { evaluate, type RatingCounts } from '../domain/satisfaction';
 import { recordAudit, type Actor } from './audit';
-import type { Cycle } from './cycles';
+import { getCycle, type Cycle } from './cycles';
 import { currentPlan, type Project } from './projects';
 
 export type EvaluationResult = typeof evaluationResult.$inferSelect;
@@ -67,27 +68,31 @@ export function carriedFrom(db: Db, toProjectId: number): number | undefined {
 /**
  * 跨年度项目结转: the remaining plan becomes a project of the next year's cycle — its candidate (the same unit,
  * lead and title), milestones from the remaining plan, and the project row — without a new vote.
+ * The value is the new project and the year it now belongs to.
  */
-export function carryOverProject(db: Db, actor: Actor & { id: number }, from: Project, fromCycle: Cycle, toCycle: Cycle, now: Date):
-  { ok: true; projectId: number } | { ok: false; error: string } {
+export function carryOverProject(db: Db, actor: Actor & { id: number }, from: Project, fromCycle: Cycle, now: Date):
+  Result<{ projectId: number; year: number }> {
   return db.transaction((tx) => {
-    if (carriedTo(tx, from.id)) return { ok: false, error: '该项目已结转到下一年度' };
-    const r = carryOverPlan(currentPlan(tx, from), fromCycle.year);
-    if (!r.ok) return r;
+    const toCycle = getCycle(tx, fromCycle.jurisdictionId, fromCycle.year + 1);
+    if (!toCycle) return refuse(`请先创建 ${fromCycle.year + 1} 年度工作，再结转`);
+    if (carriedTo(tx, from.id)) return refuse('该项目已结转到下一年度');
+    const carried = carryOverPlan(currentPlan(tx, from), fromCycle.year);
+    if (!carried.ok) return carried;
+    const plan = carried.value;
     const src = tx.select().from(candidate).where(eq(candidate.id, from.candidateId)).get()!;
     const pos = (tx.select({ m: max(candidate.position) }).from(candidate).where(eq(candidate.cycleId, toCycle.id)).get()?.m ?? 0) + 1;
     const cand = tx.insert(candidate).values({
-      cycleId: toCycle.id, title: src.title, description: src.description, budget: r.plan.budget, unitName: src.unitName,
-      unitUserId: src.unitUserId, leadOfficial: src.leadOfficial, startDate: r.plan.startDate, endDate: r.plan.endDate,
+      cycleId: toCycle.id, title: src.title, description: src.description, budget: plan.budget, unitName: src.unitName,
+      unitUserId: src.unitUserId, leadOfficial: src.leadOfficial, startDate: plan.startDate, endDate: plan.endDate,
       crossYear: true, position: pos, createdAt: now,
     }).returning().get();
-    r.plan.milestones.forEach((m, i) => tx.insert(milestone).values({ candidateId: cand.id, ...m, position: i + 1 }).run());
+    plan.milestones.forEach((m, i) => tx.insert(milestone).values({ candidateId: cand.id, ...m, position: i + 1 }).run());
     const p = tx.insert(project).values({ cycleId: toCycle.id, candidateId: cand.id, status: 'inProgress', createdAt: now }).returning().get();
     tx.insert(carryOver).values({ fromProjectId: from.id, toProjectId: p.id, by: actor.id, at: now }).run();
     recordAudit(tx, actor, {
       action: 'project.carryOver', targetType: 'project', targetId: from.id, jurisdictionId: fromCycle.jurisdictionId,
-      after: { toProjectId: p.id, toYear: toCycle.year, plan: r.plan },
+      after: { toProjectId: p.id, toYear: toCycle.year, plan },
     }, now);
-    return { ok: true as const, projectId: p.id };
+    return ok({ projectId: p.id, year: toCycle.year });
   });
 }

@@ -1,16 +1,25 @@
 import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { feedback } from '../../db/schema';
+import { feedback, project } from '../../db/schema';
+import { chinaDateOf } from '../domain/chinaDate';
 import { type SatisfactionRating } from '../domain/vocabulary';
-import { ratedInWindow, type RatingWindow } from '../domain/feedbackWindow';
+import { checkFeedback, ratedInWindow, ratingWindowState, type RatingWindow } from '../domain/feedbackWindow';
+import { ok, type Result } from '../domain/result';
 import type { RatingCounts } from '../domain/satisfaction';
 import { recordAudit, type Actor } from './audit';
+import { getRatingWindow } from './feedbackWindow';
 
 export type Feedback = typeof feedback.$inferSelect;
 
-/** Anonymous and one row: nothing about the sender (no IP, no name) is stored. */
-export function submitFeedback(db: Db, projectId: number, rating: SatisfactionRating | null, text: string, now: Date): Feedback {
-  return db.insert(feedback).values({ projectId, rating, text, createdAt: now }).returning().get();
+/**
+ * Anonymous and one row: nothing about the sender (no IP, no name) is stored. A rating is taken only inside the
+ * cycle's rating window (China date of `now`); a suggestion at any time.
+ */
+export function submitFeedback(db: Db, p: { id: number; cycleId: number }, input: { rating: SatisfactionRating | null; text: string }, now: Date):
+  Result<Feedback, 'rating' | 'text'> {
+  const check = checkFeedback(input, ratingWindowState(getRatingWindow(db, p.cycleId), chinaDateOf(now)));
+  if (!check.ok) return check;
+  return ok(db.insert(feedback).values({ projectId: p.id, rating: input.rating, text: input.text, createdAt: now }).returning().get());
 }
 
 export function feedbackOf(db: Db, projectIds: readonly number[], states?: readonly Feedback['state'][]): Feedback[] {
@@ -19,8 +28,10 @@ export function feedbackOf(db: Db, projectIds: readonly number[], states?: reado
   return db.select().from(feedback).where(where).orderBy(desc(feedback.createdAt), desc(feedback.id)).all();
 }
 
-export function getFeedback(db: Db, id: number): Feedback | undefined {
-  return db.select().from(feedback).where(eq(feedback.id, id)).get();
+/** A message about one of the cycle's projects (another cycle's id is not found). */
+export function getFeedbackIn(db: Db, cycleId: number, id: number): Feedback | undefined {
+  return db.select({ f: feedback }).from(feedback).innerJoin(project, eq(project.id, feedback.projectId))
+    .where(and(eq(feedback.id, id), eq(project.cycleId, cycleId))).get()?.f;
 }
 
 export function moderateFeedback(db: Db, actor: Actor & { id: number }, f: Feedback, jurisdictionId: number, state: 'published' | 'hidden', now: Date): void {

@@ -1,11 +1,15 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { midtermReport } from '../../db/schema';
+import { chinaDateOf } from '../domain/chinaDate';
 import { PROJECT_STATUS_LABELS } from '../domain/projectStatus';
+import { ok, refuse, type Result } from '../domain/result';
 import { RECTIFICATION_LABELS, isRectificationOpen, isRectificationOverdue } from '../domain/rectification';
 import type { Colour } from '../domain/schedule';
 import { recordAudit, type Actor } from './audit';
-import type { AssessedProject } from './delivery';
+import type { Cycle } from './cycles';
+import { assessCycle, type AssessedProject } from './delivery';
+import { getSettings } from './settings';
 import { visitsOf } from './supervision';
 
 export type MidtermReport = typeof midtermReport.$inferSelect;
@@ -14,28 +18,29 @@ export function getMidterm(db: Db, cycleId: number): MidtermReport | undefined {
   return db.select().from(midtermReport).where(eq(midtermReport.cycleId, cycleId)).get();
 }
 
-export function saveMidtermSummary(db: Db, actor: Actor & { id: number }, cycleId: number, jurisdictionId: number, summary: string, now: Date):
-  { ok: true } | { ok: false; error: string } {
+export function saveMidtermSummary(db: Db, actor: Actor & { id: number }, cy: Cycle, summary: string, now: Date): Result {
+  const { id: cycleId, jurisdictionId } = cy;
   return db.transaction((tx) => {
     const before = getMidterm(tx, cycleId);
-    if (before?.publishedAt) return { ok: false, error: '期中报告已发布，不能再修改' };
+    if (before?.publishedAt) return refuse('期中报告已发布，不能再修改');
     tx.insert(midtermReport).values({ cycleId, summary, updatedAt: now, updatedBy: actor.id })
       .onConflictDoUpdate({ target: midtermReport.cycleId, set: { summary, updatedAt: now, updatedBy: actor.id } }).run();
     recordAudit(tx, actor, { action: 'midterm.save', targetType: 'cycle', targetId: cycleId, jurisdictionId, before: before ? { summary: before.summary } : undefined, after: { summary } }, now);
-    return { ok: true as const };
+    return ok();
   });
 }
 
-/** Publication freezes the figures as they stand, so the published report never changes afterwards. */
-export function publishMidterm(db: Db, actor: Actor & { id: number }, cycleId: number, jurisdictionId: number, snapshot: unknown, now: Date):
-  { ok: true } | { ok: false; error: string } {
+/** Publication freezes the figures as they stand (China date of `now`), so the published report never changes afterwards. */
+export function publishMidterm(db: Db, actor: Actor & { id: number }, cy: Cycle, now: Date): Result {
+  const { id: cycleId, jurisdictionId } = cy;
   return db.transaction((tx) => {
     const before = getMidterm(tx, cycleId);
-    if (before?.publishedAt) return { ok: false, error: '期中报告已经发布' };
-    if (!before || before.summary.trim() === '') return { ok: false, error: '请先填写并保存报告概述' };
+    if (before?.publishedAt) return refuse('期中报告已经发布');
+    if (!before || before.summary.trim() === '') return refuse('请先填写并保存报告概述');
+    const snapshot = liveMidterm(tx, cy, chinaDateOf(now));
     tx.update(midtermReport).set({ snapshot: JSON.stringify(snapshot), publishedAt: now, publishedBy: actor.id }).where(eq(midtermReport.cycleId, cycleId)).run();
     recordAudit(tx, actor, { action: 'midterm.publish', targetType: 'cycle', targetId: cycleId, jurisdictionId, after: { publishedAt: now.toISOString() } }, now);
-    return { ok: true as const };
+    return ok();
   });
 }
 
@@ -63,4 +68,14 @@ export function midtermRows(db: Db, items: readonly AssessedProject[], today: st
       })),
     })),
   };
+}
+
+/** The report's figures as they stand today: shown while drafting, frozen into the report when it is published. */
+export function liveMidterm(db: Db, cy: Cycle, today: string): MidtermSnapshot {
+  return midtermRows(db, assessCycle(db, cy, today, getSettings(db, cy.jurisdictionId)), today);
+}
+
+/** The published report's frozen figures, or today's while it is a draft. */
+export function midtermSnapshot(db: Db, cy: Cycle, report: MidtermReport | undefined, today: string): MidtermSnapshot {
+  return report?.snapshot ? JSON.parse(report.snapshot) as MidtermSnapshot : liveMidterm(db, cy, today);
 }

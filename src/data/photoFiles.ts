@@ -3,8 +3,9 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { DbConnection } from '../../db/client';
-import { PHOTO_EXT, type PhotoMime } from '../domain/photos';
-import type { NewPhoto } from './progress';
+import { PHOTO_EXT, checkPhoto } from '../domain/photos';
+import { ok, type Result } from '../domain/result';
+import type { NewPhoto, PhotoUpload } from './progress';
 
 /**
  * Uploads live beside the database file (data/minsheng.db → data/uploads/), so a backup of the folder
@@ -17,7 +18,7 @@ export function uploadsDirFor(db: DbConnection): string {
 }
 
 /** Writes the files under photos/<projectId>/ with random names; the caller records them (or removes them on failure). */
-export function writePhotoFiles(dir: string, projectId: number, files: readonly { bytes: Uint8Array; mime: PhotoMime; originalName: string }[]): NewPhoto[] {
+export function writePhotoFiles(dir: string, projectId: number, files: readonly PhotoUpload[]): NewPhoto[] {
   const sub = join('photos', String(projectId));
   mkdirSync(join(dir, sub), { recursive: true });
   return files.map((f) => {
@@ -46,4 +47,16 @@ export function readPhotoFile(dir: string, fileName: string): Buffer | null {
   } catch {
     return null;
   }
+}
+
+/** Reads uploaded files and keeps them only if their bytes are a photo; the first refusal refuses them all. */
+export async function readPhotos(files: readonly File[]): Promise<Result<PhotoUpload[], 'photos'>> {
+  const out: PhotoUpload[] = [];
+  for (const f of files) {
+    const bytes = new Uint8Array(await f.arrayBuffer());
+    const check = checkPhoto({ name: f.name, size: bytes.byteLength, head: bytes.subarray(0, 16) });
+    if (!check.ok) return check;
+    out.push({ bytes, mime: check.value, originalName: f.name });
+  }
+  return ok(out);
 }

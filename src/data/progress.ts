@@ -1,12 +1,16 @@
 import { and, asc, desc, eq, inArray, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { progressPhoto, progressReport, project, user } from '../../db/schema';
-import { checkProgressDirection } from '../domain/progressReport';
+import { chinaDateOf } from '../domain/chinaDate';
+import type { PhotoMime } from '../domain/photos';
+import { checkFiling, checkProgressDirection } from '../domain/progressReport';
 import { statusAfterReport } from '../domain/projectStatus';
+import { ok, refuse, type Result } from '../domain/result';
 import type { ReportedMilestone } from '../domain/schedule';
 import { recordAudit, type Actor } from './audit';
-import type { Project } from './projects';
-import { refuse } from '../domain/result';
+import type { Cycle } from './cycles';
+import { removePhotoFiles, writePhotoFiles } from './photoFiles';
+import { currentPlan, type Project } from './projects';
 
 export type ProgressReport = typeof progressReport.$inferSelect;
 export type ProgressPhoto = typeof progressPhoto.$inferSelect;
@@ -44,13 +48,17 @@ export interface ReportInput {
 
 export interface NewPhoto { fileName: string; originalName: string; mime: string; size: number }
 
+export interface SavedReport { report: ProgressReport; amended: boolean; photos: number }
+
 /**
  * Files (or amends) the month's report with its new photos, moves the project's status, and audits — one
  * transaction. The first filing time is kept: amending later does not make a late report on time.
  */
-export function saveReport(db: Db, actor: Actor & { id: number }, p: Project, jurisdictionId: number, input: ReportInput, photos: readonly NewPhoto[], now: Date):
-  { ok: true; report: ProgressReport; amended: boolean } | { ok: false; field: string; error: string } {
+export function saveReport(db: Db, actor: Actor & { id: number }, p: Project, cy: Cycle, input: ReportInput, photos: readonly NewPhoto[], now: Date):
+  Result<SavedReport> {
   return db.transaction((tx) => {
+    const filing = checkFiling(input.month, currentPlan(tx, p), cy, chinaDateOf(now));
+    if (filing) return refuse(filing);
     const backwards = checkProgressDirection(input.pct, previousPct(tx, p.id, input.month), input.backwardsReason);
     if (backwards) return refuse(backwards, 'backwardsReason');
     const existing = tx.select().from(progressReport).where(and(eq(progressReport.projectId, p.id), eq(progressReport.month, input.month))).get();
@@ -68,21 +76,42 @@ export function saveReport(db: Db, actor: Actor & { id: number }, p: Project, ju
     const status = statusAfterReport(fresh.status, latest.pct);
     if (status !== fresh.status) tx.update(project).set({ status }).where(eq(project.id, p.id)).run();
     recordAudit(tx, actor, {
-      action: existing ? 'progress.amend' : 'progress.file', targetType: 'project', targetId: p.id, jurisdictionId,
+      action: existing ? 'progress.amend' : 'progress.file', targetType: 'project', targetId: p.id, jurisdictionId: cy.jurisdictionId,
       before: existing ? { month: existing.month, pct: existing.pct, spent: existing.spent } : undefined,
       after: { month: input.month, pct: input.pct, spent: input.spent, photos: photos.length, status },
     }, now);
-    return { ok: true as const, report, amended: !!existing };
+    return ok({ report, amended: !!existing, photos: photos.length });
   });
+}
+
+export interface PhotoUpload { bytes: Uint8Array; mime: PhotoMime; originalName: string }
+
+/**
+ * The unit's filing with its photos (already checked by their bytes): the files are written under `dir` first and
+ * removed again if the report is refused or its transaction fails, so no photo is left without its report.
+ */
+export function fileReport(db: Db, dir: string, actor: Actor & { id: number }, p: Project, cy: Cycle, input: ReportInput,
+  photos: readonly PhotoUpload[], now: Date): Result<SavedReport> {
+  const stored = writePhotoFiles(dir, p.id, photos);
+  const names = stored.map((s) => s.fileName);
+  try {
+    const r = saveReport(db, actor, p, cy, input, stored, now);
+    if (!r.ok) removePhotoFiles(dir, names);
+    return r;
+  } catch (e) {
+    removePhotoFiles(dir, names);
+    throw e;
+  }
 }
 
 export function photoCount(db: Db, reportId: number): number {
   return db.select({ id: progressPhoto.id }).from(progressPhoto).where(eq(progressPhoto.reportId, reportId)).all().length;
 }
 
-/** A photo with the project it belongs to, for serving it. */
-export function getPhoto(db: Db, photoId: number): (ProgressPhoto & { projectId: number }) | undefined {
-  const r = db.select({ ph: progressPhoto, projectId: progressReport.projectId }).from(progressPhoto)
-    .innerJoin(progressReport, eq(progressReport.id, progressPhoto.reportId)).where(eq(progressPhoto.id, photoId)).get();
-  return r ? { ...r.ph, projectId: r.projectId } : undefined;
+/** A photo of one of the cycle's projects, for serving it (another cycle's photo id is not found). */
+export function getPhotoIn(db: Db, cycleId: number, photoId: number): ProgressPhoto | undefined {
+  return db.select({ ph: progressPhoto }).from(progressPhoto)
+    .innerJoin(progressReport, eq(progressReport.id, progressPhoto.reportId))
+    .innerJoin(project, eq(project.id, progressReport.projectId))
+    .where(and(eq(progressPhoto.id, photoId), eq(project.cycleId, cycleId))).get()?.ph;
 }

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { candidate, cycle, jurisdiction, milestone, planAdjustment, project, user } from '../../db/schema';
 import { checkAcceptance, type ProjectStatus } from '../domain/projectStatus';
+import { ok, type Result } from '../domain/result';
 import type { Plan, PlannedMilestone } from '../domain/schedule';
 import { recordAudit, type Actor } from './audit';
 
@@ -104,14 +105,14 @@ export function adjustPlan(db: Db, actor: Actor & { id: number }, p: Project, ju
   });
 }
 
-export function acceptProject(db: Db, actor: Actor, p: Project, jurisdictionId: number, now: Date): { ok: true } | { ok: false; error: string } {
+export function acceptProject(db: Db, actor: Actor, p: Project, jurisdictionId: number, now: Date): Result {
   return db.transaction((tx) => {
     const fresh = tx.select().from(project).where(eq(project.id, p.id)).get()!;
     const check = checkAcceptance(fresh.status);
     if (!check.ok) return check;
     tx.update(project).set({ status: 'accepted' }).where(eq(project.id, p.id)).run();
     recordAudit(tx, actor, { action: 'project.accept', targetType: 'project', targetId: p.id, jurisdictionId, before: { status: fresh.status }, after: { status: 'accepted' } }, now);
-    return { ok: true as const };
+    return ok();
   });
 }
 

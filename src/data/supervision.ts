@@ -2,8 +2,10 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { rectification, rectificationEvent, roleAssignment, supervisionAssignment, supervisionGroup, supervisionGroupMember, supervisionVisit, user } from '../../db/schema';
 import { type SupervisionMemberRole, type VisitRating } from '../domain/vocabulary';
-import { checkRectificationStep, type RectificationStep } from '../domain/rectification';
+import { checkRectificationStep, type RectificationState, type RectificationStep } from '../domain/rectification';
+import { ok, refuse, type Result } from '../domain/result';
 import { recordAudit, type Actor } from './audit';
+import { projectsOfCycle, type Project } from './projects';
 
 export type SupervisionGroup = typeof supervisionGroup.$inferSelect;
 export type GroupMember = typeof supervisionGroupMember.$inferSelect;
@@ -56,10 +58,15 @@ export function createGroup(db: Db, actor: Actor, cycleId: number, jurisdictionI
 
 export interface MemberInput { name: string; role: SupervisionMemberRole; observer: boolean; userId: number | null }
 
-export function addMember(db: Db, actor: Actor, group: SupervisionGroup, jurisdictionId: number, m: MemberInput, now: Date): void {
-  db.transaction((tx) => {
+/** A member may be linked to a login only of this jurisdiction's supervision members and clerks. */
+export function addMember(db: Db, actor: Actor, group: SupervisionGroup, jurisdictionId: number, m: MemberInput, now: Date): Result<GroupMember, 'userId'> {
+  return db.transaction((tx) => {
+    if (m.userId !== null && !supervisionAccounts(tx, jurisdictionId).some((a) => a.id === m.userId)) {
+      return refuse('只能关联本辖区的监督小组成员或人大工作人员账号', 'userId');
+    }
     const row = tx.insert(supervisionGroupMember).values({ ...m, groupId: group.id }).returning().get();
     recordAudit(tx, actor, { action: 'supervision.member.add', targetType: 'supervisionGroup', targetId: group.id, jurisdictionId, after: { ...m, memberId: row.id } }, now);
+    return ok(row);
   });
 }
 
@@ -73,9 +80,11 @@ export function removeMember(db: Db, actor: Actor, group: SupervisionGroup, juri
   });
 }
 
-/** One group per project: assigning again moves it. */
-export function assignProject(db: Db, actor: Actor, group: SupervisionGroup, jurisdictionId: number, projectId: number, now: Date): void {
-  db.transaction((tx) => {
+/** One group per project, of the group's own year: assigning again moves it. */
+export function assignProject(db: Db, actor: Actor, group: SupervisionGroup, jurisdictionId: number, projectId: number, now: Date): Result<Project, 'projectId'> {
+  return db.transaction((tx) => {
+    const p = projectsOfCycle(tx, group.cycleId).find((x) => x.id === projectId);
+    if (!p) return refuse('请选择本年度的项目', 'projectId');
     const before = tx.select().from(supervisionAssignment).where(eq(supervisionAssignment.projectId, projectId)).get();
     tx.insert(supervisionAssignment).values({ projectId, groupId: group.id })
       .onConflictDoUpdate({ target: supervisionAssignment.projectId, set: { groupId: group.id } }).run();
@@ -83,6 +92,7 @@ export function assignProject(db: Db, actor: Actor, group: SupervisionGroup, jur
       action: 'supervision.assign', targetType: 'project', targetId: projectId, jurisdictionId,
       before: before ? { groupId: before.groupId } : undefined, after: { groupId: group.id },
     }, now);
+    return ok(p);
   });
 }
 
@@ -116,7 +126,9 @@ export function recordVisit(db: Db, actor: Actor & { id: number }, projectId: nu
   });
 }
 
+/** Publishing twice changes nothing: the first publication time stays. */
 export function publishVisit(db: Db, actor: Actor, visit: Visit, jurisdictionId: number, now: Date): void {
+  if (visit.publishedAt) return;
   db.transaction((tx) => {
     tx.update(supervisionVisit).set({ publishedAt: now }).where(eq(supervisionVisit.id, visit.id)).run();
     recordAudit(tx, actor, { action: 'supervision.visit.publish', targetType: 'project', targetId: visit.projectId, jurisdictionId, after: { visitId: visit.id } }, now);
@@ -156,21 +168,22 @@ export function rectificationHistory(db: Db, id: number) {
 
 /** answer (the unit), accept / reopen (the group): the state machine decides, the history keeps every note. */
 export function stepRectification(db: Db, actor: Actor & { id: number }, r: Rectification, jurisdictionId: number,
-  step: RectificationStep, text: string, newDeadline: string | null, now: Date): { ok: true } | { ok: false; error: string } {
+  step: RectificationStep, text: string, newDeadline: string | null, now: Date): Result<RectificationState> {
   return db.transaction((tx) => {
     const fresh = tx.select().from(rectification).where(eq(rectification.id, r.id)).get()!;
     const check = checkRectificationStep(fresh.state, step);
     if (!check.ok) return check;
+    const to = check.value;
     tx.update(rectification).set({
-      state: check.to, updatedAt: now,
+      state: to, updatedAt: now,
       ...(step === 'answer' ? { response: text } : {}),
       ...(step === 'reopen' && newDeadline ? { deadline: newDeadline } : {}),
     }).where(eq(rectification.id, r.id)).run();
     tx.insert(rectificationEvent).values({ rectificationId: r.id, kind: step, text, deadline: step === 'reopen' ? newDeadline : null, by: actor.id, at: now }).run();
     recordAudit(tx, actor, {
       action: `rectification.${step}`, targetType: 'rectification', targetId: r.id, jurisdictionId,
-      before: { state: fresh.state, deadline: fresh.deadline }, after: { state: check.to, text, ...(newDeadline ? { deadline: newDeadline } : {}) },
+      before: { state: fresh.state, deadline: fresh.deadline }, after: { state: to, text, ...(newDeadline ? { deadline: newDeadline } : {}) },
     }, now);
-    return { ok: true as const };
+    return ok(to);
   });
 }

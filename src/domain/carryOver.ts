@@ -1,3 +1,4 @@
+import { ok, refuse, type Result } from './result';
 import { plannedAt, type Plan } from './schedule';
 
 /**
@@ -8,21 +9,18 @@ import { plannedAt, type Plan } from './schedule';
  */
 export const CARRY_ANCHOR_TITLE = '上年度结转';
 
-export function carryOverPlan(plan: Plan, year: number): { ok: true; plan: Plan } | { ok: false; error: string } {
+export function carryOverPlan(plan: Plan, year: number): Result<Plan> {
   const yearEnd = `${year}-12-31`;
-  if (plan.endDate <= yearEnd) return { ok: false, error: `该项目计划于 ${plan.endDate} 完成，不是跨年度项目` };
+  if (plan.endDate <= yearEnd) return refuse(`该项目计划于 ${plan.endDate} 完成，不是跨年度项目`);
   const at = plannedAt(plan, yearEnd);
   const start = `${year + 1}-01-01`;
-  return {
-    ok: true,
-    plan: {
-      budget: plan.budget,
-      startDate: start > plan.startDate ? start : plan.startDate,
-      endDate: plan.endDate,
-      milestones: [
-        { title: CARRY_ANCHOR_TITLE, dueDate: start, plannedPct: Math.round(at.pct), plannedSpend: Math.round(at.spend) },
-        ...plan.milestones.filter((m) => m.dueDate > yearEnd),
-      ],
-    },
-  };
+  return ok({
+    budget: plan.budget,
+    startDate: start > plan.startDate ? start : plan.startDate,
+    endDate: plan.endDate,
+    milestones: [
+      { title: CARRY_ANCHOR_TITLE, dueDate: start, plannedPct: Math.round(at.pct), plannedSpend: Math.round(at.spend) },
+      ...plan.milestones.filter((m) => m.dueDate > yearEnd),
+    ],
+  });
 }

@@ -1,5 +1,7 @@
 /** Progress photos: what the bytes say, not what the name or the browser claims. */
 
+import { ok, refuse, type Result } from './result';
+
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 export const MAX_PHOTOS_PER_REPORT = 6;
 
@@ -29,12 +31,12 @@ export function checkPhotoSize(name: string, size: number): string | null {
   return null;
 }
 
-export function checkPhoto(p: { name: string; size: number; head: Uint8Array }): { ok: true; mime: PhotoMime } | { ok: false; error: string } {
+export function checkPhoto(p: { name: string; size: number; head: Uint8Array }): Result<PhotoMime, 'photos'> {
   const sizeError = checkPhotoSize(p.name, p.size);
-  if (sizeError) return { ok: false, error: sizeError };
+  if (sizeError) return refuse(sizeError, 'photos');
   const mime = sniffImage(p.head);
-  if (!mime) return { ok: false, error: `文件${label(p.name)}不是 JPEG、PNG 或 WebP 格式的照片` };
-  return { ok: true, mime };
+  if (!mime) return refuse(`文件${label(p.name)}不是 JPEG、PNG 或 WebP 格式的照片`, 'photos');
+  return ok(mime);
 }
 
 /** The report's photos so far plus the new ones must stay within the limit. */
@@ -43,3 +45,11 @@ export function checkPhotoCount(existing: number, adding: number): string | null
     ? `每月进展最多 ${MAX_PHOTOS_PER_REPORT} 张照片${existing > 0 ? `（已有 ${existing} 张）` : ''}，本次选了 ${adding} 张`
     : null;
 }
+
+/** A refused photo refuses the whole upload; the unit must know that the rest of the form was kept. */
+export function photoRefusal(error: string): string {
+  return `${error}。照片未保存，其他填写的内容已保留，请重新选择照片后提交。`;
+}
+
+/** Files never survive a re-rendered form: after any other refusal the chosen photos must be picked again. */
+export const PHOTOS_NOT_SAVED = '照片未保存，请改正上面的问题后重新选择照片提交。';

@@ -1,4 +1,5 @@
-import { addMonths, type Month } from './schedule';
+import { addMonths, reportMonths, type Month, type Plan } from './schedule';
+import type { Phase } from './vocabulary';
 
 /**
  * Which month may be reported: one of the project's schedule months, and not one that has not begun.
@@ -8,6 +9,12 @@ export function checkReportMonth(month: Month, scheduleMonths: readonly Month[],
   if (!scheduleMonths.includes(month)) return `${month} 不在本项目本年度的实施期内`;
   if (month > currentMonth) return `${month} 还没有到，不能提前报送`;
   return null;
+}
+
+/** Whether a month's report may be filed (or amended) today: a month of the plan in force, in a year not closed. */
+export function checkFiling(month: Month, plan: Plan, cycle: { year: number; phase: Phase }, today: string): string | null {
+  return checkReportMonth(month, reportMonths(plan.startDate, plan.endDate, cycle.year), today.slice(0, 7))
+    ?? (cycle.phase === 'closed' ? '本年度工作已结束，不能再报送' : null);
 }
 
 /** % complete is cumulative: a fall below the last month's figure must be explained (a correction, a failed inspection). */

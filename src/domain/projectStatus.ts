@@ -1,3 +1,4 @@
+import { ok, refuse, type Result } from './result';
 import { PROJECT_STATUSES } from './vocabulary';
 
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
@@ -18,8 +19,8 @@ export function statusAfterReport(current: ProjectStatus, latestPct: number): Pr
   return latestPct >= 100 ? 'completed' : 'inProgress';
 }
 
-export function checkAcceptance(current: ProjectStatus): { ok: true } | { ok: false; error: string } {
-  if (current === 'accepted') return { ok: false, error: '项目已验收' };
-  if (current !== 'completed') return { ok: false, error: '项目尚未完工（最新月度进展未达到 100%），不能验收' };
-  return { ok: true };
+export function checkAcceptance(current: ProjectStatus): Result {
+  if (current === 'accepted') return refuse('项目已验收');
+  if (current !== 'completed') return refuse('项目尚未完工（最新月度进展未达到 100%），不能验收');
+  return ok();
 }

@@ -1,3 +1,4 @@
+import { ok, refuse, type Result } from './result';
 import type { RectificationState } from './vocabulary';
 
 export type { RectificationState };
@@ -18,10 +19,11 @@ const ALLOWED: Record<RectificationStep, { from: readonly RectificationState[]; 
   reopen: { from: ['answered'], to: 'reopened', error: '只能退回承办单位已答复的整改要求' },
 };
 
-export function checkRectificationStep(from: RectificationState, step: RectificationStep):
-  { ok: true; to: RectificationState } | { ok: false; error: string } {
+/** The state the step leads to, or why it cannot be taken from here. */
+export function checkRectificationStep(from: RectificationState, step: RectificationStep): Result<RectificationState> {
   const rule = ALLOWED[step];
-  return rule.from.includes(from) ? { ok: true, to: rule.to } : { ok: false, error: from === 'accepted' ? '该整改要求已通过，不能再变更' : rule.error };
+  if (rule.from.includes(from)) return ok(rule.to);
+  return refuse(from === 'accepted' ? '该整改要求已通过，不能再变更' : rule.error);
 }
 
 /** Still waiting for the unit, and past the deadline (the deadline day itself is not late). */

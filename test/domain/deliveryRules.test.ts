@@ -66,7 +66,7 @@ describe('rectification state machine', () => {
     ['answered', 'reopen', 'reopened'], ['open', 'reopen', null], ['accepted', 'reopen', null],
   ])('%s --%s--> %s', (from, step, to) => {
     const r = checkRectificationStep(from, step);
-    expect(r.ok ? r.to : null).toBe(to);
+    expect(r.ok ? r.value : null).toBe(to);
   });
 
   it.each<[RectificationState, string, string, boolean]>([
@@ -102,14 +102,15 @@ describe('carry-over of a cross-year project', () => {
     const r = carryOverPlan(plan, 2026);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
+    const carried = r.value;
     const at = plannedAt(plan, '2026-12-31');
-    expect(r.plan.startDate).toBe('2027-01-01');
-    expect(r.plan.endDate).toBe('2027-06-30');
-    expect(r.plan.budget).toBe(2_400_000);
-    expect(r.plan.milestones.map((m) => m.title)).toEqual([CARRY_ANCHOR_TITLE, '泵站建成', '通水验收']);
-    expect(r.plan.milestones[0]).toMatchObject({ dueDate: '2027-01-01', plannedPct: Math.round(at.pct), plannedSpend: Math.round(at.spend) });
-    expect(plannedAt(r.plan, '2027-01-01').pct).toBe(Math.round(at.pct));
-    expect(plannedAt(r.plan, '2027-03-31').pct).toBe(70);
+    expect(carried.startDate).toBe('2027-01-01');
+    expect(carried.endDate).toBe('2027-06-30');
+    expect(carried.budget).toBe(2_400_000);
+    expect(carried.milestones.map((m) => m.title)).toEqual([CARRY_ANCHOR_TITLE, '泵站建成', '通水验收']);
+    expect(carried.milestones[0]).toMatchObject({ dueDate: '2027-01-01', plannedPct: Math.round(at.pct), plannedSpend: Math.round(at.spend) });
+    expect(plannedAt(carried, '2027-01-01').pct).toBe(Math.round(at.pct));
+    expect(plannedAt(carried, '2027-03-31').pct).toBe(70);
   });
 
   it('a project ending within the year has nothing to carry', () => {

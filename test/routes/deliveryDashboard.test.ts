@@ -1,11 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { evaluationFollowUp, project, rectification, station, supervisionGroup, supervisionVisit } from '../../db/schema';
-import { createApp } from '../../src/app';
-import { recordEvaluationResults } from '../../src/data/evaluation';
+import { evaluationFollowUp, station } from '../../db/schema';
 import { toCsv } from '../../src/domain/csv';
-import { freshDb, get, login, post } from '../helpers/app';
-import { addProject, addReport, chinaMorning, deliveryFixture } from '../helpers/deliveryFixture';
-import { eq } from 'drizzle-orm';
+import { get, post } from '../helpers/app';
+import { deliveryCase, handCountedYear } from '../helpers/deliveryCases';
 
 /**
  * A small year counted by hand, as of 15 Aug 2026 (reports due on the 10th, tolerance 10, serious 25):
@@ -21,44 +18,21 @@ import { eq } from 'drizzle-orm';
  * Evaluation: plaza 30/6/24 (60%, not below 60), road 10/5/15 (50%, marked) → overall 51/90 = 56.7%.
  */
 describe('dashboards against a hand count', () => {
-  const db = freshDb();
-  const now = chinaMorning('2026-08-15');
-  const app = createApp({ db, log: () => {}, now: () => now });
-  let fx: Awaited<ReturnType<typeof deliveryFixture>>;
-  let bridge = 0;
-  let plaza = 0;
-  const cookies: Record<string, string> = {};
+  /** The hand-counted year on 15 Aug 2026, on a database of its own, with the clerk, the admin, another town's clerk and the unit signed in. */
+  async function dashboardCase() {
+    const c = await deliveryCase({ today: '2026-08-15' });
+    const extra = handCountedYear(c);
+    const cookies: Record<string, string> = {};
+    for (const u of ['qs.clerk', 'admin', 'lx.clerk', 'qs.unit']) cookies[u] = await c.as(u);
+    return { ...c, ...extra, cookies };
+  }
 
-  beforeAll(async () => {
-    fx = await deliveryFixture(db);
-    const unit = fx.users.qsUnit.id;
-    const ms = (a: string, b: string) => JSON.stringify([{ title: '完成设计和招标', dueDate: '2026-04-30', state: a }, { title: '路基完工', dueDate: '2026-07-31', state: b }, { title: '路面完工并验收', dueDate: '2026-10-31', state: 'onTrack' }]);
-    addReport(db, fx.road, '2026-03', 10, 50_000, unit, '2026-04-08T02:00:00Z', { milestones: ms('onTrack', 'onTrack') });
-    addReport(db, fx.road, '2026-04', 20, 100_000, unit, '2026-05-12T02:00:00Z', { milestones: ms('done', 'onTrack') });
-    addReport(db, fx.road, '2026-05', 35, 250_000, unit, '2026-06-10T13:00:00Z', { milestones: ms('done', 'onTrack') }); // 21:00 China on the due day
-    addReport(db, fx.road, '2026-07', 50, 450_000, unit, '2026-08-09T02:00:00Z', { milestones: ms('done', 'onTrack') });
-    addReport(db, fx.water, '2026-07', 8, 50_000, unit, '2026-08-03T02:00:00Z');
-    bridge = addProject(db, fx.cycle.id, {
-      title: '龙井村便民桥', budget: 600_000, startDate: '2026-04-01', endDate: '2026-09-30',
-      milestones: [{ title: '拆除旧桥', dueDate: '2026-05-31', plannedPct: 20, plannedSpend: 100_000 }, { title: '主体完工', dueDate: '2026-08-31', plannedPct: 70, plannedSpend: 400_000 }],
-    }, 3);
-    plaza = addProject(db, fx.cycle.id, {
-      title: '新华村文化广场', budget: 300_000, startDate: '2026-03-01', endDate: '2026-06-30', status: 'accepted', milestones: [],
-    }, 4);
-    ['03', '04', '05', '06'].forEach((m, i) => addReport(db, plaza, `2026-${m}`, [25, 50, 75, 100][i]!, [75_000, 150_000, 225_000, 300_000][i]!, unit, `2026-${String(Number(m) + 1).padStart(2, '0')}-05T02:00:00Z`));
-    db.update(project).set({ status: 'inProgress' }).where(eq(project.id, fx.road)).run();
-    const g = db.insert(supervisionGroup).values({ cycleId: fx.cycle.id, name: '第一组', createdAt: now }).returning().get();
-    const visit = (pid: number) => db.insert(supervisionVisit).values({ projectId: pid, groupId: g.id, quarter: '2026-Q3', date: '2026-07-20', findings: '检查', rating: 'fair', recordedBy: fx.users.qsSup.id, recordedAt: now }).returning().get();
-    db.insert(rectification).values({ visitId: visit(bridge).id, projectId: bridge, demand: '增加施工力量', deadline: '2026-08-01', state: 'open', updatedAt: now }).run();
-    db.insert(rectification).values({ visitId: visit(fx.road).id, projectId: fx.road, demand: '补齐标识', deadline: '2026-08-30', state: 'answered', updatedAt: now }).run();
-    recordEvaluationResults(db, { id: fx.users.qsClerk.id, name: '测试' }, fx.cycle, null, [
-      { projectId: plaza, counts: { satisfied: 30, basic: 6, dissatisfied: 24 } },
-      { projectId: fx.road, counts: { satisfied: 10, basic: 5, dissatisfied: 15 } },
-    ], 60, now);
-    for (const u of ['qs.clerk', 'admin', 'lx.clerk', 'qs.unit']) cookies[u] = await login(app, u);
-  });
+  // The figures are only read by the first three cases: one year built once serves them all.
+  let year: Awaited<ReturnType<typeof dashboardCase>>;
+  beforeAll(async () => { year = await dashboardCase(); });
 
   it('the cycle dashboard shows the hand-counted figures', async () => {
+    const { app, cookies } = year;
     const res = await get(app, '/j/QS/cycles/2026/dashboard', cookies['qs.clerk']);
     expect(res.status).toBe(200);
     const html = await res.text();
@@ -74,6 +48,7 @@ describe('dashboards against a hand count', () => {
   });
 
   it('every table exports as UTF-8 CSV with a BOM, the same numbers', async () => {
+    const { app, cookies } = year;
     const colours = await get(app, '/j/QS/cycles/2026/dashboard/colours.csv', cookies['qs.clerk']);
     expect(colours.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(colours.headers.get('content-disposition')).toContain("filename*=UTF-8''");
@@ -97,6 +72,7 @@ describe('dashboards against a hand count', () => {
   });
 
   it('the district admin sees every township side by side; a township clerk cannot', async () => {
+    const { app, cookies } = year;
     const res = await get(app, '/j/YC/delivery/2026', cookies['admin']);
     expect(res.status).toBe(200);
     const csv = (await (await get(app, '/j/YC/delivery/2026/towns.csv', cookies['admin'])).text()).replace(/^\uFEFF/, '').split('\r\n');
@@ -109,6 +85,7 @@ describe('dashboards against a hand count', () => {
   });
 
   it('evaluation: the marked project has a follow-up record the clerk keeps; the portal shows the rating', async () => {
+    const { app, db, fx, cookies } = await dashboardCase();
     expect(db.select().from(evaluationFollowUp).all().map((f) => f.projectId)).toEqual([fx.road]);
     const page = await (await get(app, '/j/QS/cycles/2026/evaluation', cookies['qs.clerk'])).text();
     expect(page).toContain('总体满意率：<strong>56.7%</strong>');
@@ -126,6 +103,7 @@ describe('dashboards against a hand count', () => {
   });
 
   it('a notice-board sheet per station lists the projects with colours; a station elsewhere is 404', async () => {
+    const { app, db, fx } = await dashboardCase();
     db.insert(station).values({ jurisdictionId: fx.village.id, kind: 'liaison', name: '青石村人大代表联络站', address: '青石村村委会', shortCode: 'qs01-lx' }).run();
     db.insert(station).values({ jurisdictionId: fx.lx.id, kind: 'home', name: '柳溪镇人大代表之家', address: '', shortCode: 'lx-home' }).run();
     const res = await get(app, '/p/QS/2026/projects/board/qs01-lx');

@@ -1,43 +1,48 @@
 import { eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditLog, feedback, feedbackWindow } from '../../db/schema';
-import { createApp } from '../../src/app';
-import { freshDb, get, login, post } from '../helpers/app';
-import { chinaMorning, deliveryFixture } from '../helpers/deliveryFixture';
+import { get, post } from '../helpers/app';
+import { deliveryCase, ratingWindow, residentMessage, type DeliveryCase } from '../helpers/deliveryCases';
+import { chinaMorning } from '../helpers/deliveryFixture';
+
+/** A case of its own on 20 Oct 2026, arranged (a window, earlier messages), with the road's feedback form at F. */
+async function windowCase(arrange: (c: DeliveryCase) => void = () => {}) {
+  const c = await deliveryCase({ today: '2026-10-20' });
+  arrange(c);
+  return { ...c, F: `/p/QS/2026/projects/${c.fx.road}/feedback`, W: '/j/QS/cycles/2026/feedback/window' };
+}
+
+/** The clerk's window: 1 Nov to 15 Dec 2026, and the suggestion a resident left before it was set. */
+function windowSetAfterASuggestion(c: DeliveryCase) {
+  residentMessage(c, c.fx.road, { text: '路灯太少，请加装' });
+  ratingWindow(c, '2026-11-01', '2026-12-15');
+}
 
 describe('residents’ rating window (码上评): set by the clerk, ratings only inside it, suggestions at any time', () => {
-  const db = freshDb();
-  let now = chinaMorning('2026-10-20');
-  const app = createApp({ db, log: () => {}, now: () => now });
-  let fx: Awaited<ReturnType<typeof deliveryFixture>>;
-  const cookies: Record<string, string> = {};
-  const F = () => `/p/QS/2026/projects/${fx.road}/feedback`;
-  const W = '/j/QS/cycles/2026/feedback/window';
-
-  beforeAll(async () => {
-    fx = await deliveryFixture(db);
-    for (const u of ['qs.clerk', 'qs.sup', 'lx.clerk']) cookies[u] = await login(app, u);
-  });
-
   it('no window yet: the form offers no rating, a posted rating is refused with the text kept, a suggestion is taken', async () => {
-    const form = await (await get(app, F())).text();
+    const { app, db, F } = await windowCase();
+    const form = await (await get(app, F)).text();
     expect(form).not.toContain('name="rating"');
     expect(form).toContain('群众满意度评价时间尚未公布');
-    const refused = await post(app, F(), { rating: 'satisfied', text: '路灯太少，请加装', website: '' });
+    const refused = await post(app, F, { rating: 'satisfied', text: '路灯太少，请加装', website: '' });
     expect(refused.status).toBe(422);
     const html = await refused.text();
     expect(html).toContain('现在不在群众满意度评价时间内，不能评价满意程度');
     expect(html).toContain('路灯太少，请加装');
     expect(db.select().from(feedback).all()).toHaveLength(0);
-    const empty = await post(app, F(), { text: '', website: '' });
+    const empty = await post(app, F, { text: '', website: '' });
     expect(empty.status).toBe(422);
     expect(await empty.text()).toContain('请填写意见和建议');
-    const ok = await post(app, F(), { text: '路灯太少，请加装', website: '' });
+    const ok = await post(app, F, { text: '路灯太少，请加装', website: '' });
     expect(ok.status).toBe(303);
     expect(db.select().from(feedback).all()).toMatchObject([{ rating: null, text: '路灯太少，请加装', state: 'pending' }]);
   });
 
   it('only the clerk of the town sets the window; bad dates come back filled in; the change is audited', async () => {
+    const c = await windowCase();
+    const { app, db, fx, W } = c;
+    const cookies: Record<string, string> = {};
+    for (const u of ['qs.clerk', 'qs.sup', 'lx.clerk']) cookies[u] = await c.as(u);
     expect((await post(app, W, { opens: '2026-11-01', closes: '2026-12-15' }, cookies['lx.clerk'])).status).toBe(403);
     expect((await post(app, W, { opens: '', closes: '' }, cookies['lx.clerk'])).status).toBe(403);
     expect((await post(app, W, { opens: '2026-11-01', closes: '2026-12-15' }, cookies['qs.sup'])).status).toBe(403);
@@ -60,17 +65,19 @@ describe('residents’ rating window (码上评): set by the clerk, ratings only
   });
 
   it('before the open day a rating is still refused; on the open day and the close day it is taken; the day after, refused', async () => {
-    now = new Date('2026-10-31T15:59:00Z'); // 23:59 on 31 Oct in China
-    expect((await post(app, F(), { rating: 'basic', text: '', website: '' })).status).toBe(422);
-    now = new Date('2026-10-31T23:30:00Z'); // still 31 Oct in UTC, 1 Nov in China: open
-    const form = await (await get(app, F())).text();
+    const c = await windowCase(windowSetAfterASuggestion);
+    const { app, db, F } = c;
+    c.at(new Date('2026-10-31T15:59:00Z')); // 23:59 on 31 Oct in China
+    expect((await post(app, F, { rating: 'basic', text: '', website: '' })).status).toBe(422);
+    c.at(new Date('2026-10-31T23:30:00Z')); // still 31 Oct in UTC, 1 Nov in China: open
+    const form = await (await get(app, F)).text();
     expect(form).toContain('name="rating"');
     expect(form).toContain('群众满意度评价时间：2026-11-01 至 2026-12-15');
-    expect((await post(app, F(), { rating: 'satisfied', text: '', website: '' })).status).toBe(303);
-    now = chinaMorning('2026-12-15');
-    expect((await post(app, F(), { rating: 'dissatisfied', text: '路面有裂缝', website: '' })).status).toBe(303);
-    now = new Date('2026-12-15T23:30:00Z'); // 16 Dec in China: closed
-    const late = await post(app, F(), { rating: 'basic', text: '晚了一天', website: '' });
+    expect((await post(app, F, { rating: 'satisfied', text: '', website: '' })).status).toBe(303);
+    c.at('2026-12-15');
+    expect((await post(app, F, { rating: 'dissatisfied', text: '路面有裂缝', website: '' })).status).toBe(303);
+    c.at(new Date('2026-12-15T23:30:00Z')); // 16 Dec in China: closed
+    const late = await post(app, F, { rating: 'basic', text: '晚了一天', website: '' });
     expect(late.status).toBe(422);
     const lateHtml = await late.text();
     expect(lateHtml).toContain('群众满意度评价已于 2026-12-15 截止');
@@ -79,6 +86,13 @@ describe('residents’ rating window (码上评): set by the clerk, ratings only
   });
 
   it('residents’ satisfaction counts published ratings inside the window, shown apart from the representatives’', async () => {
+    const c = await windowCase((x) => {
+      windowSetAfterASuggestion(x);
+      residentMessage(x, x.fx.road, { rating: 'satisfied', at: new Date('2026-10-31T23:30:00Z') }); // 1 Nov in China
+      residentMessage(x, x.fx.road, { rating: 'dissatisfied', text: '路面有裂缝', at: chinaMorning('2026-12-15') });
+    });
+    const { app, db, fx } = c;
+    c.at(new Date('2026-12-15T23:30:00Z')); // 16 Dec in China: the window has closed
     // A published rating dated before the window (given before the clerk set it) does not count.
     db.insert(feedback).values({ projectId: fx.road, rating: 'dissatisfied', text: '', state: 'published', createdAt: chinaMorning('2026-10-10') }).run();
     db.update(feedback).set({ state: 'published' }).run();
@@ -87,7 +101,7 @@ describe('residents’ rating window (码上评): set by the clerk, ratings only
     expect(page).toContain('满意 1 · 基本满意 0 · 不满意 1 · 满意率 <strong>50%</strong>');
     expect(page).toContain('群众满意度评价已于 2026-12-15 截止');
     expect(page).toContain('我要提建议'); // closed now: no rating offered
-    const clerk = await login(app, 'qs.clerk'); // weeks later: a fresh sign-in
+    const clerk = await c.as('qs.clerk'); // weeks later: a fresh sign-in
     const ev = await (await get(app, '/j/QS/cycles/2026/evaluation', clerk)).text();
     expect(ev).toContain('<td data-label="群众满意率" class="num">50%</td>');
     expect(ev).toContain('<td data-label="代表满意率" class="num">未评议</td>');

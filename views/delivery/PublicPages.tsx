@@ -10,7 +10,9 @@ import { RECTIFICATION_LABELS } from '../../src/domain/rectification';
 import { RATING_LABELS, ratePct, satisfactionRate, type RatingCounts } from '../../src/domain/satisfaction';
 import { COLOURS, COLOUR_LABELS, type Plan } from '../../src/domain/schedule';
 import { VISIT_RATING_LABELS, quarterLabel } from '../../src/domain/supervision';
+import type { PublicAddress } from '../../src/http/publicUrl';
 import { FormError, TextArea, type FieldErrors, type FormValues } from '../components/form';
+import { PublicUrlWarning } from '../components/PublicUrlWarning';
 import { chinaDateOf, fmtYuan } from '../components/format';
 import { ColourBadge, MILESTONE_STATE_LABELS, ProgressBar } from './common';
 import { PlanTable } from './ProjectPages';
@@ -131,11 +133,12 @@ export function PublicProjectPage(p: {
 }
 
 /** 公示牌: printed and posted at the site; the QR code opens the feedback form. */
-export function SignPage(p: { j: Jurisdiction; cycle: Cycle; a: AssessedProject; qrHref: string; feedbackUrl: string }) {
+export function SignPage(p: { j: Jurisdiction; cycle: Cycle; a: AssessedProject; qrHref: string; feedbackUrl: string; address: PublicAddress }) {
   const { a } = p;
   return (
     <section class="sign">
       <p class="no-print"><a href={`${pub(p.j, p.cycle)}/${a.project.id}`}>返回项目页面</a> · 用 A4 纸打印本页，张贴在项目现场。</p>
+      <PublicUrlWarning address={p.address} />
       <h1 class="sign-title">{p.j.name}{p.cycle.year}年度民生实事项目公示牌</h1>
       <h2 class="sign-project">{a.project.title}</h2>
       <div class="sign-body">
@@ -223,9 +226,12 @@ export function FeedbackThanksPage(p: { j: Jurisdiction; cycle: Cycle; projectId
 }
 
 /** 公示栏: one printable sheet per station with every project's colour and progress. */
-export function BoardPage(p: { j: Jurisdiction; cycle: Cycle; station: { name: string; address: string }; items: AssessedProject[]; today: string; siteUrl: string }) {
+export function BoardPage(p: {
+  j: Jurisdiction; cycle: Cycle; station: { name: string; address: string }; items: AssessedProject[]; today: string; siteUrl: string; address: PublicAddress;
+}) {
   return (
     <section class="board">
+      <PublicUrlWarning address={p.address} />
       <h1>{p.j.name}{p.cycle.year}年度民生实事项目公示栏</h1>
       <p class="muted">{p.station.name}{p.station.address && ` · ${p.station.address}`} · 截至 {p.today}</p>
       <ColourLegend />

@@ -1,57 +1,46 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { CycleDashboardPage, DistrictDashboardPage } from '../../../views/delivery/DashboardPages';
-import { chinaYearOf } from '../../domain/chinaDate';
-import { authorize, jurisdictionParam, notFound } from '../../auth/authorize';
-import { cyclesOf } from '../../data/cycles';
-import { cycleDashboard, districtDashboard } from '../../data/deliveryDashboard';
-import { childrenOf } from '../../data/jurisdictions';
+import { allow } from '../../auth/authorize';
+import { cycleDashboard, districtDashboard, districtYears } from '../../data/deliveryDashboard';
 import { getSettings } from '../../data/settings';
-import type { AppEnv } from '../../env';
+import { chinaYearOf } from '../../domain/chinaDate';
 import { csvResponse } from '../../http/csv';
-import { cycleParam, deliveryTabs, today, type C } from './context';
+import { districtOnly } from '../../http/subjects/delivery';
+import { notFound, type CycleEnv, type JurisdictionEnv } from '../../http/subjects/jurisdiction';
+import { deliveryTabs, today } from './shared';
 
-const D = '/j/:code/cycles/:year{[0-9]{4}}/dashboard';
+const cycleData = (c: Context<CycleEnv>) => cycleDashboard(c.var.db, c.var.cycle, today(c), getSettings(c.var.db, c.var.jurisdiction.id));
 
-function cycleData(c: C) {
-  const { j, cycle } = cycleParam(c);
-  authorize(c, 'delivery.dashboard', j.id);
-  const db = c.get('db');
-  return { j, cycle, d: cycleDashboard(db, cycle, today(c), getSettings(db, j.id)) };
-}
+/** /j/:code/cycles/:year/dashboard — the year's delivery figures, every table also as CSV. */
+export const dashboard = new Hono<CycleEnv>()
+  .get('/', allow('delivery.dashboard'), (c) => {
+    const { jurisdiction: j, cycle } = c.var;
+    return c.render(<CycleDashboardPage j={j} cycle={cycle} tabs={deliveryTabs(c)} d={cycleData(c)} today={today(c)} />, { title: `${j.name} ${cycle.year} 年度实施统计` });
+  })
+  .get('/:file{[a-z]+\\.csv}', allow('delivery.dashboard'), (c) => {
+    const t = cycleData(c).tables.find((x) => `${x.key}.csv` === c.req.param('file')) ?? notFound();
+    return csvResponse(c, `${c.var.jurisdiction.name}${c.var.cycle.year}年度-${t.title}.csv`, [t.columns, ...t.rows]);
+  });
 
-function districtData(c: C) {
-  const district = jurisdictionParam(c);
-  authorize(c, 'delivery.dashboard', district.id);
-  if (district.kind !== 'district') notFound();
+const districtData = (c: Context<JurisdictionEnv>) => {
   const year = Number(c.req.param('year'));
-  return { district, year, ...districtDashboard(c.get('db'), district, year, today(c)) };
-}
+  return { year, ...districtDashboard(c.var.db, c.var.jurisdiction, year, today(c)) };
+};
 
-export const dashboardRoutes = new Hono<AppEnv>()
-  .get(D, (c) => {
-    const { j, cycle, d } = cycleData(c);
-    return c.render(<CycleDashboardPage j={j} cycle={cycle} tabs={deliveryTabs(c, j)} d={d} today={today(c)} />, { title: `${j.name} ${cycle.year} 年度实施统计` });
-  })
-  .get(`${D}/:file{[a-z]+\\.csv}`, (c) => {
-    const { j, cycle, d } = cycleData(c);
-    const t = d.tables.find((x) => `${x.key}.csv` === c.req.param('file'));
-    if (!t) notFound();
-    return csvResponse(c, `${j.name}${cycle.year}年度-${t.title}.csv`, [t.columns, ...t.rows]);
-  })
-  .get('/j/:code/delivery', (c) => {
-    const j = jurisdictionParam(c);
-    authorize(c, 'delivery.dashboard', j.id);
-    const year = chinaYearOf(c.get('now')());
+/** /j/:code/delivery — the district's townships side by side; a township is sent to its own year's dashboard. */
+export const districtDelivery = new Hono<JurisdictionEnv>()
+  .get('/', allow('delivery.dashboard'), (c) => {
+    const j = c.var.jurisdiction;
+    const year = chinaYearOf(c.var.now());
     return c.redirect(j.kind === 'district' ? `/j/${j.code}/delivery/${year}` : `/j/${j.code}/cycles/${year}/dashboard`, 303);
   })
-  .get('/j/:code/delivery/:year{[0-9]{4}}', (c) => {
+  .get('/:year{[0-9]{4}}', allow('delivery.dashboard'), districtOnly, (c) => {
     const x = districtData(c);
-    const db = c.get('db');
-    const years = [...new Set(childrenOf(db, x.district.id).flatMap((t) => cyclesOf(db, t.id).map((cy) => cy.year)))].sort((a, b) => b - a);
-    return c.render(<DistrictDashboardPage district={x.district} year={x.year} rows={x.rows} table={x.table} today={today(c)} years={years} />,
-      { title: `${x.district.name} ${x.year} 年度实施统计` });
+    const district = c.var.jurisdiction;
+    return c.render(<DistrictDashboardPage district={district} year={x.year} rows={x.rows} table={x.table} today={today(c)} years={districtYears(c.var.db, district)} />,
+      { title: `${district.name} ${x.year} 年度实施统计` });
   })
-  .get('/j/:code/delivery/:year{[0-9]{4}}/towns.csv', (c) => {
+  .get('/:year{[0-9]{4}}/towns.csv', allow('delivery.dashboard'), districtOnly, (c) => {
     const x = districtData(c);
-    return csvResponse(c, `${x.district.name}${x.year}年度-${x.table.title}.csv`, [x.table.columns, ...x.table.rows]);
+    return csvResponse(c, `${c.var.jurisdiction.name}${x.year}年度-${x.table.title}.csv`, [x.table.columns, ...x.table.rows]);
   });

@@ -1,31 +1,30 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { FeedbackPage } from '../../../views/delivery/FeedbackPage';
-import { actorOf, authorize, can, notFound } from '../../auth/authorize';
-import { feedbackOf, getFeedback, moderateFeedback } from '../../data/feedback';
+import { allow, can, userActor } from '../../auth/authorize';
+import { feedbackOf, moderateFeedback } from '../../data/feedback';
 import { getRatingWindow, setRatingWindow } from '../../data/feedbackWindow';
+import { projectsOfCycle } from '../../data/projects';
 import { ratingWindowState } from '../../domain/feedbackWindow';
-import { getProject, projectsOfCycle } from '../../data/projects';
-import type { AppEnv } from '../../env';
-import { flash } from '../../http/renderer';
+import { refused } from '../../http/refused';
+import { redirectWithFlash } from '../../http/renderer';
+import type { FeedbackEnv } from '../../http/subjects/delivery';
+import type { CycleEnv } from '../../http/subjects/jurisdiction';
 import { validForm, type FieldErrors, type FormValues } from '../../http/validate';
-import { cycleBase, cycleParam, deliveryTabs, today, type C } from './context';
+import { cycleBase, deliveryTabs, today } from './shared';
 
-const F = '/j/:code/cycles/:year{[0-9]{4}}/feedback';
-
-function moderate(state: 'published' | 'hidden') {
-  return async (c: C) => {
-    const { j, cycle } = cycleParam(c);
-    const me = authorize(c, 'feedback.moderate', j.id);
-    const db = c.get('db');
-    const f = getFeedback(db, Number(c.req.param('fid')));
-    if (!f || !getProject(db, cycle.id, f.projectId)) notFound();
-    moderateFeedback(db, { ...actorOf(c), id: me.id }, f, j.id, state, c.get('now')());
-    flash(c, state === 'published' ? '留言已公开' : '留言已设为不公开');
-    const back = String((await c.req.parseBody()).back ?? '');
-    // Only back to a page of this cycle: never an open redirect.
-    return c.redirect(back.startsWith(`${cycleBase(j, cycle)}/`) ? back : `${cycleBase(j, cycle)}/feedback`, 303);
-  };
+/** Every message about the year's projects, moderated or not, and the residents' rating window (its form keeps what was typed). */
+function feedbackPage<E extends CycleEnv>(c: Context<E>, windowValues?: FormValues, windowErrors?: FieldErrors) {
+  const { db, jurisdiction: j, cycle } = c.var;
+  const projects = projectsOfCycle(db, cycle.id);
+  const title = new Map(projects.map((p) => [p.id, p.title]));
+  const items = feedbackOf(db, projects.map((p) => p.id)).map((f) => ({ ...f, projectTitle: title.get(f.projectId) ?? '' }));
+  const w = getRatingWindow(db, cycle.id);
+  return c.render(
+    <FeedbackPage j={j} cycle={cycle} tabs={deliveryTabs(c)} items={items} canModerate={can(c, 'feedback.moderate', j.id)}
+      rating={ratingWindowState(w, today(c))} windowValues={windowValues ?? { opens: w?.opens ?? '', closes: w?.closes ?? '' }} windowErrors={windowErrors} />,
+    { title: `${j.name} ${cycle.year} 年度群众反馈` },
+  );
 }
 
 const windowForm = z.object({
@@ -33,40 +32,28 @@ const windowForm = z.object({
   closes: z.string().trim().min(1, '请填写截止日期'),
 });
 
-function feedbackPage(c: C, windowValues?: FormValues, windowErrors?: FieldErrors) {
-  const { j, cycle } = cycleParam(c);
-  authorize(c, 'feedback.view', j.id);
-  const db = c.get('db');
-  const projects = projectsOfCycle(db, cycle.id);
-  const title = new Map(projects.map((p) => [p.id, p.title]));
-  const items = feedbackOf(db, projects.map((p) => p.id)).map((f) => ({ ...f, projectTitle: title.get(f.projectId) ?? '' }));
-  const w = getRatingWindow(db, cycle.id);
-  return c.render(
-    <FeedbackPage j={j} cycle={cycle} tabs={deliveryTabs(c, j)} items={items} canModerate={can(c, 'feedback.moderate', j.id)}
-      rating={ratingWindowState(w, today(c))} windowValues={windowValues ?? { opens: w?.opens ?? '', closes: w?.closes ?? '' }} windowErrors={windowErrors} />,
-    { title: `${j.name} ${cycle.year} 年度群众反馈` },
-  );
+/** Where to go after moderating: the page the clerk came from (a project's page), or the feedback list. */
+const backForm = z.object({ back: z.string().max(500).default('') });
+
+function moderate(c: Context<FeedbackEnv>, state: 'published' | 'hidden', back: string) {
+  moderateFeedback(c.var.db, userActor(c), c.var.feedback, c.var.jurisdiction.id, state, c.var.now());
+  const base = cycleBase(c);
+  // Only back to a page of this cycle: never an open redirect.
+  return redirectWithFlash(c, back.startsWith(`${base}/`) ? back : `${base}/feedback`, state === 'published' ? '留言已公开' : '留言已设为不公开');
 }
 
-export const feedbackRoutes = new Hono<AppEnv>()
-  .get(F, (c) => feedbackPage(c))
+/** /j/:code/cycles/:year/feedback — residents' messages (码上评/码上提) and the rating window. */
+export const feedback = new Hono<CycleEnv>()
+  .get('/', allow('feedback.view'), (c) => feedbackPage(c))
   // The residents' rating window is the clerk's, like moderation: both decide what counts as residents' satisfaction.
-  .post(`${F}/window`,
-    validForm(windowForm, (c, values, errors) => {
-      authorize(c, 'feedback.moderate', cycleParam(c).j.id);
-      return feedbackPage(c, values, errors);
-    }),
-    (c) => {
-      const { j, cycle } = cycleParam(c);
-      const me = authorize(c, 'feedback.moderate', j.id);
-      const { opens, closes } = c.req.valid('form');
-      const result = setRatingWindow(c.get('db'), { ...actorOf(c), id: me.id }, cycle, opens, closes, c.get('now')());
-      if (!result.ok) {
-        c.status(422);
-        return feedbackPage(c, { opens, closes }, { [result.field]: result.error });
-      }
-      flash(c, `群众满意度评价时间已设为 ${opens} 至 ${closes}`);
-      return c.redirect(`${cycleBase(j, cycle)}/feedback`, 303);
-    })
-  .post(`${F}/:fid{[0-9]+}/publish`, moderate('published'))
-  .post(`${F}/:fid{[0-9]+}/hide`, moderate('hidden'));
+  .post('/window', allow('feedback.moderate'), validForm(windowForm, feedbackPage), (c) => {
+    const input = c.req.valid('form');
+    const r = setRatingWindow(c.var.db, userActor(c), c.var.cycle, input.opens, input.closes, c.var.now());
+    if (!r.ok) return refused(c, r, feedbackPage, input);
+    return redirectWithFlash(c, `${cycleBase(c)}/feedback`, `群众满意度评价时间已设为 ${input.opens} 至 ${input.closes}`);
+  });
+
+/** /j/:code/cycles/:year/feedback/:feedbackId — publishing or hiding one message. */
+export const feedbackItem = new Hono<FeedbackEnv>()
+  .post('/publish', allow('feedback.moderate'), validForm(backForm, feedbackPage), (c) => moderate(c, 'published', c.req.valid('form').back))
+  .post('/hide', allow('feedback.moderate'), validForm(backForm, feedbackPage), (c) => moderate(c, 'hidden', c.req.valid('form').back));

@@ -1,64 +1,37 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { MidtermPage } from '../../../views/delivery/MidtermPage';
-import { actorOf, authorize, can } from '../../auth/authorize';
-import { assessCycle } from '../../data/delivery';
-import { getMidterm, midtermRows, publishMidterm, saveMidtermSummary, type MidtermSnapshot } from '../../data/midterm';
-import { getSettings } from '../../data/settings';
-import type { AppEnv } from '../../env';
-import { flash } from '../../http/renderer';
+import { allow, can, userActor } from '../../auth/authorize';
+import { getMidterm, midtermSnapshot, publishMidterm, saveMidtermSummary } from '../../data/midterm';
+import { refused } from '../../http/refused';
+import { redirectWithFlash } from '../../http/renderer';
+import type { CycleEnv } from '../../http/subjects/jurisdiction';
 import { trimmed, validForm, type FieldErrors, type FormValues } from '../../http/validate';
-import { cycleBase, cycleParam, deliveryTabs, today, type C } from './context';
+import { cycleBase, deliveryTabs, today } from './shared';
 
-const M = '/j/:code/cycles/:year{[0-9]{4}}/midterm';
-
-function liveSnapshot(c: C): MidtermSnapshot {
-  const { j, cycle } = cycleParam(c);
-  const db = c.get('db');
-  return midtermRows(db, assessCycle(db, cycle, today(c), getSettings(db, j.id)), today(c));
-}
-
-function page(c: C, values?: FormValues, errors?: FieldErrors) {
-  const { j, cycle } = cycleParam(c);
-  authorize(c, 'delivery.view', j.id);
-  const report = getMidterm(c.get('db'), cycle.id);
-  const snapshot = report?.snapshot ? JSON.parse(report.snapshot) as MidtermSnapshot : liveSnapshot(c);
+function midtermPage(c: Context<CycleEnv>, values?: FormValues, errors?: FieldErrors) {
+  const { db, jurisdiction: j, cycle } = c.var;
+  const report = getMidterm(db, cycle.id);
   return c.render(
-    <MidtermPage j={j} cycle={cycle} tabs={deliveryTabs(c, j)} report={report} snapshot={snapshot} canManage={can(c, 'delivery.manage', j.id)}
-      values={values} errors={errors} />,
+    <MidtermPage j={j} cycle={cycle} tabs={deliveryTabs(c)} report={report} snapshot={midtermSnapshot(db, cycle, report, today(c))}
+      canManage={can(c, 'delivery.manage', j.id)} values={values} errors={errors} />,
     { title: `${j.name} ${cycle.year} 年度期中报告` },
   );
 }
 
 const summaryForm = z.object({ summary: trimmed(10000, '请填写报告概述') });
 
-export const midtermRoutes = new Hono<AppEnv>()
-  .get(M, (c) => page(c))
-  .post(M,
-    validForm(summaryForm, (c, values, errors) => {
-      authorize(c, 'delivery.manage', cycleParam(c).j.id);
-      return page(c, values, errors);
-    }),
-    (c) => {
-      const { j, cycle } = cycleParam(c);
-      const me = authorize(c, 'delivery.manage', j.id);
-      const { summary } = c.req.valid('form');
-      const r = saveMidtermSummary(c.get('db'), { ...actorOf(c), id: me.id }, cycle.id, j.id, summary, c.get('now')());
-      if (!r.ok) {
-        c.status(422);
-        return page(c, { summary }, { _form: r.error });
-      }
-      flash(c, '期中报告概述已保存');
-      return c.redirect(`${cycleBase(j, cycle)}/midterm`, 303);
-    })
-  .post(`${M}/publish`, (c) => {
-    const { j, cycle } = cycleParam(c);
-    const me = authorize(c, 'delivery.manage', j.id);
-    const r = publishMidterm(c.get('db'), { ...actorOf(c), id: me.id }, cycle.id, j.id, liveSnapshot(c), c.get('now')());
-    if (!r.ok) {
-      c.status(422);
-      return page(c, undefined, { _form: r.error });
-    }
-    flash(c, '期中报告已发布');
-    return c.redirect(`${cycleBase(j, cycle)}/midterm`, 303);
+/** /j/:code/cycles/:year/midterm — the mid-term report (期中报告): drafted, then published with its figures frozen. */
+export const midterm = new Hono<CycleEnv>()
+  .get('/', allow('delivery.view'), (c) => midtermPage(c))
+  .post('/', allow('delivery.manage'), validForm(summaryForm, midtermPage), (c) => {
+    const input = c.req.valid('form');
+    const r = saveMidtermSummary(c.var.db, userActor(c), c.var.cycle, input.summary, c.var.now());
+    if (!r.ok) return refused(c, r, midtermPage, input);
+    return redirectWithFlash(c, `${cycleBase(c)}/midterm`, '期中报告概述已保存');
+  })
+  .post('/publish', allow('delivery.manage'), (c) => {
+    const r = publishMidterm(c.var.db, userActor(c), c.var.cycle, c.var.now());
+    if (!r.ok) return refused(c, r, midtermPage);
+    return redirectWithFlash(c, `${cycleBase(c)}/midterm`, '期中报告已发布');
   });

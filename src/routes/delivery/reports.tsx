@@ -1,99 +1,95 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { ReportPage } from '../../../views/delivery/ReportPage';
-import { actorOf, authorize, can, notFound } from '../../auth/authorize';
-import { removePhotoFiles, uploadsDirFor, writePhotoFiles } from '../../data/photoFiles';
-import { getReport, previousPct, saveReport, type ReportInput } from '../../data/progress';
-import { currentPlan, type Project } from '../../data/projects';
+import { allow, can, userActor } from '../../auth/authorize';
+import { readPhotos, uploadsDirFor } from '../../data/photoFiles';
+import { fileReport, getReport, previousPct } from '../../data/progress';
+import { currentPlan } from '../../data/projects';
 import { getSettings } from '../../data/settings';
-import { checkPhoto, checkPhotoCount, checkPhotoSize, MAX_PHOTOS_PER_REPORT, MAX_PHOTO_BYTES, type PhotoMime } from '../../domain/photos';
-import { checkReportMonth } from '../../domain/progressReport';
+import { checkPhotoCount, checkPhotoSize, MAX_PHOTOS_PER_REPORT, MAX_PHOTO_BYTES, PHOTOS_NOT_SAVED, photoRefusal } from '../../domain/photos';
+import { checkFiling } from '../../domain/progressReport';
 import { isProjectUnit } from '../../domain/projectUnit';
-import { isDate, isMonth, reportableMilestones, reportDueDate, reportMonths, type ReportedMilestone } from '../../domain/schedule';
-import type { AppEnv } from '../../env';
-import { flash } from '../../http/renderer';
-import { fieldErrors, trimmed, type FieldErrors, type FormValues } from '../../http/validate';
-import { cycleBase, cycleParam, projectParam, today, type C } from './context';
+import { isDate, reportableMilestones, reportDueDate, type PlannedMilestone, type ReportedMilestone } from '../../domain/schedule';
+import { MILESTONE_STATES, type MilestoneState } from '../../domain/vocabulary';
+import { refused } from '../../http/refused';
+import { redirectWithFlash } from '../../http/renderer';
+import type { ReportEnv } from '../../http/subjects/delivery';
+import { notFound } from '../../http/subjects/jurisdiction';
+import { fieldErrors, formValues, trimmed, type FieldErrors, type FormValues } from '../../http/validate';
+import { ALWAYS, cycleBase, numberedRows, only, today } from './shared';
 
-const R = '/j/:code/cycles/:year{[0-9]{4}}/projects/:id{[0-9]+}/reports/:month';
+type C = Context<ReportEnv>;
 
-const reportForm = z.object({
-  pct: z.string().trim().min(1, '请填写累计完成比例')
-    .pipe(z.coerce.number<string>({ error: '累计完成比例须为数字' }).int('累计完成比例须为整数').min(0, '累计完成比例不能小于 0').max(100, '累计完成比例不能超过 100')),
-  spent: z.string().trim().min(1, '请填写累计支出')
-    .pipe(z.coerce.number<string>({ error: '累计支出须为数字' }).int('累计支出请填写整数元').min(0, '累计支出不能为负数').max(100_000_000_000, '累计支出过大')),
-  problems: trimmed(2000),
-  helpNeeded: trimmed(2000),
-  backwardsReason: trimmed(1000),
-});
+/** Only the unit the project names files its reports (any unit of the town, when none is named). */
+const isUnit = (c: C) => isProjectUnit(c.var.project, userActor(c).id);
+const mayFile = (c: C) => can(c, 'progress.report', c.var.jurisdiction.id) && isUnit(c);
 
-const MILESTONE_STATES = ['done', 'onTrack', 'late'] as const;
-
-interface Ctx { j: ReturnType<typeof cycleParam>['j']; cycle: ReturnType<typeof cycleParam>['cycle']; project: Project; month: string; mayFile: boolean; monthError?: string }
-
-function context(c: C): Ctx {
-  const { j, cycle } = cycleParam(c);
-  const me = authorize(c, 'delivery.view', j.id);
-  const project = projectParam(c, cycle);
-  const month = c.req.param('month') ?? '';
-  if (!isMonth(month)) notFound();
-  const plan = currentPlan(c.get('db'), project);
-  const monthError = checkReportMonth(month, reportMonths(plan.startDate, plan.endDate, cycle.year), today(c).slice(0, 7))
-    ?? (cycle.phase === 'closed' ? '本年度工作已结束，不能再报送' : undefined);
-  const mayFile = can(c, 'progress.report', j.id) && isProjectUnit(project, me.id);
-  return { j, cycle, project, month, mayFile, monthError: monthError ?? undefined };
-}
-
-function page(c: C, x: Ctx, values?: FormValues, errors?: FieldErrors) {
-  const db = c.get('db');
-  const plan = currentPlan(db, x.project);
-  const report = getReport(db, x.project.id, x.month);
-  if (!report && !x.mayFile && x.monthError) notFound();
+function reportPage(c: C, values?: FormValues, errors?: FieldErrors) {
+  const { db, jurisdiction: j, cycle, project, month } = c.var;
+  const plan = currentPlan(db, project);
+  const report = getReport(db, project.id, month);
+  const canFile = mayFile(c);
+  const monthError = checkFiling(month, plan, cycle, today(c)) ?? undefined;
+  if (!report && !canFile && monthError) notFound(); // nothing filed and nothing to file: no such month of this project
   return c.render(
-    <ReportPage j={x.j} cycle={x.cycle} project={x.project} month={x.month} due={reportDueDate(x.month, getSettings(db, x.j.id).reportDueDay)}
-      milestones={reportableMilestones(plan)} report={report} previousPct={previousPct(db, x.project.id, x.month)}
-      canFile={x.mayFile} monthError={x.mayFile ? x.monthError : undefined} values={values} errors={errors}
-      photoHref={(id) => `/p/${x.j.code}/${x.cycle.year}/projects/photos/${id}`} />,
-    { title: `${x.month} 月度进展 · ${x.project.title}` },
+    <ReportPage j={j} cycle={cycle} project={project} month={month} due={reportDueDate(month, getSettings(db, j.id).reportDueDay)}
+      milestones={reportableMilestones(plan)} report={report} previousPct={previousPct(db, project.id, month)}
+      canFile={canFile} monthError={canFile ? monthError : undefined} values={values} errors={errors}
+      photoHref={(id) => `/p/${j.code}/${cycle.year}/projects/photos/${id}`} />,
+    { title: `${month} 月度进展 · ${project.title}` },
   );
 }
 
-/** Text fields and milestone rows: errors beside each field, values kept. */
-function parseReport(form: FormData, milestoneTitles: { title: string; dueDate: string }[]):
-  { values: FormValues; errors: FieldErrors; input?: Omit<ReportInput, 'month'> } {
-  const values: FormValues = {};
-  form.forEach((v, k) => { if (typeof v === 'string') values[k] = v; });
-  const parsed = reportForm.safeParse({ problems: '', helpNeeded: '', backwardsReason: '', ...values }); // absent text fields are empty
-  const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error);
-  const milestones: ReportedMilestone[] = milestoneTitles.map((m, i) => {
-    const state = (MILESTONE_STATES as readonly string[]).includes(values[`m${i}_state`] ?? '') ? values[`m${i}_state`] as ReportedMilestone['state'] : undefined;
-    const expected = (values[`m${i}_expected`] ?? '').trim();
-    if (!state) errors[`m${i}_state`] = '请选择节点状态';
-    if (state === 'late' && !isDate(expected)) errors[`m${i}_expected`] = '节点滞后时请填写预计完成日期';
-    else if (expected && !isDate(expected)) errors[`m${i}_expected`] = '请填写有效的日期';
-    return { title: m.title, dueDate: m.dueDate, state: state ?? 'onTrack', ...(state === 'late' ? { expectedDate: expected } : {}) };
-  });
-  if (!parsed.success || Object.keys(errors).length > 0) return { values, errors };
-  return { values, errors, input: { ...parsed.data, milestones } };
+const pctField = z.string().trim().min(1, '请填写累计完成比例')
+  .pipe(z.coerce.number<string>({ error: '累计完成比例须为数字' }).int('累计完成比例须为整数').min(0, '累计完成比例不能小于 0').max(100, '累计完成比例不能超过 100'));
+const spentField = z.string().trim().min(1, '请填写累计支出')
+  .pipe(z.coerce.number<string>({ error: '累计支出须为数字' }).int('累计支出请填写整数元').min(0, '累计支出不能为负数').max(100_000_000_000, '累计支出过大'));
+
+/** The chosen files of the photo input (a browser sends one empty part when none was chosen). */
+const chosenFiles = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.union([z.instanceof(File), z.string()])))
+  .transform((xs) => xs.filter((f): f is File => typeof f !== 'string' && !(f.size === 0 && f.name === '')));
+
+/** Count and size before a byte is read; then each file's bytes must be a photo (the domain's magic-byte check). */
+function photosField(existing: number) {
+  return chosenFiles
+    .superRefine((files, ctx) => {
+      const error = checkPhotoCount(existing, files.length) ?? files.map((f) => checkPhotoSize(f.name, f.size)).find((e) => e !== null);
+      if (error) ctx.addIssue({ code: 'custom', message: photoRefusal(error) });
+    })
+    .transform(async (files, ctx) => {
+      const r = await readPhotos(files);
+      if (r.ok) return r.value;
+      ctx.addIssue({ code: 'custom', message: photoRefusal(r.error) });
+      return z.NEVER;
+    });
 }
 
-/** Files from the form, checked by their bytes; the first refusal is the message (nothing is stored then). */
-async function readPhotos(form: FormData, existing: number): Promise<{ ok: true; files: { bytes: Uint8Array; mime: PhotoMime; originalName: string }[] } | { ok: false; error: string }> {
-  const files = form.getAll('photos').filter((f): f is File => typeof f !== 'string' && !(f.size === 0 && f.name === ''));
-  const count = checkPhotoCount(existing, files.length);
-  if (count) return { ok: false, error: count };
-  const out = [];
-  for (const f of files) {
-    const sizeError = checkPhotoSize(f.name, f.size);
-    if (sizeError) return { ok: false, error: sizeError };
-    const bytes = new Uint8Array(await f.arrayBuffer());
-    const check = checkPhoto({ name: f.name, size: bytes.byteLength, head: bytes.subarray(0, 16) });
-    if (!check.ok) return check;
-    out.push({ bytes, mime: check.mime, originalName: f.name });
-  }
-  return { ok: true, files: out };
+/** The month's form for a plan: figures, one state per milestone (m0_state, m0_expected …), text and photos. */
+function reportForm(milestones: readonly PlannedMilestone[], existingPhotos: number) {
+  const rows = (v: Record<string, unknown>) => numberedRows(v, 'm', milestones.length, ['state', 'expected'] as const);
+  return z.looseObject({
+    pct: pctField,
+    spent: spentField,
+    problems: trimmed(2000).default(''),
+    helpNeeded: trimmed(2000).default(''),
+    backwardsReason: trimmed(1000).default(''),
+    photos: photosField(existingPhotos),
+  }).superRefine((v, ctx) => {
+    rows(v).forEach((r, i) => {
+      const issue = (field: string, message: string) => ctx.addIssue({ code: 'custom', path: [`m${i}_${field}`], message });
+      if (!(MILESTONE_STATES as readonly string[]).includes(r.state)) issue('state', '请选择节点状态');
+      if (r.state === 'late' && !isDate(r.expected)) issue('expected', '节点滞后时请填写预计完成日期');
+      else if (r.expected && !isDate(r.expected)) issue('expected', '请填写有效的日期');
+    });
+  }, ALWAYS).transform((v) => ({
+    pct: v.pct, spent: v.spent, problems: v.problems, helpNeeded: v.helpNeeded, backwardsReason: v.backwardsReason, photos: v.photos,
+    milestones: rows(v).map((r, i): ReportedMilestone => {
+      const state = r.state as MilestoneState;
+      return { title: milestones[i]!.title, dueDate: milestones[i]!.dueDate, state, ...(state === 'late' ? { expectedDate: r.expected } : {}) };
+    }),
+  }));
 }
 
 // Six photos of 5 MB and the text fit; anything far larger is refused before it is read.
@@ -102,39 +98,24 @@ const uploadLimit = bodyLimit({
   onError: () => { throw new HTTPException(413, { message: 'too large' }); },
 });
 
-export const reportRoutes = new Hono<AppEnv>()
-  .get(R, (c) => page(c, context(c)))
-  .post(R, uploadLimit, async (c) => {
-    const x = context(c);
-    if (!x.mayFile) throw new HTTPException(403, { message: 'forbidden' });
-    const db = c.get('db');
-    const form = await c.req.formData();
-    const plan = currentPlan(db, x.project);
-    const { values, errors, input } = parseReport(form, reportableMilestones(plan));
-    if (x.monthError) errors._form = x.monthError;
-    const existing = getReport(db, x.project.id, x.month)?.photos.length ?? 0;
-    const photos = await readPhotos(form, existing);
-    if (!photos.ok) errors.photos = `${photos.error}。照片未保存，其他填写的内容已保留，请重新选择照片后提交。`;
-    if (!input || Object.keys(errors).length > 0) {
+/** /j/:code/cycles/:year/projects/:projectId/reports/:month — the month's progress report (月跟踪). */
+export const reports = new Hono<ReportEnv>()
+  .get('/:month', allow('delivery.view'), (c) => reportPage(c))
+  .post('/:month', allow('progress.report'), only(isUnit), uploadLimit, async (c) => {
+    const { db, cycle, project, month } = c.var;
+    const plan = currentPlan(db, project);
+    const body = await c.req.parseBody({ all: true });
+    const parsed = await reportForm(reportableMilestones(plan), getReport(db, project.id, month)?.photos.length ?? 0).safeParseAsync(body);
+    if (!parsed.success) {
       c.status(422);
-      return page(c, x, values, errors);
+      return reportPage(c, formValues(body), fieldErrors(parsed.error));
     }
-    const dir = c.get('uploadsDir') ?? uploadsDirFor(db);
-    const stored = photos.ok ? writePhotoFiles(dir, x.project.id, photos.files) : [];
-    const me = c.get('user')!;
-    const result = (() => {
-      try {
-        return saveReport(db, { ...actorOf(c), id: me.id }, x.project, x.j.id, { ...input, month: x.month }, stored, c.get('now')());
-      } catch (e) {
-        removePhotoFiles(dir, stored.map((s) => s.fileName));
-        throw e;
-      }
-    })();
-    if (!result.ok) {
-      removePhotoFiles(dir, stored.map((s) => s.fileName));
-      c.status(422);
-      return page(c, x, values, { [result.field]: result.error, ...(stored.length ? { photos: '照片未保存，请改正上面的问题后重新选择照片提交。' } : {}) });
+    const { photos, ...input } = parsed.data;
+    const r = fileReport(db, c.var.uploadsDir ?? uploadsDirFor(db), userActor(c), project, cycle, { ...input, month }, photos, c.var.now());
+    if (!r.ok) {
+      const withPhotoNote = (c: C, v?: FormValues, e?: FieldErrors) => reportPage(c, v, photos.length ? { ...e, photos: PHOTOS_NOT_SAVED } : e);
+      return refused(c, r, withPhotoNote, body);
     }
-    flash(c, `${x.month} 月度进展已${result.amended ? '更正' : '报送'}${stored.length ? `，照片 ${stored.length} 张` : ''}`);
-    return c.redirect(`${cycleBase(x.j, x.cycle)}/projects/${x.project.id}#reports`, 303);
+    const n = r.value.photos;
+    return redirectWithFlash(c, `${cycleBase(c)}/projects/${project.id}#reports`, `${month} 月度进展已${r.value.amended ? '更正' : '报送'}${n ? `，照片 ${n} 张` : ''}`);
   });

@@ -1,0 +1,69 @@
+import { createMiddleware } from 'hono/factory';
+import { getFeedbackIn, type Feedback } from '../../data/feedback';
+import { getProject, type Project } from '../../data/projects';
+import { getGroup, getRectification, getVisit, type Rectification, type SupervisionGroup, type Visit } from '../../data/supervision';
+import { isMonth, type Month } from '../../domain/schedule';
+import { idParam, notFound, type CycleEnv, type JurisdictionEnv } from './jurisdiction';
+
+/** A request under …/cycles/:year/projects/:projectId: the project, of that cycle only. */
+export type ProjectEnv = CycleEnv & { Variables: { project: Project } };
+/** …/projects/:projectId/reports/:month: a calendar month (YYYY-MM) of that project's reporting. */
+export type ReportEnv = ProjectEnv & { Variables: { month: Month } };
+/** …/supervision/groups/:groupId: a supervision group of the cycle. */
+export type GroupEnv = CycleEnv & { Variables: { group: SupervisionGroup } };
+/** …/projects/:projectId/visits/:visitId: a quarterly visit to that project. */
+export type VisitEnv = ProjectEnv & { Variables: { visit: Visit } };
+/** …/projects/:projectId/rectifications/:rectificationId: a demand made of that project. */
+export type RectificationEnv = ProjectEnv & { Variables: { rectification: Rectification } };
+/** …/feedback/:feedbackId: a resident's message about one of the cycle's projects. */
+export type FeedbackEnv = CycleEnv & { Variables: { feedback: Feedback } };
+
+// Each subject reads its row through its parent: an id from another town or another year is a 404, never a 403.
+
+export const projectSubject = createMiddleware<ProjectEnv>(async (c, next) => {
+  const p = getProject(c.var.db, c.var.cycle.id, idParam(c.req.param('projectId')));
+  if (!p) notFound();
+  c.set('project', p);
+  await next();
+});
+
+export const reportMonthSubject = createMiddleware<ReportEnv>(async (c, next) => {
+  const month = c.req.param('month') ?? '';
+  if (!isMonth(month)) notFound();
+  c.set('month', month);
+  await next();
+});
+
+export const groupSubject = createMiddleware<GroupEnv>(async (c, next) => {
+  const g = getGroup(c.var.db, c.var.cycle.id, idParam(c.req.param('groupId')));
+  if (!g) notFound();
+  c.set('group', g);
+  await next();
+});
+
+export const visitSubject = createMiddleware<VisitEnv>(async (c, next) => {
+  const v = getVisit(c.var.db, c.var.project.id, idParam(c.req.param('visitId')));
+  if (!v) notFound();
+  c.set('visit', v);
+  await next();
+});
+
+export const rectificationSubject = createMiddleware<RectificationEnv>(async (c, next) => {
+  const r = getRectification(c.var.db, c.var.project.id, idParam(c.req.param('rectificationId')));
+  if (!r) notFound();
+  c.set('rectification', r);
+  await next();
+});
+
+export const feedbackSubject = createMiddleware<FeedbackEnv>(async (c, next) => {
+  const f = getFeedbackIn(c.var.db, c.var.cycle.id, idParam(c.req.param('feedbackId')));
+  if (!f) notFound();
+  c.set('feedback', f);
+  await next();
+});
+
+/** The side-by-side dashboard of every township exists only for the district: a township's code is a 404 there. */
+export const districtOnly = createMiddleware<JurisdictionEnv>(async (c, next) => {
+  if (c.var.jurisdiction.kind !== 'district') notFound();
+  await next();
+});
