@@ -8,7 +8,7 @@ import { hashPassword } from '../../src/auth/password';
 import { recordEvaluationResults } from '../../src/data/evaluation';
 import { addMember, assignProject, createGroup, recordVisit, type VisitInput } from '../../src/data/supervision';
 import type { SatisfactionRating } from '../../src/domain/vocabulary';
-import { freshDb, login, ORIGIN, PASSWORD } from './app';
+import { freshDb, login, PASSWORD } from './app';
 import { addProject, addReport, chinaMorning, deliveryFixture, PNG } from './deliveryFixture';
 
 /**
@@ -32,9 +32,6 @@ export async function deliveryCase(opts: { today: string; uploadsDir?: string; t
   };
 }
 export type DeliveryCase = Awaited<ReturnType<typeof deliveryCase>>;
-
-/** The address these tests browse at, as the public address: the printed URLs are then the ones the tests see. */
-export const AS_BROWSED = ORIGIN;
 
 /** A private uploads folder for one test; remove it afterwards. */
 export function uploadsFolder(): { dir: string; files: (projectId: number) => number; remove: () => void } {

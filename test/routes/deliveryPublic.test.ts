@@ -2,8 +2,8 @@ import { eq } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
 import { carryOver, feedback, midtermReport, milestone, project, candidate, station } from '../../db/schema';
-import { get, post } from '../helpers/app';
-import { AS_BROWSED, deliveryCase, ratingWindow, residentMessage } from '../helpers/deliveryCases';
+import { get, post, TEST_PUBLIC_URL } from '../helpers/app';
+import { deliveryCase, ratingWindow, residentMessage } from '../helpers/deliveryCases';
 import { addCycle, addReport } from '../helpers/deliveryFixture';
 
 /**
@@ -39,7 +39,7 @@ describe('public progress, beneficiary feedback, mid-term report, carry-over', (
   });
 
   it('the site sign carries a QR code (our own SVG) that opens the feedback form', async () => {
-    const { app, fx } = await publicCase({ publicUrl: AS_BROWSED });
+    const { app, fx } = await publicCase({ publicUrl: TEST_PUBLIC_URL });
     const sign = await (await get(app, `/p/QS/2026/projects/${fx.road}/sign`)).text();
     expect(sign).toContain(`src="/p/QS/2026/projects/${fx.road}/qr.svg"`);
     expect(sign).toContain(`http://localhost/p/QS/2026/projects/${fx.road}/feedback`);
