@@ -8,6 +8,7 @@ const envSchema = z.object({
   DEMO_PASSWORD: z.string().min(8, 'DEMO_PASSWORD must be at least 8 characters').optional(),
   NO_DEMO: z.enum(['0', '1', 'true', 'false']).optional(),
   TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).optional(),
+  NODE_ENV: z.string().optional(),
   PUBLIC_URL: z.string().optional().transform((v, ctx) => {
     if (!v) return undefined;
     const r = checkPublicUrl(v);
@@ -29,5 +30,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     demo: !(yes(e.NO_DEMO) || argv.includes('--no-demo')),
     trustProxy: yes(e.TRUST_PROXY),
     publicUrl: e.PUBLIC_URL,
+    /** NODE_ENV=production: a real installation, where demo data is never loaded. */
+    production: e.NODE_ENV === 'production',
   };
 }

@@ -117,7 +117,7 @@ export function JurisdictionEditPage(p: {
 
       <div class="card">
         <h2>状态</h2>
-        <FormError errors={p.errors?.active} />
+        <FormError errors={p.errors?.active && { _form: p.errors.active._form ?? p.errors.active.active ?? '请求有误' }} />
         {j.active ? (
           <>
             <p>停用后该辖区不再出现在公众首页，也不能再分配角色；历史记录保留。须先停用其下级辖区。</p>
