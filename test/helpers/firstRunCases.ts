@@ -17,9 +17,8 @@ export async function firstAdministrator(overrides: Partial<FirstAdministratorIn
   return { districtName: '渝川区', districtCode: 'YC', username: 'admin', displayName: '张三', passwordHash: await adminPasswordHash(), ...overrides };
 }
 
-/** The real app on a fresh, empty database (as `npm start` finds it with NO_DEMO=1), with its request helpers. */
-export function emptyApp(opts: Omit<AppOptions, 'db' | 'log'> = {}, db: DbConnection = openDb(':memory:')) {
-  const app = createApp({ db, log: () => {}, ...opts });
+/** GET and same-origin form POST as a browser sends them, and logging in through the form. */
+export function requestHelpers(app: ReturnType<typeof createApp>) {
   const get = (path: string, cookie?: string) => app.request(path, { headers: cookie ? { cookie } : {} });
   const post = (path: string, body: Record<string, string>, cookie?: string) =>
     app.request(path, {
@@ -34,7 +33,13 @@ export function emptyApp(opts: Omit<AppOptions, 'db' | 'log'> = {}, db: DbConnec
     const cookie = res.headers.getSetCookie().find((h) => h.startsWith('minsheng_session='))!.split(';')[0]!;
     return { cookie, location: res.headers.get('location')! };
   }
-  return { db, app, get, post, login };
+  return { get, post, login };
+}
+
+/** The real app on a fresh, empty database (as `npm start` finds it with NO_DEMO=1), with its request helpers. */
+export function emptyApp(opts: Omit<AppOptions, 'db' | 'log'> = {}, db: DbConnection = openDb(':memory:')) {
+  const app = createApp({ db, log: () => {}, ...opts });
+  return { db, app, ...requestHelpers(app) };
 }
 
 /** An installed district: the empty app after `npm run setup`, the administrator logged in. */
