@@ -49,7 +49,7 @@ function jurisdictionPageFor(form: keyof JurisdictionEditForms): Page<Jurisdicti
     const { db, jurisdiction: j } = c.var;
     return c.render(
       <JurisdictionEditPage j={j} parent={j.parentId ? getJurisdiction(db, j.parentId) : undefined}
-        children={childrenOf(db, j.id)} stations={stationsOf(db, [j.id])}
+        below={childrenOf(db, j.id)} stations={stationsOf(db, [j.id])}
         values={values && form !== 'active' ? { [form]: values } : undefined} errors={errors && { [form]: errors }} />,
       { title: `辖区：${j.name}` },
     );

@@ -276,6 +276,13 @@ describe('jurisdictions', () => {
     expect(res.headers.get('location')).toBe(`/admin/jurisdictions/${created.id}`);
   });
 
+  it('shows a jurisdiction with exactly one child (a one-element list is not unwrapped)', async () => {
+    await f.post(`/admin/jurisdictions/new?parent=${f.townA.id}`, { kind: 'village', name: '上湾村', code: 'SW01' }, adminCookie);
+    const res = await f.get(`/admin/jurisdictions/${f.townA.id}`, adminCookie);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('下级辖区（1）');
+  });
+
   it('refuses a taken code with a Chinese message, form refilled', async () => {
     const res = await f.post(`/admin/jurisdictions/new?parent=${f.townA.id}`, { kind: 'village', name: '上湾村', code: 'SQ' }, adminCookie);
     expect(res.status).toBe(422);
