@@ -7,17 +7,21 @@ import type { AppEnv } from './env';
 import { FailureLimiter, LOGIN_ACCOUNT_WINDOW, LOGIN_IP_WINDOW } from './http/limiter';
 import { accessLog, clientIp } from './http/requestInfo';
 import { errorResponse, handleError, handleNotFound } from './http/errors';
-import { loadLoginSession } from './auth/middleware';
+import { loadLoginSession, newPasswordFirst } from './auth/middleware';
 import { renderer } from './http/renderer';
 import { assets } from './routes/assets';
 import { health } from './routes/health';
 import { auth } from './routes/auth';
+import { account } from './routes/account';
+import { setup } from './routes/setup';
 import { home } from './routes/home';
 import { cycles } from './routes/cycles';
 import { settings } from './routes/settings';
 import { audit } from './routes/audit';
-import { adminUsers } from './routes/adminUsers';
-import { adminJurisdictions } from './routes/adminJurisdictions';
+import { adminUser, adminUsers } from './routes/adminUsers';
+import { adminJurisdiction, adminJurisdictions, adminStation } from './routes/adminJurisdictions';
+import { adminSettings } from './routes/adminSettings';
+import { districtSubject, managedJurisdictionSubject, stationSubject, userSubject } from './http/subjects/admin';
 import { publicPortal } from './routes/publicPortal';
 import { proposals } from './routes/proposals';
 import { stations } from './routes/stations';
@@ -50,6 +54,8 @@ export interface AppOptions {
   uploadsDir?: string;
   /** PUBLIC_URL: the address printed on QR codes, posters and slips (else the district's saved one). */
   publicUrl?: string;
+  /** The one-time /setup link's secret, while the database has no administrator (src/server.ts prints it). */
+  setupToken?: string;
 }
 
 /** The largest request body any form may send; uploads are the exception, each with its own limit. */
@@ -108,6 +114,7 @@ export function createApp(opts: AppOptions) {
   }));
   app.use(csrf());
   app.use(loadLoginSession);
+  app.use(newPasswordFirst);
   app.use(renderer);
 
   // Where a URL becomes a subject (or a 404), before any route's guard reads it.
@@ -133,16 +140,26 @@ export function createApp(opts: AppOptions) {
   // The public progress pages name their jurisdiction and year too: an unknown one is a 404 before any page runs.
   app.use('/p/:code/:year{[0-9]{4}}/projects/*', jurisdictionSubject, cycleSubject);
   app.use('/p/:code/:year{[0-9]{4}}/projects/:projectId{[0-9]+}/*', projectSubject);
+  app.use('/admin/users/:userId{[0-9]+}/*', userSubject);
+  app.use('/admin/jurisdictions/:jurisdictionId{[0-9]+}/*', managedJurisdictionSubject);
+  app.use('/admin/jurisdictions/:jurisdictionId{[0-9]+}/stations/:stationId{[0-9]+}/*', stationSubject);
+  app.use('/admin/settings/*', districtSubject);
 
-  app.route('/', assets);
-  app.route('/', health);
-  app.route('/', auth);
-  app.route('/', home);
+  app.route('/static', assets);
+  app.route('/healthz', health);
+  app.route('/setup', setup(opts.setupToken));
+  app.route('/', auth); // /login, /logout
+  app.route('/account', account);
+  app.route('/', home); // /, /go
   app.route('/', cycles);
   app.route('/', settings);
-  app.route('/', audit);
-  app.route('/', adminUsers);
-  app.route('/', adminJurisdictions);
+  app.route('/audit', audit);
+  app.route('/admin/users', adminUsers);
+  app.route('/admin/users/:userId{[0-9]+}', adminUser);
+  app.route('/admin/jurisdictions', adminJurisdictions);
+  app.route('/admin/jurisdictions/:jurisdictionId{[0-9]+}', adminJurisdiction);
+  app.route('/admin/jurisdictions/:jurisdictionId{[0-9]+}/stations/:stationId{[0-9]+}', adminStation);
+  app.route('/admin/settings', adminSettings);
   app.route('/', publicPortal);
   app.route('/', proposals);
   app.route('/', stations);

@@ -9,6 +9,7 @@ const envSchema = z.object({
   NO_DEMO: z.enum(['0', '1', 'true', 'false']).optional(),
   // How many reverse proxies stand in front (1 for one nginx); 'true' means 1.
   TRUST_PROXY: z.string().regex(/^(\d|true|false)$/, 'TRUST_PROXY must be a number of proxies (0-9), true or false').optional(),
+  NODE_ENV: z.string().optional(),
   PUBLIC_URL: z.string().optional().transform((v, ctx) => {
     if (!v) return undefined;
     const r = checkPublicUrl(v);
@@ -30,5 +31,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     demo: !(yes(e.NO_DEMO) || argv.includes('--no-demo')),
     trustProxy: e.TRUST_PROXY === 'true' ? 1 : e.TRUST_PROXY === 'false' || !e.TRUST_PROXY ? 0 : Number(e.TRUST_PROXY),
     publicUrl: e.PUBLIC_URL,
+    /** NODE_ENV=production: a real installation, where demo data is never loaded. */
+    production: e.NODE_ENV === 'production',
   };
 }

@@ -7,6 +7,8 @@ export interface CurrentUser {
   username: string;
   displayName: string;
   assignments: Assignment[];
+  /** Someone else chose this user's password: every page leads to /account/password until they choose their own. */
+  mustChangePassword: boolean;
 }
 
 export interface Limiters {

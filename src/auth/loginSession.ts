@@ -20,7 +20,7 @@ function hashSecret(secret: string): Uint8Array {
   return sha256(new TextEncoder().encode(secret));
 }
 
-export interface LoginSessionUser { id: number; username: string; displayName: string }
+export interface LoginSessionUser { id: number; username: string; displayName: string; mustChangePassword: boolean }
 export interface ValidLoginSession { id: string; userId: number; createdAt: Date; lastVerifiedAt: Date }
 
 export function createLoginSession(db: Db, userId: number, now: Date): { token: string; session: ValidLoginSession } {
@@ -40,7 +40,7 @@ export function validateLoginSessionToken(
   if (parts.length !== 2) return null;
   const [id, secret] = parts as [string, string];
   const row = db
-    .select({ s: loginSession, u: { id: user.id, username: user.username, displayName: user.displayName, active: user.active } })
+    .select({ s: loginSession, u: { id: user.id, username: user.username, displayName: user.displayName, mustChangePassword: user.mustChangePassword, active: user.active } })
     .from(loginSession)
     .innerJoin(user, eq(user.id, loginSession.userId))
     .where(eq(loginSession.id, id))

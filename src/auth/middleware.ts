@@ -21,6 +21,19 @@ export const loadLoginSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
+// While a user must choose a new password, only these stay open: the page itself, logging out, and what any page
+// needs to load (styles, scripts) or a monitor asks (health).
+const OPEN_BEFORE_NEW_PASSWORD = /^\/(account\/password|logout|healthz|static\/.+)$/;
+
+/** Someone else chose this user's password: every other page leads to the page where they choose their own. */
+export const newPasswordFirst: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (c.get('user')?.mustChangePassword && !OPEN_BEFORE_NEW_PASSWORD.test(c.req.path)) {
+    const back = c.req.method === 'GET' && c.req.path !== '/' ? `?next=${encodeURIComponent(c.req.path)}` : '';
+    return c.redirect(`/account/password${back}`, 303);
+  }
+  await next();
+};
+
 export function setLoginSessionCookie<E extends AppEnv>(c: Context<E>, token: string, s: ValidLoginSession): void {
   setCookie(c, LOGIN_SESSION_COOKIE, token, {
     path: '/',

@@ -5,8 +5,11 @@ import { type Role } from '../domain/vocabulary';
 import type { Assignment } from '../domain/authz';
 import { createLoginSession, invalidateLoginSession, invalidateUserLoginSessions } from '../auth/loginSession';
 import { recordAudit, type Actor } from './audit';
+import { getJurisdiction, type Jurisdiction } from './jurisdictions';
 import { contains } from './sql';
-import { ok, refuse } from '../domain/result';
+import { checkUsername } from '../domain/account';
+import { ok, refuse, type Refusal, type Result } from '../domain/result';
+import { OUTSIDE_REACH, ROLE_TAKEN, roleScopeError } from '../domain/roleScope';
 
 export type User = typeof user.$inferSelect;
 
@@ -59,27 +62,96 @@ export function listUsers(db: Db, f: UserFilter) {
   return { total, rows: rows.map((u) => ({ ...u, roles: roles.filter((r) => r.userId === u.id) })) };
 }
 
-/** New hash, every old session ended, a fresh one for this device: one transaction. */
-export function changePassword(db: Db, userId: number, passwordHash: string, actor: Actor, now: Date) {
+/**
+ * The owner chose a new password: new hash, the "must change" flag cleared, every old session ended and a fresh
+ * one for this device, in one transaction.
+ */
+export function changePassword(db: Db, actor: Actor, userId: number, passwordHash: string, now: Date) {
   return db.transaction((tx) => {
-    tx.update(user).set({ passwordHash }).where(eq(user.id, userId)).run();
+    const before = tx.select({ mustChangePassword: user.mustChangePassword }).from(user).where(eq(user.id, userId)).get();
+    tx.update(user).set({ passwordHash, mustChangePassword: false }).where(eq(user.id, userId)).run();
     invalidateUserLoginSessions(tx, userId);
-    recordAudit(tx, actor, { action: 'user.password.change', targetType: 'user', targetId: userId }, now);
+    recordAudit(tx, actor, {
+      action: 'user.password.change', targetType: 'user', targetId: userId,
+      ...(before?.mustChangePassword ? { before: { mustChangePassword: true }, after: { mustChangePassword: false } } : {}),
+    }, now);
     return createLoginSession(tx, userId, now);
   });
 }
 
-export interface UserInput { username: string; displayName: string }
+export interface AccountInput {
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  /**
+   * The owner picks their own password at login. Defaults to true: an account is made by someone else (an
+   * administrator, a clerk) who chose its first password.
+   */
+  mustChangePassword?: boolean;
+}
 
-export function createUser(db: Db, actor: Actor, input: UserInput & { passwordHash: string }, now: Date): User {
+/** Username format and uniqueness, as one refusal beside the username field. */
+export function usernameRefusal(db: Db, username: string): Refusal | null {
+  const checked = checkUsername(username);
+  if (!checked.ok) return checked;
+  return getUserByUsername(db, checked.value) ? refuse(`用户名 ${checked.value} 已被使用，请换一个`, 'username') : null;
+}
+
+/** Inside a transaction whose checks have passed: the row and its audit entry. */
+function insertUser(tx: Db, actor: Actor, input: AccountInput, now: Date): User {
+  const row = tx.insert(user)
+    .values({ ...input, username: input.username.trim(), mustChangePassword: input.mustChangePassword ?? true, createdAt: now }).returning().get();
+  recordAudit(tx, actor, {
+    action: 'user.create', targetType: 'user', targetId: row.id,
+    after: { username: row.username, displayName: row.displayName, mustChangePassword: row.mustChangePassword },
+  }, now);
+  return row;
+}
+
+function insertRole(tx: Db, actor: Actor, userId: number, role: Role, jurisdictionId: number, now: Date): void {
+  const row = tx.insert(roleAssignment).values({ userId, role, jurisdictionId }).returning().get();
+  recordAudit(tx, actor, {
+    action: 'role.grant', targetType: 'user', targetId: userId, jurisdictionId, after: { role, jurisdictionId, assignmentId: row.id },
+  }, now);
+}
+
+/** Whether the granting administrator reaches a jurisdiction (their district and what lies below it). */
+export type Reach = (jurisdictionId: number) => boolean;
+
+/** Why `role` cannot be granted in `jurisdictionId` (missing, inactive, wrong kind, out of reach), beside that field. */
+function scopeRefusal(db: Db, role: Role, jurisdictionId: number, reach?: Reach): Refusal | null {
+  const error = roleScopeError(role, getJurisdiction(db, jurisdictionId)) ?? (reach && !reach(jurisdictionId) ? OUTSIDE_REACH : null);
+  return error ? refuse(error, 'jurisdictionId') : null;
+}
+
+/**
+ * A new account, with its first role when one is given: the user and the role land together or not at all.
+ * Checks the username's format and that it is free, and that the role may be held in that jurisdiction.
+ */
+export function createAccount(
+  db: Db, actor: Actor, input: AccountInput, first: { role: Role; jurisdictionId: number } | undefined, now: Date, reach?: Reach,
+): Result<User> {
   return db.transaction((tx) => {
-    const row = tx.insert(user).values({ ...input, createdAt: now }).returning().get();
-    recordAudit(tx, actor, {
-      action: 'user.create', targetType: 'user', targetId: row.id,
-      after: { username: row.username, displayName: row.displayName },
-    }, now);
-    return row;
+    const refusal = usernameRefusal(tx, input.username) ?? (first ? scopeRefusal(tx, first.role, first.jurisdictionId, reach) : null);
+    if (refusal) return refusal;
+    const row = insertUser(tx, actor, input, now);
+    if (first) insertRole(tx, actor, row.id, first.role, first.jurisdictionId, now);
+    return ok(row);
   });
+}
+
+/**
+ * An account with its role, for the pages that set people up in bulk (roster logins, slips): one transaction with
+ * its audit entries. `mustChangePassword: true` when the password was chosen for the person, not by them.
+ */
+export function createUserAccount(
+  db: Db, actor: Actor,
+  input: { username: string; displayName: string; passwordHash: string; role: Role; jurisdictionId: number; mustChangePassword: boolean },
+  now: Date,
+): Result<{ id: number }> {
+  const { role, jurisdictionId, ...account } = input;
+  const r = createAccount(db, actor, account, { role, jurisdictionId }, now);
+  return r.ok ? ok({ id: r.value.id }) : r;
 }
 
 export function updateUser(db: Db, actor: Actor, id: number, input: { displayName: string }, now: Date): void {
@@ -106,26 +178,34 @@ export function setUserActive(db: Db, actor: Actor, id: number, active: boolean,
   });
 }
 
+/** An administrator chose the password: every session ends, and the owner must choose their own at next login. */
 export function resetPassword(db: Db, actor: Actor, id: number, passwordHash: string, now: Date): void {
   db.transaction((tx) => {
-    tx.update(user).set({ passwordHash }).where(eq(user.id, id)).run();
+    tx.update(user).set({ passwordHash, mustChangePassword: true }).where(eq(user.id, id)).run();
     invalidateUserLoginSessions(tx, id);
-    recordAudit(tx, actor, { action: 'user.password.reset', targetType: 'user', targetId: id }, now);
+    recordAudit(tx, actor, { action: 'user.password.reset', targetType: 'user', targetId: id, after: { mustChangePassword: true } }, now);
   });
 }
 
-export function addRole(db: Db, actor: Actor, userId: number, role: Role, jurisdictionId: number, now: Date): boolean {
+/** Grants a role where it may be held; the same role twice in one place is refused. Gives the jurisdiction. */
+export function grantRole(
+  db: Db, actor: Actor, userId: number, role: Role, jurisdictionId: number, now: Date, reach?: Reach,
+): Result<Jurisdiction> {
   return db.transaction((tx) => {
+    const refusal = scopeRefusal(tx, role, jurisdictionId, reach);
+    if (refusal) return refusal;
     const exists = tx.select().from(roleAssignment).where(and(
       eq(roleAssignment.userId, userId), eq(roleAssignment.role, role), eq(roleAssignment.jurisdictionId, jurisdictionId),
     )).get();
-    if (exists) return false;
-    const row = tx.insert(roleAssignment).values({ userId, role, jurisdictionId }).returning().get();
-    recordAudit(tx, actor, {
-      action: 'role.grant', targetType: 'user', targetId: userId, jurisdictionId, after: { role, jurisdictionId, assignmentId: row.id },
-    }, now);
-    return true;
+    if (exists) return refuse(ROLE_TAKEN);
+    insertRole(tx, actor, userId, role, jurisdictionId, now);
+    return ok(getJurisdiction(tx, jurisdictionId)!);
   });
+}
+
+/** One role assignment of a user, with its jurisdiction's name (for the page and for the audit). */
+export function roleAssignmentOf(db: Db, userId: number, assignmentId: number): Scope | undefined {
+  return scopesOf(db, userId).find((s) => s.id === assignmentId);
 }
 
 export function removeRole(db: Db, actor: Actor, userId: number, assignmentId: number, now: Date): boolean {
@@ -141,22 +221,6 @@ export function removeRole(db: Db, actor: Actor, userId: number, assignmentId: n
     return true;
   });
 }
-
-/** The user and their optional first role land together or not at all (createUser/addRole nest as savepoints). */
-export function createAccount(
-  db: Db, actor: Actor, input: { username: string; displayName: string; passwordHash: string },
-  first: { role: Role; jurisdictionId: number } | undefined, now: Date,
-): { ok: true; value: User } | { ok: false; field: string; error: string } {
-  return db.transaction((tx) => {
-    if (getUserByUsername(tx, input.username)) {
-      return refuse(`用户名 ${input.username} 已被使用，请换一个`, 'username');
-    }
-    const row = createUser(tx, actor, input, now);
-    if (first) addRole(tx, actor, row.id, first.role, first.jurisdictionId, now);
-    return ok(row);
-  });
-}
-
 
 /** A successful login: the new session and its audit entry land together. */
 export function logIn(db: Db, found: User, ip: string, now: Date) {

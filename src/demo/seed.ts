@@ -1,8 +1,9 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { jurisdiction, repLink, representative, roleAssignment, setting, station, user } from '../../db/schema';
+import { auditLog, jurisdiction, repLink, representative, roleAssignment, setting, station, user } from '../../db/schema';
 import { type Role } from '../domain/vocabulary';
 import { recordAudit } from '../data/audit';
+import { markDemo } from '../data/demoMarker';
 import { ROLE_LABELS } from '../domain/authz';
 import { seedDeliberationDemo } from './deliberation';
 import { seedDemoProposals } from './proposals';
@@ -60,6 +61,11 @@ function mulberry32(seed: number) {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** A demo database seeded before the demo marker existed: its seed left an audit entry. */
+export function wasSeededAsDemo(db: Db): boolean {
+  return db.select({ id: auditLog.id }).from(auditLog).where(eq(auditLog.action, 'demo.seed')).limit(1).get() !== undefined;
 }
 
 export function isEmpty(db: Db): boolean {
@@ -195,6 +201,7 @@ export function seedDemo(db: Db, opts: { passwordHash: string; now: Date }): Dem
 
     seedDeliveryDemo(tx, opts.now); // last year's 青石镇 projects under supervision (scripts/demo/delivery.ts)
     seedFeedbackWindowDemo(tx, opts.now); // and the residents' rating window of those projects
+    markDemo(tx, districtId); // every page shows the demo banner; demo:remove may wipe only a marked database
     recordAudit(tx, { id: null, name: '系统' }, { action: 'demo.seed', targetType: 'jurisdiction', targetId: districtId, jurisdictionId: districtId, after: { ...counts, ...collection } }, opts.now);
   });
 

@@ -46,3 +46,6 @@ export function selfChangeError(change: SelfChange, actorId: number, targetUserI
 }
 
 export const ROLE_TAKEN = '该用户在此辖区已有这一角色';
+
+/** A role in a jurisdiction outside the administrator's own district. */
+export const OUTSIDE_REACH = '只能在本区范围内分配角色';

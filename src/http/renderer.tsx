@@ -3,6 +3,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { jsxRenderer } from 'hono/jsx-renderer';
 import { Layout, type NavLink, type NavModel } from '../../views/layout/Layout';
 import { can } from '../auth/authorize';
+import { isDemo } from '../data/demoMarker';
 import { childrenOf } from '../data/jurisdictions';
 import { scopesOf } from '../data/users';
 import { hasAnyRoleFor } from '../domain/authz';
@@ -45,7 +46,8 @@ export function workingJurisdictions<E extends AppEnv>(c: Context<E>): { code: s
 export function navModel<E extends AppEnv>(c: Context<E>): NavModel {
   const user = c.get('user');
   const path = new URL(c.req.url).pathname;
-  if (!user) return { user: null, links: [{ href: '/', label: '首页', current: path === '/' }], jurisdictions: [] };
+  const demo = isDemo(c.get('db'));
+  if (!user) return { user: null, links: [{ href: '/', label: '首页', current: path === '/' }], jurisdictions: [], demo };
   const mine = workingJurisdictions(c);
   const codeInPath = /^\/j\/([^/]+)/.exec(path)?.[1];
   const current = mine.find((j) => j.code === codeInPath) ?? mine[0];
@@ -72,8 +74,9 @@ export function navModel<E extends AppEnv>(c: Context<E>): NavModel {
   if (hasAnyRoleFor(user.assignments, 'admin.users')) links.push({ href: '/admin/users', label: '用户管理', current: path.startsWith('/admin/users') });
   if (hasAnyRoleFor(user.assignments, 'admin.jurisdictions')) {
     links.push({ href: '/admin/jurisdictions', label: '辖区管理', current: path.startsWith('/admin/jurisdictions') });
+    links.push({ href: '/admin/settings', label: '系统设置', current: path.startsWith('/admin/settings') });
   }
-  return { user, links, jurisdictions: mine, currentCode: current?.code };
+  return { user, links, jurisdictions: mine, currentCode: current?.code, demo };
 }
 
 export const renderer = jsxRenderer<AppEnv>(({ children, title }, c) => (

@@ -3,21 +3,21 @@ import { z } from 'zod';
 import {
   JurisdictionEditPage, JurisdictionNewPage, JurisdictionTreePage, StationEditPage, type JurisdictionEditForms,
 } from '../../views/admin/JurisdictionPages';
+import { allow, allowAnywhere, can, userActor } from '../auth/authorize';
+import { addStation, createJurisdiction, editStation, setJurisdictionActive, updateJurisdiction } from '../data/jurisdictionAdmin';
+import { childrenOf, getJurisdiction, jurisdictionTree, stationsOf } from '../data/jurisdictions';
+import type { StationInput } from '../data/stations';
+import { jurisdictionCodeSchema } from '../domain/firstRun';
+import type { Refusal } from '../domain/result';
 import { JURISDICTION_KINDS, STATION_KINDS } from '../domain/vocabulary';
-import { actorOf, authorize, can, notFound, requireLogin } from '../auth/authorize';
-import {
-  addStation, createJurisdiction, editStation, setJurisdictionActive, stationOf, updateJurisdiction,
-} from '../data/jurisdictionAdmin';
-import { childrenOf, getJurisdiction, jurisdictionTree, stationsOf, type Jurisdiction } from '../data/jurisdictions';
-import type { Station, StationInput } from '../data/stations';
 import type { AppEnv } from '../env';
-import { flash } from '../http/renderer';
+import { refused, type Page } from '../http/refused';
+import { redirectWithFlash } from '../http/renderer';
+import { parentSubject, type StationEnv } from '../http/subjects/admin';
+import type { JurisdictionEnv } from '../http/subjects/jurisdiction';
 import { trimmed, validForm, validQuery, type FieldErrors, type FormValues } from '../http/validate';
 
-const jurisdictionForm = z.object({
-  name: trimmed(40, '请填写辖区名称'),
-  code: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{2,12}$/, '代码须为 2–12 位字母或数字'),
-});
+const jurisdictionForm = z.object({ name: trimmed(40, '请填写辖区名称'), code: jurisdictionCodeSchema });
 const newJurisdictionForm = jurisdictionForm.extend({ kind: z.enum(JURISDICTION_KINDS, { error: '请选择类别' }) });
 const parentQuery = z.object({ parent: z.coerce.number().int().positive() });
 const activeForm = z.object({ active: z.enum(['0', '1'], { error: '请选择启用或停用' }) });
@@ -30,120 +30,85 @@ const stationForm = z.object({
 });
 const stationEditForm = stationForm.extend({ stationActive: z.enum(['0', '1'], { error: '请选择状态' }) });
 
-type StationFormValues = z.output<typeof stationForm>;
-const toStationInput = (f: StationFormValues): StationInput =>
+type JC = Context<JurisdictionEnv>;
+
+const toStationInput = (f: z.output<typeof stationForm>): StationInput =>
   ({ kind: f.stationKind, name: f.stationName, address: f.stationAddress, shortCode: f.stationCode });
-const stationValues = (f: StationFormValues): FormValues => ({ ...f });
-// Data functions name StationInput fields; the form prefixes them.
-const stationField = (field: string) => (field === 'shortCode' ? 'stationCode' : field);
+// Data functions name StationInput fields; the form prefixes them (they share a page with the jurisdiction's name).
+const asStationField = (r: Refusal): Refusal => ({ ...r, field: r.field === 'shortCode' ? 'stationCode' : r.field });
 
-/** The jurisdiction named by `:id` after checking the admin covers it, or 404 / 403. */
-function managed(c: Context<AppEnv>): Jurisdiction {
-  const j = getJurisdiction(c.get('db'), Number(c.req.param('id'))) ?? notFound();
-  authorize(c, 'admin.jurisdictions', j.id);
-  return j;
-}
-
-function parentParam(c: Context<AppEnv>): Jurisdiction {
-  const parent = getJurisdiction(c.get('db'), Number(c.req.query('parent'))) ?? notFound();
-  authorize(c, 'admin.jurisdictions', parent.id);
-  return parent;
-}
-
-function newPage(c: Context<AppEnv>, parent: Jurisdiction, values?: FormValues, errors?: FieldErrors) {
+/** c.var.jurisdiction is the parent here (parentSubject). */
+function newPage(c: JC, values?: FormValues, errors?: FieldErrors) {
+  const parent = c.var.jurisdiction;
   return c.render(<JurisdictionNewPage parent={parent} values={values} errors={errors} />, { title: `在${parent.name}下新增辖区` });
 }
 
-function editPage(c: Context<AppEnv>, values?: { jurisdiction?: FormValues; station?: FormValues }, errors?: JurisdictionEditForms) {
-  const j = managed(c);
-  const db = c.get('db');
-  return c.render(
-    <JurisdictionEditPage j={j} parent={j.parentId ? getJurisdiction(db, j.parentId) : undefined}
-      children={childrenOf(db, j.id)} stations={stationsOf(db, [j.id])} values={values} errors={errors} />,
-    { title: `辖区：${j.name}` },
-  );
+/** One page, three forms: values and errors go back to the form they came from. */
+function jurisdictionPageFor(form: keyof JurisdictionEditForms): Page<JurisdictionEnv> {
+  return (c: JC, values?: FormValues, errors?: FieldErrors) => {
+    const { db, jurisdiction: j } = c.var;
+    return c.render(
+      <JurisdictionEditPage j={j} parent={j.parentId ? getJurisdiction(db, j.parentId) : undefined}
+        below={childrenOf(db, j.id)} stations={stationsOf(db, [j.id])}
+        values={values && form !== 'active' ? { [form]: values } : undefined} errors={errors && { [form]: errors }} />,
+      { title: `辖区：${j.name}` },
+    );
+  };
+}
+const jurisdictionPage = jurisdictionPageFor('jurisdiction');
+const stationFormPage = jurisdictionPageFor('station');
+
+function stationPage(c: Context<StationEnv>, values?: FormValues, errors?: FieldErrors) {
+  const s = c.var.station;
+  return c.render(<StationEditPage j={c.var.jurisdiction} station={s} values={values} errors={errors} />, { title: `编辑站点：${s.name}` });
 }
 
-function refused(c: Context<AppEnv>, values: { jurisdiction?: FormValues; station?: FormValues } | undefined, errors: JurisdictionEditForms) {
-  c.status(422);
-  return editPage(c, values, errors);
-}
-
-function stationParam(c: Context<AppEnv>, j: Jurisdiction): Station {
-  return stationOf(c.get('db'), j.id, Number(c.req.param('stationId'))) ?? notFound();
-}
-
-function stationPage(c: Context<AppEnv>, values?: FormValues, errors?: FieldErrors) {
-  const j = managed(c);
-  const s = stationParam(c, j);
-  return c.render(<StationEditPage j={j} station={s} values={values} errors={errors} />, { title: `编辑站点：${s.name}` });
-}
-
+/** /admin/jurisdictions — the tree, and a new jurisdiction under a parent (?parent=id). */
 export const adminJurisdictions = new Hono<AppEnv>()
-  .get('/admin/jurisdictions', (c) => {
-    requireLogin(c);
-    const all = jurisdictionTree(c.get('db'));
-    const roots = all.filter((r) => can(c, 'admin.jurisdictions', r.id));
-    if (roots.length === 0) authorize(c, 'admin.jurisdictions', all[0]?.id ?? 0);
+  .get('/', allowAnywhere('admin.jurisdictions'), (c) => {
+    const roots = jurisdictionTree(c.var.db).filter((r) => can(c, 'admin.jurisdictions', r.id));
     return c.render(<JurisdictionTreePage roots={roots} />, { title: '辖区管理' });
   })
-  .get('/admin/jurisdictions/new', validQuery(parentQuery), (c) => newPage(c, parentParam(c)))
-  .post('/admin/jurisdictions/new', validQuery(parentQuery),
-    validForm(newJurisdictionForm, (c, values, errors) => newPage(c, parentParam(c), values, errors)),
-    (c) => {
-      const parent = parentParam(c);
-      const f = c.req.valid('form');
-      const result = createJurisdiction(c.get('db'), actorOf(c), parent.id, f, c.get('now')());
-      if (!result.ok) {
-        c.status(422);
-        return newPage(c, parent, f, { [result.field]: result.error });
-      }
-      flash(c, `已新增辖区：${result.value.name}（${result.value.code}）`);
-      return c.redirect(`/admin/jurisdictions/${result.value.id}`, 303);
-    })
-  .get('/admin/jurisdictions/:id{[0-9]+}', (c) => editPage(c))
-  .post('/admin/jurisdictions/:id{[0-9]+}',
-    validForm(jurisdictionForm, (c, values, errors) => editPage(c, { jurisdiction: values }, { jurisdiction: errors })),
-    (c) => {
-      const j = managed(c);
-      const f = c.req.valid('form');
-      const result = updateJurisdiction(c.get('db'), actorOf(c), j.id, f, c.get('now')());
-      if (!result.ok) return refused(c, { jurisdiction: f }, { jurisdiction: { [result.field]: result.error } });
-      flash(c, '已保存');
-      return c.redirect(`/admin/jurisdictions/${j.id}`, 303);
-    })
-  .post('/admin/jurisdictions/:id{[0-9]+}/active',
-    validForm(activeForm, (c, _values, errors) => editPage(c, undefined, { active: { _form: errors.active ?? '请求有误' } })),
-    (c) => {
-      const j = managed(c);
-      const active = c.req.valid('form').active === '1';
-      const result = setJurisdictionActive(c.get('db'), actorOf(c), j.id, active, c.get('now')());
-      if (!result.ok) return refused(c, undefined, { active: { _form: result.error } });
-      flash(c, active ? `已重新启用 ${j.name}` : `已停用 ${j.name}`);
-      return c.redirect(`/admin/jurisdictions/${j.id}`, 303);
-    })
-  .post('/admin/jurisdictions/:id{[0-9]+}/stations',
-    validForm(stationForm, (c, values, errors) => editPage(c, { station: values }, { station: errors })),
-    (c) => {
-      const j = managed(c);
-      const f = c.req.valid('form');
-      const result = addStation(c.get('db'), actorOf(c), j.id, toStationInput(f), c.get('now')());
-      if (!result.ok) return refused(c, { station: stationValues(f) }, { station: { [stationField(result.field)]: result.error } });
-      flash(c, `已新增站点：${result.value.name}`);
-      return c.redirect(`/admin/jurisdictions/${j.id}`, 303);
-    })
-  .get('/admin/jurisdictions/:id{[0-9]+}/stations/:stationId{[0-9]+}', (c) => stationPage(c))
-  .post('/admin/jurisdictions/:id{[0-9]+}/stations/:stationId{[0-9]+}',
-    validForm(stationEditForm, (c, values, errors) => stationPage(c, values, errors)),
-    (c) => {
-      const j = managed(c);
-      const s = stationParam(c, j);
-      const f = c.req.valid('form');
-      const result = editStation(c.get('db'), actorOf(c), s.id, { ...toStationInput(f), active: f.stationActive === '1' }, c.get('now')());
-      if (!result.ok) {
-        c.status(422);
-        return stationPage(c, { ...stationValues(f), stationActive: f.stationActive }, { [stationField(result.field)]: result.error });
-      }
-      flash(c, `已保存站点：${f.stationName}`);
-      return c.redirect(`/admin/jurisdictions/${j.id}`, 303);
+  .get('/new', allowAnywhere('admin.jurisdictions'), validQuery(parentQuery), parentSubject, allow('admin.jurisdictions'), (c) => newPage(c))
+  .post('/new', allowAnywhere('admin.jurisdictions'), validQuery(parentQuery), parentSubject, allow('admin.jurisdictions'),
+    validForm(newJurisdictionForm, newPage), (c) => {
+      const input = c.req.valid('form');
+      const r = createJurisdiction(c.var.db, userActor(c), c.var.jurisdiction.id, input, c.var.now());
+      if (!r.ok) return refused(c, r, newPage, input);
+      return redirectWithFlash(c, `/admin/jurisdictions/${r.value.id}`, `已新增辖区：${r.value.name}（${r.value.code}）`);
     });
+
+/** /admin/jurisdictions/:jurisdictionId — one jurisdiction: name and code, active or not, its stations. */
+export const adminJurisdiction = new Hono<JurisdictionEnv>()
+  .get('/', allow('admin.jurisdictions'), (c) => jurisdictionPage(c))
+  .post('/', allow('admin.jurisdictions'), validForm(jurisdictionForm, jurisdictionPage), (c) => {
+    const j = c.var.jurisdiction;
+    const input = c.req.valid('form');
+    const r = updateJurisdiction(c.var.db, userActor(c), j.id, input, c.var.now());
+    if (!r.ok) return refused(c, r, jurisdictionPage, input);
+    return redirectWithFlash(c, `/admin/jurisdictions/${j.id}`, '已保存');
+  })
+  .post('/active', allow('admin.jurisdictions'), validForm(activeForm, jurisdictionPageFor('active')), (c) => {
+    const j = c.var.jurisdiction;
+    const active = c.req.valid('form').active === '1';
+    const r = setJurisdictionActive(c.var.db, userActor(c), j.id, active, c.var.now());
+    if (!r.ok) return refused(c, r, jurisdictionPageFor('active'));
+    return redirectWithFlash(c, `/admin/jurisdictions/${j.id}`, active ? `已重新启用 ${j.name}` : `已停用 ${j.name}`);
+  })
+  .post('/stations', allow('admin.jurisdictions'), validForm(stationForm, stationFormPage), (c) => {
+    const j = c.var.jurisdiction;
+    const f = c.req.valid('form');
+    const r = addStation(c.var.db, userActor(c), j.id, toStationInput(f), c.var.now());
+    if (!r.ok) return refused(c, asStationField(r), stationFormPage, f);
+    return redirectWithFlash(c, `/admin/jurisdictions/${j.id}`, `已新增站点：${r.value.name}`);
+  });
+
+/** /admin/jurisdictions/:jurisdictionId/stations/:stationId — one station of that jurisdiction. */
+export const adminStation = new Hono<StationEnv>()
+  .get('/', allow('admin.jurisdictions'), (c) => stationPage(c))
+  .post('/', allow('admin.jurisdictions'), validForm(stationEditForm, stationPage), (c) => {
+    const f = c.req.valid('form');
+    const r = editStation(c.var.db, userActor(c), c.var.station.id, { ...toStationInput(f), active: f.stationActive === '1' }, c.var.now());
+    if (!r.ok) return refused(c, asStationField(r), stationPage, f);
+    return redirectWithFlash(c, `/admin/jurisdictions/${c.var.jurisdiction.id}`, `已保存站点：${f.stationName}`);
+  });

@@ -29,7 +29,8 @@ function load(name: string) {
   return hit;
 }
 
-export const assets = new Hono<AppEnv>().get('/static/:name', (c) => {
+/** /static/:name — htmx, our CSS and JS. */
+export const assets = new Hono<AppEnv>().get('/:name', (c) => {
   const name = c.req.param('name');
   if (!Object.hasOwn(files, name)) return c.notFound();
   const a = load(name);

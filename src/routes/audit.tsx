@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
-import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { AuditPage } from '../../views/audit/AuditPage';
-import { can, requireLogin } from '../auth/authorize';
+import { allowAnywhere, can, forbidden, requireLogin } from '../auth/authorize';
 import { auditActions, listAudit, verifyAuditChain } from '../data/audit';
 import { allJurisdictions, descendantIds } from '../data/jurisdictions';
+import { districtRoot } from '../data/jurisdictionAdmin';
 import { isAllowed } from '../domain/authz';
 import type { AppEnv } from '../env';
 import { workingJurisdictions } from '../http/renderer';
@@ -23,18 +23,15 @@ const PAGE_SIZE = 50;
 // Dates typed by a clerk are China dates: 00:00 in UTC+8.
 const chinaMidnight = (d: string) => new Date(`${d}T00:00:00+08:00`);
 
-export const audit = new Hono<AppEnv>().get('/audit', validQuery(auditQuery), (c) => {
-  const user = requireLogin(c);
-  const db = c.get('db');
+/** /audit — clerks see their own jurisdiction and what lies below it; the district admin sees every entry. */
+export const audit = new Hono<AppEnv>().get('/', allowAnywhere('audit.view'), validQuery(auditQuery), (c) => {
+  const db = c.var.db;
   const q = c.req.valid('query');
   const visible = workingJurisdictions(c).filter((j) => can(c, 'audit.view', j.id));
-  if (visible.length === 0) throw new HTTPException(403, { message: 'forbidden' });
-  const all = allJurisdictions(db);
-  const root = all.find((j) => j.parentId === null);
-  const seesAll = root !== undefined && isAllowed(user.assignments, 'audit.view', [root.id]);
+  const root = districtRoot(db);
+  const seesAll = root !== undefined && isAllowed(requireLogin(c).assignments, 'audit.view', [root.id]);
   const chosen = q.j ? visible.find((j) => j.code === q.j) : undefined;
-  if (q.j && !chosen) throw new HTTPException(403, { message: 'forbidden' });
-  // A clerk sees their own jurisdiction and what lies below it; the district admin sees every entry.
+  if ((q.j && !chosen) || visible.length === 0) forbidden();
   const jurisdictionIds = chosen
     ? descendantIds(db, chosen.id)
     : seesAll ? undefined : [...new Set(visible.flatMap((j) => descendantIds(db, j.id)))];
@@ -46,7 +43,7 @@ export const audit = new Hono<AppEnv>().get('/audit', validQuery(auditQuery), (c
   });
   return c.render(
     <AuditPage rows={rows} total={total} pageSize={PAGE_SIZE} q={q} actions={auditActions(db)}
-      jurisdictions={visible} jurisdictionNames={new Map(all.map((j) => [j.id, j.name]))}
+      jurisdictions={visible} jurisdictionNames={new Map(allJurisdictions(db).map((j) => [j.id, j.name]))}
       chainBrokenAt={seesAll ? verifyAuditChain(db) : undefined} />,
     { title: '审计日志' },
   );

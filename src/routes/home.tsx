@@ -5,22 +5,25 @@ import { latestCycles } from '../data/cycles';
 import { deliberationTodo } from '../data/deliberationTodo';
 import { chinaDateOf } from '../domain/chinaDate';
 import { deliveryHome } from '../data/deliveryReminders';
-import { getJurisdiction, KIND_LABELS, townsOf } from '../data/jurisdictions';
+import { hasAnyUser } from '../data/firstRun';
+import { districtRoot } from '../data/jurisdictionAdmin';
+import { KIND_LABELS, townsOf } from '../data/jurisdictions';
 import { scopesOf } from '../data/users';
 import type { AppEnv } from '../env';
 import { workingJurisdictions } from '../http/renderer';
 import { validQuery } from '../http/validate';
 
+/** / — the public front page, or the logged-in user's desk; /go — the jurisdiction switcher. */
 export const home = new Hono<AppEnv>()
   .get('/', (c) => {
-    const db = c.get('db');
-    const user = c.get('user');
+    const db = c.var.db;
+    const user = c.var.user;
     if (!user) {
       const towns = townsOf(db);
       const latest = latestCycles(db, towns.map((t) => t.id));
-      const district = towns[0]?.parentId ? getJurisdiction(db, towns[0].parentId) : undefined;
+      const district = districtRoot(db);
       return c.render(
-        <PublicHome district={district?.name} jurisdictions={towns.map((t) => {
+        <PublicHome district={district?.name} notSetUp={!hasAnyUser(db)} jurisdictions={towns.map((t) => {
           const cy = latest.find((l) => l.id === t.id);
           return { code: t.code, name: t.name, kind: t.kind, kindLabel: KIND_LABELS[t.kind], year: cy?.year, phase: cy?.phase };
         })} />,
@@ -31,8 +34,8 @@ export const home = new Hono<AppEnv>()
     return c.render(
       <Dashboard displayName={user.displayName} scopes={scopesOf(db, user.id)} working={working}
         cycles={latestCycles(db, working.map((w) => w.id)).filter((cy) => cy.phase !== 'closed')}
-        deliberation={deliberationTodo(db, user.id, chinaDateOf(c.get('now')()))}
-        delivery={deliveryHome(db, user, chinaDateOf(c.get('now')()))} />,
+        deliberation={deliberationTodo(db, user.id, chinaDateOf(c.var.now()))}
+        delivery={deliveryHome(db, user, chinaDateOf(c.var.now()))} />,
       { title: '工作台' },
     );
   })

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../db/client';
 import { auditLog, jurisdiction, repLink, representative, roleAssignment, setting, station, user } from '../../db/schema';
 import { verifyAuditChain } from '../../src/data/audit';
+import { isDemo } from '../../src/data/demoMarker';
 import { backupDb, backupUploads, uploadsBackupOf } from '../../scripts/backup';
 import { isEmpty, seedDemo, type DemoLogin } from '../../src/demo/seed';
 import { printLogins } from '../../src/demo/logins';
@@ -97,8 +98,9 @@ describe('seedDemo', () => {
     expect(db.select().from(user).all().every((u) => u.passwordHash === 'dummy-hash')).toBe(true);
   });
 
-  it('stores one per-jurisdiction setting and one demo audit entry, after 石门镇\'s clerk\'s own entries', () => {
-    expect(db.select().from(setting).all()).toHaveLength(1);
+  it('stores one per-jurisdiction setting besides the demo marker, and one demo audit entry, after 石门镇\'s clerk\'s own entries', () => {
+    expect(db.select().from(setting).where(ne(setting.key, 'demo')).all()).toHaveLength(1);
+    expect(isDemo(db)).toBe(true);
     const audit = db.select().from(auditLog).all();
     // 石门镇 was brought to the vote through the app's data functions, which audit as they go (readyToVote.ts).
     expect(audit.slice(0, -1).every((a) => a.actorName.includes('张静'))).toBe(true);

@@ -2,8 +2,8 @@ import { openDb } from '../../db/client';
 import { jurisdiction, roleAssignment, user } from '../../db/schema';
 import { createApp } from '../../src/app';
 import { hashPassword } from '../../src/auth/password';
+import { requestHelpers } from './firstRunCases';
 
-export const ORIGIN = 'http://localhost';
 export const PASSWORD = 'qingxi-2024';
 
 // One hash for every fixture user: argon2 is slow on purpose.
@@ -32,22 +32,11 @@ export async function adminFixture() {
     { userId: clerk.id, role: 'clerk', jurisdictionId: townA.id },
   ]).run();
 
-  const get = (path: string, cookie?: string) => app.request(path, { headers: cookie ? { cookie } : {} });
-
-  const post = (path: string, body: Record<string, string>, cookie?: string) =>
-    app.request(path, {
-      method: 'POST',
-      headers: { origin: ORIGIN, 'content-type': 'application/x-www-form-urlencoded', ...(cookie ? { cookie } : {}) },
-      body: new URLSearchParams(body).toString(),
-    });
+  const { get, post, login: logInAs } = requestHelpers(app);
 
   /** Logs in through the login form; returns the session cookie to send back. */
   async function login(username: string, password = PASSWORD): Promise<string> {
-    const res = await post('/login', { username, password });
-    if (res.status !== 303) throw new Error(`login as ${username} failed: ${res.status}`);
-    const cookie = res.headers.getSetCookie().find((h) => h.startsWith('minsheng_session='));
-    if (!cookie) throw new Error(`login as ${username} set no session cookie`);
-    return cookie.split(';')[0]!;
+    return (await logInAs(username, password)).cookie;
   }
 
   return { db, app, district, townA, townB, street, admin, clerk, get, post, login };

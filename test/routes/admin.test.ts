@@ -43,6 +43,27 @@ describe('who may administer', () => {
   });
 });
 
+describe('the guard comes before the form is read', () => {
+  it.each([
+    ['/admin/users/new', { username: '' }],
+    ['/admin/users/{clerk}/roles', { role: 'mayor' }],
+    ['/admin/users/{clerk}/password', { password: 'x' }],
+    ['/admin/jurisdictions/new?parent={townA}', { code: '!' }],
+    ['/admin/jurisdictions/{townA}/stations', { stationCode: '' }],
+    ['/admin/settings/public-url', { publicUrl: 'http://localhost' }],
+  ])('a clerk posting a bad form to %s gets 403, not the form back', async (path, body) => {
+    const clerk = await f.login('clerk');
+    const url = path.replace('{clerk}', String(f.clerk.id)).replace('{townA}', String(f.townA.id));
+    expect((await f.post(url, body, clerk)).status).toBe(403);
+  });
+
+  it('an anonymous bad form goes to the login page', async () => {
+    const res = await f.post('/admin/users/new', { username: '' });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/login?next=%2Fadmin%2Fusers%2Fnew');
+  });
+});
+
 describe('user list', () => {
   it('shows each user with roles, status and an edit link', async () => {
     const res = await f.get('/admin/users', adminCookie);
@@ -83,6 +104,7 @@ describe('creating a user', () => {
     expect(created.displayName).toBe('李四');
     expect(created.passwordHash).not.toContain('new-pass-99');
     expect(rolesOf(created.id)).toEqual([{ role: 'representative', jurisdictionId: f.townB.id }]);
+    expect(created.mustChangePassword).toBe(true); // the administrator chose the password
     const actions = f.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.targetId, String(created.id))).all();
     expect(actions.map((a) => a.action)).toEqual(['user.create', 'role.grant']);
     await expect(f.login('li.si', 'new-pass-99')).resolves.toMatch(/^minsheng_session=/);
@@ -252,6 +274,13 @@ describe('jurisdictions', () => {
     const created = f.db.select().from(jurisdiction).where(eq(jurisdiction.code, 'SW01')).get()!;
     expect(created).toMatchObject({ parentId: f.townA.id, kind: 'village', name: '上湾村', active: true });
     expect(res.headers.get('location')).toBe(`/admin/jurisdictions/${created.id}`);
+  });
+
+  it('shows a jurisdiction with exactly one child (a one-element list is not unwrapped)', async () => {
+    await f.post(`/admin/jurisdictions/new?parent=${f.townA.id}`, { kind: 'village', name: '上湾村', code: 'SW01' }, adminCookie);
+    const res = await f.get(`/admin/jurisdictions/${f.townA.id}`, adminCookie);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('下级辖区（1）');
   });
 
   it('refuses a taken code with a Chinese message, form refilled', async () => {

@@ -76,16 +76,15 @@ describe('security headers, assets and health', () => {
 });
 
 describe('audit log', () => {
-  const t = testApp();
-  let clerk: string;
-  let admin: string;
-  beforeAll(async () => {
+  /** A district with its users, and the logins the case asks for: each case its own database. */
+  async function auditCase() {
+    const t = testApp();
     await seedBasics(t.db);
-    clerk = await login(t.app, 'qs.clerk');
-    admin = await login(t.app, 'admin');
-  });
+    return { ...t, clerk: await login(t.app, 'qs.clerk'), admin: await login(t.app, 'admin') };
+  }
 
   it('SQLite itself rejects UPDATE and DELETE', () => {
+    const t = testApp();
     recordAudit(t.db, { id: null, name: 'test' }, { action: 'test.entry' }, new Date());
     expect(() => t.db.$client.prepare("update audit_log set action = 'x'").run()).toThrow(/append-only/);
     expect(() => t.db.$client.prepare('delete from audit_log').run()).toThrow(/append-only/);
@@ -102,13 +101,14 @@ describe('audit log', () => {
   });
 
   it('settings changes are audited with before and after; bad values come back with messages', async () => {
-    const bad = await post(t.app, '/j/QS/settings', settingsForm({ majorityBase: 'everyone', majorInvestmentThreshold: '-5' }), clerk);
+    const t = await auditCase();
+    const bad = await post(t.app, '/j/QS/settings', settingsForm({ majorityBase: 'everyone', majorInvestmentThreshold: '-5' }), t.clerk);
     expect(bad.status).toBe(422);
     const html = await bad.text();
     expect(html).toContain('请从列表中选择');
     expect(html).toContain('须为 0 到 100000000000 之间的整数');
     expect(html).toContain('value="-5"');
-    const ok = await post(t.app, '/j/QS/settings', settingsForm({ majorInvestmentThreshold: '3000000', minFiscalShare: '60' }), clerk);
+    const ok = await post(t.app, '/j/QS/settings', settingsForm({ majorInvestmentThreshold: '3000000', minFiscalShare: '60' }), t.clerk);
     expect(ok.status).toBe(303);
     expect(t.db.select().from(setting).all().find((s) => s.key === 'minFiscalShare')?.value).toBe('60');
     const entry = t.db.select().from(auditLog).all().find((r) => r.action === 'settings.update')!;
@@ -117,23 +117,39 @@ describe('audit log', () => {
   });
 
   it('a clerk cannot edit another township’s settings', async () => {
-    const res = await post(t.app, '/j/LX/settings', { quorumFraction: '1/2' }, clerk);
+    const t = await auditCase();
+    const res = await post(t.app, '/j/LX/settings', { quorumFraction: '1/2' }, t.clerk);
     expect(res.status).toBe(403);
-    expect((await get(t.app, '/j/LX/settings', clerk)).status).toBe(403);
+    expect((await get(t.app, '/j/LX/settings', t.clerk)).status).toBe(403);
   });
 
   it('clerks browse their own jurisdiction’s entries; the admin browses all, with filters', async () => {
-    const mine = await (await get(t.app, '/audit', clerk)).text();
+    const t = await auditCase();
+    expect((await post(t.app, '/j/QS/settings', settingsForm({ minFiscalShare: '60' }), t.clerk)).status).toBe(303);
+    const mine = await (await get(t.app, '/audit', t.clerk)).text();
     const cell = (label: string) => `<td data-label="操作">${label}</td>`;
     expect(mine).toContain(cell('修改参数'));
     expect(mine).not.toContain(cell('登录成功'));
-    const all = await (await get(t.app, '/audit?action=login', admin)).text();
+    const all = await (await get(t.app, '/audit?action=login', t.admin)).text();
     expect(all).toContain(cell('登录成功'));
     expect(all).not.toContain(cell('修改参数'));
     expect(all).toContain('完整性校验通过');
-    expect((await get(t.app, '/audit?j=LX', clerk)).status).toBe(403);
-    const rep = await login(t.app, 'qs.rep');
-    expect((await get(t.app, '/audit', rep)).status).toBe(403);
-    expect((await get(t.app, '/audit?page=abc', admin)).status).toBe(400);
+  });
+
+  it.each([
+    ['a clerk asking for another township', 'qs.clerk', '/audit?j=LX', 403],
+    ['a representative', 'qs.rep', '/audit', 403],
+    ['the administrator with a bad page number', 'admin', '/audit?page=abc', 400],
+  ])('%s (%s, %s) → %i', async (_who, username, path, status) => {
+    const t = testApp();
+    await seedBasics(t.db);
+    expect((await get(t.app, path, await login(t.app, username))).status).toBe(status);
+  });
+
+  it('sends the anonymous visitor to the login page, before reading the query', async () => {
+    const t = testApp();
+    const res = await get(t.app, '/audit?page=abc');
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/login?next=%2Faudit');
   });
 });

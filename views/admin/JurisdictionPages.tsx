@@ -96,7 +96,8 @@ function StationFields(p: { values?: FormValues; errors?: FieldErrors; withActiv
 export interface JurisdictionEditForms { jurisdiction?: FieldErrors; station?: FieldErrors; active?: FieldErrors }
 
 export function JurisdictionEditPage(p: {
-  j: Jurisdiction; parent?: Jurisdiction; children: Jurisdiction[]; stations: Station[];
+  // Not `children`: hono/jsx treats that prop as JSX children and unwraps a one-element array.
+  j: Jurisdiction; parent?: Jurisdiction; below: Jurisdiction[]; stations: Station[];
   values?: { jurisdiction?: FormValues; station?: FormValues }; errors?: JurisdictionEditForms;
 }) {
   const { j } = p;
@@ -117,7 +118,7 @@ export function JurisdictionEditPage(p: {
 
       <div class="card">
         <h2>状态</h2>
-        <FormError errors={p.errors?.active} />
+        <FormError errors={p.errors?.active && { _form: p.errors.active._form ?? p.errors.active.active ?? '请求有误' }} />
         {j.active ? (
           <>
             <p>停用后该辖区不再出现在公众首页，也不能再分配角色；历史记录保留。须先停用其下级辖区。</p>
@@ -133,10 +134,10 @@ export function JurisdictionEditPage(p: {
 
       {CHILD_KINDS[j.kind].length > 0 && (
         <>
-          <h2>下级辖区（{p.children.length}）</h2>
-          {p.children.length === 0 ? <p class="muted">暂无。</p> : (
+          <h2>下级辖区（{p.below.length}）</h2>
+          {p.below.length === 0 ? <p class="muted">暂无。</p> : (
             <ul>
-              {p.children.map((ch) => (
+              {p.below.map((ch) => (
                 <li><a href={`/admin/jurisdictions/${ch.id}`}>{ch.name}</a> <span class="badge">{KIND_LABELS[ch.kind]}</span> <ActiveBadge active={ch.active} /></li>
               ))}
             </ul>

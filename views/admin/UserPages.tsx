@@ -1,4 +1,5 @@
 import type { Scope } from '../../src/data/users';
+import { USERNAME_HINT } from '../../src/domain/account';
 import { ROLE_LABELS, type Role } from '../../src/domain/authz';
 import { Field, FormError, Pagination, PostButton, SelectField, type FieldErrors, type FormValues } from '../components/form';
 import { fmtDateTime } from '../components/format';
@@ -77,10 +78,10 @@ export function UserNewPage(p: { roleOptions: Options; jurisdictionOptions: Opti
       <form method="post" action="/admin/users/new" class="stack" novalidate>
         <FormError errors={p.errors} />
         <Field name="username" label="用户名" value={p.values?.username} error={p.errors?.username} required
-          autocomplete="off" maxlength={32} hint="登录用，3–32 位：小写字母、数字、点、下划线、连字符" />
+          autocomplete="off" maxlength={32} hint={USERNAME_HINT} />
         <Field name="displayName" label="姓名" value={p.values?.displayName} error={p.errors?.displayName} required maxlength={40} />
         <Field name="password" label="初始密码" type="password" error={p.errors?.password} required autocomplete="new-password"
-          hint="至少 8 位；请当面或电话告知本人，并提醒其登录后修改" />
+          hint="至少 8 位；请当面或电话告知本人。本人首次登录时须设置自己的新密码" />
         <h2>首个角色（可选）</h2>
         <RoleFields roleOptions={p.roleOptions} jurisdictionOptions={p.jurisdictionOptions} values={p.values} errors={p.errors} optional />
         <button type="submit">创建用户</button>
@@ -89,7 +90,7 @@ export function UserNewPage(p: { roleOptions: Options; jurisdictionOptions: Opti
   );
 }
 
-export interface EditUser { id: number; username: string; displayName: string; active: boolean; createdAt: Date }
+export interface EditUser { id: number; username: string; displayName: string; active: boolean; mustChangePassword: boolean; createdAt: Date }
 
 export interface UserEditForms {
   profile?: FieldErrors; role?: FieldErrors; password?: FieldErrors; active?: FieldErrors; roles?: FieldErrors;
@@ -104,7 +105,7 @@ export function UserEditPage(p: {
   return (
     <section>
       <p class="muted"><a href="/admin/users">用户管理</a></p>
-      <h1>{u.displayName} <ActiveBadge active={u.active} /></h1>
+      <h1>{u.displayName} <ActiveBadge active={u.active} />{u.mustChangePassword && u.active && <> <span class="badge">待本人设置新密码</span></>}</h1>
       <p class="muted">用户名 {u.username} · 创建于 {fmtDateTime(u.createdAt)}</p>
 
       <form method="post" action={base} class="stack card" novalidate>
@@ -149,7 +150,7 @@ export function UserEditPage(p: {
           <form method="post" action={`${base}/password`} class="stack" novalidate>
             <FormError errors={p.errors?.password} />
             <Field name="password" label="新密码" type="password" error={p.errors?.password?.password} required
-              autocomplete="new-password" hint="至少 8 位；重置后该用户在所有设备上退出登录" />
+              autocomplete="new-password" hint="至少 8 位；重置后该用户在所有设备上退出登录，再次登录时须设置自己的新密码" />
             <button type="submit">重置密码</button>
           </form>
         )}
@@ -157,7 +158,7 @@ export function UserEditPage(p: {
 
       <div class="card">
         <h2>账号状态</h2>
-        <FormError errors={p.errors?.active} />
+        <FormError errors={p.errors?.active && { _form: p.errors.active._form ?? p.errors.active.active ?? '请求有误' }} />
         {u.active ? (
           p.isSelf ? <p class="muted">不能停用自己的账号。</p> : (
             <>

@@ -9,7 +9,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'cycle.create': '创建年度工作', 'cycle.transition': '变更阶段', 'settings.update': '修改参数',
   'jurisdiction.create': '新建辖区', 'jurisdiction.update': '修改辖区', 'jurisdiction.activate': '启用辖区',
   'jurisdiction.deactivate': '停用辖区', 'station.create': '新建代表之家/站点', 'station.update': '修改代表之家/站点',
-  'demo.seed': '载入演示数据',
+  'demo.seed': '载入演示数据', 'setup.firstAdministrator': '初始设置（本区及首个管理员）', 'settings.publicUrl': '设置公开网址',
   'proposal.screen': '资格审查决定', 'candidate.create': '新增候选项目', 'candidate.update': '修改候选项目',
   'candidate.delete': '删除候选项目', 'candidate.move': '调整候选项目顺序', 'candidate.seats': '设定应选数',
   'candidate.approve': '主席团通过候选项目名单', 'candidate.unlock': '解锁候选项目名单',

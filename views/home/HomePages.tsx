@@ -7,10 +7,16 @@ import { DeliveryTodoList } from '../delivery/TodoList';
 
 export interface PublicJurisdiction { code: string; name: string; kind: string; kindLabel: string; year?: number; phase?: Phase }
 
-export function PublicHome(p: { district?: string; jurisdictions: PublicJurisdiction[] }) {
+export function PublicHome(p: { district?: string; jurisdictions: PublicJurisdiction[]; notSetUp?: boolean }) {
   return (
     <section>
       <h1>{p.district ?? ''}民生实事项目人大代表票决</h1>
+      {p.notSetUp && (
+        <p class="warning" role="status">
+          系统尚未初始设置。请打开服务启动时控制台显示的初始设置链接（…/setup?token=…），或在服务器上运行
+          <code>npm run setup</code>。
+        </p>
+      )}
       <p>项目由群众定、实施让群众看、效果交群众评。每年，各镇（乡）通过人民代表大会、各街道通过议事代表会议，
         从群众提出的项目中票决确定当年的民生实事，并全年监督实施。</p>
       <div class="actions">

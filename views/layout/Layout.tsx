@@ -6,6 +6,8 @@ export interface NavModel {
   links: NavLink[];
   jurisdictions: { code: string; name: string }[];
   currentCode?: string;
+  /** The database holds the demo district: every page, printed ones too, says so. */
+  demo?: boolean;
 }
 
 const htmxConfig = JSON.stringify({
@@ -37,6 +39,7 @@ export function Layout(props: { title: string; nav: NavModel; flash?: string; ch
       </head>
       <body hx-boost="true">
         <a class="skip" href="#main">跳到正文</a>
+        {nav.demo && <p class="demo-banner" role="note">演示数据：请勿用于正式工作</p>}
         <header class="site">
           <a class="brand" href="/">民生实事票决</a>
           <nav aria-label="主导航">
