@@ -4,7 +4,7 @@ import { csrf } from 'hono/csrf';
 import { secureHeaders } from 'hono/secure-headers';
 import type { DbConnection } from '../db/client';
 import type { AppEnv } from './env';
-import { FailureLimiter, LOGIN_ACCOUNT_WINDOW, LOGIN_IP_WINDOW } from './http/limiter';
+import { newLimiters } from './http/limiter';
 import { accessLog, clientIp } from './http/requestInfo';
 import { errorResponse, handleError, handleNotFound } from './http/errors';
 import { loadLoginSession, newPasswordFirst } from './auth/middleware';
@@ -69,10 +69,7 @@ const UPLOAD_ROUTES = new RegExp([
 ].join('|'));
 
 export function createApp(opts: AppOptions) {
-  const limits = {
-    loginByAccount: new FailureLimiter(LOGIN_ACCOUNT_WINDOW),
-    loginByIp: new FailureLimiter(LOGIN_IP_WINDOW),
-  };
+  const limits = newLimiters();
   const now = opts.now ?? (() => new Date());
   const proxies = opts.trustProxy === true ? 1 : Number(opts.trustProxy ?? 0);
   const app = new Hono<AppEnv>();

@@ -1,6 +1,6 @@
 import type { DbConnection } from '../db/client';
 import type { Assignment } from './domain/authz';
-import type { FailureLimiter } from './http/limiter';
+import type { Limiters } from './http/limiter';
 
 export interface CurrentUser {
   id: number;
@@ -11,10 +11,6 @@ export interface CurrentUser {
   mustChangePassword: boolean;
 }
 
-export interface Limiters {
-  loginByAccount: FailureLimiter;
-  loginByIp: FailureLimiter;
-}
 
 export type AppEnv = {
   Variables: {

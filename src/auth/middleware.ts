@@ -47,3 +47,10 @@ export function setLoginSessionCookie<E extends AppEnv>(c: Context<E>, token: st
 export function clearLoginSessionCookie<E extends AppEnv>(c: Context<E>): void {
   deleteCookie(c, LOGIN_SESSION_COOKIE, { path: '/', secure: c.get('secureCookies') });
 }
+
+/** A browser that logged in before (src/data/loginThrottle.ts): a year, HttpOnly, never readable by scripts. */
+export const DEVICE_COOKIE = 'minsheng_device';
+
+export function rememberThisDevice<E extends AppEnv>(c: Context<E>, secret: string): void {
+  setCookie(c, DEVICE_COOKIE, secret, { path: '/', httpOnly: true, sameSite: 'Lax', secure: c.get('secureCookies'), maxAge: 365 * 24 * 3600 });
+}

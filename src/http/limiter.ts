@@ -1,4 +1,8 @@
+import { FEEDBACK_LIMIT } from '../domain/feedbackWindow';
 import { retryAfterMs, type Window } from '../domain/rateLimit';
+
+/** Public submissions per IP: enough for a family or a station's shared Wi-Fi, too few for a flood. */
+export const PROPOSAL_IP_WINDOW: Window = { max: 10, windowMs: 60 * 60 * 1000 };
 
 /** In-memory failure counter per key (account, IP). One laptop serves the hall: no shared store is needed. */
 export class FailureLimiter {
@@ -26,6 +30,11 @@ export class FailureLimiter {
   }
 }
 
-const FIFTEEN_MINUTES = 15 * 60 * 1000;
-export const LOGIN_ACCOUNT_WINDOW: Window = { max: 5, windowMs: FIFTEEN_MINUTES };
-export const LOGIN_IP_WINDOW: Window = { max: 20, windowMs: FIFTEEN_MINUTES };
+/**
+ * The in-memory limiters of one app: public submissions per address (a restart forgiving them is harmless).
+ * Login throttling is not here: it is persisted (src/data/loginThrottle.ts).
+ */
+export function newLimiters() {
+  return { proposals: new FailureLimiter(PROPOSAL_IP_WINDOW), feedback: new FailureLimiter(FEEDBACK_LIMIT) };
+}
+export type Limiters = ReturnType<typeof newLimiters>;

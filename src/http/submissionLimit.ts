@@ -1,22 +1,9 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import type { Window } from '../domain/rateLimit';
 import type { AppEnv } from '../env';
-import { FailureLimiter } from './limiter';
-
-/** Public submissions per IP: enough for a family or a station's shared Wi-Fi, too few for a flood. */
-export const PROPOSAL_IP_WINDOW: Window = { max: 10, windowMs: 60 * 60 * 1000 };
-
-// One limiter per app instance (keyed on the app's own limiter set), so each test app starts clean.
-const perApp = new WeakMap<object, FailureLimiter>();
+import type { FailureLimiter } from './limiter';
 
 export function proposalLimiter<E extends AppEnv>(c: Context<E>): FailureLimiter {
-  const owner = c.get('limits');
-  let l = perApp.get(owner);
-  if (!l) {
-    l = new FailureLimiter(PROPOSAL_IP_WINDOW);
-    perApp.set(owner, l);
-  }
-  return l;
+  return c.var.limits.proposals;
 }
 
 /** Refuses a submission (429) once the IP has used up its window; `onLimited` renders the Chinese page. */

@@ -4,6 +4,7 @@ import { UserEditPage, UserListPage, UserNewPage, type Options, type UserEditFor
 import { allowAnywhere, can, forbidden, requireLogin, userActor } from '../auth/authorize';
 import { hashPassword } from '../auth/password';
 import { flattenTree, jurisdictionTree, KIND_LABELS } from '../data/jurisdictions';
+import { failuresOf, unlockAccount } from '../data/loginThrottle';
 import {
   createAccount, grantRole, listUsers, removeRole, resetPassword, roleAssignmentOf, scopesOf, setUserActive, updateUser, type Reach,
 } from '../data/users';
@@ -73,7 +74,7 @@ function userPageFor(form: keyof UserEditForms): Page<ManagedUserEnv> {
     const u = c.var.managedUser;
     const kept = form === 'profile' || form === 'role' ? { [form]: values } : undefined;
     return c.render(
-      <UserEditPage user={u} scopes={scopesOf(c.var.db, u.id)} isSelf={requireLogin(c).id === u.id}
+      <UserEditPage user={u} scopes={scopesOf(c.var.db, u.id)} isSelf={requireLogin(c).id === u.id} loginFailures={failuresOf(c.var.db, u.username)}
         roleOptions={roleOptions()} jurisdictionOptions={jurisdictionOptions(c, true)}
         values={kept} errors={errors && { [form]: errors }} />,
       { title: `编辑用户 ${u.displayName}` },
@@ -138,6 +139,11 @@ export const adminUser = new Hono<ManagedUserEnv>()
     if (!can(c, 'admin.users', scope.jurisdictionId)) forbidden();
     removeRole(c.var.db, userActor(c), u.id, scope.id, c.var.now());
     return redirectWithFlash(c, `/admin/users/${u.id}`, `已移除 ${u.displayName} 的角色：${scope.name} · ${ROLE_LABELS[scope.role]}`);
+  })
+  .post('/unlock', allowAnywhere('admin.users'), (c) => {
+    const u = c.var.managedUser;
+    unlockAccount(c.var.db, userActor(c), u, null, c.var.now());
+    return redirectWithFlash(c, `/admin/users/${u.id}`, '已解除登录限制');
   })
   .post('/active', allowAnywhere('admin.users'), validForm(activeForm, userPageFor('active')), (c) => {
     const u = c.var.managedUser;

@@ -2,9 +2,12 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { LoginPage } from '../../views/auth/LoginPage';
 import { actorOf } from '../auth/authorize';
-import { clearLoginSessionCookie, setLoginSessionCookie } from '../auth/middleware';
+import { clearLoginSessionCookie, DEVICE_COOKIE, rememberThisDevice, setLoginSessionCookie } from '../auth/middleware';
+import { getCookie } from 'hono/cookie';
 import { dummyPasswordHash, verifyPassword } from '../auth/password';
 import { recordAudit } from '../data/audit';
+import { clearAccountFailures, isKnownDevice, loginWait, recordLoginFailure, rememberDevice } from '../data/loginThrottle';
+import { safeNext } from '../domain/safeNext';
 import { hasAnyUser } from '../data/firstRun';
 import { getUserByUsername, logIn, logOut } from '../data/users';
 import type { AppEnv } from '../env';
@@ -21,10 +24,7 @@ const loginQuery = z.object({ next: z.string().max(500).optional() });
 /** Kept for the deliberation roster's login form; the rule itself lives in src/domain/account.ts. */
 export { newPasswordSchema as newPassword } from '../domain/account';
 
-/** Only same-site paths: never an open redirect. */
-export function safeNext(next: string | undefined): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
-}
+export { safeNext };
 
 function loginPage(c: Context<AppEnv>, values?: FormValues, errors?: FieldErrors, pausedMinutes?: number) {
   // Never echo a password back into the form.
@@ -46,20 +46,22 @@ export const auth = new Hono<AppEnv>()
     const { username, password, next } = c.req.valid('form');
     const db = c.var.db;
     const now = c.var.now().getTime();
-    const limits = c.var.limits;
     const ip = c.var.clientIp;
-    const accountKey = username.toLowerCase();
-    const wait = Math.max(limits.loginByAccount.retryAfterMs(accountKey, now), limits.loginByIp.retryAfterMs(ip, now));
-    if (wait > 0) {
-      c.status(429);
-      c.header('Retry-After', String(Math.ceil(wait / 1000)));
-      return loginPage(c, { username, next }, undefined, Math.ceil(wait / 60_000));
-    }
     const found = getUserByUsername(db, username);
+    // A browser this person logged in from before is never held back: an attacker elsewhere cannot lock them out.
+    const known = found ? isKnownDevice(db, found.id, getCookie(c, DEVICE_COOKIE), new Date(now)) : false;
+    const wait = known ? 0 : loginWait(db, username, ip, now);
+    if (wait > 0) {
+      // Counted even while waiting, without trying the password: hammering only lengthens the wait.
+      recordLoginFailure(db, username, ip, now);
+      const after = loginWait(db, username, ip, now);
+      c.status(429);
+      c.header('Retry-After', String(Math.ceil(after / 1000)));
+      return loginPage(c, { username, next }, undefined, Math.ceil(after / 60_000));
+    }
     const ok = await verifyPassword(found?.passwordHash ?? (await dummyPasswordHash()), password);
     if (!found || !ok || !found.active) {
-      limits.loginByAccount.fail(accountKey, now);
-      limits.loginByIp.fail(ip, now);
+      recordLoginFailure(db, username, ip, now);
       recordAudit(db, { id: null, name: username, ip }, {
         action: 'login.failure', targetType: 'user', targetId: found?.id ?? '',
         after: { username, reason: !found ? 'unknown user' : !ok ? 'wrong password' : 'inactive' },
@@ -67,9 +69,10 @@ export const auth = new Hono<AppEnv>()
       c.status(401);
       return loginPage(c, { username, next }, { _form: '用户名或密码错误' });
     }
-    limits.loginByAccount.clear(accountKey);
+    clearAccountFailures(db, username);
     const { token, session } = logIn(db, found, ip, new Date(now));
     setLoginSessionCookie(c, token, session);
+    if (!known) rememberThisDevice(c, rememberDevice(db, found.id, new Date(now)));
     const to = safeNext(next);
     // A password someone else chose is changed first; then on to where the person was going.
     if (found.mustChangePassword) return c.redirect(`/account/password${to === '/' ? '' : `?next=${encodeURIComponent(to)}`}`, 303);

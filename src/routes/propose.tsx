@@ -14,7 +14,8 @@ import { coordinatesPaired, proposalShape } from '../domain/proposalInput';
 import { PUBLIC_SOURCES, wholeAreaLabel } from '../domain/proposalLabels';
 import type { AppEnv } from '../env';
 import { errorResponse } from '../http/errors';
-import { countSubmission, limitSubmissions, PROPOSAL_IP_WINDOW } from '../http/submissionLimit';
+import { countSubmission, limitSubmissions } from '../http/submissionLimit';
+import { PROPOSAL_IP_WINDOW } from '../http/limiter';
 import { formValues, validForm, type FieldErrors, type FormValues } from '../http/validate';
 
 const publicForm = z.object({

@@ -97,7 +97,7 @@ export interface UserEditForms {
 }
 
 export function UserEditPage(p: {
-  user: EditUser; scopes: Scope[]; isSelf: boolean; roleOptions: Options; jurisdictionOptions: Options;
+  user: EditUser; scopes: Scope[]; isSelf: boolean; roleOptions: Options; jurisdictionOptions: Options; loginFailures: number;
   values?: { profile?: FormValues; role?: FormValues }; errors?: UserEditForms;
 }) {
   const u = p.user;
@@ -155,6 +155,15 @@ export function UserEditPage(p: {
           </form>
         )}
       </div>
+
+      {p.loginFailures > 0 && (
+        <div class="card">
+          <h2>登录限制</h2>
+          <p>该账号最近连续登录失败 {p.loginFailures} 次，新设备上的登录需要等待。本人在以前登录过的设备上输入正确密码不受影响。
+            确认是本人后可立即解除。</p>
+          <PostButton action={`${base}/unlock`} label="解除登录限制" />
+        </div>
+      )}
 
       <div class="card">
         <h2>账号状态</h2>

@@ -12,9 +12,8 @@ import { readPhotoFile, uploadsDirFor } from '../../data/photoFiles';
 import { getPhotoIn } from '../../data/progress';
 import { originalPlan, planAdjustmentsOf } from '../../data/projects';
 import { visitsOf } from '../../data/supervision';
-import { FEEDBACK_LIMIT, feedbackTooFrequent, ratingWindowState, type RatingWindowState } from '../../domain/feedbackWindow';
+import { feedbackTooFrequent, ratingWindowState, type RatingWindowState } from '../../domain/feedbackWindow';
 import { SATISFACTION_RATINGS } from '../../domain/vocabulary';
-import type { Limiters } from '../../env';
 import { FailureLimiter } from '../../http/limiter';
 import { publicAddress, publicOrigin, qrSvg } from '../../http/publicUrl';
 import { refused } from '../../http/refused';
@@ -28,12 +27,8 @@ type P = Context<ProjectEnv>;
 const pub = <E extends CycleEnv>(c: Context<E>) => `/p/${c.var.jurisdiction.code}/${c.var.cycle.year}/projects`;
 const projectPath = (c: P) => `${pub(c)}/${c.var.project.id}`;
 
-const feedbackLimiters = new WeakMap<Limiters, FailureLimiter>();
 function feedbackLimiter<E extends CycleEnv>(c: Context<E>): FailureLimiter {
-  const limits = c.var.limits;
-  let l = feedbackLimiters.get(limits);
-  if (!l) feedbackLimiters.set(limits, (l = new FailureLimiter(FEEDBACK_LIMIT)));
-  return l;
+  return c.var.limits.feedback;
 }
 
 const feedbackForm = z.object({
