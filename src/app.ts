@@ -24,9 +24,10 @@ import { screening } from './routes/screening';
 import { candidates } from './routes/candidates';
 import { session, sessions } from './routes/sessions';
 import { jurisdictionSubject } from './http/subjects/jurisdiction';
-import { sessionSubject } from './http/subjects/session';
-import { polls } from './routes/polls';
-import { voting } from './routes/voting';
+import { pollSubject, sessionSubject } from './http/subjects/session';
+import { voterSubject } from './http/subjects/vote';
+import { polls, publicResults } from './routes/polls';
+import { ballot, voting } from './routes/voting';
 import { deliberation } from './routes/deliberation';
 import { delivery } from './routes/delivery';
 
@@ -88,6 +89,9 @@ export function createApp(opts: AppOptions) {
   // Where a URL becomes a subject (or a 404), before any route's guard reads it.
   app.use('/j/:code/*', jurisdictionSubject);
   app.use('/j/:code/sessions/:sessionId{[0-9]+}/*', sessionSubject);
+  app.use('/j/:code/polls/:pollId{[0-9]+}/*', pollSubject);
+  app.use('/j/:code/vote/*', voterSubject);
+  app.use('/p/:code/:year{[0-9]{4}}/results', jurisdictionSubject);
 
   app.route('/', assets);
   app.route('/', health);
@@ -105,8 +109,10 @@ export function createApp(opts: AppOptions) {
   app.route('/', candidates);
   app.route('/j/:code/sessions', sessions);
   app.route('/j/:code/sessions/:sessionId{[0-9]+}', session);
-  app.route('/', polls);
-  app.route('/', voting);
+  app.route('/j/:code/polls/:pollId{[0-9]+}', polls);
+  app.route('/j/:code/vote', voting);
+  app.route('/j/:code/vote/:pollId{[0-9]+}', ballot);
+  app.route('/p/:code/:year{[0-9]{4}}/results', publicResults);
   app.route('/', deliberation);
   app.route('/', delivery);
 

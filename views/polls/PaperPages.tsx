@@ -1,5 +1,5 @@
 import type { PaperState } from '../../src/data/paper';
-import type { Poll, PollOption } from '../../src/data/polls';
+import type { Poll, PollOption } from '../../src/data/pollReads';
 import type { Session } from '../../src/data/sessions';
 import type { Jurisdiction } from '../../src/data/jurisdictions';
 import type { BodyTerms } from '../../src/domain/bodyTerms';
