@@ -109,6 +109,7 @@ export function PaperPage(p: {
               {marks.map((m) => (
                 <label><input type="radio" name={`m${o.id}`} value={m} checked={v[`m${o.id}`] === m} /> {MARK_LABELS[m]}</label>
               ))}
+              {p.errors?.[`m${o.id}`] && <p class="error" role="alert">{p.errors[`m${o.id}`]}</p>}
             </fieldset>
           ))}
           <div class="field">
