@@ -72,7 +72,7 @@ export function publishEvaluationPoll(conn: DbConnection, actor: Actor, p: Poll,
     if (fresh.kind !== 'evaluation') return refuse('项目表决的结果随决议一起公布');
     const result = readResult(tx, fresh.id);
     const check = checkPollTransition(fresh.state, 'published', { quorumMet: true, sessionOpen: true, countComplete: result !== null, reason: '' });
-    if (!check.ok) return refuse(check.error);
+    if (!check.ok) return check;
     const cy = evaluatedCycleOf(tx, fresh.id);
     if (!result || result.kind !== 'evaluation' || !cy) return refuse('没有可公布的测评结果');
     tx.update(poll).set({ state: 'published', publishedAt: now }).where(eq(poll.id, fresh.id)).run();

@@ -76,23 +76,24 @@ export function enterPaperBallot(db: Db, teller: Actor & { id: number }, p: Poll
     const fresh = pollById(tx, p.id)!;
     if (fresh.state !== 'closed' || readResult(tx, p.id)) return refuse('只能在表决结束后、计票完成前录入纸质选票');
     if (fresh.paperBallotsIssued === 0) return refuse('本轮表决没有发放纸质选票');
-    const serial = readSerial(input.serial, printedCount(tx, fresh));
-    if (!serial.ok) return refuse(serial.error, 'serial');
-    const existing = tx.select().from(paperEntry).where(and(eq(paperEntry.pollId, p.id), eq(paperEntry.serial, serial.serial))).all();
+    const typed = readSerial(input.serial, printedCount(tx, fresh));
+    if (!typed.ok) return typed;
+    const serial = typed.value;
+    const existing = tx.select().from(paperEntry).where(and(eq(paperEntry.pollId, p.id), eq(paperEntry.serial, serial))).all();
     const pass = nextPass(existing, teller.id);
-    if (!pass.ok) return refuse(`编号 ${serial.serial}：${pass.error}`, 'serial');
-    const read = completeMarks(fresh.kind, options.map((o) => o.id), input.marks);
-    if (!read.ok) return read;
+    if (!pass.ok) return refuse(`编号 ${serial}：${pass.error}`, 'serial');
+    const marks = completeMarks(fresh.kind, options.map((o) => o.id), input.marks);
+    if (!marks.ok) return marks;
     let invalid = input.invalid;
     let reason = input.invalidReason.trim();
     if (invalid && !reason) return refuse('无效票须写明原因', 'invalidReason');
-    const judged = judgeBallot(fresh.kind, read.value, fresh.seatsToFill);
+    const judged = judgeBallot(fresh.kind, marks.value, fresh.seatsToFill);
     if (!invalid && !judged.valid) { invalid = true; reason = judged.reason; } // over-N: invalid by rule, not by choice
     tx.insert(paperEntry).values({
-      pollId: p.id, serial: serial.serial, pass: pass.pass, tellerId: teller.id, marks: JSON.stringify(read.value),
+      pollId: p.id, serial, pass: pass.value, tellerId: teller.id, marks: JSON.stringify(marks.value),
       invalid, invalidReason: invalid ? reason : '', at: now,
     }).run();
-    return ok({ serial: serial.serial, pass: pass.pass });
+    return ok({ serial, pass: pass.value });
   });
 }
 

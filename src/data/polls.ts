@@ -102,7 +102,7 @@ export function openPoll(db: Db, actor: Actor, p: Poll, now: Date): Result<Poll>
     const check = checkPollTransition(fresh.state, 'open', {
       quorumMet: hasQuorum(present, seated, parseFraction(settings.quorumFraction)), sessionOpen: s.state === 'open', countComplete: false, reason: '',
     });
-    if (!check.ok) return refuse(check.error);
+    if (!check.ok) return check;
     if (openPollIn(tx, s.id)) return refuse('已有一轮表决正在进行，请先结束该轮表决');
     // The published resolution fixes what the session decided; a year-end evaluation is no part of it.
     if (fresh.kind !== 'evaluation' && sessionPublished(tx, s.id)) return refuse('本次会议的结果已公布');
@@ -124,7 +124,7 @@ export function closePoll(conn: DbConnection, actor: Actor, p: Poll, now: Date):
   const closed = durably(conn, () => conn.transaction((tx) => {
     const { poll: fresh, session: s } = pollInSession(tx, p.id)!;
     const check = checkPollTransition(fresh.state, 'closed', { quorumMet: true, sessionOpen: true, countComplete: false, reason: '' });
-    if (!check.ok) return refuse(check.error);
+    if (!check.ok) return check;
     const row = tx.update(poll).set({ state: 'closed', closedAt: now }).where(eq(poll.id, p.id)).returning().get();
     const { seated, present } = headcount(tx, s.id, now);
     recordAudit(tx, actor, {

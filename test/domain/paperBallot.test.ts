@@ -18,7 +18,7 @@ describe('serial numbers', () => {
   it.each([
     ['7', 120, '007'], ['007', 120, '007'], [' 120 ', 120, '120'], ['1', 1000, '0001'],
   ])('%j of %i printed → %s', (input, printed, serial) => {
-    expect(readSerial(input, printed)).toEqual({ ok: true, serial });
+    expect(readSerial(input, printed)).toEqual({ ok: true, value: serial });
   });
   it.each([['0', 120], ['121', 120], ['abc', 120], ['', 120], ['1.5', 120], ['-3', 120]])('%j of %i is refused', (input, printed) => {
     expect(readSerial(input, printed).ok).toBe(false);
@@ -59,7 +59,7 @@ describe('double entry by two tellers', () => {
     [[{ pass: 'first', tellerId: 1 }, { pass: 'second', tellerId: 2 }], 3, '该编号的选票已由两位计票人各录入一遍'],
   ])('existing %o, teller %i → %s', (existing, teller, expected) => {
     const r = nextPass(existing, teller);
-    expect(r.ok ? r.pass : r.error).toBe(expected);
+    expect(r.ok ? r.value : r.error).toBe(expected);
   });
 });
 
