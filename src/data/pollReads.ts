@@ -57,6 +57,14 @@ export function livingRunoffsOf(db: Db, pollId: number): Poll[] {
   return db.select().from(poll).where(and(eq(poll.parentPollId, pollId), inArray(poll.state, ['draft', 'open', 'closed']))).all();
 }
 
+/**
+ * The polls a session's resolution rests on: the selection and its runoffs. A year-end evaluation held at the same
+ * session is published on its own (publishEvaluationPoll), so it neither holds up nor rides along with the resolution.
+ */
+export function resolutionPollsOf(db: Db, sessionId: number): Poll[] {
+  return db.select().from(poll).where(and(eq(poll.sessionId, sessionId), inArray(poll.kind, ['selection', 'runoff']))).all();
+}
+
 /** The poll the projector shows: the open one, else the latest that has left draft, else the latest draft. */
 export function screenPoll(db: Db, sessionId: number): Poll | undefined {
   const all = pollsOf(db, sessionId);

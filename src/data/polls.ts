@@ -7,7 +7,7 @@ import { ok, refuse, type Result } from '../domain/result';
 import { recordAudit, type Actor } from './audit';
 import { electronicVotes, forgetWriteOrder } from './ballots';
 import type { Cycle } from './cycles';
-import { livingRunoffsOf, openPollIn, pollInSession, type Poll } from './pollReads';
+import { livingRunoffsOf, openPollIn, pollInSession, runoffOf, type Poll } from './pollReads';
 import { computeResult, readSelectionResult, storeResult } from './results';
 import { headcount, type Session } from './sessions';
 import { getSettings } from './settings';
@@ -76,8 +76,7 @@ export function createRunoff(db: Db, actor: Actor, parent: Poll, now: Date): Res
     const result = readSelectionResult(tx, fresh.id);
     if (!result || fresh.state !== 'closed') return refuse('原表决尚未结束计票');
     if (result.tally.runoffSeats === 0) return refuse('原表决没有需要另行投票的项目');
-    const existing = tx.select().from(poll).where(and(eq(poll.parentPollId, fresh.id), ne(poll.state, 'void'))).get();
-    if (existing) return refuse('已经为此发起了另行投票');
+    if (runoffOf(tx, fresh.id)) return refuse('已经为此发起了另行投票');
     const tied = result.tally.rows.filter((r) => r.outcome === 'runoff');
     const row = tx.insert(poll).values({
       sessionId: s.id, kind: 'runoff', secrecy: fresh.secrecy, title: `${fresh.title}（另行投票）`,
