@@ -29,12 +29,13 @@ import { screening } from './routes/screening';
 import { candidates } from './routes/candidates';
 import { session, sessions } from './routes/sessions';
 import { cycleSubject, jurisdictionSubject, subdistrictOnly } from './http/subjects/jurisdiction';
-import { sessionSubject } from './http/subjects/session';
+import { pollSubject, sessionSubject } from './http/subjects/session';
+import { voterSubject } from './http/subjects/vote';
 import {
   activeOnly, attachmentSubject, deliberationMeetingOnly, deliberationRepSubject, meetingItemSubject, opinionItemSubject, suggestionSubject,
 } from './http/subjects/deliberation';
-import { polls } from './routes/polls';
-import { voting } from './routes/voting';
+import { polls, publicResults } from './routes/polls';
+import { ballot, voting } from './routes/voting';
 import { deliberation } from './routes/deliberation';
 import { deliberationPublic } from './routes/deliberationPublic';
 import { deliberationRoster } from './routes/deliberationRoster';
@@ -117,6 +118,9 @@ export function createApp(opts: AppOptions) {
   // Where a URL becomes a subject (or a 404), before any route's guard reads it.
   app.use('/j/:code/*', jurisdictionSubject);
   app.use('/j/:code/sessions/:sessionId{[0-9]+}/*', sessionSubject);
+  app.use('/j/:code/polls/:pollId{[0-9]+}/*', pollSubject);
+  app.use('/j/:code/vote/*', voterSubject);
+  app.use('/p/:code/:year{[0-9]{4}}/results', jurisdictionSubject);
   // Street deliberation: '/*' covers the overview at the bare prefix as well.
   app.use('/j/:code/deliberation/*', subdistrictOnly);
   app.use('/j/:code/deliberation/items/:itemId{[0-9]+}/*', opinionItemSubject);
@@ -165,8 +169,10 @@ export function createApp(opts: AppOptions) {
   app.route('/j/:code/sessions', sessions);
   app.route('/j/:code/sessions/:sessionId{[0-9]+}', session);
   app.route('/j/:code/sessions/:sessionId{[0-9]+}', meetingRecord);
-  app.route('/', polls);
-  app.route('/', voting);
+  app.route('/j/:code/polls/:pollId{[0-9]+}', polls);
+  app.route('/j/:code/vote', voting);
+  app.route('/j/:code/vote/:pollId{[0-9]+}', ballot);
+  app.route('/p/:code/:year{[0-9]{4}}/results', publicResults);
   app.route('/j/:code/deliberation', deliberation);
   app.route('/', deliberationRoster);
   app.route('/p/:code/deliberation', deliberationPublic);

@@ -1,10 +1,11 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { durably, type Db, type DbConnection } from '../../db/client';
-import { ballot, namedBallot, participation, poll, pollOption, representative } from '../../db/schema';
+import { attendance, ballot, namedBallot, participation, poll, representative } from '../../db/schema';
 import { checkElectronicBallot, type Marks } from '../domain/ballot';
+import { refuse, type Refusal } from '../domain/result';
 import type { TallyBallot } from '../domain/tally';
-import { inRoster, isPresent } from './sessions';
+import type { Poll, PollOption } from './pollReads';
 
 /** 128 random bits: a ballot's key carries no order, no time and no voter. */
 export function newBallotId(): string {
@@ -20,40 +21,55 @@ export function newReceiptCode(): string {
   return `${s.slice(0, 4)}-${s.slice(4)}`;
 }
 
-export type CastOutcome =
-  | { ok: true; receipt: string }
-  | { ok: false; reason: 'already'; receipt: string; channel: 'electronic' | 'paper' }
-  | { ok: false; reason: 'closed' | 'notEligible' | 'invalid'; error: string };
+export type ParticipationChannel = 'electronic' | 'paper';
+
+/**
+ * Why a ballot was not stored. A plain refusal when the poll is not open (409), the voter has not checked in, or
+ * the ballot is unreadable or has more "for" than places (422); 'already' also carries the voter's receipt and
+ * channel, which the page shows again.
+ */
+export type CastRefusal = Refusal & (
+  | { reason: 'closed' | 'notPresent' | 'invalid' }
+  | { reason: 'already'; receipt: string; channel: ParticipationChannel }
+);
+export type CastOutcome = { ok: true; value: { receipt: string } } | CastRefusal;
+
+/** What the route's ballot subject already read: the poll, its options, and who votes (in the poll's roster). */
+export interface CastSubject { poll: Poll; options: readonly Pick<PollOption, 'id'>[]; voter: { id: number } }
 
 /**
  * Casts one electronic ballot. Participation (who) and the ballot (what) are written in ONE transaction with
  * synchronous=FULL, so a confirmed vote survives a power cut and neither row exists without the other.
- * BEGIN IMMEDIATE takes the write lock first and the participation primary key (poll, representative) decides
- * a race: of any number of simultaneous submissions, exactly one inserts; the others find the row and are refused.
+ * BEGIN IMMEDIATE takes the write lock first, so the one read inside — the poll's state, the voter's check-in and
+ * any participation already recorded — cannot be overtaken: of any number of simultaneous submissions exactly
+ * one inserts, the others find its row. The participation primary key stays the last word.
+ * The poll, its options and the voter's roster place come from the subject: a roster never changes, and the
+ * options are fixed when the poll is created.
  */
-export function castBallot(conn: DbConnection, pollId: number, representativeId: number, fields: Record<string, unknown>): CastOutcome {
-  return durably(conn, () => conn.transaction((tx) => {
-    const p = tx.select().from(poll).where(eq(poll.id, pollId)).get();
-    if (!p || p.state !== 'open') return { ok: false, reason: 'closed', error: '本轮表决已经结束或尚未开始，选票未能提交' };
-    if (!inRoster(tx, p.sessionId, representativeId)) return { ok: false, reason: 'notEligible', error: '您不在本次会议的代表名册中，不能参加本轮表决' };
-    if (!isPresent(tx, p.sessionId, representativeId)) return { ok: false, reason: 'notEligible', error: '请先签到，签到后才能投票' };
-    const options = tx.select({ id: pollOption.id }).from(pollOption).where(eq(pollOption.pollId, p.id)).all().map((o) => o.id);
-    const read = checkElectronicBallot(p.kind, options, fields, p.seatsToFill);
-    if (!read.ok) return { ok: false, reason: 'invalid', error: read.error };
+export function castBallot(conn: DbConnection, b: CastSubject, marks: Readonly<Record<string, unknown>>): CastOutcome {
+  const { poll: p, voter } = b;
+  const checked = checkElectronicBallot(p.kind, b.options.map((o) => o.id), marks, p.seatsToFill);
+  return durably(conn, () => conn.transaction((tx): CastOutcome => {
+    const current = tx.select({ state: poll.state, present: attendance.representativeId, receipt: participation.receiptCode, channel: participation.channel })
+      .from(poll)
+      .leftJoin(attendance, and(eq(attendance.sessionId, poll.sessionId), eq(attendance.representativeId, voter.id)))
+      .leftJoin(participation, and(eq(participation.pollId, poll.id), eq(participation.representativeId, voter.id)))
+      .where(eq(poll.id, p.id)).get();
+    if (current?.state !== 'open') return { ...refuse('本轮表决已经结束或尚未开始，选票未能提交', '_form', 409), reason: 'closed' };
+    if (current.present === null) return { ...refuse('请先签到，签到后才能投票'), reason: 'notPresent' };
+    if (!checked.ok) return { ...checked, reason: 'invalid' };
+    if (current.receipt !== null && current.channel !== null) {
+      return { ...refuse('您已经投过票了', '_form', 409), reason: 'already', receipt: current.receipt, channel: current.channel };
+    }
     const receipt = newReceiptCode();
-    const inserted = tx.insert(participation).values({ pollId: p.id, representativeId, channel: 'electronic', receiptCode: receipt })
-      .onConflictDoNothing().returning().all();
-    if (inserted.length === 0) {
-      const prior = participationOf(tx, p.id, representativeId)!;
-      return { ok: false, reason: 'already', receipt: prior.receiptCode, channel: prior.channel };
-    }
-    const marks = JSON.stringify(read.marks);
+    tx.insert(participation).values({ pollId: p.id, representativeId: voter.id, channel: 'electronic', receiptCode: receipt }).run();
+    const stored = JSON.stringify(checked.value);
     if (p.secrecy === 'named') {
-      tx.insert(namedBallot).values({ pollId: p.id, representativeId, marks, valid: true }).run();
+      tx.insert(namedBallot).values({ pollId: p.id, representativeId: voter.id, marks: stored, valid: true }).run();
     } else {
-      tx.insert(ballot).values({ id: newBallotId(), pollId: p.id, marks, valid: true }).run();
+      tx.insert(ballot).values({ id: newBallotId(), pollId: p.id, marks: stored, valid: true }).run();
     }
-    return { ok: true, receipt };
+    return { ok: true, value: { receipt } };
   }, { behavior: 'immediate' }));
 }
 

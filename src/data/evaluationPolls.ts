@@ -1,16 +1,15 @@
 import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
 import { durably, type Db, type DbConnection } from '../../db/client';
-import { cycle, poll, pollOption, project, session } from '../../db/schema';
+import { cycle, poll, pollOption, project } from '../../db/schema';
 import { evaluationPollTitle, type EvaluableCycle } from '../domain/evaluationPoll';
 import { checkPollTransition } from '../domain/pollState';
 import { recordAudit, type Actor } from './audit';
 import type { Cycle } from './cycles';
 import { recordEvaluationResults } from './evaluation';
-import type { Poll } from './polls';
+import { pollInSession, type Poll } from './pollReads';
 import { projectsOfCycle, readResult } from './results';
 import type { Session } from './sessions';
-import type { Result } from '../domain/result';
-import { ok, refuse } from '../domain/result';
+import { ok, refuse, type Result } from '../domain/result';
 
 /** The jurisdiction's cycles with how many projects each has and whether they are already being evaluated, newest first. */
 export function evaluableCycles(db: Db, jurisdictionId: number): EvaluableCycle[] {
@@ -48,10 +47,7 @@ export function createEvaluationPoll(db: Db, actor: Actor, s: Session, input: { 
     if (projects.length === 0) return refuse(`${cy.year} 年度还没有民生实事项目，无可测评的项目`, 'cycleId');
     const existing = evaluationPollOfCycle(tx, cy.id);
     if (existing) {
-      return {
-        ok: false, field: 'cycleId',
-        error: existing.state === 'published' ? `${cy.year} 年度项目的满意度测评结果已经公布` : `${cy.year} 年度项目已有一轮满意度测评；如需重新测评，请先将其作废`,
-      };
+      return refuse(existing.state === 'published' ? `${cy.year} 年度项目的满意度测评结果已经公布` : `${cy.year} 年度项目已有一轮满意度测评；如需重新测评，请先将其作废`, 'cycleId');
     }
     const row = tx.insert(poll).values({
       sessionId: s.id, kind: 'evaluation', secrecy: input.secrecy, title: input.title || evaluationPollTitle(cy.year), seatsToFill: null, state: 'draft', createdAt: now,
@@ -72,14 +68,13 @@ export function createEvaluationPoll(db: Db, actor: Actor, s: Session, input: { 
  */
 export function publishEvaluationPoll(conn: DbConnection, actor: Actor, p: Poll, now: Date): Result<{ year: number; marked: number }> {
   return durably(conn, () => conn.transaction((tx) => {
-    const fresh = tx.select().from(poll).where(eq(poll.id, p.id)).get()!;
+    const { poll: fresh, session: s } = pollInSession(tx, p.id)!;
     if (fresh.kind !== 'evaluation') return refuse('项目表决的结果随决议一起公布');
     const result = readResult(tx, fresh.id);
     const check = checkPollTransition(fresh.state, 'published', { quorumMet: true, sessionOpen: true, countComplete: result !== null, reason: '' });
-    if (!check.ok) return refuse(check.error);
+    if (!check.ok) return check;
     const cy = evaluatedCycleOf(tx, fresh.id);
     if (!result || result.kind !== 'evaluation' || !cy) return refuse('没有可公布的测评结果');
-    const s = tx.select().from(session).where(eq(session.id, fresh.sessionId)).get()!;
     tx.update(poll).set({ state: 'published', publishedAt: now }).where(eq(poll.id, fresh.id)).run();
     const t = result.tally;
     recordEvaluationResults(tx, actor, cy, fresh.id,

@@ -1,23 +1,17 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { attendance, ballot, paperEntry, participation, poll, pollOption, session, sessionRoster, user } from '../../db/schema';
-import { judgeBallot, readMarks, type Marks } from '../domain/ballot';
+import { durably, type Db, type DbConnection } from '../../db/client';
+import { attendance, ballot, paperEntry, participation, poll, sessionRoster, user } from '../../db/schema';
+import { completeMarks, judgeBallot, type Marks } from '../domain/ballot';
 import { moreReturnedThanIssued, nextPass, readSerial, reconcile, type PaperEntryView, type Reconciliation } from '../domain/paperBallot';
+import { ok, refuse, type Result } from '../domain/result';
 import { recordAudit, type Actor } from './audit';
-import { newBallotId, newReceiptCode } from './ballots';
+import { forgetWriteOrder, newBallotId, newReceiptCode } from './ballots';
+import { pollById, pollInSession, type Poll, type PollOption } from './pollReads';
 import { computeResult, readResult, storeResult } from './results';
-import { headcount, isPresent } from './sessions';
-import type { Result } from '../domain/result';
-import { ok, refuse } from '../domain/result';
-
-type PollRow = typeof poll.$inferSelect;
-
-function jurisdictionOfPoll(db: Db, p: PollRow): number {
-  return db.select({ id: session.jurisdictionId }).from(session).where(eq(session.id, p.sessionId)).get()!.id;
-}
+import { headcount } from './sessions';
 
 /** One paper ballot is printed per representative of the roster snapshot. */
-export function printedCount(db: Db, p: PollRow): number {
+export function printedCount(db: Db, p: Poll): number {
   return headcount(db, p.sessionId).seated;
 }
 
@@ -25,18 +19,19 @@ export function printedCount(db: Db, p: PollRow): number {
  * Hands paper ballots to present representatives. Each gets a participation row (channel paper), so the same
  * person cannot also vote on a phone; the ballot's serial is NOT recorded against the person.
  */
-export function issuePaperBallots(db: Db, actor: Actor, p: PollRow, representativeIds: number[], now: Date): Result<{ issued: number; skipped: number }> {
+export function issuePaperBallots(db: Db, actor: Actor, p: Poll, representativeIds: number[], now: Date): Result<{ issued: number; skipped: number }> {
   return db.transaction((tx) => {
-    const fresh = tx.select().from(poll).where(eq(poll.id, p.id)).get()!;
+    const { poll: fresh, session: s } = pollInSession(tx, p.id)!;
     if (fresh.state !== 'open') return refuse('只能在表决进行中发放纸质选票');
     if (fresh.secrecy === 'named') return refuse('记名表决只用电子表决，不发放纸质选票');
     if (representativeIds.length === 0) return refuse('请勾选领取纸质选票的代表', 'rep');
-    const roster = new Set(tx.select({ id: sessionRoster.representativeId }).from(sessionRoster)
-      .where(and(eq(sessionRoster.sessionId, fresh.sessionId), inArray(sessionRoster.representativeId, representativeIds))).all().map((r) => r.id));
+    // Only representatives of the roster snapshot who have checked in (a check-in is only ever of the roster).
+    const present = new Set(tx.select({ id: attendance.representativeId }).from(attendance)
+      .where(and(eq(attendance.sessionId, s.id), inArray(attendance.representativeId, representativeIds))).all().map((r) => r.id));
     let issued = 0;
     const ids: number[] = [];
     for (const id of new Set(representativeIds)) {
-      if (!roster.has(id) || !isPresent(tx, fresh.sessionId, id)) continue;
+      if (!present.has(id)) continue;
       const made = tx.insert(participation).values({ pollId: p.id, representativeId: id, channel: 'paper', receiptCode: newReceiptCode() })
         .onConflictDoNothing().returning().all();
       if (made.length) { issued++; ids.push(id); }
@@ -44,7 +39,7 @@ export function issuePaperBallots(db: Db, actor: Actor, p: PollRow, representati
     if (issued > 0) {
       tx.update(poll).set({ paperBallotsIssued: sql`${poll.paperBallotsIssued} + ${issued}` }).where(eq(poll.id, p.id)).run();
       recordAudit(tx, actor, {
-        action: 'poll.paper.issue', targetType: 'poll', targetId: p.id, jurisdictionId: jurisdictionOfPoll(tx, fresh),
+        action: 'poll.paper.issue', targetType: 'poll', targetId: p.id, jurisdictionId: s.jurisdictionId,
         after: { issued, representativeIds: ids, totalIssued: fresh.paperBallotsIssued + issued },
       }, now);
     }
@@ -65,48 +60,52 @@ export function paperEntriesOf(db: Db, pollId: number): TellerEntry[] {
 
 export interface PaperState extends Reconciliation { printed: number; issued: number; entries: TellerEntry[]; counted: boolean }
 
-export function paperState(db: Db, p: PollRow): PaperState {
+export function paperState(db: Db, p: Poll): PaperState {
   const entries = paperEntriesOf(db, p.id);
   return { ...reconcile(entries), printed: printedCount(db, p), issued: p.paperBallotsIssued, entries, counted: readResult(db, p.id) !== null };
 }
 
-export interface PaperInput { serial: string; fields: Record<string, unknown>; invalid: boolean; invalidReason: string }
+export interface PaperInput { serial: string; marks: Readonly<Record<string, unknown>>; invalid: boolean; invalidReason: string }
 
-/** A teller enters one returned ballot; the pass (first/second) follows from who entered it before. */
-export function enterPaperBallot(db: Db, teller: Actor & { id: number }, p: PollRow, input: PaperInput, now: Date): Result<{ serial: string; pass: 'first' | 'second' }> {
+/**
+ * A teller enters one returned ballot; the pass (first/second) follows from who entered it before. The options
+ * are the route's (fixed when the poll was created); the poll's state is re-read under the write.
+ */
+export function enterPaperBallot(db: Db, teller: Actor & { id: number }, p: Poll, options: readonly Pick<PollOption, 'id'>[], input: PaperInput, now: Date): Result<{ serial: string; pass: 'first' | 'second' }> {
   return db.transaction((tx) => {
-    const fresh = tx.select().from(poll).where(eq(poll.id, p.id)).get()!;
+    const fresh = pollById(tx, p.id)!;
     if (fresh.state !== 'closed' || readResult(tx, p.id)) return refuse('只能在表决结束后、计票完成前录入纸质选票');
     if (fresh.paperBallotsIssued === 0) return refuse('本轮表决没有发放纸质选票');
-    const serial = readSerial(input.serial, printedCount(tx, fresh));
-    if (!serial.ok) return refuse(serial.error, 'serial');
-    const existing = tx.select().from(paperEntry).where(and(eq(paperEntry.pollId, p.id), eq(paperEntry.serial, serial.serial))).all();
+    const typed = readSerial(input.serial, printedCount(tx, fresh));
+    if (!typed.ok) return typed;
+    const serial = typed.value;
+    const existing = tx.select().from(paperEntry).where(and(eq(paperEntry.pollId, p.id), eq(paperEntry.serial, serial))).all();
     const pass = nextPass(existing, teller.id);
-    if (!pass.ok) return refuse(`编号 ${serial.serial}：${pass.error}`, 'serial');
-    const options = tx.select({ id: pollOption.id }).from(pollOption).where(eq(pollOption.pollId, p.id)).all().map((o) => o.id);
-    const read = readMarks(fresh.kind, options, input.fields);
-    if (!read.ok) return refuse(read.error);
+    if (!pass.ok) return refuse(`编号 ${serial}：${pass.error}`, 'serial');
+    const marks = completeMarks(fresh.kind, options.map((o) => o.id), input.marks);
+    if (!marks.ok) return marks;
     let invalid = input.invalid;
     let reason = input.invalidReason.trim();
     if (invalid && !reason) return refuse('无效票须写明原因', 'invalidReason');
-    const judged = judgeBallot(fresh.kind, read.marks, fresh.seatsToFill);
+    const judged = judgeBallot(fresh.kind, marks.value, fresh.seatsToFill);
     if (!invalid && !judged.valid) { invalid = true; reason = judged.reason; } // over-N: invalid by rule, not by choice
     tx.insert(paperEntry).values({
-      pollId: p.id, serial: serial.serial, pass: pass.pass, tellerId: teller.id, marks: JSON.stringify(read.marks),
+      pollId: p.id, serial, pass: pass.value, tellerId: teller.id, marks: JSON.stringify(marks.value),
       invalid, invalidReason: invalid ? reason : '', at: now,
     }).run();
-    return ok({ serial: serial.serial, pass: pass.pass });
+    return ok({ serial, pass: pass.value });
   });
 }
 
 /** Clears both entries of one serial (they disagreed, or a wrong number was typed) so it can be entered again. */
-export function discardPaperSerial(db: Db, actor: Actor, p: PollRow, serial: string, now: Date): Result<null> {
+export function discardPaperSerial(db: Db, actor: Actor, p: Poll, serial: string, now: Date): Result<null> {
   return db.transaction((tx) => {
-    if (readResult(tx, p.id) || p.state !== 'closed') return refuse('计票已完成，不能再修改录入');
+    const { poll: fresh, session: s } = pollInSession(tx, p.id)!;
+    if (fresh.state !== 'closed' || readResult(tx, p.id)) return refuse('计票已完成，不能再修改录入');
     const gone = tx.delete(paperEntry).where(and(eq(paperEntry.pollId, p.id), eq(paperEntry.serial, serial))).returning().all();
     if (gone.length === 0) return refuse(`编号 ${serial} 没有录入记录`);
     recordAudit(tx, actor, {
-      action: 'poll.tally.discard', targetType: 'poll', targetId: p.id, jurisdictionId: jurisdictionOfPoll(tx, p),
+      action: 'poll.tally.discard', targetType: 'poll', targetId: p.id, jurisdictionId: s.jurisdictionId,
       before: gone.map((g) => ({ serial: g.serial, pass: g.pass, tellerId: g.tellerId, marks: g.marks, invalid: g.invalid, invalidReason: g.invalidReason })),
     }, now);
     return ok();
@@ -116,11 +115,12 @@ export function discardPaperSerial(db: Db, actor: Actor, p: PollRow, serial: str
 /**
  * The tellers finish: every serial entered twice and agreeing. More ballots returned than issued voids the
  * poll (the reason recorded); otherwise the agreed ballots become anonymous ballot rows and the result is stored.
- * Each teller's count goes into the audit log either way.
+ * Each teller's count goes into the audit log either way. Written durably; once committed, the file forgets the
+ * order the ballots were written in.
  */
-export function finishPaperCount(db: Db, actor: Actor, p: PollRow, now: Date): Result<{ voided: boolean; returned: number }> {
-  return db.transaction((tx) => {
-    const fresh = tx.select().from(poll).where(eq(poll.id, p.id)).get()!;
+export function finishPaperCount(conn: DbConnection, actor: Actor, p: Poll, now: Date): Result<{ voided: boolean; returned: number }> {
+  const finished = durably(conn, () => conn.transaction((tx): Result<{ voided: boolean; returned: number }> => {
+    const { poll: fresh, session: s } = pollInSession(tx, p.id)!;
     if (fresh.state !== 'closed' || readResult(tx, p.id)) return refuse('本轮表决不在计票阶段');
     const entries = paperEntriesOf(tx, p.id);
     const r = reconcile(entries);
@@ -133,7 +133,7 @@ export function finishPaperCount(db: Db, actor: Actor, p: PollRow, now: Date): R
       t[e.pass]++;
       tellers.set(e.tellerId, t);
     }
-    const jurisdictionId = jurisdictionOfPoll(tx, fresh);
+    const jurisdictionId = s.jurisdictionId;
     const voided = moreReturnedThanIssued(fresh.paperBallotsIssued, returned);
     recordAudit(tx, actor, {
       action: 'poll.tally', targetType: 'poll', targetId: p.id, jurisdictionId,
@@ -154,13 +154,15 @@ export function finishPaperCount(db: Db, actor: Actor, p: PollRow, now: Date): R
     for (const a of r.agreed) {
       tx.insert(ballot).values({ id: newBallotId(), pollId: p.id, marks: JSON.stringify(a.marks), valid: !a.invalid, invalidReason: a.invalid ? a.invalidReason : '' }).run();
     }
-    storeResult(tx, computeResult(tx, fresh, now), now);
+    storeResult(tx, computeResult(tx, { poll: fresh, session: s }, now), now);
     return ok({ voided: false, returned });
-  });
+  }));
+  if (finished.ok) forgetWriteOrder(conn);
+  return finished;
 }
 
 /** Present representatives who have neither voted on a phone nor been handed a paper ballot in this poll. */
-export function presentWithoutBallot(db: Db, p: PollRow) {
+export function presentWithoutBallot(db: Db, p: Poll) {
   return db.select({ representativeId: sessionRoster.representativeId, name: sessionRoster.name, community: sessionRoster.community })
     .from(sessionRoster)
     .innerJoin(attendance, and(eq(attendance.sessionId, sessionRoster.sessionId), eq(attendance.representativeId, sessionRoster.representativeId)))

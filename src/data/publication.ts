@@ -4,6 +4,7 @@ import { auditLog, cycle, poll, project, resolution, session } from '../../db/sc
 import { draftResolution } from '../domain/resolution';
 import { recordAudit, type Actor } from './audit';
 import type { Jurisdiction } from './jurisdictions';
+import { resolutionPollsOf } from './pollReads';
 import { readResult, resolutionOf, sessionOutcome, type Resolution } from './results';
 import type { Session } from './sessions';
 import type { Result } from '../domain/result';
@@ -17,8 +18,7 @@ export function resolutionDraft(db: Db, j: Jurisdiction, s: Session): { title: s
   return generated && { ...generated, saved: undefined };
 }
 
-export function generateResolution(db: Db, j: Jurisdiction, s: Session): { title: string; body: string } | null {
-  const outcome = sessionOutcome(db, s.id);
+export function generateResolution(db: Db, j: Jurisdiction, s: Session, outcome = sessionOutcome(db, s.id)): { title: string; body: string } | null {
   if (!outcome || !s.cycleId) return null;
   const cy = db.select().from(cycle).where(eq(cycle.id, s.cycleId)).get()!;
   return draftResolution({
@@ -45,23 +45,24 @@ export function saveResolution(db: Db, actor: Actor, s: Session, input: { title:
   });
 }
 
-/**
- * The polls the resolution rests on: the selection and its runoffs. A year-end evaluation held at the same
- * session is published on its own (publishEvaluationPoll), so it neither holds up nor rides along with the resolution.
- */
-function resolutionPolls(db: Db, sessionId: number) {
-  return db.select().from(poll).where(and(eq(poll.sessionId, sessionId), inArray(poll.kind, ['selection', 'runoff']))).all();
+/** What publication rests on, read once: the session's selection and runoff polls, its outcome, its resolution. */
+function publicationState(db: Db, s: Session) {
+  const polls = resolutionPollsOf(db, s.id);
+  return { polls, uncounted: polls.some((p) => p.state === 'closed' && !readResult(db, p.id)), outcome: sessionOutcome(db, s.id), saved: resolutionOf(db, s.id) };
+}
+
+function blockersOf(st: ReturnType<typeof publicationState>): string[] {
+  const out: string[] = [];
+  if (st.polls.some((p) => p.state === 'open')) out.push('还有正在进行的表决');
+  if (st.uncounted) out.push('还有表决的纸质选票未完成计票');
+  if (!st.outcome) out.push('本次会议还没有已结束的项目表决');
+  if (st.saved?.publishedAt) out.push('结果已经公布');
+  return out;
 }
 
 /** What stands in the way of publishing the session's results (empty when nothing does). */
 export function publicationBlockers(db: Db, s: Session): string[] {
-  const out: string[] = [];
-  const polls = resolutionPolls(db, s.id);
-  if (polls.some((p) => p.state === 'open')) out.push('还有正在进行的表决');
-  if (polls.some((p) => p.state === 'closed' && !readResult(db, p.id))) out.push('还有表决的纸质选票未完成计票');
-  if (!sessionOutcome(db, s.id)) out.push('本次会议还没有已结束的项目表决');
-  if (resolutionOf(db, s.id)?.publishedAt) out.push('结果已经公布');
-  return out;
+  return blockersOf(publicationState(db, s));
 }
 
 /**
@@ -72,16 +73,17 @@ export function publicationBlockers(db: Db, s: Session): string[] {
 export function publishSession(conn: DbConnection, actor: Actor & { id: number }, j: Jurisdiction, s: Session, now: Date): Result<{ projects: number }> {
   return durably(conn, () => conn.transaction((tx) => {
     const fresh = tx.select().from(session).where(eq(session.id, s.id)).get()!;
-    const blockers = publicationBlockers(tx, fresh);
-    if (blockers.length) return refuse(`不能公布：${blockers.join('；')}`);
-    const outcome = sessionOutcome(tx, s.id)!;
-    let res = resolutionOf(tx, s.id);
+    const st = publicationState(tx, fresh);
+    const blockers = blockersOf(st);
+    const outcome = st.outcome;
+    if (blockers.length || !outcome) return refuse(`不能公布：${blockers.join('；')}`);
+    let res = st.saved;
     if (!res) {
-      const d = generateResolution(tx, j, fresh)!;
+      const d = generateResolution(tx, j, fresh, outcome)!;
       res = tx.insert(resolution).values({ cycleId: fresh.cycleId!, sessionId: s.id, title: d.title, body: d.body, updatedAt: now }).returning().get();
     }
     tx.update(resolution).set({ publishedAt: now, publishedBy: actor.id }).where(eq(resolution.id, res.id)).run();
-    const counted = resolutionPolls(tx, s.id).filter((p) => p.state === 'closed').map((p) => p.id);
+    const counted = st.polls.filter((p) => p.state === 'closed').map((p) => p.id);
     if (counted.length) tx.update(poll).set({ state: 'published', publishedAt: now }).where(inArray(poll.id, counted)).run();
     let projects = 0;
     for (const a of outcome.adopted) {

@@ -1,15 +1,14 @@
-import { and, asc, eq, inArray, isNotNull, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { candidate, cycle, poll, pollOption, pollResult, project, resolution, session } from '../../db/schema';
+import { candidate, cycle, poll, pollResult, project, resolution, session } from '../../db/schema';
 import type { MajorityBase } from '../domain/majority';
-import { parseFraction } from '../domain/settings';
+import { parseFraction } from '../domain/quorum';
 import { tallyEvaluation, type EvaluationTally } from '../domain/evaluationTally';
 import { tallySelection, type SelectionTally } from '../domain/tally';
 import { ballotsOf, turnout } from './ballots';
+import { optionsOf, runoffOf, type Poll, type PollInSession } from './pollReads';
 import { headcount } from './sessions';
 import { getSettings } from './settings';
-
-type PollRow = typeof poll.$inferSelect;
 
 /** Everything the result sheet prints: the domain tally plus the ballot reconciliation. */
 interface ResultBase {
@@ -31,11 +30,10 @@ export interface EvaluationPollResult extends ResultBase { kind: 'evaluation'; t
 export type StoredResult = SelectionResult | EvaluationPollResult;
 
 /** Tallies a closed poll from its ballots and its session's roster as of the close. */
-export function computeResult(db: Db, p: PollRow, now: Date): StoredResult {
-  const s = db.select().from(session).where(eq(session.id, p.sessionId)).get()!;
+export function computeResult(db: Db, { poll: p, session: s }: PollInSession, now: Date): StoredResult {
   const settings = getSettings(db, s.jurisdictionId);
   const { seated, present } = headcount(db, s.id, p.closedAt ?? now);
-  const options = db.select().from(pollOption).where(eq(pollOption.pollId, p.id)).orderBy(asc(pollOption.position)).all();
+  const options = optionsOf(db, p.id);
   const ballots = ballotsOf(db, p.id, p.secrecy);
   const quorum = parseFraction(settings.quorumFraction);
   const electronic = turnout(db, p.id).electronic;
@@ -83,7 +81,7 @@ export interface AdoptedProject { candidateId: number; pollId: number; title: st
 
 export interface SessionOutcome {
   /** The session's selection poll with a result, and the runoffs that followed it, in order. */
-  polls: { poll: PollRow; result: SelectionResult }[];
+  polls: { poll: Poll; result: SelectionResult }[];
   adopted: AdoptedProject[];
   seatsToFill: number;
   emptySeats: number;
@@ -108,8 +106,7 @@ export function sessionOutcome(db: Db, sessionId: number): SessionOutcome | null
   const chain = [{ poll: selection, result: first }];
   for (;;) {
     const last = chain[chain.length - 1]!;
-    const next = db.select().from(poll)
-      .where(and(eq(poll.parentPollId, last.poll.id), ne(poll.state, 'void'))).get();
+    const next = runoffOf(db, last.poll.id);
     const result = next && readSelectionResult(db, next.id);
     if (!next || !result) break;
     chain.push({ poll: next, result });

@@ -2,9 +2,10 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { jurisdiction, participation, poll, representative, session, sessionRoster } from '../../db/schema';
 import type { PollKind } from '../domain/choices';
+import type { Actor } from './audit';
 import { participationOf } from './ballots';
-import { openPollIn, optionsOf, type PollOption } from './polls';
-import { currentSessionsOf, isPresent, type Representative } from './sessions';
+import { openPollIn, optionsOf, type Poll, type PollOption } from './pollReads';
+import { currentSessionsOf, isPresent, type Representative, type Session } from './sessions';
 
 export interface BallotModel {
   pollId: number;
@@ -23,22 +24,35 @@ export type VoteNowState =
   | { kind: 'ballot'; sessionTitle: string; b: BallotModel }
   | { kind: 'voted'; sessionTitle: string; pollTitle: string; receipt: string; channel: 'electronic' | 'paper'; pollId: number };
 
-export function ballotModel(db: Db, p: { id: number; title: string; kind: PollKind; secrecy: 'secret' | 'named'; seatsToFill: number | null }): BallotModel {
-  return { pollId: p.id, title: p.title, kind: p.kind, secrecy: p.secrecy, seatsToFill: p.seatsToFill, options: optionsOf(db, p.id) };
+/** The ballot as the phone shows it, from the rows the ballot subject already read. */
+export function ballotModel(p: Poll, options: PollOption[]): BallotModel {
+  return { pollId: p.id, title: p.title, kind: p.kind, secrecy: p.secrecy, seatsToFill: p.seatsToFill, options };
 }
 
 /** What the representative should do now: check in, wait, fill the open ballot, or rest (voted). */
 export function voteNowFor(db: Db, rep: Representative): VoteNowState {
-  const sessions = currentSessionsOf(db, rep.id);
-  const s = sessions.find((x) => openPollIn(db, x.id)) ?? sessions.find((x) => x.state === 'open') ?? sessions[0];
-  if (!s) return { kind: 'noSession' };
+  const sessions = currentSessionsOf(db, rep.id).map((s) => ({ s, open: openPollIn(db, s.id) }));
+  const pick = sessions.find((x) => x.open) ?? sessions.find((x) => x.s.state === 'open') ?? sessions[0];
+  if (!pick) return { kind: 'noSession' };
+  const { s, open: p } = pick;
   if (s.state === 'planned') return { kind: 'planned', sessionTitle: s.title };
   if (!isPresent(db, s.id, rep.id)) return { kind: 'checkIn', sessionId: s.id, sessionTitle: s.title };
-  const p = openPollIn(db, s.id);
   if (!p) return { kind: 'waiting', sessionTitle: s.title };
   const part = participationOf(db, p.id, rep.id);
   if (part) return { kind: 'voted', sessionTitle: s.title, pollTitle: p.title, receipt: part.receiptCode, channel: part.channel, pollId: p.id };
-  return { kind: 'ballot', sessionTitle: s.title, b: ballotModel(db, p) };
+  return { kind: 'ballot', sessionTitle: s.title, b: ballotModel(p, optionsOf(db, p.id)) };
+}
+
+/** A session of the jurisdiction whose roster snapshot holds the representative (where they may check in). */
+export function sessionOfVoter(db: Db, jurisdictionId: number, sessionId: number, representativeId: number): Session | undefined {
+  return db.select({ s: session }).from(session)
+    .innerJoin(sessionRoster, and(eq(sessionRoster.sessionId, session.id), eq(sessionRoster.representativeId, representativeId)))
+    .where(and(eq(session.id, sessionId), eq(session.jurisdictionId, jurisdictionId))).get()?.s;
+}
+
+/** The audit log names a self check-in after the representative, not only the login. */
+export function selfCheckInActor(actor: Actor, rep: Representative): Actor {
+  return { ...actor, name: `${rep.name}（本人签到）` };
 }
 
 /** An open evaluation poll the representative has not yet cast (nor taken a paper ballot for). */

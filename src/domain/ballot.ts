@@ -1,24 +1,51 @@
+import { z } from 'zod';
 import { CHOICE_SETS, isMark, MARK_LABELS, type Mark, type PollKind } from './choices';
+import { ok, refuse, type Result } from './result';
 
 /** A ballot's content: one mark per poll option, keyed by the option's id. */
 export type Marks = Record<string, Mark>;
 
-export type ReadBallot = { ok: true; marks: Marks } | { ok: false; error: string };
+/** A ballot as the form sent it: `m<optionId>` → '' (left blank) or a mark. Kept to show the form again. */
+export type BallotFields = Record<string, string>;
+
+export const UNREADABLE_BALLOT = '选票内容无法识别，请刷新页面后重新填写';
 
 /**
- * Reads marks from form fields named `m<optionId>`; an option left blank takes the choice set's unmarked mark.
- * A value outside the choice set is a tampered or stale form, never silently dropped.
+ * The ballot form's fields as a zod shape built from the poll's options: each `m<optionId>` blank or one of the
+ * poll kind's marks. A value outside the choice set is a tampered or stale form, never silently dropped.
  */
-export function readMarks(kind: PollKind, optionIds: readonly number[], fields: Record<string, unknown>): ReadBallot {
+export function markFieldsShape(kind: PollKind, optionIds: readonly number[]) {
+  const mark = z.enum(['', ...CHOICE_SETS[kind].marks], { error: UNREADABLE_BALLOT }).default('');
+  return Object.fromEntries(optionIds.map((id) => [`m${id}`, mark]));
+}
+
+/** The marks of a read form: an option left blank takes the choice set's unmarked mark. */
+export function marksOf(kind: PollKind, optionIds: readonly number[], fields: BallotFields): Marks {
   const set = CHOICE_SETS[kind];
-  const marks: Marks = {};
-  for (const id of optionIds) {
-    const v = fields[`m${id}`];
-    if (v === undefined || v === '') marks[id] = set.unmarked;
-    else if (isMark(set, v)) marks[id] = v;
-    else return { ok: false, error: '选票内容无法识别，请刷新页面后重新填写' };
+  return Object.fromEntries(optionIds.map((id) => [id, (fields[`m${id}`] || set.unmarked) as Mark]));
+}
+
+/** A ballot form (a phone's), read: the fields as typed and the complete marks. Other body fields are ignored. */
+export function ballotForm(kind: PollKind, optionIds: readonly number[]) {
+  return z.object(markFieldsShape(kind, optionIds))
+    .transform((fields: BallotFields) => ({ fields, marks: marksOf(kind, optionIds, fields) }));
+}
+
+/**
+ * Marks as a data function receives them: exactly the poll's options, each with a mark of its choice set; an
+ * option missing takes the unmarked mark. Anything else is refused, whoever the caller.
+ */
+export function completeMarks(kind: PollKind, optionIds: readonly number[], marks: Readonly<Record<string, unknown>>): Result<Marks> {
+  const set = CHOICE_SETS[kind];
+  const ids = new Set(optionIds.map(String));
+  if (Object.keys(marks).some((k) => !ids.has(k))) return refuse(UNREADABLE_BALLOT);
+  const out: Marks = {};
+  for (const id of ids) {
+    const v = marks[id] ?? set.unmarked;
+    if (!isMark(set, v)) return refuse(UNREADABLE_BALLOT);
+    out[id] = v;
   }
-  return { ok: true, marks };
+  return ok(out);
 }
 
 export type Judgement = { valid: true; limitedCount: number } | { valid: false; limitedCount: number; reason: string };
@@ -47,16 +74,14 @@ export function sameBallot(a: { marks: Marks; invalid: boolean }, b: { marks: Ma
   return [...keys].every((k) => a.marks[k] === b.marks[k]);
 }
 
-export type CheckedBallot = { ok: true; marks: Marks } | { ok: false; error: string };
-
 /**
- * An electronic ballot as the voter submits it: read, completed with the unmarked choice, and refused — never
- * stored invalid — when it has more "for" than places, with the advice the voter needs to fix it.
+ * An electronic ballot as the voter submits it: complete, and refused — never stored invalid — when it has more
+ * "for" than places, with the advice the voter needs to fix it.
  */
-export function checkElectronicBallot(kind: PollKind, optionIds: readonly number[], fields: Record<string, unknown>, seatsToFill: number | null): CheckedBallot {
-  const read = readMarks(kind, optionIds, fields);
+export function checkElectronicBallot(kind: PollKind, optionIds: readonly number[], marks: Readonly<Record<string, unknown>>, seatsToFill: number | null): Result<Marks> {
+  const read = completeMarks(kind, optionIds, marks);
   if (!read.ok) return read;
-  const judged = judgeBallot(kind, read.marks, seatsToFill);
-  if (!judged.valid) return { ok: false, error: `${judged.reason}。请把多出的改为反对或弃权后再提交` };
+  const judged = judgeBallot(kind, read.value, seatsToFill);
+  if (!judged.valid) return refuse(`${judged.reason}。请把多出的改为反对或弃权后再提交`);
   return read;
 }

@@ -1,18 +1,18 @@
 import { sameBallot, type Marks } from './ballot';
+import { ok, refuse, type Result } from './result';
 
 /** Serial numbers are printed 001, 002 …; a teller may type 7, 07 or 007. */
 export function serialWidth(printed: number): number {
   return Math.max(3, String(printed).length);
 }
 
-export type SerialCheck = { ok: true; serial: string } | { ok: false; error: string };
-
-export function readSerial(input: string, printed: number): SerialCheck {
+/** The serial as printed (001 …), or why the typed one is none of this poll's. */
+export function readSerial(input: string, printed: number): Result<string, 'serial'> {
   const t = input.trim();
-  if (!/^\d{1,6}$/.test(t)) return { ok: false, error: '请填写选票上印的编号（数字）' };
+  if (!/^\d{1,6}$/.test(t)) return refuse('请填写选票上印的编号（数字）', 'serial');
   const n = Number(t);
-  if (n < 1 || n > printed) return { ok: false, error: `编号 ${t} 不在本轮印制的选票范围内（001–${formatSerial(printed, printed)}）` };
-  return { ok: true, serial: formatSerial(n, printed) };
+  if (n < 1 || n > printed) return refuse(`编号 ${t} 不在本轮印制的选票范围内（001–${formatSerial(printed, printed)}）`, 'serial');
+  return ok(formatSerial(n, printed));
 }
 
 export function formatSerial(n: number, printed: number): string {
@@ -72,16 +72,14 @@ export function differences(a: { marks: Marks; invalid: boolean }, b: { marks: M
   return optionIds.filter((id) => a.marks[id] !== b.marks[id]);
 }
 
-export type PassChoice = { ok: true; pass: 'first' | 'second' } | { ok: false; error: string };
-
 /** The first teller's entry is the first pass; a different teller's is the second; a third is refused. */
-export function nextPass(existing: readonly { pass: 'first' | 'second'; tellerId: number }[], tellerId: number): PassChoice {
+export function nextPass(existing: readonly { pass: 'first' | 'second'; tellerId: number }[], tellerId: number): Result<'first' | 'second'> {
   const first = existing.find((e) => e.pass === 'first');
   const second = existing.find((e) => e.pass === 'second');
-  if (!first) return { ok: true, pass: 'first' };
-  if (second) return { ok: false, error: '该编号的选票已由两位计票人各录入一遍' };
-  if (first.tellerId === tellerId) return { ok: false, error: '您已录入过该编号的选票，第二遍须由另一位计票人录入' };
-  return { ok: true, pass: 'second' };
+  if (!first) return ok('first');
+  if (second) return refuse('该编号的选票已由两位计票人各录入一遍');
+  if (first.tellerId === tellerId) return refuse('您已录入过该编号的选票，第二遍须由另一位计票人录入');
+  return ok('second');
 }
 
 /** 收回的选票多于发出的选票，表决无效 — the poll is void, whatever the ballots say. */

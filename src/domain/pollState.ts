@@ -1,3 +1,4 @@
+import { ok, refuse, type Result } from './result';
 import type { PollState } from './vocabulary';
 
 export type { PollState };
@@ -21,32 +22,30 @@ export interface PollTransitionContext {
   reason: string;
 }
 
-export type PollCheck = { ok: true } | { ok: false; error: string };
-
 /**
  * draft → open → closed → published, or void (with a reason) from any state before publication.
  * A published result never changes: a correction is a separate recorded action.
  */
-export function checkPollTransition(from: PollState, to: PollState, ctx: PollTransitionContext): PollCheck {
-  if (from === 'published') return { ok: false, error: '结果已公布，不能再更改；如需更正请另行发布更正说明' };
-  if (from === 'void') return { ok: false, error: '本轮表决已作废' };
+export function checkPollTransition(from: PollState, to: PollState, ctx: PollTransitionContext): Result {
+  if (from === 'published') return refuse('结果已公布，不能再更改；如需更正请另行发布更正说明');
+  if (from === 'void') return refuse('本轮表决已作废');
   switch (to) {
     case 'open':
-      if (from !== 'draft') return { ok: false, error: from === 'open' ? '本轮表决已在进行中' : '本轮表决已结束，不能重新开始' };
-      if (!ctx.sessionOpen) return { ok: false, error: '会议尚未开始或已闭会，不能开始表决' };
-      if (!ctx.quorumMet) return { ok: false, error: '出席代表未达到法定人数，不能开始表决' };
-      return { ok: true };
+      if (from !== 'draft') return refuse(from === 'open' ? '本轮表决已在进行中' : '本轮表决已结束，不能重新开始');
+      if (!ctx.sessionOpen) return refuse('会议尚未开始或已闭会，不能开始表决');
+      if (!ctx.quorumMet) return refuse('出席代表未达到法定人数，不能开始表决');
+      return ok();
     case 'closed':
-      if (from !== 'open') return { ok: false, error: from === 'draft' ? '本轮表决尚未开始' : '本轮表决已结束' };
-      return { ok: true };
+      if (from !== 'open') return refuse(from === 'draft' ? '本轮表决尚未开始' : '本轮表决已结束');
+      return ok();
     case 'published':
-      if (from !== 'closed') return { ok: false, error: '只有已结束的表决才能公布结果' };
-      if (!ctx.countComplete) return { ok: false, error: '计票尚未完成，不能公布结果' };
-      return { ok: true };
+      if (from !== 'closed') return refuse('只有已结束的表决才能公布结果');
+      if (!ctx.countComplete) return refuse('计票尚未完成，不能公布结果');
+      return ok();
     case 'void':
-      if (ctx.reason.trim() === '') return { ok: false, error: '作废必须写明原因' };
-      return { ok: true };
+      if (ctx.reason.trim() === '') return refuse('作废必须写明原因');
+      return ok();
     case 'draft':
-      return { ok: false, error: '不能退回到未开始状态' };
+      return refuse('不能退回到未开始状态');
   }
 }

@@ -3,6 +3,14 @@ export interface Fraction { num: number; den: number }
 
 export const TWO_THIRDS: Fraction = { num: 2, den: 3 };
 
+/**
+ * The quorum fractions a jurisdiction may choose, as stored ("2/3") and as every page says them (三分之二): the
+ * one table of words, read by the settings page, the roll and projector headcount, and the result sheet.
+ */
+export const QUORUM_FRACTION_WORDS = { '2/3': '三分之二', '1/2': '二分之一', '3/4': '四分之三' } as const;
+export type QuorumFraction = keyof typeof QUORUM_FRACTION_WORDS;
+export const QUORUM_FRACTIONS = Object.keys(QUORUM_FRACTION_WORDS) as [QuorumFraction, ...QuorumFraction[]];
+
 /** Integers only: present*den >= seated*num, so 80 of 120 is exactly two thirds with no 0.666… rounding. */
 export function hasQuorum(present: number, seated: number, min: Fraction = TWO_THIRDS): boolean {
   return seated > 0 && present * min.den >= seated * min.num; // an empty roster never has a quorum
@@ -13,8 +21,13 @@ export function quorumNeeded(seated: number, min: Fraction = TWO_THIRDS): number
   return Math.floor((seated * min.num + min.den - 1) / min.den);
 }
 
-const FRACTION_WORDS: Record<string, string> = { '2/3': '三分之二', '1/2': '二分之一', '3/4': '四分之三' };
+/** "2/3" → { num: 2, den: 3 } for integer-only quorum arithmetic. */
+export function parseFraction(f: string): Fraction {
+  const [num, den] = f.split('/').map(Number);
+  return { num: num!, den: den! };
+}
 
+/** 三分之二: a stored result keeps its fraction as numbers, so the words are found from them. */
 export function fractionWords(f: Fraction): string {
-  return FRACTION_WORDS[`${f.num}/${f.den}`] ?? `${f.den}分之${f.num}`;
+  return QUORUM_FRACTION_WORDS[`${f.num}/${f.den}` as QuorumFraction] ?? `${f.num}/${f.den}`;
 }

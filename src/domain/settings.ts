@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { QUORUM_FRACTION_WORDS, QUORUM_FRACTIONS } from './quorum';
 
 /**
  * Per-jurisdiction parameters. Stored as text rows; read only through `readSettings`, which
@@ -14,9 +15,9 @@ export const SETTING_DEFS = {
   quorumFraction: {
     label: '法定出席比例',
     help: '出席代表达到在册代表的该比例以上方可表决（“以上”含本数）',
-    schema: oneOf(['2/3', '1/2', '3/4']),
+    schema: oneOf(QUORUM_FRACTIONS),
     default: '2/3',
-    choices: { '2/3': '三分之二', '1/2': '二分之一', '3/4': '四分之三' },
+    choices: QUORUM_FRACTION_WORDS,
   },
   majorityBase: {
     label: '过半数的基数',
@@ -101,12 +102,6 @@ export function readSettings(rows: readonly { key: string; value: string }[]): S
     out[key] = parsed?.success ? parsed.data : def.default;
   }
   return out as Settings;
-}
-
-/** "2/3" → { num: 2, den: 3 } for integer-only quorum arithmetic. */
-export function parseFraction(f: string): { num: number; den: number } {
-  const [num, den] = f.split('/').map(Number);
-  return { num: num!, den: den! };
 }
 
 /** The whole set as one form schema: the edit page validates with the definitions themselves. */

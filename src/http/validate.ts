@@ -53,3 +53,14 @@ export function validQuery<S extends ZodType>(schema: S) {
 
 export const trimmed = (max: number, required?: string) =>
   required ? z.string().trim().min(1, required).max(max, `不能超过${max}个字`) : z.string().trim().max(max, `不能超过${max}个字`);
+
+/**
+ * A form whose fields depend on the row (a ballot's m<optionId> fields), so its schema is built in the handler:
+ * the same zod reading of the body as validForm, handing back what to put into the form again and the errors.
+ */
+export async function readForm<S extends ZodType, E extends AppEnv>(c: Context<E>, schema: S):
+  Promise<{ ok: true; data: z.output<S>; values: FormValues } | { ok: false; values: FormValues; errors: FieldErrors }> {
+  const body = await c.req.parseBody();
+  const r = schema.safeParse(body);
+  return r.success ? { ok: true, data: r.data, values: formValues(body) } : { ok: false, values: formValues(body), errors: fieldErrors(r.error) };
+}

@@ -4,38 +4,52 @@ import { PaperPage, PrintBallotsPage } from '../../views/polls/PaperPages';
 import { PollPage, Turnout } from '../../views/polls/PollPage';
 import { ResultSheet } from '../../views/polls/ResultSheet';
 import { PublicResultsPage } from '../../views/polls/PublicResults';
-import { durably } from '../../db/client';
-import { actorOf, can, jurisdictionParam, notFound } from '../auth/authorize';
-import { forgetWriteOrder, namedBallotsOf, turnout } from '../data/ballots';
+import { actorOf, allow, can, userActor } from '../auth/authorize';
+import { namedBallotsOf, turnout } from '../data/ballots';
+import { evaluatedCycleOf, publishEvaluationPoll } from '../data/evaluationPolls';
 import {
   discardPaperSerial, enterPaperBallot, finishPaperCount, issuePaperBallots, paperState, presentWithoutBallot, printedCount,
 } from '../data/paper';
-import { closePoll, createRunoff, openPoll, optionsOf, pollById, runoffOf, voidPoll } from '../data/polls';
-import { evaluatedCycleOf, publishEvaluationPoll } from '../data/evaluationPolls';
+import { optionsOf, pollById, runoffOf } from '../data/pollReads';
+import { closePoll, createRunoff, openPoll, voidPoll } from '../data/polls';
 import { correctionsOf } from '../data/publication';
 import { publishedSessions, readResult, sessionOutcome } from '../data/results';
 import { quorumState } from '../data/sessions';
+import { markFieldsShape, marksOf } from '../domain/ballot';
 import { BODY_TERMS, bodyOf } from '../domain/bodyTerms';
-import type { AppEnv } from '../env';
-import { flash } from '../http/renderer';
-import { trimmed, validForm, type FieldErrors, type FormValues } from '../http/validate';
-import { pollParam, wantsFragment } from './votingContext';
+import type { PollKind } from '../domain/choices';
+import { wantsFragment } from '../http/hall';
+import { refused } from '../http/refused';
+import { redirectWithFlash } from '../http/renderer';
+import { notFound, type JurisdictionEnv } from '../http/subjects/jurisdiction';
+import type { PollEnv } from '../http/subjects/session';
+import { readForm, trimmed, validForm, type FieldErrors, type FormValues } from '../http/validate';
 
 const voidForm = z.object({ reason: trimmed(500, '作废必须写明原因') });
-const issueForm = z.object({
-  rep: z.union([z.string(), z.array(z.string())]).optional(),
-  all: z.string().optional(),
-});
-const entryForm = z.looseObject({
-  serial: z.string().max(20).default(''),
-  invalid: z.string().max(1).optional(),
-  invalidReason: trimmed(100).default(''),
-});
+const repIds = z.union([z.string(), z.array(z.string())]).optional()
+  .transform((v) => (v === undefined ? [] : [v].flat()))
+  .pipe(z.array(z.string().regex(/^\d{1,9}$/, '请勾选领取纸质选票的代表').transform(Number)));
+const issueForm = z.object({ rep: repIds, all: z.literal('1').optional() });
 const discardForm = z.object({ serial: z.string().regex(/^\d{1,7}$/, '编号有误') });
 
-function pollPage(c: Context<AppEnv>, values?: FormValues, errors?: FieldErrors) {
-  const { j, s, p, terms } = pollParam(c, 'session.view');
-  const db = c.get('db');
+/** One returned paper ballot as a teller types it: its serial, its marks (this poll's options), or why it is invalid. */
+function entryForm(kind: PollKind, optionIds: readonly number[]) {
+  return z.object({
+    serial: z.string().max(20).default(''),
+    invalid: z.literal('1', { error: '无效票选项有误' }).optional(),
+    invalidReason: trimmed(100).default(''),
+    ...markFieldsShape(kind, optionIds),
+  }).transform((f) => ({
+    serial: f.serial, invalid: f.invalid === '1', invalidReason: f.invalidReason, marks: marksOf(kind, optionIds, f as Record<string, string>),
+  }));
+}
+
+type C = Context<PollEnv>;
+
+const base = (c: C) => `/j/${c.var.jurisdiction.code}/polls/${c.var.poll.id}`;
+
+function pollPage(c: C, values?: FormValues, errors?: FieldErrors) {
+  const { db, jurisdiction: j, session: s, poll: p, terms } = c.var;
   const h = quorumState(db, s);
   return c.render(
     <PollPage j={j} s={s} p={p} terms={terms} options={optionsOf(db, p.id)} h={h} turnout={{ ...turnout(db, p.id), present: h.present }}
@@ -47,100 +61,60 @@ function pollPage(c: Context<AppEnv>, values?: FormValues, errors?: FieldErrors)
   );
 }
 
-function paperPage(c: Context<AppEnv>, values?: FormValues, errors?: FieldErrors) {
-  const { j, s, p, terms, me } = pollParam(c, 'poll.tally');
-  const db = c.get('db');
+function paperPage(c: C, values?: FormValues, errors?: FieldErrors) {
+  const { db, jurisdiction: j, session: s, poll: p, terms } = c.var;
   return c.render(
     <PaperPage j={j} s={s} p={p} terms={terms} options={optionsOf(db, p.id)} state={paperState(db, p)}
       toIssue={p.state === 'open' ? presentWithoutBallot(db, p) : []} canManage={can(c, 'poll.manage', j.id)} canTally={can(c, 'poll.tally', j.id)}
-      tellerId={me.id} values={values} errors={errors} />,
+      tellerId={userActor(c).id} values={values} errors={errors} />,
     { title: `纸质选票 · ${p.title}` },
   );
 }
 
-const back = (c: Context<AppEnv>, path = '') => c.redirect(`/j/${c.req.param('code')}/polls/${c.req.param('pollId')}${path}`, 303);
-
-export const polls = new Hono<AppEnv>()
-  .get('/j/:code/polls/:pollId{[0-9]+}', (c) => pollPage(c))
-  .get('/j/:code/polls/:pollId{[0-9]+}/turnout', (c) => {
-    const { j, s, p } = pollParam(c, 'session.view');
-    const db = c.get('db');
+/** /j/:code/polls/:pollId — one poll: open, close, void, runoff, result sheet, and its paper ballots. */
+export const polls = new Hono<PollEnv>()
+  .get('/', allow('session.view'), (c) => pollPage(c))
+  .get('/turnout', allow('session.view'), (c) => {
+    const { db, session: s, poll: p } = c.var;
     // Once the poll is no longer open the fragment asks for the whole page, which then shows the result.
     if (p.state !== 'open') {
       c.header('HX-Refresh', 'true');
       return c.body(null, 200);
     }
-    const t = { ...turnout(db, p.id), present: quorumState(db, s).present };
-    if (!wantsFragment(c)) return back(c);
-    return c.html(<Turnout t={t} href={`/j/${j.code}/polls/${p.id}/turnout`} />);
+    if (!wantsFragment(c)) return c.redirect(base(c), 303);
+    return c.html(<Turnout t={{ ...turnout(db, p.id), present: quorumState(db, s).present }} href={`${base(c)}/turnout`} />);
   })
-  .post('/j/:code/polls/:pollId{[0-9]+}/open', (c) => {
-    const { p } = pollParam(c, 'poll.manage');
-    const result = openPoll(c.get('db'), actorOf(c), p, c.get('now')());
-    if (!result.ok) {
-      c.status(422);
-      return pollPage(c, undefined, { _form: result.error });
-    }
-    flash(c, '表决已开始，代表可以在手机上投票');
-    return back(c);
+  .post('/open', allow('poll.manage'), (c) => {
+    const r = openPoll(c.var.db, actorOf(c), c.var.poll, c.var.now());
+    if (!r.ok) return refused(c, r, pollPage);
+    return redirectWithFlash(c, base(c), '表决已开始，代表可以在手机上投票');
   })
-  .post('/j/:code/polls/:pollId{[0-9]+}/close', (c) => {
-    const { p } = pollParam(c, 'poll.manage');
-    // Closing stores the result: written with synchronous=FULL like the ballots it counts.
-    const result = durably(c.get('db'), () => closePoll(c.get('db'), actorOf(c), p, c.get('now')()));
-    if (!result.ok) {
-      c.status(422);
-      return pollPage(c, undefined, { _form: result.error });
-    }
-    forgetWriteOrder(c.get('db'));
-    flash(c, result.value.paperBallotsIssued > 0 ? '表决已结束，请计票人录入纸质选票' : '表决已结束，结果已产生');
-    return back(c);
+  .post('/close', allow('poll.manage'), (c) => {
+    const r = closePoll(c.var.db, actorOf(c), c.var.poll, c.var.now());
+    if (!r.ok) return refused(c, r, pollPage);
+    return redirectWithFlash(c, base(c), r.value.paperBallotsIssued > 0 ? '表决已结束，请计票人录入纸质选票' : '表决已结束，结果已产生');
   })
-  .post('/j/:code/polls/:pollId{[0-9]+}/void',
-    validForm(voidForm, (c, values, errors) => {
-      pollParam(c, 'poll.manage');
-      return pollPage(c, values, errors);
-    }),
-    (c) => {
-      const { p } = pollParam(c, 'poll.manage');
-      const { reason } = c.req.valid('form');
-      const result = voidPoll(c.get('db'), actorOf(c), p, reason, c.get('now')());
-      if (!result.ok) {
-        c.status(422);
-        return pollPage(c, { reason }, { [result.field]: result.error });
-      }
-      flash(c, '本轮表决已作废');
-      return back(c);
-    })
-  .post('/j/:code/polls/:pollId{[0-9]+}/runoff', (c) => {
-    const { j, s, p } = pollParam(c, 'poll.manage');
-    const result = createRunoff(c.get('db'), actorOf(c), p, s, c.get('now')());
-    if (!result.ok) {
-      c.status(422);
-      return pollPage(c, undefined, { _form: result.error });
-    }
-    flash(c, '已创建另行投票，候选为得票相同的项目');
-    return c.redirect(`/j/${j.code}/polls/${result.value.id}`, 303);
+  .post('/void', allow('poll.manage'), validForm(voidForm, pollPage), (c) => {
+    const input = c.req.valid('form');
+    const r = voidPoll(c.var.db, actorOf(c), c.var.poll, input.reason, c.var.now());
+    if (!r.ok) return refused(c, r, pollPage, input);
+    return redirectWithFlash(c, base(c), '本轮表决已作废');
   })
-  .post('/j/:code/polls/:pollId{[0-9]+}/publish', (c) => {
-    const { p } = pollParam(c, 'result.publish');
-    const result = publishEvaluationPoll(c.get('db'), actorOf(c), p, c.get('now')());
-    if (!result.ok) {
-      c.status(422);
-      return pollPage(c, undefined, { _form: result.error });
-    }
-    const { year, marked } = result.value;
-    flash(c, `测评结果已公布，${year} 年度各项目页面显示满意率${marked ? `；${marked} 个项目列入整改` : ''}`);
-    return back(c);
+  .post('/runoff', allow('poll.manage'), (c) => {
+    const r = createRunoff(c.var.db, actorOf(c), c.var.poll, c.var.now());
+    if (!r.ok) return refused(c, r, pollPage);
+    return redirectWithFlash(c, `/j/${c.var.jurisdiction.code}/polls/${r.value.id}`, '已创建另行投票，候选为得票相同的项目');
   })
-  .get('/j/:code/polls/:pollId{[0-9]+}/result', (c) => {
-    const { j, s, p, terms } = pollParam(c, 'session.view');
-    const db = c.get('db');
+  .post('/publish', allow('result.publish'), (c) => {
+    const r = publishEvaluationPoll(c.var.db, actorOf(c), c.var.poll, c.var.now());
+    if (!r.ok) return refused(c, r, pollPage);
+    const { year, marked } = r.value;
+    return redirectWithFlash(c, base(c), `测评结果已公布，${year} 年度各项目页面显示满意率${marked ? `；${marked} 个项目列入整改` : ''}`);
+  })
+  .get('/result', allow('session.view'), (c) => {
+    const { db, jurisdiction: j, session: s, poll: p, terms } = c.var;
     const r = p.state === 'closed' || p.state === 'published' ? readResult(db, p.id) : null;
-    if (!r) {
-      flash(c, '结果尚未产生：表决结束并完成计票后才有结果报告单');
-      return back(c);
-    }
+    if (!r) return redirectWithFlash(c, base(c), '结果尚未产生：表决结束并完成计票后才有结果报告单');
     const options = optionsOf(db, p.id);
     return c.render(
       <ResultSheet j={j} s={s} p={p} terms={terms} r={r} named={p.secrecy === 'named' ? namedBallotsOf(db, p.id) : undefined}
@@ -149,66 +123,51 @@ export const polls = new Hono<AppEnv>()
       { title: `结果报告单 · ${p.title}` },
     );
   })
-  .get('/j/:code/polls/:pollId{[0-9]+}/paper', (c) => paperPage(c))
-  .get('/j/:code/polls/:pollId{[0-9]+}/paper/print', (c) => {
-    const { j, s, p } = pollParam(c, 'poll.manage');
-    const db = c.get('db');
+  // Issuing ballots (poll.manage) and entering them (poll.tally) happen on the same page.
+  .get('/paper', allow('poll.manage', 'poll.tally'), (c) => paperPage(c))
+  .get('/paper/print', allow('poll.manage'), (c) => {
+    const { db, jurisdiction: j, session: s, poll: p } = c.var;
     if (p.secrecy === 'named') notFound();
     return c.render(<PrintBallotsPage j={j} s={s} p={p} options={optionsOf(db, p.id)} printed={printedCount(db, p)} />, { title: `纸质选票 · ${p.title}` });
   })
-  .post('/j/:code/polls/:pollId{[0-9]+}/paper/issue', validForm(issueForm, (c) => paperPage(c)), (c) => {
-    const { p } = pollParam(c, 'poll.manage');
-    const db = c.get('db');
+  .post('/paper/issue', allow('poll.manage'), validForm(issueForm, paperPage), (c) => {
+    const { db, poll: p } = c.var;
     const form = c.req.valid('form');
-    const picked = form.all === '1' ? presentWithoutBallot(db, p).map((r) => r.representativeId)
-      : [form.rep ?? []].flat().filter((v) => /^\d{1,9}$/.test(v)).map(Number);
-    const result = issuePaperBallots(db, actorOf(c), p, picked, c.get('now')());
-    if (!result.ok) {
-      c.status(422);
-      return paperPage(c, undefined, { [result.field]: result.error });
-    }
-    flash(c, `已发放纸质选票 ${result.value.issued} 张${result.value.skipped ? `（${result.value.skipped} 人已投票或已领取，未重复发放）` : ''}`);
-    return back(c, '/paper');
+    const picked = form.all === '1' ? presentWithoutBallot(db, p).map((r) => r.representativeId) : form.rep;
+    const r = issuePaperBallots(db, actorOf(c), p, picked, c.var.now());
+    if (!r.ok) return refused(c, r, paperPage);
+    const { issued, skipped } = r.value;
+    return redirectWithFlash(c, `${base(c)}/paper`, `已发放纸质选票 ${issued} 张${skipped ? `（${skipped} 人已投票或已领取，未重复发放）` : ''}`);
   })
-  .post('/j/:code/polls/:pollId{[0-9]+}/paper/entries', validForm(entryForm, (c, values, errors) => paperPage(c, values, errors)), (c) => {
-    const { p, me } = pollParam(c, 'poll.tally');
-    const form = c.req.valid('form');
-    const result = enterPaperBallot(c.get('db'), { ...actorOf(c), id: me.id }, p, {
-      serial: form.serial, fields: form, invalid: form.invalid === '1', invalidReason: form.invalidReason,
-    }, c.get('now')());
-    if (!result.ok) {
+  .post('/paper/entries', allow('poll.tally'), async (c) => {
+    const { db, poll: p } = c.var;
+    const options = optionsOf(db, p.id);
+    const form = await readForm(c, entryForm(p.kind, options.map((o) => o.id)));
+    if (!form.ok) {
       c.status(422);
-      const values = Object.fromEntries(Object.entries(form).map(([k, v]) => [k, typeof v === 'string' ? v : undefined]));
-      return paperPage(c, values, { [result.field]: result.error });
+      return paperPage(c, form.values, form.errors);
     }
-    flash(c, `已保存编号 ${result.value.serial}（${result.value.pass === 'first' ? '第一遍' : '第二遍'}）`);
-    return back(c, '/paper');
+    const r = enterPaperBallot(db, userActor(c), p, options, form.data, c.var.now());
+    if (!r.ok) return refused(c, r, paperPage, form.values);
+    return redirectWithFlash(c, `${base(c)}/paper`, `已保存编号 ${r.value.serial}（${r.value.pass === 'first' ? '第一遍' : '第二遍'}）`);
   })
-  .post('/j/:code/polls/:pollId{[0-9]+}/paper/discard', validForm(discardForm, (c) => paperPage(c)), (c) => {
-    const { p } = pollParam(c, 'poll.tally');
-    const result = discardPaperSerial(c.get('db'), actorOf(c), p, c.req.valid('form').serial, c.get('now')());
-    if (!result.ok) {
-      c.status(422);
-      return paperPage(c, undefined, { _form: result.error });
-    }
-    flash(c, `已清除编号 ${c.req.valid('form').serial} 的录入，请重新录入两遍`);
-    return back(c, '/paper');
+  .post('/paper/discard', allow('poll.tally'), validForm(discardForm, paperPage), (c) => {
+    const { serial } = c.req.valid('form');
+    const r = discardPaperSerial(c.var.db, actorOf(c), c.var.poll, serial, c.var.now());
+    if (!r.ok) return refused(c, r, paperPage);
+    return redirectWithFlash(c, `${base(c)}/paper`, `已清除编号 ${serial} 的录入，请重新录入两遍`);
   })
-  .post('/j/:code/polls/:pollId{[0-9]+}/paper/finish', (c) => {
-    const { p } = pollParam(c, 'poll.tally');
-    const result = durably(c.get('db'), () => finishPaperCount(c.get('db'), actorOf(c), p, c.get('now')()));
-    if (!result.ok) {
-      c.status(422);
-      return paperPage(c, undefined, { _form: result.error });
-    }
-    forgetWriteOrder(c.get('db'));
-    flash(c, result.value.voided ? '收回的选票多于发出的选票，本轮表决无效，原因已记录' : `计票完成：收回纸质选票 ${result.value.returned} 张，结果已产生`);
-    return back(c);
-  })
-  // The public page of a year's vote results (the portal at /p/:code links here).
-  .get('/p/:code/:year{[0-9]{4}}/results', (c) => {
-    const j = jurisdictionParam(c);
-    const db = c.get('db');
+  .post('/paper/finish', allow('poll.tally'), (c) => {
+    const r = finishPaperCount(c.var.db, actorOf(c), c.var.poll, c.var.now());
+    if (!r.ok) return refused(c, r, paperPage);
+    return redirectWithFlash(c, base(c),
+      r.value.voided ? '收回的选票多于发出的选票，本轮表决无效，原因已记录' : `计票完成：收回纸质选票 ${r.value.returned} 张，结果已产生`);
+  });
+
+/** /p/:code/:year/results — the public page of a year's vote results (the portal at /p/:code links here). */
+export const publicResults = new Hono<JurisdictionEnv>()
+  .get('/', (c) => {
+    const { db, jurisdiction: j } = c.var;
     const body = bodyOf(j.kind);
     const found = body && publishedSessions(db, j.id, Number(c.req.param('year')));
     if (!body || !found) notFound();

@@ -11,7 +11,8 @@ import { cyclesOf } from '../data/cycles';
 import { turnout } from '../data/ballots';
 import { createEvaluationPoll, evaluableCycles } from '../data/evaluationPolls';
 import { agendaSummary, meetingWarningsFor } from '../data/meetings';
-import { createSelectionPoll, pollsOf, screenPoll, selectionBlocker } from '../data/polls';
+import { pollsOf, screenPoll } from '../data/pollReads';
+import { createSelectionPoll, selectionBlocker } from '../data/polls';
 import {
   correctionsOf, generateResolution, publicationBlockers, publishSession, recordCorrection, resolutionDraft, saveResolution,
 } from '../data/publication';

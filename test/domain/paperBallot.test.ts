@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { differences, moreReturnedThanIssued, nextPass, readSerial, reconcile, type PaperEntryView } from '../../src/domain/paperBallot';
-import { checkElectronicBallot, readMarks } from '../../src/domain/ballot';
+import { ballotForm, checkElectronicBallot } from '../../src/domain/ballot';
 
 describe('paper ballots: 收回的选票多于发出的选票，表决无效', () => {
   it.each([
@@ -18,7 +18,7 @@ describe('serial numbers', () => {
   it.each([
     ['7', 120, '007'], ['007', 120, '007'], [' 120 ', 120, '120'], ['1', 1000, '0001'],
   ])('%j of %i printed → %s', (input, printed, serial) => {
-    expect(readSerial(input, printed)).toEqual({ ok: true, serial });
+    expect(readSerial(input, printed)).toEqual({ ok: true, value: serial });
   });
   it.each([['0', 120], ['121', 120], ['abc', 120], ['', 120], ['1.5', 120], ['-3', 120]])('%j of %i is refused', (input, printed) => {
     expect(readSerial(input, printed).ok).toBe(false);
@@ -59,11 +59,15 @@ describe('double entry by two tellers', () => {
     [[{ pass: 'first', tellerId: 1 }, { pass: 'second', tellerId: 2 }], 3, '该编号的选票已由两位计票人各录入一遍'],
   ])('existing %o, teller %i → %s', (existing, teller, expected) => {
     const r = nextPass(existing, teller);
-    expect(r.ok ? r.pass : r.error).toBe(expected);
+    expect(r.ok ? r.value : r.error).toBe(expected);
   });
 });
 
-describe('readMarks: unmarked counts as the choice set\'s unmarked mark', () => {
+describe('ballotForm: the form read through zod; unmarked counts as the choice set\'s unmarked mark', () => {
+  const readMarks = (kind: 'selection' | 'evaluation', ids: number[], fields: Record<string, string>) => {
+    const r = ballotForm(kind, ids).safeParse(fields);
+    return r.success ? { ok: true, marks: r.data.marks } : { ok: false, error: r.error.issues[0]!.message };
+  };
   it('fills blanks with abstain for a selection poll', () => {
     expect(readMarks('selection', [1, 2, 3], { m1: 'for', m3: '' })).toEqual({ ok: true, marks: { 1: 'for', 2: 'abstain', 3: 'abstain' } });
   });
@@ -71,6 +75,7 @@ describe('readMarks: unmarked counts as the choice set\'s unmarked mark', () => 
     expect(readMarks('selection', [1], { m1: 'satisfied' }).ok).toBe(false);
     expect(readMarks('evaluation', [1], { m1: 'for' }).ok).toBe(false);
     expect(readMarks('evaluation', [1, 2], { m1: 'basicallySatisfied' })).toEqual({ ok: true, marks: { 1: 'basicallySatisfied', 2: 'abstain' } });
+    expect(readMarks('selection', [1], { m1: 'maybe' })).toEqual({ ok: false, error: '选票内容无法识别，请刷新页面后重新填写' });
   });
 });
 
@@ -81,8 +86,9 @@ describe('checkElectronicBallot: a phone ballot over N is refused with advice, n
     [['', '', ''], 2, null], // all abstain is a valid ballot
     [['for', 'maybe', ''], 2, '选票内容无法识别，请刷新页面后重新填写'],
   ])('%o with N = %i → %s', (marks, n, error) => {
-    const fields = Object.fromEntries(marks.map((m, i) => [`m${i + 1}`, m]));
-    const r = checkElectronicBallot('selection', [1, 2, 3], fields, n);
+    // Marks as a data function receives them: a blank is no key (the unmarked choice), 'maybe' is no mark at all.
+    const given = Object.fromEntries(marks.flatMap((m, i) => (m ? [[String(i + 1), m]] : [])));
+    const r = checkElectronicBallot('selection', [1, 2, 3], given, n);
     expect(r.ok ? null : r.error).toBe(error);
   });
 });

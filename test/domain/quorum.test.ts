@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hasQuorum, quorumNeeded } from '../../src/domain/quorum';
+import { hasQuorum, parseFraction, quorumNeeded } from '../../src/domain/quorum';
 import { minimumFor, passesMajority } from '../../src/domain/majority';
-import { parseFraction } from '../../src/domain/settings';
 
 describe('hasQuorum: 三分之二以上 includes two thirds itself', () => {
   it.each([

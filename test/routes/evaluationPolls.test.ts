@@ -1,66 +1,30 @@
 import { and, eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditLog, ballot, evaluationFollowUp, evaluationResult, participation, poll, pollOption, pollResult } from '../../db/schema';
 import type { EvaluationPollResult } from '../../src/data/results';
 import { checkIn, getSession } from '../../src/data/sessions';
 import { get, post } from '../helpers/app';
-import { addCycle, addProject } from '../helpers/deliveryFixture';
-import { castVia, marksFor, openSession, optionIds, votingFixture, type VotingFixture } from '../helpers/votingFixture';
+import {
+  evaluationCounted, evaluationCountedSelectionPublished, evaluationDraft, evaluationOpen, evaluationPublished, evaluationRated,
+  evaluationSession, PHONE_RATINGS, PROJECTS, selectionAtSession,
+} from '../helpers/evaluationCases';
+import { castVia, marksFor, optionIds } from '../helpers/votingFixture';
 
-const PROJECTS = ['青石村道路硬化', '杨柳村饮水管网改造', '新华村文化广场'];
-const spec = (title: string) => ({
-  title, budget: 800_000, startDate: '2026-03-01', endDate: '2026-10-31',
-  milestones: [{ title: '完工验收', dueDate: '2026-10-31', plannedPct: 100, plannedSpend: 800_000 }],
-});
 const pollIdOf = (res: Response) => Number(res.headers.get('location')!.split('/').at(-1));
 
 /**
- * The year-end session of 青石镇: it rates the 2026 projects (cycle in 年底评议) and votes on the 2027 candidates
- * (the session's own cycle) — one roll, two kinds of poll. 9 seated, quorum 6.
- *
- * Ballots, counted by hand (S 满意, B 基本满意, D 不满意, – unrated = 弃权):
- *            道路  饮水  广场
- *   rep 1     S     S     D     phone
- *   rep 2     S     B     D     phone
- *   rep 3     B     –     D     phone
- *   rep 4     D     S     B     phone
- *   rep 5     S     D     D     phone
- *   paper 1   B     B     S     paper ballot, entered by two tellers
- *   paper 2   (invalid: 无法辨认)
+ * The year-end session of 青石镇 (test/helpers/evaluationCases.ts): it rates the 2026 projects and votes on the 2027
+ * candidates — one roll, two kinds of poll. 9 seated, quorum 6. The ballots, counted by hand:
  * 道路 3/2/1 → 5 of 6 = 83.3%; 饮水 2/2/1 + 1 unrated → 4 of 5 = 80%; 广场 1/1/4 → 2 of 6 = 33.3% → rectify.
  * Overall 6 + 5 of 17 = 64.7%. Ballots issued 7 (5 phone + 2 paper), returned 7, valid 6, invalid 1.
  */
 describe('year-end evaluation at a session: the voting mechanism rates the projects', () => {
-  let f: VotingFixture;
-  const cookies: Record<string, string> = {};
-  let sessionId = 0;
-  let evalId = 0;
-  let selectionId = 0;
-  let projectIds: number[] = [];
-  let cy2026 = 0;
-  let cy2025 = 0;
-  let ids: number[] = [];
-
-  beforeAll(async () => {
-    f = await votingFixture({ reps: 9, logins: 7, candidates: 3, seatsToFill: 1 });
-    const clerkId = f.users.qsClerk.id;
-    const old = addCycle(f.db, f.qs.id, 2025, clerkId, 'closed');
-    addProject(f.db, old.id, { ...spec('青石镇敬老院改造'), startDate: '2025-03-01', endDate: '2025-10-31' }, 1);
-    cy2025 = old.id;
-    const c = addCycle(f.db, f.qs.id, 2026, clerkId, 'delivery');
-    cy2026 = c.id;
-    projectIds = PROJECTS.map((t, i) => addProject(f.db, c.id, spec(t), i + 1));
-    const lx = addCycle(f.db, f.lx.id, 2026, f.users.lxClerk.id, 'delivery');
-    addProject(f.db, lx.id, spec('柳溪镇项目'), 1);
-    for (let i = 0; i < 5; i++) cookies[f.usernameOf(i)] = await f.login(f.usernameOf(i));
-    for (const u of ['qs.clerk', 'qs.teller', 'lx.clerk']) cookies[u] = await f.login(u);
-    sessionId = openSession(f, 5).id; // 5 of 9 present: one short of the quorum of 6
-  });
-
   it('the session page offers to evaluate a year with projects, the one in delivery by default', async () => {
-    const before = await (await get(f.app, '/j/QS/cycles/2026/evaluation', cookies['qs.clerk'])).text();
+    const { f, session, cy2025, cy2026 } = await evaluationSession();
+    const clerk = await f.login('qs.clerk');
+    const before = await (await get(f.app, '/j/QS/cycles/2026/evaluation', clerk)).text();
     expect(before).toContain('满意度测评尚未发起');
-    const html = await (await get(f.app, `/j/QS/sessions/${sessionId}`, cookies['qs.clerk'])).text();
+    const html = await (await get(f.app, `/j/QS/sessions/${session.id}`, clerk)).text();
     expect(html).toContain('发起满意度测评（年底评议）');
     expect(html).toContain(`<option value="${cy2026}" selected="">2026年度（实施与监督，3 个项目）</option>`);
     expect(html).toContain(`<option value="${cy2025}">2025年度（已结束，1 个项目）</option>`);
@@ -68,19 +32,21 @@ describe('year-end evaluation at a session: the voting mechanism rates the proje
   });
 
   it('creates the evaluation poll: one option per project of the chosen year, no N, titled after that year', async () => {
-    expect((await post(f.app, `/j/QS/sessions/${sessionId}/polls/evaluation`, { cycleId: String(cy2026), evaluationTitle: '', secrecy: 'secret' }, cookies['lx.clerk'])).status).toBe(403);
-    const res = await post(f.app, `/j/QS/sessions/${sessionId}/polls/evaluation`, { cycleId: String(cy2026), evaluationTitle: '', secrecy: 'secret' }, cookies['qs.clerk']);
+    const { f, session, cy2026, projectIds } = await evaluationSession();
+    const clerk = await f.login('qs.clerk');
+    const form = { cycleId: String(cy2026), evaluationTitle: '', secrecy: 'secret' };
+    expect((await post(f.app, `/j/QS/sessions/${session.id}/polls/evaluation`, form, await f.login('lx.clerk'))).status).toBe(403);
+    const res = await post(f.app, `/j/QS/sessions/${session.id}/polls/evaluation`, form, clerk);
     expect(res.status).toBe(303);
-    evalId = pollIdOf(res);
+    const evalId = pollIdOf(res);
     expect(f.db.select().from(poll).where(eq(poll.id, evalId)).get()).toMatchObject({
-      kind: 'evaluation', secrecy: 'secret', seatsToFill: null, state: 'draft', title: '2026年度民生实事项目满意度测评', sessionId,
+      kind: 'evaluation', secrecy: 'secret', seatsToFill: null, state: 'draft', title: '2026年度民生实事项目满意度测评', sessionId: session.id,
     });
     const opts = f.db.select().from(pollOption).where(eq(pollOption.pollId, evalId)).orderBy(pollOption.position).all();
     expect(opts.map((o) => [o.projectId, o.candidateId, o.label])).toEqual(projectIds.map((id, i) => [id, null, PROJECTS[i]]));
-    ids = opts.map((o) => o.id);
     const audit = f.db.select().from(auditLog).where(and(eq(auditLog.action, 'poll.create'), eq(auditLog.targetId, String(evalId)))).get()!;
     expect(JSON.parse(audit.after!)).toMatchObject({ kind: 'evaluation', year: 2026, projects: projectIds });
-    const page = await (await get(f.app, `/j/QS/polls/${evalId}`, cookies['qs.clerk'])).text();
+    const page = await (await get(f.app, `/j/QS/polls/${evalId}`, clerk)).text();
     expect(page).toContain('满意度测评 · 无记名投票');
     expect(page).toContain('测评 2026 年度民生实事项目');
     expect(page).toContain('测评项目（3）');
@@ -88,74 +54,78 @@ describe('year-end evaluation at a session: the voting mechanism rates the proje
   });
 
   it('one evaluation per year; another town\'s year or a year without projects is refused beside the field', async () => {
-    const again = await post(f.app, `/j/QS/sessions/${sessionId}/polls/evaluation`, { cycleId: String(cy2026), evaluationTitle: '', secrecy: 'secret' }, cookies['qs.clerk']);
+    const { f, session, cy2026 } = await evaluationDraft();
+    const clerk = await f.login('qs.clerk');
+    const again = await post(f.app, `/j/QS/sessions/${session.id}/polls/evaluation`, { cycleId: String(cy2026), evaluationTitle: '', secrecy: 'secret' }, clerk);
     expect(again.status).toBe(422);
     const html = await again.text();
     expect(html).toContain('2026 年度项目已有一轮满意度测评；如需重新测评，请先将其作废');
     expect(html).not.toContain(`<option value="${cy2026}"`); // 2026 is no longer offered
     const lxCycle = f.db.$client.prepare("select id from cycle where jurisdiction_id = ? and year = 2026").get(f.lx.id) as { id: number };
-    const foreign = await post(f.app, `/j/QS/sessions/${sessionId}/polls/evaluation`, { cycleId: String(lxCycle.id), evaluationTitle: '', secrecy: 'secret' }, cookies['qs.clerk']);
+    const foreign = await post(f.app, `/j/QS/sessions/${session.id}/polls/evaluation`, { cycleId: String(lxCycle.id), evaluationTitle: '', secrecy: 'secret' }, clerk);
     expect(foreign.status).toBe(422);
     expect(await foreign.text()).toContain('请选择本辖区的年度工作');
-    const empty = await post(f.app, `/j/QS/sessions/${sessionId}/polls/evaluation`, { cycleId: String(f.qsCycle.cycle.id), evaluationTitle: '', secrecy: 'secret' }, cookies['qs.clerk']);
+    const empty = await post(f.app, `/j/QS/sessions/${session.id}/polls/evaluation`, { cycleId: String(f.qsCycle.cycle.id), evaluationTitle: '', secrecy: 'secret' }, clerk);
     expect(empty.status).toBe(422);
     expect(await empty.text()).toContain('2027 年度还没有民生实事项目，无可测评的项目');
-    const bad = await post(f.app, `/j/QS/sessions/${sessionId}/polls/evaluation`, { cycleId: 'x', evaluationTitle: '', secrecy: 'secret' }, cookies['qs.clerk']);
+    const bad = await post(f.app, `/j/QS/sessions/${session.id}/polls/evaluation`, { cycleId: 'x', evaluationTitle: '', secrecy: 'secret' }, clerk);
     expect(bad.status).toBe(422);
     expect(await bad.text()).toContain('请选择测评哪一年度的项目');
   });
 
   it('the evaluation does not block the year\'s selection poll at the same session (one roll, two kinds of poll)', async () => {
-    const res = await post(f.app, `/j/QS/sessions/${sessionId}/polls`, { title: '2027年度民生实事项目票决', secrecy: 'secret' }, cookies['qs.clerk']);
+    const { f, session } = await evaluationDraft();
+    const res = await post(f.app, `/j/QS/sessions/${session.id}/polls`, { title: '2027年度民生实事项目票决', secrecy: 'secret' }, await f.login('qs.clerk'));
     expect(res.status).toBe(303);
-    selectionId = pollIdOf(res);
-    expect(f.db.select().from(poll).where(eq(poll.id, selectionId)).get()).toMatchObject({ kind: 'selection', seatsToFill: 1 });
+    expect(f.db.select().from(poll).where(eq(poll.id, pollIdOf(res))).get()).toMatchObject({ kind: 'selection', seatsToFill: 1 });
   });
 
   it('cannot open without a quorum (5 of 9, 6 needed); opens with it', async () => {
-    const res = await post(f.app, `/j/QS/polls/${evalId}/open`, {}, cookies['qs.clerk']);
+    const { f, session, poll: p } = await evaluationDraft();
+    const clerk = await f.login('qs.clerk');
+    const res = await post(f.app, `/j/QS/polls/${p.id}/open`, {}, clerk);
     expect(res.status).toBe(422);
     expect(await res.text()).toContain('出席代表未达到法定人数，不能开始表决');
-    const s = getSession(f.db, f.qs.id, sessionId)!;
+    const s = getSession(f.db, f.qs.id, session.id)!;
     for (const r of f.roster.slice(5, 7)) checkIn(f.db, { id: f.users.qsClerk.id, name: '陈敏' }, s, r.id, f.users.qsClerk.id, new Date());
-    expect((await post(f.app, `/j/QS/polls/${evalId}/open`, {}, cookies['lx.clerk'])).status).toBe(403);
-    expect((await post(f.app, `/j/QS/polls/${evalId}/open`, {}, cookies['qs.clerk'])).status).toBe(303);
-    expect(f.db.select().from(poll).where(eq(poll.id, evalId)).get()!.state).toBe('open');
+    expect((await post(f.app, `/j/QS/polls/${p.id}/open`, {}, await f.login('lx.clerk'))).status).toBe(403);
+    expect((await post(f.app, `/j/QS/polls/${p.id}/open`, {}, clerk)).status).toBe(303);
+    expect(f.db.select().from(poll).where(eq(poll.id, p.id)).get()!.state).toBe('open');
   });
 
   it('the representative\'s home page lists the evaluation to cast; the phone shows four choices per project, no limit', async () => {
-    const home = await (await get(f.app, '/', cookies['qs.rep'])).text();
+    const { f, ids } = await evaluationOpen();
+    const rep = await f.login('qs.rep');
+    const home = await (await get(f.app, '/', rep)).text();
     expect(home).toContain('参加满意度测评：2026年度民生实事项目满意度测评');
     expect(home).toContain('href="/j/QS/vote"');
-    const html = await (await get(f.app, '/j/QS/vote', cookies['qs.rep'])).text();
+    const html = await (await get(f.app, '/j/QS/vote', rep)).text();
     expect(html).toContain('请对每个项目的实施效果作出评价');
     for (const m of ['satisfied', 'basicallySatisfied', 'dissatisfied', 'abstain']) expect(html).toContain(`name="m${ids[0]}" value="${m}"`);
     expect(html).not.toContain('data-limit=');
     expect(html).toContain('未选择的项目按“弃权”计，不计入该项目的满意率');
-    const clerkHome = await (await get(f.app, '/', cookies['qs.clerk'])).text();
+    const clerkHome = await (await get(f.app, '/', await f.login('qs.clerk'))).text();
     expect(clerkHome).not.toContain('参加满意度测评');
   });
 
   it('an unrated project is shown as 弃权 before casting; a value outside the set is refused', async () => {
-    const review = await post(f.app, `/j/QS/vote/${evalId}/review`, marksFor(ids, ['basicallySatisfied', '', 'dissatisfied']), cookies[f.usernameOf(2)]);
+    const { f, poll: p, ids } = await evaluationOpen();
+    const rep3 = await f.login(f.usernameOf(2));
+    const review = await post(f.app, `/j/QS/vote/${p.id}/review`, marksFor(ids, ['basicallySatisfied', '', 'dissatisfied']), rep3);
     expect(review.status).toBe(200);
     const html = await review.text();
     expect(html).toContain('（未选择，按弃权计）');
-    const tampered = await post(f.app, `/j/QS/vote/${evalId}/review`, marksFor(ids, ['for', 'satisfied', 'satisfied']), cookies[f.usernameOf(2)]);
+    const tampered = await post(f.app, `/j/QS/vote/${p.id}/review`, marksFor(ids, ['for', 'satisfied', 'satisfied']), rep3);
     expect(tampered.status).toBe(422);
     expect(await tampered.text()).toContain('选票内容无法识别');
   });
 
   it('each representative casts once: a second ballot is refused and nothing is added', async () => {
-    const plans = [
-      ['satisfied', 'satisfied', 'dissatisfied'],
-      ['satisfied', 'basicallySatisfied', 'dissatisfied'],
-      ['basicallySatisfied', '', 'dissatisfied'],
-      ['dissatisfied', 'satisfied', 'basicallySatisfied'],
-      ['satisfied', 'dissatisfied', 'dissatisfied'],
-    ];
-    for (const [i, plan] of plans.entries()) expect((await castVia(f, cookies[f.usernameOf(i)]!, evalId, marksFor(ids, plan))).status).toBe(303);
-    const again = await castVia(f, cookies['qs.rep']!, evalId, marksFor(ids, ['dissatisfied', 'dissatisfied', 'dissatisfied']));
+    const { f, poll: p, ids } = await evaluationOpen();
+    const evalId = p.id;
+    for (const [i, plan] of PHONE_RATINGS.entries()) expect((await castVia(f, await f.login(f.usernameOf(i)), evalId, marksFor(ids, plan))).status).toBe(303);
+    const rep = await f.login('qs.rep');
+    const again = await castVia(f, rep, evalId, marksFor(ids, ['dissatisfied', 'dissatisfied', 'dissatisfied']));
     expect(again.status).toBe(409);
     expect(await again.text()).toContain('您已经投过票了');
     expect(f.db.select().from(ballot).where(eq(ballot.pollId, evalId)).all()).toHaveLength(5);
@@ -163,23 +133,26 @@ describe('year-end evaluation at a session: the voting mechanism rates the proje
     // The stored ballot is the marks and nothing else; the unrated project is stored as 弃权.
     const stored = f.db.select().from(ballot).where(eq(ballot.pollId, evalId)).all().map((b) => JSON.parse(b.marks) as Record<string, string>);
     expect(stored.filter((m) => m[ids[1]!] === 'abstain')).toHaveLength(1);
-    const home = await (await get(f.app, '/', cookies['qs.rep'])).text();
+    const home = await (await get(f.app, '/', rep)).text();
     expect(home).not.toContain('参加满意度测评');
   });
 
   it('paper ballots work as for any poll: issued to the two without a phone vote, counted twice by two tellers', async () => {
+    const { f, session, poll: p, ids } = await evaluationRated();
+    const evalId = p.id;
+    const cookies = { 'qs.clerk': await f.login('qs.clerk'), 'qs.teller': await f.login('qs.teller') };
     const issued = await post(f.app, `/j/QS/polls/${evalId}/paper/issue`, { all: '1' }, cookies['qs.clerk']);
     expect(issued.status).toBe(303);
     expect(f.db.select().from(poll).where(eq(poll.id, evalId)).get()!.paperBallotsIssued).toBe(2);
     const print = await (await get(f.app, `/j/QS/polls/${evalId}/paper/print`, cookies['qs.clerk'])).text();
     expect(print).toContain('在“满意”“基本满意”“不满意”“弃权”中选择一项');
     expect(print).not.toContain('不得超过');
-    const screen = await (await get(f.app, `/j/QS/sessions/${sessionId}/screen`, cookies['qs.clerk'])).text();
+    const screen = await (await get(f.app, `/j/QS/sessions/${session.id}/screen`, cookies['qs.clerk'])).text();
     expect(screen).toContain('已投票 <strong>7</strong> / 出席 7');
     expect(screen).not.toContain('table class="result'); // never a running tally
     expect((await post(f.app, `/j/QS/polls/${evalId}/close`, {}, cookies['qs.clerk'])).status).toBe(303);
     expect(f.db.select().from(pollResult).where(eq(pollResult.pollId, evalId)).get()).toBeUndefined();
-    for (const teller of ['qs.clerk', 'qs.teller']) {
+    for (const teller of ['qs.clerk', 'qs.teller'] as const) {
       const one = { serial: '1', ...marksFor(ids, ['basicallySatisfied', 'basicallySatisfied', 'satisfied']), invalidReason: '' };
       expect((await post(f.app, `/j/QS/polls/${evalId}/paper/entries`, one, cookies[teller])).status).toBe(303);
       const two = { serial: '2', ...marksFor(ids, []), invalid: '1', invalidReason: '无法辨认' };
@@ -189,6 +162,8 @@ describe('year-end evaluation at a session: the voting mechanism rates the proje
   });
 
   it('the stored result matches the hand count: ratings, unrated, invalid, rates, the threshold and who must rectify', async () => {
+    const { f, poll: p } = await evaluationCounted();
+    const evalId = p.id;
     const r = JSON.parse(f.db.select().from(pollResult).where(eq(pollResult.pollId, evalId)).get()!.result) as EvaluationPollResult;
     expect(r.kind).toBe('evaluation');
     expect(r.ballots).toEqual({ electronic: 5, paperIssued: 2, paperReturned: 2, issued: 7, returned: 7 });
@@ -202,7 +177,7 @@ describe('year-end evaluation at a session: the voting mechanism rates the proje
     ]);
     expect(t.overall).toMatchObject({ satisfied: 6, basic: 5, dissatisfied: 6, validRatings: 17, ratePct: 64.7 });
 
-    const sheet = await (await get(f.app, `/j/QS/polls/${evalId}/result`, cookies['qs.clerk'])).text();
+    const sheet = await (await get(f.app, `/j/QS/polls/${evalId}/result`, await f.login('qs.clerk'))).text();
     for (const s of ['在册代表</th><td class="num">9 名', '出席代表</th><td class="num">7 名', '发出选票</th><td class="num">7 张', '收回选票</th><td class="num">7 张',
       '有效票</th><td class="num">6 张', '无效票</th><td class="num">1 张', '不低于 60%', '须整改项目</th><td class="num">1 项', '64.7%',
       '无效票原因：无法辨认（1 张）', '测评 2026 年度民生实事项目', `${PROJECTS[2]}`, '低于 60%，须整改',
@@ -211,15 +186,20 @@ describe('year-end evaluation at a session: the voting mechanism rates the proje
     expect(sheet).toMatch(/<td class="num" data-label="满意率"><strong>83.3%<\/strong><\/td>/);
     expect(sheet).toMatch(/<td class="num" data-label="弃权">1<\/td><td class="num" data-label="无效">1<\/td><td class="num" data-label="满意率"><strong>80%/);
     expect(sheet).not.toContain('应选');
-    expect((await get(f.app, `/j/QS/polls/${evalId}/result`, cookies['lx.clerk'])).status).toBe(403);
+    expect((await get(f.app, `/j/QS/polls/${evalId}/result`, await f.login('lx.clerk'))).status).toBe(403);
   });
 
   it('publishing the session\'s resolution publishes the selection only; the evaluation waits for its own publication', async () => {
-    expect((await post(f.app, `/j/QS/polls/${selectionId}/open`, {}, cookies['qs.clerk'])).status).toBe(303);
+    const t = await evaluationCounted();
+    const { f, session, projectIds } = t;
+    const evalId = t.poll.id;
+    const selectionId = selectionAtSession(t).id;
+    const clerk = await f.login('qs.clerk');
+    expect((await post(f.app, `/j/QS/polls/${selectionId}/open`, {}, clerk)).status).toBe(303);
     const sel = optionIds(f, selectionId);
-    for (let i = 0; i < 5; i++) expect((await castVia(f, cookies[f.usernameOf(i)]!, selectionId, marksFor(sel, ['for']))).status).toBe(303);
-    expect((await post(f.app, `/j/QS/polls/${selectionId}/close`, {}, cookies['qs.clerk'])).status).toBe(303);
-    expect((await post(f.app, `/j/QS/sessions/${sessionId}/publish`, {}, cookies['qs.clerk'])).status).toBe(303);
+    for (let i = 0; i < 5; i++) expect((await castVia(f, await f.login(f.usernameOf(i)), selectionId, marksFor(sel, ['for']))).status).toBe(303);
+    expect((await post(f.app, `/j/QS/polls/${selectionId}/close`, {}, clerk)).status).toBe(303);
+    expect((await post(f.app, `/j/QS/sessions/${session.id}/publish`, {}, clerk)).status).toBe(303);
     expect(f.db.select().from(poll).where(eq(poll.id, selectionId)).get()!.state).toBe('published');
     expect(f.db.select().from(poll).where(eq(poll.id, evalId)).get()!.state).toBe('closed');
     expect(f.db.select().from(evaluationResult).all()).toEqual([]);
@@ -228,9 +208,12 @@ describe('year-end evaluation at a session: the voting mechanism rates the proje
   });
 
   it('publishing the evaluation records every rate and opens a follow-up for the project below the threshold', async () => {
-    expect((await post(f.app, `/j/QS/polls/${evalId}/publish`, {}, cookies['lx.clerk'])).status).toBe(403);
-    expect((await post(f.app, `/j/QS/polls/${selectionId}/publish`, {}, cookies['qs.clerk'])).status).toBe(422); // a selection goes with its resolution
-    const res = await post(f.app, `/j/QS/polls/${evalId}/publish`, {}, cookies['qs.clerk']);
+    const { f, poll: p, selection, projectIds } = await evaluationCountedSelectionPublished();
+    const evalId = p.id;
+    const clerk = await f.login('qs.clerk');
+    expect((await post(f.app, `/j/QS/polls/${evalId}/publish`, {}, await f.login('lx.clerk'))).status).toBe(403);
+    expect((await post(f.app, `/j/QS/polls/${selection.id}/publish`, {}, clerk)).status).toBe(422); // a selection goes with its resolution
+    const res = await post(f.app, `/j/QS/polls/${evalId}/publish`, {}, clerk);
     expect(res.status).toBe(303);
     expect(f.db.select().from(poll).where(eq(poll.id, evalId)).get()!.state).toBe('published');
     const rows = f.db.select().from(evaluationResult).all().sort((a, b) => a.projectId - b.projectId);
@@ -242,7 +225,7 @@ describe('year-end evaluation at a session: the voting mechanism rates the proje
     expect(f.db.select().from(evaluationFollowUp).all().map((x) => [x.projectId, x.state])).toEqual([[projectIds[2], 'open']]);
     const audit = f.db.select().from(auditLog).where(and(eq(auditLog.action, 'result.publish'), eq(auditLog.targetType, 'poll'))).get()!;
     expect(JSON.parse(audit.after!)).toMatchObject({ kind: 'evaluation', year: 2026, thresholdPct: 60, overallPct: 64.7 });
-    const again = await post(f.app, `/j/QS/polls/${evalId}/publish`, {}, cookies['qs.clerk']);
+    const again = await post(f.app, `/j/QS/polls/${evalId}/publish`, {}, clerk);
     expect(again.status).toBe(422);
     expect(await again.text()).toContain('结果已公布，不能再更改');
 
@@ -255,18 +238,20 @@ describe('year-end evaluation at a session: the voting mechanism rates the proje
     const good = await (await get(f.app, `/p/QS/2026/projects/${projectIds[1]}`)).text();
     expect(good).toContain('满意 2 · 基本满意 2 · 不满意 1 · 满意率 <strong>80%</strong>');
     expect(good).not.toContain('项目须整改');
-    const clerkView = await (await get(f.app, '/j/QS/cycles/2026/evaluation', cookies['qs.clerk'])).text();
+    const clerkView = await (await get(f.app, '/j/QS/cycles/2026/evaluation', clerk)).text();
     expect(clerkView).toContain('总体满意率：<strong>64.7%</strong>');
     expect(clerkView).toContain(`满意度测评：<a href="/j/QS/polls/${evalId}">2026年度民生实事项目满意度测评</a>（已公布）`);
   });
 
   it('after the resolution is published an evaluation can still be created and opened at the session', async () => {
-    const res = await post(f.app, `/j/QS/sessions/${sessionId}/polls/evaluation`, { cycleId: String(cy2025), evaluationTitle: '', secrecy: 'secret' }, cookies['qs.clerk']);
+    const { f, session, cy2025 } = await evaluationPublished();
+    const clerk = await f.login('qs.clerk');
+    const res = await post(f.app, `/j/QS/sessions/${session.id}/polls/evaluation`, { cycleId: String(cy2025), evaluationTitle: '', secrecy: 'secret' }, clerk);
     expect(res.status).toBe(303);
     const id = pollIdOf(res);
-    expect((await post(f.app, `/j/QS/polls/${id}/open`, {}, cookies['qs.clerk'])).status).toBe(303);
-    expect((await post(f.app, `/j/QS/polls/${id}/void`, { reason: '测试后作废' }, cookies['qs.clerk'])).status).toBe(303);
-    const page = await (await get(f.app, `/j/QS/sessions/${sessionId}`, cookies['qs.clerk'])).text();
+    expect((await post(f.app, `/j/QS/polls/${id}/open`, {}, clerk)).status).toBe(303);
+    expect((await post(f.app, `/j/QS/polls/${id}/void`, { reason: '测试后作废' }, clerk)).status).toBe(303);
+    const page = await (await get(f.app, `/j/QS/sessions/${session.id}`, clerk)).text();
     // Voided: 2025 can be evaluated again, and is the default over 2027, whose projects were only just adopted.
     expect(page).toContain(`<option value="${cy2025}" selected="">2025年度（已结束，1 个项目）</option>`);
     expect(page).toContain('2027年度（票决，1 个项目）');

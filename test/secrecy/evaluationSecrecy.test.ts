@@ -45,8 +45,8 @@ describe('secrecy of the year-end evaluation: the same separation as any secret 
       const p = f.db.insert(poll).values({ sessionId: s.id, kind: 'evaluation', title: `第${i + 1}轮`, seatsToFill: null, state: 'open' }).returning().get();
       const o = f.db.insert(pollOption).values({ pollId: p.id, label: '项目', position: 1 }).returning().get();
       rounds.push(o.id);
-      expect(castBallot(f.db, p.id, a!.id, { [`m${o.id}`]: 'satisfied' }).ok).toBe(true);
-      expect(castBallot(f.db, p.id, b!.id, { [`m${o.id}`]: 'dissatisfied' }).ok).toBe(true);
+      expect(castBallot(f.db, { poll: p, options: [o], voter: a! }, { [o.id]: 'satisfied' }).ok).toBe(true);
+      expect(castBallot(f.db, { poll: p, options: [o], voter: b! }, { [o.id]: 'dissatisfied' }).ok).toBe(true);
     }
     const { aFirstInQuery, aFirstInFile } = castOrderProbe(f.db, path, rounds, 'satisfied', 'dissatisfied');
     const q = aFirstInQuery();

@@ -49,8 +49,8 @@ describe('secrecy by storage design: nothing re-joins a ballot to a representati
       const p = f.db.insert(poll).values({ sessionId: s.id, kind: 'selection', title: `第${i + 1}轮`, seatsToFill: 1, state: 'open' }).returning().get();
       const o = f.db.insert(pollOption).values({ pollId: p.id, label: '项目', position: 1 }).returning().get();
       rounds.push(o.id);
-      expect(castBallot(f.db, p.id, a!.id, { [`m${o.id}`]: 'for' }).ok).toBe(true);
-      expect(castBallot(f.db, p.id, b!.id, { [`m${o.id}`]: 'against' }).ok).toBe(true);
+      expect(castBallot(f.db, { poll: p, options: [o], voter: a! }, { [o.id]: 'for' }).ok).toBe(true);
+      expect(castBallot(f.db, { poll: p, options: [o], voter: b! }, { [o.id]: 'against' }).ok).toBe(true);
     }
     // What the participation table does know: who voted, in order. What the ballot table must not: in which order.
     expect(f.db.select().from(participation).all()).toHaveLength(120);

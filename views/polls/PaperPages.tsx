@@ -1,5 +1,5 @@
 import type { PaperState } from '../../src/data/paper';
-import type { Poll, PollOption } from '../../src/data/polls';
+import type { Poll, PollOption } from '../../src/data/pollReads';
 import type { Session } from '../../src/data/sessions';
 import type { Jurisdiction } from '../../src/data/jurisdictions';
 import type { BodyTerms } from '../../src/domain/bodyTerms';
@@ -109,6 +109,7 @@ export function PaperPage(p: {
               {marks.map((m) => (
                 <label><input type="radio" name={`m${o.id}`} value={m} checked={v[`m${o.id}`] === m} /> {MARK_LABELS[m]}</label>
               ))}
+              {p.errors?.[`m${o.id}`] && <p class="error" role="alert">{p.errors[`m${o.id}`]}</p>}
             </fieldset>
           ))}
           <div class="field">

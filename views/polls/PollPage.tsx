@@ -1,4 +1,4 @@
-import type { Poll, PollOption } from '../../src/data/polls';
+import type { Poll, PollOption } from '../../src/data/pollReads';
 import type { StoredResult } from '../../src/data/results';
 import type { Session } from '../../src/data/sessions';
 import type { Jurisdiction } from '../../src/data/jurisdictions';

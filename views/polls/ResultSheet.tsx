@@ -1,10 +1,11 @@
-import type { Poll } from '../../src/data/polls';
+import type { Poll } from '../../src/data/pollReads';
 import type { EvaluationPollResult, SelectionResult, StoredResult } from '../../src/data/results';
 import type { Session } from '../../src/data/sessions';
 import type { Jurisdiction } from '../../src/data/jurisdictions';
 import type { BodyTerms } from '../../src/domain/bodyTerms';
 import { CHOICE_SETS, MARK_LABELS, type Mark } from '../../src/domain/choices';
 import { MAJORITY_BASE_WORDS } from '../../src/domain/majority';
+import { fractionWords } from '../../src/domain/quorum';
 import { evaluationRuleLines, ruleLines } from '../../src/domain/resultText';
 import { fmtDateTime } from '../components/format';
 import { ResultSummary, ResultTable } from './ResultTable';
@@ -56,7 +57,7 @@ export function ResultSheet(p: {
         <p>监票人：<span class="line" /></p>
         <p>会议主持人：<span class="line" /></p>
       </div>
-      <p class="muted small">计算时间 {fmtDateTime(new Date(r.computedAt))} · 法定人数比例 {r.quorumFraction}</p>
+      <p class="muted small">计算时间 {fmtDateTime(new Date(r.computedAt))} · 法定人数：在册{terms.rep}的{fractionWords(r.tally.quorum)}以上</p>
     </article>
   );
 }

@@ -15,7 +15,7 @@ function SecrecyNotice(p: { secrecy: 'secret' | 'named' }) {
 }
 
 /** The ballot: one row per candidate, 赞成/反对/弃权, the N limit stated and counted. */
-export function BallotForm(p: { code: string; b: BallotModel; marks?: Record<string, string>; error?: string }) {
+export function BallotForm(p: { code: string; b: BallotModel; marks?: Record<string, string | undefined>; error?: string }) {
   const set = CHOICE_SETS[p.b.kind];
   const limit = set.limited && p.b.seatsToFill !== null ? p.b.seatsToFill : undefined;
   const limitedLabel = set.limited ? MARK_LABELS[set.limited] : '';
@@ -50,7 +50,7 @@ export function BallotForm(p: { code: string; b: BallotModel; marks?: Record<str
 }
 
 /** Shows every choice, the unmarked ones as what they will count as, before the ballot is cast. */
-export function ConfirmPage(p: { code: string; b: BallotModel; marks: Record<string, string> }) {
+export function ConfirmPage(p: { code: string; b: BallotModel; marks: Record<string, string | undefined> }) {
   const set = CHOICE_SETS[p.b.kind];
   const hidden = p.b.options.map((o) => <input type="hidden" name={`m${o.id}`} value={p.marks[`m${o.id}`] ?? ''} />);
   return (
@@ -82,7 +82,7 @@ export function ConfirmPage(p: { code: string; b: BallotModel; marks: Record<str
   );
 }
 
-export function BallotPage(p: { code: string; b: BallotModel; marks?: Record<string, string>; error?: string }) {
+export function BallotPage(p: { code: string; b: BallotModel; marks?: Record<string, string | undefined>; error?: string }) {
   return (
     <section class="vote">
       <p class="muted"><a href={`/j/${p.code}/vote`}>我的表决</a></p>

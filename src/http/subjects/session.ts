@@ -1,5 +1,5 @@
 import { createMiddleware } from 'hono/factory';
-import { getPollIn, type Poll } from '../../data/polls';
+import { pollInSession, type Poll } from '../../data/pollReads';
 import { getSession, type Session } from '../../data/sessions';
 import { BODY_TERMS, type BodyTerms } from '../../domain/bodyTerms';
 import { idParam, notFound, type JurisdictionEnv } from './jurisdiction';
@@ -18,7 +18,7 @@ export const sessionSubject = createMiddleware<SessionEnv>(async (c, next) => {
 });
 
 export const pollSubject = createMiddleware<PollEnv>(async (c, next) => {
-  const found = getPollIn(c.var.db, c.var.jurisdiction.id, idParam(c.req.param('pollId')));
+  const found = pollInSession(c.var.db, idParam(c.req.param('pollId')), c.var.jurisdiction.id);
   if (!found) notFound();
   c.set('poll', found.poll);
   c.set('session', found.session);

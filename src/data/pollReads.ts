@@ -1,0 +1,72 @@
+import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { poll, pollOption, session, sessionRoster } from '../../db/schema';
+import type { Session } from './sessions';
+
+/**
+ * The one home of the poll queries. Writers (polls, paper, ballots, results, evaluation polls, publication) import
+ * from here and this module imports no writer, so no module needs to re-type a query to escape an import loop.
+ */
+export type Poll = typeof poll.$inferSelect;
+export type PollOption = typeof pollOption.$inferSelect;
+/** A poll with its session: what a poll subject and every poll writer work on. */
+export interface PollInSession { poll: Poll; session: Session }
+
+/**
+ * A poll and its session in one read. With a jurisdiction, only when the session belongs to it (another town's
+ * id is a 404); without, the fresh state a transaction re-checks before it writes.
+ */
+export function pollInSession(db: Db, pollId: number, jurisdictionId?: number): PollInSession | undefined {
+  const where = jurisdictionId === undefined ? eq(poll.id, pollId) : and(eq(poll.id, pollId), eq(session.jurisdictionId, jurisdictionId));
+  const row = db.select({ p: poll, s: session }).from(poll).innerJoin(session, eq(session.id, poll.sessionId)).where(where).get();
+  return row ? { poll: row.p, session: row.s } : undefined;
+}
+
+/** The poll only when the representative is in its session's roster snapshot (the ballot's subject), in one read. */
+export function pollForVoter(db: Db, jurisdictionId: number, pollId: number, representativeId: number): PollInSession | undefined {
+  const row = db.select({ p: poll, s: session }).from(poll).innerJoin(session, eq(session.id, poll.sessionId))
+    .innerJoin(sessionRoster, and(eq(sessionRoster.sessionId, session.id), eq(sessionRoster.representativeId, representativeId)))
+    .where(and(eq(poll.id, pollId), eq(session.jurisdictionId, jurisdictionId))).get();
+  return row ? { poll: row.p, session: row.s } : undefined;
+}
+
+export function pollById(db: Db, id: number): Poll | undefined {
+  return db.select().from(poll).where(eq(poll.id, id)).get();
+}
+
+/** The options in ballot order. */
+export function optionsOf(db: Db, pollId: number): PollOption[] {
+  return db.select().from(pollOption).where(eq(pollOption.pollId, pollId)).orderBy(asc(pollOption.position)).all();
+}
+
+export function pollsOf(db: Db, sessionId: number): Poll[] {
+  return db.select().from(poll).where(eq(poll.sessionId, sessionId)).orderBy(asc(poll.id)).all();
+}
+
+export function openPollIn(db: Db, sessionId: number): Poll | undefined {
+  return db.select().from(poll).where(and(eq(poll.sessionId, sessionId), eq(poll.state, 'open'))).get();
+}
+
+/** The runoff held after this poll (not counting voided attempts). */
+export function runoffOf(db: Db, pollId: number): Poll | undefined {
+  return db.select().from(poll).where(and(eq(poll.parentPollId, pollId), ne(poll.state, 'void'))).orderBy(asc(poll.id)).get();
+}
+
+/** Runoffs still standing on this poll (a voided parent takes them with it). */
+export function livingRunoffsOf(db: Db, pollId: number): Poll[] {
+  return db.select().from(poll).where(and(eq(poll.parentPollId, pollId), inArray(poll.state, ['draft', 'open', 'closed']))).all();
+}
+
+/**
+ * The polls a session's resolution rests on: the selection and its runoffs. A year-end evaluation held at the same
+ * session is published on its own (publishEvaluationPoll), so it neither holds up nor rides along with the resolution.
+ */
+export function resolutionPollsOf(db: Db, sessionId: number): Poll[] {
+  return db.select().from(poll).where(and(eq(poll.sessionId, sessionId), inArray(poll.kind, ['selection', 'runoff']))).all();
+}
+
+/** The poll the projector shows: the open one, else the latest that has left draft, else the latest draft. */
+export function screenPoll(db: Db, sessionId: number): Poll | undefined {
+  const all = pollsOf(db, sessionId);
+  return all.find((p) => p.state === 'open') ?? all.filter((p) => p.state !== 'draft').at(-1) ?? all.at(-1);
+}
