@@ -12,18 +12,24 @@ import { assets } from './routes/assets';
 import { health } from './routes/health';
 import { auth } from './routes/auth';
 import { home } from './routes/home';
-import { cycles } from './routes/cycles';
+import { cycle, jurisdictionHome } from './routes/cycles';
 import { settings } from './routes/settings';
 import { audit } from './routes/audit';
 import { adminUsers } from './routes/adminUsers';
 import { adminJurisdictions } from './routes/adminJurisdictions';
-import { publicPortal } from './routes/publicPortal';
+import { publicPortal, publicYear } from './routes/publicPortal';
+import { propose } from './routes/propose';
+import { receipt, tracked, tracking } from './routes/tracking';
+import { collectionWindow } from './routes/collectionWindow';
 import { proposals } from './routes/proposals';
-import { stations } from './routes/stations';
-import { screening } from './routes/screening';
-import { candidates } from './routes/candidates';
+import { station, stationLinks, stations } from './routes/stations';
+import { screening, screeningDecision } from './routes/screening';
+import { candidate, candidates } from './routes/candidates';
 import { session, sessions } from './routes/sessions';
-import { jurisdictionSubject } from './http/subjects/jurisdiction';
+import { cycleSubject, jurisdictionSubject, publicJurisdictionSubject } from './http/subjects/jurisdiction';
+import {
+  candidateSubject, proposalSubject, stationLinkSubject, stationSubject, trackedSubject,
+} from './http/subjects/collection';
 import { sessionSubject } from './http/subjects/session';
 import { polls } from './routes/polls';
 import { voting } from './routes/voting';
@@ -41,6 +47,9 @@ export interface AppOptions {
   /** PUBLIC_URL: the address printed on QR codes, posters and slips (else the district's saved one). */
   publicUrl?: string;
 }
+
+/** A year's cycle of a jurisdiction: the prefix of every area of the yearly work. */
+const CYCLE = '/j/:code/cycles/:year{[0-9]{4}}';
 
 export function createApp(opts: AppOptions) {
   const limits = {
@@ -88,21 +97,42 @@ export function createApp(opts: AppOptions) {
   // Where a URL becomes a subject (or a 404), before any route's guard reads it.
   app.use('/j/:code/*', jurisdictionSubject);
   app.use('/j/:code/sessions/:sessionId{[0-9]+}/*', sessionSubject);
+  app.use(`${CYCLE}/*`, cycleSubject);
+  app.use(`${CYCLE}/proposals/:proposalId{[0-9]+}/*`, proposalSubject);
+  app.use(`${CYCLE}/candidates/:candidateId{[0-9]+}/*`, candidateSubject);
+  app.use('/j/:code/stations/:stationId{[0-9]+}/*', stationSubject);
+  // '/p/:code/*' covers '/p/:code' itself: Hono's trailing wildcard also matches the bare prefix.
+  app.use('/p/:code/*', publicJurisdictionSubject);
+  app.use('/p/:code/:year{[0-9]{4}}', cycleSubject);
+  app.use('/s/:shortCode/*', stationLinkSubject);
+  app.use('/track/:receipt/*', trackedSubject('/track'));
+  app.use('/receipt/:receipt/*', trackedSubject('/receipt'));
 
   app.route('/', assets);
   app.route('/', health);
   app.route('/', auth);
   app.route('/', home);
-  app.route('/', cycles);
-  app.route('/', settings);
+  app.route('/j/:code', jurisdictionHome);
+  app.route(CYCLE, cycle);
+  app.route('/j/:code/settings', settings);
   app.route('/', audit);
   app.route('/', adminUsers);
   app.route('/', adminJurisdictions);
-  app.route('/', publicPortal);
-  app.route('/', proposals);
-  app.route('/', stations);
-  app.route('/', screening);
-  app.route('/', candidates);
+  app.route('/p/:code', publicPortal);
+  app.route('/p/:code/:year{[0-9]{4}}', publicYear);
+  app.route('/p/:code/propose', propose);
+  app.route('/track', tracking);
+  app.route('/track/:receipt', tracked);
+  app.route('/receipt/:receipt', receipt);
+  app.route(`${CYCLE}/collection`, collectionWindow);
+  app.route(`${CYCLE}/proposals`, proposals);
+  app.route(`${CYCLE}/proposals/:proposalId{[0-9]+}`, screeningDecision);
+  app.route(`${CYCLE}/screening`, screening);
+  app.route(`${CYCLE}/candidates`, candidates);
+  app.route(`${CYCLE}/candidates/:candidateId{[0-9]+}`, candidate);
+  app.route('/j/:code/stations', stations);
+  app.route('/j/:code/stations/:stationId{[0-9]+}', station);
+  app.route('/s/:shortCode', stationLinks);
   app.route('/j/:code/sessions', sessions);
   app.route('/j/:code/sessions/:sessionId{[0-9]+}', session);
   app.route('/', polls);
