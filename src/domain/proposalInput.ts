@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PROPOSAL_CATEGORIES, PROPOSAL_SOURCES, type ProposalSource } from './proposalLabels';
-import { normalizePhone, PHONE_ERROR } from './phone';
+import { isScientificNotation, normalizePhone, PHONE_ERROR, PHONE_SCIENTIFIC_ERROR } from './phone';
 import { ok } from './result';
 
 /**
@@ -140,7 +140,7 @@ const phone = (required: boolean) => z.string().optional().transform((v, ctx) =>
   }
   const p = normalizePhone(s);
   if (!p) {
-    ctx.addIssue({ code: 'custom', message: PHONE_ERROR });
+    ctx.addIssue({ code: 'custom', message: isScientificNotation(s) ? PHONE_SCIENTIFIC_ERROR : PHONE_ERROR });
     return z.NEVER;
   }
   return p;
