@@ -80,11 +80,26 @@ export async function candidatesCase() {
     return r.value;
   };
 
-  /** Three candidates, N = 2, approved by the presidium: the list is locked. */
+  /**
+   * The list the presidium approved (note 镇人大主席团第三次会议), N = 2: the cross-year water works (二期完工 in 2028),
+   * the lights combining two proposals, and the canteen at 900,000 元. The list is locked.
+   */
   const approved = () => {
-    addCandidate();
-    addCandidate({ title: '青石村路灯安装', budget: 300_000, proposalIds: [ids.lights, ids.lights2], milestones: [] });
-    addCandidate({ title: '村卫生室改造', budget: 200_000, proposalIds: [ids.clinic], milestones: [] });
+    addCandidate({
+      title: '杨柳村自来水管网改造', endDate: '2028-06-30', proposalIds: [ids.water],
+      milestones: [
+        { title: '一期完工', dueDate: '2027-12-31', plannedPct: 60, plannedSpend: 500_000 },
+        { title: '二期完工', dueDate: '2028-06-30', plannedPct: 100, plannedSpend: 800_000 },
+      ],
+    });
+    addCandidate({ title: '青石村路灯安装', budget: 300_000, unitName: '镇规划建设管理环保办', proposalIds: [ids.lights, ids.lights2], milestones: [] });
+    addCandidate({
+      budget: 900_000,
+      milestones: [
+        { title: '完成选址和设计', dueDate: '2027-05-31', plannedPct: 20, plannedSpend: 100_000 },
+        { title: '建成投用', dueDate: '2027-11-30', plannedPct: 100, plannedSpend: 900_000 },
+      ],
+    });
     const steps = [setSeatsToFill(w.db, clerk, w.cycleId, 2, new Date()), approveList(w.db, clerk, w.cycleId, '镇人大主席团第三次会议', new Date())];
     for (const r of steps) if (!r.ok) throw new Error(r.error);
   };
