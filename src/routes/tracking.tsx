@@ -1,28 +1,29 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { ReceiptPage, TrackLookupPage, TrackPage } from '../../views/proposals/TrackPages';
 import { can } from '../auth/authorize';
 import { getJurisdictionByCode } from '../data/jurisdictions';
-import { normalizeReceipt } from '../domain/receipt';
+import { readReceipt } from '../domain/receipt';
 import type { AppEnv } from '../env';
 import { publicAddress, qrSvg } from '../http/publicUrl';
 import type { TrackedEnv } from '../http/subjects/collection';
-import { validQuery } from '../http/validate';
+import { refused } from '../http/refused';
+import { validQuery, type FieldErrors, type FormValues } from '../http/validate';
 
 const lookupQuery = z.object({ receipt: z.string().optional() });
 
-/** /track — the lookup form, and /track/:receipt the proposal's status and timeline (no login, nothing personal). */
+function lookupPage(c: Context<AppEnv>, values?: FormValues, errors?: FieldErrors) {
+  return c.render(<TrackLookupPage values={values} errors={errors} />, { title: '查询办理进度' });
+}
+
+/** /track — the lookup form; a receipt found goes to /track/:receipt, its status and timeline (no login, nothing personal). */
 export const tracking = new Hono<AppEnv>()
   .get('/', validQuery(lookupQuery), (c) => {
     const typed = c.req.valid('query').receipt;
-    if (typed === undefined) return c.render(<TrackLookupPage />, { title: '查询办理进度' });
-    const receipt = normalizeReceipt(typed);
-    if (!receipt) {
-      c.status(422);
-      const error = typed.trim() === '' ? '请输入回执号' : '回执号格式不对：应为“年度-辖区代码-序号”，如 2027-QS-0042';
-      return c.render(<TrackLookupPage values={{ receipt: typed.slice(0, 40) }} errors={{ receipt: error }} />, { title: '查询办理进度' });
-    }
-    return c.redirect(`/track/${receipt}`, 303);
+    if (typed === undefined) return lookupPage(c);
+    const r = readReceipt(typed);
+    if (!r.ok) return refused(c, r, lookupPage, { receipt: typed.slice(0, 40) });
+    return c.redirect(`/track/${r.value}`, 303);
   });
 
 export const tracked = new Hono<TrackedEnv>()
