@@ -36,6 +36,9 @@ export function formChoices<E extends AppEnv>(c: Context<E>, j: Jurisdiction, so
   };
 }
 
+/** A station's QR code opens the form as /p/:code/propose?station=qs01-lx; anything else there is ignored. */
+const arrival = z.object({ station: z.string().max(20).optional().catch(undefined) });
+
 // The longest honest form (2,000 four-byte characters and the rest) is far below this.
 export const FORM_MAX_BYTES = 64 * 1024;
 
@@ -53,7 +56,7 @@ function proposePage(c: C, values?: FormValues, errors?: FieldErrors) {
   let v = values;
   if (!v) {
     // Arriving from a station's QR code: that station, and its village if it sits in one.
-    const code = (c.req.query('station') ?? '').toLowerCase();
+    const code = (arrival.parse(c.req.query()).station ?? '').toLowerCase();
     const st = stationsFor(db, j.id).find((s) => s.shortCode === code);
     const place = st && choices.places.some((p) => p.id === st.jurisdictionId) ? String(st.jurisdictionId) : undefined;
     v = { source: 'public', crossYear: 'no', station: st?.shortCode, place };
