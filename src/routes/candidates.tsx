@@ -74,9 +74,9 @@ const approveForm = z.object({ note: trimmed(200).default('') });
 const unlockForm = z.object({ reason: trimmed(1000, '解锁须写明原因') });
 const newQuery = z.object({ proposal: z.string().regex(/^\d+$/).optional() });
 
+/** Managers and approvers work on the list; other staff (the district) read it. */
 const LIST_ACTIONS = ['candidate.manage', 'candidate.approve', 'proposal.review'] as const;
 
-/** Managers and approvers work on the list; other staff (the district) read it. */
 function listPage<E extends CycleEnv>(c: Context<E>, values?: FormValues, errors?: FieldErrors) {
   const { db, jurisdiction: j, cycle } = c.var;
   const list = candidateList(db, cycle.id);
