@@ -26,9 +26,9 @@ import { station, stationLinks, stations } from './routes/stations';
 import { screening, screeningDecision } from './routes/screening';
 import { candidate, candidates } from './routes/candidates';
 import { session, sessions } from './routes/sessions';
-import { cycleSubject, jurisdictionSubject, publicJurisdictionSubject } from './http/subjects/jurisdiction';
+import { cycleSubject, jurisdictionSubject, publicJurisdictionSubject, townOnly } from './http/subjects/jurisdiction';
 import {
-  candidateSubject, proposalSubject, stationLinkSubject, stationSubject, trackedSubject,
+  candidateSubject, jurisdictionStationSubject, proposalSubject, stationLinkSubject, trackedSubject,
 } from './http/subjects/collection';
 import { sessionSubject } from './http/subjects/session';
 import { polls } from './routes/polls';
@@ -100,10 +100,11 @@ export function createApp(opts: AppOptions) {
   app.use(`${CYCLE}/*`, cycleSubject);
   app.use(`${CYCLE}/proposals/:proposalId{[0-9]+}/*`, proposalSubject);
   app.use(`${CYCLE}/candidates/:candidateId{[0-9]+}/*`, candidateSubject);
-  app.use('/j/:code/stations/:stationId{[0-9]+}/*', stationSubject);
-  // '/p/:code/*' covers '/p/:code' itself: Hono's trailing wildcard also matches the bare prefix.
-  app.use('/p/:code/*', publicJurisdictionSubject);
-  app.use('/p/:code/:year{[0-9]{4}}', cycleSubject);
+  app.use('/j/:code/stations/:stationId{[0-9]+}/*', jurisdictionStationSubject);
+  // The public portal and form: a retired jurisdiction's are gone, and only towns collect proposals.
+  app.use('/p/:code', publicJurisdictionSubject, townOnly);
+  app.use('/p/:code/propose', publicJurisdictionSubject, townOnly);
+  app.use('/p/:code/:year{[0-9]{4}}', publicJurisdictionSubject, townOnly, cycleSubject);
   app.use('/s/:shortCode/*', stationLinkSubject);
   app.use('/track/:receipt/*', trackedSubject('/track'));
   app.use('/receipt/:receipt/*', trackedSubject('/receipt'));

@@ -16,7 +16,7 @@ import { refuse } from '../domain/result';
 import type { AppEnv } from '../env';
 import { errorResponse } from '../http/errors';
 import { refused } from '../http/refused';
-import { townOnly, type JurisdictionEnv } from '../http/subjects/jurisdiction';
+import type { JurisdictionEnv } from '../http/subjects/jurisdiction';
 import { countSubmission, limitSubmissions, PROPOSAL_IP_WINDOW } from '../http/submissionLimit';
 import { validForm, type FieldErrors, type FormValues } from '../http/validate';
 
@@ -74,8 +74,8 @@ const withoutHoneypot = (c: C, values?: FormValues, errors?: FieldErrors) => pro
 
 /** /p/:code/propose — the public form: no login, a rate limit per address, a honeypot for scripts. */
 export const propose = new Hono<JurisdictionEnv>()
-  .get('/', townOnly, (c) => proposePage(c))
-  .post('/', townOnly,
+  .get('/', (c) => proposePage(c))
+  .post('/',
     bodyLimit({ maxSize: FORM_MAX_BYTES, onError: (c) => errorResponse(c, 413) }),
     limitSubmissions<JurisdictionEnv>((c, minutes) =>
       c.render(<TooManyPage town={town(c.var.jurisdiction)} minutes={minutes} max={PROPOSAL_IP_WINDOW.max} />, { title: '提交过于频繁' })),

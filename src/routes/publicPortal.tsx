@@ -7,7 +7,7 @@ import { publicCandidates, publicProposals } from '../data/portal';
 import { countByStatus } from '../data/proposals';
 import { chinaDateOf } from '../domain/chinaDate';
 import { PROPOSAL_CATEGORIES, PROPOSAL_STATUSES } from '../domain/proposalLabels';
-import { townOnly, type CycleEnv, type JurisdictionEnv } from '../http/subjects/jurisdiction';
+import type { CycleEnv, JurisdictionEnv } from '../http/subjects/jurisdiction';
 import { validQuery } from '../http/validate';
 
 // 40 items with their reasons stay well under 100 KB, readable on a phone over a weak connection.
@@ -45,8 +45,8 @@ function portalPage<E extends JurisdictionEnv>(c: Context<E>, q: PortalQuery, ch
 
 /** /p/:code — the public portal of the latest year (no login); the form lives at /p/:code/propose. */
 export const publicPortal = new Hono<JurisdictionEnv>()
-  .get('/', townOnly, validQuery(portalQuery), (c) => portalPage(c, c.req.valid('query'), (cycles) => cycles[0]));
+  .get('/', validQuery(portalQuery), (c) => portalPage(c, c.req.valid('query'), (cycles) => cycles[0]));
 
 /** /p/:code/:year — the portal of one year: every submission with its status and reasons, and the approved candidates. */
 export const publicYear = new Hono<CycleEnv>()
-  .get('/', townOnly, validQuery(portalQuery), (c) => portalPage(c, c.req.valid('query'), () => c.var.cycle));
+  .get('/', validQuery(portalQuery), (c) => portalPage(c, c.req.valid('query'), () => c.var.cycle));

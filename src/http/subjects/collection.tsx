@@ -33,7 +33,7 @@ export const candidateSubject = createMiddleware<CandidateEnv>(async (c, next) =
   await next();
 });
 
-export const stationSubject = createMiddleware<StationEnv>(async (c, next) => {
+export const jurisdictionStationSubject = createMiddleware<StationEnv>(async (c, next) => {
   const s = getStationIn(c.var.db, c.var.jurisdiction.id, idParam(c.req.param('stationId')));
   if (!s) notFound();
   c.set('station', s);
