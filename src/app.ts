@@ -15,7 +15,7 @@ import { auth } from './routes/auth';
 import { account } from './routes/account';
 import { setup } from './routes/setup';
 import { home } from './routes/home';
-import { cycles } from './routes/cycles';
+import { cycle, jurisdictionHome } from './routes/cycles';
 import { settings } from './routes/settings';
 import { audit } from './routes/audit';
 import { adminUser, adminUsers } from './routes/adminUsers';
@@ -23,12 +23,19 @@ import { adminJurisdiction, adminJurisdictions, adminStation } from './routes/ad
 import { adminSettings } from './routes/adminSettings';
 import { districtSubject, managedJurisdictionSubject, stationSubject, userSubject } from './http/subjects/admin';
 import { publicPortal } from './routes/publicPortal';
+import { publicYear } from './routes/publicPortal';
+import { propose } from './routes/propose';
+import { receipt, tracked, tracking } from './routes/tracking';
+import { collectionWindow } from './routes/collectionWindow';
 import { proposals } from './routes/proposals';
-import { stations } from './routes/stations';
-import { screening } from './routes/screening';
-import { candidates } from './routes/candidates';
+import { station, stationLinks, stations } from './routes/stations';
+import { screening, screeningDecision } from './routes/screening';
+import { candidate, candidates } from './routes/candidates';
 import { session, sessions } from './routes/sessions';
-import { cycleSubject, jurisdictionSubject, subdistrictOnly } from './http/subjects/jurisdiction';
+import { cycleSubject, jurisdictionSubject, publicJurisdictionSubject, subdistrictOnly, townOnly } from './http/subjects/jurisdiction';
+import {
+  candidateSubject, jurisdictionStationSubject, proposalSubject, stationLinkSubject, trackedSubject,
+} from './http/subjects/collection';
 import { pollSubject, sessionSubject } from './http/subjects/session';
 import { voterSubject } from './http/subjects/vote';
 import {
@@ -68,6 +75,9 @@ const UPLOAD_ROUTES = new RegExp([
   String.raw`^/j/[^/]+/deliberation/reps/import$`,
   String.raw`^/j/[^/]+/roster/import$`,
 ].join('|'));
+
+/** A year's cycle of a jurisdiction: the prefix of every area of the yearly work. */
+const CYCLE = '/j/:code/cycles/:year{[0-9]{4}}';
 
 export function createApp(opts: AppOptions) {
   const limits = newLimiters();
@@ -131,7 +141,7 @@ export function createApp(opts: AppOptions) {
   app.use('/j/:code/sessions/:sessionId{[0-9]+}/minutes/*', deliberationMeetingOnly);
   app.use('/j/:code/sessions/:sessionId{[0-9]+}/agenda/:itemId{[0-9]+}/*', meetingItemSubject);
   app.use('/p/:code/deliberation', jurisdictionSubject, subdistrictOnly, activeOnly);
-  app.use('/j/:code/cycles/:year{[0-9]{4}}/*', cycleSubject);
+  app.use(`${CYCLE}/*`, cycleSubject);
   app.use('/j/:code/cycles/:year{[0-9]{4}}/projects/:projectId{[0-9]+}/*', projectSubject);
   app.use('/j/:code/cycles/:year{[0-9]{4}}/projects/:projectId{[0-9]+}/reports/:month/*', reportMonthSubject);
   app.use('/j/:code/cycles/:year{[0-9]{4}}/projects/:projectId{[0-9]+}/visits/:visitId{[0-9]+}/*', visitSubject);
@@ -146,14 +156,26 @@ export function createApp(opts: AppOptions) {
   app.use('/admin/jurisdictions/:jurisdictionId{[0-9]+}/stations/:stationId{[0-9]+}/*', stationSubject);
   app.use('/admin/settings/*', districtSubject);
 
+  app.use(`${CYCLE}/proposals/:proposalId{[0-9]+}/*`, proposalSubject);
+  app.use(`${CYCLE}/candidates/:candidateId{[0-9]+}/*`, candidateSubject);
+  app.use('/j/:code/stations/:stationId{[0-9]+}/*', jurisdictionStationSubject);
+  // The public portal and form: a retired jurisdiction's are gone, and only towns collect proposals.
+  app.use('/p/:code', publicJurisdictionSubject, townOnly);
+  app.use('/p/:code/propose', publicJurisdictionSubject, townOnly);
+  app.use('/p/:code/:year{[0-9]{4}}', publicJurisdictionSubject, townOnly, cycleSubject);
+  app.use('/s/:shortCode/*', stationLinkSubject);
+  app.use('/track/:receipt/*', trackedSubject('/track'));
+  app.use('/receipt/:receipt/*', trackedSubject('/receipt'));
+
   app.route('/static', assets);
   app.route('/healthz', health);
   app.route('/setup', setup(opts.setupToken));
   app.route('/', auth); // /login, /logout
   app.route('/account', account);
   app.route('/', home); // /, /go
-  app.route('/', cycles);
-  app.route('/', settings);
+  app.route('/j/:code', jurisdictionHome);
+  app.route(CYCLE, cycle);
+  app.route('/j/:code/settings', settings);
   app.route('/audit', audit);
   app.route('/admin/users', adminUsers);
   app.route('/admin/users/:userId{[0-9]+}', adminUser);
@@ -161,11 +183,21 @@ export function createApp(opts: AppOptions) {
   app.route('/admin/jurisdictions/:jurisdictionId{[0-9]+}', adminJurisdiction);
   app.route('/admin/jurisdictions/:jurisdictionId{[0-9]+}/stations/:stationId{[0-9]+}', adminStation);
   app.route('/admin/settings', adminSettings);
-  app.route('/', publicPortal);
-  app.route('/', proposals);
-  app.route('/', stations);
-  app.route('/', screening);
-  app.route('/', candidates);
+  app.route('/p/:code', publicPortal);
+  app.route('/p/:code/:year{[0-9]{4}}', publicYear);
+  app.route('/p/:code/propose', propose);
+  app.route('/track', tracking);
+  app.route('/track/:receipt', tracked);
+  app.route('/receipt/:receipt', receipt);
+  app.route(`${CYCLE}/collection`, collectionWindow);
+  app.route(`${CYCLE}/proposals`, proposals);
+  app.route(`${CYCLE}/proposals/:proposalId{[0-9]+}`, screeningDecision);
+  app.route(`${CYCLE}/screening`, screening);
+  app.route(`${CYCLE}/candidates`, candidates);
+  app.route(`${CYCLE}/candidates/:candidateId{[0-9]+}`, candidate);
+  app.route('/j/:code/stations', stations);
+  app.route('/j/:code/stations/:stationId{[0-9]+}', station);
+  app.route('/s/:shortCode', stationLinks);
   app.route('/j/:code/sessions', sessions);
   app.route('/j/:code/sessions/:sessionId{[0-9]+}', session);
   app.route('/j/:code/sessions/:sessionId{[0-9]+}', meetingRecord);
@@ -176,7 +208,7 @@ export function createApp(opts: AppOptions) {
   app.route('/j/:code/deliberation', deliberation);
   app.route('/', deliberationRoster);
   app.route('/p/:code/deliberation', deliberationPublic);
-  app.route('/j/:code/cycles/:year{[0-9]{4}}', delivery);
+  app.route(CYCLE, delivery);
   app.route('/j/:code/delivery', districtDelivery);
   app.route('/p/:code/:year{[0-9]{4}}/projects', deliveryPortal);
 

@@ -6,7 +6,7 @@ import {
 } from '../domain/candidateList';
 import { auditFor, recordAudit, type Actor } from './audit';
 import type { Cycle } from './cycles';
-import { ok, refuse, type Result } from '../domain/result';
+import { ok, refuse, refuseAll, type Result } from '../domain/result';
 
 export type Candidate = typeof candidate.$inferSelect;
 export type Milestone = typeof milestone.$inferSelect;
@@ -23,8 +23,6 @@ export interface CandidateInput {
   proposalIds: number[];
   milestones: MilestoneInput[];
 }
-
-export type SaveResult = { ok: true; id: number } | { ok: false; errors: Record<string, string> };
 
 /** The list in its order, each candidate with the proposals it combines and its milestones. */
 export function candidateList(db: Db, cycleId: number) {
@@ -76,14 +74,17 @@ function freshCycle(db: Db, cycleId: number): Cycle {
 
 const locked = (cy: Cycle) => cy.candidatesLockedAt !== null;
 
-/** Creates (id null) or replaces a candidate with its proposals and milestones, audited, in one transaction. */
-export function saveCandidate(db: Db, actor: Actor, cycleId: number, id: number | null, input: CandidateInput, now: Date): SaveResult {
+/**
+ * Creates (id null) or replaces a candidate with its proposals and milestones, audited, in one transaction: its id.
+ * Every wrong field is refused at once (refuseAll); milestone errors name rows by their place in `input.milestones`.
+ */
+export function saveCandidate(db: Db, actor: Actor, cycleId: number, id: number | null, input: CandidateInput, now: Date): Result<number> {
   return db.transaction((tx) => {
     const cy = freshCycle(tx, cycleId);
     const editable = checkListEditable(cy.phase, locked(cy));
-    if (!editable.ok) return { ok: false, errors: { _form: editable.error } };
+    if (!editable.ok) return editable;
     const before = id === null ? undefined : getCandidate(tx, cycleId, id);
-    if (id !== null && !before) return { ok: false, errors: { _form: '候选项目不存在' } };
+    if (id !== null && !before) return refuse('候选项目不存在');
 
     const errors: Record<string, string> = {};
     const chosen = input.proposalIds.length
@@ -104,7 +105,7 @@ export function saveCandidate(db: Db, actor: Actor, cycleId: number, id: number 
       errors.unitUserId = '请选择本辖区的承办单位账号';
     }
     Object.assign(errors, validateSchedule({ cycleYear: cy.year, budget: input.budget, startDate: input.startDate, endDate: input.endDate, milestones: input.milestones }));
-    if (Object.keys(errors).length > 0) return { ok: false, errors };
+    if (Object.keys(errors).length > 0) return refuseAll(errors);
 
     const values = {
       title: input.title, description: input.description, budget: input.budget, unitName: input.unitName, unitUserId: input.unitUserId,
@@ -129,7 +130,7 @@ export function saveCandidate(db: Db, actor: Actor, cycleId: number, id: number 
       before: before && summary(before),
       after: { ...values, proposalIds: [...new Set(input.proposalIds)], milestones: input.milestones },
     }, now);
-    return { ok: true, id: candidateId };
+    return ok(candidateId);
   });
 }
 
@@ -145,7 +146,7 @@ export function deleteCandidate(db: Db, actor: Actor, cycleId: number, id: numbe
   return db.transaction((tx) => {
     const cy = freshCycle(tx, cycleId);
     const editable = checkListEditable(cy.phase, locked(cy));
-    if (!editable.ok) return refuse(editable.error);
+    if (!editable.ok) return editable;
     const c = getCandidate(tx, cycleId, id);
     if (!c) return refuse('候选项目不存在');
     tx.delete(milestone).where(eq(milestone.candidateId, id)).run();
@@ -165,7 +166,7 @@ export function moveCandidate(db: Db, actor: Actor, cycleId: number, id: number,
   return db.transaction((tx) => {
     const cy = freshCycle(tx, cycleId);
     const editable = checkListEditable(cy.phase, locked(cy));
-    if (!editable.ok) return refuse(editable.error);
+    if (!editable.ok) return editable;
     const ids = candidateList(tx, cycleId).map((c) => c.id);
     if (!ids.includes(id)) return refuse('候选项目不存在');
     const order = moveInOrder(ids, id, direction);
@@ -179,7 +180,7 @@ export function setSeatsToFill(db: Db, actor: Actor, cycleId: number, seatsToFil
   return db.transaction((tx) => {
     const cy = freshCycle(tx, cycleId);
     const editable = checkListEditable(cy.phase, locked(cy));
-    if (!editable.ok) return refuse(editable.error);
+    if (!editable.ok) return editable;
     tx.update(cycle).set({ seatsToFill }).where(eq(cycle.id, cycleId)).run();
     recordAudit(tx, actor, {
       action: 'candidate.seats', targetType: 'cycle', targetId: cycleId, jurisdictionId: cy.jurisdictionId,
@@ -198,7 +199,7 @@ export function approveList(db: Db, actor: Actor & { id: number }, cycleId: numb
     const cy = freshCycle(tx, cycleId);
     const list = candidateList(tx, cycleId);
     const check = checkApprove({ phase: cy.phase, locked: locked(cy), count: list.length, seatsToFill: cy.seatsToFill });
-    if (!check.ok) return refuse(check.error);
+    if (!check.ok) return check;
     tx.update(cycle).set({ candidatesLockedAt: now, candidatesLockedBy: actor.id }).where(eq(cycle.id, cycleId)).run();
     // Each proposal's timeline says where the approved list leaves it; a re-approval after an unlock adds only changes.
     // Subdistricts decide at the deliberation meeting (票选), townships at the congress (票决).

@@ -3,15 +3,19 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/client';
 import { jurisdiction, proposal, proposalEvent, station } from '../../db/schema';
 import { formatReceipt } from '../domain/receipt';
+import { chinaDateOf } from '../domain/chinaDate';
+import { checkImportAllowed } from '../domain/collection';
+import { decodeUpload } from '../domain/csv';
+import { parseProposalCsv, type CsvIssue } from '../domain/proposalCsv';
 import {
-  submittedNote, type EntryChannel, type ProposalCategory, type ProposalSource, type ProposalStatus,
+  submittedNote, wholeAreaLabel, type EntryChannel, type ProposalCategory, type ProposalSource, type ProposalStatus,
 } from '../domain/proposalLabels';
 import type { ProposalInput } from '../domain/proposalInput';
 import { recordAudit, type Actor } from './audit';
 import type { Cycle } from './cycles';
 import { descendantIds, type Jurisdiction } from './jurisdictions';
 import { contains } from './sql';
-import { ok, refuse, type Result } from '../domain/result';
+import { ok, refuse, type Refusal, type Result } from '../domain/result';
 
 export type Proposal = typeof proposal.$inferSelect;
 
@@ -39,17 +43,17 @@ export function stationsFor(db: Db, jurisdictionId: number) {
     .orderBy(asc(station.jurisdictionId), asc(station.id)).all();
 }
 
-type Resolved = { ok: true; placeId: number | null; station: { id: number; name: string } | null } | { ok: false; field: string; error: string };
+type Refs = { placeId: number | null; station: { id: number; name: string } | null };
 
 /** The place and station named by the input, checked against the jurisdiction (a form can be forged). */
-function resolveRefs(db: Db, jurisdictionId: number, input: Pick<ProposalInput, 'place' | 'station'>): Resolved {
+function resolveRefs(db: Db, jurisdictionId: number, input: Pick<ProposalInput, 'place' | 'station'>): Result<Refs> {
   if (input.place !== null && !placesOf(db, jurisdictionId).some((p) => p.id === input.place)) {
     return refuse('请从列表中选择本辖区的村/社区', 'place');
   }
-  if (!input.station) return { ok: true, placeId: input.place, station: null };
+  if (!input.station) return ok({ placeId: input.place, station: null });
   const s = stationsFor(db, jurisdictionId).find((x) => x.shortCode === input.station);
   if (!s) return refuse('该站点不属于本辖区或已停用，请重新选择', 'station');
-  return { ok: true, placeId: input.place, station: { id: s.id, name: s.name } };
+  return ok({ placeId: input.place, station: { id: s.id, name: s.name } });
 }
 
 /**
@@ -81,34 +85,63 @@ export function submitProposal(db: Db, actor: Actor, target: Target, input: Prop
   return db.transaction((tx) => {
     const refs = resolveRefs(tx, target.jurisdiction.id, input);
     if (!refs.ok) return refs;
-    const made = insertProposal(tx, target, { ...input, placeId: refs.placeId, station: refs.station }, meta, now);
+    const made = insertProposal(tx, target, { ...input, ...refs.value }, meta, now);
     recordAudit(tx, actor, {
       action: 'proposal.submit', targetType: 'proposal', targetId: made.id, jurisdictionId: target.jurisdiction.id,
-      after: { receipt: made.receipt, title: input.title, source: input.source, entryChannel: meta.entryChannel, stationId: refs.station?.id ?? null },
+      after: { receipt: made.receipt, title: input.title, source: input.source, entryChannel: meta.entryChannel, stationId: refs.value.station?.id ?? null },
     }, now);
     return ok(made);
   }, { behavior: 'immediate' });
 }
 
-export type ImportResult = { ok: true; receipts: string[] } | { ok: false; row: number; field: string; error: string };
+/** A refused import names the spreadsheet row (the header is row 1) as well as the column's field. */
+export type ImportRefusal = Refusal & { row: number };
+export type ImportResult = { ok: true; value: string[] } | ImportRefusal;
 
-/** A whole spreadsheet in one transaction: every row lands, or (on any bad reference) none does. */
+/** A whole spreadsheet in one transaction: every row lands, or (on any bad reference) none does. The receipts, in order. */
 export function importProposals(db: Db, actor: Actor, target: Target, rows: ProposalInput[], submittedBy: number, now: Date): ImportResult {
   return db.transaction((tx) => {
     // Check every row's references before the first insert: nothing is written unless all are good.
     const resolved = [];
     for (const [i, input] of rows.entries()) {
       const refs = resolveRefs(tx, target.jurisdiction.id, input);
-      if (!refs.ok) return { ok: false, row: i + 2, field: refs.field, error: refs.error };
-      resolved.push({ ...input, placeId: refs.placeId, station: refs.station });
+      if (!refs.ok) return { ...refs, row: i + 2 };
+      resolved.push({ ...input, ...refs.value });
     }
     const receipts = resolved.map((r) => insertProposal(tx, target, r, { entryChannel: 'import', submittedBy }, now).receipt);
     recordAudit(tx, actor, {
       action: 'proposal.import', targetType: 'cycle', targetId: target.cycle.id, jurisdictionId: target.jurisdiction.id,
       after: { count: receipts.length, first: receipts[0], last: receipts.at(-1) },
     }, now);
-    return { ok: true, receipts };
+    return ok(receipts);
   }, { behavior: 'immediate' });
+}
+
+/** Every problem of an uploaded file, by spreadsheet row and column; `error` is the first of them. */
+export type FileRefusal = Refusal & { issues: CsvIssue[] };
+
+function refuseFile(issues: CsvIssue[]): FileRefusal {
+  return { ...refuse(issues[0]?.message ?? '', 'file'), issues };
+}
+
+/**
+ * A spreadsheet as uploaded (批量导入): while clerks may still enter proposals, readable (UTF-8, or the GBK that
+ * Excel writes), every row valid and every reference this jurisdiction's — then all rows at once. The receipts.
+ */
+export function importProposalFile(
+  db: Db, actor: Actor & { id: number }, target: Target, bytes: Uint8Array, now: Date,
+): { ok: true; value: string[] } | FileRefusal {
+  const allowed = checkImportAllowed(target.cycle, chinaDateOf(now));
+  if (!allowed.ok) return refuseFile([{ row: null, column: null, message: allowed.error }]);
+  const text = decodeUpload(bytes);
+  if (text === null) {
+    return refuseFile([{ row: null, column: null, message: '无法读取该文件：请上传 CSV 文件（Excel/WPS 中“另存为”→“CSV UTF-8”），不要直接上传 .xlsx' }]);
+  }
+  const j = target.jurisdiction;
+  const parsed = parseProposalCsv(text, { places: placesOf(db, j.id), stationCodes: stationsFor(db, j.id).map((s) => s.shortCode), wholeArea: wholeAreaLabel(j.kind) });
+  if (!parsed.ok) return refuseFile(parsed.issues);
+  const r = importProposals(db, actor, target, parsed.rows, actor.id, now);
+  return r.ok ? r : refuseFile([{ row: r.row, column: null, message: r.error }]);
 }
 
 export function getByReceipt(db: Db, receipt: string): Proposal | undefined {

@@ -8,6 +8,7 @@ import {
   validateDecision, type DecisionInput,
 } from '../domain/screening';
 import { suggestDuplicates, type DuplicateSuggestion } from '../domain/similarity';
+import { ok, refuse, refuseAll, type Result } from '../domain/result';
 import { recordAudit, type Actor } from './audit';
 import { descendantIds, type Jurisdiction } from './jurisdictions';
 import { getSettings } from './settings';
@@ -110,33 +111,32 @@ export function statusCounts(db: Db, cycleId: number): Partial<Record<ProposalSt
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }
 
-export type DecideResult = { ok: true; screeningId: number } | { ok: false; errors: Record<string, string> };
-
 /**
  * Records a screening decision: a new screening row (earlier ones stay as history), the proposal's status and
  * merge link, public timeline entries on it and on any item it joins or leaves, and the audit entry — one
  * transaction. Kinds: 'screened' | 'redirected' | 'merged' on the decided item, 'mergedInto' on the item it
- * joined, 'unmerged' on an item it leaves.
+ * joined, 'unmerged' on an item it leaves. The new screening's id; a decision missing several things is refused
+ * on every field at once (refuseAll).
  */
 export function decideScreening(
   db: Db, actor: Actor & { id: number }, j: Jurisdiction, cycleId: number, proposalId: number, input: DecisionInput, now: Date,
-): DecideResult {
+): Result<number> {
   return db.transaction((tx) => {
     const p = getProposalInCycle(tx, cycleId, proposalId);
     const cy = tx.select().from(cycle).where(eq(cycle.id, cycleId)).get();
-    if (!p || !cy) return { ok: false, errors: { _form: '提议不存在' } };
+    if (!p || !cy) return refuse('提议不存在');
     const allowed = checkScreeningAllowed({ phase: cy.phase, listLocked: cy.candidatesLockedAt !== null, inCandidate: isInCandidate(tx, p.id) }, input.decision);
-    if (!allowed.ok) return { ok: false, errors: { _form: allowed.error } };
+    if (!allowed.ok) return allowed;
     const results = evaluateProposal(tx, j, p);
     const errors = validateDecision(input, results);
-    if (Object.keys(errors).length > 0) return { ok: false, errors };
+    if (Object.keys(errors).length > 0) return refuseAll(errors);
 
     let target: Proposal | undefined;
     if (input.decision === 'merged') {
       target = tx.select().from(proposal).where(eq(proposal.id, input.mergeIntoId!)).get();
       const chain = target ? followMerges(target.id, (x) => (x === p.id ? null : tx.select({ m: proposal.mergedIntoId }).from(proposal).where(eq(proposal.id, x)).get()?.m)) : null;
       const merge = checkMerge(p, target, chain?.path ?? null);
-      if (!merge.ok) return { ok: false, errors: { mergeIntoId: merge.error } };
+      if (!merge.ok) return merge;
     }
 
     const revised = tx.select({ id: screening.id }).from(screening).where(eq(screening.proposalId, p.id)).limit(1).get() !== undefined;
@@ -174,7 +174,7 @@ export function decideScreening(
         overrideReason: overrideReason || undefined, redirectTarget: redirectTarget ?? undefined, screeningId: row.id,
       },
     }, now);
-    return { ok: true, screeningId: row.id };
+    return ok(row.id);
   });
 }
 

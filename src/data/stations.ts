@@ -3,6 +3,7 @@ import type { Db } from '../../db/client';
 import { station } from '../../db/schema';
 import { type StationKind } from '../domain/vocabulary';
 import { recordAudit, type Actor } from './audit';
+import { ancestry, descendantIds, getJurisdiction, type Jurisdiction } from './jurisdictions';
 
 export const STATION_LABELS: Record<StationKind, string> = {
   home: '代表之家',
@@ -18,6 +19,21 @@ export function getStation(db: Db, id: number): Station | undefined {
 
 export function getStationByShortCode(db: Db, shortCode: string): Station | undefined {
   return db.select().from(station).where(eq(station.shortCode, shortCode)).get();
+}
+
+/** A station of the jurisdiction or of one of its villages/communities; another jurisdiction's is undefined. */
+export function getStationIn(db: Db, jurisdictionId: number, id: number): Station | undefined {
+  const s = getStation(db, id);
+  return s && descendantIds(db, jurisdictionId).includes(s.jurisdictionId) ? s : undefined;
+}
+
+/** The township/subdistrict a station collects for: its own, or the one above its village/community. */
+export function townOfStation(db: Db, s: Station): Jurisdiction | undefined {
+  for (const id of ancestry(db, s.jurisdictionId)) {
+    const j = getJurisdiction(db, id);
+    if (j && (j.kind === 'township' || j.kind === 'subdistrict')) return j;
+  }
+  return undefined;
 }
 
 export interface StationInput { kind: StationKind; name: string; address: string; shortCode: string }

@@ -3,34 +3,33 @@
  * and the 差额 warning. Pure functions with table tests.
  */
 import type { Phase } from './vocabulary';
-import type { Check } from './screening';
-import { refuse } from './result';
+import { ok, refuse, type Result } from './result';
 
 /** The list is built while screening finishes and in its own phase; it is fixed from the vote on. */
 export const CANDIDATE_EDIT_PHASES: readonly Phase[] = ['screening', 'candidates'];
 
-export function checkListEditable(phase: Phase, locked: boolean): Check {
-  if (locked) return { ok: false, error: '候选项目名单已经主席团审定并锁定，不能更改；如确需更改，请先写明原因解锁' };
-  if (!CANDIDATE_EDIT_PHASES.includes(phase)) return { ok: false, error: '只有在资格审查和确定候选项目阶段才能编制候选项目名单' };
-  return { ok: true };
+export function checkListEditable(phase: Phase, locked: boolean): Result {
+  if (locked) return refuse('候选项目名单已经主席团审定并锁定，不能更改；如确需更改，请先写明原因解锁');
+  if (!CANDIDATE_EDIT_PHASES.includes(phase)) return refuse('只有在资格审查和确定候选项目阶段才能编制候选项目名单');
+  return ok();
 }
 
 /** The presidium approves a complete list, in its phase, with N no larger than the list. */
-export function checkApprove(s: { phase: Phase; locked: boolean; count: number; seatsToFill: number | null }): Check {
-  if (s.locked) return { ok: false, error: '名单已经审定锁定' };
-  if (s.phase !== 'candidates') return { ok: false, error: '请先将年度工作推进到“确定候选项目”阶段，再记录主席团审定' };
-  if (s.count === 0) return { ok: false, error: '名单中还没有候选项目' };
-  if (s.seatsToFill === null) return { ok: false, error: '请先设定应选项目数 N' };
-  if (s.seatsToFill > s.count) return { ok: false, error: `应选数 ${s.seatsToFill} 多于候选项目数 ${s.count}，请调整` };
-  return { ok: true };
+export function checkApprove(s: { phase: Phase; locked: boolean; count: number; seatsToFill: number | null }): Result {
+  if (s.locked) return refuse('名单已经审定锁定');
+  if (s.phase !== 'candidates') return refuse('请先将年度工作推进到“确定候选项目”阶段，再记录主席团审定');
+  if (s.count === 0) return refuse('名单中还没有候选项目');
+  if (s.seatsToFill === null) return refuse('请先设定应选项目数 N');
+  if (s.seatsToFill > s.count) return refuse(`应选数 ${s.seatsToFill} 多于候选项目数 ${s.count}，请调整`);
+  return ok();
 }
 
 /** Unlocking reopens the list for changes; once the vote has begun the approved list stands. */
-export function checkUnlock(s: { phase: Phase; locked: boolean; reason: string }): { ok: true } | { ok: false; field: 'reason' | '_form'; error: string } {
+export function checkUnlock(s: { phase: Phase; locked: boolean; reason: string }): Result<null, 'reason' | '_form'> {
   if (!s.locked) return refuse('名单未锁定');
   if (s.phase !== 'candidates') return refuse('票决阶段开始后不能解锁候选项目名单');
   if (s.reason.trim() === '') return refuse('解锁须写明原因', 'reason');
-  return { ok: true };
+  return ok();
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Phase } from './phases';
 import { isChinaDate } from './chinaDate';
-import { refuse } from './result';
+import { ok, refuse, type Result } from './result';
 
 /**
  * The collection window (项目征集): China dates 'YYYY-MM-DD', the open day and the close day both included.
@@ -51,10 +51,8 @@ export function pickCollectionCycle<T extends WindowCycle>(
   return current ?? { cycle: undefined, state: { kind: 'noCycle' } };
 }
 
-export type WindowCheck = { ok: true } | { ok: false; field: 'collectionOpens' | 'collectionCloses'; error: string };
-
 /** The window of a cycle for `year` may start in the autumn before it and must end within the year. */
-export function checkWindow(opens: string, closes: string, year: number): WindowCheck {
+export function checkWindow(opens: string, closes: string, year: number): Result<null, 'collectionOpens' | 'collectionCloses'> {
   const first = `${year - 1}-01-01`;
   const last = `${year}-12-31`;
   if (!isChinaDate(opens)) return refuse('请填写有效的开始日期', 'collectionOpens');
@@ -62,11 +60,21 @@ export function checkWindow(opens: string, closes: string, year: number): Window
   if (opens < first || opens > last) return refuse(`开始日期须在 ${year - 1} 年或 ${year} 年内`, 'collectionOpens');
   if (closes < first || closes > last) return refuse(`截止日期须在 ${year - 1} 年或 ${year} 年内`, 'collectionCloses');
   if (closes < opens) return refuse('截止日期不能早于开始日期', 'collectionCloses');
-  return { ok: true };
+  return ok();
 }
 
 /** Whether a logged-in person may enter a proposal now: clerks also type in late paper forms during screening. */
 export function staffEntryAllowed(cy: WindowCycle, today: string, isClerk: boolean): boolean {
   if (isClerk) return cy.phase === 'collection' || cy.phase === 'screening';
   return collectionState(cy, today).kind === 'open';
+}
+
+/** staffEntryAllowed as a refusal, for the form that was sent anyway (a page left open past the window). */
+export function checkStaffEntry(cy: WindowCycle, today: string, isClerk: boolean): Result {
+  return staffEntryAllowed(cy, today, isClerk) ? ok() : refuse('现在不能录入提议：征集时间已过或年度工作已进入后续阶段');
+}
+
+/** A spreadsheet import is a clerk's late paper forms: until screening ends. */
+export function checkImportAllowed(cy: WindowCycle, today: string): Result<null, 'file'> {
+  return staffEntryAllowed(cy, today, true) ? ok() : refuse('本年度已过资格审查阶段，不能再导入提议', 'file');
 }

@@ -9,13 +9,33 @@ function guardFormula(cell: string): string {
   return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }
 
-export function csvCell(value: string | number | null | undefined): string {
+/** A value Excel must keep as text: a phone (13912345678 would open as 1.39E+10) or a receipt. */
+export interface ExcelText { readonly excelText: string }
+export const excelText = (value: string): ExcelText => ({ excelText: value });
+
+/**
+ * ="…" is the CSV form Excel and WPS open as text, showing neither quotes nor a mark, keeping leading zeros.
+ * Only for letters, digits and dashes, so the formula can never do more than return its own string.
+ */
+function textCell(value: string): string {
+  return /^[0-9A-Za-z-]+$/.test(value) ? `="${value}"` : guardFormula(value);
+}
+
+/** A cell read back from a file we wrote: the ="…" wrapper taken off, so the import accepts our own export. */
+export function unwrapExcelText(cell: string): string {
+  const m = /^\s*="([^"]*)"\s*$/.exec(cell);
+  return m ? m[1]! : cell;
+}
+
+export type CsvValue = string | number | null | undefined | ExcelText;
+
+export function csvCell(value: CsvValue): string {
   if (value === null || value === undefined) return '';
-  const s = typeof value === 'number' ? String(value) : guardFormula(value);
+  const s = typeof value === 'number' ? String(value) : typeof value === 'string' ? guardFormula(value) : textCell(value.excelText);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function toCsv(rows: readonly (readonly (string | number | null | undefined)[])[]): string {
+export function toCsv(rows: readonly (readonly CsvValue[])[]): string {
   return BOM + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 

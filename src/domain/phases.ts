@@ -1,5 +1,5 @@
 import { PHASES, type Phase } from './vocabulary';
-import { refuse } from './result';
+import { ok, refuse, type Result } from './result';
 
 export { PHASES, type Phase };
 
@@ -23,15 +23,13 @@ export function nextPhase(phase: Phase): Phase | null {
   return PHASES[PHASES.indexOf(phase) + 1] ?? null;
 }
 
-export type TransitionCheck = { ok: true } | { ok: false; field: 'to' | 'note'; error: string };
-
 /** Forward one step at a time with an optional note; back any number of steps, but only with a note. */
-export function checkTransition(from: Phase, to: Phase, note: string): TransitionCheck {
+export function checkTransition(from: Phase, to: Phase, note: string): Result<null, 'to' | 'note'> {
   const i = PHASES.indexOf(from);
   const j = PHASES.indexOf(to);
   if (i < 0 || j < 0) return refuse('未知的阶段', 'to');
   if (i === j) return refuse('已处于该阶段', 'to');
   if (j > i + 1) return refuse(`不能跳过阶段：请先进入“${PHASE_LABELS[PHASES[i + 1]!]}”`, 'to');
   if (j < i && note.trim() === '') return refuse('退回到之前的阶段必须填写原因', 'note');
-  return { ok: true };
+  return ok();
 }

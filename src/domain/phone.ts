@@ -23,3 +23,10 @@ export function normalizePhone(input: string): string | null {
 }
 
 export const PHONE_ERROR = '请填写正确的手机号（11 位）或带区号的固定电话，如 023-68881234';
+
+/** 13812345678 typed into an Excel cell left as "General" comes back as 1.38E+10: the digits are gone. */
+export function isScientificNotation(input: string): boolean {
+  return /^[+-]?\d+(\.\d+)?e[+-]?\d+$/i.test(input.normalize('NFKC').trim());
+}
+
+export const PHONE_SCIENTIFIC_ERROR = '电话号码已被 Excel 改成科学计数法，请把该列设为文本后重新输入';

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { unwrapExcelText } from './csv';
 import { CATEGORY_LABELS, SOURCE_LABELS, type ProposalCategory, type ProposalSource } from './proposalLabels';
 import { staffProposalSchema, type ProposalInput } from './proposalInput';
 
@@ -102,7 +103,7 @@ export function parseProposalCsv(text: string, ctx: CsvContext): CsvResult {
       rowIssues.push({ row: rowNo, column: null, message: `本行有 ${record.length} 列，多于表头的 ${header.length} 列（单元格内的逗号须加引号）` });
     }
     const raw: Record<string, string> = {};
-    fields.forEach((f, col) => { if (f) raw[f] = (record[col] ?? '').trim(); });
+    fields.forEach((f, col) => { if (f) raw[f] = unwrapExcelText(record[col] ?? '').trim(); });
 
     const category = CATEGORY_BY_LABEL.get(headerKey(raw.category ?? ''));
     if (!category) bad('category', `类别须为以下之一：${Object.values(CATEGORY_LABELS).join('、')}`);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PROPOSAL_CATEGORIES, PROPOSAL_SOURCES, type ProposalSource } from './proposalLabels';
-import { normalizePhone, PHONE_ERROR } from './phone';
-import { ok } from './result';
+import { isScientificNotation, normalizePhone, PHONE_ERROR, PHONE_SCIENTIFIC_ERROR } from './phone';
+import { ok, refuse, type Result } from './result';
 
 /**
  * The fields of a proposal (DOMAIN §3.1) as typed by a resident on a phone, a clerk from a paper form, or a row
@@ -56,14 +56,12 @@ function asciiNumber(v: string | undefined): string {
   return (v ?? '').normalize('NFKC').replace(/[,，\s]/g, '');
 }
 
-type IntResult = { ok: true; value: number | null } | { ok: false; error: string };
-
-function parseInteger(v: string | undefined, label: string, min: number, max: number): IntResult {
+function parseInteger(v: string | undefined, label: string, min: number, max: number): Result<number | null> {
   const s = asciiNumber(v);
   if (s === '') return ok();
-  if (!/^[+-]?\d+$/.test(s)) return { ok: false, error: `${label}须为整数` };
+  if (!/^[+-]?\d+$/.test(s)) return refuse(`${label}须为整数`);
   const n = Number(s);
-  if (n < min || n > max) return { ok: false, error: `${label}须在 ${min}–${max} 之间` };
+  if (n < min || n > max) return refuse(`${label}须在 ${min}–${max} 之间`);
   return ok(n);
 }
 
@@ -85,28 +83,26 @@ function requiredInteger(label: string, min: number, max: number, required: stri
   });
 }
 
-export type YuanResult = { ok: true; value: number } | { ok: false; error: string };
-
 /** An estimated cost in whole yuan: "150000", "150,000", "15万", "1.2万元". */
-export function parseYuan(input: string): YuanResult {
+export function parseYuan(input: string): Result<number> {
   let s = asciiNumber(input).replace(/(元整|元)$/, '');
-  if (s === '') return { ok: false, error: '请填写估算投资' };
+  if (s === '') return refuse('请填写估算投资');
   let factor = 1;
   if (/万$/.test(s)) {
     factor = 10_000;
     s = s.slice(0, -1);
   }
-  if (/^-/.test(s)) return { ok: false, error: '估算投资不能为负数' };
-  if (!/^\+?\d+(\.\d+)?$/.test(s)) return { ok: false, error: '请填写数字金额，如 150000 或 15万' };
+  if (/^-/.test(s)) return refuse('估算投资不能为负数');
+  if (!/^\+?\d+(\.\d+)?$/.test(s)) return refuse('请填写数字金额，如 150000 或 15万');
   const [whole, frac = ''] = s.replace(/^\+/, '').split('.');
-  if (whole!.length > 13) return { ok: false, error: `估算投资不能超过 ${LIMITS.maxCost / 100_000_000} 亿元，请核对金额` };
+  if (whole!.length > 13) return refuse(`估算投资不能超过 ${LIMITS.maxCost / 100_000_000} 亿元，请核对金额`);
   // Exact arithmetic on the digits: 1.2万 is 12000, not 11999.999…
   if (frac.length > (factor === 1 ? 0 : 4)) {
-    return { ok: false, error: factor === 1 ? '请填写整数金额（元），不要带小数' : '“万”前最多 4 位小数' };
+    return refuse(factor === 1 ? '请填写整数金额（元），不要带小数' : '“万”前最多 4 位小数');
   }
   const value = Number(whole) * factor + (frac ? Number(frac.padEnd(4, '0')) : 0);
-  if (value === 0) return { ok: false, error: '估算投资须大于 0 元' };
-  if (value > LIMITS.maxCost) return { ok: false, error: `估算投资不能超过 ${LIMITS.maxCost / 100_000_000} 亿元，请核对金额` };
+  if (value === 0) return refuse('估算投资须大于 0 元');
+  if (value > LIMITS.maxCost) return refuse(`估算投资不能超过 ${LIMITS.maxCost / 100_000_000} 亿元，请核对金额`);
   return ok(value);
 }
 
@@ -140,7 +136,7 @@ const phone = (required: boolean) => z.string().optional().transform((v, ctx) =>
   }
   const p = normalizePhone(s);
   if (!p) {
-    ctx.addIssue({ code: 'custom', message: PHONE_ERROR });
+    ctx.addIssue({ code: 'custom', message: isScientificNotation(s) ? PHONE_SCIENTIFIC_ERROR : PHONE_ERROR });
     return z.NEVER;
   }
   return p;

@@ -5,6 +5,7 @@
  */
 import type { Phase, ProposalStatus, ScreeningDecision } from './vocabulary';
 import { isRuleCode, RULES_BY_CODE, ruleName, rulesToOverride, type RuleCode, type RuleResult } from './eligibility';
+import { ok, refuse, type Result } from './result';
 
 export const REDIRECT_TARGETS = ['petition', 'court'] as const;
 export type RedirectTarget = (typeof REDIRECT_TARGETS)[number];
@@ -24,8 +25,6 @@ export const REDIRECT_LABELS: Record<RedirectTarget, string> = { petition: '信�
  */
 export const SCREENING_PHASES: readonly Phase[] = ['collection', 'screening', 'candidates'];
 
-export type Check = { ok: true } | { ok: false; error: string };
-
 export interface ScreeningState {
   phase: Phase;
   listLocked: boolean;
@@ -34,11 +33,11 @@ export interface ScreeningState {
 }
 
 /** Whether this decision may be recorded now. Any status may be decided again (a revision keeps the history). */
-export function checkScreeningAllowed(s: ScreeningState, decision: ScreeningDecision): Check {
-  if (!SCREENING_PHASES.includes(s.phase)) return { ok: false, error: '当前阶段不能进行资格审查：只有在项目征集、资格审查和确定候选项目阶段才能审查或更正' };
-  if (s.listLocked) return { ok: false, error: '候选项目名单已经主席团审定并锁定，不能再更改审查结论；如确需更改，请先解锁名单' };
-  if (s.inCandidate && decision !== 'eligible') return { ok: false, error: '该提议已列入候选项目，请先从候选项目中移除，再更改审查结论' };
-  return { ok: true };
+export function checkScreeningAllowed(s: ScreeningState, decision: ScreeningDecision): Result {
+  if (!SCREENING_PHASES.includes(s.phase)) return refuse('当前阶段不能进行资格审查：只有在项目征集、资格审查和确定候选项目阶段才能审查或更正');
+  if (s.listLocked) return refuse('候选项目名单已经主席团审定并锁定，不能再更改审查结论；如确需更改，请先解锁名单');
+  if (s.inCandidate && decision !== 'eligible') return refuse('该提议已列入候选项目，请先从候选项目中移除，再更改审查结论');
+  return ok();
 }
 
 export function statusAfter(decision: ScreeningDecision): ProposalStatus {
@@ -104,13 +103,14 @@ export interface MergeTarget { id: number; cycleId: number; status: ProposalStat
  * Merging into itself, across cycles, into an item already merged elsewhere (choose where it went instead), or
  * into an item whose chain leads back here (a loop no receipt could resolve) is refused.
  */
-export function checkMerge(source: { id: number; cycleId: number }, target: MergeTarget | undefined, targetChain: readonly number[] | null): Check {
-  if (!target) return { ok: false, error: '要合并到的提议不存在' };
-  if (target.id === source.id) return { ok: false, error: '不能合并到提议本身' };
-  if (target.cycleId !== source.cycleId) return { ok: false, error: '只能合并到同一年度、同一辖区的提议' };
-  if (target.status === 'merged') return { ok: false, error: `提议 ${target.receipt} 已合并到其他提议，请选择它所合并到的提议` };
-  if (targetChain === null || targetChain.includes(source.id)) return { ok: false, error: '不能形成循环合并' };
-  return { ok: true };
+export function checkMerge(source: { id: number; cycleId: number }, target: MergeTarget | undefined, targetChain: readonly number[] | null): Result<null, 'mergeIntoId'> {
+  const no = (error: string) => refuse(error, 'mergeIntoId');
+  if (!target) return no('要合并到的提议不存在');
+  if (target.id === source.id) return no('不能合并到提议本身');
+  if (target.cycleId !== source.cycleId) return no('只能合并到同一年度、同一辖区的提议');
+  if (target.status === 'merged') return no(`提议 ${target.receipt} 已合并到其他提议，请选择它所合并到的提议`);
+  if (targetChain === null || targetChain.includes(source.id)) return no('不能形成循环合并');
+  return ok();
 }
 
 // ---------------------------------------------------------------- public text (tracking page and portal)

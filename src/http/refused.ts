@@ -7,9 +7,10 @@ export type Page<E extends AppEnv> = (c: Context<E>, values?: FormValues, errors
 
 /**
  * A data function or domain check said no: the same page comes back (422, or 409 when the state moved on)
- * with what was typed kept and the reason beside its field. The zod path is `validForm`'s; this is the other one.
+ * with what was typed kept and the reason beside its field (every reason, when it refused several at once).
+ * The zod path is `validForm`'s; this is the other one.
  */
 export function refused<E extends AppEnv>(c: Context<E>, r: Refusal, page: Page<E>, values?: unknown): Response | Promise<Response> {
   c.status(r.status ?? 422);
-  return page(c, values === undefined ? undefined : formValues(values), { [r.field]: r.error });
+  return page(c, values === undefined ? undefined : formValues(values), { ...r.errors, [r.field]: r.error });
 }

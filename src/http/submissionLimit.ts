@@ -7,7 +7,7 @@ export function proposalLimiter<E extends AppEnv>(c: Context<E>): FailureLimiter
 }
 
 /** Refuses a submission (429) once the IP has used up its window; `onLimited` renders the Chinese page. */
-export function limitSubmissions(onLimited: (c: Context<AppEnv>, minutes: number) => Response | Promise<Response>): MiddlewareHandler<AppEnv> {
+export function limitSubmissions<E extends AppEnv>(onLimited: (c: Context<E>, minutes: number) => Response | Promise<Response>): MiddlewareHandler<E> {
   return async (c, next) => {
     const wait = proposalLimiter(c).retryAfterMs(c.get('clientIp'), c.get('now')().getTime());
     if (wait > 0) {

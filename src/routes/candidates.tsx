@@ -3,20 +3,19 @@ import { z } from 'zod';
 import { CandidateFormPage, MAX_MILESTONE_ROWS } from '../../views/candidates/CandidateFormPage';
 import { CandidateListPage } from '../../views/candidates/CandidateListPage';
 import { CandidatePrintPage } from '../../views/candidates/CandidatePrintPage';
-import { actorOf, authorize, can, jurisdictionParam, notFound } from '../auth/authorize';
+import { actorOf, allow, can, forbidden, userActor } from '../auth/authorize';
 import {
-  approveList, candidateList, deleteCandidate, eligibleProposals, getCandidate, implementingUnits, lockedByName, lockHistory,
+  approveList, candidateList, deleteCandidate, eligibleProposals, implementingUnits, lockedByName, lockHistory,
   moveCandidate, saveCandidate, setSeatsToFill, unlockList, type CandidateInput,
 } from '../data/candidates';
-import { getCycle, type Cycle } from '../data/cycles';
-import type { Jurisdiction } from '../data/jurisdictions';
 import { getProposalInCycle } from '../data/screening';
 import { checkListEditable, seatsWarning } from '../domain/candidateList';
-import type { Action } from '../domain/authz';
-import type { AppEnv } from '../env';
-import { flash } from '../http/renderer';
+import type { Refusal, Result } from '../domain/result';
+import { refused, type Page } from '../http/refused';
+import { redirectWithFlash } from '../http/renderer';
+import type { CandidateEnv } from '../http/subjects/collection';
+import type { CycleEnv } from '../http/subjects/jurisdiction';
 import { trimmed, validForm, validQuery, type FieldErrors, type FormValues } from '../http/validate';
-import type { Result } from '../domain/result';
 
 const many = z.union([z.string(), z.array(z.string())]).optional().transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
 const MAX_YUAN = 100_000_000_000;
@@ -75,20 +74,11 @@ const approveForm = z.object({ note: trimmed(200).default('') });
 const unlockForm = z.object({ reason: trimmed(1000, '解锁须写明原因') });
 const newQuery = z.object({ proposal: z.string().regex(/^\d+$/).optional() });
 
-function cycleParam(c: Context<AppEnv>, j: Jurisdiction): Cycle {
-  return getCycle(c.get('db'), j.id, Number(c.req.param('year'))) ?? notFound();
-}
-
 /** Managers and approvers work on the list; other staff (the district) read it. */
-function authorizeList(c: Context<AppEnv>, j: Jurisdiction) {
-  if (!can(c, 'candidate.manage', j.id) && !can(c, 'candidate.approve', j.id)) authorize(c, 'proposal.review', j.id);
-}
+const LIST_ACTIONS = ['candidate.manage', 'candidate.approve', 'proposal.review'] as const;
 
-function listPage(c: Context<AppEnv>, values?: FormValues, errors?: FieldErrors) {
-  const db = c.get('db');
-  const j = jurisdictionParam(c);
-  authorizeList(c, j);
-  const cycle = cycleParam(c, j);
+function listPage<E extends CycleEnv>(c: Context<E>, values?: FormValues, errors?: FieldErrors) {
+  const { db, jurisdiction: j, cycle } = c.var;
   const list = candidateList(db, cycle.id);
   const editable = checkListEditable(cycle.phase, cycle.candidatesLockedAt !== null);
   return c.render(
@@ -102,18 +92,17 @@ function listPage(c: Context<AppEnv>, values?: FormValues, errors?: FieldErrors)
   );
 }
 
-function formPage(c: Context<AppEnv>, candidateId: number | null, values: FormValues, errors?: FieldErrors) {
-  const db = c.get('db');
-  const j = jurisdictionParam(c);
-  authorize(c, 'candidate.manage', j.id);
-  const cycle = cycleParam(c, j);
+function formPage<E extends CycleEnv>(c: Context<E>, candidateId: number | null, values?: FormValues, errors?: FieldErrors) {
+  const { db, jurisdiction: j, cycle } = c.var;
   // Offer proposals that are free or already this candidate's.
   const proposals = eligibleProposals(db, cycle.id).filter((p) => p.candidateId === null || p.candidateId === candidateId);
   return c.render(
-    <CandidateFormPage j={j} cycle={cycle} candidateId={candidateId} proposals={proposals} units={implementingUnits(db, j.id)} values={values} errors={errors} />,
+    <CandidateFormPage j={j} cycle={cycle} candidateId={candidateId} proposals={proposals} units={implementingUnits(db, j.id)} values={values ?? {}} errors={errors} />,
     { title: candidateId === null ? '新建候选项目' : '修改候选项目' },
   );
 }
+const newPage = (c: Context<CycleEnv>, values?: FormValues, errors?: FieldErrors) => formPage(c, null, values, errors);
+const editPage = (c: Context<CandidateEnv>, values?: FormValues, errors?: FieldErrors) => formPage(c, c.var.candidate.id, values, errors);
 
 function formValuesOf(f: CandidateForm): FormValues {
   const out: FormValues = {};
@@ -122,92 +111,70 @@ function formValuesOf(f: CandidateForm): FormValues {
 }
 
 /** Domain errors name milestones by their place among the filled rows; the form names them by row. */
-function rowErrors(errors: Record<string, string>, rows: number[]): FieldErrors {
-  return Object.fromEntries(Object.entries(errors).map(([k, msg]) => {
+function onRows(r: Refusal, rows: number[]): Refusal {
+  const key = (k: string) => {
     const m = /^m(\d+)_(.+)$/.exec(k);
-    return [m ? `m${rows[Number(m[1])]}_${m[2]}` : k, msg];
-  }));
+    return m ? `m${rows[Number(m[1])]}_${m[2]}` : k;
+  };
+  return { ...r, field: key(r.field), errors: r.errors && Object.fromEntries(Object.entries(r.errors).map(([k, msg]) => [key(k), msg])) };
 }
 
-function save(c: Context<AppEnv>, candidateId: number | null, f: CandidateForm) {
-  const j = jurisdictionParam(c);
-  authorize(c, 'candidate.manage', j.id);
-  const cycle = cycleParam(c, j);
+/** Creates (candidateId null) or replaces a candidate, then back to the list. */
+function save<E extends CycleEnv>(c: Context<E>, candidateId: number | null, f: CandidateForm, page: Page<E>) {
+  const { db, cycle } = c.var;
   const input: CandidateInput = {
     title: f.title, description: f.description, budget: f.budget, unitName: f.unitName, unitUserId: f.unitUserId,
     leadOfficial: f.leadOfficial, startDate: f.startDate, endDate: f.endDate, proposalIds: f.proposalIds, milestones: f.milestones,
   };
-  const result = saveCandidate(c.get('db'), actorOf(c), cycle.id, candidateId, input, c.get('now')());
-  if (!result.ok) {
-    c.status(422);
-    return formPage(c, candidateId, formValuesOf(f), rowErrors(result.errors, f.milestoneRows));
-  }
-  flash(c, candidateId === null ? `已新建候选项目“${f.title}”` : `已保存候选项目“${f.title}”`);
-  return c.redirect(`/j/${j.code}/cycles/${cycle.year}/candidates`, 303);
+  const r = saveCandidate(db, actorOf(c), cycle.id, candidateId, input, c.var.now());
+  if (!r.ok) return refused(c, onRows(r, f.milestoneRows), page, formValuesOf(f));
+  return redirectWithFlash(c, listUrl(c), candidateId === null ? `已新建候选项目“${f.title}”` : `已保存候选项目“${f.title}”`);
 }
 
-/** A list action's outcome: back to the list, or the list with the message (422). */
-function afterListAction(c: Context<AppEnv>, result: Result, done: string, values?: FormValues) {
-  if (!result.ok) {
-    c.status(422);
-    return listPage(c, values, { [result.field]: result.error });
-  }
-  flash(c, done);
-  const j = jurisdictionParam(c);
-  return c.redirect(`/j/${j.code}/cycles/${c.req.param('year')}/candidates`, 303);
+const listUrl = <E extends CycleEnv>(c: Context<E>) => `/j/${c.var.jurisdiction.code}/cycles/${c.var.cycle.year}/candidates`;
+
+/** A list action's outcome: back to the list with the message, or the list with the refusal beside its field. */
+function afterListAction<E extends CycleEnv>(c: Context<E>, r: Result, done: string, values?: unknown) {
+  if (!r.ok) return refused(c, r, listPage, values);
+  return redirectWithFlash(c, listUrl(c), done);
 }
 
-/** A bad form on the list page comes back as the list page, once the user has been checked. */
-function backToList(action: Action) {
-  return (c: Context<AppEnv>, values: FormValues, errors: FieldErrors) => {
-    authorize(c, action, jurisdictionParam(c).id);
-    return listPage(c, values, errors);
-  };
-}
-
-/** The checked user and the cycle a list-page form acts on. */
-function listTarget(c: Context<AppEnv>, action: Action) {
-  const j = jurisdictionParam(c);
-  const me = authorize(c, action, j.id);
-  return { me, cycle: cycleParam(c, j), db: c.get('db'), now: c.get('now')() };
-}
-
-const Y = '/j/:code/cycles/:year{[0-9]{4}}/candidates';
-
-export const candidates = new Hono<AppEnv>()
-  .get(Y, (c) => listPage(c))
-  .get(`${Y}/print`, (c) => {
-    const j = jurisdictionParam(c);
-    const cycle = cycleParam(c, j);
+/** /j/:code/cycles/:year/candidates — the candidate list, N, the presidium's approval, and the printable list. */
+export const candidates = new Hono<CycleEnv>()
+  .get('/', allow(...LIST_ACTIONS), (c) => listPage(c))
+  .get('/print', allow('cycle.view'), (c) => {
+    const { db, jurisdiction: j, cycle } = c.var;
     // Once approved the list goes to every representative; a draft stays with the staff.
-    if (cycle.candidatesLockedAt !== null) authorize(c, 'cycle.view', j.id);
-    else authorizeList(c, j);
-    return c.render(<CandidatePrintPage j={j} cycle={cycle} list={candidateList(c.get('db'), cycle.id)} />, { title: `${j.name}${cycle.year}年度民生实事候选项目名单` });
+    if (cycle.candidatesLockedAt === null && !LIST_ACTIONS.some((a) => can(c, a, j.id))) forbidden();
+    return c.render(<CandidatePrintPage j={j} cycle={cycle} list={candidateList(db, cycle.id)} />, { title: `${j.name}${cycle.year}年度民生实事候选项目名单` });
   })
-  .post(`${Y}/seats`, validForm(seatsForm, backToList('candidate.manage')), (c) => {
-    const { cycle, db, now } = listTarget(c, 'candidate.manage');
-    const { seatsToFill } = c.req.valid('form');
-    return afterListAction(c, setSeatsToFill(db, actorOf(c), cycle.id, seatsToFill, now), `应选项目数已设为 ${seatsToFill}`, { seatsToFill: String(seatsToFill) });
+  .post('/seats', allow('candidate.manage'), validForm(seatsForm, listPage), (c) => {
+    const input = c.req.valid('form');
+    return afterListAction(c, setSeatsToFill(c.var.db, actorOf(c), c.var.cycle.id, input.seatsToFill, c.var.now()), `应选项目数已设为 ${input.seatsToFill}`, input);
   })
-  .get(`${Y}/new`, validQuery(newQuery), (c) => {
-    const j = jurisdictionParam(c);
-    authorize(c, 'candidate.manage', j.id);
-    const cycle = cycleParam(c, j);
+  .get('/new', allow('candidate.manage'), validQuery(newQuery), (c) => {
+    const { db, cycle } = c.var;
     const from = c.req.valid('query').proposal;
-    const p = from ? getProposalInCycle(c.get('db'), cycle.id, Number(from)) : undefined;
+    const p = from ? getProposalInCycle(db, cycle.id, Number(from)) : undefined;
     const values: FormValues = p && p.status === 'eligible'
       ? { proposalIds: String(p.id), title: p.title, description: p.description, budget: String(p.estimatedCost), startDate: `${cycle.year}-03-01`, endDate: `${cycle.year}-12-31` }
       : { startDate: `${cycle.year}-03-01`, endDate: `${cycle.year}-12-31` };
-    return formPage(c, null, values);
+    return newPage(c, values);
   })
-  .post(`${Y}/new`,
-    validForm(candidateForm, (c, values, errors) => formPage(c, null, values, errors)),
-    (c) => save(c, null, c.req.valid('form')))
-  .get(`${Y}/:id{[0-9]+}/edit`, (c) => {
-    const j = jurisdictionParam(c);
-    authorize(c, 'candidate.manage', j.id);
-    const cycle = cycleParam(c, j);
-    const cand = getCandidate(c.get('db'), cycle.id, Number(c.req.param('id'))) ?? notFound();
+  .post('/new', allow('candidate.manage'), validForm(candidateForm, newPage), (c) => save(c, null, c.req.valid('form'), newPage))
+  .post('/approve', allow('candidate.approve'), validForm(approveForm, listPage), (c) => {
+    const input = c.req.valid('form');
+    return afterListAction(c, approveList(c.var.db, userActor(c), c.var.cycle.id, input.note, c.var.now()), '已记录主席团审定，候选项目名单已锁定', input);
+  })
+  .post('/unlock', allow('candidate.approve'), validForm(unlockForm, listPage), (c) => {
+    const input = c.req.valid('form');
+    return afterListAction(c, unlockList(c.var.db, actorOf(c), c.var.cycle.id, input.reason, c.var.now()), '候选项目名单已解锁', input);
+  });
+
+/** /j/:code/cycles/:year/candidates/:candidateId — one candidate: edit, remove, move in the list. */
+export const candidate = new Hono<CandidateEnv>()
+  .get('/edit', allow('candidate.manage'), (c) => {
+    const cand = c.var.candidate;
     const values: FormValues = {
       proposalIds: cand.proposals.map((p) => p.id).join(','), title: cand.title, description: cand.description, budget: String(cand.budget),
       unitName: cand.unitName, unitUserId: cand.unitUserId === null ? '' : String(cand.unitUserId), leadOfficial: cand.leadOfficial,
@@ -216,41 +183,10 @@ export const candidates = new Hono<AppEnv>()
     cand.milestones.forEach((m, i) => Object.assign(values, {
       [`m${i}_title`]: m.title, [`m${i}_due`]: m.dueDate, [`m${i}_pct`]: String(m.plannedPct), [`m${i}_spend`]: String(m.plannedSpend),
     }));
-    return formPage(c, cand.id, values);
+    return editPage(c, values);
   })
-  .post(`${Y}/:id{[0-9]+}/edit`,
-    validForm(candidateForm, (c, values, errors) => formPage(c, Number(c.req.param('id')), values, errors)),
-    (c) => {
-      const j = jurisdictionParam(c);
-      authorize(c, 'candidate.manage', j.id);
-      const cycle = cycleParam(c, j);
-      const id = Number(c.req.param('id'));
-      if (!getCandidate(c.get('db'), cycle.id, id)) notFound();
-      return save(c, id, c.req.valid('form'));
-    })
-  .post(`${Y}/:id{[0-9]+}/delete`, (c) => {
-    const j = jurisdictionParam(c);
-    authorize(c, 'candidate.manage', j.id);
-    const cycle = cycleParam(c, j);
-    const id = Number(c.req.param('id'));
-    if (!getCandidate(c.get('db'), cycle.id, id)) notFound();
-    return afterListAction(c, deleteCandidate(c.get('db'), actorOf(c), cycle.id, id, c.get('now')()), '已移出候选项目名单');
-  })
-  .post(`${Y}/:id{[0-9]+}/move`,
-    validForm(moveForm, (c) => backToList('candidate.manage')(c, {}, {})),
-    (c) => {
-      const { cycle, db, now } = listTarget(c, 'candidate.manage');
-      const id = Number(c.req.param('id'));
-      if (!getCandidate(db, cycle.id, id)) notFound();
-      return afterListAction(c, moveCandidate(db, actorOf(c), cycle.id, id, c.req.valid('form').direction, now), '顺序已调整');
-    })
-  .post(`${Y}/approve`, validForm(approveForm, backToList('candidate.approve')), (c) => {
-    const { me, cycle, db, now } = listTarget(c, 'candidate.approve');
-    const { note } = c.req.valid('form');
-    return afterListAction(c, approveList(db, { ...actorOf(c), id: me.id }, cycle.id, note, now), '已记录主席团审定，候选项目名单已锁定', { note });
-  })
-  .post(`${Y}/unlock`, validForm(unlockForm, backToList('candidate.approve')), (c) => {
-    const { cycle, db, now } = listTarget(c, 'candidate.approve');
-    const { reason } = c.req.valid('form');
-    return afterListAction(c, unlockList(db, actorOf(c), cycle.id, reason, now), '候选项目名单已解锁', { reason });
-  });
+  .post('/edit', allow('candidate.manage'), validForm(candidateForm, editPage), (c) => save(c, c.var.candidate.id, c.req.valid('form'), editPage))
+  .post('/delete', allow('candidate.manage'), (c) =>
+    afterListAction(c, deleteCandidate(c.var.db, actorOf(c), c.var.cycle.id, c.var.candidate.id, c.var.now()), '已移出候选项目名单'))
+  .post('/move', allow('candidate.manage'), validForm(moveForm, (c: Context<CandidateEnv>) => listPage(c)), (c) =>
+    afterListAction(c, moveCandidate(c.var.db, actorOf(c), c.var.cycle.id, c.var.candidate.id, c.req.valid('form').direction, c.var.now()), '顺序已调整'));

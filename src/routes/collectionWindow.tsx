@@ -1,14 +1,14 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { CollectionWindowPage } from '../../views/proposals/StaffPages';
-import { actorOf, authorize, can, jurisdictionParam, notFound } from '../auth/authorize';
+import { actorOf, allow, can } from '../auth/authorize';
 import { setCollectionWindow } from '../data/collection';
-import { getCycle } from '../data/cycles';
 import { collectionState } from '../domain/collection';
 import { chinaDateOf } from '../domain/chinaDate';
-import type { AppEnv } from '../env';
-import { publicOrigin } from '../http/publicUrl';
-import { flash } from '../http/renderer';
+import { publicAddress } from '../http/publicUrl';
+import { refused } from '../http/refused';
+import { redirectWithFlash } from '../http/renderer';
+import type { CycleEnv } from '../http/subjects/jurisdiction';
 import { validForm, type FieldErrors, type FormValues } from '../http/validate';
 import { chinaDay } from '../../views/proposals/format';
 
@@ -17,39 +17,26 @@ const windowForm = z.object({
   collectionCloses: z.string().trim().min(1, '请填写截止日期'),
 });
 
-function windowPage(c: Context<AppEnv>, values?: FormValues, errors?: FieldErrors) {
-  const j = jurisdictionParam(c);
-  authorize(c, 'cycle.view', j.id);
-  const cycle = getCycle(c.get('db'), j.id, Number(c.req.param('year'))) ?? notFound();
-  const origin = publicOrigin(c);
+function windowPage(c: Context<CycleEnv>, values?: FormValues, errors?: FieldErrors) {
+  const { jurisdiction: j, cycle } = c.var;
+  const address = publicAddress(c);
   return c.render(
     <CollectionWindowPage
-      j={j} year={cycle.year} state={collectionState(cycle, chinaDateOf(c.get('now')()))} canManage={can(c, 'collection.manage', j.id)}
+      j={j} year={cycle.year} state={collectionState(cycle, chinaDateOf(c.var.now()))} canManage={can(c, 'collection.manage', j.id)}
       values={values ?? { collectionOpens: cycle.collectionOpens ?? '', collectionCloses: cycle.collectionCloses ?? '' }} errors={errors}
-      formUrl={`${origin}/p/${j.code}/propose`} portalUrl={`${origin}/p/${j.code}/${cycle.year}`}
+      address={address} formUrl={`${address.origin}/p/${j.code}/propose`} portalUrl={`${address.origin}/p/${j.code}/${cycle.year}`}
     />,
     { title: `${j.name} ${cycle.year} 年度项目征集时间` },
   );
 }
 
-/** The collection window of a cycle: a clerk sets the China dates (both inclusive); every change is audited. */
-export const collectionWindow = new Hono<AppEnv>()
-  .get('/j/:code/cycles/:year{[0-9]{4}}/collection', (c) => windowPage(c))
-  .post('/j/:code/cycles/:year{[0-9]{4}}/collection',
-    validForm(windowForm, (c, values, errors) => {
-      authorize(c, 'collection.manage', jurisdictionParam(c).id);
-      return windowPage(c, values, errors);
-    }),
-    (c) => {
-      const j = jurisdictionParam(c);
-      authorize(c, 'collection.manage', j.id);
-      const cycle = getCycle(c.get('db'), j.id, Number(c.req.param('year'))) ?? notFound();
-      const { collectionOpens, collectionCloses } = c.req.valid('form');
-      const result = setCollectionWindow(c.get('db'), actorOf(c), cycle, collectionOpens, collectionCloses, c.get('now')());
-      if (!result.ok) {
-        c.status(422);
-        return windowPage(c, { collectionOpens, collectionCloses }, { [result.field]: result.error });
-      }
-      flash(c, `征集时间已设为 ${chinaDay(collectionOpens)} 至 ${chinaDay(collectionCloses)}`);
-      return c.redirect(`/j/${j.code}/cycles/${cycle.year}/collection`, 303);
-    });
+/** /j/:code/cycles/:year/collection — a clerk sets the China dates (both inclusive); every change is audited. */
+export const collectionWindow = new Hono<CycleEnv>()
+  .get('/', allow('cycle.view'), (c) => windowPage(c))
+  .post('/', allow('collection.manage'), validForm(windowForm, windowPage), (c) => {
+    const input = c.req.valid('form');
+    const r = setCollectionWindow(c.var.db, actorOf(c), c.var.cycle, input.collectionOpens, input.collectionCloses, c.var.now());
+    if (!r.ok) return refused(c, r, windowPage, input);
+    return redirectWithFlash(c, `/j/${c.var.jurisdiction.code}/cycles/${r.value.year}/collection`,
+      `征集时间已设为 ${chinaDay(input.collectionOpens)} 至 ${chinaDay(input.collectionCloses)}`);
+  });

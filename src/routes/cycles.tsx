@@ -3,13 +3,14 @@ import { z } from 'zod';
 import { CyclePage, JurisdictionPage, type WorkLink } from '../../views/cycles/CyclePages';
 import type { Action } from '../domain/authz';
 import { chinaYearOf } from '../domain/chinaDate';
-import { actorOf, authorize, can, jurisdictionParam, notFound } from '../auth/authorize';
-import { createCycle, cyclesOf, getCycle, transitionCycle, transitionsOf } from '../data/cycles';
-import { childrenOf, getJurisdiction, KIND_LABELS, stationsOf, type Jurisdiction } from '../data/jurisdictions';
+import { allow, can, userActor } from '../auth/authorize';
+import { createCycle, cyclesOf, transitionCycle, transitionsOf } from '../data/cycles';
+import { childrenOf, getJurisdiction, KIND_LABELS, stationsOf } from '../data/jurisdictions';
 import { STATION_LABELS } from '../data/stations';
 import { PHASES, PHASE_LABELS } from '../domain/phases';
-import type { AppEnv } from '../env';
-import { flash } from '../http/renderer';
+import { refused } from '../http/refused';
+import { redirectWithFlash } from '../http/renderer';
+import type { CycleEnv, JurisdictionEnv } from '../http/subjects/jurisdiction';
 import { trimmed, validForm, type FieldErrors, type FormValues } from '../http/validate';
 
 const yearForm = z.object({
@@ -22,13 +23,13 @@ const transitionForm = z.object({
   note: trimmed(1000),
 });
 
-function jurisdictionPage(c: Context<AppEnv>, j: Jurisdiction, values?: FormValues, errors?: FieldErrors) {
-  const db = c.get('db');
+function jurisdictionPage(c: Context<JurisdictionEnv>, values?: FormValues, errors?: FieldErrors) {
+  const { db, jurisdiction: j } = c.var;
   const parent = j.parentId ? getJurisdiction(db, j.parentId) : undefined;
   return c.render(
     <JurisdictionPage
       j={j} parentName={parent?.name} kindLabel={KIND_LABELS[j.kind]} cycles={cyclesOf(db, j.id)}
-      canManage={can(c, 'cycle.manage', j.id)} defaultYear={chinaYearOf(c.get('now')())} values={values} errors={errors}
+      canManage={can(c, 'cycle.manage', j.id)} defaultYear={chinaYearOf(c.var.now())} values={values} errors={errors}
       children={childrenOf(db, j.id).map((ch) => ({ name: ch.name, kindLabel: KIND_LABELS[ch.kind] }))}
       stations={stationsOf(db, [j.id]).map((s) => ({ name: s.name, kindLabel: STATION_LABELS[s.kind], address: s.address }))}
     />,
@@ -37,7 +38,8 @@ function jurisdictionPage(c: Context<AppEnv>, j: Jurisdiction, values?: FormValu
 }
 
 /** The year's work areas this user may open, in the order the year runs. */
-function workLinks(c: Context<AppEnv>, j: Jurisdiction, year: number): WorkLink[] {
+function workLinks(c: Context<CycleEnv>): WorkLink[] {
+  const { jurisdiction: j, cycle: { year } } = c.var;
   const base = `/j/${j.code}/cycles/${year}`;
   const all: [Action, WorkLink][] = [
     ['collection.manage', { href: `${base}/collection`, label: '征集时间', hint: '设置群众提议的征集起止日期' }],
@@ -57,59 +59,31 @@ function workLinks(c: Context<AppEnv>, j: Jurisdiction, year: number): WorkLink[
   return [...allowed, { href: `/p/${j.code}/${year}`, label: '公开页面', hint: '群众看到的提议、候选项目和结果' }];
 }
 
-function cyclePage(c: Context<AppEnv>, values?: FormValues, errors?: FieldErrors) {
-  const j = jurisdictionParam(c);
-  authorize(c, 'cycle.view', j.id);
-  const cycle = getCycle(c.get('db'), j.id, Number(c.req.param('year')));
-  if (!cycle) notFound();
+function cyclePage(c: Context<CycleEnv>, values?: FormValues, errors?: FieldErrors) {
+  const { db, jurisdiction: j, cycle } = c.var;
   return c.render(
-    <CyclePage j={j} cycle={cycle} transitions={transitionsOf(c.get('db'), cycle.id)} canManage={can(c, 'cycle.manage', j.id)}
-      links={workLinks(c, j, cycle.year)} values={values} errors={errors} />,
+    <CyclePage j={j} cycle={cycle} transitions={transitionsOf(db, cycle.id)} canManage={can(c, 'cycle.manage', j.id)}
+      links={workLinks(c)} values={values} errors={errors} />,
     { title: `${j.name} ${cycle.year} 年度` },
   );
 }
 
-export const cycles = new Hono<AppEnv>()
-  .get('/j/:code', (c) => {
-    const j = jurisdictionParam(c);
-    authorize(c, 'cycle.view', j.id);
-    return jurisdictionPage(c, j);
-  })
-  .post('/j/:code/cycles',
-    validForm(yearForm, (c, values, errors) => {
-      const j = jurisdictionParam(c);
-      authorize(c, 'cycle.manage', j.id);
-      return jurisdictionPage(c, j, values, errors);
-    }),
-    (c) => {
-      const j = jurisdictionParam(c);
-      const me = authorize(c, 'cycle.manage', j.id);
-      const { year } = c.req.valid('form');
-      const result = createCycle(c.get('db'), { ...actorOf(c), id: me.id }, j.id, year, c.get('now')());
-      if (!result.ok) {
-        c.status(422);
-        return jurisdictionPage(c, j, { year: String(year) }, { [result.field]: result.error });
-      }
-      flash(c, `已创建 ${year} 年度工作，当前阶段：${PHASE_LABELS.collection}`);
-      return c.redirect(`/j/${j.code}/cycles/${year}`, 303);
-    })
-  .get('/j/:code/cycles/:year{[0-9]{4}}', (c) => cyclePage(c))
-  .post('/j/:code/cycles/:year{[0-9]{4}}/transition',
-    validForm(transitionForm, (c, values, errors) => {
-      authorize(c, 'cycle.manage', jurisdictionParam(c).id);
-      return cyclePage(c, values, errors);
-    }),
-    (c) => {
-      const j = jurisdictionParam(c);
-      const me = authorize(c, 'cycle.manage', j.id);
-      const cycle = getCycle(c.get('db'), j.id, Number(c.req.param('year')));
-      if (!cycle) notFound();
-      const { to, note } = c.req.valid('form');
-      const result = transitionCycle(c.get('db'), { ...actorOf(c), id: me.id }, cycle, to, note, c.get('now')());
-      if (!result.ok) {
-        c.status(422);
-        return cyclePage(c, { to, note }, { [result.field]: result.error });
-      }
-      flash(c, `阶段已变更为：${PHASE_LABELS[to]}`);
-      return c.redirect(`/j/${j.code}/cycles/${cycle.year}`, 303);
-    });
+/** /j/:code — the jurisdiction's page: its years, and a new year's cycle. */
+export const jurisdictionHome = new Hono<JurisdictionEnv>()
+  .get('/', allow('cycle.view'), (c) => jurisdictionPage(c))
+  .post('/cycles', allow('cycle.manage'), validForm(yearForm, jurisdictionPage), (c) => {
+    const input = c.req.valid('form');
+    const r = createCycle(c.var.db, userActor(c), c.var.jurisdiction.id, input.year, c.var.now());
+    if (!r.ok) return refused(c, r, jurisdictionPage, input);
+    return redirectWithFlash(c, `/j/${c.var.jurisdiction.code}/cycles/${r.value.year}`, `已创建 ${r.value.year} 年度工作，当前阶段：${PHASE_LABELS.collection}`);
+  });
+
+/** /j/:code/cycles/:year — one year's cycle: its phase and the work areas of the year. */
+export const cycle = new Hono<CycleEnv>()
+  .get('/', allow('cycle.view'), (c) => cyclePage(c))
+  .post('/transition', allow('cycle.manage'), validForm(transitionForm, cyclePage), (c) => {
+    const input = c.req.valid('form');
+    const r = transitionCycle(c.var.db, userActor(c), c.var.cycle, input.to, input.note, c.var.now());
+    if (!r.ok) return refused(c, r, cyclePage, input);
+    return redirectWithFlash(c, `/j/${c.var.jurisdiction.code}/cycles/${r.value.year}`, `阶段已变更为：${PHASE_LABELS[input.to]}`);
+  });

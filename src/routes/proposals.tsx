@@ -3,25 +3,22 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { IntakePage, IntakeResults, type IntakeModel } from '../../views/proposals/IntakePage';
 import { ImportPage, StaffProposalPage } from '../../views/proposals/StaffPages';
-import { actorOf, authorize, can, jurisdictionParam, notFound } from '../auth/authorize';
-import { getCycle, type Cycle } from '../data/cycles';
-import type { Jurisdiction } from '../data/jurisdictions';
+import { actorOf, allow, can, forbidden, userActor } from '../auth/authorize';
 import {
-  exportProposals, importProposals, listProposals, placesOf, SORTS, stationsFor, submitProposal, type ProposalFilter,
+  exportProposals, importProposalFile, listProposals, placesOf, SORTS, submitProposal, type ProposalFilter,
 } from '../data/proposals';
-import { collectionState, staffEntryAllowed } from '../domain/collection';
+import { checkStaffEntry, collectionState, staffEntryAllowed } from '../domain/collection';
 import { chinaDateOf } from '../domain/chinaDate';
-import { decodeUpload } from '../domain/csv';
-import { csvTemplateHeader, parseProposalCsv, type CsvIssue } from '../domain/proposalCsv';
+import { csvTemplateHeader, type CsvIssue } from '../domain/proposalCsv';
 import { parseYuan, staffProposalSchema } from '../domain/proposalInput';
 import { defaultSourceFor, PROPOSAL_CATEGORIES, PROPOSAL_SOURCES, PROPOSAL_STATUSES, wholeAreaLabel } from '../domain/proposalLabels';
-import type { AppEnv } from '../env';
 import { csvDownload, csvResponse } from '../http/csv';
 import { errorResponse } from '../http/errors';
-import { flash } from '../http/renderer';
-import { formValues, validForm, validQuery, type FieldErrors, type FormValues } from '../http/validate';
+import { refused } from '../http/refused';
+import { redirectWithFlash } from '../http/renderer';
+import type { CycleEnv } from '../http/subjects/jurisdiction';
+import { validForm, validQuery, type FieldErrors, type FormValues } from '../http/validate';
 import { proposalsCsv } from '../../views/proposals/csvExport';
-import { collectionWindow } from './collectionWindow';
 import { FORM_MAX_BYTES, formChoices } from './propose';
 
 const PAGE_SIZE = 25;
@@ -42,14 +39,9 @@ const intakeQuery = z.object({
 });
 
 const staffForm = staffProposalSchema.and(z.object({ entryChannel: z.enum(['online', 'paper'], { error: '请选择录入方式' }) }));
-
-/** The jurisdiction and cycle named by the path, after checking the action: 404 / 403 as usual. */
-function cycleParam(c: Context<AppEnv>, action: Parameters<typeof authorize>[1]): { j: Jurisdiction; cycle: Cycle } {
-  const j = jurisdictionParam(c);
-  authorize(c, action, j.id);
-  const cycle = getCycle(c.get('db'), j.id, Number(c.req.param('year'))) ?? notFound();
-  return { j, cycle };
-}
+const importForm = z.object({
+  file: z.instanceof(File, { error: '请选择要上传的 CSV 文件' }).refine((f) => f.size > 0, '请选择要上传的 CSV 文件'),
+});
 
 /** The cost bounds as typed (元 or 万), with a message per bad bound; a bad bound is simply not applied. */
 function costBounds(q: z.output<typeof intakeQuery>) {
@@ -78,37 +70,41 @@ function filterOf(q: z.output<typeof intakeQuery>): { filter: ProposalFilter; er
 }
 
 /** htmx asks for just the results region; a history restore or a plain request gets the whole page. */
-function wantsResults(c: Context<AppEnv>): boolean {
+function wantsResults(c: Context<CycleEnv>): boolean {
   return c.req.header('HX-Request') === 'true' && c.req.header('HX-Target') === 'results' && !c.req.header('HX-History-Restore-Request');
 }
 
-function staffPage(c: Context<AppEnv>, values?: FormValues, errors?: FieldErrors) {
-  const { j, cycle } = cycleParam(c, 'proposal.submitOnBehalf');
+function staffPage(c: Context<CycleEnv>, values?: FormValues, errors?: FieldErrors) {
+  const { jurisdiction: j, cycle } = c.var;
   const canPaper = can(c, 'proposal.enterPaper', j.id);
-  const today = chinaDateOf(c.get('now')());
+  const today = chinaDateOf(c.var.now());
   return c.render(
     <StaffProposalPage
       j={j} year={cycle.year} choices={formChoices(c, j, PROPOSAL_SOURCES)} canPaper={canPaper} errors={errors}
-      values={values ?? { source: defaultSourceFor(c.get('user')?.assignments.map((a) => a.role) ?? []), crossYear: 'no', entryChannel: canPaper ? 'paper' : 'online' }}
+      values={values ?? { source: defaultSourceFor(c.var.user?.assignments.map((a) => a.role) ?? []), crossYear: 'no', entryChannel: canPaper ? 'paper' : 'online' }}
       allowed={staffEntryAllowed(cycle, today, canPaper)} state={collectionState(cycle, today)}
     />,
     { title: '录入提议' },
   );
 }
 
-function importPage(c: Context<AppEnv>, issues?: CsvIssue[], fileName?: string) {
-  const { j, cycle } = cycleParam(c, 'proposal.enterPaper');
+/** The upload form; after a refused file, its problems row by row (or the one thing wrong with the upload itself). */
+function importPage(c: Context<CycleEnv>, _values?: FormValues, errors?: FieldErrors, refusal?: { issues: CsvIssue[]; fileName: string }) {
+  const { jurisdiction: j, cycle } = c.var;
+  const issues = refusal?.issues ?? (errors && Object.values(errors).map((message) => ({ row: null, column: null, message })));
   return c.render(
-    <ImportPage j={j} year={cycle.year} issues={issues} fileName={fileName} allowed={staffEntryAllowed(cycle, chinaDateOf(c.get('now')()), true)} />,
+    <ImportPage j={j} year={cycle.year} issues={issues} fileName={refusal?.fileName} allowed={staffEntryAllowed(cycle, chinaDateOf(c.var.now()), true)} />,
     { title: '批量导入提议' },
   );
 }
 
-export const proposals = new Hono<AppEnv>()
-  .route('/', collectionWindow)
-  .get('/j/:code/cycles/:year{[0-9]{4}}/proposals', validQuery(intakeQuery), (c) => {
-    const { j, cycle } = cycleParam(c, 'proposal.review');
-    const db = c.get('db');
+const tooLarge = bodyLimit({ maxSize: FORM_MAX_BYTES, onError: (c) => errorResponse(c, 413) });
+const importTooLarge = bodyLimit({ maxSize: IMPORT_MAX_BYTES, onError: (c) => errorResponse(c, 413) });
+
+/** /j/:code/cycles/:year/proposals — the clerk's intake list, its CSV export and import, and entry for others. */
+export const proposals = new Hono<CycleEnv>()
+  .get('/', allow('proposal.review'), validQuery(intakeQuery), (c) => {
+    const { db, jurisdiction: j, cycle } = c.var;
     const q = c.req.valid('query');
     const { filter, errors } = filterOf(q);
     const page = q.page ?? 1;
@@ -124,66 +120,37 @@ export const proposals = new Hono<AppEnv>()
     if (wantsResults(c)) return c.html(<IntakeResults {...model} />);
     return c.render(<IntakePage {...model} />, { title: `群众提议 ${cycle.year}` });
   })
-  .get('/j/:code/cycles/:year{[0-9]{4}}/proposals/export.csv', validQuery(intakeQuery), (c) => {
-    const { j, cycle } = cycleParam(c, 'proposal.review');
+  .get('/export.csv', allow('proposal.review'), validQuery(intakeQuery), (c) => {
+    const { db, jurisdiction: j, cycle } = c.var;
     const { filter } = filterOf(c.req.valid('query'));
-    const rows = exportProposals(c.get('db'), actorOf(c), { cycle, jurisdiction: j }, filter, c.get('now')());
-    const csv = proposalsCsv(rows, wholeAreaLabel(j.kind));
-    return csvDownload(c, `${j.name}${cycle.year}年度群众提议.csv`, csv);
+    const rows = exportProposals(db, actorOf(c), { cycle, jurisdiction: j }, filter, c.var.now());
+    return csvDownload(c, `${j.name}${cycle.year}年度群众提议.csv`, proposalsCsv(rows, wholeAreaLabel(j.kind)));
   })
-  .get('/j/:code/cycles/:year{[0-9]{4}}/proposals/template.csv', (c) => {
-    cycleParam(c, 'proposal.enterPaper');
-    return csvResponse(c, '群众提议导入模板.csv', [csvTemplateHeader()]);
+  .get('/template.csv', allow('proposal.enterPaper'), (c) => csvResponse(c, '群众提议导入模板.csv', [csvTemplateHeader()]))
+  .get('/import', allow('proposal.enterPaper'), (c) => importPage(c))
+  .post('/import', allow('proposal.enterPaper'), importTooLarge, validForm(importForm, importPage), async (c) => {
+    const { file } = c.req.valid('form');
+    const { db, jurisdiction: j, cycle } = c.var;
+    const r = importProposalFile(db, userActor(c), { cycle, jurisdiction: j }, new Uint8Array(await file.arrayBuffer()), c.var.now());
+    if (!r.ok) {
+      c.status(r.status ?? 422);
+      return importPage(c, undefined, undefined, { issues: r.issues, fileName: file.name });
+    }
+    return redirectWithFlash(c, `/j/${j.code}/cycles/${cycle.year}/proposals?sort=receipt`,
+      `已导入 ${r.value.length} 条提议，回执号 ${r.value[0]} 至 ${r.value.at(-1)}`);
   })
-  .get('/j/:code/cycles/:year{[0-9]{4}}/proposals/import', (c) => importPage(c))
-  .post('/j/:code/cycles/:year{[0-9]{4}}/proposals/import',
-    bodyLimit({ maxSize: IMPORT_MAX_BYTES, onError: (c) => errorResponse(c as Context<AppEnv>, 413) }),
-    async (c) => {
-      const { j, cycle } = cycleParam(c, 'proposal.enterPaper');
-      const me = c.get('user')!;
-      const db = c.get('db');
-      const now = c.get('now')();
-      const body = await c.req.parseBody();
-      const file = body.file;
-      const refuse = (issues: CsvIssue[], name?: string) => {
-        c.status(422);
-        return importPage(c, issues, name);
-      };
-      if (!(file instanceof File) || file.size === 0) return refuse([{ row: null, column: null, message: '请选择要上传的 CSV 文件' }]);
-      if (!staffEntryAllowed(cycle, chinaDateOf(now), true)) return refuse([{ row: null, column: null, message: '本年度已过资格审查阶段，不能再导入提议' }], file.name);
-      const text = decodeUpload(new Uint8Array(await file.arrayBuffer()));
-      if (text === null) {
-        return refuse([{ row: null, column: null, message: '无法读取该文件：请上传 CSV 文件（Excel/WPS 中“另存为”→“CSV UTF-8”），不要直接上传 .xlsx' }], file.name);
-      }
-      const stations = stationsFor(db, j.id);
-      const parsed = parseProposalCsv(text, { places: placesOf(db, j.id), stationCodes: stations.map((s) => s.shortCode), wholeArea: wholeAreaLabel(j.kind) });
-      if (!parsed.ok) return refuse(parsed.issues, file.name);
-      const result = importProposals(db, actorOf(c), { cycle, jurisdiction: j }, parsed.rows, me.id, now);
-      if (!result.ok) return refuse([{ row: result.row, column: null, message: result.error }], file.name);
-      flash(c, `已导入 ${result.receipts.length} 条提议，回执号 ${result.receipts[0]} 至 ${result.receipts.at(-1)}`);
-      return c.redirect(`/j/${j.code}/cycles/${cycle.year}/proposals?sort=receipt`, 303);
-    })
-  .get('/j/:code/cycles/:year{[0-9]{4}}/proposals/new', (c) => staffPage(c))
-  .post('/j/:code/cycles/:year{[0-9]{4}}/proposals/new',
-    bodyLimit({ maxSize: FORM_MAX_BYTES, onError: (c) => errorResponse(c as Context<AppEnv>, 413) }),
-    validForm(staffForm, (c, values, errors) => staffPage(c, values, errors)),
-    async (c) => {
-      const { j, cycle } = cycleParam(c, 'proposal.submitOnBehalf');
-      const me = c.get('user')!;
-      const now = c.get('now')();
-      const { entryChannel, ...input } = c.req.valid('form');
-      const canPaper = can(c, 'proposal.enterPaper', j.id);
-      if (entryChannel === 'paper' && !canPaper) return errorResponse(c, 403);
-      const typed = formValues(await c.req.parseBody());
-      if (!staffEntryAllowed(cycle, chinaDateOf(now), canPaper)) {
-        c.status(422);
-        return staffPage(c, typed, { _form: '现在不能录入提议：征集时间已过或年度工作已进入后续阶段' });
-      }
-      const result = submitProposal(c.get('db'), actorOf(c), { cycle, jurisdiction: j }, input, { entryChannel, submittedBy: me.id }, now);
-      if (!result.ok) {
-        c.status(422);
-        return staffPage(c, typed, { [result.field]: result.error });
-      }
-      flash(c, `已录入，回执号 ${result.value.receipt}`);
-      return c.redirect(`/receipt/${result.value.receipt}`, 303);
-    });
+  .get('/new', allow('proposal.submitOnBehalf'), (c) => staffPage(c))
+  .post('/new', allow('proposal.submitOnBehalf'), tooLarge, validForm(staffForm, staffPage), async (c) => {
+    const { db, jurisdiction: j, cycle } = c.var;
+    const { entryChannel, ...input } = c.req.valid('form');
+    const canPaper = can(c, 'proposal.enterPaper', j.id);
+    // Saying "typed from a paper form" is a clerk's word: the channel chosen, not the route, needs the right.
+    if (entryChannel === 'paper' && !canPaper) forbidden();
+    const me = userActor(c);
+    const now = c.var.now();
+    const allowed = checkStaffEntry(cycle, chinaDateOf(now), canPaper);
+    const r = allowed.ok ? submitProposal(db, me, { cycle, jurisdiction: j }, input, { entryChannel, submittedBy: me.id }, now) : allowed;
+    // Put back what was typed ("15万", not 150000).
+    if (!r.ok) return refused(c, r, staffPage, await c.req.parseBody());
+    return redirectWithFlash(c, `/receipt/${r.value.receipt}`, `已录入，回执号 ${r.value.receipt}`);
+  });

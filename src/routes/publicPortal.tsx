@@ -1,18 +1,14 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { PortalPage } from '../../views/portal/PortalPage';
-import { notFound } from '../auth/authorize';
 import { collectionFor } from '../data/collection';
 import { cyclesOf, type Cycle } from '../data/cycles';
-import type { Jurisdiction } from '../data/jurisdictions';
 import { publicCandidates, publicProposals } from '../data/portal';
 import { countByStatus } from '../data/proposals';
 import { chinaDateOf } from '../domain/chinaDate';
 import { PROPOSAL_CATEGORIES, PROPOSAL_STATUSES } from '../domain/proposalLabels';
-import type { AppEnv } from '../env';
+import type { CycleEnv, JurisdictionEnv } from '../http/subjects/jurisdiction';
 import { validQuery } from '../http/validate';
-import { propose, publicTown } from './propose';
-import { tracking } from './tracking';
 
 // 40 items with their reasons stay well under 100 KB, readable on a phone over a weak connection.
 export const PORTAL_PAGE_SIZE = 40;
@@ -22,14 +18,18 @@ const portalQuery = z.object({
   category: z.union([z.enum(PROPOSAL_CATEGORIES), z.literal('')]).optional(),
   page: z.coerce.number().int().min(1).max(100_000).optional(),
 });
+type PortalQuery = z.output<typeof portalQuery>;
 
-function portalPage(c: Context<AppEnv>, j: Jurisdiction, cycle: Cycle | undefined, years: number[]) {
-  const db = c.get('db');
-  const q = c.req.valid('query' as never) as z.output<typeof portalQuery>;
+/** The portal of the year `choose` picks among the jurisdiction's cycles (newest first), with links to every year. */
+function portalPage<E extends JurisdictionEnv>(c: Context<E>, q: PortalQuery, choose: (cycles: Cycle[]) => Cycle | undefined) {
+  const { db, jurisdiction: j } = c.var;
+  const cycles = cyclesOf(db, j.id);
+  const cycle = choose(cycles);
+  const years = cycles.map((cy) => cy.year);
   const status = q.status || undefined;
   const category = q.category || undefined;
   const page = q.page ?? 1;
-  const collection = collectionFor(db, j.id, chinaDateOf(c.get('now')()));
+  const collection = collectionFor(db, j.id, chinaDateOf(c.var.now()));
   const list = cycle ? publicProposals(db, cycle.id, { status, category }, { page, pageSize: PORTAL_PAGE_SIZE }) : { total: 0, rows: [] };
   return c.render(
     <PortalPage
@@ -43,18 +43,10 @@ function portalPage(c: Context<AppEnv>, j: Jurisdiction, cycle: Cycle | undefine
   );
 }
 
-/** The public side (no login): the proposal form, receipts and tracking, and the portal of every year. */
-export const publicPortal = new Hono<AppEnv>()
-  .route('/', propose)
-  .route('/', tracking)
-  .get('/p/:code', validQuery(portalQuery), (c) => {
-    const j = publicTown(c);
-    const cycles = cyclesOf(c.get('db'), j.id);
-    return portalPage(c, j, cycles[0], cycles.map((cy) => cy.year));
-  })
-  .get('/p/:code/:year{[0-9]{4}}', validQuery(portalQuery), (c) => {
-    const j = publicTown(c);
-    const cycles = cyclesOf(c.get('db'), j.id);
-    const cycle = cycles.find((cy) => cy.year === Number(c.req.param('year'))) ?? notFound();
-    return portalPage(c, j, cycle, cycles.map((cy) => cy.year));
-  });
+/** /p/:code — the public portal of the latest year (no login); the form lives at /p/:code/propose. */
+export const publicPortal = new Hono<JurisdictionEnv>()
+  .get('/', validQuery(portalQuery), (c) => portalPage(c, c.req.valid('query'), (cycles) => cycles[0]));
+
+/** /p/:code/:year — the portal of one year: every submission with its status and reasons, and the approved candidates. */
+export const publicYear = new Hono<CycleEnv>()
+  .get('/', validQuery(portalQuery), (c) => portalPage(c, c.req.valid('query'), () => c.var.cycle));

@@ -3,19 +3,19 @@ import { z } from 'zod';
 import { ScreeningPage } from '../../views/screening/ScreeningPage';
 import { ScreeningQueuePage } from '../../views/screening/ScreeningQueuePage';
 import { PROPOSAL_STATUSES, SCREENING_DECISIONS } from '../domain/vocabulary';
-import { actorOf, authorize, can, jurisdictionParam, notFound } from '../auth/authorize';
-import { getCycle, type Cycle } from '../data/cycles';
-import type { Jurisdiction } from '../data/jurisdictions';
+import { allow, can, userActor } from '../auth/authorize';
 import {
   cycleProposals, decideScreening, eligibilityContext, duplicateSuggestions, evaluateProposal, eventsOf, finalProposalId, getProposalInCycle,
-  isInCandidate, mergedMembers, mergeTargets, proposalDetail, screeningHistory, statusCounts,
+  isInCandidate, mergedMembers, mergeTargets, screeningHistory, statusCounts,
 } from '../data/screening';
 import { getSettings } from '../data/settings';
 import { rulesToOverride } from '../domain/eligibility';
 import { checkScreeningAllowed, REDIRECT_TARGETS } from '../domain/screening';
 import { DUPLICATE_THRESHOLD, THRESHOLD_CHOICES } from '../domain/similarity';
-import type { AppEnv } from '../env';
-import { flash } from '../http/renderer';
+import { refused } from '../http/refused';
+import { redirectWithFlash } from '../http/renderer';
+import type { ProposalEnv } from '../http/subjects/collection';
+import type { CycleEnv } from '../http/subjects/jurisdiction';
 import { trimmed, validForm, validQuery, type FieldErrors, type FormValues } from '../http/validate';
 
 /** Checkbox groups arrive as one string, several, or nothing. */
@@ -36,17 +36,10 @@ const pageQuery = z.object({
 });
 const queueQuery = z.object({ status: z.enum(PROPOSAL_STATUSES).optional() });
 
-function cycleParam(c: Context<AppEnv>, j: Jurisdiction): Cycle {
-  return getCycle(c.get('db'), j.id, Number(c.req.param('year'))) ?? notFound();
-}
-
-function screeningPage(c: Context<AppEnv>, values?: FormValues, errors?: FieldErrors) {
-  const db = c.get('db');
-  const j = jurisdictionParam(c);
-  authorize(c, 'proposal.review', j.id);
-  const cycle = cycleParam(c, j);
-  const d = proposalDetail(db, cycle.id, Number(c.req.param('id'))) ?? notFound();
-  const threshold = Number(c.req.query('similarity') ?? '') || DUPLICATE_THRESHOLD;
+function screeningPage(c: Context<ProposalEnv>, values?: FormValues, errors?: FieldErrors) {
+  const { db, jurisdiction: j, cycle, proposal: d } = c.var;
+  // The page comes back after a POST too: the threshold is read from the query, valid or the default.
+  const threshold = Number(pageQuery.safeParse(c.req.query()).data?.similarity) || DUPLICATE_THRESHOLD;
   const inCandidate = isInCandidate(db, d.id);
   const allowed = checkScreeningAllowed({ phase: cycle.phase, listLocked: cycle.candidatesLockedAt !== null, inCandidate }, 'eligible');
   const target = d.mergedIntoId ? getProposalInCycle(db, cycle.id, d.mergedIntoId) : undefined;
@@ -66,12 +59,10 @@ function screeningPage(c: Context<AppEnv>, values?: FormValues, errors?: FieldEr
   );
 }
 
-export const screening = new Hono<AppEnv>()
-  .get('/j/:code/cycles/:year{[0-9]{4}}/screening', validQuery(queueQuery), (c) => {
-    const db = c.get('db');
-    const j = jurisdictionParam(c);
-    authorize(c, 'proposal.review', j.id);
-    const cycle = cycleParam(c, j);
+/** /j/:code/cycles/:year/screening — the queue: every proposal of the year with its automatic results. */
+export const screening = new Hono<CycleEnv>()
+  .get('/', allow('proposal.review'), validQuery(queueQuery), (c) => {
+    const { db, jurisdiction: j, cycle } = c.var;
     const { status } = c.req.valid('query');
     const ctx = eligibilityContext(db, j);
     const rows = cycleProposals(db, cycle.id, status).map((p) => {
@@ -84,28 +75,15 @@ export const screening = new Hono<AppEnv>()
         settings={getSettings(db, j.id)} canEditSettings={can(c, 'settings.edit', j.id)} blocked={allowed.ok ? undefined : allowed.error} />,
       { title: `资格审查 ${cycle.year}` },
     );
-  })
-  .get('/j/:code/cycles/:year{[0-9]{4}}/proposals/:id{[0-9]+}', validQuery(pageQuery), (c) => screeningPage(c))
-  .post('/j/:code/cycles/:year{[0-9]{4}}/proposals/:id{[0-9]+}',
-    validForm(decisionForm, (c, values, errors) => {
-      authorize(c, 'proposal.screen', jurisdictionParam(c).id);
-      return screeningPage(c, values, errors);
-    }),
-    (c) => {
-      const j = jurisdictionParam(c);
-      const me = authorize(c, 'proposal.screen', j.id);
-      const cycle = cycleParam(c, j);
-      const id = Number(c.req.param('id'));
-      if (!getProposalInCycle(c.get('db'), cycle.id, id)) notFound();
-      const form = c.req.valid('form');
-      const result = decideScreening(c.get('db'), { ...actorOf(c), id: me.id }, j, cycle.id, id, form, c.get('now')());
-      if (!result.ok) {
-        c.status(422);
-        return screeningPage(c, {
-          decision: form.decision, failedRules: form.failedRules.join(','), explanation: form.explanation, overrideReason: form.overrideReason,
-          redirectTarget: form.redirectTarget, mergeIntoId: form.mergeIntoId === undefined ? '' : String(form.mergeIntoId),
-        }, result.errors);
-      }
-      flash(c, '审查结论已保存，并已记入公开进度记录');
-      return c.redirect(`/j/${j.code}/cycles/${cycle.year}/proposals/${id}`, 303);
-    });
+  });
+
+/** /j/:code/cycles/:year/proposals/:proposalId — one proposal with its proposer, the rules, and the decision. */
+export const screeningDecision = new Hono<ProposalEnv>()
+  .get('/', allow('proposal.review'), validQuery(pageQuery), (c) => screeningPage(c))
+  .post('/', allow('proposal.screen'), validForm(decisionForm, screeningPage), (c) => {
+    const { db, jurisdiction: j, cycle, proposal: p } = c.var;
+    const input = c.req.valid('form');
+    const r = decideScreening(db, userActor(c), j, cycle.id, p.id, input, c.var.now());
+    if (!r.ok) return refused(c, r, screeningPage, input);
+    return redirectWithFlash(c, `/j/${j.code}/cycles/${cycle.year}/proposals/${p.id}`, '审查结论已保存，并已记入公开进度记录');
+  });

@@ -1,32 +1,24 @@
 import { Hono, type Context } from 'hono';
 import { SettingsPage } from '../../views/jurisdictions/SettingsPage';
-import { actorOf, authorize, can, jurisdictionParam } from '../auth/authorize';
+import { actorOf, allow, can } from '../auth/authorize';
 import { getSettings, saveSettings } from '../data/settings';
 import { settingsSchema } from '../domain/settings';
-import type { AppEnv } from '../env';
-import { flash } from '../http/renderer';
+import { redirectWithFlash } from '../http/renderer';
+import type { JurisdictionEnv } from '../http/subjects/jurisdiction';
 import { validForm, type FieldErrors, type FormValues } from '../http/validate';
 
-function page(c: Context<AppEnv>, values?: FormValues, errors?: FieldErrors) {
-  const j = jurisdictionParam(c);
-  authorize(c, 'settings.view', j.id);
+function settingsPage(c: Context<JurisdictionEnv>, values?: FormValues, errors?: FieldErrors) {
+  const { db, jurisdiction: j } = c.var;
   return c.render(
-    <SettingsPage j={j} settings={getSettings(c.get('db'), j.id)} canEdit={can(c, 'settings.edit', j.id)} values={values} errors={errors} />,
+    <SettingsPage j={j} settings={getSettings(db, j.id)} canEdit={can(c, 'settings.edit', j.id)} values={values} errors={errors} />,
     { title: `${j.name} 参数设置` },
   );
 }
 
-export const settings = new Hono<AppEnv>()
-  .get('/j/:code/settings', (c) => page(c))
-  .post('/j/:code/settings',
-    validForm(settingsSchema, (c, values, errors) => {
-      authorize(c, 'settings.edit', jurisdictionParam(c).id);
-      return page(c, values, errors);
-    }),
-    (c) => {
-      const j = jurisdictionParam(c);
-      authorize(c, 'settings.edit', j.id);
-      saveSettings(c.get('db'), actorOf(c), j.id, c.req.valid('form'), c.get('now')());
-      flash(c, '参数已保存');
-      return c.redirect(`/j/${j.code}/settings`, 303);
-    });
+/** /j/:code/settings — the jurisdiction's screening parameters. */
+export const settings = new Hono<JurisdictionEnv>()
+  .get('/', allow('settings.view'), (c) => settingsPage(c))
+  .post('/', allow('settings.edit'), validForm(settingsSchema, settingsPage), (c) => {
+    saveSettings(c.var.db, actorOf(c), c.var.jurisdiction.id, c.req.valid('form'), c.var.now());
+    return redirectWithFlash(c, `/j/${c.var.jurisdiction.code}/settings`, '参数已保存');
+  });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BOM, csvCell, decodeUpload, toCsv } from '../../src/domain/csv';
+import { BOM, csvCell, decodeUpload, excelText, toCsv, unwrapExcelText } from '../../src/domain/csv';
+import { PHONE_ERROR, PHONE_SCIENTIFIC_ERROR } from '../../src/domain/phone';
 import { csvTemplateHeader, MAX_IMPORT_ROWS, parseProposalCsv, type CsvIssue } from '../../src/domain/proposalCsv';
 
 const ctx = { places: [{ id: 5, name: '青石村' }, { id: 6, name: '杨柳村' }], stationCodes: ['qs-home', 'qs01-lx'], wholeArea: '全镇' };
@@ -96,5 +97,46 @@ describe('CSV writing and reading', () => {
     expect(decodeUpload(new TextEncoder().encode('项目名称'))).toBe('项目名称');
     expect(decodeUpload(new Uint8Array([0xc7, 0xe0, 0xca, 0xaf]))).toBe('青石'); // 青石 in GBK
     expect(decodeUpload(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]))).toBeNull(); // an .xlsx (zip) header
+  });
+});
+
+describe('phones and receipts as text in Excel', () => {
+  it.each([
+    ['a mobile', '13912345678', '"=""13912345678"""'],
+    ['a landline with its area code', '023-68881234', '"=""023-68881234"""'],
+    ['a receipt', '2027-QS-0001', '"=""2027-QS-0001"""'],
+    ['no phone', '', ''],
+    ['anything but letters, digits and dashes is never a formula', '=1+2', "'=1+2"],
+  ])('%s: %j is written as %j', (_n, value, cell) => expect(csvCell(excelText(value))).toBe(cell));
+
+  it.each([
+    ['="13912345678"', '13912345678'],
+    ['="023-68881234"', '023-68881234'],
+    ['13912345678', '13912345678'],
+    ['="a"b"', '="a"b"'], // not our wrapper: left as it is
+  ])('the wrapper comes off %j → %j', (cell, out) => expect(unwrapExcelText(cell)).toBe(out));
+
+  const phoneOf = (cell: string) => {
+    const r = parseProposalCsv(file(row({ 联系电话: cell })), ctx);
+    return r.ok ? { phone: r.rows[0]!.proposerPhone } : { issues: r.issues.map((i) => `${i.column}:${i.message}`) };
+  };
+  it.each<[string, string, { phone: string } | { issues: string[] }]>([
+    ['our own export, read back', '="13912345678"', { phone: '13912345678' }],
+    ['our own export of a landline', '="023-68881234"', { phone: '023-68881234' }],
+    ['plain digits', '13912345678', { phone: '13912345678' }],
+    ['Excel\'s scientific notation', '1.38E+10', { issues: [`联系电话:${PHONE_SCIENTIFIC_ERROR}`] }],
+    ['lower case, no sign', '1.38e10', { issues: [`联系电话:${PHONE_SCIENTIFIC_ERROR}`] }],
+    ['with more digits kept', '1.3912345678E+10', { issues: [`联系电话:${PHONE_SCIENTIFIC_ERROR}`] }],
+    ['just wrong', '12345', { issues: [`联系电话:${PHONE_ERROR}`] }],
+  ])('import of %s (%j)', (_n, cell, expected) => expect(phoneOf(cell)).toEqual(expected));
+
+  it('a row as our writer writes it reads back with the phone as typed', () => {
+    const values: Record<string, string> = {
+      项目名称: '青石村饮水管网改造', 项目内容: '更换老化主管', '村/社区': '青石村', 类别: '供水', '估算投资（元）': '800000',
+      '财政资金占比（%）': '80', 受益对象: '青石村村民', '工期（月）': '6', 是否跨年度: '否', 提议人: '张三', 来源: '群众',
+    };
+    const csv = toCsv([csvTemplateHeader(), csvTemplateHeader().map((h) => (h === '联系电话' ? excelText('13912345678') : values[h] ?? ''))]);
+    const r = parseProposalCsv(csv, ctx);
+    expect(r.ok && r.rows[0]!.proposerPhone).toBe('13912345678');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { maskName } from '../../src/domain/privacy';
 import { normalizePhone } from '../../src/domain/phone';
-import { formatReceipt, normalizeReceipt } from '../../src/domain/receipt';
+import { formatReceipt, normalizeReceipt, readReceipt } from '../../src/domain/receipt';
 import { defaultSourceFor, submittedNote } from '../../src/domain/proposalLabels';
 
 describe('formatReceipt / normalizeReceipt', () => {
@@ -91,4 +91,12 @@ describe('submittedNote', () => {
     [['paper', 'public', null, true], '已收到提议（纸质表格录入），等待资格审查。'],
     [['import', 'villageCommittee', null, true], '已收到提议（表格批量导入），等待资格审查。'],
   ])('%j', (args, note) => expect(submittedNote(...args)).toBe(note));
+});
+
+describe('readReceipt: the lookup form', () => {
+  it.each([
+    [' 2027-qs-42 ', { ok: true, value: '2027-QS-0042' }],
+    ['', { ok: false, field: 'receipt', error: '请输入回执号' }],
+    ['abc', { ok: false, field: 'receipt', error: '回执号格式不对：应为“年度-辖区代码-序号”，如 2027-QS-0042' }],
+  ])('%j → %j', (typed, expected) => expect(readReceipt(typed)).toEqual(expected));
 });

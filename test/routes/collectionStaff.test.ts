@@ -1,21 +1,17 @@
 import { eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditLog, cycle, proposal } from '../../db/schema';
-import { get, login, post, testApp } from '../helpers/app';
-import { NOW, proposalForm, seedCollection, setPhase } from '../helpers/proposals';
-
-type Fixture = Awaited<ReturnType<typeof seedCollection>>;
+import { createApp } from '../../src/app';
+import { freshDb, get, login, post, testApp } from '../helpers/app';
+import { collectionCase } from '../helpers/collectionCases';
+import { addProposal, NOW, proposalForm, seedCollection, setPhase } from '../helpers/proposals';
 
 describe('the collection window', () => {
-  const t = testApp(undefined, { now: () => NOW });
-  const cookies: Record<string, string> = {};
-  beforeAll(async () => {
-    await seedCollection(t.db);
-    for (const u of ['qs.clerk', 'lx.clerk', 'qs.rep', 'admin']) cookies[u] = await login(t.app, u);
-  });
   const path = '/j/QS/cycles/2027/collection';
 
   it('the clerk sees the window, the form URL and the station posters, and changes the dates (audited)', async () => {
+    const t = await collectionCase();
+    const cookies = { 'qs.clerk': await t.as('qs.clerk') };
     const page = await (await get(t.app, path, cookies['qs.clerk'])).text();
     expect(page).toContain('value="2027-03-01"');
     expect(page).toContain('http://localhost/p/QS/propose');
@@ -35,7 +31,8 @@ describe('the collection window', () => {
     [{ collectionOpens: '2027-02-30', collectionCloses: '2027-03-01' }, '请填写有效的开始日期'],
     [{ collectionOpens: '2025-10-01', collectionCloses: '2027-03-01' }, '开始日期须在 2026 年或 2027 年内'],
   ])('%j → 422: %s', async (form, message) => {
-    const res = await post(t.app, path, form, cookies['qs.clerk']);
+    const t = await collectionCase();
+    const res = await post(t.app, path, form, await t.as('qs.clerk'));
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain(message);
@@ -43,6 +40,8 @@ describe('the collection window', () => {
   });
 
   it('others may look but not change; another township gets 403', async () => {
+    const t = await collectionCase();
+    const cookies = { 'qs.rep': await t.as('qs.rep'), admin: await t.as('admin'), 'lx.clerk': await t.as('lx.clerk') };
     expect((await get(t.app, path, cookies['qs.rep'])).status).toBe(200);
     expect(await (await get(t.app, path, cookies['qs.rep'])).text()).not.toContain('保存征集时间');
     expect((await post(t.app, path, { collectionOpens: '2027-03-01', collectionCloses: '2027-03-02' }, cookies['qs.rep'])).status).toBe(403);
@@ -53,23 +52,19 @@ describe('the collection window', () => {
 });
 
 describe('entering proposals for others', () => {
-  const t = testApp(undefined, { now: () => NOW });
-  let f: Fixture;
-  const cookies: Record<string, string> = {};
   const path = '/j/QS/cycles/2027/proposals/new';
-  beforeAll(async () => {
-    f = await seedCollection(t.db);
-    for (const u of ['qs.clerk', 'lx.clerk', 'qs.rep', 'admin']) cookies[u] = await login(t.app, u);
-  });
-  const last = () => t.db.select().from(proposal).all().at(-1)!;
+  const last = (t: { db: ReturnType<typeof freshDb> }) => t.db.select().from(proposal).all().at(-1)!;
 
   it('a representative submits for an elderly resident without a phone: attributed to the representative', async () => {
+    const t = await collectionCase();
+    const { f } = t;
+    const cookies = { 'qs.rep': await t.as('qs.rep') };
     const page = await (await get(t.app, path, cookies['qs.rep'])).text();
     expect(page).toContain('<option value="representative" selected="">人大代表</option>');
     expect(page).not.toContain('照纸质表格录入');
     const res = await post(t.app, path, { ...proposalForm({ proposerName: '周大爷', proposerPhone: '', source: 'public' }), entryChannel: 'online' }, cookies['qs.rep']);
     expect(res.status).toBe(303);
-    expect(last()).toMatchObject({ proposerName: '周大爷', proposerPhone: '', source: 'public', entryChannel: 'online', submittedBy: f.users.qsRep.id });
+    expect(last(t)).toMatchObject({ proposerName: '周大爷', proposerPhone: '', source: 'public', entryChannel: 'online', submittedBy: f.users.qsRep.id });
     const receipt = await (await get(t.app, res.headers.get('location')!, cookies['qs.rep'])).text();
     expect(res.headers.get('location')).toBe('/receipt/2027-QS-0001');
     expect(receipt).toContain('周**');
@@ -77,9 +72,11 @@ describe('entering proposals for others', () => {
   });
 
   it('a representative\'s own proposal', async () => {
-    expect((await post(t.app, path, { ...proposalForm({ source: 'representative', proposerName: '李强' }), entryChannel: 'online' }, cookies['qs.rep'])).status).toBe(303);
-    expect(last()).toMatchObject({ source: 'representative', submittedBy: f.users.qsRep.id });
-    expect(await (await get(t.app, `/track/${last().receipt}`)).text()).toContain('由人大代表提交');
+    const t = await collectionCase();
+    const { f } = t;
+    expect((await post(t.app, path, { ...proposalForm({ source: 'representative', proposerName: '李强' }), entryChannel: 'online' }, await t.as('qs.rep'))).status).toBe(303);
+    expect(last(t)).toMatchObject({ source: 'representative', submittedBy: f.users.qsRep.id });
+    expect(await (await get(t.app, `/track/${last(t).receipt}`)).text()).toContain('由人大代表提交');
   });
 
   it('a clerk types in a paper form, even after the window closed while the cycle is still collecting', async () => {
@@ -98,7 +95,8 @@ describe('entering proposals for others', () => {
   });
 
   it('bad input comes back filled in with messages', async () => {
-    const res = await post(t.app, path, { ...proposalForm({ estimatedCost: 'abc', title: '' }), entryChannel: 'paper' }, cookies['qs.clerk']);
+    const t = await collectionCase();
+    const res = await post(t.app, path, { ...proposalForm({ estimatedCost: 'abc', title: '' }), entryChannel: 'paper' }, await t.as('qs.clerk'));
     expect(res.status).toBe(422);
     const html = await res.text();
     expect(html).toContain('请填写数字金额');
@@ -107,6 +105,8 @@ describe('entering proposals for others', () => {
   });
 
   it('a representative cannot claim a paper entry; other townships and units are refused', async () => {
+    const t = await collectionCase();
+    const cookies = { 'qs.rep': await t.as('qs.rep'), 'lx.clerk': await t.as('lx.clerk'), admin: await t.as('admin') };
     expect((await post(t.app, path, { ...proposalForm(), entryChannel: 'paper' }, cookies['qs.rep'])).status).toBe(403);
     expect((await get(t.app, path, cookies['lx.clerk'])).status).toBe(403);
     expect((await post(t.app, path, { ...proposalForm(), entryChannel: 'paper' }, cookies['lx.clerk'])).status).toBe(403);
@@ -114,9 +114,12 @@ describe('entering proposals for others', () => {
   });
 
   it('concurrent entries never share a receipt: numbers are consecutive and unique', async () => {
+    const t = await collectionCase();
+    addProposal(t.db, t.f, { title: '已有的提议' });
+    const clerk = await t.as('qs.clerk');
     const before = t.db.select().from(proposal).all().length;
     const results = await Promise.all(Array.from({ length: 20 }, (_, i) =>
-      post(t.app, path, { ...proposalForm({ title: `并发提议${i}` }), entryChannel: 'paper' }, cookies['qs.clerk'])));
+      post(t.app, path, { ...proposalForm({ title: `并发提议${i}` }), entryChannel: 'paper' }, clerk)));
     expect(results.every((r) => r.status === 303)).toBe(true);
     const receipts = t.db.select().from(proposal).all().map((p) => p.receipt);
     expect(new Set(receipts).size).toBe(receipts.length);
@@ -126,16 +129,10 @@ describe('entering proposals for others', () => {
 });
 
 describe('stations: list and posters', () => {
-  const t = testApp(undefined, { now: () => NOW });
-  let f: Fixture;
-  const cookies: Record<string, string> = {};
-  beforeAll(async () => {
-    f = await seedCollection(t.db);
-    for (const u of ['qs.clerk', 'lx.clerk', 'qs.rep']) cookies[u] = await login(t.app, u);
-  });
-
   it('lists the township\'s stations (and its villages\') with short links and posters', async () => {
-    const html = await (await get(t.app, '/j/QS/stations', cookies['qs.clerk'])).text();
+    const t = await collectionCase();
+    const { f } = t;
+    const html = await (await get(t.app, '/j/QS/stations', await t.as('qs.clerk'))).text();
     expect(html).toContain('http://localhost/s/qs-home');
     expect(html).toContain('http://localhost/s/qs01-lx');
     expect(html).not.toContain('lx-home');
@@ -143,7 +140,9 @@ describe('stations: list and posters', () => {
   });
 
   it('a poster carries the QR code, station name, address, instructions and the window', async () => {
-    const res = await get(t.app, `/j/QS/stations/${f.stations.qs01.id}/poster`, cookies['qs.clerk']);
+    const t = await collectionCase();
+    const { f } = t;
+    const res = await get(t.app, `/j/QS/stations/${f.stations.qs01.id}/poster`, await t.as('qs.clerk'));
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain('<svg');
@@ -156,11 +155,32 @@ describe('stations: list and posters', () => {
   });
 
   it('staff only, own jurisdiction only', async () => {
+    const t = await collectionCase();
+    const { f } = t;
+    const cookies = { 'qs.clerk': await t.as('qs.clerk'), 'qs.rep': await t.as('qs.rep'), 'lx.clerk': await t.as('lx.clerk') };
     expect((await get(t.app, `/j/QS/stations/${f.stations.qs01.id}/poster`)).status).toBe(303);
     expect((await get(t.app, `/j/QS/stations/${f.stations.qs01.id}/poster`, cookies['qs.rep'])).status).toBe(403);
     expect((await get(t.app, `/j/QS/stations/${f.stations.qs01.id}/poster`, cookies['lx.clerk'])).status).toBe(403);
     expect((await get(t.app, `/j/QS/stations/${f.stations.lxHome.id}/poster`, cookies['qs.clerk'])).status).toBe(404);
     expect((await get(t.app, '/j/QS/stations', cookies['lx.clerk'])).status).toBe(403);
+  });
+});
+
+describe('printed addresses', () => {
+  it('every printed page warns on the paper while no public address is set, and prints the set one once it is', async () => {
+    const db = freshDb();
+    const f = await seedCollection(db);
+    const receipt = addProposal(db, f).receipt;
+    const unset = createApp({ db, log: () => {}, now: () => NOW });
+    const set = createApp({ db, log: () => {}, now: () => NOW, publicUrl: 'https://minsheng.example.gov.cn' });
+    const clerk = await login(unset, 'qs.clerk');
+    const pages = ['/j/QS/stations', `/j/QS/stations/${f.stations.qs01.id}/poster`, '/j/QS/cycles/2027/collection', `/receipt/${receipt}`];
+    for (const page of pages) {
+      expect(await (await get(unset, page, clerk)).text()).toContain('尚未设置公开网址');
+      const html = await (await get(set, page, clerk)).text();
+      expect(html).not.toContain('尚未设置公开网址');
+      expect(html).toContain('https://minsheng.example.gov.cn/');
+    }
   });
 });
 

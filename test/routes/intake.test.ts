@@ -2,14 +2,15 @@ import { eq } from 'drizzle-orm';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditLog, proposal } from '../../db/schema';
 import { csvTemplateHeader } from '../../src/domain/proposalCsv';
-import { get, login, ORIGIN, testApp } from '../helpers/app';
-import { addProposal, NOW, seedCollection } from '../helpers/proposals';
+import { get, ORIGIN, testApp } from '../helpers/app';
+import { collectionCase } from '../helpers/collectionCases';
+import { addProposal } from '../helpers/proposals';
 
-type Fixture = Awaited<ReturnType<typeof seedCollection>>;
 const BASE = '/j/QS/cycles/2027/proposals';
+
 
 function upload(app: ReturnType<typeof testApp>['app'], cookie: string, content: string | Uint8Array<ArrayBuffer>, name = '提议.csv') {
   const body = new FormData();
@@ -28,20 +29,23 @@ function csvRow(over: Record<string, string> = {}): string {
 }
 const csvFile = (...rows: string[]) => ['\uFEFF' + csvTemplateHeader().join(','), ...rows].join('\r\n') + '\r\n';
 
+/** Three distinct proposals and 30 alike: enough for search, filters and two pages. */
+async function intakeCase() {
+  const t = await collectionCase();
+  const { f } = t;
+  addProposal(t.db, f, { title: '青石村饮水管网改造', estimatedCost: '800000', category: 'water', place: String(f.village.id), proposerName: '张三' });
+  addProposal(t.db, f, { title: '杨柳村路灯安装', description: '村道没有路灯，夜间出行不便。', estimatedCost: '90000', category: 'transport', proposerName: '李四', source: 'villageCommittee' });
+  addProposal(t.db, f, { title: '镇敬老院助餐点', description: '为 80 岁以上老人提供午餐，解决吃饭难。', estimatedCost: '300000', category: 'elderly', proposerName: '王五', station: 'qs-home' });
+  for (let i = 0; i < 30; i++) addProposal(t.db, f, { title: `环境整治第${i}号`, description: '垃圾收运', category: 'environment', estimatedCost: String(10000 + i) });
+  return { ...t, cookies: { 'qs.clerk': await t.as('qs.clerk'), 'lx.clerk': await t.as('lx.clerk'), 'qs.rep': await t.as('qs.rep'), admin: await t.as('admin') } };
+}
+
 describe('the clerk\'s intake list', () => {
-  const t = testApp(undefined, { now: () => NOW });
-  let f: Fixture;
-  const cookies: Record<string, string> = {};
-  beforeAll(async () => {
-    f = await seedCollection(t.db);
-    for (const u of ['qs.clerk', 'lx.clerk', 'qs.rep', 'admin']) cookies[u] = await login(t.app, u);
-    addProposal(t.db, f, { title: '青石村饮水管网改造', estimatedCost: '800000', category: 'water', place: String(f.village.id), proposerName: '张三' });
-    addProposal(t.db, f, { title: '杨柳村路灯安装', description: '村道没有路灯，夜间出行不便。', estimatedCost: '90000', category: 'transport', proposerName: '李四', source: 'villageCommittee' });
-    addProposal(t.db, f, { title: '镇敬老院助餐点', description: '为 80 岁以上老人提供午餐，解决吃饭难。', estimatedCost: '300000', category: 'elderly', proposerName: '王五', station: 'qs-home' });
-    for (let i = 0; i < 30; i++) addProposal(t.db, f, { title: `环境整治第${i}号`, description: '垃圾收运', category: 'environment', estimatedCost: String(10000 + i) });
-  });
+  // Read-only for the cases that use it: they search, filter and page, and never write.
+  const shared = intakeCase();
 
   it('lists proposals with personal data for the clerk, 25 per page, with filters and links to each screening page', async () => {
+    const { cookies, ...t } = await shared;
     const res = await get(t.app, BASE, cookies['qs.clerk']);
     expect(res.status).toBe(200);
     const html = await res.text();
@@ -70,12 +74,14 @@ describe('the clerk\'s intake list', () => {
     ['source', '?source=villageCommittee', ['杨柳村路灯安装'], 1],
     ['cost range in 万', '?costMin=25万&costMax=800000', ['青石村饮水管网改造', '镇敬老院助餐点'], 2],
   ])('%s', async (_n, query, titles, count) => {
-    const html = await (await get(t.app, BASE + query.replace('VILLAGE', String(f.village.id)), cookies['qs.clerk'])).text();
+    const { cookies, ...t } = await shared;
+    const html = await (await get(t.app, BASE + query.replace('VILLAGE', String(t.f.village.id)), cookies['qs.clerk'])).text();
     expect(html).toContain(`共 <strong>${count}</strong> 条`);
     for (const title of titles) expect(html).toContain(title);
   });
 
   it('sorts, and a bad cost bound is shown beside the field and not applied', async () => {
+    const { cookies, ...t } = await shared;
     const html = await (await get(t.app, `${BASE}?sort=costDesc`, cookies['qs.clerk'])).text();
     expect(html.indexOf('青石村饮水管网改造')).toBeLessThan(html.indexOf('镇敬老院助餐点'));
     const bad = await get(t.app, `${BASE}?costMin=-5`, cookies['qs.clerk']);
@@ -87,6 +93,7 @@ describe('the clerk\'s intake list', () => {
   });
 
   it('htmx gets only the results region; a plain request the whole page', async () => {
+    const { cookies, ...t } = await shared;
     const res = await t.app.request(`${BASE}?q=饮水&page=1`, { headers: { Cookie: cookies['qs.clerk']!, 'HX-Request': 'true', 'HX-Target': 'results' } });
     const html = await res.text();
     expect(html.startsWith('<div id="results"')).toBe(true);
@@ -98,6 +105,7 @@ describe('the clerk\'s intake list', () => {
   });
 
   it('only the township\'s clerks and the district admin see it', async () => {
+    const { cookies, ...t } = await shared;
     expect((await get(t.app, BASE, cookies['lx.clerk'])).status).toBe(403);
     expect((await get(t.app, BASE, cookies['qs.rep'])).status).toBe(403);
     expect((await get(t.app, BASE, cookies['admin'])).status).toBe(200);
@@ -109,6 +117,7 @@ describe('the clerk\'s intake list', () => {
   });
 
   it('exports the filtered rows as Excel-friendly CSV with phones, and records who exported', async () => {
+    const { cookies, ...t } = await intakeCase(); // its own: every export is written to the audit log
     const res = await get(t.app, `${BASE}/export.csv?category=water`, cookies['qs.clerk']);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
@@ -119,8 +128,9 @@ describe('the clerk\'s intake list', () => {
     const lines = text.split('\r\n').filter(Boolean);
     expect(lines[0]).toBe('\uFEFF回执号,项目名称,项目内容,村/社区,类别,估算投资（元）,资金来源,财政资金占比（%）,受益对象,受益人数,工期（月）,是否跨年度,提议人,联系电话,来源,纬度,经度,站点,提交渠道,状态,提交时间');
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toContain('2027-QS-0001,青石村饮水管网改造');
-    expect(lines[1]).toContain('张三,13912345678,群众');
+    // Receipts and phones are text cells (="…"): Excel would show 13912345678 as 1.39E+10.
+    expect(lines[1]).toContain('"=""2027-QS-0001""",青石村饮水管网改造');
+    expect(lines[1]).toContain('张三,"=""13912345678""",群众');
     const all = new TextDecoder().decode(new Uint8Array(await (await get(t.app, `${BASE}/export.csv`, cookies['qs.clerk'])).arrayBuffer()));
     expect(all.split('\r\n').filter(Boolean)).toHaveLength(34); // every filtered row, not one page
     const audit = t.db.select().from(auditLog).where(eq(auditLog.action, 'proposal.export')).all();
@@ -129,21 +139,21 @@ describe('the clerk\'s intake list', () => {
 });
 
 describe('CSV import', () => {
-  const t = testApp(undefined, { now: () => NOW });
-  let cookie: string;
-  const count = () => t.db.select().from(proposal).all().length;
-  beforeAll(async () => {
-    await seedCollection(t.db);
-    cookie = await login(t.app, 'qs.clerk');
-  });
+  /** A township collecting, its clerk logged in; nothing imported yet. */
+  async function importCase() {
+    const t = await collectionCase();
+    return { ...t, cookie: await t.as('qs.clerk'), count: () => t.db.select().from(proposal).all().length };
+  }
 
   it('offers a template with the Chinese headers (BOM, nothing else)', async () => {
+    const { cookie, count, ...t } = await importCase();
     const res = await get(t.app, `${BASE}/template.csv`, cookie);
     expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer())).toBe('\uFEFF' + csvTemplateHeader().join(',') + '\r\n');
     expect(await (await get(t.app, `${BASE}/import`, cookie)).text()).toContain('enctype="multipart/form-data"');
   });
 
   it('imports nothing when any row is bad, and names every bad row and column', async () => {
+    const { cookie, count, ...t } = await importCase();
     const res = await upload(t.app, cookie, csvFile(
       csvRow(),
       csvRow({ '估算投资（元）': '-120000' }),
@@ -165,8 +175,10 @@ describe('CSV import', () => {
     ['malformed CSV (an unclosed quote)', `${csvTemplateHeader().join(',')}\r\n"白果村,坏`, '引号没有闭合'],
     ['wrong headers', '名称,内容,金额\r\n路灯,装路灯,1000', '表头缺少列'],
     ['an empty file', '', '请选择要上传的 CSV 文件'],
+    ['a phone Excel turned into scientific notation', csvFile(csvRow({ 联系电话: '1.38E+10' })), '电话号码已被 Excel 改成科学计数法，请把该列设为文本后重新输入'],
     ['a spreadsheet uploaded as is', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0xff, 0xfe]), '不要直接上传 .xlsx'],
   ])('%s → a Chinese report, nothing imported', async (_n, content, message) => {
+    const { cookie, count, ...t } = await importCase();
     const res = await upload(t.app, cookie, content);
     expect(res.status).toBe(422);
     expect(await res.text()).toContain(message);
@@ -174,6 +186,7 @@ describe('CSV import', () => {
   });
 
   it('imports every row of a good file in one go, emoji and GBK included, as channel "import"', async () => {
+    const { cookie, count, ...t } = await importCase();
     const res = await upload(t.app, cookie, csvFile(
       csvRow(),
       csvRow({ 项目名称: '老年食堂🍚', '村/社区': '全镇', 类别: '养老服务', 联系电话: '023-68881234', 来源: '村委会', 站点简码: 'qs01-lx', 是否跨年度: '是', 项目内容: '第一行\n第二行' }),
@@ -189,6 +202,7 @@ describe('CSV import', () => {
   });
 
   it('reads the GBK file that Excel on a Chinese Windows PC writes by default', async () => {
+    const { cookie, count, ...t } = await importCase();
     const gbk = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../fixtures/proposals-gbk.csv'));
     const res = await upload(t.app, cookie, new Uint8Array(gbk));
     expect(res.status).toBe(303);
@@ -196,7 +210,8 @@ describe('CSV import', () => {
   });
 
   it('a clerk of another township cannot import into this one; a representative cannot import at all', async () => {
-    const rep = await login(t.app, 'qs.rep');
+    const { cookie, count, ...t } = await importCase();
+    const rep = await t.as('qs.rep');
     expect((await upload(t.app, rep, csvFile(csvRow()))).status).toBe(403);
     expect((await get(t.app, `${BASE}/template.csv`, rep)).status).toBe(403);
   });

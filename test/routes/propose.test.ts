@@ -1,18 +1,16 @@
 import QRCode from 'qrcode';
 import { eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditLog, proposal, proposalEvent } from '../../db/schema';
 import { get, post, testApp } from '../helpers/app';
+import { collectionCase } from '../helpers/collectionCases';
 import { NOW, proposalForm, seedCollection, setPhase } from '../helpers/proposals';
 
 const proposals = (t: ReturnType<typeof testApp>) => t.db.select().from(proposal).all();
 
 describe('the public proposal form', () => {
-  const t = testApp(undefined, { now: () => NOW });
-  let f: Awaited<ReturnType<typeof seedCollection>>;
-  beforeAll(async () => { f = await seedCollection(t.db); });
-
   it('shows the form with the window, every field labelled, and a hidden honeypot (no inline style)', async () => {
+    const t = await collectionCase();
     const res = await get(t.app, '/p/QS/propose');
     expect(res.status).toBe(200);
     const html = await res.text();
@@ -29,6 +27,7 @@ describe('the public proposal form', () => {
   });
 
   it('a valid submission gets the next receipt and goes to the receipt page', async () => {
+    const t = await collectionCase();
     const res = await post(t.app, '/p/QS/propose', proposalForm({ estimatedCost: '15万', proposerPhone: '139 1234 5678' }));
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/receipt/2027-QS-0001');
@@ -51,6 +50,7 @@ describe('the public proposal form', () => {
   });
 
   it('bad input comes back 422, filled in, with a Chinese message beside each field', async () => {
+    const t = await collectionCase();
     const res = await post(t.app, '/p/QS/propose', proposalForm({
       title: '', estimatedCost: '-5000', fiscalSharePct: '150', proposerPhone: '12345', description: '村口路灯坏了😀，晚上看不见', category: '',
     }));
@@ -65,7 +65,7 @@ describe('the public proposal form', () => {
     expect(html).toContain('value="-5000"');
     expect(html).toContain('value="12345"');
     expect(html).toMatch(/id="f-title"[^>]*aria-invalid="true"/);
-    expect(proposals(t)).toHaveLength(1);
+    expect(proposals(t)).toHaveLength(0);
   });
 
   it.each([
@@ -78,22 +78,27 @@ describe('the public proposal form', () => {
     ['a forged source', { source: 'representative' }, '请选择提议人身份'],
     ['half a map point', { lat: '29.56' }, '纬度和经度须同时填写'],
   ])('%s is refused', async (_n, over, message) => {
+    const t = await collectionCase();
     const res = await post(t.app, '/p/QS/propose', proposalForm(over));
     expect(res.status).toBe(422);
     expect(await res.text()).toContain(message);
   });
 
   it('a village of another township or a station elsewhere is refused beside the field', async () => {
+    const t = await collectionCase();
+    const { f } = t;
     let res = await post(t.app, '/p/QS/propose', proposalForm({ place: String(f.lxVillage.id) }));
     expect(res.status).toBe(422);
     expect(await res.text()).toContain('请从列表中选择本辖区的村/社区');
     res = await post(t.app, '/p/QS/propose', proposalForm({ station: 'lx-home' }));
     expect(res.status).toBe(422);
     expect(await res.text()).toContain('该站点不属于本辖区');
-    expect(proposals(t)).toHaveLength(1);
+    expect(proposals(t)).toHaveLength(0);
   });
 
   it('emoji and long text within the limits are kept as typed', async () => {
+    const t = await collectionCase();
+    const { f } = t;
     const title = '🚰饮水'.repeat(20); // 60 characters
     const res = await post(t.app, '/p/QS/propose', proposalForm({ title, description: '👵'.repeat(2000), place: String(f.village.id) }));
     expect(res.status).toBe(303);
@@ -105,6 +110,7 @@ describe('the public proposal form', () => {
   });
 
   it('the honeypot refuses the submission without storing it', async () => {
+    const t = await collectionCase();
     const before = proposals(t).length;
     const res = await post(t.app, '/p/QS/propose', proposalForm({ website: 'http://spam.example' }));
     expect(res.status).toBe(422);
@@ -116,6 +122,8 @@ describe('the public proposal form', () => {
   });
 
   it('a station link opens the form with the station and its village chosen; its QR code points at the short link', async () => {
+    const t = await collectionCase();
+    const { f } = t;
     const go = await get(t.app, '/s/QS01-LX');
     expect(go.status).toBe(303);
     expect(go.headers.get('location')).toBe('/p/QS/propose?station=qs01-lx');
@@ -130,6 +138,8 @@ describe('the public proposal form', () => {
   });
 
   it('a submission through a station records it', async () => {
+    const t = await collectionCase();
+    const { f } = t;
     const res = await post(t.app, '/p/QS/propose', proposalForm({ station: 'qs01-lx', place: String(f.village.id) }));
     expect(res.status).toBe(303);
     const row = proposals(t).at(-1)!;
@@ -138,6 +148,7 @@ describe('the public proposal form', () => {
   });
 
   it('only towns have a form; unknown codes are 404', async () => {
+    const t = await collectionCase();
     expect((await get(t.app, '/p/QS01/propose')).status).toBe(404);
     expect((await get(t.app, '/p/YC/propose')).status).toBe(404);
     expect((await get(t.app, '/p/NOPE/propose')).status).toBe(404);

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { candidate, candidateProposal, cycle, proposal, proposalEvent, screening } from '../../db/schema';
 import { get, testApp } from '../helpers/app';
+import { collectionCase } from '../helpers/collectionCases';
 import { addProposal, NOW, seedCollection } from '../helpers/proposals';
 
 type Fixture = Awaited<ReturnType<typeof seedCollection>>;
@@ -15,17 +16,18 @@ function decide(t: ReturnType<typeof testApp>, f: Fixture, receipt: string, deci
   t.db.update(proposal).set({ status: decision }).where(eq(proposal.id, p.id)).run();
 }
 
-describe('tracking by receipt', () => {
-  const t = testApp(undefined, { now: () => NOW });
-  let f: Fixture;
-  beforeAll(async () => {
-    f = await seedCollection(t.db);
-    addProposal(t.db, f, { proposerName: '欧阳娜娜', proposerPhone: '023-68881234' });
-    addProposal(t.db, f, { title: '杨柳村路灯安装', proposerName: '王小明' });
-    addProposal(t.db, f, { title: '邻居占用通道纠纷', proposerName: '李四' });
-  });
+/** A township collecting, with three proposals: 2027-QS-0001 to 0003, none screened yet. */
+async function trackingCase() {
+  const t = await collectionCase();
+  addProposal(t.db, t.f, { proposerName: '欧阳娜娜', proposerPhone: '023-68881234' });
+  addProposal(t.db, t.f, { title: '杨柳村路灯安装', proposerName: '王小明' });
+  addProposal(t.db, t.f, { title: '邻居占用通道纠纷', proposerName: '李四' });
+  return t;
+}
 
+describe('tracking by receipt', () => {
   it('shows status, the timeline and the facts, with the name masked and no phone', async () => {
+    const t = await trackingCase();
     const res = await get(t.app, '/track/2027-QS-0001');
     expect(res.status).toBe(200);
     const html = await res.text();
@@ -38,6 +40,8 @@ describe('tracking by receipt', () => {
   });
 
   it('shows an ineligible decision with its reasons, from the screening and the event note', async () => {
+    const t = await trackingCase();
+    const { f } = t;
     decide(t, f, '2027-QS-0002', 'ineligible', '该项目属于政府日常工作（路灯维护），不列入民生实事；已转镇综合执法办日常处理。');
     const html = await (await get(t.app, '/track/2027-QS-0002')).text();
     expect(html).toContain('不符合条件');
@@ -47,6 +51,8 @@ describe('tracking by receipt', () => {
   });
 
   it('a redirected proposal says where to turn', async () => {
+    const t = await trackingCase();
+    const { f } = t;
     decide(t, f, '2027-QS-0003', 'redirected', '邻里通道纠纷属于民事纠纷，请向人民法院起诉或申请人民调解。', { redirectTarget: 'court' });
     const html = await (await get(t.app, '/track/2027-QS-0003')).text();
     expect(html).toContain('建议您向<strong>人民法院</strong>反映');
@@ -54,6 +60,8 @@ describe('tracking by receipt', () => {
   });
 
   it('a merged proposal points to the item it was merged into and shows that item\'s status', async () => {
+    const t = await trackingCase();
+    const { f } = t;
     const p1 = t.db.select().from(proposal).where(eq(proposal.receipt, '2027-QS-0001')).get()!;
     const merged = addProposal(t.db, f, { title: '青石村自来水管道更换', proposerName: '赵六' });
     t.db.update(proposal).set({ status: 'merged', mergedIntoId: p1.id }).where(eq(proposal.id, merged.id)).run();
@@ -67,6 +75,7 @@ describe('tracking by receipt', () => {
   });
 
   it('the lookup form forgives case, spaces and full-width; unknown and malformed receipts get helpful pages', async () => {
+    const t = await trackingCase();
     let res = await get(t.app, '/track?receipt=%202027-qs-1%20');
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/track/2027-QS-0001');
@@ -87,24 +96,30 @@ describe('tracking by receipt', () => {
   });
 });
 
-describe('the public portal', () => {
+const PHONE = '13987654321';
+
+/** 150 proposals over every category, every third one refused with a long reason: three full pages and a bit. */
+async function portalCase() {
   const t = testApp(undefined, { now: () => NOW });
-  let f: Fixture;
-  const PHONE = '13987654321';
-  beforeAll(async () => {
-    f = await seedCollection(t.db);
-    const cats = ['water', 'transport', 'elderly', 'education', 'health', 'environment', 'culture', 'safety', 'other'];
-    for (let i = 1; i <= 150; i++) {
-      addProposal(t.db, f, {
-        title: `${['青石村', '杨柳村', '白果村'][i % 3]}第${i}号民生项目：${'道路硬化及排水沟改造'.repeat(2)}`,
-        description: '详细说明'.repeat(200), category: cats[i % cats.length]!, proposerName: `欧阳测试${i}`, proposerPhone: PHONE,
-        place: i % 2 ? 'all' : String(f.village.id),
-      });
-      if (i % 3 === 0) decide(t, f, `2027-QS-${String(i).padStart(4, '0')}`, 'ineligible', '经审查，该项目估算投资超过本镇重大投资项目标准（500 万元），属于政府重大投资项目，依照票决制实施办法不列入民生实事候选项目，建议通过镇人大代表建议渠道向区级部门反映。'.repeat(2));
-    }
-  });
+  const f = await seedCollection(t.db);
+  const cats = ['water', 'transport', 'elderly', 'education', 'health', 'environment', 'culture', 'safety', 'other'];
+  for (let i = 1; i <= 150; i++) {
+    addProposal(t.db, f, {
+      title: `${['青石村', '杨柳村', '白果村'][i % 3]}第${i}号民生项目：${'道路硬化及排水沟改造'.repeat(2)}`,
+      description: '详细说明'.repeat(200), category: cats[i % cats.length]!, proposerName: `欧阳测试${i}`, proposerPhone: PHONE,
+      place: i % 2 ? 'all' : String(f.village.id),
+    });
+    if (i % 3 === 0) decide(t, f, `2027-QS-${String(i).padStart(4, '0')}`, 'ineligible', '经审查，该项目估算投资超过本镇重大投资项目标准（500 万元），属于政府重大投资项目，依照票决制实施办法不列入民生实事候选项目，建议通过镇人大代表建议渠道向区级部门反映。'.repeat(2));
+  }
+  return { ...t, f };
+}
+
+describe('the public portal', () => {
+  // Read-only for the cases that use it: they page and filter, and never write.
+  const shared = portalCase();
 
   it('lists every submission with status and reasons, without personal data, each page under 100 KB', async () => {
+    const t = await shared;
     let seen = 0;
     for (let page = 1; page <= 4; page++) {
       const res = await get(t.app, `/p/QS/2027?page=${page}`);
@@ -126,6 +141,7 @@ describe('the public portal', () => {
   });
 
   it('filters by status and category', async () => {
+    const t = await shared;
     const html = await (await get(t.app, '/p/QS/2027?status=ineligible&category=water')).text();
     const receipts = [...html.matchAll(/<a href="\/track\/(2027-QS-\d{4})">/g)].map((m) => Number(m[1]!.slice(-4)));
     expect(receipts.length).toBeGreaterThan(0);
@@ -135,6 +151,8 @@ describe('the public portal', () => {
   });
 
   it('shows the candidate list only once the presidium has approved it', async () => {
+    const t = await trackingCase();
+    const { f } = t;
     const cy = f.cycle();
     const cand = t.db.insert(candidate).values({
       cycleId: cy.id, title: '青石村饮水管网改造工程', budget: 800000, unitName: '青石镇农业服务中心', leadOfficial: '副镇长 刘军',
@@ -152,6 +170,7 @@ describe('the public portal', () => {
   });
 
   it('a town without cycles has an honest empty page; the home page links every portal', async () => {
+    const t = await collectionCase();
     const html = await (await get(t.app, '/p/LX')).text();
     expect(html).toContain('本辖区还没有年度工作');
     const home = await (await get(t.app, '/')).text();

@@ -1,8 +1,10 @@
 import type { CollectionState } from '../../src/domain/collection';
+import type { PublicAddress } from '../../src/http/publicUrl';
 import type { CsvIssue } from '../../src/domain/proposalCsv';
 import { CSV_COLUMNS, MAX_IMPORT_ROWS } from '../../src/domain/proposalCsv';
 import { CATEGORY_LABELS, SOURCE_LABELS } from '../../src/domain/proposalLabels';
 import { Field, FormError, SelectField, type FieldErrors, type FormValues } from '../components/form';
+import { PublicUrlWarning } from '../components/PublicUrlWarning';
 import { CollectionNotice } from './CollectionNotice';
 import { ProposalFields, type FormChoices } from './ProposalFields';
 
@@ -98,13 +100,14 @@ const COLUMN_HELP: Record<(typeof CSV_COLUMNS)[number]['field'], string> = {
 
 export function CollectionWindowPage(p: {
   j: Town; year: number; state: CollectionState; canManage: boolean; values: FormValues; errors?: FieldErrors;
-  formUrl: string; portalUrl: string;
+  address: PublicAddress; formUrl: string; portalUrl: string;
 }) {
   const base = `/j/${p.j.code}/cycles/${p.year}`;
   return (
     <section>
       <p class="muted"><a href={base}>{p.j.name} {p.year} 年度</a></p>
       <h1>项目征集时间</h1>
+      <PublicUrlWarning address={p.address} />
       <CollectionNotice state={p.state} kind={p.j.kind} year={p.year} />
       {p.canManage && (
         <form method="post" action={`${base}/collection`} class="stack card" novalidate>

@@ -3,7 +3,9 @@ import {
   CATEGORY_LABELS, CHANNEL_LABELS, eventLabel, REDIRECT_LABELS, SOURCE_LABELS, STATUS_LABELS, STATUS_SENTENCES,
   wholeAreaLabel, type ProposalStatus,
 } from '../../src/domain/proposalLabels';
+import type { PublicAddress } from '../../src/http/publicUrl';
 import { Field, FormError, type FieldErrors, type FormValues } from '../components/form';
+import { PublicUrlWarning } from '../components/PublicUrlWarning';
 import { chinaDateOf, fmtDateTime } from '../components/format';
 import { yuanWords } from './format';
 
@@ -29,10 +31,11 @@ function Facts(p: { t: TrackedProposal }) {
 }
 
 /** Printed or screenshotted right after submitting: the number, what was sent, and where to follow it. */
-export function ReceiptPage(p: { t: TrackedProposal; trackUrl: string; qrSvg: string; againHref?: string }) {
+export function ReceiptPage(p: { t: TrackedProposal; address: PublicAddress; trackUrl: string; qrSvg: string; againHref?: string }) {
   const t = p.t;
   return (
     <section class="receipt">
+      <PublicUrlWarning address={p.address} />
       <p class="flash" role="status">提交成功，感谢您的建议！</p>
       <h1>{t.jurisdictionName}民生实事项目建议回执</h1>
       <p>您的回执号</p>

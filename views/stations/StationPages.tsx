@@ -1,13 +1,16 @@
 import { STATION_LABELS, type Station } from '../../src/data/stations';
+import type { PublicAddress } from '../../src/http/publicUrl';
+import { PublicUrlWarning } from '../components/PublicUrlWarning';
 import { chinaDay } from '../proposals/format';
 
 interface Town { code: string; name: string }
 
-export function StationListPage(p: { j: Town; stations: (Station & { placeName: string })[]; origin: string }) {
+export function StationListPage(p: { j: Town; stations: (Station & { placeName: string })[]; address: PublicAddress }) {
   return (
     <section>
       <p class="muted"><a href={`/j/${p.j.code}`}>{p.j.name}</a></p>
       <h1>代表之家/联络站的二维码与海报</h1>
+      <PublicUrlWarning address={p.address} />
       <p>群众扫站点海报上的二维码，即可打开本辖区的项目建议表，并自动记下是经哪个站点提交的。打印海报前请确认下方网址能从群众的手机上打开。</p>
       {p.stations.length === 0 ? <p class="muted">本辖区还没有站点，请区级管理员在“辖区管理”中添加。</p> : (
         <div class="table-wrap"><table class="stack-sm">
@@ -17,7 +20,7 @@ export function StationListPage(p: { j: Town; stations: (Station & { placeName: 
               <tr>
                 <td data-label="站点">{s.name} <span class="badge">{STATION_LABELS[s.kind]}</span>{!s.active && <span class="badge off">已停用</span>}</td>
                 <td data-label="所在">{s.placeName}<div class="muted">{s.address}</div></td>
-                <td data-label="短网址"><code>{p.origin}/s/{s.shortCode}</code></td>
+                <td data-label="短网址"><code>{p.address.origin}/s/{s.shortCode}</code></td>
                 <td>
                   <a href={`/j/${p.j.code}/stations/${s.id}/poster`}>打印海报<span class="sr-only">：{s.name}</span></a>
                   {' · '}<a href={`/s/${s.shortCode}/qr.svg`} hx-boost="false" download={`${s.shortCode}.svg`}>下载二维码</a>
@@ -33,11 +36,12 @@ export function StationListPage(p: { j: Town; stations: (Station & { placeName: 
 
 /** An A4 sheet for the station's wall: large type, the QR code, and how to use it. */
 export function StationPoster(p: {
-  j: Town; station: Station; shortUrl: string; qrSvg: string; window?: { opens: string; closes: string };
+  j: Town; station: Station; shortUrl: string; qrSvg: string; window?: { opens: string; closes: string }; address: PublicAddress;
 }) {
   return (
     <article class="poster">
       <p class="no-print"><a href={`/j/${p.j.code}/stations`}>← 返回站点列表</a>（用浏览器的“打印”功能，纸张选 A4）</p>
+      <PublicUrlWarning address={p.address} />
       <h1>民生实事 您来提</h1>
       <p class="poster-lead">今年政府为大家办哪些实事？由群众提、代表定。</p>
       <div class="poster-qr" dangerouslySetInnerHTML={{ __html: p.qrSvg }} />

@@ -41,3 +41,20 @@ export const cycleSubject = createMiddleware<CycleEnv>(async (c, next) => {
   c.set('cycle', cy);
   await next();
 });
+
+/**
+ * The public side of a jurisdiction (/p/:code): no login, so it is c.var.jurisdiction as under /j/:code, but an
+ * unknown or retired (inactive) jurisdiction is a 404 — residents never see a closed town's pages.
+ */
+export const publicJurisdictionSubject = createMiddleware<JurisdictionEnv>(async (c, next) => {
+  const j = getJurisdictionByCode(c.var.db, c.req.param('code') ?? '');
+  if (!j || !j.active) notFound();
+  c.set('jurisdiction', j);
+  await next();
+});
+
+/** Only townships and subdistricts run a yearly cycle and take proposals from residents: a village's code is a 404. */
+export const townOnly = createMiddleware<JurisdictionEnv>(async (c, next) => {
+  if (c.var.jurisdiction.kind !== 'township' && c.var.jurisdiction.kind !== 'subdistrict') notFound();
+  await next();
+});

@@ -1,0 +1,68 @@
+import { createMiddleware } from 'hono/factory';
+import { TrackNotFoundPage } from '../../../views/proposals/TrackPages';
+import { getCandidate, type CandidateView } from '../../data/candidates';
+import { trackProposal, type TrackedProposal } from '../../data/portal';
+import { proposalDetail, type ProposalDetail } from '../../data/screening';
+import { getStationByShortCode, getStationIn, type Station } from '../../data/stations';
+import { normalizeReceipt } from '../../domain/receipt';
+import type { AppEnv } from '../../env';
+import { idParam, notFound, type CycleEnv, type JurisdictionEnv } from './jurisdiction';
+
+/** A request under /j/:code/cycles/:year/proposals/:proposalId: the proposal of that cycle (another cycle's is a 404). */
+export type ProposalEnv = CycleEnv & { Variables: { proposal: ProposalDetail } };
+/** A request under /j/:code/cycles/:year/candidates/:candidateId: the candidate of that cycle. */
+export type CandidateEnv = CycleEnv & { Variables: { candidate: CandidateView } };
+/** A request under /j/:code/stations/:stationId: a station of the jurisdiction or of its villages. */
+export type StationEnv = JurisdictionEnv & { Variables: { station: Station } };
+/** A request under /s/:shortCode: the station a poster's QR code names, wherever it is. */
+export type StationLinkEnv = AppEnv & { Variables: { station: Station } };
+/** A request under /track/:receipt or /receipt/:receipt: the proposal as the public may see it. */
+export type TrackedEnv = AppEnv & { Variables: { tracked: TrackedProposal } };
+
+export const proposalSubject = createMiddleware<ProposalEnv>(async (c, next) => {
+  const p = proposalDetail(c.var.db, c.var.cycle.id, idParam(c.req.param('proposalId')));
+  if (!p) notFound();
+  c.set('proposal', p);
+  await next();
+});
+
+export const candidateSubject = createMiddleware<CandidateEnv>(async (c, next) => {
+  const cand = getCandidate(c.var.db, c.var.cycle.id, idParam(c.req.param('candidateId')));
+  if (!cand) notFound();
+  c.set('candidate', cand);
+  await next();
+});
+
+export const jurisdictionStationSubject = createMiddleware<StationEnv>(async (c, next) => {
+  const s = getStationIn(c.var.db, c.var.jurisdiction.id, idParam(c.req.param('stationId')));
+  if (!s) notFound();
+  c.set('station', s);
+  await next();
+});
+
+/** Short codes are printed in lower case, but people type them as they like. */
+export const stationLinkSubject = createMiddleware<StationLinkEnv>(async (c, next) => {
+  const s = getStationByShortCode(c.var.db, (c.req.param('shortCode') ?? '').toLowerCase());
+  if (!s) notFound();
+  c.set('station', s);
+  await next();
+});
+
+/**
+ * The receipt as typed: a non-canonical spelling (lower case, full-width, no zero padding) redirects to the
+ * canonical address under `base`; an unknown one gets the tracking 404 with the lookup form, not the bare one.
+ */
+export function trackedSubject(base: '/track' | '/receipt') {
+  return createMiddleware<TrackedEnv>(async (c, next) => {
+    const typed = c.req.param('receipt') ?? '';
+    const receipt = normalizeReceipt(typed);
+    if (receipt && receipt !== typed) return c.redirect(`${base}/${receipt}`, 301);
+    const t = receipt ? trackProposal(c.var.db, receipt) : undefined;
+    if (!t) {
+      c.status(404);
+      return c.render(<TrackNotFoundPage receipt={typed.slice(0, 40)} />, { title: '没有找到回执号' });
+    }
+    c.set('tracked', t);
+    await next();
+  });
+}
