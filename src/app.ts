@@ -25,6 +25,9 @@ import { candidates } from './routes/candidates';
 import { session, sessions } from './routes/sessions';
 import { jurisdictionSubject } from './http/subjects/jurisdiction';
 import { sessionSubject } from './http/subjects/session';
+import { congressRosterSubject, deliberationRosterSubject, repSubject } from './http/subjects/roster';
+import { roster } from './routes/roster';
+import { deliberationRoster, deliberationRosterCsv } from './routes/deliberationRoster';
 import { polls } from './routes/polls';
 import { voting } from './routes/voting';
 import { deliberation } from './routes/deliberation';
@@ -88,6 +91,11 @@ export function createApp(opts: AppOptions) {
   // Where a URL becomes a subject (or a 404), before any route's guard reads it.
   app.use('/j/:code/*', jurisdictionSubject);
   app.use('/j/:code/sessions/:sessionId{[0-9]+}/*', sessionSubject);
+  app.use('/j/:code/roster/*', congressRosterSubject);
+  app.use('/j/:code/deliberation/reps/*', deliberationRosterSubject);
+  app.use('/j/:code/deliberation/reps.csv', deliberationRosterSubject);
+  app.use('/j/:code/roster/:repId{[0-9]+}/*', repSubject);
+  app.use('/j/:code/deliberation/reps/:repId{[0-9]+}/*', repSubject);
 
   app.route('/', assets);
   app.route('/', health);
@@ -105,6 +113,9 @@ export function createApp(opts: AppOptions) {
   app.route('/', candidates);
   app.route('/j/:code/sessions', sessions);
   app.route('/j/:code/sessions/:sessionId{[0-9]+}', session);
+  app.route('/j/:code/roster', roster);
+  app.route('/j/:code/deliberation/reps', deliberationRoster);
+  app.route('/j/:code/deliberation/reps.csv', deliberationRosterCsv);
   app.route('/', polls);
   app.route('/', voting);
   app.route('/', deliberation);

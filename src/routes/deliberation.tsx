@@ -16,7 +16,6 @@ import type { AppEnv } from '../env';
 import { deliberationItems } from './deliberationItems';
 import { deliberationLinks } from './deliberationLinks';
 import { deliberationPublic } from './deliberationPublic';
-import { deliberationRoster } from './deliberationRoster';
 import { deliberationStats } from './deliberationStats';
 import { meetings } from './meetings';
 import { subdistrictParam, todayIn } from './deliberationCommon';
@@ -56,7 +55,6 @@ export const deliberation = new Hono<AppEnv>()
       { title: `${j.name} · 街道议事` },
     );
   })
-  .route('/', deliberationRoster)
   .route('/', deliberationLinks)
   .route('/', deliberationItems)
   .route('/', deliberationStats)

@@ -81,12 +81,12 @@ describe('deliberation roster', () => {
   });
 
   it('retires a representative and closes their link on the same day; reinstating keeps it closed', async () => {
-    const res = await post(t.app, `/j/DC/deliberation/reps/${fx.drep2.id}/retire`, { onDate: '2026-03-01', reason: '迁出本街道' }, cookies['dc.clerk']);
+    const res = await post(t.app, `/j/DC/deliberation/reps/${fx.drep2.id}/retire`, { onDate: '2026-03-01', reason: 'movedAway', note: '迁出本街道' }, cookies['dc.clerk']);
     expect(res.status).toBe(303);
     const link = t.db.select().from(repLink).where(eq(repLink.deliberationRepId, fx.drep2.id)).get()!;
     expect(link.toDate).toBe('2026-03-01');
     expect(t.db.select().from(representative).where(eq(representative.id, fx.drep2.id)).get()!.status).toBe('retired');
-    const twice = await post(t.app, `/j/DC/deliberation/reps/${fx.drep2.id}/retire`, { onDate: '2026-03-02', reason: '' }, cookies['dc.clerk']);
+    const twice = await post(t.app, `/j/DC/deliberation/reps/${fx.drep2.id}/retire`, { onDate: '2026-03-02', reason: 'other', note: '重复提交' }, cookies['dc.clerk']);
     expect(twice.status).toBe(422);
     expect(await twice.text()).toContain('该代表已经离任');
     expect((await post(t.app, `/j/DC/deliberation/reps/${fx.drep2.id}/reinstate`, {}, cookies['dc.clerk'])).status).toBe(303);
@@ -153,8 +153,9 @@ describe('deliberation roster', () => {
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes); // the decoder drops the BOM
-    expect(text.split('\r\n')[0]).toBe('姓名,所在社区,界别,联系电话,任期开始,任期结束,状态');
-    expect(text).toContain('刘一,解放社区,,13900000001,,,在册');
+    // The first seven columns as before, then the seat's dates and the login; phones written so Excel keeps them as text.
+    expect(text.split('\r\n')[0]).toBe('姓名,所在社区,界别,联系电话,任期开始,任期结束,状态,增补,推选日期,离任日期,离任原因,离任说明,登录账号');
+    expect(text).toContain('刘一,解放社区,,"=""13900000001""",,,在册');
     expect(text).toContain('"教育,卫生"');
     expect((await get(t.app, '/j/DC/deliberation/reps.csv', cookies['dc.drep1'])).status).toBe(403);
   });
