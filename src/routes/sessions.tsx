@@ -15,6 +15,7 @@ import { createSelectionPoll, pollsOf, screenPoll, selectionBlocker } from '../d
 import {
   correctionsOf, generateResolution, publicationBlockers, publishSession, recordCorrection, resolutionDraft, saveResolution,
 } from '../data/publication';
+import { seatedCount } from '../data/representatives';
 import { readResult, resolutionOf, sessionOutcome } from '../data/results';
 import {
   checkIn, createSession, quorumState, rollOf, rollRow, sessionsOf, sessionYear, transitionSession, undoCheckIn,
@@ -31,6 +32,7 @@ import { hallBaseUrl, wantsFragment } from '../http/hall';
 import { refused } from '../http/refused';
 import { redirectWithFlash } from '../http/renderer';
 import type { JurisdictionEnv } from '../http/subjects/jurisdiction';
+import { rosterHref } from '../http/subjects/roster';
 import type { SessionEnv } from '../http/subjects/session';
 import { trimmed, validForm, validQuery, type FieldErrors, type FormValues } from '../http/validate';
 
@@ -107,6 +109,7 @@ function listPage(c: Context<JurisdictionEnv>, values?: FormValues, errors?: Fie
       cycles={cycles.map((cy) => [String(cy.id), `${cy.year}年度`])}
       defaults={{ date: chinaDateOf(now), title: `${j.name}${chinaYearOf(now)}年${terms.meeting}`, cycleId: cycles[0] && String(cycles[0].id) }}
       warnings={body === 'deliberation' ? meetingWarningsFor(db, j.id, chinaYearOf(now)).map((w) => w.text) : undefined}
+      emptyRosterHref={bodyOf(j.kind) && seatedCount(db, { jurisdictionId: j.id, body }) === 0 ? rosterHref(j, body) : undefined}
       values={values} errors={errors} />,
     { title: `${j.name}${terms.meeting}` },
   );

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -97,9 +97,23 @@ describe('seedDemo', () => {
     expect(db.select().from(user).all().every((u) => u.passwordHash === 'dummy-hash')).toBe(true);
   });
 
+  it('enters every roster and its logins through the roster functions, audited by the clerk (the district\'s by its administrator)', () => {
+    const audit = db.select().from(auditLog).all();
+    const roster = audit.filter((a) => ['roster.import', 'roster.logins.create', 'user.create'].includes(a.action));
+    expect(roster.every((a) => /（([a-z]+\.clerk|admin)）$/.test(a.actorName))).toBe(true);
+    const withLogin = db.select({ n: sql<number>`count(*)` }).from(representative).where(isNotNull(representative.userId)).get()!.n;
+    expect(roster.filter((a) => a.action === 'user.create')).toHaveLength(withLogin);
+    expect(roster.filter((a) => a.action === 'roster.import')).toHaveLength(6 + 7); // six towns, seven district representatives
+    expect(audit.some((a) => `${a.before}${a.after}`.includes('dummy-hash'))).toBe(false);
+    expect(db.select().from(user).all().some((u) => u.mustChangePassword)).toBe(false); // the README's password works
+    const qs = kids('township').find((t) => t.code === 'QS')!;
+    expect(seated(qs.id, 'congress').every((r) => r.seatedOn === '2021-11-01' && !r.byElection)).toBe(true);
+  });
+
   it('stores one per-jurisdiction setting and one demo audit entry, after 石门镇\'s clerk\'s own entries', () => {
     expect(db.select().from(setting).all()).toHaveLength(1);
-    const audit = db.select().from(auditLog).all();
+    const audit = db.select().from(auditLog).all()
+      .filter((a) => !['roster.import', 'roster.logins.create', 'user.create'].includes(a.action));
     // 石门镇 was brought to the vote through the app's data functions, which audit as they go (readyToVote.ts).
     expect(audit.slice(0, -1).every((a) => a.actorName.includes('张静'))).toBe(true);
     expect(new Set(audit.slice(0, -1).map((a) => a.action))).toEqual(new Set([

@@ -18,9 +18,13 @@ export type RosterEnv = JurisdictionEnv & { Variables: { roster: Roster } };
 /** A request under a roster's /:repId: the entry as well (another roster's entry is a 404). */
 export type RepEnv = RosterEnv & { Variables: { rep: Rep } };
 
+/** Where a jurisdiction's roster lives: for links from the cycle page, the navigation and the session list. */
+export function rosterHref(j: { code: string }, body: RepBody): string {
+  return body === 'congress' ? `/j/${j.code}/roster` : `/j/${j.code}/deliberation/reps`;
+}
+
 function rosterOf(j: { id: number; code: string }, body: RepBody): Roster {
-  const base = body === 'congress' ? `/j/${j.code}/roster` : `/j/${j.code}/deliberation/reps`;
-  return { body, scope: { jurisdictionId: j.id, body }, base, terms: ROSTER_TERMS[body] };
+  return { body, scope: { jurisdictionId: j.id, body }, base: rosterHref(j, body), terms: ROSTER_TERMS[body] };
 }
 
 /** /j/:code/roster: a township's people's congress roster. A subdistrict's lives with street deliberation. */
