@@ -30,13 +30,13 @@ const inScope = (s: RosterScope) => and(eq(representative.jurisdictionId, s.juri
 
 export interface RosterFilter { status?: RepStatus; q?: string }
 
-/** The roster by village (then by entry), each with its login's username; `q` finds a name ignoring spaces. */
+/** The roster in entry order (as the clerk's file listed it), each with its login's username; `q` ignores spaces. */
 export function rosterOf(db: Db, scope: RosterScope, filter: RosterFilter = {}): RosterEntry[] {
   const q = normalizeName(filter.q ?? '');
   return db.select({ rep: representative, username: user.username }).from(representative)
     .leftJoin(user, eq(user.id, representative.userId))
     .where(and(inScope(scope), filter.status ? eq(representative.status, filter.status) : undefined, q ? contains(representative.name, q) : undefined))
-    .orderBy(asc(representative.community), asc(representative.id)).all()
+    .orderBy(asc(representative.id)).all()
     .map((r) => ({ ...r.rep, username: r.username }));
 }
 
@@ -277,7 +277,7 @@ export function repsWithoutLogin(db: Db, scope: RosterScope): Rep[] {
 export function repsByIds(db: Db, scope: RosterScope, ids: readonly number[]): Rep[] {
   if (ids.length === 0) return [];
   return db.select().from(representative).where(and(inScope(scope), inArray(representative.id, [...ids])))
-    .orderBy(asc(representative.community), asc(representative.id)).all();
+    .orderBy(asc(representative.id)).all();
 }
 
 /**
@@ -293,9 +293,14 @@ export function createRepLogins(
     const reps = new Map(repsByIds(tx, scope, entries.map((e) => e.repId)).map((r) => [r.id, r]));
     const todo = entries.filter((e) => reps.get(e.repId)?.userId === null);
     const skipped = entries.filter((e) => reps.get(e.repId)?.userId).map((e) => reps.get(e.repId)!.name);
+    if (todo.length === 0) return refuse('没有需要创建账号的代表：所选代表都已有登录账号（补打凭条请用“重置初始密码”）');
     const prefix = repUsernamePrefix(scope.code, scope.body);
     const taken = tx.select({ u: user.username }).from(user).where(startsWith(user.username, prefix)).all().map((r) => r.u);
     const fresh = nextUsernames(prefix, taken, todo.filter((e) => !e.username).length);
+    // Refused before anything is written: returning a refusal does not roll the transaction back.
+    const given = todo.flatMap((e) => (e.username ? [e.username] : []));
+    const clash = given.find((u, i) => given.indexOf(u) !== i || tx.select({ id: user.id }).from(user).where(eq(user.username, u)).get());
+    if (clash) return refuse(`用户名 ${clash} 已被使用，请换一个`, 'username');
     const issued: LoginIssued[] = [];
     for (const e of todo) {
       const rep = reps.get(e.repId)!;
@@ -308,12 +313,10 @@ export function createRepLogins(
       tx.update(representative).set({ userId: account.value.id }).where(eq(representative.id, rep.id)).run();
       issued.push({ repId: rep.id, name: rep.name, community: rep.community, username });
     }
-    if (issued.length > 0) {
-      recordAudit(tx, actor, {
-        action: 'roster.logins.create', targetType: 'jurisdiction', targetId: scope.jurisdictionId, jurisdictionId: scope.jurisdictionId,
-        after: { body: scope.body, count: issued.length, reps: issued.map((i) => ({ id: i.repId, name: i.name, username: i.username })) },
-      }, now);
-    }
+    recordAudit(tx, actor, {
+      action: 'roster.logins.create', targetType: 'jurisdiction', targetId: scope.jurisdictionId, jurisdictionId: scope.jurisdictionId,
+      after: { body: scope.body, count: issued.length, reps: issued.map((i) => ({ id: i.repId, name: i.name, username: i.username })) },
+    }, now);
     return ok({ issued, skipped });
   });
 }
@@ -343,12 +346,11 @@ export function resetRepLogins(
       invalidateUserLoginSessions(tx, account.id);
       issued.push({ repId: rep.id, name: rep.name, community: rep.community, username: account.username });
     }
-    if (issued.length > 0) {
-      recordAudit(tx, actor, {
-        action: 'roster.logins.reset', targetType: 'jurisdiction', targetId: scope.jurisdictionId, jurisdictionId: scope.jurisdictionId,
-        after: { body: scope.body, count: issued.length, reps: issued.map((i) => ({ id: i.repId, name: i.name, username: i.username })) },
-      }, now);
-    }
+    if (issued.length === 0) return refuse(skipped.length ? `没有可以重置的账号：${skipped.join('；')}` : '所选代表都没有登录账号');
+    recordAudit(tx, actor, {
+      action: 'roster.logins.reset', targetType: 'jurisdiction', targetId: scope.jurisdictionId, jurisdictionId: scope.jurisdictionId,
+      after: { body: scope.body, count: issued.length, reps: issued.map((i) => ({ id: i.repId, name: i.name, username: i.username })) },
+    }, now);
     return ok({ issued, skipped });
   });
 }

@@ -29,7 +29,7 @@ export function RosterPage(p: {
   const { r } = p;
   const filters: [StatusFilter, string][] = [['seated', '在册'], ['retired', '离任'], ['all', '全部']];
   const showLinks = r.body === 'deliberation';
-  const loginError = p.errors?.rep ?? p.errors?._form;
+  const loginError = p.errors?.rep ?? p.errors?.username ?? p.errors?._form;
   return (
     <RosterFrame r={r} title={p.title}>
       <p class="summary">
