@@ -4,9 +4,12 @@ document.addEventListener('change', (e) => {
   if (el instanceof HTMLSelectElement && el.hasAttribute('data-autosubmit') && el.form) el.form.requestSubmit();
 });
 
+// data-confirm on the form, or on the button that submits it (a form with several actions).
 document.addEventListener('submit', (e) => {
   const form = e.target;
-  if (form instanceof HTMLFormElement && form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
+  const question = e.submitter instanceof HTMLElement && e.submitter.dataset.confirm
+    ? e.submitter.dataset.confirm : form instanceof HTMLFormElement ? form.dataset.confirm : undefined;
+  if (question && !window.confirm(question)) {
     e.preventDefault();
     e.stopImmediatePropagation();
   }
@@ -17,15 +20,6 @@ document.addEventListener('htmx:afterSettle', () => {
   const bad = document.querySelector('[aria-invalid="true"]');
   if (bad instanceof HTMLElement) bad.focus();
 });
-
-// A button may ask for confirmation on its own (a form with several actions): data-confirm on the submitter.
-document.addEventListener('submit', (e) => {
-  const button = e.submitter;
-  if (button instanceof HTMLElement && button.dataset.confirm && !window.confirm(button.dataset.confirm)) {
-    e.preventDefault();
-    e.stopImmediatePropagation();
-  }
-}, true);
 
 // "Select all" for a list of checkboxes: <input type=checkbox data-check-all="rep"> ticks every input[name=rep].
 document.addEventListener('change', (e) => {
