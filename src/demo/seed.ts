@@ -3,7 +3,8 @@ import type { Db } from '../../db/client';
 import { jurisdiction, repLink, roleAssignment, setting, station, user } from '../../db/schema';
 import { type Role } from '../domain/vocabulary';
 import { recordAudit, type Actor } from '../data/audit';
-import { addReps, createRepLogins, type NewRep, type RosterScope } from '../data/representatives';
+import { addReps, createRepLogins, retireRep, type NewRep, type RosterScope } from '../data/representatives';
+import { addDays, chinaDateOf } from '../domain/chinaDate';
 import { ROLE_LABELS } from '../domain/authz';
 import { seedDeliberationDemo } from './deliberation';
 import { seedDemoProposals } from './proposals';
@@ -103,8 +104,8 @@ export function seedDemo(db: Db, opts: { passwordHash: string; now: Date }): Dem
       counts.users++; counts.roleAssignments++;
       return id;
     };
-    const seat = (name: string, community: string, sector: string): NewRep => ({
-      name, community, sector, phone: phone(), termFrom: TERM.from, termTo: TERM.to, byElection: false, seatedOn: null,
+    const seat = (name: string, community: string, sector: string, tel = phone()): NewRep => ({
+      name, community, sector, phone: tel, termFrom: TERM.from, termTo: TERM.to, byElection: false, seatedOn: null,
       status: 'seated', retiredOn: null, retireReason: null, retireNote: '',
     });
     // Representatives and their logins go through the roster's own functions, as a clerk's import and slips would
@@ -161,6 +162,17 @@ export function seedDemo(db: Db, opts: { passwordHash: string; now: Date }): Dem
         if (i === 1) login(entries[0]!.username, ROLE_LABELS[role], t.name);
       }
       const roster = seatWithLogins(clerk, { jurisdictionId: townId, body, code: t.code }, entries);
+      if (t === firstTown) {
+        // A roster that has lived: a seat ended some months ago and a by-election filled it since (the roster's
+        // history shows both; a session dated between them would count one fewer). Fixed values: no draw from rand.
+        const today = chinaDateOf(opts.now);
+        const gone = retireRep(tx, clerk, roster.at(-1)!, { onDate: addDays(today, -150), reason: 'death', note: '因病去世' }, opts.now);
+        if (!gone.ok) throw new Error(gone.error);
+        seatWithLogins(clerk, { jurisdictionId: townId, body, code: t.code }, [{
+          rep: { ...seat('周雪梅', t.places[0]!, '教育', '13908230087'), byElection: true, seatedOn: addDays(today, -60) },
+          username: `${lc}.${tag}${String(t.reps + 1).padStart(3, '0')}`,
+        }]);
+      }
 
       if (t.kind === 'subdistrict') {
         // One district-level representative per group of 13 deliberation reps in this subdistrict.

@@ -6,8 +6,8 @@ export function RosterImportPage(p: { r: RosterView; columns: string[]; places: 
   return (
     <RosterFrame r={r} title={`导入${r.terms.roster}`}>
       <p>
-        可以直接上传 Excel 表格（.xlsx），也可以上传 CSV（UTF-8 或 GBK 均可，Excel“另存为 CSV”即可）。表头写在第一行（上面可以有一行标题），
-        列的顺序不限，可用的列：{p.columns.join('、')}。只有“姓名”必填。
+        可以直接上传 Excel 表格（.xlsx），也可以从 CSV 导入{r.terms.rep}（UTF-8 或 GBK 均可，Excel“另存为 CSV”即可）。
+        表头写在第一行（上面可以有一行标题），列的顺序不限，可用的列：{p.columns.join('、')}。只有“姓名”必填。
       </p>
       <ul>
         <li>日期写作 2026-01-01、2026/1/1 或 2026年1月1日，Excel 的日期单元格也可以。</li>

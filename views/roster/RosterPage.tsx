@@ -65,8 +65,7 @@ export function RosterPage(p: {
         <form method="post" action={`${r.base}/logins`} id="logins" class="card login-batch" hx-boost="false" novalidate>
           <h2>{r.terms.rep}登录账号</h2>
           <p class="hint">
-            在下表中勾选{r.terms.rep}后创建账号，或一次为所有没有账号的在册{r.terms.rep}创建。每人得到一个一次性初始密码，
-            提交后打印登录凭条（A4，每页 10 张）分发；密码只显示这一次，系统不保存。需要补打时请“重置初始密码”。
+            在下表中勾选{r.terms.rep}后创建账号，或一次为所有没有账号的在册{r.terms.rep}创建。每人得到一个一次性初始密码，提交后打印登录凭条（A4，每页 10 张）分发；密码只显示这一次，系统不保存。需要补打时请“重置初始密码”。
           </p>
           {loginError && <p class="error" id="f-rep-error" role="alert">{loginError}</p>}
           <div class="actions">

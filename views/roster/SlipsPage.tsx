@@ -38,7 +38,7 @@ export function SlipsPage(p: {
           {page.map((s) => (
             <article class="slip">
               <div class="slip-text">
-                <p class="slip-title">{r.j.name}{r.terms.rep} · 民生实事票决系统</p>
+                <p class="slip-title">{r.j.name}{r.body === 'congress' ? '人大代表' : '议事代表'} · 民生实事票决系统</p>
                 <p class="slip-name">{s.name}{s.community && <span class="muted">（{s.community}）</span>}</p>
                 <dl>
                   <dt>用户名</dt><dd class="mono">{s.username}</dd>
