@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { jurisdiction, repLink, representative, roleAssignment, user } from '../../db/schema';
 import { invalidateUserLoginSessions } from '../auth/loginSession';
@@ -30,14 +30,22 @@ const inScope = (s: RosterScope) => and(eq(representative.jurisdictionId, s.juri
 
 export interface RosterFilter { status?: RepStatus; q?: string }
 
+function entries(db: Db, where: SQL | undefined): RosterEntry[] {
+  return db.select({ rep: representative, username: user.username }).from(representative)
+    .leftJoin(user, eq(user.id, representative.userId)).where(where)
+    .orderBy(asc(representative.id)).all()
+    .map((r) => ({ ...r.rep, username: r.username }));
+}
+
 /** The roster in entry order (as the clerk's file listed it), each with its login's username; `q` ignores spaces. */
 export function rosterOf(db: Db, scope: RosterScope, filter: RosterFilter = {}): RosterEntry[] {
   const q = normalizeName(filter.q ?? '');
-  return db.select({ rep: representative, username: user.username }).from(representative)
-    .leftJoin(user, eq(user.id, representative.userId))
-    .where(and(inScope(scope), filter.status ? eq(representative.status, filter.status) : undefined, q ? contains(representative.name, q) : undefined))
-    .orderBy(asc(representative.id)).all()
-    .map((r) => ({ ...r.rep, username: r.username }));
+  return entries(db, and(inScope(scope), filter.status ? eq(representative.status, filter.status) : undefined, q ? contains(representative.name, q) : undefined));
+}
+
+/** One entry with its login's username. */
+export function rosterEntry(db: Db, scope: RosterScope, id: number): RosterEntry | undefined {
+  return entries(db, and(inScope(scope), eq(representative.id, id)))[0];
 }
 
 export function getRep(db: Db, scope: RosterScope, id: number): Rep | undefined {

@@ -12,13 +12,13 @@ import { hashPassword } from '../auth/password';
 import { districtRepsFor, linksOf, openLinksIn } from '../data/repLinks';
 import {
   addRep, createRepLogins, importRoster, linkRepLogin, placesOf, reinstateRep, repsByIds, repsWithoutLogin, resetRepLogins,
-  retireRep, rosterHistory, rosterOf, rosterWarningsFor, seatedOnDate, unlinkRepLogin, updateRep, type LoginBatch, type RosterEntry,
+  retireRep, rosterEntry, rosterHistory, rosterOf, rosterWarningsFor, seatedOnDate, unlinkRepLogin, updateRep, type LoginBatch, type RosterEntry,
 } from '../data/representatives';
 import { getSettings } from '../data/settings';
 import { chinaDateOf } from '../domain/chinaDate';
 import type { Action } from '../domain/authz';
 import { fractionWords, quorumNeeded } from '../domain/quorum';
-import { repInputSchema, retireSchema, termOrder, byElectionDate, repFields } from '../domain/repInput';
+import { byElectionDate, repFields, repInputSchema, retireSchema, termOrder } from '../domain/repInput';
 import { isSeatedOn, placesToCheck } from '../domain/roster';
 import { rosterCsv, rosterTable, rosterTemplate, type ExportTable } from '../domain/rosterExport';
 import { columnLabels, COLUMN_KEYS, rosterSheet } from '../domain/rosterImport';
@@ -124,7 +124,7 @@ function newPage(c: C, values?: FormValues, errors?: FieldErrors) {
 function editPageFor(form: RepForm) {
   return (c: RC, values?: FormValues, errors?: FieldErrors) => {
     const { db, roster, rep } = c.var;
-    const entry = rosterOf(db, roster.scope).find((e) => e.id === rep.id)!;
+    const entry = rosterEntry(db, roster.scope, rep.id)!;
     return c.render(
       <RepEditPage r={rosterView(c)} rep={{ ...rows(c, [entry])[0]!, retireNote: entry.retireNote }} {...placesFor(c)} today={today(c)}
         links={roster.body === 'deliberation' ? linksOf(db, rep.id) : undefined} form={form} values={values} errors={errors} />,
@@ -169,7 +169,7 @@ const entryRoutes = new Hono<RepEnv>()
   .post('/', allow('roster.manage'), validForm(repInputSchema, editPage), (c) => {
     const input = c.req.valid('form');
     const r = updateRep(c.var.db, userActor(c), c.var.rep, input, c.var.now());
-    if (!r.ok) return refused(c, r, editPage, { ...input, byElection: input.byElection ? '1' : '' });
+    if (!r.ok) return refused(c, r, editPage, input);
     return redirectWithFlash(c, `${c.var.roster.base}/${c.var.rep.id}`, '已保存');
   })
   .post('/retire', allow('roster.manage'), validForm(retireSchema, retirePage), (c) => {

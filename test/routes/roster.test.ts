@@ -254,6 +254,7 @@ describe('representatives\' logins', () => {
     expect((await post(t.app, `/j/QS/roster/${fx.wang.id}/link`, { username: 'QS.Rep' }, clerk)).status).toBe(303);
     const page = await (await get(t.app, `/j/QS/roster/${fx.wang.id}`, clerk)).text();
     expect(page).toContain('<code>qs.rep</code>');
+    expect(page).toContain('value="王伟"'); // the entry's own values fill its form
     expect((await post(t.app, `/j/QS/roster/${fx.wang.id}/unlink`, {}, clerk)).status).toBe(303);
     expect(t.db.select().from(representative).where(eq(representative.id, fx.wang.id)).get()!.userId).toBeNull();
     expect(t.db.select().from(auditLog).all().map((a) => a.action)).toEqual(expect.arrayContaining(['roster.login.link', 'roster.login.unlink']));

@@ -24,7 +24,7 @@ export function RosterImportPage(p: { r: RosterView; columns: string[]; places: 
       {p.errors && p.errors.length > 0 && (
         <div class="error banner" role="alert">
           <p>文件中有 {p.errors.length} 处问题，没有导入任何代表（一行也没有导入）：</p>
-          <div class="table-wrap"><table class="stack-sm">
+          <div class="table-wrap"><table class="stack-sm import-errors">
             <thead><tr><th>行</th><th>列</th><th>问题</th></tr></thead>
             <tbody>
               {p.errors.map((e) => <tr><td data-label="行">第 {e.line} 行</td><td data-label="列">{e.field || '—'}</td><td data-label="问题">{e.message}</td></tr>)}

@@ -82,7 +82,7 @@ export function RepEditPage(p: {
 }) {
   const { r, rep } = p;
   const base = `${r.base}/${rep.id}`;
-  const mine = (f: RepForm) => (p.form === f ? { values: p.values ?? {}, errors: p.errors ?? {} } : { values: undefined, errors: {} as FieldErrors });
+  const mine = (f: RepForm) => (p.form === f ? { values: p.values, errors: p.errors ?? {} } : { values: undefined, errors: {} as FieldErrors });
   const edit = mine('edit');
   const retire = mine('retire');
   const login = mine('login');
