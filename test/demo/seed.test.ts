@@ -22,7 +22,8 @@ beforeAll(() => {
   logins = seedDemo(db, { passwordHash: 'dummy-hash', now });
 });
 
-const ROSTER_ACTIONS = ['roster.import', 'roster.logins.create', 'user.create', 'roster.retire'];
+// role.grant: what users.createUserAccount also records, once the roster's account-making goes through it.
+const ROSTER_ACTIONS = ['roster.import', 'roster.logins.create', 'user.create', 'role.grant', 'roster.retire'];
 const kids = (kind: 'township' | 'subdistrict') => db.select().from(jurisdiction).where(eq(jurisdiction.kind, kind)).all();
 const seated = (jurisdictionId: number, body: 'congress' | 'deliberation') => db.select().from(representative)
   .where(and(eq(representative.jurisdictionId, jurisdictionId), eq(representative.body, body), eq(representative.status, 'seated'))).all();
