@@ -43,9 +43,11 @@ import {
 } from './http/subjects/deliberation';
 import { polls, publicResults } from './routes/polls';
 import { ballot, voting } from './routes/voting';
+import { congressRosterSubject, deliberationRosterSubject, repSubject } from './http/subjects/roster';
+import { roster } from './routes/roster';
+import { deliberationRoster, deliberationRosterCsv } from './routes/deliberationRoster';
 import { deliberation } from './routes/deliberation';
 import { deliberationPublic } from './routes/deliberationPublic';
-import { deliberationRoster } from './routes/deliberationRoster';
 import { meetingRecord } from './routes/meetings';
 import { delivery, deliveryPortal, districtDelivery } from './routes/delivery';
 import {
@@ -155,6 +157,11 @@ export function createApp(opts: AppOptions) {
   app.use('/admin/jurisdictions/:jurisdictionId{[0-9]+}/*', managedJurisdictionSubject);
   app.use('/admin/jurisdictions/:jurisdictionId{[0-9]+}/stations/:stationId{[0-9]+}/*', stationSubject);
   app.use('/admin/settings/*', districtSubject);
+  app.use('/j/:code/roster/*', congressRosterSubject);
+  app.use('/j/:code/deliberation/reps/*', deliberationRosterSubject);
+  app.use('/j/:code/deliberation/reps.csv', deliberationRosterSubject);
+  app.use('/j/:code/roster/:repId{[0-9]+}/*', repSubject);
+  app.use('/j/:code/deliberation/reps/:repId{[0-9]+}/*', repSubject);
 
   app.use(`${CYCLE}/proposals/:proposalId{[0-9]+}/*`, proposalSubject);
   app.use(`${CYCLE}/candidates/:candidateId{[0-9]+}/*`, candidateSubject);
@@ -206,11 +213,13 @@ export function createApp(opts: AppOptions) {
   app.route('/j/:code/vote/:pollId{[0-9]+}', ballot);
   app.route('/p/:code/:year{[0-9]{4}}/results', publicResults);
   app.route('/j/:code/deliberation', deliberation);
-  app.route('/', deliberationRoster);
   app.route('/p/:code/deliberation', deliberationPublic);
   app.route(CYCLE, delivery);
   app.route('/j/:code/delivery', districtDelivery);
   app.route('/p/:code/:year{[0-9]{4}}/projects', deliveryPortal);
+  app.route('/j/:code/roster', roster);
+  app.route('/j/:code/deliberation/reps', deliberationRoster);
+  app.route('/j/:code/deliberation/reps.csv', deliberationRosterCsv);
 
   app.notFound(handleNotFound);
   app.onError(handleError);

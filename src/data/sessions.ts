@@ -7,6 +7,7 @@ import { fractionWords, hasQuorum, parseFraction, quorumNeeded } from '../domain
 import { canCheckIn, checkSessionTransition, type SessionKind, type SessionState } from '../domain/sessionState';
 import { recordAudit, type Actor } from './audit';
 import type { Jurisdiction } from './jurisdictions';
+import { seatedOnDate } from './representatives';
 import { getSettings } from './settings';
 import { contains } from './sql';
 import { ok, refuse, type Result } from '../domain/result';
@@ -40,16 +41,15 @@ export function getSession(db: Db, jurisdictionId: number, id: number): Session 
   return db.select().from(session).where(and(eq(session.id, id), eq(session.jurisdictionId, jurisdictionId))).get();
 }
 
-/** Creates the session and snapshots today's seated roster into it: every vote counts against this snapshot. */
+/** Creates the session and snapshots the roster seated on its date into it: every vote counts against this snapshot. */
 export function createSession(db: Db, actor: Actor & { id: number }, j: Jurisdiction, input: SessionInput, now: Date): Result<Session> {
   const body = bodyOf(j.kind);
   if (!body) return refuse('只有镇（乡）和街道召开人代会或议事代表会议');
   return db.transaction((tx) => {
     const cy = tx.select().from(cycle).where(and(eq(cycle.id, input.cycleId), eq(cycle.jurisdictionId, j.id))).get();
     if (!cy) return refuse('请选择本辖区的年度工作', 'cycleId');
-    const seated = tx.select().from(representative)
-      .where(and(eq(representative.jurisdictionId, j.id), eq(representative.body, body), eq(representative.status, 'seated')))
-      .orderBy(asc(representative.id)).all();
+    // Seated on the session's date: a retirement on or before it is out, a by-election seat from its own date is in.
+    const seated = seatedOnDate(tx, { jurisdictionId: j.id, body }, input.date);
     if (seated.length === 0) {
       return refuse(`本辖区还没有在册${body === 'congress' ? '代表' : '议事代表'}，无法创建会议：请先录入代表名册`);
     }

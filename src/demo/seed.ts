@@ -1,9 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { auditLog, jurisdiction, repLink, representative, roleAssignment, setting, station, user } from '../../db/schema';
+import { auditLog, jurisdiction, repLink, roleAssignment, setting, station, user } from '../../db/schema';
 import { type Role } from '../domain/vocabulary';
-import { recordAudit } from '../data/audit';
+import { recordAudit, type Actor } from '../data/audit';
 import { markDemo } from '../data/demoMarker';
+import { addReps, createRepLogins, retireRep, type NewRep, type RosterScope } from '../data/representatives';
+import { addDays, chinaDateOf } from '../domain/chinaDate';
 import { ROLE_LABELS } from '../domain/authz';
 import { seedDeliberationDemo } from './deliberation';
 import { seedDemoProposals } from './proposals';
@@ -108,15 +110,26 @@ export function seedDemo(db: Db, opts: { passwordHash: string; now: Date }): Dem
       counts.users++; counts.roleAssignments++;
       return id;
     };
-    const addRep = (v: Omit<typeof representative.$inferInsert, 'phone' | 'termFrom' | 'termTo' | 'status'>) => {
-      counts.representatives++;
-      return tx.insert(representative).values({ ...v, phone: phone(), termFrom: TERM.from, termTo: TERM.to, status: 'seated' })
-        .returning({ id: representative.id }).get().id;
+    const seat = (name: string, community: string, sector: string, tel = phone()): NewRep => ({
+      name, community, sector, phone: tel, termFrom: TERM.from, termTo: TERM.to, byElection: false, seatedOn: null,
+      status: 'seated', retiredOn: null, retireReason: null, retireNote: '',
+    });
+    // Representatives and their logins go through the roster's own functions, as a clerk's import and slips would
+    // (the one hash for every demo account, no forced change: the README lists the demo password).
+    const seatWithLogins = (actor: Actor, scope: RosterScope & { code: string }, entries: { rep: NewRep; username: string }[]) => {
+      const reps = addReps(tx, actor, scope, entries.map((e) => e.rep), opts.now);
+      const made = createRepLogins(tx, actor, scope, reps.map((r, i) => ({ repId: r.id, passwordHash: opts.passwordHash, username: entries[i]!.username })),
+        { mustChangePassword: false }, opts.now);
+      if (!made.ok) throw new Error(made.error);
+      counts.representatives += reps.length;
+      counts.users += reps.length;
+      counts.roleAssignments += reps.length;
+      return reps;
     };
     const login = (username: string, role: string, where: string) => logins.push({ username, role, where });
 
     const districtId = addJur(null, 'district', DISTRICT.code, DISTRICT.name);
-    addUser('admin', '区人大常委会管理员', 'districtAdmin', districtId);
+    const admin: Actor = { id: addUser('admin', '区人大常委会管理员', 'districtAdmin', districtId), name: '区人大常委会管理员（admin）' };
     login('admin', ROLE_LABELS.districtAdmin, DISTRICT.name);
 
     const districtName = nameFactory();
@@ -139,21 +152,32 @@ export function seedDemo(db: Db, opts: { passwordHash: string; now: Date }): Dem
       });
 
       const office = t.kind === 'township' ? '人大主席团办公室' : '人大工委办公室';
-      addUser(`${lc}.clerk`, `${t.name}${office} ${t.clerk}`, 'clerk', townId);
+      const clerkName = `${t.name}${office} ${t.clerk}`;
+      const clerk: Actor = { id: addUser(`${lc}.clerk`, clerkName, 'clerk', townId), name: `${clerkName}（${lc}.clerk）` };
       login(`${lc}.clerk`, ROLE_LABELS.clerk, t.name);
 
       const body = t.kind === 'township' ? 'congress' : 'deliberation';
       const role: Role = t.kind === 'township' ? 'representative' : 'deliberationRep';
       const tag = t.kind === 'township' ? 'rep' : 'drep';
       const newName = nameFactory();
-      const roster: { id: number; name: string; sector: string }[] = [];
+      const entries: { rep: NewRep; username: string }[] = [];
       for (let i = 1; i <= t.reps; i++) {
         const name = newName();
-        const username = `${lc}.${tag}${String(i).padStart(3, '0')}`;
-        const userId = addUser(username, name, role, townId);
         const sector = pick(SECTORS[t.kind]);
-        roster.push({ id: addRep({ jurisdictionId: townId, body, name, community: pick(t.places), sector, userId }), name, sector });
-        if (i === 1) login(username, ROLE_LABELS[role], t.name);
+        entries.push({ rep: seat(name, pick(t.places), sector), username: `${lc}.${tag}${String(i).padStart(3, '0')}` });
+        if (i === 1) login(entries[0]!.username, ROLE_LABELS[role], t.name);
+      }
+      const roster = seatWithLogins(clerk, { jurisdictionId: townId, body, code: t.code }, entries);
+      if (t === firstTown) {
+        // A roster that has lived: a seat ended some months ago and a by-election filled it since (the roster's
+        // history shows both; a session dated between them would count one fewer). Fixed values: no draw from rand.
+        const today = chinaDateOf(opts.now);
+        const gone = retireRep(tx, clerk, roster.at(-1)!, { onDate: addDays(today, -150), reason: 'death', note: '因病去世' }, opts.now);
+        if (!gone.ok) throw new Error(gone.error);
+        seatWithLogins(clerk, { jurisdictionId: townId, body, code: t.code }, [{
+          rep: { ...seat('周雪梅', t.places[0]!, '教育', '13908230087'), byElection: true, seatedOn: addDays(today, -60) },
+          username: `${lc}.${tag}${String(t.reps + 1).padStart(3, '0')}`,
+        }]);
       }
 
       if (t.kind === 'subdistrict') {
@@ -161,8 +185,9 @@ export function seedDemo(db: Db, opts: { passwordHash: string; now: Date }): Dem
         for (let g = 0; g < roster.length; g += GROUP_SIZE) {
           const no = String(++districtRepNo).padStart(3, '0');
           const name = districtName();
-          const userId = addUser(`yc.rep${no}`, name, 'representative', districtId);
-          const repId = addRep({ jurisdictionId: districtId, body: 'congress', name, community: t.name, sector: pick(SECTORS.district), userId });
+          const [districtRep] = seatWithLogins(admin, { jurisdictionId: districtId, body: 'congress', code: DISTRICT.code },
+            [{ rep: seat(name, t.name, pick(SECTORS.district)), username: `yc.rep${no}` }]);
+          const repId = districtRep!.id;
           for (const d of roster.slice(g, g + GROUP_SIZE)) {
             tx.insert(repLink).values({ districtRepId: repId, deliberationRepId: d.id, fromDate: LINK_FROM, toDate: null }).run();
             counts.repLinks++;

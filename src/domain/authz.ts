@@ -43,9 +43,11 @@ export const PERMISSIONS = {
   'poll.tally': ['clerk'], // tellers' paper-ballot entry
   'ballot.cast': ['representative', 'deliberationRep'],
   'result.publish': ['clerk'],
-  // street deliberation: rosters, links to district representatives, public-opinion items and suggestions
+  // rosters: the township congress's seated representatives and a subdistrict's deliberation representatives
+  'roster.view': staff, // the congress roster (names, villages, seat dates); the deliberation roster is deliberation.view
+  'roster.manage': ['clerk'], // either roster: entries, imports and exports with phones, representatives' logins
+  // street deliberation: links to district representatives, public-opinion items and suggestions
   'deliberation.view': insiders,
-  'roster.manage': ['clerk'],
   'repLink.manage': ['clerk'],
   'opinion.record': ['deliberationRep', 'clerk'],
   'opinion.triage': ['clerk'],

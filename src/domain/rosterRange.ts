@@ -21,7 +21,7 @@ export function termEnded(termTo: string | null, today: string): boolean {
   return termTo !== null && termTo < today;
 }
 
-export function termWarning(seated: readonly { termTo: string | null }[], today: string): string[] {
+export function termWarning(seated: readonly { termTo: string | null }[], today: string, rep = '议事代表'): string[] {
   const n = seated.filter((r) => termEnded(r.termTo, today)).length;
-  return n === 0 ? [] : [`${n} 名在册议事代表的任期已经届满，请核对名册（续任的请修改任期，离任的请办理离任）`];
+  return n === 0 ? [] : [`${n} 名在册${rep}的任期已经届满，请核对名册（续任的请修改任期，离任的请办理离任）`];
 }

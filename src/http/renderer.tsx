@@ -8,6 +8,7 @@ import { childrenOf } from '../data/jurisdictions';
 import { scopesOf } from '../data/users';
 import { hasAnyRoleFor } from '../domain/authz';
 import type { AppEnv } from '../env';
+import { rosterHref } from './subjects/roster';
 
 const FLASH_COOKIE = 'minsheng_flash';
 
@@ -57,6 +58,9 @@ export function navModel<E extends AppEnv>(c: Context<E>): NavModel {
   }
   if (current && can(c, 'session.manage', current.id)) {
     links.push({ href: `/j/${current.code}/sessions`, label: '会议', current: /^\/j\/[^/]+\/(sessions|polls)/.test(path) });
+  }
+  if (current && current.kind === 'township' && can(c, 'roster.view', current.id)) {
+    links.push({ href: rosterHref(current, 'congress'), label: '代表名册', current: path.startsWith(`/j/${current.code}/roster`) });
   }
   if (current && can(c, 'ballot.cast', current.id)) {
     links.push({ href: `/j/${current.code}/vote`, label: '我的表决', current: path.startsWith(`/j/${current.code}/vote`) });

@@ -16,6 +16,7 @@ import { createSelectionPoll, selectionBlocker } from '../data/polls';
 import {
   correctionsOf, generateResolution, publicationBlockers, publishSession, recordCorrection, resolutionDraft, saveResolution,
 } from '../data/publication';
+import { seatedCount } from '../data/representatives';
 import { readResult, resolutionOf, sessionOutcome } from '../data/results';
 import {
   checkIn, createSession, quorumState, rollOf, rollRow, sessionsOf, sessionYear, transitionSession, undoCheckIn,
@@ -32,6 +33,7 @@ import { hallBaseUrl, wantsFragment } from '../http/hall';
 import { refused } from '../http/refused';
 import { redirectWithFlash } from '../http/renderer';
 import type { JurisdictionEnv } from '../http/subjects/jurisdiction';
+import { rosterHref } from '../http/subjects/roster';
 import type { SessionEnv } from '../http/subjects/session';
 import { trimmed, validForm, validQuery, type FieldErrors, type FormValues } from '../http/validate';
 
@@ -108,6 +110,7 @@ function listPage(c: Context<JurisdictionEnv>, values?: FormValues, errors?: Fie
       cycles={cycles.map((cy) => [String(cy.id), `${cy.year}年度`])}
       defaults={{ date: chinaDateOf(now), title: `${j.name}${chinaYearOf(now)}年${terms.meeting}`, cycleId: cycles[0] && String(cycles[0].id) }}
       warnings={body === 'deliberation' ? meetingWarningsFor(db, j.id, chinaYearOf(now)).map((w) => w.text) : undefined}
+      emptyRosterHref={bodyOf(j.kind) && seatedCount(db, { jurisdictionId: j.id, body }) === 0 ? rosterHref(j, body) : undefined}
       values={values} errors={errors} />,
     { title: `${j.name}${terms.meeting}` },
   );

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, ne, sql } from 'drizzle-orm';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +23,8 @@ beforeAll(() => {
   logins = seedDemo(db, { passwordHash: 'dummy-hash', now });
 });
 
+// role.grant: what users.createUserAccount also records, once the roster's account-making goes through it.
+const ROSTER_ACTIONS = ['roster.import', 'roster.logins.create', 'user.create', 'role.grant', 'roster.retire'];
 const kids = (kind: 'township' | 'subdistrict') => db.select().from(jurisdiction).where(eq(jurisdiction.kind, kind)).all();
 const seated = (jurisdictionId: number, body: 'congress' | 'deliberation') => db.select().from(representative)
   .where(and(eq(representative.jurisdictionId, jurisdictionId), eq(representative.body, body), eq(representative.status, 'seated'))).all();
@@ -98,10 +100,26 @@ describe('seedDemo', () => {
     expect(db.select().from(user).all().every((u) => u.passwordHash === 'dummy-hash')).toBe(true);
   });
 
+  it('enters every roster and its logins through the roster functions, audited by the clerk (the district\'s by its administrator)', () => {
+    const audit = db.select().from(auditLog).all();
+    const roster = audit.filter((a) => ROSTER_ACTIONS.includes(a.action));
+    expect(roster.every((a) => /（([a-z]+\.clerk|admin)）$/.test(a.actorName))).toBe(true);
+    const withLogin = db.select({ n: sql<number>`count(*)` }).from(representative).where(isNotNull(representative.userId)).get()!.n;
+    expect(roster.filter((a) => a.action === 'user.create')).toHaveLength(withLogin);
+    expect(roster.filter((a) => a.action === 'roster.import')).toHaveLength(6 + 7 + 1); // six towns, seven district representatives, a by-election
+    expect(audit.some((a) => `${a.before}${a.after}`.includes('dummy-hash'))).toBe(false);
+    expect(db.select().from(user).all().some((u) => u.mustChangePassword)).toBe(false); // the README's password works
+    const qs = kids('township').find((t) => t.code === 'QS')!;
+    expect(seated(qs.id, 'congress').filter((r) => r.seatedOn !== '2021-11-01' || r.byElection))
+      .toEqual([expect.objectContaining({ name: '周雪梅', byElection: true, seatedOn: '2025-11-06' })]); // 60 days before the demo's day
+    expect(db.select().from(representative).where(eq(representative.status, 'retired')).all())
+      .toEqual([expect.objectContaining({ jurisdictionId: qs.id, retiredOn: '2025-08-08', retireReason: 'death' })]);
+  });
+
   it('stores one per-jurisdiction setting besides the demo marker, and one demo audit entry, after 石门镇\'s clerk\'s own entries', () => {
     expect(db.select().from(setting).where(ne(setting.key, 'demo')).all()).toHaveLength(1);
     expect(isDemo(db)).toBe(true);
-    const audit = db.select().from(auditLog).all();
+    const audit = db.select().from(auditLog).all().filter((a) => !ROSTER_ACTIONS.includes(a.action));
     // 石门镇 was brought to the vote through the app's data functions, which audit as they go (readyToVote.ts).
     expect(audit.slice(0, -1).every((a) => a.actorName.includes('张静'))).toBe(true);
     expect(new Set(audit.slice(0, -1).map((a) => a.action))).toEqual(new Set([
@@ -143,7 +161,7 @@ describe('backup and restore check', () => {
     expect(existsSync(`${dest}-wal`)).toBe(false); // a backup is one self-contained file
     const copy = openDb(dest);
     expect(copy.select({ n: sql<number>`count(*)` }).from(representative).get()!.n)
-      .toBe(86 + 64 + 112 + 45 + 52 + 39 + 7);
+      .toBe(86 + 1 + 64 + 112 + 45 + 52 + 39 + 7); // 青石镇 has had a by-election
     copy.$client.close();
   });
 

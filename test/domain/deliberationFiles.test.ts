@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkAttachments, MAX_ATTACHMENT_BYTES, sniffType } from '../../src/domain/attachmentRules';
-import { parseRosterCsv } from '../../src/domain/repInput';
+import { checkRoster, csvRows } from '../../src/domain/rosterImport';
 import { toCsv } from '../../src/domain/csv';
 
 const bytes = (...b: number[]) => new Uint8Array([...b, ...new Array(16).fill(0)]);
@@ -33,6 +33,13 @@ describe('toCsv', () => {
     expect(toCsv([['=1+1', '@SUM(A1)', '+86', '-5', -5]])).toBe("\uFEFF'=1+1,'@SUM(A1),'+86,'-5,-5\r\n");
   });
 });
+
+/** A deliberation roster's CSV, read and checked as the import does (no communities registered: free text). */
+function parseRosterCsv(text: string, existing: { name: string; community: string }[]) {
+  const read = csvRows(text);
+  if (!read.ok) return read;
+  return checkRoster(read.rows, { body: 'deliberation', places: [], owner: '本街道', existing, today: '2026-03-10', strictWidth: true });
+}
 
 describe('parseRosterCsv', () => {
   it('accepts columns in any order and ignores unknown ones', () => {

@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, repLink, representative, roleAssignment, user } from '../../db/schema';
 import { get, login, ORIGIN, post, testApp } from '../helpers/app';
 import { seedDeliberation } from '../helpers/deliberationFixture';
@@ -13,15 +13,18 @@ function upload(app: ReturnType<typeof testApp>['app'], path: string, file: { na
 }
 
 describe('deliberation roster', () => {
-  const t = testApp(undefined, { now: () => new Date('2026-03-10T02:00:00Z') });
-  const cookies: Record<string, string> = {};
+  // Every case starts from the same fresh subdistrict: none depends on another having run.
+  let t: ReturnType<typeof testApp>;
+  let cookies: Record<string, string>;
   let fx: Fx;
   const seated = () => t.db.select().from(representative)
     .where(and(eq(representative.jurisdictionId, fx.dc.id), eq(representative.body, 'deliberation'), eq(representative.status, 'seated'))).all();
 
-  beforeAll(async () => {
+  beforeEach(async () => {
+    t = testApp(undefined, { now: () => new Date('2026-03-10T02:00:00Z') });
     fx = await seedDeliberation(t.db);
-    for (const u of ['dc.clerk', 'qs.clerk', 'dc.drep1', 'yc.rep1', 'admin']) cookies[u] = await login(t.app, u);
+    cookies = {};
+    for (const u of ['dc.clerk', 'qs.clerk', 'dc.drep1']) cookies[u] = await login(t.app, u);
   });
 
   it('lists the roster with phones for the clerk only, and warns below the configured range', async () => {
@@ -81,12 +84,12 @@ describe('deliberation roster', () => {
   });
 
   it('retires a representative and closes their link on the same day; reinstating keeps it closed', async () => {
-    const res = await post(t.app, `/j/DC/deliberation/reps/${fx.drep2.id}/retire`, { onDate: '2026-03-01', reason: '迁出本街道' }, cookies['dc.clerk']);
+    const res = await post(t.app, `/j/DC/deliberation/reps/${fx.drep2.id}/retire`, { onDate: '2026-03-01', reason: 'movedAway', note: '迁出本街道' }, cookies['dc.clerk']);
     expect(res.status).toBe(303);
     const link = t.db.select().from(repLink).where(eq(repLink.deliberationRepId, fx.drep2.id)).get()!;
     expect(link.toDate).toBe('2026-03-01');
     expect(t.db.select().from(representative).where(eq(representative.id, fx.drep2.id)).get()!.status).toBe('retired');
-    const twice = await post(t.app, `/j/DC/deliberation/reps/${fx.drep2.id}/retire`, { onDate: '2026-03-02', reason: '' }, cookies['dc.clerk']);
+    const twice = await post(t.app, `/j/DC/deliberation/reps/${fx.drep2.id}/retire`, { onDate: '2026-03-02', reason: 'other', note: '重复提交' }, cookies['dc.clerk']);
     expect(twice.status).toBe(422);
     expect(await twice.text()).toContain('该代表已经离任');
     expect((await post(t.app, `/j/DC/deliberation/reps/${fx.drep2.id}/reinstate`, {}, cookies['dc.clerk'])).status).toBe(303);
@@ -146,6 +149,8 @@ describe('deliberation roster', () => {
   });
 
   it('exports the roster as UTF-8 CSV with a BOM, to the clerk only', async () => {
+    const withComma = '\uFEFF姓名,所在社区,界别\r\n郑十,滨江社区,"教育,卫生"\r\n';
+    expect((await upload(t.app, '/j/DC/deliberation/reps/import', { name: 'roster.csv', bytes: withComma }, cookies['dc.clerk'])).status).toBe(303);
     const res = await get(t.app, '/j/DC/deliberation/reps.csv', cookies['dc.clerk']);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/csv');
@@ -153,9 +158,22 @@ describe('deliberation roster', () => {
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes); // the decoder drops the BOM
-    expect(text.split('\r\n')[0]).toBe('姓名,所在社区,界别,联系电话,任期开始,任期结束,状态');
-    expect(text).toContain('刘一,解放社区,,13900000001,,,在册');
+    // The first seven columns as before, then the seat's dates and the login; phones written so Excel keeps them as text.
+    expect(text.split('\r\n')[0]).toBe('姓名,所在社区,界别,联系电话,任期开始,任期结束,状态,增补,推选日期,离任日期,离任原因,离任说明,登录账号');
+    expect(text).toContain('刘一,解放社区,,"=""13900000001""",,,在册');
     expect(text).toContain('"教育,卫生"');
     expect((await get(t.app, '/j/DC/deliberation/reps.csv', cookies['dc.drep1'])).status).toBe(403);
+  });
+  it('creates logins for deliberation representatives without one: the deliberationRep role, the subdistrict\'s usernames', async () => {
+    const res = await post(t.app, '/j/DC/deliberation/reps/logins', { which: 'withoutLogin' }, cookies['dc.clerk']);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('已为 1 名议事代表创建登录账号');
+    expect(html).toContain('dc.drep003'); // after dc.drep1 and dc.drep2
+    const u = t.db.select().from(user).where(eq(user.username, 'dc.drep003')).get()!;
+    expect(u).toMatchObject({ displayName: '张三', mustChangePassword: true });
+    expect(t.db.select().from(roleAssignment).where(eq(roleAssignment.userId, u.id)).all())
+      .toEqual([expect.objectContaining({ role: 'deliberationRep', jurisdictionId: fx.dc.id })]);
+    expect((await post(t.app, '/j/DC/deliberation/reps/logins', { which: 'withoutLogin' }, cookies['dc.drep1'])).status).toBe(403);
   });
 });

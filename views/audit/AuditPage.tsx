@@ -13,6 +13,9 @@ export const ACTION_LABELS: Record<string, string> = {
   'proposal.screen': '资格审查决定', 'candidate.create': '新增候选项目', 'candidate.update': '修改候选项目',
   'candidate.delete': '删除候选项目', 'candidate.move': '调整候选项目顺序', 'candidate.seats': '设定应选数',
   'candidate.approve': '主席团通过候选项目名单', 'candidate.unlock': '解锁候选项目名单',
+  'roster.add': '新增代表', 'roster.update': '修改代表信息', 'roster.retire': '代表离任', 'roster.reinstate': '撤销离任',
+  'roster.import': '导入代表名册', 'roster.logins.create': '批量创建代表账号', 'roster.logins.reset': '重置代表初始密码',
+  'roster.login.link': '关联代表账号', 'roster.login.unlink': '解除代表账号关联',
 };
 
 type Row = typeof auditLog.$inferSelect;

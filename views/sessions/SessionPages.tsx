@@ -16,6 +16,8 @@ export function SessionListPage(p: {
   defaults: { date: string; title: string; cycleId?: string }; values?: FormValues; errors?: FieldErrors;
   /** A subdistrict's meetings: the practice's warnings for this year (two ordinary meetings, half a day each). */
   warnings?: string[];
+  /** Set while nobody is seated: where the clerk enters the roster a session needs. */
+  emptyRosterHref?: string;
 }) {
   const v = p.values ?? {};
   return (
@@ -43,6 +45,11 @@ export function SessionListPage(p: {
           {p.warnings && <Warnings items={p.warnings} />}
           <p class="hint">创建时按当时的在册{p.terms.rep}名单生成本次会议的代表名册；之后名单变动不影响本次会议。</p>
           <FormError errors={p.errors} />
+          {p.emptyRosterHref && (
+            <p class="notice" role="status">
+              本辖区还没有在册{p.terms.rep}，无法创建会议：请先<a href={p.emptyRosterHref}>录入{p.terms.rep}名册</a>（逐个新增，或导入 Excel / CSV）。
+            </p>
+          )}
           {p.cycles.length === 0 ? <p class="error">请先创建年度工作。</p> : (
             <SelectField name="cycleId" label="年度工作" options={p.cycles} value={v.cycleId ?? p.defaults.cycleId} error={p.errors?.cycleId} required />
           )}

@@ -4,9 +4,12 @@ document.addEventListener('change', (e) => {
   if (el instanceof HTMLSelectElement && el.hasAttribute('data-autosubmit') && el.form) el.form.requestSubmit();
 });
 
+// data-confirm on the form, or on the button that submits it (a form with several actions).
 document.addEventListener('submit', (e) => {
   const form = e.target;
-  if (form instanceof HTMLFormElement && form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
+  const question = e.submitter instanceof HTMLElement && e.submitter.dataset.confirm
+    ? e.submitter.dataset.confirm : form instanceof HTMLFormElement ? form.dataset.confirm : undefined;
+  if (question && !window.confirm(question)) {
     e.preventDefault();
     e.stopImmediatePropagation();
   }
@@ -16,4 +19,13 @@ document.addEventListener('submit', (e) => {
 document.addEventListener('htmx:afterSettle', () => {
   const bad = document.querySelector('[aria-invalid="true"]');
   if (bad instanceof HTMLElement) bad.focus();
+});
+
+// "Select all" for a list of checkboxes: <input type=checkbox data-check-all="rep"> ticks every input[name=rep].
+document.addEventListener('change', (e) => {
+  const el = e.target;
+  if (!(el instanceof HTMLInputElement) || !el.dataset.checkAll) return;
+  for (const box of document.querySelectorAll(`input[type=checkbox][name="${el.dataset.checkAll}"]`)) {
+    if (box instanceof HTMLInputElement) box.checked = el.checked;
+  }
 });
