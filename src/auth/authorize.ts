@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { HTTPException } from 'hono/http-exception';
 import { hasAnyRoleFor, isAllowed, type Action } from '../domain/authz';
-import { ancestry, getJurisdictionByCode, type Jurisdiction } from '../data/jurisdictions';
+import { ancestry } from '../data/jurisdictions';
 import type { AppEnv, CurrentUser } from '../env';
 import type { JurisdictionEnv } from '../http/subjects/jurisdiction';
 
@@ -54,13 +54,6 @@ export function forbidden(): never {
   throw new HTTPException(403, { message: 'forbidden' });
 }
 
-/** Not logged in → to the login page (then back); logged in without the right → 403. */
-export function authorize<E extends AppEnv>(c: Context<E>, action: Action, jurisdictionId: number): CurrentUser {
-  const user = requireLogin(c);
-  if (!can(c, action, jurisdictionId)) forbidden();
-  return user;
-}
-
 export function requireLogin<E extends AppEnv>(c: Context<E>): CurrentUser {
   const user = c.var.user;
   if (!user) {
@@ -68,17 +61,6 @@ export function requireLogin<E extends AppEnv>(c: Context<E>): CurrentUser {
     throw new HTTPException(401, { res: c.redirect(`/login?next=${next}`, 303) });
   }
   return user;
-}
-
-/** The jurisdiction named by the `:code` route parameter, or 404. */
-export function jurisdictionParam<E extends AppEnv>(c: Context<E>): Jurisdiction {
-  const j = getJurisdictionByCode(c.get('db'), c.req.param('code') ?? '');
-  if (!j) throw new HTTPException(404, { message: 'not found' });
-  return j;
-}
-
-export function notFound(): never {
-  throw new HTTPException(404, { message: 'not found' });
 }
 
 /** The logged-in user acting, as data functions record them (after a guard, so never anonymous). */

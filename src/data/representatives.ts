@@ -14,6 +14,7 @@ import { checkRoster, matchPlace, normalizeName, type RepStatus, type RosterChec
 import type { RepBody, RetireReason, Role } from '../domain/vocabulary';
 import { auditFor, recordAudit, type Actor } from './audit';
 import { getSettings } from './settings';
+import { createUserAccount } from './users';
 import { contains, startsWith } from './sql';
 
 /**
@@ -113,27 +114,9 @@ export interface NewRepLogin {
   username: string; displayName: string; passwordHash: string; role: Role; jurisdictionId: number; mustChangePassword: boolean;
 }
 
-/**
- * An account for a representative, audited without its password. Shaped like users.createUserAccount, which
- * replaces it once both are merged.
- */
-export function createRepLogin(db: Db, actor: Actor, account: NewRepLogin, now: Date): Result<{ id: number }> {
-  return db.transaction((tx) => {
-    if (tx.select({ id: user.id }).from(user).where(eq(user.username, account.username)).get()) {
-      return refuse(`用户名 ${account.username} 已被使用，请换一个`, 'username');
-    }
-    const row = tx.insert(user).values({
-      username: account.username, displayName: account.displayName, passwordHash: account.passwordHash,
-      mustChangePassword: account.mustChangePassword, createdAt: now,
-    }).returning({ id: user.id }).get();
-    tx.insert(roleAssignment).values({ userId: row.id, role: account.role, jurisdictionId: account.jurisdictionId }).run();
-    recordAudit(tx, actor, {
-      action: 'user.create', targetType: 'user', targetId: row.id, jurisdictionId: account.jurisdictionId,
-      after: { username: account.username, displayName: account.displayName, role: account.role, mustChangePassword: account.mustChangePassword },
-    }, now);
-    return ok({ id: row.id });
-  });
-}
+/** An account for a representative: the one account-creating function (username rules, role scope, audit). */
+const createRepLogin = (db: Db, actor: Actor, account: NewRepLogin, now: Date): Result<{ id: number }> =>
+  createUserAccount(db, actor, account, now);
 
 const loginRole = (body: RepBody): Role => ROSTER_TERMS[body].loginRole;
 
