@@ -5,14 +5,14 @@ import { repLink, representative } from '../../db/schema';
 import { isChinaDate } from '../domain/chinaDate';
 import { recordAudit, type Actor } from './audit';
 import type { Jurisdiction } from './jurisdictions';
-import type { Rep } from './deliberationReps';
+import type { Representative } from './deliberationReps';
 import type { Result } from '../domain/result';
 import { ok, refuse } from '../domain/result';
 
 export type RepLink = typeof repLink.$inferSelect;
 
 /** District-level representatives are congress representatives of the subdistrict's parent district. */
-export function districtRepsFor(db: Db, sub: Jurisdiction, seatedOnly = true): Rep[] {
+export function districtRepsFor(db: Db, sub: Jurisdiction, seatedOnly = true): Representative[] {
   if (!sub.parentId) return [];
   return db.select().from(representative)
     .where(and(
@@ -22,7 +22,7 @@ export function districtRepsFor(db: Db, sub: Jurisdiction, seatedOnly = true): R
     .orderBy(asc(representative.id)).all();
 }
 
-export function getDistrictRep(db: Db, sub: Jurisdiction, id: number): Rep | undefined {
+export function getDistrictRep(db: Db, sub: Jurisdiction, id: number): Representative | undefined {
   if (!sub.parentId) return undefined;
   return db.select().from(representative)
     .where(and(eq(representative.id, id), eq(representative.jurisdictionId, sub.parentId), eq(representative.body, 'congress'))).get();
@@ -34,7 +34,7 @@ export function openLinkOf(db: Db, deliberationRepId: number): RepLink | undefin
 }
 
 /** The seated district representative a deliberation representative is linked to today, if any. */
-export function linkedDistrictRep(db: Db, sub: Jurisdiction, deliberationRepId: number): Rep | undefined {
+export function linkedDistrictRep(db: Db, sub: Jurisdiction, deliberationRepId: number): Representative | undefined {
   const link = openLinkOf(db, deliberationRepId);
   const rep = link ? getDistrictRep(db, sub, link.districtRepId) : undefined;
   return rep?.status === 'seated' ? rep : undefined;
@@ -48,8 +48,8 @@ export function openLinksIn(db: Db, subId: number): RepLink[] {
     .orderBy(asc(repLink.id)).all().map((r) => r.link);
 }
 
-export interface LinkGroup { districtRep: Rep; members: (Rep & { fromDate: string })[] }
-export interface LinkOverview { groups: LinkGroup[]; unlinked: Rep[]; orphaned: (Rep & { formerRep: string })[] }
+export interface LinkGroup { districtRep: Representative; members: (Representative & { fromDate: string })[] }
+export interface LinkOverview { groups: LinkGroup[]; unlinked: Representative[]; orphaned: (Representative & { formerRep: string })[] }
 
 /**
  * Each district representative's group of this subdistrict's seated deliberation representatives, and the gap:
@@ -62,8 +62,8 @@ export function linkOverview(db: Db, sub: Jurisdiction): LinkOverview {
   const links = new Map(openLinksIn(db, sub.id).map((l) => [l.deliberationRepId, l]));
   const districtReps = new Map(districtRepsFor(db, sub, false).map((r) => [r.id, r]));
   const groups = new Map<number, LinkGroup>();
-  const unlinked: Rep[] = [];
-  const orphaned: (Rep & { formerRep: string })[] = [];
+  const unlinked: Representative[] = [];
+  const orphaned: (Representative & { formerRep: string })[] = [];
   for (const d of seated) {
     const link = links.get(d.id);
     const dr = link ? districtReps.get(link.districtRepId) : undefined;

@@ -21,8 +21,8 @@ import { contains, startsWith } from './sql';
  * Both rosters — a township congress's seated representatives (在册代表) and a subdistrict's deliberation
  * representatives (议事代表) — and the logins that let them vote and record on their phones.
  */
-export type Rep = typeof representative.$inferSelect;
-export type RosterEntry = Rep & { username: string | null };
+export type Representative = typeof representative.$inferSelect; // the one representative type, either body
+export type RosterEntry = Representative & { username: string | null };
 
 /** Which roster: a jurisdiction's seats in one body. */
 export interface RosterScope { jurisdictionId: number; body: RepBody }
@@ -49,7 +49,7 @@ export function rosterEntry(db: Db, scope: RosterScope, id: number): RosterEntry
   return entries(db, and(inScope(scope), eq(representative.id, id)))[0];
 }
 
-export function getRep(db: Db, scope: RosterScope, id: number): Rep | undefined {
+export function getRep(db: Db, scope: RosterScope, id: number): Representative | undefined {
   return db.select().from(representative).where(and(inScope(scope), eq(representative.id, id))).get();
 }
 
@@ -60,7 +60,7 @@ export function seatedCount(db: Db, scope: RosterScope): number {
 }
 
 /** The representatives seated on a date, by entry order: what a session snapshots. */
-export function seatedOnDate(db: Db, scope: RosterScope, date: ChinaDate): Rep[] {
+export function seatedOnDate(db: Db, scope: RosterScope, date: ChinaDate): Representative[] {
   return db.select().from(representative).where(inScope(scope)).orderBy(asc(representative.id)).all()
     .filter((r) => isSeatedOn(r, date));
 }
@@ -71,7 +71,7 @@ export function rosterHistory(db: Db, scope: RosterScope): SeatHistory {
 }
 
 /** The seated entry a login belongs to in this roster, if any. */
-export function repOfUser(db: Db, scope: RosterScope, userId: number): Rep | undefined {
+export function repOfUser(db: Db, scope: RosterScope, userId: number): Representative | undefined {
   return db.select().from(representative)
     .where(and(inScope(scope), eq(representative.userId, userId), eq(representative.status, 'seated'))).get();
 }
@@ -126,7 +126,7 @@ const loginRole = (body: RepBody): Role => ROSTER_TERMS[body].loginRole;
  */
 export function addRep(
   db: Db, actor: Actor, scope: RosterScope, input: RepInput, login: { username: string; passwordHash: string } | undefined, now: Date,
-): Result<Rep> {
+): Result<Representative> {
   return db.transaction((tx) => {
     const rule = placeRule(tx, scope);
     const place = matchPlace(input.community, rule.places, rule.owner);
@@ -147,7 +147,7 @@ export function addRep(
   });
 }
 
-export function updateRep(db: Db, actor: Actor, rep: Rep, input: RepInput, now: Date): Result<Rep> {
+export function updateRep(db: Db, actor: Actor, rep: Representative, input: RepInput, now: Date): Result<Representative> {
   return db.transaction((tx) => {
     const scope = { jurisdictionId: rep.jurisdictionId, body: rep.body };
     const rule = placeRule(tx, scope);
@@ -172,7 +172,7 @@ export function updateRep(db: Db, actor: Actor, rep: Rep, input: RepInput, now: 
  * 代表资格终止: the seat ends on the date (which no longer counts), for one of the law's reasons. Recorded after the
  * fact, so never in the future. A deliberation representative's link to a district representative ends the same day.
  */
-export function retireRep(db: Db, actor: Actor, rep: Rep, input: RetireInput, now: Date): Result<Rep> {
+export function retireRep(db: Db, actor: Actor, rep: Representative, input: RetireInput, now: Date): Result<Representative> {
   return db.transaction((tx) => {
     const fresh = tx.select().from(representative).where(eq(representative.id, rep.id)).get()!;
     if (fresh.status === 'retired') return refuse('该代表已经离任');
@@ -197,7 +197,7 @@ export function retireRep(db: Db, actor: Actor, rep: Rep, input: RetireInput, no
  * Undo a retirement entered by mistake. Retirements recorded before the seat had its own dates overwrote the
  * term's end: that comes back from their audit entry. The old link stays closed: the clerk links again on purpose.
  */
-export function reinstateRep(db: Db, actor: Actor, rep: Rep, now: Date): Result<Rep> {
+export function reinstateRep(db: Db, actor: Actor, rep: Representative, now: Date): Result<Representative> {
   return db.transaction((tx) => {
     const fresh = tx.select().from(representative).where(eq(representative.id, rep.id)).get()!;
     if (fresh.status === 'seated') return refuse('该代表在册');
@@ -222,7 +222,7 @@ export interface NewRep {
 }
 
 /** Many entries in one transaction with one audit entry: a 120-line roster lands whole or not at all. */
-export function addReps(db: Db, actor: Actor, scope: RosterScope, rows: readonly NewRep[], now: Date): Rep[] {
+export function addReps(db: Db, actor: Actor, scope: RosterScope, rows: readonly NewRep[], now: Date): Representative[] {
   return db.transaction((tx) => {
     const added = rows.map((r) => tx.insert(representative).values({
       ...scope, name: r.name, community: r.community, sector: r.sector, phone: r.phone, termFrom: r.termFrom, termTo: r.termTo,
@@ -259,13 +259,13 @@ export interface LoginIssued { repId: number; name: string; community: string; u
 export interface LoginBatch { issued: LoginIssued[]; skipped: string[] }
 
 /** The roster's seated entries without a login: “all without a login”. */
-export function repsWithoutLogin(db: Db, scope: RosterScope): Rep[] {
+export function repsWithoutLogin(db: Db, scope: RosterScope): Representative[] {
   return db.select().from(representative)
     .where(and(inScope(scope), eq(representative.status, 'seated'), isNull(representative.userId))).orderBy(asc(representative.id)).all();
 }
 
 /** The chosen entries of this roster (ids of another roster are ignored), in roster order. */
-export function repsByIds(db: Db, scope: RosterScope, ids: readonly number[]): Rep[] {
+export function repsByIds(db: Db, scope: RosterScope, ids: readonly number[]): Representative[] {
   if (ids.length === 0) return [];
   return db.select().from(representative).where(and(inScope(scope), inArray(representative.id, [...ids])))
     .orderBy(asc(representative.id)).all();
@@ -350,7 +350,7 @@ export function resetRepLogins(
  * Links an existing account (made in user management, say) to an entry: one entry per account in a roster, and
  * the account gets the roster's role here if it lacks it.
  */
-export function linkRepLogin(db: Db, actor: Actor, rep: Rep, username: string, now: Date): Result<Rep> {
+export function linkRepLogin(db: Db, actor: Actor, rep: Representative, username: string, now: Date): Result<Representative> {
   return db.transaction((tx) => {
     const fresh = tx.select().from(representative).where(eq(representative.id, rep.id)).get()!;
     if (fresh.userId !== null) return refuse('该代表已关联登录账号，请先解除关联', 'username');
@@ -377,7 +377,7 @@ export function linkRepLogin(db: Db, actor: Actor, rep: Rep, username: string, n
  * Unlinks the entry's account. The roster's role goes with it unless the account still holds another entry of
  * this roster: a representative role without a seat would still open the voting pages.
  */
-export function unlinkRepLogin(db: Db, actor: Actor, rep: Rep, now: Date): Result<Rep> {
+export function unlinkRepLogin(db: Db, actor: Actor, rep: Representative, now: Date): Result<Representative> {
   return db.transaction((tx) => {
     const fresh = tx.select().from(representative).where(eq(representative.id, rep.id)).get()!;
     if (fresh.userId === null) return refuse('该代表没有关联登录账号');

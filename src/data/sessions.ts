@@ -7,13 +7,12 @@ import { fractionWords, hasQuorum, parseFraction, quorumNeeded } from '../domain
 import { canCheckIn, checkSessionTransition, type SessionKind, type SessionState } from '../domain/sessionState';
 import { recordAudit, type Actor } from './audit';
 import type { Jurisdiction } from './jurisdictions';
-import { seatedOnDate } from './representatives';
+import { seatedOnDate, type Representative } from './representatives';
 import { getSettings } from './settings';
 import { contains } from './sql';
 import { ok, refuse, type Result } from '../domain/result';
 
 export type Session = typeof session.$inferSelect;
-export type Representative = typeof representative.$inferSelect;
 
 export interface SessionInput {
   cycleId: number;

@@ -1,3 +1,4 @@
+import type { Representative } from './representatives';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { jurisdiction, participation, poll, representative, session, sessionRoster } from '../../db/schema';
@@ -5,7 +6,7 @@ import type { PollKind } from '../domain/choices';
 import type { Actor } from './audit';
 import { participationOf } from './ballots';
 import { openPollIn, optionsOf, type Poll, type PollOption } from './pollReads';
-import { currentSessionsOf, isPresent, type Representative, type Session } from './sessions';
+import { currentSessionsOf, isPresent, type Session } from './sessions';
 
 export interface BallotModel {
   pollId: number;

@@ -7,7 +7,7 @@ import { ItemListPage, ItemNewPage } from '../../views/deliberation/ItemPages';
 import { timelineFromFields, timelineOf } from '../../views/deliberation/timeline';
 import { allow, can, forbidden, userActor } from '../auth/authorize';
 import { auditFor } from '../data/audit';
-import { deliberationRepOfUser, rosterOf, type Rep } from '../data/deliberationReps';
+import { deliberationRepOfUser, rosterOf, type Representative } from '../data/deliberationReps';
 import { statYears } from '../data/deliberationStats';
 import { itemDetail, listItems, recordItem, triageItem } from '../data/opinionItems';
 import { linkedDistrictRep } from '../data/repLinks';
@@ -81,7 +81,7 @@ const extendForm = z.object({
 const answerForm = z.object({ answer: trimmed(4000, '请填写答复内容'), answeredOn: date('请填写答复日期') });
 const rateForm = z.object({ satisfaction: z.enum(SATISFACTIONS, { error: '请选择满意度' }), note: trimmed(500) });
 
-type RecorderEnv = JurisdictionEnv & { Variables: { ownRep: Rep | null } };
+type RecorderEnv = JurisdictionEnv & { Variables: { ownRep: Representative | null } };
 type ItemC<E extends OpinionItemEnv = OpinionItemEnv> = Context<E>;
 
 const today = <E extends AppEnv>(c: Context<E>) => chinaDateOf(c.var.now());

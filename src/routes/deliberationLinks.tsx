@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { LinkRepPage, LinksPage, type FailedForm, type Options } from '../../views/deliberation/LinkPages';
 import { allow, can, userActor } from '../auth/authorize';
-import { getDeliberationRep, seatedCount, type Rep } from '../data/deliberationReps';
+import { getDeliberationRep, seatedCount, type Representative } from '../data/deliberationReps';
 import { assignLink, districtRepsFor, endLink, linkHistory, linkOverview, linksOf, moveGroup, openLinkOf, openLinksIn } from '../data/repLinks';
 import { getSettings } from '../data/settings';
 import { chinaDateOf, isChinaDate } from '../domain/chinaDate';
@@ -54,7 +54,7 @@ function linksPage<E extends JurisdictionEnv>(c: C<E>, failed?: FailedForm) {
   );
 }
 
-function repPage<E extends JurisdictionEnv>(c: C<E>, rep: Rep, failed?: FailedForm) {
+function repPage<E extends JurisdictionEnv>(c: C<E>, rep: Representative, failed?: FailedForm) {
   const { db, jurisdiction: j } = c.var;
   const open = openLinkOf(db, rep.id);
   const history = linksOf(db, rep.id);

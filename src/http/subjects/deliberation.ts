@@ -1,5 +1,5 @@
 import { createMiddleware } from 'hono/factory';
-import { getDeliberationRep, type Rep } from '../../data/deliberationReps';
+import { getDeliberationRep, type Representative } from '../../data/deliberationReps';
 import { getMeetingItem, type MeetingItem } from '../../data/meetings';
 import { getAttachment, getItem, type OpinionAttachment, type OpinionItem } from '../../data/opinionItems';
 import { suggestionOfItem, type Suggestion } from '../../data/suggestions';
@@ -13,7 +13,7 @@ export type AttachmentEnv = OpinionItemEnv & { Variables: { attachment: OpinionA
 /** …/items/:itemId/{extend,answer,rate}: the suggestion the item became. */
 export type SuggestionEnv = OpinionItemEnv & { Variables: { suggestion: Suggestion } };
 /** /j/:code/deliberation/links/:repId: one of the subdistrict's deliberation representatives. */
-export type DeliberationRepEnv = JurisdictionEnv & { Variables: { deliberationRep: Rep } };
+export type DeliberationRepEnv = JurisdictionEnv & { Variables: { deliberationRep: Representative } };
 /** /j/:code/sessions/:sessionId/agenda/:itemId: one item of the meeting's agenda. */
 export type MeetingItemEnv = SessionEnv & { Variables: { meetingItem: MeetingItem } };
 

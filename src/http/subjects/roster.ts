@@ -1,5 +1,5 @@
 import { createMiddleware } from 'hono/factory';
-import { getRep, type Rep, type RosterScope } from '../../data/representatives';
+import { getRep, type Representative, type RosterScope } from '../../data/representatives';
 import { ROSTER_TERMS, type RosterTerms } from '../../domain/roster';
 import type { RepBody } from '../../domain/vocabulary';
 import { idParam, notFound, type JurisdictionEnv } from './jurisdiction';
@@ -16,7 +16,7 @@ export interface Roster {
 /** A request under a roster's URL. */
 export type RosterEnv = JurisdictionEnv & { Variables: { roster: Roster } };
 /** A request under a roster's /:repId: the entry as well (another roster's entry is a 404). */
-export type RepEnv = RosterEnv & { Variables: { rep: Rep } };
+export type RepEnv = RosterEnv & { Variables: { rep: Representative } };
 
 /** Where a jurisdiction's roster lives: for links from the cycle page, the navigation and the session list. */
 export function rosterHref(j: { code: string }, body: RepBody): string {

@@ -1,6 +1,7 @@
+import type { Representative } from '../../data/representatives';
 import { createMiddleware } from 'hono/factory';
 import { optionsOf, pollForVoter, type Poll, type PollOption } from '../../data/pollReads';
-import { representativeOfUser, type Representative, type Session } from '../../data/sessions';
+import { representativeOfUser, type Session } from '../../data/sessions';
 import { BODY_TERMS, bodyOf, type BodyTerms } from '../../domain/bodyTerms';
 import { idParam, notFound, type JurisdictionEnv } from './jurisdiction';
 
