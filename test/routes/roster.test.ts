@@ -192,6 +192,7 @@ describe('representatives\' logins', () => {
   const passwordsIn = (html: string) => [...html.matchAll(/slip-password">([a-z0-9]+)</g)].map((m) => m[1]!);
 
   it('creates logins for all without one and answers with printable slips; passwords never reach the audit log', async () => {
+    t = testApp(t.db, { now: () => new Date('2026-03-10T02:00:00Z'), publicUrl: undefined }); // no public address set
     const clerk = await login(t.app, 'qs.clerk');
     const res = await post(t.app, '/j/QS/roster/logins', { which: 'withoutLogin' }, clerk);
     expect(res.status).toBe(200);

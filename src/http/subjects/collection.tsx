@@ -6,7 +6,7 @@ import { proposalDetail, type ProposalDetail } from '../../data/screening';
 import { getStationByShortCode, getStationIn, type Station } from '../../data/stations';
 import { normalizeReceipt } from '../../domain/receipt';
 import type { AppEnv } from '../../env';
-import { idParam, notFound, type CycleEnv, type JurisdictionEnv } from './jurisdiction';
+import { subject, idParam, type CycleEnv, type JurisdictionEnv } from './jurisdiction';
 
 /** A request under /j/:code/cycles/:year/proposals/:proposalId: the proposal of that cycle (another cycle's is a 404). */
 export type ProposalEnv = CycleEnv & { Variables: { proposal: ProposalDetail } };
@@ -19,34 +19,14 @@ export type StationLinkEnv = AppEnv & { Variables: { station: Station } };
 /** A request under /track/:receipt or /receipt/:receipt: the proposal as the public may see it. */
 export type TrackedEnv = AppEnv & { Variables: { tracked: TrackedProposal } };
 
-export const proposalSubject = createMiddleware<ProposalEnv>(async (c, next) => {
-  const p = proposalDetail(c.var.db, c.var.cycle.id, idParam(c.req.param('proposalId')));
-  if (!p) notFound();
-  c.set('proposal', p);
-  await next();
-});
+export const proposalSubject = subject<ProposalEnv, 'proposal'>('proposal', (c) => proposalDetail(c.var.db, c.var.cycle.id, idParam(c.req.param('proposalId'))));
 
-export const candidateSubject = createMiddleware<CandidateEnv>(async (c, next) => {
-  const cand = getCandidate(c.var.db, c.var.cycle.id, idParam(c.req.param('candidateId')));
-  if (!cand) notFound();
-  c.set('candidate', cand);
-  await next();
-});
+export const candidateSubject = subject<CandidateEnv, 'candidate'>('candidate', (c) => getCandidate(c.var.db, c.var.cycle.id, idParam(c.req.param('candidateId'))));
 
-export const jurisdictionStationSubject = createMiddleware<StationEnv>(async (c, next) => {
-  const s = getStationIn(c.var.db, c.var.jurisdiction.id, idParam(c.req.param('stationId')));
-  if (!s) notFound();
-  c.set('station', s);
-  await next();
-});
+export const jurisdictionStationSubject = subject<StationEnv, 'station'>('station', (c) => getStationIn(c.var.db, c.var.jurisdiction.id, idParam(c.req.param('stationId'))));
 
 /** Short codes are printed in lower case, but people type them as they like. */
-export const stationLinkSubject = createMiddleware<StationLinkEnv>(async (c, next) => {
-  const s = getStationByShortCode(c.var.db, (c.req.param('shortCode') ?? '').toLowerCase());
-  if (!s) notFound();
-  c.set('station', s);
-  await next();
-});
+export const stationLinkSubject = subject<StationLinkEnv, 'station'>('station', (c) => getStationByShortCode(c.var.db, (c.req.param('shortCode') ?? '').toLowerCase()));
 
 /**
  * The receipt as typed: a non-canonical spelling (lower case, full-width, no zero padding) redirects to the

@@ -1,9 +1,8 @@
-import { createMiddleware } from 'hono/factory';
 import { getDeliberationRep, type Representative } from '../../data/deliberationReps';
 import { getMeetingItem, type MeetingItem } from '../../data/meetings';
 import { getAttachment, getItem, type OpinionAttachment, type OpinionItem } from '../../data/opinionItems';
 import { suggestionOfItem, type Suggestion } from '../../data/suggestions';
-import { idParam, notFound, type JurisdictionEnv } from './jurisdiction';
+import { notFoundWhen, subject, idParam, type JurisdictionEnv } from './jurisdiction';
 import type { SessionEnv } from './session';
 
 /** A request under /j/:code/deliberation/items/:itemId: the subdistrict's public-opinion item. */
@@ -18,49 +17,18 @@ export type DeliberationRepEnv = JurisdictionEnv & { Variables: { deliberationRe
 export type MeetingItemEnv = SessionEnv & { Variables: { meetingItem: MeetingItem } };
 
 /** The public page of a subdistrict that is no longer in use is gone, like an unknown code. */
-export const activeOnly = createMiddleware<JurisdictionEnv>(async (c, next) => {
-  if (!c.var.jurisdiction.active) notFound();
-  await next();
-});
+export const activeOnly = notFoundWhen<JurisdictionEnv>((c) => !c.var.jurisdiction.active);
 
-export const opinionItemSubject = createMiddleware<OpinionItemEnv>(async (c, next) => {
-  const item = getItem(c.var.db, c.var.jurisdiction.id, idParam(c.req.param('itemId')));
-  if (!item) notFound();
-  c.set('opinionItem', item);
-  await next();
-});
+export const opinionItemSubject = subject<OpinionItemEnv, 'opinionItem'>('opinionItem', (c) => getItem(c.var.db, c.var.jurisdiction.id, idParam(c.req.param('itemId'))));
 
-export const attachmentSubject = createMiddleware<AttachmentEnv>(async (c, next) => {
-  const a = getAttachment(c.var.db, c.var.opinionItem.id, idParam(c.req.param('attachmentId')));
-  if (!a) notFound();
-  c.set('attachment', a);
-  await next();
-});
+export const attachmentSubject = subject<AttachmentEnv, 'attachment'>('attachment', (c) => getAttachment(c.var.db, c.var.opinionItem.id, idParam(c.req.param('attachmentId'))));
 
 /** An item that has not become a suggestion has nothing to extend, answer or rate: 404. */
-export const suggestionSubject = createMiddleware<SuggestionEnv>(async (c, next) => {
-  const s = suggestionOfItem(c.var.db, c.var.opinionItem.id);
-  if (!s) notFound();
-  c.set('suggestion', s);
-  await next();
-});
+export const suggestionSubject = subject<SuggestionEnv, 'suggestion'>('suggestion', (c) => suggestionOfItem(c.var.db, c.var.opinionItem.id));
 
-export const deliberationRepSubject = createMiddleware<DeliberationRepEnv>(async (c, next) => {
-  const rep = getDeliberationRep(c.var.db, c.var.jurisdiction.id, idParam(c.req.param('repId')));
-  if (!rep) notFound();
-  c.set('deliberationRep', rep);
-  await next();
-});
+export const deliberationRepSubject = subject<DeliberationRepEnv, 'deliberationRep'>('deliberationRep', (c) => getDeliberationRep(c.var.db, c.var.jurisdiction.id, idParam(c.req.param('repId'))));
 
 /** Agenda and minutes belong to deliberation meetings: a township congress session has none (404). */
-export const deliberationMeetingOnly = createMiddleware<SessionEnv>(async (c, next) => {
-  if (c.var.session.body !== 'deliberation') notFound();
-  await next();
-});
+export const deliberationMeetingOnly = notFoundWhen<SessionEnv>((c) => c.var.session.body !== 'deliberation');
 
-export const meetingItemSubject = createMiddleware<MeetingItemEnv>(async (c, next) => {
-  const item = getMeetingItem(c.var.db, c.var.session.id, idParam(c.req.param('itemId')));
-  if (!item) notFound();
-  c.set('meetingItem', item);
-  await next();
-});
+export const meetingItemSubject = subject<MeetingItemEnv, 'meetingItem'>('meetingItem', (c) => getMeetingItem(c.var.db, c.var.session.id, idParam(c.req.param('itemId'))));

@@ -3,7 +3,7 @@ import { getFeedbackIn, type Feedback } from '../../data/feedback';
 import { getProject, type Project } from '../../data/projects';
 import { getGroup, getRectification, getVisit, type Rectification, type SupervisionGroup, type Visit } from '../../data/supervision';
 import { isMonth, type Month } from '../../domain/schedule';
-import { idParam, notFound, type CycleEnv, type JurisdictionEnv } from './jurisdiction';
+import { notFoundWhen, subject, idParam, notFound, type CycleEnv, type JurisdictionEnv } from './jurisdiction';
 
 /** A request under …/cycles/:year/projects/:projectId: the project, of that cycle only. */
 export type ProjectEnv = CycleEnv & { Variables: { project: Project } };
@@ -20,12 +20,7 @@ export type FeedbackEnv = CycleEnv & { Variables: { feedback: Feedback } };
 
 // Each subject reads its row through its parent: an id from another town or another year is a 404, never a 403.
 
-export const projectSubject = createMiddleware<ProjectEnv>(async (c, next) => {
-  const p = getProject(c.var.db, c.var.cycle.id, idParam(c.req.param('projectId')));
-  if (!p) notFound();
-  c.set('project', p);
-  await next();
-});
+export const projectSubject = subject<ProjectEnv, 'project'>('project', (c) => getProject(c.var.db, c.var.cycle.id, idParam(c.req.param('projectId'))));
 
 export const reportMonthSubject = createMiddleware<ReportEnv>(async (c, next) => {
   const month = c.req.param('month') ?? '';
@@ -34,36 +29,13 @@ export const reportMonthSubject = createMiddleware<ReportEnv>(async (c, next) =>
   await next();
 });
 
-export const groupSubject = createMiddleware<GroupEnv>(async (c, next) => {
-  const g = getGroup(c.var.db, c.var.cycle.id, idParam(c.req.param('groupId')));
-  if (!g) notFound();
-  c.set('group', g);
-  await next();
-});
+export const groupSubject = subject<GroupEnv, 'group'>('group', (c) => getGroup(c.var.db, c.var.cycle.id, idParam(c.req.param('groupId'))));
 
-export const visitSubject = createMiddleware<VisitEnv>(async (c, next) => {
-  const v = getVisit(c.var.db, c.var.project.id, idParam(c.req.param('visitId')));
-  if (!v) notFound();
-  c.set('visit', v);
-  await next();
-});
+export const visitSubject = subject<VisitEnv, 'visit'>('visit', (c) => getVisit(c.var.db, c.var.project.id, idParam(c.req.param('visitId'))));
 
-export const rectificationSubject = createMiddleware<RectificationEnv>(async (c, next) => {
-  const r = getRectification(c.var.db, c.var.project.id, idParam(c.req.param('rectificationId')));
-  if (!r) notFound();
-  c.set('rectification', r);
-  await next();
-});
+export const rectificationSubject = subject<RectificationEnv, 'rectification'>('rectification', (c) => getRectification(c.var.db, c.var.project.id, idParam(c.req.param('rectificationId'))));
 
-export const feedbackSubject = createMiddleware<FeedbackEnv>(async (c, next) => {
-  const f = getFeedbackIn(c.var.db, c.var.cycle.id, idParam(c.req.param('feedbackId')));
-  if (!f) notFound();
-  c.set('feedback', f);
-  await next();
-});
+export const feedbackSubject = subject<FeedbackEnv, 'feedback'>('feedback', (c) => getFeedbackIn(c.var.db, c.var.cycle.id, idParam(c.req.param('feedbackId'))));
 
 /** The side-by-side dashboard of every township exists only for the district: a township's code is a 404 there. */
-export const districtOnly = createMiddleware<JurisdictionEnv>(async (c, next) => {
-  if (c.var.jurisdiction.kind !== 'district') notFound();
-  await next();
-});
+export const districtOnly = notFoundWhen<JurisdictionEnv>((c) => c.var.jurisdiction.kind !== 'district');

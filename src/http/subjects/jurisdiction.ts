@@ -1,3 +1,4 @@
+import type { Context, MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { HTTPException } from 'hono/http-exception';
 import { getJurisdictionByCode, type Jurisdiction } from '../../data/jurisdictions';
@@ -19,19 +20,34 @@ export function idParam(value: string | undefined): number {
   return Number(value);
 }
 
+/**
+ * The one shape of a subject: the row a URL names, read through its parent (another town's or another year's id
+ * is a 404, never a 403), set as c.var[key] for the guard and the handler.
+ */
+export function subject<E extends AppEnv, K extends keyof E['Variables'] & string>(
+  key: K, load: (c: Context<E>) => E['Variables'][K] | undefined | null,
+): MiddlewareHandler<E> {
+  return createMiddleware<E>(async (c, next) => {
+    const row = load(c);
+    if (row === undefined || row === null) notFound();
+    c.set(key as never, row as never);
+    await next();
+  });
+}
+
+/** A part of the site that exists only for some subjects (a subdistrict's deliberation, a district's dashboard). */
+export function notFoundWhen<E extends AppEnv>(absent: (c: Context<E>) => boolean): MiddlewareHandler<E> {
+  return createMiddleware<E>(async (c, next) => {
+    if (absent(c)) notFound();
+    await next();
+  });
+}
+
 /** Mounted once on /j/:code/*: every area below reads c.var.jurisdiction. */
-export const jurisdictionSubject = createMiddleware<JurisdictionEnv>(async (c, next) => {
-  const j = getJurisdictionByCode(c.var.db, c.req.param('code') ?? '');
-  if (!j) notFound();
-  c.set('jurisdiction', j);
-  await next();
-});
+export const jurisdictionSubject = subject<JurisdictionEnv, 'jurisdiction'>('jurisdiction', (c) => getJurisdictionByCode(c.var.db, c.req.param('code') ?? ''));
 
 /** Street deliberation exists only in subdistricts: a township's or a village's code is a 404 there. */
-export const subdistrictOnly = createMiddleware<JurisdictionEnv>(async (c, next) => {
-  if (c.var.jurisdiction.kind !== 'subdistrict') notFound();
-  await next();
-});
+export const subdistrictOnly = notFoundWhen<JurisdictionEnv>((c) => c.var.jurisdiction.kind !== 'subdistrict');
 
 /** The cycle named by :year in the jurisdiction, or 404. */
 export const cycleSubject = createMiddleware<CycleEnv>(async (c, next) => {
@@ -54,7 +70,4 @@ export const publicJurisdictionSubject = createMiddleware<JurisdictionEnv>(async
 });
 
 /** Only townships and subdistricts run a yearly cycle and take proposals from residents: a village's code is a 404. */
-export const townOnly = createMiddleware<JurisdictionEnv>(async (c, next) => {
-  if (c.var.jurisdiction.kind !== 'township' && c.var.jurisdiction.kind !== 'subdistrict') notFound();
-  await next();
-});
+export const townOnly = notFoundWhen<JurisdictionEnv>((c) => c.var.jurisdiction.kind !== 'township' && c.var.jurisdiction.kind !== 'subdistrict');

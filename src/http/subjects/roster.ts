@@ -2,7 +2,7 @@ import { createMiddleware } from 'hono/factory';
 import { getRep, type Representative, type RosterScope } from '../../data/representatives';
 import { ROSTER_TERMS, type RosterTerms } from '../../domain/roster';
 import type { RepBody } from '../../domain/vocabulary';
-import { idParam, notFound, type JurisdictionEnv } from './jurisdiction';
+import { subject, idParam, notFound, type JurisdictionEnv } from './jurisdiction';
 
 /** Which roster a URL names: a township's congress (/j/:code/roster) or a subdistrict's deliberation representatives. */
 export interface Roster {
@@ -46,9 +46,4 @@ export const deliberationRosterSubject = createMiddleware<RosterEnv>(async (c, n
   await next();
 });
 
-export const repSubject = createMiddleware<RepEnv>(async (c, next) => {
-  const rep = getRep(c.var.db, c.var.roster.scope, idParam(c.req.param('repId')));
-  if (!rep) notFound();
-  c.set('rep', rep);
-  await next();
-});
+export const repSubject = subject<RepEnv, 'rep'>('rep', (c) => getRep(c.var.db, c.var.roster.scope, idParam(c.req.param('repId'))));
