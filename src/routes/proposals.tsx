@@ -20,6 +20,7 @@ import type { CycleEnv } from '../http/subjects/jurisdiction';
 import { validForm, validQuery, type FieldErrors, type FormValues } from '../http/validate';
 import { proposalsCsv } from '../../views/proposals/csvExport';
 import { FORM_MAX_BYTES, formChoices } from './propose';
+import { ownNavigationOnly } from '../http/navigation';
 
 const PAGE_SIZE = 25;
 const IMPORT_MAX_BYTES = 2 * 1024 * 1024;
@@ -120,7 +121,7 @@ export const proposals = new Hono<CycleEnv>()
     if (wantsResults(c)) return c.html(<IntakeResults {...model} />);
     return c.render(<IntakePage {...model} />, { title: `群众提议 ${cycle.year}` });
   })
-  .get('/export.csv', allow('proposal.review'), validQuery(intakeQuery), (c) => {
+  .get('/export.csv', allow('proposal.review'), ownNavigationOnly, validQuery(intakeQuery), (c) => {
     const { db, jurisdiction: j, cycle } = c.var;
     const { filter } = filterOf(c.req.valid('query'));
     const rows = exportProposals(db, actorOf(c), { cycle, jurisdiction: j }, filter, c.var.now());

@@ -33,6 +33,7 @@ import { readUpload, workbookBytes, xlsxDownload } from '../http/spreadsheet';
 import type { RepEnv, RosterEnv } from '../http/subjects/roster';
 import { validForm, type FieldErrors, type FormValues } from '../http/validate';
 import { newPassword } from './auth';
+import { ownNavigationOnly } from '../http/navigation';
 
 type C = Context<RosterEnv>;
 type RC = Context<RepEnv>;
@@ -243,8 +244,8 @@ export function rosterRoutes(viewActions: Action[]) {
         }
         return redirectWithFlash(c, c.var.roster.base, `已导入 ${r.rows.length} 名${c.var.roster.terms.rep}`);
       })
-    .get('/export.xlsx', allow('roster.manage'), (c) => exportFile(c, 'xlsx', rosterTable(c.var.roster.body, rosterOf(c.var.db, c.var.roster.scope)), titleOf(c)))
-    .get('/export.csv', allow('roster.manage'), (c) => exportFile(c, 'csv', rosterTable(c.var.roster.body, rosterOf(c.var.db, c.var.roster.scope)), titleOf(c)))
+    .get('/export.xlsx', allow('roster.manage'), ownNavigationOnly, (c) => exportFile(c, 'xlsx', rosterTable(c.var.roster.body, rosterOf(c.var.db, c.var.roster.scope)), titleOf(c)))
+    .get('/export.csv', allow('roster.manage'), ownNavigationOnly, (c) => exportFile(c, 'csv', rosterTable(c.var.roster.body, rosterOf(c.var.db, c.var.roster.scope)), titleOf(c)))
     .get('/template.xlsx', allow('roster.manage'), (c) => exportFile(c, 'xlsx', rosterTemplate(c.var.roster.body, placesFor(c).places), `${c.var.roster.terms.roster}模板`))
     .get('/template.csv', allow('roster.manage'), (c) => exportFile(c, 'csv', rosterTemplate(c.var.roster.body, placesFor(c).places), `${c.var.roster.terms.roster}模板`))
     .post('/logins', allow('roster.manage'), validForm(loginsForm, listPage), async (c) => {

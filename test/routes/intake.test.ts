@@ -215,4 +215,13 @@ describe('CSV import', () => {
     expect((await upload(t.app, rep, csvFile(csvRow()))).status).toBe(403);
     expect((await get(t.app, `${BASE}/template.csv`, rep)).status).toBe(403);
   });
+
+  it.each([
+    ['cross-site', 403, 0], ['same-site', 403, 0], ['same-origin', 200, 1], ['none', 200, 1],
+  ])('an export fetched with Sec-Fetch-Site: %s → %i, %i audit entries (an <img> elsewhere exports nothing in the clerk\'s name)', async (site, status, entries) => {
+    const { cookies, ...t } = await intakeCase();
+    const res = await t.app.request(`${BASE}/export.csv`, { headers: { Cookie: cookies['qs.clerk']!, 'Sec-Fetch-Site': site } });
+    expect(res.status).toBe(status);
+    expect(t.db.select().from(auditLog).where(eq(auditLog.action, 'proposal.export')).all()).toHaveLength(entries);
+  });
 });
