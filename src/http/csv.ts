@@ -1,14 +1,14 @@
 import type { Context } from 'hono';
 import { toCsv } from '../domain/csv';
+import { contentDisposition } from './download';
 
 export type Cell = string | number | null | undefined;
 
 /** A download with a Chinese file name (RFC 6266 filename*), never cached: it may hold contact details. */
 export function csvDownload(c: Context, fileName: string, text: string): Response {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');
   return c.body(text, 200, {
     'Content-Type': 'text/csv; charset=utf-8',
-    'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    'Content-Disposition': contentDisposition('attachment', fileName),
     'Cache-Control': 'no-store',
   });
 }

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { decodeUpload } from '../domain/csv';
 import type { ExportTable } from '../domain/rosterExport';
 import { csvRows, type ImportError, type SheetCell, type SheetRow } from '../domain/rosterImport';
+import { contentDisposition } from './download';
 
 /**
  * .xlsx in and out, through exceljs. Reading turns each worksheet into rows of plain cells (text, numbers, dates)
@@ -80,10 +81,9 @@ export async function workbookBytes(sheetName: string, table: ExportTable): Prom
 
 /** A download with a Chinese file name, never cached: a roster holds phone numbers. */
 export function xlsxDownload(c: Context, fileName: string, bytes: Uint8Array): Response {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');
   return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
     'Content-Type': XLSX_TYPE,
-    'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    'Content-Disposition': contentDisposition('attachment', fileName),
     'Cache-Control': 'no-store',
   });
 }

@@ -15,7 +15,7 @@ import {
   answerSuggestion, convertItem, districtRepIdsOfUser, extendSuggestion, isItemsDistrictRep, rateSuggestion, suggestionDetail, suggestionOfItem, unitChoices,
 } from '../data/suggestions';
 import { readStoredFile, uploadsDir } from '../data/uploads';
-import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '../domain/attachmentRules';
+import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, type AttachmentType } from '../domain/attachmentRules';
 import { chinaDateOf, chinaYearOf, isChinaDate } from '../domain/chinaDate';
 import { OPINION_CATEGORIES, opinionNumber } from '../domain/opinionLabels';
 import { OPINION_STATES } from '../domain/opinionTriage';
@@ -28,6 +28,8 @@ import { redirectWithFlash } from '../http/renderer';
 import type { AttachmentEnv, OpinionItemEnv, SuggestionEnv } from '../http/subjects/deliberation';
 import { notFound, type JurisdictionEnv } from '../http/subjects/jurisdiction';
 import { trimmed, validForm, validQuery, type FieldErrors, type FormValues } from '../http/validate';
+import { contentDisposition } from '../http/download';
+import { downloadName } from '../domain/downloadName';
 
 const PAGE_SIZE = 30;
 const blank = (v: unknown) => (v === '' ? undefined : v);
@@ -246,7 +248,7 @@ export const opinionItem = new Hono<OpinionItemEnv>()
       const disposition = a.mimeType === 'application/pdf' ? 'attachment' : 'inline';
       return c.body(new Uint8Array(bytes), 200, {
         'Content-Type': a.mimeType,
-        'Content-Disposition': `${disposition}; filename*=UTF-8''${encodeURIComponent(a.fileName)}`,
+        'Content-Disposition': contentDisposition(disposition, downloadName(a.fileName, ATTACHMENT_TYPES[a.mimeType as AttachmentType] ?? 'bin')),
         'Cache-Control': 'private, no-store',
       });
     }));

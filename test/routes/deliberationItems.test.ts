@@ -37,6 +37,18 @@ describe('public-opinion items and suggestions', () => {
     expect((await c.get(`/j/DC/deliberation/items/${first}/attachments/${a.id}`, 'qs.clerk')).status).toBe(403);
   });
 
+  it('a polyglot name comes back as a plain name with the sniffed type\'s extension, never a path or HTML', async () => {
+    const c = await start();
+    const res = await c.multipart('/j/DC/deliberation/items', itemForm(), [{ name: '../../现场\r\n.html', bytes: PNG, type: 'text/html' }], 'dc.drep1');
+    expect(res.status).toBe(303);
+    const a = c.db.select().from(opinionAttachment).where(eq(opinionAttachment.opinionItemId, idFrom(res))).get()!;
+    const file = await c.get(`/j/DC/deliberation/items/${idFrom(res)}/attachments/${a.id}`, 'dc.clerk');
+    expect(file.headers.get('content-type')).toBe('image/png');
+    const disposition = file.headers.get('content-disposition')!;
+    expect(disposition).toContain(`filename*=UTF-8''${encodeURIComponent('现场.png')}`);
+    expect(disposition).not.toMatch(/\.\.|html|%0D|%0A/i);
+  });
+
   it('refuses a file that is not a photo or PDF, whatever it is called, keeping the typed text', async () => {
     const c = await start();
     const before = c.db.select().from(opinionItem).all().length;
