@@ -5,6 +5,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { DbConnection } from '../db/client';
 import type { AppEnv } from './env';
 import { newLimiters } from './http/limiter';
+import { limitLookups } from './http/lookupLimit';
 import { accessLog, clientIp } from './http/requestInfo';
 import { errorResponse, handleError, handleNotFound } from './http/errors';
 import { loadLoginSession, newPasswordFirst } from './auth/middleware';
@@ -171,6 +172,8 @@ export function createApp(opts: AppOptions) {
   app.use('/p/:code/propose', publicJurisdictionSubject, townOnly);
   app.use('/p/:code/:year{[0-9]{4}}', publicJurisdictionSubject, townOnly, cycleSubject);
   app.use('/s/:shortCode/*', stationLinkSubject);
+  app.use('/track/*', limitLookups);
+  app.use('/receipt/*', limitLookups);
   app.use('/track/:receipt/*', trackedSubject('/track'));
   app.use('/receipt/:receipt/*', trackedSubject('/receipt'));
 

@@ -3,6 +3,8 @@ import { retryAfterMs, type Window } from '../domain/rateLimit';
 
 /** Public submissions per IP: enough for a family or a station's shared Wi-Fi, too few for a flood. */
 export const PROPOSAL_IP_WINDOW: Window = { max: 10, windowMs: 60 * 60 * 1000 };
+/** Receipt look-ups per IP (/track): enough for a station volunteer, too few to walk every receipt. */
+export const LOOKUP_IP_WINDOW: Window = { max: 60, windowMs: 10 * 60 * 1000 };
 
 /** In-memory failure counter per key (account, IP). One laptop serves the hall: no shared store is needed. */
 export class FailureLimiter {
@@ -35,6 +37,10 @@ export class FailureLimiter {
  * Login throttling is not here: it is persisted (src/data/loginThrottle.ts).
  */
 export function newLimiters() {
-  return { proposals: new FailureLimiter(PROPOSAL_IP_WINDOW), feedback: new FailureLimiter(FEEDBACK_LIMIT) };
+  return {
+    proposals: new FailureLimiter(PROPOSAL_IP_WINDOW),
+    feedback: new FailureLimiter(FEEDBACK_LIMIT),
+    lookups: new FailureLimiter(LOOKUP_IP_WINDOW),
+  };
 }
 export type Limiters = ReturnType<typeof newLimiters>;

@@ -179,3 +179,17 @@ describe('the public portal', () => {
     expect(home).toContain('href="/track"');
   });
 });
+
+describe('receipt look-ups are limited per address', () => {
+  it('the 61st look-up in ten minutes from one address is 429; the empty form still opens', async () => {
+    const { testApp } = await import('../helpers/app');
+    const { app } = testApp();
+    for (let i = 0; i < 60; i++) expect((await app.request(`/track?receipt=2027-QS-${String(i).padStart(4, '0')}`)).status).not.toBe(429);
+    const res = await app.request('/track?receipt=2027-QS-0099');
+    expect(res.status).toBe(429);
+    expect(res.headers.get('retry-after')).not.toBeNull();
+    expect(await res.text()).toContain('操作过于频繁');
+    expect((await app.request('/track/2027-QS-0100')).status).toBe(429);
+    expect((await app.request('/track')).status).toBe(200);
+  });
+});
