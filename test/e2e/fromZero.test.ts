@@ -369,13 +369,14 @@ describe('browser: from an empty database to a district\'s first vote, through t
     await first.getByRole('button', { name: '登录' }).click();
     await chooseOwnPassword(first, 'my-own-secret-0');
     await first.getByRole('heading', { name: '我的表决' }).waitFor();
-    // … the other opens the login address on the slip and finds 我的表决 in the menu.
+    // … the other opens the login address on the slip; the home page calls them into the session.
     const slipLogin = new URL(slips[1]!.loginUrl);
     expect(slipLogin.pathname).toBe('/login');
     await loginAs(second, base, phoneReps[1]!.username, phoneReps[1]!.password);
     await chooseOwnPassword(second, 'my-own-secret-1');
+    await second.getByText('会议正在签到，请输入大屏上的签到码签到').waitFor();
     await shot(second, 'zero-rep-home-375');
-    await second.getByRole('link', { name: '我的表决' }).click();
+    await second.getByRole('link', { name: '签到和投票（我的表决）' }).click();
     for (const p of phones) {
       await p.getByLabel('签到码').fill(code);
       await p.getByRole('button', { name: '签到' }).click();
