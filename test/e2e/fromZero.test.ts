@@ -252,6 +252,7 @@ describe('browser: from an empty database to a district\'s first vote, through t
     const receipt = (await resident.locator('.receipt-no').textContent())!.trim();
     expect(receipt).toBe(`${year}-QS-0001`);
     expect(await resident.locator('main').textContent()).toContain(`经${STATION.name}`);
+    expect(await resident.getByText('尚未设置公开网址').count()).toBe(0); // the server's settings are not the resident's business
     await shot(resident, 'zero-receipt-375');
 
     // Two more from paper forms handed in at the station, typed in by the clerk.
