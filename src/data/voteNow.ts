@@ -74,3 +74,18 @@ export function evaluationsToCast(db: Db, userId: number): EvaluationToCast[] {
     .where(and(eq(representative.userId, userId), isNull(participation.pollId)))
     .orderBy(asc(poll.id)).all();
 }
+
+/** A seat of this login in a session under way, and what the representative should do there now. */
+export interface SeatInSession { code: string; st: Exclude<VoteNowState, { kind: 'noSession' | 'planned' }> }
+
+/**
+ * The home page's call to the hall: every seat of this login whose session has opened. A representative who logs
+ * in during the session is sent to 我的表决 from the first page, not left to find it in the menu.
+ */
+export function seatsInSession(db: Db, userId: number): SeatInSession[] {
+  return db.select({ rep: representative, code: jurisdiction.code }).from(representative)
+    .innerJoin(jurisdiction, eq(jurisdiction.id, representative.jurisdictionId))
+    .where(eq(representative.userId, userId)).orderBy(asc(representative.id)).all()
+    .map((r) => ({ code: r.code, st: voteNowFor(db, r.rep) }))
+    .filter((x): x is SeatInSession => x.st.kind !== 'noSession' && x.st.kind !== 'planned');
+}

@@ -9,6 +9,7 @@ import { hasAnyUser } from '../data/firstRun';
 import { districtRoot } from '../data/jurisdictionAdmin';
 import { KIND_LABELS, townsOf } from '../data/jurisdictions';
 import { scopesOf } from '../data/users';
+import { seatsInSession } from '../data/voteNow';
 import type { AppEnv } from '../env';
 import { workingJurisdictions } from '../http/renderer';
 import { validQuery } from '../http/validate';
@@ -34,6 +35,7 @@ export const home = new Hono<AppEnv>()
     return c.render(
       <Dashboard displayName={user.displayName} scopes={scopesOf(db, user.id)} working={working}
         cycles={latestCycles(db, working.map((w) => w.id)).filter((cy) => cy.phase !== 'closed')}
+        hall={seatsInSession(db, user.id)}
         deliberation={deliberationTodo(db, user.id, chinaDateOf(c.var.now()))}
         delivery={deliveryHome(db, user, chinaDateOf(c.var.now()))} />,
       { title: '工作台' },

@@ -38,5 +38,9 @@ export const receipt = new Hono<TrackedEnv>()
     const j = getJurisdictionByCode(c.var.db, t.jurisdictionCode);
     const staff = j && can(c, 'proposal.submitOnBehalf', j.id);
     const againHref = staff ? `/j/${t.jurisdictionCode}/cycles/${t.year}/proposals/new` : `/p/${t.jurisdictionCode}/propose`;
-    return c.render(<ReceiptPage t={t} address={address} trackUrl={trackUrl} qrSvg={await qrSvg(trackUrl)} againHref={againHref} />, { title: `回执 ${t.receipt}` });
+    // The unset-address warning speaks to staff printing for someone; a resident on their own phone is not asked to fix it.
+    return c.render(
+      <ReceiptPage t={t} address={address} warnAddress={Boolean(staff)} trackUrl={trackUrl} qrSvg={await qrSvg(trackUrl)} againHref={againHref} />,
+      { title: `回执 ${t.receipt}` },
+    );
   });

@@ -2,7 +2,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { createApp } from '../../src/app';
+import { createApp, type AppOptions } from '../../src/app';
 import type { DbConnection } from '../../db/client';
 
 /** Debian's Chromium, never a downloaded one; no background traffic on an offline network. */
@@ -15,8 +15,13 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** The real app on a loopback port. */
-export async function startServer(db: DbConnection): Promise<{ url: string; close: () => Promise<void> }> {
-  const app = createApp({ db, log: () => {} });
+export function startServer(db: DbConnection): Promise<{ url: string; close: () => Promise<void> }> {
+  return startApp({ db, log: () => {} });
+}
+
+/** The real app with options of the test's choosing (a setup token, a clock …) on a loopback port. */
+export async function startApp(opts: AppOptions): Promise<{ url: string; close: () => Promise<void> }> {
+  const app = createApp(opts);
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });

@@ -3,6 +3,7 @@ import { phaseLabel, type Phase } from '../../src/domain/phases';
 import type { TodoEntry, TodoTask } from '../../src/data/deliberationTodo';
 import { TodoSection } from '../deliberation/TodoSection';
 import type { DeliveryHome } from '../../src/data/deliveryReminders';
+import type { SeatInSession } from '../../src/data/voteNow';
 import { DeliveryTodoList } from '../delivery/TodoList';
 
 export interface PublicJurisdiction { code: string; name: string; kind: string; kindLabel: string; year?: number; phase?: Phase }
@@ -46,10 +47,13 @@ export function Dashboard(p: {
   displayName: string; scopes: DashboardScope[]; working: { code: string; name: string }[]; cycles: DashboardCycle[];
   deliberation?: { tasks: TodoTask[]; entries: TodoEntry[] };
   delivery?: DeliveryHome;
+  /** The representative's seats in a session under way: the first thing on the page. */
+  hall?: SeatInSession[];
 }) {
   return (
     <section>
       <h1>{p.displayName}，您好</h1>
+      <HallNow seats={p.hall ?? []} />
       {p.deliberation && <TodoSection {...p.deliberation} />}
       <DeliveryTodoList home={p.delivery} />
       <h2>我的职责</h2>
@@ -75,6 +79,29 @@ export function Dashboard(p: {
           <ul>{p.working.map((j) => <li><a href={`/j/${j.code}`}>{j.name}</a></li>)}</ul>
         </>
       )}
+    </section>
+  );
+}
+
+const HALL_NOW: Record<SeatInSession['st']['kind'], string> = {
+  checkIn: '会议正在签到，请输入大屏上的签到码签到',
+  waiting: '您已签到，表决开始后即可投票',
+  ballot: '表决正在进行，请投票',
+  voted: '您已投票，结果在表决结束后公布',
+};
+
+/** A session under way calls the representative in from the home page: check in, vote, or rest. */
+function HallNow(p: { seats: SeatInSession[] }) {
+  if (p.seats.length === 0) return null;
+  return (
+    <section class="card hall-now" aria-labelledby="hall-now">
+      <h2 id="hall-now">正在召开的会议</h2>
+      {p.seats.map((s) => (
+        <div>
+          <p><strong>{s.st.sessionTitle}</strong>：{HALL_NOW[s.st.kind]}</p>
+          <p><a class="button" href={`/j/${s.code}/vote`}>签到和投票（我的表决）</a></p>
+        </div>
+      ))}
     </section>
   );
 }

@@ -31,11 +31,13 @@ function Facts(p: { t: TrackedProposal }) {
 }
 
 /** Printed or screenshotted right after submitting: the number, what was sent, and where to follow it. */
-export function ReceiptPage(p: { t: TrackedProposal; address: PublicAddress; trackUrl: string; qrSvg: string; againHref?: string }) {
+export function ReceiptPage(p: {
+  t: TrackedProposal; address: PublicAddress; warnAddress: boolean; trackUrl: string; qrSvg: string; againHref?: string;
+}) {
   const t = p.t;
   return (
     <section class="receipt">
-      <PublicUrlWarning address={p.address} />
+      {p.warnAddress && <PublicUrlWarning address={p.address} />}
       <p class="flash" role="status">提交成功，感谢您的建议！</p>
       <h1>{t.jurisdictionName}民生实事项目建议回执</h1>
       <p>您的回执号</p>
