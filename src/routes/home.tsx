@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { Dashboard, PublicHome } from '../../views/home/HomePages';
 import { latestCycles } from '../data/cycles';
 import { deliberationTodo } from '../data/deliberationTodo';
-import { chinaDateOf } from '../domain/chinaDate';
+import { chinaDateOf, chinaYearOf } from '../domain/chinaDate';
+import { gettingStarted } from '../data/gettingStarted';
 import { deliveryHome } from '../data/deliveryReminders';
 import { hasAnyUser } from '../data/firstRun';
 import { districtRoot } from '../data/jurisdictionAdmin';
@@ -35,7 +36,7 @@ export const home = new Hono<AppEnv>()
     return c.render(
       <Dashboard displayName={user.displayName} scopes={scopesOf(db, user.id)} working={working}
         cycles={latestCycles(db, working.map((w) => w.id)).filter((cy) => cy.phase !== 'closed')}
-        hall={seatsInSession(db, user.id)}
+        hall={seatsInSession(db, user.id)} start={gettingStarted(db, user.id, chinaYearOf(c.var.now()))}
         deliberation={deliberationTodo(db, user.id, chinaDateOf(c.var.now()))}
         delivery={deliveryHome(db, user, chinaDateOf(c.var.now()))} />,
       { title: '工作台' },

@@ -44,3 +44,25 @@ describe('home page: a session under way calls the representative in', () => {
     expect(rep).toContain('表决正在进行，请投票');
   });
 });
+
+describe('home page: a new jurisdiction\'s clerk sees the steps to a first vote', () => {
+  it('an empty township: roster first, every step a link to its page', async () => {
+    const { seedBasics, testApp, login } = await import('../helpers/app');
+    const t = testApp(undefined, { now: () => new Date('2027-03-01T02:00:00Z') });
+    await seedBasics(t.db);
+    const html = await (await get(t.app, '/', await login(t.app, 'qs.clerk'))).text();
+    expect(html).toContain('青石镇：开始使用');
+    expect(html).toContain('<a href="/j/QS/roster">录入或导入在册代表名册</a>');
+    expect(html).toContain('创建 2027 年度票决工作');
+    expect(html).not.toContain('已完成');
+    // Not for representatives, and not for a district administrator.
+    expect(await (await get(t.app, '/', await login(t.app, 'qs.rep'))).text()).not.toContain('开始使用');
+    expect(await (await get(t.app, '/', await login(t.app, 'admin'))).text()).not.toContain('开始使用');
+  });
+
+  it('a township with its roster, logins and the year\'s collection set: the steps are gone', async () => {
+    const f = await votingFixture({ reps: 3, logins: 3 });
+    const html = await (await get(f.app, '/', await f.login('qs.clerk'))).text();
+    expect(html).not.toContain('开始使用');
+  });
+});

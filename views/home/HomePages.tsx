@@ -5,6 +5,7 @@ import { TodoSection } from '../deliberation/TodoSection';
 import type { DeliveryHome } from '../../src/data/deliveryReminders';
 import type { SeatInSession } from '../../src/data/voteNow';
 import { DeliveryTodoList } from '../delivery/TodoList';
+import type { StartPlan } from '../../src/data/gettingStarted';
 
 export interface PublicJurisdiction { code: string; name: string; kind: string; kindLabel: string; year?: number; phase?: Phase }
 
@@ -49,11 +50,14 @@ export function Dashboard(p: {
   delivery?: DeliveryHome;
   /** The representative's seats in a session under way: the first thing on the page. */
   hall?: SeatInSession[];
+  /** A new jurisdiction's clerk: the steps to a first vote, until they are done. */
+  start?: StartPlan[];
 }) {
   return (
     <section>
       <h1>{p.displayName}，您好</h1>
       <HallNow seats={p.hall ?? []} />
+      {(p.start ?? []).map((plan) => <GettingStarted plan={plan} />)}
       {p.deliberation && <TodoSection {...p.deliberation} />}
       <DeliveryTodoList home={p.delivery} />
       <h2>我的职责</h2>
@@ -80,6 +84,24 @@ export function Dashboard(p: {
         </>
       )}
     </section>
+  );
+}
+
+/** What a new jurisdiction still needs before its first vote, each step a link to its page. */
+function GettingStarted(p: { plan: StartPlan }) {
+  return (
+    <div class="card getting-started">
+      <h2>{p.plan.name}：开始使用</h2>
+      <ol>
+        {p.plan.steps.map((st) => (
+          <li class={st.done ? 'done' : undefined}>
+            <a href={st.href}>{st.label}</a>
+            {st.done ? <span class="badge ok">已完成</span> : null}
+            {st.detail && <span class="muted">（{st.detail}）</span>}
+          </li>
+        ))}
+      </ol>
+    </div>
   );
 }
 
