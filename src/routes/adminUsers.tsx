@@ -18,6 +18,7 @@ import { redirectWithFlash } from '../http/renderer';
 import type { ManagedUserEnv } from '../http/subjects/admin';
 import { idParam, notFound } from '../http/subjects/jurisdiction';
 import { trimmed, validForm, validQuery, type FieldErrors, type FormValues } from '../http/validate';
+import { publicOrigin } from '../http/publicUrl';
 
 const PAGE_SIZE = 50;
 
@@ -113,7 +114,7 @@ export const adminUsers = new Hono<AppEnv>()
     const r = createAccount(c.var.db, userActor(c), input, first, c.var.now(), reachOf(c));
     if (!r.ok) return refused(c, r, newPage, values);
     return redirectWithFlash(c, `/admin/users/${r.value.id}`,
-      `已创建用户 ${r.value.displayName}（${r.value.username}），请将初始密码告知本人；本人首次登录时须设置新密码`);
+      `已创建用户 ${r.value.displayName}（${r.value.username}），请将初始密码和登录网址 ${publicOrigin(c)}/login 告知本人；本人首次登录时须设置新密码`);
   });
 
 /** /admin/users/:userId — one account: profile, roles, password reset, active or not. */

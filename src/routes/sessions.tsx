@@ -192,6 +192,10 @@ export const session = new Hono<SessionEnv>()
     return redirectWithFlash(c, `/j/${c.var.jurisdiction.code}/polls/${r.value.id}`, '已创建满意度测评。出席达到法定人数后即可开始测评。');
   })
   .get('/roll', allow('session.checkIn'), validQuery(rollQuery), (c) => rollPage(c, c.req.valid('query').q))
+  .get('/roll/headcount', allow('session.checkIn'), (c) => {
+    if (!wantsFragment(c)) return c.redirect(`${base(c)}/roll`, 303);
+    return c.html(<Headcount h={quorumState(c.var.db, c.var.session)} terms={c.var.terms} id="headcount" />);
+  })
   .post('/roll/:repId{[0-9]+}', allow('session.checkIn'), validForm(tickForm, (c: C) => rollPage(c, '')), (c) => {
     const { db, session: s, terms } = c.var;
     const repId = Number(c.req.param('repId'));

@@ -22,3 +22,22 @@ describe('route guards come before validation', () => {
     expect((await post(f.app, '/j/QS/sessions', { title: '' }, await f.login('lx.clerk'))).status).toBe(403);
   });
 });
+
+describe('the roll\'s headcount follows phones\' self check-ins', () => {
+  it('the fragment gives the live count to the clerk only; a plain request goes to the roll', async () => {
+    const { openSession } = await import('../helpers/votingFixture');
+    const { get } = await import('../helpers/app');
+    const f = await votingFixture({ reps: 3, logins: 1 });
+    const s = openSession(f, 2);
+    const clerk = await f.login('qs.clerk');
+    const url = `/j/QS/sessions/${s.id}/roll/headcount`;
+    const frag = await f.app.request(url, { headers: { Cookie: clerk, 'HX-Request': 'true' } });
+    expect(frag.status).toBe(200);
+    const html = await frag.text();
+    expect(html).toContain('id="headcount"');
+    expect(html).not.toContain('<html');
+    expect(html).toContain('2');
+    expect((await get(f.app, url, clerk)).status).toBe(303);
+    expect((await f.app.request(url, { headers: { Cookie: await f.login('qs.rep'), 'HX-Request': 'true' } })).status).toBe(403);
+  });
+});

@@ -216,7 +216,10 @@ export function RollPage(p: {
       <p class="muted"><a href={base}>{p.s.title}</a></p>
       <h1>签到点名</h1>
       <div id="roll-error">{p.error && <p class="error banner" role="alert">{p.error}</p>}</div>
-      <Headcount h={p.h} terms={p.terms} id="headcount" />
+      {/* Representatives also check themselves in on their phones: the count follows without a reload. */}
+      <div hx-get={`${base}/roll/headcount`} hx-trigger="every 5s" hx-swap="innerHTML">
+        <Headcount h={p.h} terms={p.terms} id="headcount" />
+      </div>
       {!p.canTick && <p class="notice">{p.s.state === 'planned' ? '会议尚未开始，开始会议后才能签到。' : '会议已闭会，不能再签到。'}</p>}
       <form method="get" action={`${base}/roll`} class="filters" role="search"
         hx-get={`${base}/roll`} hx-trigger="input changed delay:300ms from:#f-q, submit" hx-target="#roll-list" hx-select="#roll-list" hx-swap="outerHTML" hx-push-url="true">
