@@ -115,9 +115,10 @@ export function seedDemo(conn: DbConnection, opts: { passwordHash: string; now: 
       districtName: DISTRICT.name, districtCode: DISTRICT.code, username: 'admin', displayName: '区人大常委会管理员', ...password,
     }, now), '建立本区和区级管理员');
     const districtId = first.jurisdiction.id;
-    // Marked at once: a seed broken off later still leaves a database demo:reset may replace.
-    markDemo(tx, districtId); // every page shows the demo banner; demo:remove may wipe only a marked database
-    const admin: Actor = { id: first.user.id, name: `${first.user.displayName}（admin）` };
+    // Every page shows the demo banner; demo:remove may wipe only a marked database. Marked in this first stage, so a
+    // seed broken off after it still leaves a database that demo:reset may replace.
+    markDemo(tx, districtId);
+    const admin: Actor = { id: first.user.id, name: `${first.user.displayName}（${first.user.username}）` };
     counts.jurisdictions++; counts.users++; counts.roleAssignments++;
 
     const addJur = (parentId: number, kind: JurisdictionKind, code: string, name: string) => {
