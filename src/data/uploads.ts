@@ -17,8 +17,12 @@ export function uploadsDir(conn: DbConnection): string {
 
 export interface StoredFile { fileName: string; storedName: string; mimeType: AttachmentType; size: number }
 
-/** Writes each file under a random name (never a name from the user); on any failure removes what it wrote. */
+/**
+ * Writes each file under a random name (never a name from the user); on any failure removes what it wrote.
+ * No files, no folder: an item without attachments touches nothing on disk.
+ */
 export function storeFiles(dir: string, files: readonly { name: string; bytes: Uint8Array; type: AttachmentType }[]): StoredFile[] {
+  if (files.length === 0) return [];
   mkdirSync(dir, { recursive: true });
   const out: StoredFile[] = [];
   try {

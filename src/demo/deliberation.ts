@@ -1,10 +1,15 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { jurisdiction, opinionItem, repLink, representative, suggestion, user } from '../../db/schema';
+import { representative } from '../../db/schema';
 import { type OPINION_CATEGORIES } from '../domain/vocabulary';
-import { addDays, chinaDateOf } from '../domain/chinaDate';
-import { dueDate, latestExtension } from '../domain/suggestionDeadline';
+import { getJurisdictionByCode } from '../data/jurisdictions';
+import { recordItem, triageItem } from '../data/opinionItems';
+import { linkedDistrictRep } from '../data/repLinks';
+import { answerSuggestion, convertItem, extendSuggestion, rateSuggestion } from '../data/suggestions';
+import { addDays, chinaDateOf, chinaYearOf } from '../domain/chinaDate';
+import { latestExtension } from '../domain/suggestionDeadline';
 import { seedMeetingDemo } from './meetings';
+import { actorFor, actorOfUser, must } from './steps';
 
 type Category = (typeof OPINION_CATEGORIES)[number];
 
@@ -12,8 +17,8 @@ type Category = (typeof OPINION_CATEGORIES)[number];
  * 东城街道's public-opinion items over the past months, in every state, with suggestions that were answered on
  * time, answered late, extended, are overdue and are still within time. Dates count back from `now`, so the
  * demo always has something overdue on the clerk's and the district representative's home pages.
- * Rows are written directly, like the rest of the demo (its one audit entry is seedDemo's); the item pages
- * then show a timeline built from the dated fields.
+ * Each step is the page's own: the representative or the clerk records, the clerk triages, the linked district
+ * representative converts and rates, the unit answers — each dated when it happened, so the timelines show it.
  */
 interface Spec {
   raiser: number; // index into the roster (0 = dc.drep001, in yc.rep001's group)
@@ -62,63 +67,67 @@ const ITEMS: Spec[] = [
     text: '人行道地砖多处松动翘起，下雨后踩上去溅水，已有行人绊倒。', end: { kind: 'recorded' } },
 ];
 
+// The items carry no attachments: nothing is written to the uploads folder.
+const NO_FILES = '';
+
 export function seedDeliberationDemo(tx: Db, now: Date): void {
-  const dc = tx.select().from(jurisdiction).where(eq(jurisdiction.code, 'DC')).get();
+  const dc = getJurisdictionByCode(tx, 'DC');
   if (!dc) return;
   const roster = tx.select().from(representative)
     .where(and(eq(representative.jurisdictionId, dc.id), eq(representative.body, 'deliberation'))).orderBy(asc(representative.id)).all();
-  const userIdOf = (username: string) => tx.select({ id: user.id }).from(user).where(eq(user.username, username)).get()?.id ?? null;
-  const clerk = userIdOf('dc.clerk')!;
-  const units = { 1: userIdOf('dc.unit1'), 2: userIdOf('dc.unit2') };
-  const seqs = new Map<number, number>();
+  const loginOf = (userId: number | null) => (userId === null ? undefined : actorOfUser(tx, userId));
+  const clerk = actorFor(tx, 'dc.clerk');
+  const units = { 1: actorFor(tx, 'dc.unit1'), 2: actorFor(tx, 'dc.unit2') };
   const day = 86_400_000;
 
   for (const spec of [...ITEMS].sort((a, b) => b.daysAgo - a.daysAgo)) {
     const rep = roster[spec.raiser];
     if (!rep) continue;
     const recordedAt = new Date(now.getTime() - spec.daysAgo * day);
-    const year = Number(chinaDateOf(recordedAt).slice(0, 4));
-    const seq = (seqs.get(year) ?? 0) + 1;
-    seqs.set(year, seq);
-    const link = tx.select().from(repLink).where(and(eq(repLink.deliberationRepId, rep.id), isNull(repLink.toDate))).get();
-    const districtRep = link ? tx.select().from(representative).where(eq(representative.id, link.districtRepId)).get() : undefined;
-    const triagedAt = new Date(recordedAt.getTime() + 2 * day);
+    const year = chinaYearOf(recordedAt);
+    // A representative with a login records their own item; the clerk records what was raised at a meeting.
+    const self = spec.channel === 'self' ? loginOf(rep.userId) : undefined;
+    const item = must(recordItem(tx, NO_FILES, self ?? clerk, dc, year, {
+      raisedById: rep.id, channel: self ? 'self' : 'meeting', title: spec.title, text: spec.text, place: spec.place,
+      affected: spec.affected, category: spec.category,
+    }, [], recordedAt), `记录民意事项 ${spec.title}`);
     const e = spec.end;
-    const state = e.kind;
-    const item = tx.insert(opinionItem).values({
-      jurisdictionId: dc.id, year, seq, raisedById: rep.id, recordedBy: spec.channel === 'self' && rep.userId ? rep.userId : clerk,
-      channel: spec.channel === 'self' && rep.userId ? 'self' : 'meeting', title: spec.title, text: spec.text, place: spec.place,
-      affected: spec.affected, category: spec.category, state, recordedAt,
-      triagedAt: state === 'recorded' ? null : triagedAt, triagedBy: state === 'recorded' ? null : clerk,
-      response: e.kind === 'answered' || e.kind === 'referred' ? e.response : '',
-      department: e.kind === 'referred' ? e.department : '',
-      handedToRepId: e.kind === 'handedToRep' || e.kind === 'converted' ? districtRep?.id ?? null : null,
-    }).returning().get();
-    if (e.kind !== 'converted' || !districtRep) continue;
+    if (e.kind === 'recorded') continue;
+
+    const triagedAt = new Date(recordedAt.getTime() + 2 * day);
+    const step = e.kind === 'answered' ? 'answer' : e.kind === 'referred' ? 'refer' : 'hand';
+    must(triageItem(tx, clerk, dc, item.id, step, {
+      response: e.kind === 'answered' || e.kind === 'referred' ? e.response : '', department: e.kind === 'referred' ? e.department : '',
+    }, triagedAt), `分办民意事项 ${spec.title}`);
+    const districtRep = linkedDistrictRep(tx, dc, rep.id);
+    const repLogin = loginOf(districtRep?.userId ?? null);
+    if (e.kind !== 'converted' || !districtRep || !repLogin) continue;
 
     const convertedAt = new Date(triagedAt.getTime() + 3 * day);
     const assignedOn = chinaDateOf(convertedAt);
-    const dueOn = dueDate(assignedOn);
-    // Extended: approved a week before the original deadline, to the furthest date allowed.
-    const extension = e.extended ? { extendedTo: latestExtension(assignedOn), approvedOn: addDays(dueOn, -7) } : undefined;
-    const answeredOn = e.answeredAfterDays === undefined ? null : addDays(assignedOn, e.answeredAfterDays);
-    const unitUserId = e.unit === null ? null : units[e.unit];
-    tx.insert(suggestion).values({
-      opinionItemId: item.id, jurisdictionId: dc.id, representativeId: districtRep.id, title: e.suggestion, text: spec.text,
-      unitName: e.unitName, unitUserId, assignedOn, dueOn, createdBy: districtRep.userId ?? clerk, createdAt: convertedAt,
-      ...(extension && {
-        extendedTo: extension.extendedTo, extensionApprovedOn: extension.approvedOn, extensionApprovedBy: '区人大常委会代表工作委员会',
-        extensionReason: '涉及资金筹措和住户协商，三个月内难以办结', extendedAt: new Date(`${extension.approvedOn}T02:00:00Z`), extendedBy: clerk,
-      }),
-      ...(answeredOn && {
-        answer: `${e.unitName}答复：已现场核查，制定整改方案并组织实施，将持续跟踪。`, answeredOn,
-        answeredAt: new Date(`${answeredOn}T02:00:00Z`), answeredBy: unitUserId ?? clerk,
-      }),
-      ...(e.satisfaction && answeredOn && {
-        satisfaction: e.satisfaction, ratedAt: new Date(`${answeredOn}T06:00:00Z`),
-        satisfactionNote: e.satisfaction === 'dissatisfied' ? '整治后一周又出现占道，希望建立长效机制。' : '',
-      }),
-    }).run();
+    const unit = e.unit === null ? undefined : units[e.unit];
+    let s = must(convertItem(tx, repLogin, dc, item.id, [districtRep.id], {
+      title: e.suggestion, text: spec.text, unitName: e.unitName, unitUserId: unit?.id ?? null, assignedOn,
+    }, convertedAt), `转为代表建议 ${e.suggestion}`);
+    if (e.extended) {
+      // Approved a week before the original deadline, to the furthest date allowed.
+      const approvedOn = addDays(s.dueOn, -7);
+      s = must(extendSuggestion(tx, clerk, s, {
+        extendedTo: latestExtension(assignedOn), approvedOn, approvedBy: '区人大常委会代表工作委员会',
+        reason: '涉及资金筹措和住户协商，三个月内难以办结',
+      }, new Date(`${approvedOn}T02:00:00Z`)), '延期办理');
+    }
+    if (e.answeredAfterDays === undefined) continue;
+    const answeredOn = addDays(assignedOn, e.answeredAfterDays);
+    // The chosen unit answers from its login; an answer from a unit without one is entered by the clerk.
+    s = must(answerSuggestion(tx, unit ?? clerk, s, {
+      answer: `${e.unitName}答复：已现场核查，制定整改方案并组织实施，将持续跟踪。`, answeredOn,
+    }, new Date(`${answeredOn}T02:00:00Z`)), '答复代表建议');
+    if (e.satisfaction) {
+      must(rateSuggestion(tx, repLogin, s, {
+        satisfaction: e.satisfaction, note: e.satisfaction === 'dissatisfied' ? '整治后一周又出现占道，希望建立长效机制。' : '',
+      }, new Date(`${answeredOn}T06:00:00Z`)), '评价办理结果');
+    }
   }
   seedMeetingDemo(tx, now); // this year's start-of-year meeting, held, with signed-off minutes
 }

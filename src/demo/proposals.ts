@@ -1,15 +1,20 @@
-import { eq, like } from 'drizzle-orm';
+import { like } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { cycle, phaseTransition, user } from '../../db/schema';
-import { placesOf, stationsFor, insertProposal } from '../data/proposals';
+import { user } from '../../db/schema';
+import { setCollectionWindow } from '../data/collection';
+import { createCycle } from '../data/cycles';
 import { townsOf } from '../data/jurisdictions';
+import { placesOf, stationsFor, submitProposal } from '../data/proposals';
 import { addDays, chinaDateOf } from '../domain/chinaDate';
 import type { ProposalCategory, ProposalSource } from '../domain/proposalLabels';
+import { READY_TOWN, readyWindow } from './readyToVote';
+import { actorFor, chinaTime, must, PUBLIC } from './steps';
+
 
 /**
  * This year's collection in every township and subdistrict: a cycle in the collection phase whose window is open
- * around today, and 10–25 realistic proposals each, entered through the same data function as real submissions.
- * Runs inside seedDemo's transaction and is covered by its single audit entry.
+ * around today, and 10–25 realistic proposals each, sent through the same data function as the public form, a
+ * representative's own entry and the clerk's paper forms.
  */
 
 interface Idea {
@@ -82,20 +87,23 @@ export function seedDemoProposals(db: Db, opts: { now: Date; rand: () => number 
   const towns = townsOf(db);
   for (const town of towns) {
     const lc = town.code.toLowerCase();
-    const clerk = db.select({ id: user.id }).from(user).where(eq(user.username, `${lc}.clerk`)).get();
-    if (!clerk) continue;
-    const reps = db.select({ id: user.id, name: user.displayName }).from(user).where(like(user.username, `${lc}.%rep%`)).all();
-    const cy = db.insert(cycle).values({
-      jurisdictionId: town.id, year, phase: 'collection', createdBy: clerk.id, createdAt: new Date(opensAt - 7 * 86_400_000),
-      collectionOpens: opens, collectionCloses: closes,
-    }).returning().get();
-    db.insert(phaseTransition).values({ cycleId: cy.id, fromPhase: null, toPhase: 'collection', by: clerk.id, at: cy.createdAt, note: '创建年度工作' }).run();
+    const clerk = actorFor(db, `${lc}.clerk`);
+    const reps = db.select({ id: user.id, name: user.displayName, username: user.username }).from(user).where(like(user.username, `${lc}.%rep%`)).all();
+    // 石门镇's window closed a month ago (readyToVote.ts takes it on from there); every other town is collecting.
+    const window = town.code === READY_TOWN ? readyWindow(today) : { opens, closes };
+    const createdAt = chinaTime(addDays(window.opens, -7), '09:00');
+    const created = must(createCycle(db, clerk, town.id, year, createdAt), `${town.name}创建年度工作`);
+    const cy = must(setCollectionWindow(db, clerk, created, window.opens, window.closes, createdAt), `${town.name}设定征集时间`);
 
     const places = placesOf(db, town.id);
     const stations = stationsFor(db, town.id);
     const ideas = town.kind === 'subdistrict' ? URBAN : RURAL;
     const n = between(10, 25);
-    const times = Array.from({ length: n }, () => opensAt + rand() * (now.getTime() - opensAt)).sort((a, b) => a - b);
+    const drawn = Array.from({ length: n }, () => opensAt + rand() * (now.getTime() - opensAt)).sort((a, b) => a - b);
+    // A closed window's proposals came in evenly over it, up to two days before it closed.
+    const from = chinaTime(window.opens, '09:00').getTime();
+    const span = chinaTime(addDays(window.closes, -2), '18:00').getTime() - from;
+    const times = town.code === READY_TOWN ? drawn.map((_, i) => from + Math.round(((i + 0.5) / n) * span)) : drawn;
     for (const at of times) {
       const idea = pick(ideas);
       const place = idea.whole ? null : pick(places);
@@ -109,17 +117,18 @@ export function seedDemoProposals(db: Db, opts: { now: Date; rand: () => number 
       const station = source === 'public' && !paper && rand() < 0.45 ? pick(stations) : undefined;
       const crossYear = cost > 1_500_000 && rand() < 0.5;
       const proposer = rep?.name ?? person(); // for a committee or a department: its contact person
-      insertProposal(db, { cycle: cy, jurisdiction: town }, {
-        title, description: idea.text.replaceAll('{p}', place?.name ?? town.name), placeId: place?.id ?? null,
+      // Who sent it: a representative from their own login, the clerk typing a paper form, or anyone on the public form.
+      const actor = rep ? { id: rep.id, name: `${rep.name}（${rep.username}）` } : paper ? clerk : PUBLIC;
+      must(submitProposal(db, actor, { cycle: cy, jurisdiction: town }, {
+        title, description: idea.text.replaceAll('{p}', place?.name ?? town.name), place: place?.id ?? null,
         lat: null, lng: null, category: idea.category, estimatedCost: cost,
         fundingSource: pick(['镇财政', '镇财政 + 上级补助', '区级专项资金 + 镇财政配套', '财政资金为主，村集体自筹一部分', '']),
         fiscalSharePct: idea.cost[0] >= 2_000_000 && idea.category === 'other' ? between(10, 40) : pick([60, 70, 80, 90, 100, 100]),
         beneficiaries: place ? `${place.name}${town.kind === 'subdistrict' ? '居民' : '村民'}` : `${town.name}群众`,
         beneficiaryCount: rand() < 0.8 ? Math.round(between(200, 6000) / 10) * 10 : null,
         durationMonths: crossYear ? between(13, 20) : between(2, 10), crossYear,
-        proposerName: proposer, proposerPhone: rep ? '' : mobile(), source,
-        station: station ? { id: station.id, name: station.name } : null,
-      }, { entryChannel: paper ? 'paper' : 'online', submittedBy: rep?.id ?? (paper ? clerk.id : null) }, new Date(at));
+        proposerName: proposer, proposerPhone: rep ? '' : mobile(), source, station: station?.shortCode ?? '',
+      }, { entryChannel: paper ? 'paper' : 'online', submittedBy: rep?.id ?? (paper ? clerk.id : null) }, new Date(at)), `${town.name}提交提议`);
       proposals++;
     }
   }

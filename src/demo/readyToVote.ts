@@ -1,23 +1,26 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { cycle, jurisdiction, phaseTransition, proposal, proposalEvent, user } from '../../db/schema';
+import { proposal, user } from '../../db/schema';
 import { approveList, saveCandidate, setSeatsToFill } from '../data/candidates';
-import { transitionCycle } from '../data/cycles';
-import { insertProposal, placesOf } from '../data/proposals';
+import { getCycle, transitionCycle } from '../data/cycles';
+import { getJurisdictionByCode } from '../data/jurisdictions';
+import { placesOf, submitProposal } from '../data/proposals';
 import { decideScreening, evaluateProposal } from '../data/screening';
 import { createSession } from '../data/sessions';
 import { addDays, addMonths, chinaDateOf } from '../domain/chinaDate';
 import type { MilestoneInput } from '../domain/candidateList';
+import type { RuleResult } from '../domain/eligibility';
 import type { DecisionInput } from '../domain/screening';
 import type { ProposalCategory } from '../domain/proposalLabels';
+import { actorFor, must } from './steps';
 
 /**
  * 石门镇 ready to vote: this year's cycle taken from collection through screening and the candidate list to
  * "票决", with N = 6 approved by the presidium and a start-of-year congress session planned for today — not
  * opened, no poll yet, so whoever runs the demo opens it, checks people in and runs the vote.
- * Unlike the other demo files, the steps go through the same data functions as the clerk's clicks (screening,
- * candidates, approval, session with its roster snapshot), so their rows — and their audit entries, dated on
- * the days the clerk would have made them — are exactly what the app itself writes.
+ * The steps go through the same data functions as the clerk's clicks (screening, candidates, approval, session
+ * with its roster snapshot), so their rows — and their audit entries, dated on the days the clerk would have
+ * made them — are exactly what the app itself writes.
  */
 
 const SEATS = 6;
@@ -33,46 +36,38 @@ const LEAD_OF = { 1: '副镇长 何国平', 2: '副镇长 罗晓燕', 3: '镇党
 const at = (date: string, hhmm = '09:00') => new Date(`${date}T${hhmm}:00+08:00`);
 const wan = (yuan: number) => `${Math.round(yuan / 10_000)} 万元`;
 
+/** 石门镇's collection closed a month ago (proposals.ts gives its cycle this window), so screening and the list follow. */
+export const READY_TOWN = 'SM';
+export function readyWindow(today: string): { opens: string; closes: string } {
+  return { opens: addDays(today, -60), closes: addDays(today, -30) };
+}
+
+/** Eligible; an automatic flag the clerk checked on the ground is overruled, with the reason the rules ask for. */
+export function eligibleAfterCheck(results: readonly RuleResult[]): DecisionInput {
+  const over = results.some((r) => r.outcome === 'fail' || r.flagged);
+  return { decision: 'eligible', failedRules: [], explanation: '', overrideReason: over ? '经实地核实，属于群众普遍关心、以财政资金为主的公益性项目。' : '' };
+}
+
 export function seedReadyToVote(db: Db, now: Date): { proposals: number } {
-  const sm = db.select().from(jurisdiction).where(eq(jurisdiction.code, 'SM')).get();
-  const clerkRow = db.select().from(user).where(eq(user.username, 'sm.clerk')).get();
+  const sm = getJurisdictionByCode(db, READY_TOWN);
   const today = chinaDateOf(now);
   const year = Number(today.slice(0, 4));
-  const cy = sm && db.select().from(cycle).where(and(eq(cycle.jurisdictionId, sm.id), eq(cycle.year, year))).get();
-  if (!sm || !clerkRow || !cy) return { proposals: 0 };
-  const clerk = { id: clerkRow.id, name: clerkRow.displayName };
-  // The steps are fixed and valid; a refusal means a rule changed, and the seed should say so loudly.
-  const must = <T extends { ok: boolean }>(r: T, what: string): Extract<T, { ok: true }> => {
-    if (!r.ok) throw new Error(`石门镇演示数据：${what}失败 ${JSON.stringify(r)}`);
-    return r as Extract<T, { ok: true }>;
-  };
-
-  // The window closed a month ago: move the cycle and its proposals back so collection lies in the past.
-  const opens = addDays(today, -60);
-  const closes = addDays(today, -30);
-  const createdAt = at(addDays(opens, -7));
-  db.update(cycle).set({ collectionOpens: opens, collectionCloses: closes, createdAt }).where(eq(cycle.id, cy.id)).run();
-  db.update(phaseTransition).set({ at: createdAt }).where(eq(phaseTransition.cycleId, cy.id)).run();
-  const rows = db.select().from(proposal).where(eq(proposal.cycleId, cy.id)).orderBy(proposal.seq).all();
-  const from = at(opens).getTime();
-  const span = at(addDays(closes, -2), '18:00').getTime() - from;
-  rows.forEach((p, i) => {
-    const when = new Date(from + Math.round(((i + 0.5) / rows.length) * span));
-    db.update(proposal).set({ createdAt: when }).where(eq(proposal.id, p.id)).run();
-    db.update(proposalEvent).set({ at: when }).where(and(eq(proposalEvent.proposalId, p.id), eq(proposalEvent.kind, 'submitted'))).run();
-  });
+  const cy = sm && getCycle(db, sm.id, year);
+  if (!sm || !cy) return { proposals: 0 };
+  const clerk = actorFor(db, 'sm.clerk');
+  const { closes } = readyWindow(today);
 
   // A private dispute typed in from a paper form: not a project, so it is pointed to mediation and the court.
   const village = placesOf(db, sm.id)[2] ?? null;
-  const dispute = insertProposal(db, { cycle: cy, jurisdiction: sm }, {
-    title: `${village?.name ?? ''}宅基地边界纠纷`, placeId: village?.id ?? null, lat: null, lng: null, category: 'other',
+  const dispute = must(submitProposal(db, clerk, { cycle: cy, jurisdiction: sm }, {
+    title: `${village?.name ?? ''}宅基地边界纠纷`, place: village?.id ?? null, lat: null, lng: null, category: 'other',
     description: '本人与邻居因宅基地边界争执多年，村里调解过两次没有结果，请政府出面解决，并出钱在两家之间修一道隔墙。',
     estimatedCost: 20_000, fundingSource: '', fiscalSharePct: 100, beneficiaries: '本户', beneficiaryCount: 5,
-    durationMonths: 1, crossYear: false, proposerName: '罗德福', proposerPhone: '13908231746', source: 'public', station: null,
-  }, { entryChannel: 'paper', submittedBy: clerk.id }, at(addDays(closes, -1), '15:30'));
+    durationMonths: 1, crossYear: false, proposerName: '罗德福', proposerPhone: '13908231746', source: 'public', station: '',
+  }, { entryChannel: 'paper', submittedBy: clerk.id }, at(addDays(closes, -1), '15:30')), '录入纸质提议');
 
   let day = addDays(closes, 1);
-  let cur = must(transitionCycle(db, clerk, cy, 'screening', '征集期已结束，转入资格审查', at(day)), '转入资格审查').value;
+  let cur = must(transitionCycle(db, clerk, cy, 'screening', '征集期已结束，转入资格审查', at(day)), '转入资格审查');
 
   // Screening, in receipt order over five days: duplicates merge into the first, rule failures are ineligible.
   const all = db.select().from(proposal).where(eq(proposal.cycleId, cy.id)).orderBy(proposal.seq).all();
@@ -100,11 +95,7 @@ export function seedReadyToVote(db: Db, now: Date): { proposals: number } {
     } else if (firstOfTitle.has(p.title)) {
       input = { decision: 'merged', mergeIntoId: firstOfTitle.get(p.title)!, failedRules: [], explanation: '', overrideReason: '' };
     } else {
-      const over = results.filter((r) => r.outcome === 'fail' || r.flagged);
-      input = {
-        decision: 'eligible', failedRules: [], explanation: '',
-        overrideReason: over.length > 0 ? '经实地核实，属于群众普遍关心、以财政资金为主的公益性项目。' : '',
-      };
+      input = eligibleAfterCheck(results);
       firstOfTitle.set(p.title, p.id);
     }
     must(decideScreening(db, clerk, sm, cy.id, p.id, input, at(addDays(day, 1 + Math.floor((i * 5) / all.length)), `${10 + (i % 6)}:${i % 2 ? '30' : '00'}`)), `审查 ${p.receipt}`);
@@ -113,7 +104,7 @@ export function seedReadyToVote(db: Db, now: Date): { proposals: number } {
 
   day = addDays(day, 7);
   cur = must(transitionCycle(db, clerk, cur, 'candidates',
-    `资格审查完成：符合条件 ${tally.eligible} 项，不符合条件 ${tally.ineligible} 项，合并 ${tally.merged} 项，引导至其他途径 ${tally.redirected} 项`, at(day)), '转入确定候选项目').value;
+    `资格审查完成：符合条件 ${tally.eligible} 项，不符合条件 ${tally.ineligible} 项，合并 ${tally.merged} 项，引导至其他途径 ${tally.redirected} 项`, at(day)), '转入确定候选项目');
 
   // Candidates: eligible proposals about the same kind of work in different villages become one project.
   const places = new Map(placesOf(db, sm.id).map((pl) => [pl.id, pl.name]));
@@ -151,7 +142,7 @@ export function seedReadyToVote(db: Db, now: Date): { proposals: number } {
 
   must(setSeatsToFill(db, clerk, cy.id, SEATS, at(addDays(day, 5))), '设定应选数');
   must(approveList(db, clerk, cy.id, '经镇人大主席团会议审定，提请镇人民代表大会票决', at(addDays(day, 6), '16:00')), '主席团审定');
-  cur = db.select().from(cycle).where(eq(cycle.id, cy.id)).get()!;
+  cur = getCycle(db, sm.id, year)!;
   must(transitionCycle(db, clerk, cur, 'voting', '候选项目名单已经主席团审定，提请镇人民代表大会票决', at(addDays(today, -10))), '转入票决');
 
   must(createSession(db, clerk, sm, {

@@ -1,18 +1,25 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { auditLog, jurisdiction, repLink, roleAssignment, setting, station, user } from '../../db/schema';
-import { type Role } from '../domain/vocabulary';
+import type { Db, DbConnection } from '../../db/client';
+import { auditLog, jurisdiction } from '../../db/schema';
+import { type JurisdictionKind, type Role } from '../domain/vocabulary';
 import { recordAudit, type Actor } from '../data/audit';
 import { markDemo } from '../data/demoMarker';
+import { createFirstAdministrator } from '../data/firstRun';
+import { addStation as addStationTo, createJurisdiction } from '../data/jurisdictionAdmin';
+import { assignLink } from '../data/repLinks';
 import { addReps, createRepLogins, retireRep, type NewRep, type RosterScope } from '../data/representatives';
+import { getSettings, saveSettings } from '../data/settings';
+import type { StationInput } from '../data/stations';
+import { createAccount } from '../data/users';
 import { addDays, chinaDateOf } from '../domain/chinaDate';
 import { ROLE_LABELS } from '../domain/authz';
 import { seedDeliberationDemo } from './deliberation';
+import { seedDeliveryDemo } from './delivery';
+import { castLastYearVote, seedLastYearVote } from './lastYearVote';
 import { seedDemoProposals } from './proposals';
 import { seedReadyToVote } from './readyToVote';
+import { must } from './steps';
 import { seedVotingDemo } from './voting';
-import { seedDeliveryDemo } from './delivery';
-import { seedFeedbackWindowDemo } from './feedbackWindow';
 
 export interface DemoLogin { username: string; role: string /* Chinese label */; where: string }
 
@@ -74,7 +81,8 @@ export function isEmpty(db: Db): boolean {
   return db.select({ n: sql<number>`count(*)` }).from(jurisdiction).get()!.n === 0;
 }
 
-export function seedDemo(db: Db, opts: { passwordHash: string; now: Date }): DemoLogin[] {
+export function seedDemo(conn: DbConnection, opts: { passwordHash: string; now: Date }): DemoLogin[] {
+  const { now } = opts;
   const rand = mulberry32(20260101);
   const pick = <T>(xs: readonly T[] | string): T => xs[Math.floor(rand() * xs.length)] as T;
   const phones = new Set<string>();
@@ -95,32 +103,46 @@ export function seedDemo(db: Db, opts: { passwordHash: string; now: Date }): Dem
   };
   const logins: DemoLogin[] = [];
   const counts = { jurisdictions: 0, stations: 0, representatives: 0, users: 0, roleAssignments: 0, repLinks: 0 };
+  // Every demo account has the one hash and no forced change: the README lists the demo password.
+  const password = { passwordHash: opts.passwordHash, mustChangePassword: false };
+  const today = chinaDateOf(now);
 
-  db.transaction((txn) => {
+  // Everything below goes through the functions the app's pages call, as the people named would have clicked.
+  // First, in one transaction: the district, its people, this year's work, and last year's 青石镇 up to its vote.
+  const stage = conn.transaction((txn) => {
     const tx = txn as Db;
-    const addJur = (parentId: number | null, kind: typeof jurisdiction.$inferInsert.kind, code: string, name: string) => {
+    const first = must(createFirstAdministrator(tx, {
+      districtName: DISTRICT.name, districtCode: DISTRICT.code, username: 'admin', displayName: '区人大常委会管理员', ...password,
+    }, now), '建立本区和区级管理员');
+    const districtId = first.jurisdiction.id;
+    // Every page shows the demo banner; demo:remove may wipe only a marked database. Marked in this first stage, so a
+    // seed broken off after it still leaves a database that demo:reset may replace.
+    markDemo(tx, districtId);
+    const admin: Actor = { id: first.user.id, name: `${first.user.displayName}（${first.user.username}）` };
+    counts.jurisdictions++; counts.users++; counts.roleAssignments++;
+
+    const addJur = (parentId: number, kind: JurisdictionKind, code: string, name: string) => {
       counts.jurisdictions++;
-      return tx.insert(jurisdiction).values({ parentId, kind, code, name }).returning({ id: jurisdiction.id }).get().id;
+      return must(createJurisdiction(tx, admin, parentId, { kind, code, name }, now), `建立辖区 ${name}`);
     };
-    const addStation = (v: typeof station.$inferInsert) => { counts.stations++; tx.insert(station).values(v).run(); };
-    const addUser = (username: string, displayName: string, role: Role, jurisdictionId: number) => {
-      const id = tx.insert(user).values({ username, displayName, passwordHash: opts.passwordHash })
-        .returning({ id: user.id }).get().id;
-      tx.insert(roleAssignment).values({ userId: id, role, jurisdictionId }).run();
+    const addStation = (jurisdictionId: number, input: StationInput) => {
+      counts.stations++;
+      must(addStationTo(tx, admin, jurisdictionId, input, now), `建立站点 ${input.name}`);
+    };
+    const addUser = (username: string, displayName: string, role: Role, jurisdictionId: number): Actor => {
+      const u = must(createAccount(tx, admin, { username, displayName, ...password }, { role, jurisdictionId }, now), `建立账号 ${username}`);
       counts.users++; counts.roleAssignments++;
-      return id;
+      return { id: u.id, name: `${displayName}（${username}）` };
     };
     const seat = (name: string, community: string, sector: string, tel = phone()): NewRep => ({
       name, community, sector, phone: tel, termFrom: TERM.from, termTo: TERM.to, byElection: false, seatedOn: null,
       status: 'seated', retiredOn: null, retireReason: null, retireNote: '',
     });
-    // Representatives and their logins go through the roster's own functions, as a clerk's import and slips would
-    // (the one hash for every demo account, no forced change: the README lists the demo password).
+    // Representatives and their logins go through the roster's own functions, as a clerk's import and slips would.
     const seatWithLogins = (actor: Actor, scope: RosterScope & { code: string }, entries: { rep: NewRep; username: string }[]) => {
-      const reps = addReps(tx, actor, scope, entries.map((e) => e.rep), opts.now);
-      const made = createRepLogins(tx, actor, scope, reps.map((r, i) => ({ repId: r.id, passwordHash: opts.passwordHash, username: entries[i]!.username })),
-        { mustChangePassword: false }, opts.now);
-      if (!made.ok) throw new Error(made.error);
+      const reps = addReps(tx, actor, scope, entries.map((e) => e.rep), now);
+      must(createRepLogins(tx, actor, scope, reps.map((r, i) => ({ repId: r.id, passwordHash: opts.passwordHash, username: entries[i]!.username })),
+        { mustChangePassword: false }, now), '建立代表账号');
       counts.representatives += reps.length;
       counts.users += reps.length;
       counts.roleAssignments += reps.length;
@@ -128,8 +150,6 @@ export function seedDemo(db: Db, opts: { passwordHash: string; now: Date }): Dem
     };
     const login = (username: string, role: string, where: string) => logins.push({ username, role, where });
 
-    const districtId = addJur(null, 'district', DISTRICT.code, DISTRICT.name);
-    const admin: Actor = { id: addUser('admin', '区人大常委会管理员', 'districtAdmin', districtId), name: '区人大常委会管理员（admin）' };
     login('admin', ROLE_LABELS.districtAdmin, DISTRICT.name);
 
     const districtName = nameFactory();
@@ -138,22 +158,21 @@ export function seedDemo(db: Db, opts: { passwordHash: string; now: Date }): Dem
 
     for (const t of TOWNS) {
       const lc = t.code.toLowerCase();
-      const townId = addJur(districtId, t.kind, t.code, t.name);
+      const town = addJur(districtId, t.kind, t.code, t.name);
       const prefix = `${DISTRICT.name}${t.name}`;
-      addStation({ jurisdictionId: townId, kind: 'home', name: `${t.name}人大代表之家`, address: `${prefix}${t.road}便民服务中心二楼`, shortCode: `${lc}-home` });
+      addStation(town.id, { kind: 'home', name: `${t.name}人大代表之家`, address: `${prefix}${t.road}便民服务中心二楼`, shortCode: `${lc}-home` });
       t.places.forEach((place, i) => {
         const code = `${t.code}${String(i + 1).padStart(2, '0')}`;
         const isVillage = t.kind === 'township';
-        const placeId = addJur(townId, isVillage ? 'village' : 'community', code, place);
+        const placeId = addJur(town.id, isVillage ? 'village' : 'community', code, place).id;
         const office = isVillage ? '村民委员会' : '党群服务中心';
         // Liaison stations in the first place, contact points in the third: not every village has one.
-        if (i === 0) addStation({ jurisdictionId: placeId, kind: 'liaison', name: `${place}人大代表联络站`, address: `${prefix}${place}${office}`, shortCode: `${code.toLowerCase()}-lx` });
-        if (i === 2) addStation({ jurisdictionId: placeId, kind: 'contact', name: `${place}代表联系点`, address: `${prefix}${place}便民服务站`, shortCode: `${code.toLowerCase()}-lxd` });
+        if (i === 0) addStation(placeId, { kind: 'liaison', name: `${place}人大代表联络站`, address: `${prefix}${place}${office}`, shortCode: `${code.toLowerCase()}-lx` });
+        if (i === 2) addStation(placeId, { kind: 'contact', name: `${place}代表联系点`, address: `${prefix}${place}便民服务站`, shortCode: `${code.toLowerCase()}-lxd` });
       });
 
       const office = t.kind === 'township' ? '人大主席团办公室' : '人大工委办公室';
-      const clerkName = `${t.name}${office} ${t.clerk}`;
-      const clerk: Actor = { id: addUser(`${lc}.clerk`, clerkName, 'clerk', townId), name: `${clerkName}（${lc}.clerk）` };
+      const clerk = addUser(`${lc}.clerk`, `${t.name}${office} ${t.clerk}`, 'clerk', town.id);
       login(`${lc}.clerk`, ROLE_LABELS.clerk, t.name);
 
       const body = t.kind === 'township' ? 'congress' : 'deliberation';
@@ -167,36 +186,34 @@ export function seedDemo(db: Db, opts: { passwordHash: string; now: Date }): Dem
         entries.push({ rep: seat(name, pick(t.places), sector), username: `${lc}.${tag}${String(i).padStart(3, '0')}` });
         if (i === 1) login(entries[0]!.username, ROLE_LABELS[role], t.name);
       }
-      const roster = seatWithLogins(clerk, { jurisdictionId: townId, body, code: t.code }, entries);
+      const roster = seatWithLogins(clerk, { jurisdictionId: town.id, body, code: t.code }, entries);
       if (t === firstTown) {
         // A roster that has lived: a seat ended some months ago and a by-election filled it since (the roster's
         // history shows both; a session dated between them would count one fewer). Fixed values: no draw from rand.
-        const today = chinaDateOf(opts.now);
-        const gone = retireRep(tx, clerk, roster.at(-1)!, { onDate: addDays(today, -150), reason: 'death', note: '因病去世' }, opts.now);
-        if (!gone.ok) throw new Error(gone.error);
-        seatWithLogins(clerk, { jurisdictionId: townId, body, code: t.code }, [{
+        must(retireRep(tx, clerk, roster.at(-1)!, { onDate: addDays(today, -150), reason: 'death', note: '因病去世' }, now), '代表离任');
+        seatWithLogins(clerk, { jurisdictionId: town.id, body, code: t.code }, [{
           rep: { ...seat('周雪梅', t.places[0]!, '教育', '13908230087'), byElection: true, seatedOn: addDays(today, -60) },
           username: `${lc}.${tag}${String(t.reps + 1).padStart(3, '0')}`,
         }]);
       }
 
       if (t.kind === 'subdistrict') {
-        // One district-level representative per group of 13 deliberation reps in this subdistrict.
+        // One district-level representative per group of 13 deliberation reps in this subdistrict; the subdistrict's
+        // clerk links the group on the links page.
         for (let g = 0; g < roster.length; g += GROUP_SIZE) {
           const no = String(++districtRepNo).padStart(3, '0');
           const name = districtName();
           const [districtRep] = seatWithLogins(admin, { jurisdictionId: districtId, body: 'congress', code: DISTRICT.code },
             [{ rep: seat(name, t.name, pick(SECTORS.district)), username: `yc.rep${no}` }]);
-          const repId = districtRep!.id;
           for (const d of roster.slice(g, g + GROUP_SIZE)) {
-            tx.insert(repLink).values({ districtRepId: repId, deliberationRepId: d.id, fromDate: LINK_FROM, toDate: null }).run();
+            must(assignLink(tx, clerk, town, d.id, districtRep!.id, LINK_FROM, today, now), '安排联系区人大代表');
             counts.repLinks++;
           }
           if (districtRepNo === 1) login(`yc.rep${no}`, '区人大代表', DISTRICT.name);
         }
       }
 
-      t.units.forEach((u, i) => addUser(`${lc}.unit${i + 1}`, `${t.name}${u}`, 'implementingUnit', townId));
+      t.units.forEach((u, i) => addUser(`${lc}.unit${i + 1}`, `${t.name}${u}`, 'implementingUnit', town.id));
       if (t === firstTown) login(`${lc}.unit1`, ROLE_LABELS.implementingUnit, t.name);
 
       // 专项监督小组 = 人大干部 + 专业代表, and may include beneficiaries and media (DOMAIN.md §2).
@@ -208,26 +225,39 @@ export function seedDemo(db: Db, opts: { passwordHash: string; now: Date }): Dem
         `${newName()}（受益群众代表）`,
         `${DISTRICT.name}融媒体中心记者 ${newName()}`,
       ];
-      members.slice(0, t.sup).forEach((m, i) => addUser(`${lc}.sup${i + 1}`, m, 'supervisionMember', townId));
+      members.slice(0, t.sup).forEach((m, i) => addUser(`${lc}.sup${i + 1}`, m, 'supervisionMember', town.id));
       if (t === firstTown) login(`${lc}.sup1`, ROLE_LABELS.supervisionMember, t.name);
 
       if (t.threshold !== undefined) {
-        tx.insert(setting).values({ jurisdictionId: townId, key: 'majorInvestmentThreshold', value: String(t.threshold) }).run();
+        saveSettings(tx, clerk, town.id, { ...getSettings(tx, town.id), majorInvestmentThreshold: t.threshold }, now);
       }
     }
 
-    const collection = seedDemoProposals(tx, { now: opts.now, rand: mulberry32(20260315) });
-    collection.proposals += seedReadyToVote(tx, opts.now).proposals; // 石门镇 screened, list approved, session planned
-    seedDeliberationDemo(tx, opts.now);
-    const tellers = seedVotingDemo(tx, opts);
+    const collection = seedDemoProposals(tx, { now, rand: mulberry32(20260315) });
+    collection.proposals += seedReadyToVote(tx, now).proposals; // 石门镇 screened, list approved, session planned
+    seedDeliberationDemo(tx, now);
+    const tellers = seedVotingDemo(tx, admin, password, now);
     counts.users += tellers.created;
     counts.roleAssignments += tellers.created;
     for (const t of tellers.logins) login(t.username, `${ROLE_LABELS.clerk}（计票人）`, t.where);
+    const lastYear = seedLastYearVote(tx, now); // 青石镇's congress last February, its poll open
+    collection.cycles += 1;
+    collection.proposals += lastYear.proposals;
+    return { districtId, collection, lastYear };
+  });
 
-    seedDeliveryDemo(tx, opts.now); // last year's 青石镇 projects under supervision (scripts/demo/delivery.ts)
-    seedFeedbackWindowDemo(tx, opts.now); // and the residents' rating window of those projects
-    markDemo(tx, districtId); // every page shows the demo banner; demo:remove may wipe only a marked database
-    recordAudit(tx, { id: null, name: '系统' }, { action: 'demo.seed', targetType: 'jurisdiction', targetId: districtId, jurisdictionId: districtId, after: { ...counts, ...collection } }, opts.now);
+  // The representatives vote as in the hall: each ballot, the close and the publication are the app's own durable
+  // transactions (synchronous=FULL cannot be set inside another), and closing forgets the ballots' write order.
+  castLastYearVote(conn, stage.lastYear);
+
+  // Then, in one transaction: the year of delivery that followed, and the seed's own entry in the audit log.
+  conn.transaction((txn) => {
+    const tx = txn as Db;
+    seedDeliveryDemo(tx, now); // last year's 青石镇 projects under supervision (delivery.ts)
+    recordAudit(tx, { id: null, name: '系统' }, {
+      action: 'demo.seed', targetType: 'jurisdiction', targetId: stage.districtId, jurisdictionId: stage.districtId,
+      after: { ...counts, ...stage.collection },
+    }, now);
   });
 
   // Present the logins grouped by role (admin, clerks, reps, district rep, unit, supervision), not by town.

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../../db/client';
+import { openDb, type DbConnection } from '../../db/client';
 import { cycle, jurisdiction, proposal, proposalEvent } from '../../db/schema';
 import { seedDemo } from '../../src/demo/seed';
 import { listProposals } from '../../src/data/proposals';
@@ -8,7 +8,7 @@ import { collectionState } from '../../src/domain/collection';
 import { chinaDateOf } from '../../src/domain/chinaDate';
 
 const now = new Date('2026-12-20T09:00:00Z'); // late in the year: the window must still end within it
-let db: Db;
+let db: DbConnection;
 beforeAll(() => {
   db = openDb(':memory:');
   seedDemo(db, { passwordHash: 'x', now });
@@ -42,10 +42,13 @@ describe('demo collection', () => {
     expect(all.some((p) => p.stationId !== null)).toBe(true);
     expect(all.some((p) => p.estimatedCost > 5_000_000)).toBe(true);
     expect(all.filter((p) => p.source === 'representative').every((p) => p.submittedBy !== null)).toBe(true);
-    // One 'submitted' entry each; only 石门镇's screened proposals have more.
+    // One 'submitted' entry each; only 石门镇's screened proposals (and 青石镇's of last year, voted on since) have more.
     expect(db.select({ n: sql<number>`count(*)` }).from(proposalEvent).where(eq(proposalEvent.kind, 'submitted')).get()!.n).toBe(all.length);
     const sm = db.select().from(jurisdiction).where(eq(jurisdiction.code, 'SM')).get()!;
-    const others = all.filter((p) => db.select().from(cycle).where(eq(cycle.id, p.cycleId)).get()!.jurisdictionId !== sm.id);
+    const others = all.filter((p) => {
+      const cy = db.select().from(cycle).where(eq(cycle.id, p.cycleId)).get()!;
+      return cy.year === 2026 && cy.jurisdictionId !== sm.id;
+    });
     expect(others.every((p) => db.select().from(proposalEvent).where(eq(proposalEvent.proposalId, p.id)).all().length === 1)).toBe(true);
   });
 

@@ -1,20 +1,21 @@
 import Database from 'better-sqlite3';
-import { and, eq, isNotNull, ne, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../../db/client';
+import { openDb, type Db, type DbConnection } from '../../db/client';
 import { auditLog, jurisdiction, repLink, representative, roleAssignment, setting, station, user } from '../../db/schema';
 import { verifyAuditChain } from '../../src/data/audit';
 import { isDemo } from '../../src/data/demoMarker';
+import { getSettings } from '../../src/data/settings';
 import { backupDb, backupUploads, uploadsBackupOf } from '../../scripts/backup';
 import { isEmpty, seedDemo, type DemoLogin } from '../../src/demo/seed';
 import { printLogins } from '../../src/demo/logins';
 import { checkDatabaseFile } from '../../scripts/restore';
 
 const now = new Date('2026-01-05T09:00:00Z');
-let db: Db;
+let db: DbConnection;
 let logins: DemoLogin[];
 
 beforeAll(() => {
@@ -23,8 +24,7 @@ beforeAll(() => {
   logins = seedDemo(db, { passwordHash: 'dummy-hash', now });
 });
 
-// role.grant: what users.createUserAccount also records, once the roster's account-making goes through it.
-const ROSTER_ACTIONS = ['roster.import', 'roster.logins.create', 'user.create', 'role.grant', 'roster.retire'];
+const ROSTER_ACTIONS = ['roster.import', 'roster.logins.create', 'roster.retire'];
 const kids = (kind: 'township' | 'subdistrict') => db.select().from(jurisdiction).where(eq(jurisdiction.kind, kind)).all();
 const seated = (jurisdictionId: number, body: 'congress' | 'deliberation') => db.select().from(representative)
   .where(and(eq(representative.jurisdictionId, jurisdictionId), eq(representative.body, body), eq(representative.status, 'seated'))).all();
@@ -100,12 +100,10 @@ describe('seedDemo', () => {
     expect(db.select().from(user).all().every((u) => u.passwordHash === 'dummy-hash')).toBe(true);
   });
 
-  it('enters every roster and its logins through the roster functions, audited by the clerk (the district\'s by its administrator)', () => {
+  it('enters every roster and its logins through the roster functions, by the clerk (the district\'s by its administrator)', () => {
     const audit = db.select().from(auditLog).all();
     const roster = audit.filter((a) => ROSTER_ACTIONS.includes(a.action));
     expect(roster.every((a) => /（([a-z]+\.clerk|admin)）$/.test(a.actorName))).toBe(true);
-    const withLogin = db.select({ n: sql<number>`count(*)` }).from(representative).where(isNotNull(representative.userId)).get()!.n;
-    expect(roster.filter((a) => a.action === 'user.create')).toHaveLength(withLogin);
     expect(roster.filter((a) => a.action === 'roster.import')).toHaveLength(6 + 7 + 1); // six towns, seven district representatives, a by-election
     expect(audit.some((a) => `${a.before}${a.after}`.includes('dummy-hash'))).toBe(false);
     expect(db.select().from(user).all().some((u) => u.mustChangePassword)).toBe(false); // the README's password works
@@ -116,14 +114,34 @@ describe('seedDemo', () => {
       .toEqual([expect.objectContaining({ jurisdictionId: qs.id, retiredOn: '2025-08-08', retireReason: 'death' })]);
   });
 
-  it('stores one per-jurisdiction setting besides the demo marker, and one demo audit entry, after 石门镇\'s clerk\'s own entries', () => {
-    expect(db.select().from(setting).where(ne(setting.key, 'demo')).all()).toHaveLength(1);
+  it('makes every account and role through the account function: the first administrator at setup, the rest by them', () => {
+    const audit = db.select().from(auditLog).all();
+    const users = db.select({ n: sql<number>`count(*)` }).from(user).get()!.n;
+    expect(audit.filter((a) => a.action === 'user.create')).toHaveLength(users);
+    expect(audit.filter((a) => a.action === 'role.grant')).toHaveLength(db.select({ n: sql<number>`count(*)` }).from(roleAssignment).get()!.n);
+    expect(audit.filter((a) => a.action === 'setup.firstAdministrator')).toHaveLength(1);
+    expect(audit.filter((a) => ['jurisdiction.create', 'station.create'].includes(a.action)).every((a) => a.actorName.endsWith('（admin）'))).toBe(true);
+  });
+
+  it('stores 双河乡\'s own investment line as its clerk saved it, besides the demo marker', () => {
+    const sh = kids('township').find((t) => t.code === 'SH')!;
+    // saveSettings writes every key, so the stored values are explicit; no other jurisdiction has any.
+    expect(new Set(db.select().from(setting).where(ne(setting.key, 'demo')).all().map((s) => s.jurisdictionId))).toEqual(new Set([sh.id]));
+    expect(getSettings(db, sh.id).majorInvestmentThreshold).toBe(3_000_000);
     expect(isDemo(db)).toBe(true);
-    const audit = db.select().from(auditLog).all().filter((a) => !ROSTER_ACTIONS.includes(a.action));
-    // 石门镇 was brought to the vote through the app's data functions, which audit as they go (readyToVote.ts).
-    expect(audit.slice(0, -1).every((a) => a.actorName.includes('张静'))).toBe(true);
-    expect(new Set(audit.slice(0, -1).map((a) => a.action))).toEqual(new Set([
-      'cycle.transition', 'proposal.screen', 'candidate.create', 'candidate.seats', 'candidate.approve', 'session.create',
+  });
+
+  it('writes only through the app\'s own functions: each entry names who acted, the seed\'s own entry last, the chain intact', () => {
+    const audit = db.select().from(auditLog).all();
+    const usernames = new Set(db.select({ u: user.username }).from(user).all().map((r) => r.u));
+    // A login (as userActor names it), a representative checking in on their phone, the public form, or the setup.
+    const actedBy = (name: string) => usernames.has(/（([a-z0-9.]+)）$/.exec(name)?.[1] ?? '') || /（本人签到）$/.test(name) || ['公众', '初始设置'].includes(name);
+    expect(audit.slice(0, -1).filter((a) => !actedBy(a.actorName))).toEqual([]);
+    // 石门镇 was brought to the vote by its clerk, on the days the steps would have been taken (readyToVote.ts).
+    const sm = kids('township').find((t) => t.code === 'SM')!;
+    expect(new Set(audit.filter((a) => a.jurisdictionId === sm.id && a.actorName.includes('（sm.clerk）')).map((a) => a.action))).toEqual(new Set([
+      'roster.import', 'roster.logins.create', 'role.grant', 'cycle.create', 'cycle.collectionWindow', 'proposal.submit', 'cycle.transition', 'proposal.screen',
+      'candidate.create', 'candidate.seats', 'candidate.approve', 'session.create',
     ]));
     expect(audit.at(-1)!.action).toBe('demo.seed');
     expect(JSON.parse(audit.at(-1)!.after!).users).toBe(db.select({ n: sql<number>`count(*)` }).from(user).get()!.n);
