@@ -11,7 +11,7 @@ import { addReps, createRepLogins, retireRep, type NewRep, type RosterScope } fr
 import { getSettings, saveSettings } from '../data/settings';
 import type { StationInput } from '../data/stations';
 import { createAccount } from '../data/users';
-import { addDays, chinaDateOf } from '../domain/chinaDate';
+import { addDays, chinaDateOf, chinaYearOf } from '../domain/chinaDate';
 import { ROLE_LABELS } from '../domain/authz';
 import { seedDeliberationDemo } from './deliberation';
 import { seedDeliveryDemo } from './delivery';
@@ -46,7 +46,11 @@ const TOWNS: TownSpec[] = [
 ];
 const DISTRICT = { code: 'YC', name: '渝川区' };
 const GROUP_SIZE = 13; // deliberation reps per district representative (seed 004)
-const TERM = { from: '2021-11-01', to: '2026-10-31' };
+/** The congress's five-year term as the demo's day sees it: well under way, not about to run out. */
+export function demoTerm(now: Date): { from: string; to: string } {
+  const y = chinaYearOf(now);
+  return { from: `${y - 3}-11-01`, to: `${y + 2}-10-31` };
+}
 const LINK_FROM = '2024-01-01';
 
 const SECTORS = {
@@ -134,8 +138,9 @@ export function seedDemo(conn: DbConnection, opts: { passwordHash: string; now: 
       counts.users++; counts.roleAssignments++;
       return { id: u.id, name: `${displayName}（${username}）` };
     };
+    const term = demoTerm(now);
     const seat = (name: string, community: string, sector: string, tel = phone()): NewRep => ({
-      name, community, sector, phone: tel, termFrom: TERM.from, termTo: TERM.to, byElection: false, seatedOn: null,
+      name, community, sector, phone: tel, termFrom: term.from, termTo: term.to, byElection: false, seatedOn: null,
       status: 'seated', retiredOn: null, retireReason: null, retireNote: '',
     });
     // Representatives and their logins go through the roster's own functions, as a clerk's import and slips would.
