@@ -159,7 +159,7 @@ describe('browser: from an empty database to a district\'s first vote, through t
     await shot(clerk, 'zero-clerk-home-1280');
 
     // 3. The roster, from the township's Excel file. A bad file first: refused whole, every problem listed.
-    await clerk.getByRole('link', { name: '代表名册' }).click();
+    await clerk.getByRole('link', { name: '录入或导入在册代表名册' }).click();
     await clerk.getByText('名册中还没有代表').waitFor();
     await clerk.getByRole('link', { name: '导入名册（Excel / CSV）' }).click();
     const bad = await rosterWorkbook([
@@ -188,7 +188,7 @@ describe('browser: from an empty database to a district\'s first vote, through t
     await shot(clerk, 'zero-roster-1280');
     const phoneView = await pages.open(375, 740);
     await loginAs(phoneView, base, CLERK.username, CLERK.password);
-    await phoneView.getByRole('link', { name: '代表名册' }).click();
+    await phoneView.getByRole('link', { name: '代表名册', exact: true }).click();
     await phoneView.getByText('在册代表 60 名').waitFor();
     await shot(phoneView, 'zero-roster-375');
 
