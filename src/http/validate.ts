@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { z, type ZodType } from 'zod';
 import type { AppEnv } from '../env';
 import { errorResponse } from './errors';
+import { isChinaDate } from '../domain/chinaDate';
 
 z.config(z.locales.zhCN());
 
@@ -64,3 +65,6 @@ export async function readForm<S extends ZodType, E extends AppEnv>(c: Context<E
   const r = schema.safeParse(body);
   return r.success ? { ok: true, data: r.data, values: formValues(body) } : { ok: false, values: formValues(body), errors: fieldErrors(r.error) };
 }
+
+/** A calendar date typed into a form ('YYYY-MM-DD', a real day: 2026-02-30 and 0000-00-00 are refused). */
+export const chinaDateField = (message: string) => z.string().trim().refine(isChinaDate, message);

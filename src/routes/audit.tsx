@@ -9,8 +9,9 @@ import { isAllowed } from '../domain/authz';
 import type { AppEnv } from '../env';
 import { workingJurisdictions } from '../http/renderer';
 import { validQuery } from '../http/validate';
+import { isChinaDate } from '../domain/chinaDate';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().or(z.literal('').transform(() => undefined));
+const day = z.string().refine(isChinaDate).optional().or(z.literal('').transform(() => undefined));
 const auditQuery = z.object({
   action: z.string().max(64).optional(),
   actor: z.string().max(64).optional(),

@@ -16,12 +16,12 @@ import { redirectWithFlash } from '../http/renderer';
 import type { CandidateEnv } from '../http/subjects/collection';
 import type { CycleEnv } from '../http/subjects/jurisdiction';
 import { trimmed, validForm, validQuery, type FieldErrors, type FormValues } from '../http/validate';
+import { isChinaDate } from '../domain/chinaDate';
 
 const many = z.union([z.string(), z.array(z.string())]).optional().transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
 const MAX_YUAN = 100_000_000_000;
 
-const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
-const dateField = (label: string) => z.string({ error: `请填写${label}` }).trim().min(1, `请填写${label}`).refine(isDate, `${label}应为有效日期（年-月-日）`);
+const dateField = (label: string) => z.string({ error: `请填写${label}` }).trim().min(1, `请填写${label}`).refine(isChinaDate, `${label}应为有效日期（年-月-日）`);
 const yuanField = (label: string) => z.string({ error: `请填写${label}` }).trim().min(1, `请填写${label}`)
   .pipe(z.coerce.number<string>({ error: `${label}须为数字` }).int(`${label}须为整数（元）`).min(1, `${label}须大于 0`).max(MAX_YUAN, `${label}不能超过一千亿元`));
 const optionalText = (re: RegExp, msg: string) => z.string().trim().optional().default('').refine((s) => s === '' || re.test(s), msg);
@@ -29,7 +29,7 @@ const optionalText = (re: RegExp, msg: string) => z.string().trim().optional().d
 /** m{i}_title / m{i}_due / m{i}_pct / m{i}_spend for each milestone row of the form. */
 const milestoneShape = Object.fromEntries(Array.from({ length: MAX_MILESTONE_ROWS }, (_, i) => [
   [`m${i}_title`, z.string().trim().max(100, '不能超过100个字').optional().default('')],
-  [`m${i}_due`, optionalText(/^\d{4}-\d{2}-\d{2}$/, '应为有效日期（年-月-日）').refine((s) => s === '' || isDate(s), '应为有效日期（年-月-日）')],
+  [`m${i}_due`, optionalText(/^\d{4}-\d{2}-\d{2}$/, '应为有效日期（年-月-日）').refine((s) => s === '' || isChinaDate(s), '应为有效日期（年-月-日）')],
   [`m${i}_pct`, optionalText(/^(100|[1-9]?[0-9])$/, '须为 0 到 100 之间的整数')],
   [`m${i}_spend`, optionalText(/^\d{1,11}$/, '须为不小于 0 的整数（元）')],
 ]).flat()) as Record<string, z.ZodType<string>>;

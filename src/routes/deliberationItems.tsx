@@ -16,7 +16,7 @@ import {
 } from '../data/suggestions';
 import { readStoredFile, uploadsDir } from '../data/uploads';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, type AttachmentType } from '../domain/attachmentRules';
-import { chinaDateOf, chinaYearOf, isChinaDate } from '../domain/chinaDate';
+import { chinaDateOf, chinaYearOf } from '../domain/chinaDate';
 import { OPINION_CATEGORIES, opinionNumber } from '../domain/opinionLabels';
 import { OPINION_STATES } from '../domain/opinionTriage';
 import { latestExtension } from '../domain/suggestionDeadline';
@@ -27,13 +27,13 @@ import { refused } from '../http/refused';
 import { redirectWithFlash } from '../http/renderer';
 import type { AttachmentEnv, OpinionItemEnv, SuggestionEnv } from '../http/subjects/deliberation';
 import { notFound, type JurisdictionEnv } from '../http/subjects/jurisdiction';
-import { trimmed, validForm, validQuery, type FieldErrors, type FormValues } from '../http/validate';
+import { chinaDateField, trimmed, validForm, validQuery, type FieldErrors, type FormValues } from '../http/validate';
 import { contentDisposition } from '../http/download';
 import { downloadName } from '../domain/downloadName';
 
 const PAGE_SIZE = 30;
 const blank = (v: unknown) => (v === '' ? undefined : v);
-const date = (msg: string) => z.string().trim().refine(isChinaDate, msg);
+const date = chinaDateField;
 
 const listQuery = z.object({
   year: z.preprocess(blank, z.coerce.number().int().min(2000).max(2100).optional()),

@@ -5,16 +5,16 @@ import { allow, can, userActor } from '../auth/authorize';
 import { getDeliberationRep, seatedCount, type Representative } from '../data/deliberationReps';
 import { assignLink, districtRepsFor, endLink, linkHistory, linkOverview, linksOf, moveGroup, openLinkOf, openLinksIn } from '../data/repLinks';
 import { getSettings } from '../data/settings';
-import { chinaDateOf, isChinaDate } from '../domain/chinaDate';
+import { chinaDateOf } from '../domain/chinaDate';
 import { checkGroupSize, districtRepsNeeded, oversizedGroups } from '../domain/linkGroups';
 import { refused } from '../http/refused';
 import { redirectWithFlash } from '../http/renderer';
 import type { DeliberationRepEnv } from '../http/subjects/deliberation';
 import { notFound, type JurisdictionEnv } from '../http/subjects/jurisdiction';
-import { validForm, type FieldErrors, type FormValues } from '../http/validate';
+import { chinaDateField, validForm, type FieldErrors, type FormValues } from '../http/validate';
 
 const id = (msg: string) => z.coerce.number({ error: msg }).int(msg).positive(msg);
-const date = (msg: string) => z.string().trim().refine(isChinaDate, msg);
+const date = chinaDateField;
 const assignForm = z.object({
   deliberationRepId: id('请选择议事代表'),
   districtRepId: id('请选择区人大代表'),

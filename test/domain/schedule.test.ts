@@ -1,6 +1,7 @@
+import { isChinaDate } from '../../src/domain/chinaDate';
 import { describe, expect, it } from 'vitest';
 import {
-  assessProject, isBehindSchedule, isDate, lastDayOfMonth, monthsBetween, nextReportDueDate, plannedAt, quarterOf, reportDueDate,
+  assessProject, isBehindSchedule, lastDayOfMonth, monthsBetween, nextReportDueDate, plannedAt, quarterOf, reportDueDate,
   reportMonths, reportStanding, scheduleLag, scheduleQuarters, statusColour, type Plan, type ReportStanding,
 } from '../../src/domain/schedule';
 
@@ -64,8 +65,8 @@ describe('month ends and due dates', () => {
     expect(nextReportDueDate(today, 10)).toBe(due);
   });
 
-  it.each([['2026-02-29', false], ['2028-02-29', true], ['2026-13-01', false], ['2026-1-01', false], ['2026-04-31', false]])('isDate(%s) = %s', (s, ok) => {
-    expect(isDate(s as string)).toBe(ok);
+  it.each([['2026-02-29', false], ['2028-02-29', true], ['2026-13-01', false], ['2026-1-01', false], ['2026-04-31', false]])('isChinaDate(%s) = %s', (s, ok) => {
+    expect(isChinaDate(s as string)).toBe(ok);
   });
 });
 

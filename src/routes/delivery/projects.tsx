@@ -10,13 +10,14 @@ import { descendantIds, stationsOf } from '../../data/jurisdictions';
 import { acceptProject, adjustPlan, originalPlan, planAdjustmentsOf, projectHref } from '../../data/projects';
 import { groupOfProject, visitsOf } from '../../data/supervision';
 import { isProjectUnit } from '../../domain/projectUnit';
-import { isDate, type Plan } from '../../domain/schedule';
+import type { Plan } from '../../domain/schedule';
 import { refused } from '../../http/refused';
 import { redirectWithFlash } from '../../http/renderer';
 import type { ProjectEnv } from '../../http/subjects/delivery';
 import { notFound, type CycleEnv } from '../../http/subjects/jurisdiction';
 import { trimmed, validForm, type FieldErrors, type FormValues } from '../../http/validate';
 import { ALWAYS, assessed, assessedOne, cycleBase, deliveryTabs, numberedRows, today } from './shared';
+import { isChinaDate } from '../../domain/chinaDate';
 
 type C = Context<ProjectEnv>;
 
@@ -72,7 +73,7 @@ function planValues(plan: Plan): FormValues {
 
 const wholeYuan = (label: string) => z.string().trim().min(1, `请填写${label}`)
   .pipe(z.coerce.number<string>({ error: `${label}须为数字` }).int(`${label}须为整数元`).min(0, `${label}不能为负数`).max(100_000_000_000, `${label}过大`));
-const dateField = (label: string) => z.string().trim().refine(isDate, `请填写有效的${label}`);
+const dateField = (label: string) => z.string().trim().refine(isChinaDate, `请填写有效的${label}`);
 
 /** The filled milestone rows with their row numbers (a row with every cell blank is not a milestone). */
 function plannedRows(form: Record<string, unknown>) {
@@ -90,12 +91,12 @@ const planForm = z.looseObject({
   const rows = plannedRows(v);
   for (const { i, r, m } of rows) {
     if (!r.title) issue(`m${i}_title`, '请填写节点名称');
-    if (!isDate(r.dueDate)) issue(`m${i}_dueDate`, '请填写有效的计划日期');
+    if (!isChinaDate(r.dueDate)) issue(`m${i}_dueDate`, '请填写有效的计划日期');
     if (r.pct === '' || !Number.isInteger(m.plannedPct) || m.plannedPct < 0 || m.plannedPct > 100) issue(`m${i}_pct`, '累计完成比例须为 0–100 的整数');
     if (!Number.isInteger(m.plannedSpend) || m.plannedSpend < 0) issue(`m${i}_spend`, '累计支出须为不小于 0 的整数元');
   }
   const [start, end] = [String(v.startDate ?? ''), String(v.endDate ?? '')];
-  if (isDate(start) && isDate(end) && end < start) issue('endDate', '完工日期不能早于开工日期');
+  if (isChinaDate(start) && isChinaDate(end) && end < start) issue('endDate', '完工日期不能早于开工日期');
   const sorted = rows.map((x) => x.m).sort((a, b) => a.dueDate.localeCompare(b.dueDate));
   if (sorted.some((m, i) => i > 0 && m.plannedPct < sorted[i - 1]!.plannedPct)) ctx.addIssue({ code: 'custom', message: '节点的累计完成比例应随日期递增' });
 }, ALWAYS).transform((v) => ({
@@ -119,7 +120,7 @@ function planPage(c: C, values?: FormValues, errors?: FieldErrors) {
 
 const followUpForm = z.object({
   measures: trimmed(2000, '请填写整改措施'),
-  deadline: z.string().trim().refine((s) => s === '' || isDate(s), '请填写有效的日期'),
+  deadline: z.string().trim().refine((s) => s === '' || isChinaDate(s), '请填写有效的日期'),
   state: z.enum(['open', 'done'], { error: '请选择状态' }),
   outcome: trimmed(2000),
 });

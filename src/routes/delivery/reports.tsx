@@ -11,7 +11,7 @@ import { getSettings } from '../../data/settings';
 import { checkPhotoCount, checkPhotoSize, MAX_PHOTOS_PER_REPORT, MAX_PHOTO_BYTES, PHOTOS_NOT_SAVED, photoRefusal } from '../../domain/photos';
 import { checkFiling } from '../../domain/progressReport';
 import { isProjectUnit } from '../../domain/projectUnit';
-import { isDate, reportableMilestones, reportDueDate, type PlannedMilestone, type ReportedMilestone } from '../../domain/schedule';
+import { reportableMilestones, reportDueDate, type PlannedMilestone, type ReportedMilestone } from '../../domain/schedule';
 import { MILESTONE_STATES, type MilestoneState } from '../../domain/vocabulary';
 import { refused } from '../../http/refused';
 import { redirectWithFlash } from '../../http/renderer';
@@ -19,6 +19,7 @@ import type { ReportEnv } from '../../http/subjects/delivery';
 import { notFound } from '../../http/subjects/jurisdiction';
 import { fieldErrors, formValues, trimmed, type FieldErrors, type FormValues } from '../../http/validate';
 import { ALWAYS, cycleBase, numberedRows, only, today } from './shared';
+import { isChinaDate } from '../../domain/chinaDate';
 
 type C = Context<ReportEnv>;
 
@@ -80,8 +81,8 @@ function reportForm(milestones: readonly PlannedMilestone[], existingPhotos: num
     rows(v).forEach((r, i) => {
       const issue = (field: string, message: string) => ctx.addIssue({ code: 'custom', path: [`m${i}_${field}`], message });
       if (!(MILESTONE_STATES as readonly string[]).includes(r.state)) issue('state', '请选择节点状态');
-      if (r.state === 'late' && !isDate(r.expected)) issue('expected', '节点滞后时请填写预计完成日期');
-      else if (r.expected && !isDate(r.expected)) issue('expected', '请填写有效的日期');
+      if (r.state === 'late' && !isChinaDate(r.expected)) issue('expected', '节点滞后时请填写预计完成日期');
+      else if (r.expected && !isChinaDate(r.expected)) issue('expected', '请填写有效的日期');
     });
   }, ALWAYS).transform((v) => ({
     pct: v.pct, spent: v.spent, problems: v.problems, helpNeeded: v.helpNeeded, backwardsReason: v.backwardsReason, photos: v.photos,

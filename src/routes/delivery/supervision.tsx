@@ -10,7 +10,7 @@ import {
 } from '../../data/supervision';
 import { isProjectUnit } from '../../domain/projectUnit';
 import type { RectificationStep } from '../../domain/rectification';
-import { isDate, quarterOf, scheduleQuarters } from '../../domain/schedule';
+import { quarterOf, scheduleQuarters } from '../../domain/schedule';
 import { isObserverRole } from '../../domain/supervision';
 import { refused } from '../../http/refused';
 import { redirectWithFlash } from '../../http/renderer';
@@ -18,6 +18,7 @@ import type { GroupEnv, ProjectEnv, RectificationEnv, VisitEnv } from '../../htt
 import { idParam, notFound, type CycleEnv } from '../../http/subjects/jurisdiction';
 import { fieldErrors, formValues, trimmed, validForm, type FieldErrors, type FormValues } from '../../http/validate';
 import { ALWAYS, cycleBase, deliveryTabs, numberedRows, only, today } from './shared';
+import { isChinaDate } from '../../domain/chinaDate';
 
 // ---- groups: the clerk forms them, adds members and assigns each project to one
 
@@ -117,17 +118,17 @@ function visitForm(g: GroupWithMembers) {
     .filter((r) => r.demand || r.deadline);
   return z.looseObject({
     quarter: z.string().regex(/^\d{4}-Q[1-4]$/, '请选择季度'),
-    date: z.string().trim().refine(isDate, '请填写有效的督查日期'),
+    date: z.string().trim().refine(isChinaDate, '请填写有效的督查日期'),
     findings: trimmed(4000, '请填写督查发现'),
     problems: trimmed(2000),
     rating: z.enum(VISIT_RATINGS, { error: '请选择总体评价' }),
     members: z.unknown().transform((raw) => presentIn(raw, g)).refine((ms) => ms.length > 0, '请勾选到场成员'),
   }).superRefine((v, ctx) => {
-    const visitDate = typeof v.date === 'string' && isDate(v.date) ? v.date : null;
+    const visitDate = typeof v.date === 'string' && isChinaDate(v.date) ? v.date : null;
     for (const r of demandRows(v)) {
       const issue = (field: string, message: string) => ctx.addIssue({ code: 'custom', path: [`d${r.i}_${field}`], message });
       if (!r.demand) issue('demand', '请填写整改要求，或清空期限');
-      if (!isDate(r.deadline)) issue('deadline', '每项整改要求都要有期限');
+      if (!isChinaDate(r.deadline)) issue('deadline', '每项整改要求都要有期限');
       else if (visitDate && r.deadline < visitDate) issue('deadline', '整改期限不能早于督查日期');
     }
   }, ALWAYS).transform((v) => ({
@@ -181,7 +182,7 @@ const answerForm = z.object({ text: trimmed(2000, '请填写整改情况') });
 const acceptForm = z.object({ text: trimmed(2000) });
 const reopenForm = z.object({
   text: trimmed(2000, '退回必须写明原因'),
-  deadline: z.string().trim().refine((s) => s === '' || isDate(s), '请填写有效的日期').default(''),
+  deadline: z.string().trim().refine((s) => s === '' || isChinaDate(s), '请填写有效的日期').default(''),
 });
 
 const STEP_DONE: Record<RectificationStep, string> = { answer: '答复已提交，等待监督小组确认', accept: '整改已确认通过', reopen: '已退回承办单位重新整改' };
