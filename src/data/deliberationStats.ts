@@ -8,7 +8,7 @@ import { attendanceByRep, summarizeAttendance } from '../domain/meetingAttendanc
 import { opinionNumber } from '../domain/opinionLabels';
 import { rosterWarnings } from '../domain/rosterRange';
 import { effectiveDue, isOverdue } from '../domain/suggestionDeadline';
-import { deliberationRepOfUser, seatedCount } from './deliberationReps';
+import { deliberationScope, repOfUser, seatedCount } from './representatives';
 import type { Jurisdiction } from './jurisdictions';
 import { meetingRows, meetingsOf, meetingWarningsFor, meetingYears, yearRollLines } from './meetings';
 import { stateCounts } from './opinionItems';
@@ -60,7 +60,7 @@ export function statYears(db: Db, subId: number, current: number): number[] {
 export function deliberationOverview(db: Db, sub: Jurisdiction, userId: number, today: ChinaDate) {
   const year = Number(today.slice(0, 4));
   const settings = getSettings(db, sub.id);
-  const seated = seatedCount(db, sub.id);
+  const seated = seatedCount(db, deliberationScope(sub.id));
   const links = linkOverview(db, sub);
   const counts = stateCounts(db, sub.id);
   const { summary } = yearStats(db, sub.id, year, today);
@@ -72,7 +72,7 @@ export function deliberationOverview(db: Db, sub: Jurisdiction, userId: number, 
   const overdue = openSuggestions(db, sub.id).filter((s) => isOverdue(s, today))
     .map((s) => ({ itemId: s.itemId, number: opinionNumber(s.year, sub.code, s.seq), title: s.title, due: effectiveDue(s), unitName: s.unitName }));
   return {
-    warnings, overdue, onRoster: deliberationRepOfUser(db, sub.id, userId) !== undefined,
+    warnings, overdue, onRoster: repOfUser(db, deliberationScope(sub.id), userId) !== undefined,
     n: {
       seated, unlinked: links.unlinked.length + links.orphaned.length, recorded: counts.recorded, handedToRep: counts.handedToRep,
       overdue: overdue.length, year, items: summary.items, suggestions: summary.suggestions, meetings: meetingsOf(db, sub.id, year).length,

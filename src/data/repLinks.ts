@@ -5,7 +5,7 @@ import { repLink, representative } from '../../db/schema';
 import { isChinaDate } from '../domain/chinaDate';
 import { recordAudit, type Actor } from './audit';
 import type { Jurisdiction } from './jurisdictions';
-import type { Representative } from './deliberationReps';
+import type { Representative } from './representatives';
 import type { Result } from '../domain/result';
 import { ok, refuse } from '../domain/result';
 

@@ -27,6 +27,9 @@ export type RosterEntry = Representative & { username: string | null };
 /** Which roster: a jurisdiction's seats in one body. */
 export interface RosterScope { jurisdictionId: number; body: RepBody }
 
+/** A subdistrict's deliberation representatives, as the street-deliberation pages read them. */
+export const deliberationScope = (jurisdictionId: number): RosterScope => ({ jurisdictionId, body: 'deliberation' });
+
 const inScope = (s: RosterScope) => and(eq(representative.jurisdictionId, s.jurisdictionId), eq(representative.body, s.body));
 
 export interface RosterFilter { status?: RepStatus; q?: string }
@@ -109,15 +112,6 @@ const fields = (input: RepInput) => ({
   seatedOn: input.seatedOn || input.termFrom || null,
 });
 
-/** The one place this module makes an account: the user and its role in the roster's jurisdiction. */
-export interface NewRepLogin {
-  username: string; displayName: string; passwordHash: string; role: Role; jurisdictionId: number; mustChangePassword: boolean;
-}
-
-/** An account for a representative: the one account-creating function (username rules, role scope, audit). */
-const createRepLogin = (db: Db, actor: Actor, account: NewRepLogin, now: Date): Result<{ id: number }> =>
-  createUserAccount(db, actor, account, now);
-
 const loginRole = (body: RepBody): Role => ROSTER_TERMS[body].loginRole;
 
 /**
@@ -133,7 +127,7 @@ export function addRep(
     if (!place.ok) return refuse(place.message, 'community');
     let userId: number | null = null;
     if (login) {
-      const account = createRepLogin(tx, actor, {
+      const account = createUserAccount(tx, actor, {
         username: login.username, displayName: input.name, passwordHash: login.passwordHash, role: loginRole(scope.body),
         jurisdictionId: scope.jurisdictionId, mustChangePassword: true,
       }, now);
@@ -296,7 +290,7 @@ export function createRepLogins(
     for (const e of todo) {
       const rep = reps.get(e.repId)!;
       const username = e.username ?? fresh.shift()!;
-      const account = createRepLogin(tx, actor, {
+      const account = createUserAccount(tx, actor, {
         username, displayName: rep.name, passwordHash: e.passwordHash, role: loginRole(scope.body),
         jurisdictionId: scope.jurisdictionId, mustChangePassword: opts.mustChangePassword,
       }, now);

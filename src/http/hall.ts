@@ -1,6 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env';
-import { publicOrigin } from './publicUrl';
 
 /** An htmx request for a piece of a page (hx-get/hx-post), as opposed to a boosted navigation wanting a whole page. */
 export function wantsFragment<E extends AppEnv>(c: Context<E>): boolean {
@@ -20,7 +19,3 @@ export const fullPageLoad: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
-/** The address phones in the hall open: the same public address the printed material carries. */
-export function hallBaseUrl<E extends AppEnv>(c: Context<E>): string {
-  return publicOrigin(c);
-}

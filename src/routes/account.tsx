@@ -10,7 +10,7 @@ import type { AppEnv } from '../env';
 import { refused } from '../http/refused';
 import { redirectWithFlash } from '../http/renderer';
 import { validForm, validQuery, type FieldErrors, type FormValues } from '../http/validate';
-import { safeNext } from './auth';
+import { safeNext } from '../domain/safeNext';
 
 const nextQuery = z.object({ next: z.string().max(500).optional() });
 const passwordForm = z.object({

@@ -21,10 +21,6 @@ const loginForm = z.object({
 });
 const loginQuery = z.object({ next: z.string().max(500).optional() });
 
-/** Kept for the deliberation roster's login form; the rule itself lives in src/domain/account.ts. */
-export { newPasswordSchema as newPassword } from '../domain/account';
-
-export { safeNext };
 
 function loginPage(c: Context<AppEnv>, values?: FormValues, errors?: FieldErrors, pausedMinutes?: number) {
   // Never echo a password back into the form.

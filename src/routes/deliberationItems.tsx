@@ -7,7 +7,7 @@ import { ItemListPage, ItemNewPage } from '../../views/deliberation/ItemPages';
 import { timelineFromFields, timelineOf } from '../../views/deliberation/timeline';
 import { allow, can, forbidden, userActor } from '../auth/authorize';
 import { auditFor } from '../data/audit';
-import { deliberationRepOfUser, rosterOf, type Representative } from '../data/deliberationReps';
+import { deliberationScope, repOfUser, rosterOf, type Representative } from '../data/representatives';
 import { statYears } from '../data/deliberationStats';
 import { itemDetail, listItems, recordItem, triageItem } from '../data/opinionItems';
 import { linkedDistrictRep } from '../data/repLinks';
@@ -95,7 +95,7 @@ const itemUrl = <E extends OpinionItemEnv>(c: ItemC<E>) => `/j/${c.var.jurisdict
  * A login that is neither on the roster nor the clerk cannot raise items (403), before the form is read.
  */
 const recorder = createMiddleware<RecorderEnv>(async (c, next) => {
-  c.set('ownRep', isClerkHere(c) ? null : deliberationRepOfUser(c.var.db, c.var.jurisdiction.id, userActor(c).id) ?? forbidden());
+  c.set('ownRep', isClerkHere(c) ? null : repOfUser(c.var.db, deliberationScope(c.var.jurisdiction.id), userActor(c).id) ?? forbidden());
   await next();
 });
 
@@ -119,7 +119,7 @@ const raterOnly = onlyWhen<SuggestionEnv>((c) =>
 function newPage<E extends RecorderEnv>(c: Context<E>, values?: FormValues, errors?: FieldErrors) {
   const { db, jurisdiction: j, ownRep } = c.var;
   if (ownRep) return c.render(<ItemNewPage j={j} self={ownRep} values={values} errors={errors} />, { title: '登记民意事项' });
-  const raisers = rosterOf(db, j.id, 'seated').map((r): [string, string] => [String(r.id), `${r.name}${r.community ? `（${r.community}）` : ''}`]);
+  const raisers = rosterOf(db, deliberationScope(j.id), { status: 'seated' }).map((r): [string, string] => [String(r.id), `${r.name}${r.community ? `（${r.community}）` : ''}`]);
   return c.render(<ItemNewPage j={j} raisers={raisers} channels={['meeting', 'office']} values={values} errors={errors} />, { title: '登记民意事项' });
 }
 
@@ -189,7 +189,7 @@ export const opinionItems = new Hono<JurisdictionEnv>()
     const { db, jurisdiction: j } = c.var;
     const me = userActor(c).id;
     const q = c.req.valid('query');
-    const self = deliberationRepOfUser(db, j.id, me);
+    const self = repOfUser(db, deliberationScope(j.id), me);
     const myReps = districtRepIdsOfUser(db, j, me);
     const mineLabel = self ? '只看我提出的' : myReps.length ? '只看转交给我的' : undefined;
     const { total, rows } = listItems(db, j.id, {

@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { LinkRepPage, LinksPage, type FailedForm, type Options } from '../../views/deliberation/LinkPages';
 import { allow, can, userActor } from '../auth/authorize';
-import { getDeliberationRep, seatedCount, type Representative } from '../data/deliberationReps';
+import { deliberationScope, getRep, seatedCount, type Representative } from '../data/representatives';
 import { assignLink, districtRepsFor, endLink, linkHistory, linkOverview, linksOf, moveGroup, openLinkOf, openLinksIn } from '../data/repLinks';
 import { getSettings } from '../data/settings';
 import { chinaDateOf } from '../domain/chinaDate';
@@ -39,7 +39,7 @@ function linksPage<E extends JurisdictionEnv>(c: C<E>, failed?: FailedForm) {
   const { db, jurisdiction: j } = c.var;
   const { linkGroupSize } = getSettings(db, j.id);
   const overview = linkOverview(db, j);
-  const seated = seatedCount(db, j.id);
+  const seated = seatedCount(db, deliberationScope(j.id));
   const groups = overview.groups.map((g) => ({ ...g, check: checkGroupSize(g.members.length, linkGroupSize) }));
   const gap = [...overview.orphaned, ...overview.unlinked];
   const warnings = [
@@ -70,7 +70,7 @@ function repPage<E extends JurisdictionEnv>(c: C<E>, rep: Representative, failed
 function assignPage<E extends JurisdictionEnv>(c: C<E>, values: FormValues = {}, errors: FieldErrors = {}) {
   const failed = { key: `assign-${values.deliberationRepId}`, values, errors };
   if (!/^\d{1,10}$/.test(values.deliberationRepId ?? '')) return linksPage(c, failed);
-  return repPage(c, getDeliberationRep(c.var.db, c.var.jurisdiction.id, Number(values.deliberationRepId)) ?? notFound(), failed);
+  return repPage(c, getRep(c.var.db, deliberationScope(c.var.jurisdiction.id), Number(values.deliberationRepId)) ?? notFound(), failed);
 }
 
 function movePage<E extends JurisdictionEnv>(c: C<E>, values: FormValues = {}, errors: FieldErrors = {}) {

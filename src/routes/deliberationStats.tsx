@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { AnnualReportPage, headline, meetingLines, StatsPage, type ReportSuggestion } from '../../views/deliberation/StatsPages';
 import { allow } from '../auth/authorize';
-import { seatedCount } from '../data/deliberationReps';
+import { deliberationScope, seatedCount } from '../data/representatives';
 import { statYears, yearStats } from '../data/deliberationStats';
 import { chinaDateOf } from '../domain/chinaDate';
 import { opinionNumber } from '../domain/opinionLabels';
@@ -54,6 +54,6 @@ export const deliberationStats = new Hono<JurisdictionEnv>()
   .get('/report', allow('deliberation.view'), validQuery(yearQuery), (c) => {
     const j = c.var.jurisdiction;
     const { year, today, summary, rows, m } = load(c, c.req.valid('query').year);
-    return c.render(<AnnualReportPage j={j} year={year} s={summary} m={m} suggestions={rows} printedOn={today} seated={seatedCount(c.var.db, j.id)} />,
+    return c.render(<AnnualReportPage j={j} year={year} s={summary} m={m} suggestions={rows} printedOn={today} seated={seatedCount(c.var.db, deliberationScope(j.id))} />,
       { title: `${j.name}${year}年度民意事项和代表建议办理情况` });
   });

@@ -32,7 +32,7 @@ import { redirectWithFlash } from '../http/renderer';
 import { readUpload, workbookBytes, xlsxDownload } from '../http/spreadsheet';
 import type { RepEnv, RosterEnv } from '../http/subjects/roster';
 import { validForm, type FieldErrors, type FormValues } from '../http/validate';
-import { newPassword } from './auth';
+import { newPasswordSchema as newPassword } from '../domain/account';
 import { ownNavigationOnly } from '../http/navigation';
 
 type C = Context<RosterEnv>;

@@ -29,7 +29,8 @@ import { phaseLabel } from '../domain/phases';
 import { refuse } from '../domain/result';
 import { canCheckIn } from '../domain/sessionState';
 import { SESSION_KINDS } from '../domain/vocabulary';
-import { hallBaseUrl, wantsFragment } from '../http/hall';
+import { wantsFragment } from '../http/hall';
+import { publicOrigin } from '../http/publicUrl';
 import { refused } from '../http/refused';
 import { redirectWithFlash } from '../http/renderer';
 import type { JurisdictionEnv } from '../http/subjects/jurisdiction';
@@ -80,7 +81,8 @@ const base = (c: C) => `/j/${c.var.jurisdiction.code}/sessions/${c.var.session.i
 async function screenModel(c: C): Promise<ScreenModel> {
   const { db, jurisdiction: j, session: s, terms } = c.var;
   const p = screenPoll(db, s.id);
-  const voteUrl = `${hallBaseUrl(c)}/j/${j.code}/vote`;
+  // The projector and the printed material carry the same public address (src/http/publicUrl.ts).
+  const voteUrl = `${publicOrigin(c)}/j/${j.code}/vote`;
   return {
     s, terms, h: quorumState(db, s), voteUrl, qrDataUrl: await qrFor(voteUrl), poll: p,
     turnout: p?.state === 'open' ? turnout(db, p.id) : undefined,

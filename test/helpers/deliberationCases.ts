@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { cycle, jurisdiction, meetingItem, opinionAttachment, opinionItem, representative, roleAssignment, suggestion, user } from '../../db/schema';
-import { retireRep } from '../../src/data/deliberationReps';
+import { retireRep } from '../../src/data/representatives';
 import { removeFiles, uploadsDir } from '../../src/data/uploads';
 import { get, login, ORIGIN, post, testApp } from './app';
 import { seedDeliberation } from './deliberationFixture';
@@ -199,7 +199,7 @@ export type MeetingCase = Awaited<ReturnType<typeof meetingCase>>;
 /** 王七 leaves on 30 June, between the year's two ordinary meetings. */
 export function retireWangQi(c: MeetingCase) {
   const rep = c.db.select().from(representative).where(eq(representative.id, c.extraReps[3]!)).get()!;
-  return retireRep(c.db, { id: c.fx.users.dcClerk.id, name: 'dc.clerk' }, rep, '2026-06-30', '迁出本街道', c.now());
+  return retireRep(c.db, { id: c.fx.users.dcClerk.id, name: 'dc.clerk' }, rep, { onDate: '2026-06-30', reason: 'other', note: '迁出本街道' }, c.now());
 }
 
 /** The year's meetings: start of year (20 January, roster of 7), mid-year (today, roster of 6, short) and a planned extraordinary one. */

@@ -1,4 +1,4 @@
-import { getDeliberationRep, type Representative } from '../../data/deliberationReps';
+import { deliberationScope, getRep, type Representative } from '../../data/representatives';
 import { getMeetingItem, type MeetingItem } from '../../data/meetings';
 import { getAttachment, getItem, type OpinionAttachment, type OpinionItem } from '../../data/opinionItems';
 import { suggestionOfItem, type Suggestion } from '../../data/suggestions';
@@ -26,7 +26,7 @@ export const attachmentSubject = subject<AttachmentEnv, 'attachment'>('attachmen
 /** An item that has not become a suggestion has nothing to extend, answer or rate: 404. */
 export const suggestionSubject = subject<SuggestionEnv, 'suggestion'>('suggestion', (c) => suggestionOfItem(c.var.db, c.var.opinionItem.id));
 
-export const deliberationRepSubject = subject<DeliberationRepEnv, 'deliberationRep'>('deliberationRep', (c) => getDeliberationRep(c.var.db, c.var.jurisdiction.id, idParam(c.req.param('repId'))));
+export const deliberationRepSubject = subject<DeliberationRepEnv, 'deliberationRep'>('deliberationRep', (c) => getRep(c.var.db, deliberationScope(c.var.jurisdiction.id), idParam(c.req.param('repId'))));
 
 /** Agenda and minutes belong to deliberation meetings: a township congress session has none (404). */
 export const deliberationMeetingOnly = notFoundWhen<SessionEnv>((c) => c.var.session.body !== 'deliberation');
