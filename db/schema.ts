@@ -3,7 +3,7 @@ import {
   sqliteTable, integer, real, text, blob, uniqueIndex, index, primaryKey, type AnySQLiteColumn,
 } from 'drizzle-orm/sqlite-core';
 import {
-  ENTRY_CHANNELS, FEEDBACK_STATES, JURISDICTION_KINDS, RETIRE_REASONS, MEETING_ITEM_KINDS, OPINION_CATEGORIES, OPINION_CHANNELS, OPINION_STATES, PHASES, POLL_KINDS, POLL_STATES, PROJECT_STATUSES, PROPOSAL_CATEGORIES, PROPOSAL_SOURCES, PROPOSAL_STATUSES, RECTIFICATION_STATES, REP_BODIES, REP_STATUSES, ROLES, SATISFACTIONS, SATISFACTION_RATINGS, SCREENING_DECISIONS, SESSION_KINDS, SESSION_STATES, STATION_KINDS, SUPERVISION_MEMBER_ROLES, VISIT_RATINGS,
+  ENTRY_CHANNELS, FEEDBACK_STATES, JURISDICTION_KINDS, RETIRE_REASONS, MEETING_ITEM_KINDS, OPINION_CATEGORIES, OPINION_CHANNELS, OPINION_STATES, PHASES, POLL_KINDS, POLL_STATES, PROJECT_STATUSES, PROPOSAL_CATEGORIES, PROPOSAL_SOURCES, PROPOSAL_STATUSES, RECTIFICATION_STATES, REP_BODIES, REP_STATUSES, ROLES, SATISFACTIONS, SATISFACTION_RATINGS, SCREENING_DECISIONS, SESSION_KINDS, SESSION_OFFICER_ROLES, SESSION_STATES, STATION_KINDS, SUPERVISION_MEMBER_ROLES, VISIT_RATINGS,
 } from '../src/domain/vocabulary';
 
 // Timestamps are integer milliseconds since the epoch (UTC), read as Date.
@@ -278,6 +278,18 @@ export const sessionRoster = sqliteTable('session_roster', {
   community: text('community').notNull().default(''),
 }, (t) => [primaryKey({ columns: [t.sessionId, t.representativeId] })]);
 
+/** 总监票人 / 监票人 / 计票人 of one session: a representative of its roster or a staff account, with the name as recorded. */
+export const sessionOfficer = sqliteTable('session_officer', {
+  id: integer('id').primaryKey(),
+  sessionId: integer('session_id').notNull().references(() => session.id),
+  role: text('role', { enum: SESSION_OFFICER_ROLES }).notNull(),
+  representativeId: integer('representative_id').references(() => representative.id),
+  userId: integer('user_id').references(() => user.id), // the login that acts as this officer (a representative's own, or staff)
+  name: text('name').notNull(),
+  assignedBy: integer('assigned_by').notNull().references(() => user.id),
+  assignedAt: at('assigned_at').notNull(),
+}, (t) => [index('session_officer_session').on(t.sessionId), index('session_officer_user').on(t.userId)]);
+
 export const attendance = sqliteTable('attendance', {
   sessionId: integer('session_id').notNull().references(() => session.id),
   representativeId: integer('representative_id').notNull().references(() => representative.id),
@@ -296,6 +308,7 @@ export const poll = sqliteTable('poll', {
   voidReason: text('void_reason').notNull().default(''),
   parentPollId: integer('parent_poll_id').references((): AnySQLiteColumn => poll.id), // a runoff's original poll
   paperBallotsIssued: integer('paper_ballots_issued').notNull().default(0),
+  rule: text('rule'), // JSON: the rule in force when the poll opened (quorum, majority base, N, ballot form); the count reads only this
   openedAt: at('opened_at'),
   closedAt: at('closed_at'),
   publishedAt: at('published_at'),

@@ -48,6 +48,13 @@ export const SESSION_STATES = ['planned', 'open', 'closed'] as const;
 export const POLL_KINDS = ['selection', 'runoff', 'evaluation'] as const;
 
 export const POLL_STATES = ['draft', 'open', 'closed', 'published', 'void'] as const;
+/**
+ * The session's officers for counting (DOMAIN §3.4): 总监票人 and 监票人 are elected by the session from the
+ * representatives; 计票人 may be staff. Each holds exactly the rights the count needs, for that session only.
+ */
+export const SESSION_OFFICER_ROLES = ['chiefScrutineer', 'scrutineer', 'teller'] as const;
+export type SessionOfficerRole = (typeof SESSION_OFFICER_ROLES)[number];
+export const SESSION_OFFICER_ROLE_WORDS: Record<SessionOfficerRole, string> = { chiefScrutineer: '总监票人', scrutineer: '监票人', teller: '计票人' };
 export type PollState = (typeof POLL_STATES)[number];
 
 export const PROJECT_STATUSES = ['planned', 'inProgress', 'completed', 'accepted'] as const;
