@@ -58,6 +58,8 @@ import {
 export interface AppOptions {
   db: DbConnection;
   now?: () => Date;
+  /** 演练模式 (AS_OF): `now` is a chosen date, and every page says so. */
+  rehearsal?: boolean;
   log?: (line: string) => void;
   /** Behind this many trusted reverse proxies (true = 1): X-Forwarded-For / X-Forwarded-Proto are read from them. */
   trustProxy?: boolean | number;
@@ -91,6 +93,7 @@ export function createApp(opts: AppOptions) {
   app.use(async (c, next) => {
     c.set('db', opts.db);
     c.set('now', now);
+    c.set('rehearsal', opts.rehearsal ?? false);
     c.set('limits', limits);
     c.set('ancestries', new Map());
     c.set('uploadsDir', opts.uploadsDir);

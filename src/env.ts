@@ -16,6 +16,7 @@ export type AppEnv = {
   Variables: {
     db: DbConnection;
     now: () => Date;
+    rehearsal: boolean; // 演练模式 (AS_OF): the clock was set to a chosen date; the layout shows a banner
     user: CurrentUser | null;
     loginSessionId: string | null;
     limits: Limiters;

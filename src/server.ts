@@ -6,16 +6,28 @@ import { isEmpty, seedDemo } from './demo/seed';
 import { createApp } from './app';
 import { hashPassword } from './auth/password';
 import { newSetupToken } from './auth/setupToken';
-import { loadConfig } from './config';
+import { ConfigError, loadConfig } from './config';
+import { rehearsalClock } from './clock';
 import { isDemo } from './data/demoMarker';
 import { hasAnyUser } from './data/firstRun';
 
-const config = loadConfig();
+const config = (() => {
+  try {
+    return loadConfig();
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    console.error(e.message);
+    process.exit(1);
+  }
+})();
+// 演练模式: the whole instance — pages, deadlines, filing times, the demo data's dates — runs as of AS_OF.
+const now = config.asOf ? rehearsalClock(config.asOf) : () => new Date();
+if (config.asOf) console.log(`演练模式：系统日期为 ${config.asOf}（AS_OF），日期在午夜照常前进。不得用于正式工作。`);
 const db = openDb(config.databasePath);
 
 if (config.demo && !config.production && isEmpty(db)) {
   const password = config.demoPassword ?? DEFAULT_DEMO_PASSWORD;
-  const logins = seedDemo(db, { passwordHash: await hashPassword(password), now: new Date() });
+  const logins = seedDemo(db, { passwordHash: await hashPassword(password), now: now() });
   console.log('数据库为空，已载入演示数据 (empty database: demo data loaded).');
   console.log('演示数据不能用于正式工作；正式使用前请运行 npm run demo:remove，再进行初始设置（见 README“正式使用”）。');
   printLogins(logins, password);
@@ -28,7 +40,7 @@ if (config.production && isDemo(db)) {
 // A database without users: nobody can log in until the district is set up, from this link or `npm run setup`.
 const setupToken = hasAnyUser(db) ? undefined : newSetupToken();
 
-const app = createApp({ db, trustProxy: config.trustProxy, publicUrl: config.publicUrl, setupToken });
+const app = createApp({ db, now, rehearsal: config.asOf !== undefined, trustProxy: config.trustProxy, publicUrl: config.publicUrl, setupToken });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   console.log(`民生实事票决 Minsheng listening on http://localhost:${info.port} (database ${config.databasePath})`);
   if (setupToken) printSetupLinks(info.port, setupToken);

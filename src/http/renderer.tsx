@@ -7,6 +7,7 @@ import { isDemo } from '../data/demoMarker';
 import { childrenOf } from '../data/jurisdictions';
 import { scopesOf } from '../data/users';
 import { hasAnyRoleFor } from '../domain/authz';
+import { chinaDateOf } from '../domain/chinaDate';
 import type { AppEnv } from '../env';
 import { rosterHref } from './subjects/roster';
 
@@ -48,7 +49,8 @@ export function navModel<E extends AppEnv>(c: Context<E>): NavModel {
   const user = c.get('user');
   const path = new URL(c.req.url).pathname;
   const demo = isDemo(c.get('db'));
-  if (!user) return { user: null, links: [{ href: '/', label: '首页', current: path === '/' }], jurisdictions: [], demo };
+  const rehearsalDate = c.get('rehearsal') ? chinaDateOf(c.get('now')()) : undefined;
+  if (!user) return { user: null, links: [{ href: '/', label: '首页', current: path === '/' }], jurisdictions: [], demo, rehearsalDate };
   const mine = workingJurisdictions(c);
   const codeInPath = /^\/j\/([^/]+)/.exec(path)?.[1];
   const current = mine.find((j) => j.code === codeInPath) ?? mine[0];
@@ -80,7 +82,7 @@ export function navModel<E extends AppEnv>(c: Context<E>): NavModel {
     links.push({ href: '/admin/jurisdictions', label: '辖区管理', current: path.startsWith('/admin/jurisdictions') });
     links.push({ href: '/admin/settings', label: '系统设置', current: path.startsWith('/admin/settings') });
   }
-  return { user, links, jurisdictions: mine, currentCode: current?.code, demo };
+  return { user, links, jurisdictions: mine, currentCode: current?.code, demo, rehearsalDate };
 }
 
 export const renderer = jsxRenderer<AppEnv>(({ children, title }, c) => (

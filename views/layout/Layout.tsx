@@ -8,6 +8,8 @@ export interface NavModel {
   currentCode?: string;
   /** The database holds the demo district: every page, printed ones too, says so. */
   demo?: boolean;
+  /** 演练模式: the China date the instance runs as of; every page shows it. */
+  rehearsalDate?: string;
 }
 
 const htmxConfig = JSON.stringify({
@@ -39,6 +41,7 @@ export function Layout(props: { title: string; nav: NavModel; flash?: string; ch
       </head>
       <body hx-boost="true">
         <a class="skip" href="#main">跳到正文</a>
+        {nav.rehearsalDate && <p class="demo-banner rehearsal-banner" role="note">演练模式：系统日期为 {nav.rehearsalDate}</p>}
         {nav.demo && <p class="demo-banner" role="note">演示数据：请勿用于正式工作</p>}
         <header class="site">
           <a class="brand" href="/">民生实事票决</a>
