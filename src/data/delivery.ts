@@ -11,6 +11,7 @@ import { residentRatings } from './feedback';
 import { getRatingWindow } from './feedbackWindow';
 import { reportsOf, type ReportWithPhotos } from './progress';
 import { currentPlans, projectsOfCycle, type Project } from './projects';
+import { carriedProgress, type CarriedProgress } from './carriedProgress';
 import { assignmentsOfCycle, rectificationsOf, type Rectification } from './supervision';
 import type { RatingCounts } from '../domain/satisfaction';
 
@@ -20,6 +21,10 @@ export interface AssessedProject {
   plan: Plan;
   reports: ReportWithPhotos[];
   latest: ReportWithPhotos | undefined;
+  /** Cumulative spend: the latest report's, else what a carried-over project was carried with, else 0. */
+  spent: number;
+  /** 跨年度项目: where it stood when carried over from the previous year. */
+  carried: CarriedProgress | undefined;
   assessment: Assessment;
   rectifications: Rectification[];
   openDemands: number;
@@ -40,19 +45,22 @@ export function assessCycle(db: Db, cycle: Cycle, today: string, settings: Setti
   const groups = assignmentsOfCycle(db, ids);
   const evals = evaluationsOf(db, ids);
   const residents = residentRatings(db, ids, getRatingWindow(db, cycle.id));
+  const carried = carriedProgress(db, ids);
   return projects.map((project) => {
     const plan = plans.get(project.id)!;
     const mine = reports.filter((r) => r.projectId === project.id);
     const rectifications = rects.filter((r) => r.projectId === project.id);
     const overdueDemands = rectifications.filter((r) => isRectificationOverdue(r.state, r.deadline, today)).length;
+    const from = carried.get(project.id);
     const assessment = assessProject({
+      completed: project.status === 'completed', carriedPct: from?.pct,
       plan, cycleYear: cycle.year, today, dueDay: settings.reportDueDay,
       tolerancePct: settings.progressTolerancePct, seriousLagPct: settings.seriousLagPct,
       accepted: project.status === 'accepted', overdueRectification: overdueDemands > 0,
       reports: mine.map((r) => ({ month: r.month, pct: r.pct, filedOn: chinaDateOf(r.filedAt), milestones: r.reported })),
     });
     return {
-      project, plan, reports: mine, latest: mine.at(-1), assessment, rectifications,
+      project, plan, reports: mine, latest: mine.at(-1), spent: mine.at(-1)?.spent ?? from?.spent ?? 0, carried: from, assessment, rectifications,
       openDemands: rectifications.filter((r) => isRectificationOpen(r.state)).length, overdueDemands,
       groupId: groups.get(project.id) ?? null,
       evaluation: evals.results.get(project.id), followUp: evals.followUps.get(project.id), residents: residents.get(project.id),

@@ -20,7 +20,7 @@ const pct0 = (n: number) => Math.round(n);
 export function statsOf(items: readonly AssessedProject[]): DeliveryStats {
   return deliveryStats(items.map((a) => ({
     status: a.project.status, colour: a.assessment.colour, standings: a.assessment.standings, budget: a.plan.budget,
-    spent: a.latest?.spent ?? 0, openDemands: a.openDemands, overdueDemands: a.overdueDemands,
+    spent: a.spent, openDemands: a.openDemands, overdueDemands: a.overdueDemands,
     evaluation: a.evaluation ? { satisfied: a.evaluation.satisfied, basic: a.evaluation.basic, dissatisfied: a.evaluation.dissatisfied } : undefined,
   })));
 }
@@ -45,8 +45,8 @@ export function cycleDashboard(db: Db, cycle: Cycle, today: string, settings: Se
       numeric: [false, false, false, false, true, true, true, true, true, true, true],
       rows: items.map((a) => [
         a.project.title, a.project.unitName, PROJECT_STATUS_LABELS[a.project.status], COLOUR_LABELS[a.assessment.colour],
-        pct0(a.assessment.plannedPct), a.assessment.reportedPct, a.plan.budget, a.latest?.spent ?? 0,
-        a.plan.budget > 0 ? pct0(((a.latest?.spent ?? 0) * 100) / a.plan.budget) : '—',
+        pct0(a.assessment.plannedPct), a.assessment.reportedPct, a.plan.budget, a.spent,
+        a.plan.budget > 0 ? pct0(((a.spent) * 100) / a.plan.budget) : '—',
         a.assessment.standings.filter((s) => s.standing === 'overdue').length, a.openDemands,
       ]),
     },

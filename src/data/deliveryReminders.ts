@@ -14,6 +14,8 @@ import { getSettings } from './settings';
 import { projectsOfCycle } from './projects';
 import { groupsOfCycle, visitsOf } from './supervision';
 import { evaluationsToCast } from './voteNow';
+import { colourTask, followUpDue, isFollowUpOverdue, overrunLine } from '../domain/deliveryTasks';
+import { openFollowUps } from './evaluation';
 
 /** One thing due from the person looking at their home page. */
 export interface DeliveryTodo { label: string; href: string; due?: string; overdue: boolean }
@@ -59,6 +61,7 @@ export function deliveryTodos(db: Db, user: { id: number; assignments: readonly 
       continue;
     }
     if (!['implementingUnit', 'supervisionMember', 'clerk'].includes(a.role)) continue;
+    if (a.role === 'implementingUnit' || a.role === 'clerk') followUpTodos(db, j, a.role, user.id, today, add);
     const cycles = db.select().from(cycle).where(and(eq(cycle.jurisdictionId, j.id), ne(cycle.phase, 'closed'))).all();
     for (const cy of cycles) {
       const settings = getSettings(db, j.id);
@@ -74,9 +77,8 @@ export function deliveryTodos(db: Db, user: { id: number; assignments: readonly 
           for (const r of it.rectifications.filter((x) => x.state === 'open' || x.state === 'reopened')) {
             add({ label: `答复“${it.project.title}”整改要求：${r.demand}`, href: `${href}/rectifications/${r.id}`, due: r.deadline, overdue: isRectificationOverdue(r.state, r.deadline, today) }, 2);
           }
-          if (it.assessment.colour === 'red') {
-            add({ label: `“${it.project.title}”亮红灯：请报送赶工措施并落实整改`, href, due: nextReportDueDate(today, settings.reportDueDay), overdue: false }, 0);
-          }
+          const task = colourTask(it.project.title, it.assessment, it.plan.endDate);
+          if (task) add({ label: task, href, due: nextReportDueDate(today, settings.reportDueDay), overdue: false }, 0);
         }
       }
       if (a.role === 'supervisionMember' || a.role === 'clerk') {
@@ -101,6 +103,12 @@ export function deliveryTodos(db: Db, user: { id: number; assignments: readonly 
         if (ungrouped > 0) add({ label: `为 ${ungrouped} 个项目分配监督小组（${cy.year} 年度）`, href: `${base}/supervision`, overdue: false }, 5);
         const overdue = items.reduce((n, x) => n + x.assessment.standings.filter((s) => s.standing === 'overdue').length, 0);
         if (overdue > 0) add({ label: `${overdue} 份月度进展逾期未报，请督促承办单位（${cy.year} 年度）`, href: `${base}/dashboard#t-overdue`, overdue: true }, 6);
+        for (const it of items.filter((x) => x.assessment.overrunMonths > 0)) {
+          add({
+            label: overrunLine(it.project.title, it.plan.endDate, it.assessment.overrunMonths, it.assessment.colour),
+            href: `${base}/projects/${it.project.id}`, due: it.plan.endDate, overdue: true,
+          }, 6);
+        }
         const mid = getMidterm(db, cy.id);
         if (!mid?.publishedAt && today >= `${cy.year}-07-01`) {
           add({ label: `编写并发布 ${cy.year} 年度期中报告`, href: `${base}/midterm`, overdue: false }, 7);
@@ -110,4 +118,22 @@ export function deliveryTodos(db: Db, user: { id: number; assignments: readonly 
   }
   return out.sort((x, y) => Number(y.overdue) - Number(x.overdue) || x.rank - y.rank || (x.due ?? '9').localeCompare(y.due ?? '9'))
     .map(({ rank: _r, ...t }) => t);
+}
+
+/**
+ * 测评整改: the unit puts a below-threshold project right by its deadline; the clerk sees the same follow-up, and
+ * both see it turn overdue. Listed from every year, closed ones too, until the clerk marks it done.
+ */
+function followUpTodos(db: Db, j: { id: number; code: string }, role: 'implementingUnit' | 'clerk', userId: number, today: string,
+  add: (t: DeliveryTodo, rank: number) => void) {
+  const days = getSettings(db, j.id).followUpDays;
+  for (const f of openFollowUps(db, j.id)) {
+    if (role === 'implementingUnit' && !isProjectUnit(f, userId)) continue;
+    const due = followUpDue(f.followUp, days);
+    const overdue = isFollowUpOverdue(f.followUp, days, today);
+    const label = role === 'clerk'
+      ? `跟踪“${f.title}”满意度测评整改（${f.year} 年度）${overdue ? '：已逾期' : ''}`
+      : `落实“${f.title}”满意度测评整改（${f.year} 年度）`;
+    add({ label, href: `/j/${j.code}/cycles/${f.year}/projects/${f.projectId}#evaluation`, due, overdue }, role === 'clerk' ? 5 : 2);
+  }
 }

@@ -1,6 +1,6 @@
-import { eq, inArray, max } from 'drizzle-orm';
+import { and, eq, inArray, max } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { candidate, carryOver, evaluationFollowUp, evaluationResult, milestone, project } from '../../db/schema';
+import { candidate, carryOver, cycle, evaluationFollowUp, evaluationResult, milestone, project } from '../../db/schema';
 import { carryOverPlan } from '../domain/carryOver';
 import { ok, refuse, type Result } from '../domain/result';
 import { evaluate, type RatingCounts } from '../domain/satisfaction';
@@ -41,6 +41,20 @@ export function evaluationsOf(db: Db, projectIds: readonly number[]): { results:
     results: new Map(db.select().from(evaluationResult).where(inArray(evaluationResult.projectId, ids)).all().map((r) => [r.projectId, r])),
     followUps: new Map(db.select().from(evaluationFollowUp).where(inArray(evaluationFollowUp.projectId, ids)).all().map((f) => [f.projectId, f])),
   };
+}
+
+/**
+ * The jurisdiction's open 测评整改 follow-ups, in every year — the follow-up outlives the year it was decided in
+ * (a closed year's project must still be put right) — with what the unit and the clerk need to list them.
+ */
+export function openFollowUps(db: Db, jurisdictionId: number): { followUp: FollowUp; projectId: number; title: string; unitUserId: number | null; year: number }[] {
+  return db.select({ followUp: evaluationFollowUp, projectId: project.id, title: candidate.title, unitUserId: candidate.unitUserId, year: cycle.year })
+    .from(evaluationFollowUp)
+    .innerJoin(project, eq(project.id, evaluationFollowUp.projectId))
+    .innerJoin(candidate, eq(candidate.id, project.candidateId))
+    .innerJoin(cycle, eq(cycle.id, project.cycleId))
+    .where(and(eq(cycle.jurisdictionId, jurisdictionId), eq(evaluationFollowUp.state, 'open')))
+    .orderBy(evaluationFollowUp.id).all();
 }
 
 export function updateFollowUp(db: Db, actor: Actor & { id: number }, projectId: number, jurisdictionId: number,

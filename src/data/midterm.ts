@@ -60,8 +60,8 @@ export function midtermRows(db: Db, items: readonly AssessedProject[], today: st
     rows: items.map((a) => ({
       projectId: a.project.id, title: a.project.title, unitName: a.project.unitName, colour: a.assessment.colour,
       status: PROJECT_STATUS_LABELS[a.project.status],
-      plannedPct: Math.round(a.assessment.plannedPct), reportedPct: a.assessment.reportedPct, budget: a.plan.budget,
-      spent: a.latest?.spent ?? 0, latestMonth: a.latest?.month ?? null, problems: a.latest?.problems ?? '',
+      plannedPct: a.assessment.plannedPct, reportedPct: a.assessment.reportedPct, budget: a.plan.budget,
+      spent: a.spent, latestMonth: a.latest?.month ?? null, problems: a.latest?.problems ?? '',
       findings: visits.filter((v) => v.projectId === a.project.id).map((v) => ({ quarter: v.quarter, date: v.date, text: v.findings, problems: v.problems })),
       openDemands: a.rectifications.filter((r) => isRectificationOpen(r.state)).map((r) => ({
         demand: r.demand, deadline: r.deadline, state: RECTIFICATION_LABELS[r.state], overdue: isRectificationOverdue(r.state, r.deadline, today),

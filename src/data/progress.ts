@@ -11,6 +11,7 @@ import { recordAudit, type Actor } from './audit';
 import type { Cycle } from './cycles';
 import { removePhotoFiles, writePhotoFiles } from './photoFiles';
 import { currentPlan, type Project } from './projects';
+import { carriedProgress } from './carriedProgress';
 
 export type ProgressReport = typeof progressReport.$inferSelect;
 export type ProgressPhoto = typeof progressPhoto.$inferSelect;
@@ -34,11 +35,14 @@ export function getReport(db: Db, projectId: number, month: string): ReportWithP
   return reportsOf(db, [projectId]).find((r) => r.month === month);
 }
 
-/** The figure a new report must not fall below without a reason: the latest report before this month. */
+/**
+ * The figure a new report must not fall below without a reason: the latest report before this month, or — for a
+ * carried-over project's first report — the figure it was carried over with.
+ */
 export function previousPct(db: Db, projectId: number, month: string): number | null {
   return db.select({ pct: progressReport.pct }).from(progressReport)
     .where(and(eq(progressReport.projectId, projectId), lt(progressReport.month, month)))
-    .orderBy(desc(progressReport.month)).limit(1).get()?.pct ?? null;
+    .orderBy(desc(progressReport.month)).limit(1).get()?.pct ?? carriedProgress(db, [projectId]).get(projectId)?.pct ?? null;
 }
 
 export interface ReportInput {

@@ -1,4 +1,4 @@
-import { addMonths, reportMonths, type Month, type Plan } from './schedule';
+import { addMonths, isMonth, lastDayOfMonth, reportingMonths, type Month, type Plan } from './schedule';
 import type { Phase } from './vocabulary';
 
 /**
@@ -11,9 +11,14 @@ export function checkReportMonth(month: Month, scheduleMonths: readonly Month[],
   return null;
 }
 
-/** Whether a month's report may be filed (or amended) today: a month of the plan in force, in a year not closed. */
+/**
+ * Whether a month's report may be filed (or amended) today: a month of the plan in force — or a month after its end
+ * date, up to the current one, while the works run over — in a year not closed.
+ */
 export function checkFiling(month: Month, plan: Plan, cycle: { year: number; phase: Phase }, today: string): string | null {
-  return checkReportMonth(month, reportMonths(plan.startDate, plan.endDate, cycle.year), today.slice(0, 7))
+  // A month after the end date is one of the project's months even before it comes: "not yet", not "not in the plan".
+  const upTo = isMonth(month) && lastDayOfMonth(month) > today ? lastDayOfMonth(month) : today;
+  return checkReportMonth(month, reportingMonths(plan, cycle.year, upTo, false), today.slice(0, 7))
     ?? (cycle.phase === 'closed' ? '本年度工作已结束，不能再报送' : null);
 }
 

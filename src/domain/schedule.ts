@@ -1,3 +1,5 @@
+import { addMonths as addMonthsToDate } from './chinaDate';
+
 /**
  * 月跟踪 schedule rules (DOMAIN §3.5): which months a project reports, when a month's report is overdue,
  * the planned progress at a date, how far behind a project is, and its 督办亮灯 colour.
@@ -84,20 +86,23 @@ export function reportStanding(month: Month, dueDay: number, today: string, file
   return today <= due ? 'open' : 'overdue';
 }
 
-/** The plan's points: the start at 0, each milestone, and 100% with the budget by the end date unless a milestone reaches 100. */
+/**
+ * The plan's points: the start at 0, each milestone, and 100% with the budget by the end date unless a milestone
+ * reaches 100. Milestones due the same day make one point, the furthest: the plan stands there at that day's end.
+ */
 function planPoints(plan: Plan): { day: number; pct: number; spend: number }[] {
-  const ms = [...plan.milestones].sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+  const ms = [...plan.milestones].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.plannedPct - b.plannedPct);
   const pts = [{ day: dayNumber(plan.startDate), pct: 0, spend: 0 }];
-  for (const m of ms) {
-    const day = dayNumber(m.dueDate);
-    // A milestone due on (or before) the start date is an anchor — a carried-over project starts where it stood.
-    if (day <= pts[0]!.day && pts.length === 1) pts[0] = { day: pts[0]!.day, pct: m.plannedPct, spend: m.plannedSpend };
-    else pts.push({ day, pct: m.plannedPct, spend: m.plannedSpend });
-  }
-  if (!ms.some((m) => m.plannedPct >= 100)) {
-    const end = dayNumber(plan.endDate);
+  const put = (day: number, pct: number, spend: number) => {
     const last = pts[pts.length - 1]!;
-    pts.push({ day: Math.max(end, last.day), pct: 100, spend: Math.max(plan.budget, last.spend) });
+    // A milestone due on (or before) the start date is an anchor — a carried-over project starts where it stood.
+    if (day <= last.day && (pts.length === 1 || day === last.day)) pts[pts.length - 1] = { day: last.day, pct, spend };
+    else pts.push({ day, pct, spend });
+  };
+  for (const m of ms) put(dayNumber(m.dueDate), m.plannedPct, m.plannedSpend);
+  if (!ms.some((m) => m.plannedPct >= 100)) {
+    const last = pts[pts.length - 1]!;
+    put(Math.max(dayNumber(plan.endDate), last.day), 100, Math.max(plan.budget, last.spend));
   }
   return pts;
 }
@@ -119,6 +124,11 @@ export function plannedAt(plan: Plan, date: string): { pct: number; spend: numbe
   return { pct: last.pct, spend: last.spend };
 }
 
+/** Planned % as reports give it, a whole number: "实际 4%，计划 4%" is on plan, not 0.4 points behind. */
+export function plannedPctAt(plan: Plan, date: string): number {
+  return Math.round(plannedAt(plan, date).pct);
+}
+
 /**
  * How far behind the plan, in percentage points, as of a date:
  * - by %: planned cumulative % minus the reported %;
@@ -128,7 +138,7 @@ export function plannedAt(plan: Plan, date: string): { pct: number; spend: numbe
 export function scheduleLag(plan: Plan, asOf: string, reportedPct: number, reported: readonly ReportedMilestone[]): {
   pctLag: number; dateLag: number; lag: number;
 } {
-  const pctLag = plannedAt(plan, asOf).pct - reportedPct;
+  const pctLag = plannedPctAt(plan, asOf) - reportedPct;
   const duration = Math.max(1, daysBetween(plan.startDate, plan.endDate));
   let slip = 0;
   for (const m of reportableMilestones(plan)) {
@@ -162,19 +172,63 @@ export const COLOUR_LABELS: Record<Colour, string> = {
   red: '红灯 · 严重滞后或整改逾期',
 };
 
-/**
- * 督办亮灯 (DOMAIN §3.5): blue = completed and accepted; red = seriously behind or an overdue rectification;
- * orange = behind beyond the tolerance; yellow = behind within it; green = on plan.
- */
-export function statusColour(p: {
+/** Why a project shows its colour: the task put on the unit names these, and only these. */
+export type ColourReason = 'overdueRectification' | 'seriousLag' | 'lag' | 'overrun';
+
+export interface ColourInput {
   accepted: boolean; lag: number; tolerancePct: number; seriousLagPct: number; overdueRectification: boolean;
-}): Colour {
-  if (p.accepted) return 'blue'; // acceptance (验收) closes the project's supervision
-  if (p.overdueRectification || p.lag > p.seriousLagPct) return 'red';
-  if (p.lag > p.tolerancePct) return 'orange';
-  if (p.lag > 0) return 'yellow';
-  return 'green';
+  /** Months begun since the end date with the works unfinished (overrunMonths); 0 = not past it. */
+  overrunMonths?: number;
 }
+
+/**
+ * 督办亮灯 (DOMAIN §3.5): blue = completed and accepted; red = seriously behind, an overdue rectification, or
+ * unfinished more than a month after the end date; orange = behind beyond the tolerance, or unfinished within the
+ * first month after the end date; yellow = behind within the tolerance; green = on plan.
+ */
+export function statusVerdict(p: ColourInput): { colour: Colour; reasons: ColourReason[] } {
+  if (p.accepted) return { colour: 'blue', reasons: [] }; // acceptance (验收) closes the project's supervision
+  const overrun = p.overrunMonths ?? 0;
+  const red: ColourReason[] = [];
+  if (p.overdueRectification) red.push('overdueRectification');
+  if (p.lag > p.seriousLagPct) red.push('seriousLag');
+  if (overrun >= 2) red.push('overrun');
+  if (red.length) return { colour: 'red', reasons: red };
+  const orange: ColourReason[] = [];
+  if (p.lag > p.tolerancePct) orange.push('lag');
+  if (overrun >= 1) orange.push('overrun');
+  if (orange.length) return { colour: 'orange', reasons: orange };
+  if (p.lag > 0) return { colour: 'yellow', reasons: ['lag'] };
+  return { colour: 'green', reasons: [] };
+}
+
+export function statusColour(p: ColourInput): Colour {
+  return statusVerdict(p).colour;
+}
+
+/**
+ * How many months a project has run past its end date unfinished: 1 from the day after the end date through the
+ * same day a month later (民法典 art. 202: a month ends on the corresponding day, else the month's last day),
+ * 2 in the month after that, and so on. 0 while the end date has not passed, and once the works are finished.
+ */
+export function overrunMonths(endDate: string, today: string, finished: boolean): number {
+  if (finished || today <= endDate) return 0;
+  let n = 1;
+  while (addMonthsToDate(endDate, n) < today) n++;
+  return n;
+}
+
+/**
+ * The months reported within the cycle: the plan's months, and — while an unfinished project runs past its end
+ * date — each month after it up to the current one, so the unit keeps reporting until the works are finished
+ * (or the plan is adjusted). Months already reported after the end date stay in the list.
+ */
+export function reportingMonths(plan: Pick<Plan, 'startDate' | 'endDate'>, cycleYear: number, today: string, finished: boolean, filedMonths: readonly Month[] = []): Month[] {
+  const last = [finished ? monthOf(plan.endDate) : maxOf(monthOf(plan.endDate), monthOf(today)), ...filedMonths].reduce(maxOf);
+  return reportMonths(plan.startDate, last > monthOf(plan.endDate) ? lastDayOfMonth(last) : plan.endDate, cycleYear);
+}
+
+const maxOf = (a: string, b: string) => (a > b ? a : b);
 
 export interface ReportFact { month: Month; pct: number; filedOn: string; milestones: ReportedMilestone[] }
 
@@ -187,17 +241,26 @@ export interface Assessment {
   lag: number;
   behind: boolean;
   colour: Colour;
+  reasons: ColourReason[];
+  overrunMonths: number;
 }
 
 /**
  * The project judged at the latest month that is reported or overdue: a missing report counts as no progress
- * once it is overdue, and is not held against the unit before its due date.
+ * since the last figure — the last report, or for a carried-over project the figure it was carried with — once it
+ * is overdue, and is not held against the unit before its due date.
  */
 export function assessProject(p: {
   plan: Plan; cycleYear: number; reports: readonly ReportFact[]; today: string; dueDay: number;
   tolerancePct: number; seriousLagPct: number; accepted: boolean; overdueRectification: boolean;
+  /** Status 已完工: the unit reported 100%. */
+  completed?: boolean;
+  /** 跨年度项目: the % complete it was carried over with from the previous year. */
+  carriedPct?: number;
 }): Assessment {
-  const months = reportMonths(p.plan.startDate, p.plan.endDate, p.cycleYear);
+  const lastFiled = [...p.reports].sort((a, b) => a.month.localeCompare(b.month)).at(-1);
+  const finished = p.accepted || (p.completed ?? false) || (lastFiled?.pct ?? p.carriedPct ?? 0) >= 100;
+  const months = reportingMonths(p.plan, p.cycleYear, p.today, finished, p.reports.map((r) => r.month));
   const byMonth = new Map(p.reports.map((r) => [r.month, r]));
   const standings = months.map((month) => ({
     month, due: reportDueDate(month, p.dueDay), standing: reportStanding(month, p.dueDay, p.today, byMonth.get(month)?.filedOn),
@@ -205,21 +268,27 @@ export function assessProject(p: {
   const judged = standings.filter((s) => s.standing !== 'notYet' && s.standing !== 'open').map((s) => s.month);
   const filed = [...byMonth.keys()].filter((m) => months.includes(m));
   const asOfMonth = [...judged, ...filed].sort().at(-1) ?? null;
-  let plannedPct = 0;
-  let reportedPct = 0;
+  // Before the first report is judged the project stands where it started (0, or where it was carried over).
+  let plannedPct = plannedPctAt(p.plan, p.plan.startDate);
+  let reportedPct = p.carriedPct ?? 0;
   let lag = 0;
   if (asOfMonth) {
     const latest = p.reports.filter((r) => r.month <= asOfMonth).sort((a, b) => a.month.localeCompare(b.month)).at(-1);
-    reportedPct = latest?.pct ?? 0;
+    reportedPct = latest?.pct ?? p.carriedPct ?? 0;
     const asOf = lastDayOfMonth(asOfMonth) < p.plan.endDate ? lastDayOfMonth(asOfMonth) : p.plan.endDate;
     const l = scheduleLag(p.plan, asOf, reportedPct, latest?.milestones ?? []);
-    plannedPct = plannedAt(p.plan, asOf).pct;
+    plannedPct = plannedPctAt(p.plan, asOf);
     lag = l.lag;
   }
+  const overrun = overrunMonths(p.plan.endDate, p.today, finished);
+  const verdict = statusVerdict({
+    accepted: p.accepted, lag, tolerancePct: p.tolerancePct, seriousLagPct: p.seriousLagPct,
+    overdueRectification: p.overdueRectification, overrunMonths: overrun,
+  });
   return {
     months, standings, asOfMonth, plannedPct, reportedPct, lag,
     behind: isBehindSchedule(lag, p.tolerancePct),
-    colour: statusColour({ accepted: p.accepted, lag, tolerancePct: p.tolerancePct, seriousLagPct: p.seriousLagPct, overdueRectification: p.overdueRectification }),
+    colour: verdict.colour, reasons: verdict.reasons, overrunMonths: overrun,
   };
 }
 

@@ -87,6 +87,12 @@ export const SETTING_DEFS = {
     schema: int(0, 100).default(25),
     default: 25,
   },
+  followUpDays: {
+    label: '测评整改期限（天）',
+    help: '满意率低于整改线的项目，未另定整改期限时，自测评结果记录之日起的整改天数',
+    schema: int(1, 365).default(90),
+    default: 90,
+  },
 } as const;
 
 export type SettingKey = keyof typeof SETTING_DEFS;

@@ -25,7 +25,7 @@ export function CycleDashboardPage(p: { j: Jurisdiction; cycle: Cycle; tabs: [st
   const csv = (k: string) => `/j/${p.j.code}/cycles/${p.cycle.year}/dashboard/${k}.csv`;
   const t = (k: string) => p.d.tables.find((x) => x.key === k)!;
   const s = p.d.stats;
-  const maxBudget = Math.max(0, ...p.d.items.map((a) => Math.max(a.plan.budget, a.latest?.spent ?? 0)));
+  const maxBudget = Math.max(0, ...p.d.items.map((a) => Math.max(a.plan.budget, a.spent)));
   return (
     <section>
       <DeliveryHeader j={p.j} cycle={p.cycle} title="实施情况统计" tabs={p.tabs} current="/dashboard" />
@@ -38,12 +38,12 @@ export function CycleDashboardPage(p: { j: Jurisdiction; cycle: Cycle; tabs: [st
       <BarChart title="计划与实际进度（竖线为计划）" tableId="t-projects" max={100}
         rows={p.d.items.map((a) => ({
           label: a.project.title, segments: [{ value: a.assessment.reportedPct, cls: `fill-${a.assessment.colour}` }], marker: a.assessment.plannedPct,
-          valueText: `实际 ${a.assessment.reportedPct}% / 计划 ${Math.round(a.assessment.plannedPct)}%`,
+          valueText: `实际 ${a.assessment.reportedPct}% / 计划 ${a.assessment.plannedPct}%`,
         }))} />
       <BarChart title="资金支出（竖线为预算）" tableId="t-projects" max={maxBudget}
         rows={p.d.items.map((a) => ({
-          label: a.project.title, segments: [{ value: a.latest?.spent ?? 0, cls: 'fill-spent' }], marker: a.plan.budget,
-          valueText: `${Math.round((a.latest?.spent ?? 0) / 10000)} / ${Math.round(a.plan.budget / 10000)} 万元`,
+          label: a.project.title, segments: [{ value: a.spent, cls: 'fill-spent' }], marker: a.plan.budget,
+          valueText: `${Math.round((a.spent) / 10000)} / ${Math.round(a.plan.budget / 10000)} 万元`,
         }))} />
       <DataTableView table={t('projects')} csvHref={csv('projects')} />
       <DataTableView table={t('reports')} csvHref={csv('reports')} />

@@ -43,7 +43,7 @@ export function ProjectListPage(p: {
               </div>
               <ProgressBar actual={a.assessment.reportedPct} planned={a.assessment.plannedPct} colour={a.assessment.colour} />
               <p class="meta">
-                {a.project.unitName} · {PROJECT_STATUS_LABELS[a.project.status]} · 预算 {fmtYuan(a.plan.budget)} · 已支出 {fmtYuan(a.latest?.spent ?? 0)}
+                {a.project.unitName} · {PROJECT_STATUS_LABELS[a.project.status]} · 预算 {fmtYuan(a.plan.budget)} · 已支出 {fmtYuan(a.spent)}
                 {a.assessment.standings.some((s) => s.standing === 'overdue') && <> · <strong class="bad">逾期未报 {a.assessment.standings.filter((s) => s.standing === 'overdue').length} 个月</strong></>}
                 {a.openDemands > 0 && <> · 未结整改 {a.openDemands} 项{a.overdueDemands > 0 && <strong class="bad">（逾期 {a.overdueDemands}）</strong>}</>}
               </p>
@@ -87,6 +87,8 @@ export function ProjectPage(p: {
   j: Jurisdiction; cycle: Cycle; tabs: [string, string][]; a: AssessedProject; original: Plan; adjustments: PlanAdjustmentRow[];
   visits: VisitWithDemands[]; group?: GroupWithMembers; feedback: Feedback[]; today: string; can: ProjectPageCan;
   carriedTo?: string; carriedFrom?: string; nextYearCycle: boolean;
+  /** 测评整改's due date (the clerk's deadline, else the default period) and whether it has passed while open. */
+  followUpDue?: { due: string; overdue: boolean };
   followUpValues?: FormValues; followUpErrors?: FieldErrors; error?: string;
 }) {
   const { a, j, cycle } = p;
@@ -106,11 +108,11 @@ export function ProjectPage(p: {
           <dt>承办单位</dt><dd>{a.project.unitName}</dd>
           <dt>责任领导</dt><dd>{a.project.leadOfficial}</dd>
           <dt>预算</dt><dd>{fmtYuan(a.plan.budget)}</dd>
-          <dt>已支出</dt><dd>{fmtYuan(latest?.spent ?? 0)}</dd>
+          <dt>已支出</dt><dd>{fmtYuan(a.spent)}</dd>
           <dt>工期</dt><dd>{a.plan.startDate} 至 {a.plan.endDate}{a.project.crossYear && '（跨年度）'}</dd>
           <dt>监督小组</dt><dd>{p.group ? p.group.name : '未分配'}</dd>
         </dl>
-        {p.carriedFrom && <p>本项目由上年度结转：<a href={p.carriedFrom}>查看上年度记录</a></p>}
+        {p.carriedFrom && <p>本项目由上年度结转{a.carried && `（结转时已完成 ${a.carried.pct}%，累计支出 ${fmtYuan(a.carried.spent)}）`}：<a href={p.carriedFrom}>查看上年度记录</a></p>}
         {p.carriedTo && <p>剩余计划已结转到下一年度：<a href={p.carriedTo}>查看</a></p>}
         <div class="actions no-print">
           <a class="button secondary" href={`/p/${j.code}/${cycle.year}/projects/${a.project.id}`}>公开页面</a>
@@ -209,7 +211,7 @@ export function ProjectPage(p: {
 
       {(ev || a.followUp) && (
         <>
-          <h2>年底评议</h2>
+          <h2 id="evaluation">年底评议</h2>
           {ev && (
             <p>满意 {ev.satisfied}，基本满意 {ev.basic}，不满意 {ev.dissatisfied}；满意率 {ratePct(satisfactionRate(ev)) ?? '—'}{ratePct(satisfactionRate(ev)) === null ? '（无有效评价）' : '%'}
               {ev.marked && <strong class="bad">　低于 {ev.thresholdPct}% ，须整改</strong>}</p>
@@ -218,7 +220,10 @@ export function ProjectPage(p: {
             <div class="card">
               <h3>整改跟踪 {a.followUp.state === 'done' ? <span class="badge ok">已完成</span> : <span class="badge">整改中</span>}</h3>
               {a.followUp.measures && <p><strong>整改措施：</strong>{a.followUp.measures}</p>}
-              {a.followUp.deadline && <p><strong>整改期限：</strong>{a.followUp.deadline}</p>}
+              {p.followUpDue && (
+                <p><strong>整改期限：</strong>{p.followUpDue.due}{!a.followUp.deadline && '（默认期限）'}
+                  {p.followUpDue.overdue && <strong class="bad">　已逾期</strong>}</p>
+              )}
               {a.followUp.outcome && <p><strong>整改结果：</strong>{a.followUp.outcome}</p>}
               {p.can.manage && (
                 <form method="post" action={`${here}/follow-up`} class="stack" novalidate>

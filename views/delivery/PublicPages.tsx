@@ -77,9 +77,10 @@ export function PublicProjectPage(p: {
         <dt>承办单位</dt><dd>{a.project.unitName}</dd>
         <dt>责任领导</dt><dd>{a.project.leadOfficial}</dd>
         <dt>预算</dt><dd>{fmtYuan(a.plan.budget)}</dd>
-        <dt>已支出</dt><dd>{fmtYuan(a.latest?.spent ?? 0)}</dd>
+        <dt>已支出</dt><dd>{fmtYuan(a.spent)}</dd>
         <dt>工期</dt><dd>{a.plan.startDate} 至 {a.plan.endDate}</dd>
       </dl>
+      {a.carried && <p>本项目由上年度结转，结转时已完成 {a.carried.pct}%，累计支出 {fmtYuan(a.carried.spent)}。</p>}
       <div class="actions no-print">
         <a class="button" href={`${base}/${a.project.id}/feedback`}>{p.rating.kind === 'open' ? '我要评价 / 提建议' : '我要提建议'}</a>
         <a class="button secondary" href={`${base}/${a.project.id}/sign`}>公示牌</a>

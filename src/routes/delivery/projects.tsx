@@ -18,6 +18,8 @@ import { notFound, type CycleEnv } from '../../http/subjects/jurisdiction';
 import { trimmed, validForm, type FieldErrors, type FormValues } from '../../http/validate';
 import { ALWAYS, assessed, assessedOne, cycleBase, deliveryTabs, numberedRows, today } from './shared';
 import { isChinaDate } from '../../domain/chinaDate';
+import { followUpDue, isFollowUpOverdue } from '../../domain/deliveryTasks';
+import { getSettings } from '../../data/settings';
 
 type C = Context<ProjectEnv>;
 
@@ -37,8 +39,11 @@ function projectPageWith(c: C, opts: { followUpValues?: FormValues; followUpErro
   const { db, jurisdiction: j, cycle, project } = c.var;
   const me = userActor(c).id;
   const link = (id: number | undefined) => (id ? projectHref(db, id) : undefined);
+  const a = assessedOne(c, project.id);
+  const days = getSettings(db, j.id).followUpDays;
+  const followUp = a.followUp && { due: followUpDue(a.followUp, days), overdue: isFollowUpOverdue(a.followUp, days, today(c)) };
   return c.render(
-    <ProjectPage j={j} cycle={cycle} tabs={deliveryTabs(c)} a={assessedOne(c, project.id)} original={originalPlan(db, project.candidateId)}
+    <ProjectPage j={j} cycle={cycle} tabs={deliveryTabs(c)} a={a} followUpDue={followUp} original={originalPlan(db, project.candidateId)}
       adjustments={planAdjustmentsOf(db, project.id)} visits={visitsOf(db, [project.id])} group={groupOfProject(db, project.id)}
       feedback={can(c, 'feedback.view', j.id) ? feedbackOf(db, [project.id]) : []} today={today(c)}
       can={{
