@@ -113,6 +113,17 @@ export function matchKeywords(text: string, list: KeywordList): string[] {
   return found;
 }
 
+/**
+ * The years a cross-year proposal sets goals for, as written ("2027年完成…，2028年…", "第一年…第二年…",
+ * "首年…次年…"): two or more is a yearly plan the reviewer can check; fewer is none.
+ */
+export function yearlyGoals(text: string): string[] {
+  const found = new Set<string>();
+  for (const m of text.matchAll(/(20\d{2})\s*年(?!\s*[以之]?[前内])/g)) found.add(`${m[1]}年`);
+  for (const m of text.matchAll(/第[一二三四五12345]年|首年|次年|第[一二三四五12345]年度/g)) found.add(m[0]);
+  return [...found];
+}
+
 function allText(f: ProposalFacts): string {
   return [f.title, f.description, f.fundingSource, f.beneficiaries].join('\n');
 }
@@ -204,7 +215,14 @@ export const ELIGIBILITY_RULES: readonly EligibilityRule[] = [
       // A cross-year project is allowed only with annual milestones, which exist from the candidate stage on:
       // screening cannot pass it automatically, the reviewer confirms the annual goals are explicit.
       if (f.crossYear) {
-        return { code: 'DURATION', outcome: 'needsReview', explanation: `预计工期 ${m} 个月，申报为跨年度项目：须有明确的年度阶段性目标，请审查人员核实；列为候选项目时须按年度设置里程碑。` };
+        const goals = yearlyGoals(allText(f));
+        if (goals.length < 2) {
+          return {
+            code: 'DURATION', outcome: 'needsReview', flagged: true, evidence: ['跨年度项目未列明年度阶段性目标'],
+            explanation: `预计工期 ${m} 个月，申报为跨年度项目，但未列明明确的年度阶段性目标：请补充后再审；如认定符合条件，须写明理由。`,
+          };
+        }
+        return { code: 'DURATION', outcome: 'needsReview', flagged: false, explanation: `预计工期 ${m} 个月，申报为跨年度项目，列有年度目标（${goals.join('、')}）：请审查人员核实；列为候选项目时须按年度设置里程碑。` };
       }
       return m <= max
         ? { code: 'DURATION', outcome: 'pass', explanation: `预计工期 ${m} 个月，当年可以完成（不超过 ${max} 个月）。` }
@@ -272,6 +290,28 @@ export const ELIGIBILITY_RULES: readonly EligibilityRule[] = [
     },
   },
 ];
+
+/**
+ * How binding a rule is. hard: the documents say 不得 — an item failing it is out; recording it as eligible needs the
+ * reviewer to state what in the proposal was wrong (the facts, not the rule, are overridden). inPrinciple: the
+ * documents say 原则上 — 上级安排 items are 原则上不纳入, a year is the rule for duration, the district-subproject
+ * finding is a practice to avoid — so a reason for the exception is enough.
+ */
+export type RuleStrength = 'hard' | 'inPrinciple';
+
+export const RULE_STRENGTH: Record<RuleCode, RuleStrength> = {
+  FISCAL_SHARE: 'hard',
+  MAJOR_INVESTMENT: 'hard',
+  IN_JURISDICTION: 'hard',
+  DURATION: 'inPrinciple',
+  ROUTINE_WORK: 'hard',
+  HIGHER_LEVEL: 'inPrinciple',
+  DISGUISED_CONSTRUCTION: 'hard',
+  DISTRICT_SUBPROJECT: 'inPrinciple',
+  PUBLIC_BENEFIT: 'hard',
+};
+
+export const STRENGTH_LABELS: Record<RuleStrength, string> = { hard: '硬性规定', inPrinciple: '原则上不纳入' };
 
 export const RULES_BY_CODE: ReadonlyMap<RuleCode, EligibilityRule> = new Map(ELIGIBILITY_RULES.map((r) => [r.code, r]));
 

@@ -4,7 +4,7 @@
  * applies them in one transaction.
  */
 import type { Phase, ProposalStatus, ScreeningDecision } from './vocabulary';
-import { isRuleCode, RULES_BY_CODE, ruleName, rulesToOverride, type RuleCode, type RuleResult } from './eligibility';
+import { isRuleCode, RULE_STRENGTH, RULES_BY_CODE, ruleName, rulesToOverride, type RuleCode, type RuleResult } from './eligibility';
 import { ok, refuse, type Result } from './result';
 
 export const REDIRECT_TARGETS = ['petition', 'court'] as const;
@@ -61,7 +61,9 @@ export function validateDecision(d: DecisionInput, results: readonly RuleResult[
     case 'eligible': {
       const over = rulesToOverride(results);
       if (over.length > 0 && d.overrideReason.trim() === '') {
-        errors.overrideReason = `自动审查提示“${over.map(ruleName).join('”“')}”不符合或存疑，认定符合条件须写明理由`;
+        const hard = over.filter((c) => RULE_STRENGTH[c] === 'hard');
+        errors.overrideReason = `自动审查提示“${over.map(ruleName).join('”“')}”不符合或存疑，认定符合条件须写明理由`
+          + (hard.length > 0 ? `；“${hard.map(ruleName).join('”“')}”是硬性规定，须说明经核实提议所填情况有误或不成立` : '；原则上不纳入的，须写明例外的理由');
       }
       break;
     }

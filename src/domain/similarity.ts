@@ -34,11 +34,51 @@ export function textSimilarity(a: string, b: string): number {
   return jaccard(trigrams(a), trigrams(b));
 }
 
+/**
+ * Words residents use for the same thing (a maintained table: add a group when screening misses a pair). The first
+ * word of a group is the one the others are read as, before trigrams are taken: 老年食堂 and 老年助餐点 then
+ * compare as the same text. Longer words are replaced first, so 助餐服务点 is not half-replaced by 助餐点.
+ */
+export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
+  ['食堂', '助餐点', '助餐服务点', '助餐中心', '老年餐桌', '长者饭堂', '爱心餐厅'],
+  ['路灯', '亮化', '照明灯', '太阳能灯', '夜间照明'],
+  ['饮水', '供水', '自来水', '吃水'],
+  ['公厕', '公共厕所', '厕所', '卫生间'],
+  ['道路硬化', '路面硬化', '水泥路', '道路铺设'],
+  ['便民桥', '人行桥', '过河桥'],
+  ['污水', '生活污水', '排污'],
+  ['文化广场', '活动广场', '休闲广场'],
+  ['卫生室', '卫生所', '医务室'],
+  ['监控', '天网', '视频监控', '摄像头'],
+  ['垃圾', '生活垃圾', '垃圾收集'],
+];
+
+const SYNONYMS: readonly [string, string][] = SYNONYM_GROUPS
+  .flatMap((g) => g.slice(1).map((w): [string, string] => [normalize(w), normalize(g[0]!)]))
+  .sort((a, b) => b[0].length - a[0].length);
+
+/** The text with every synonym read as its group's first word (after normalize). */
+export function canonical(text: string): string {
+  let t = normalize(text);
+  for (const [word, as] of SYNONYMS) t = t.split(word).join(as);
+  return t;
+}
+
 export interface Comparable { id: number; title: string; description: string; placeId: number | null }
 
-/** The better of title-to-title and whole-text similarity: short titles alike, or long descriptions alike. */
+/** The better of title-to-title and whole-text similarity, synonyms read alike: short titles alike, or long descriptions alike. */
 export function proposalSimilarity(a: Comparable, b: Comparable): number {
-  return Math.max(textSimilarity(a.title, b.title), textSimilarity(`${a.title}\n${a.description}`, `${b.title}\n${b.description}`));
+  return Math.max(
+    textSimilarity(canonical(a.title), canonical(b.title)),
+    textSimilarity(canonical(`${a.title}\n${a.description}`), canonical(`${b.title}\n${b.description}`)),
+  );
+}
+
+/** Every item scored against the target, most similar first (the merge target is chosen from this order). */
+export function rankBySimilarity<T extends Comparable>(target: Comparable, others: readonly T[]): DuplicateSuggestion<T>[] {
+  return others.filter((o) => o.id !== target.id)
+    .map((item) => ({ item, score: proposalSimilarity(target, item) }))
+    .sort((x, y) => y.score - x.score || x.item.id - y.item.id);
 }
 
 export interface DuplicateSuggestion<T> { item: T; score: number }

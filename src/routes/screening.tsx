@@ -11,7 +11,7 @@ import {
 import { getSettings } from '../data/settings';
 import { rulesToOverride } from '../domain/eligibility';
 import { checkScreeningAllowed, REDIRECT_TARGETS } from '../domain/screening';
-import { DUPLICATE_THRESHOLD, THRESHOLD_CHOICES } from '../domain/similarity';
+import { DUPLICATE_THRESHOLD, rankBySimilarity, THRESHOLD_CHOICES } from '../domain/similarity';
 import { refused } from '../http/refused';
 import { redirectWithFlash } from '../http/renderer';
 import type { ProposalEnv } from '../http/subjects/collection';
@@ -52,7 +52,7 @@ function screeningPage(c: Context<ProposalEnv>, values?: FormValues, errors?: Fi
       blocked={allowed.ok ? undefined : allowed.error} inCandidate={inCandidate}
       mergedInto={target && { id: target.id, receipt: target.receipt, title: target.title, finalId, finalReceipt: final?.receipt ?? target.receipt }}
       members={mergedMembers(db, d.id)} duplicates={duplicateSuggestions(db, d, threshold)} threshold={threshold}
-      mergeOptions={mergeTargets(db, cycle.id, d.id)} history={screeningHistory(db, d.id)} events={eventsOf(db, d.id)}
+      mergeOptions={rankBySimilarity(d, mergeTargets(db, cycle.id, d.id))} history={screeningHistory(db, d.id)} events={eventsOf(db, d.id)}
       values={values} errors={errors}
     />,
     { title: `资格审查 ${d.receipt}` },

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ELIGIBILITY_RULES, evaluateEligibility, matchKeywords, FLAG_KEYWORDS, RULE_CODES, RULES_BY_CODE, rulesToOverride,
+  ELIGIBILITY_RULES, evaluateEligibility, matchKeywords, FLAG_KEYWORDS, RULE_CODES, RULE_STRENGTH, RULES_BY_CODE, rulesToOverride,
   type EligibilityContext, type ProposalFacts, type RuleCode, type RuleOutcome,
 } from '../../src/domain/eligibility';
+import { validateDecision } from '../../src/domain/screening';
 
 const base: ProposalFacts = {
   title: '青石村老年食堂', description: '在村委会旁建设老年食堂，为 70 岁以上老人提供午餐。', fundingSource: '镇财政',
@@ -106,6 +107,44 @@ describe('DURATION: completable within the year, or cross-year with annual goals
   });
   it('tells the reviewer what a cross-year project needs', () => {
     expect(run('DURATION', { durationMonths: 13, crossYear: true }).explanation).toContain('年度阶段性目标');
+  });
+  it.each<[string, boolean]>([
+    ['分两年实施', true], // no yearly goals: flagged, eligible only with a reason
+    ['2027年完成管网铺设', true], // one year is not a yearly plan
+    ['2027年完成管网铺设，2028年完成泵站和通水', false],
+    ['第一年完成设计和管网，第二年通水验收', false],
+    ['首年完成路基，次年完成路面', false],
+    ['2027年以前已建成一期，本次2027年完成二期', true], // "2027年以前" is not a goal year
+  ])('cross-year "%s" → flagged %s', (description, flagged) => {
+    const r = run('DURATION', { durationMonths: 18, crossYear: true, description });
+    expect(r.outcome).toBe('needsReview');
+    expect(r.flagged).toBe(flagged);
+    expect(rulesToOverride([r]).length).toBe(flagged ? 1 : 0);
+  });
+  it('a flagged cross-year item cannot be marked eligible without a reason', () => {
+    const r = run('DURATION', { durationMonths: 18, crossYear: true, description: '分两年实施' });
+    const errors = validateDecision({ decision: 'eligible', failedRules: [], explanation: '', overrideReason: '' }, [r]);
+    expect(errors.overrideReason).toContain('原则上不纳入的，须写明例外的理由');
+    expect(validateDecision({ decision: 'eligible', failedRules: [], explanation: '', overrideReason: '已补充年度目标' }, [r])).toEqual({});
+  });
+});
+
+describe('each rule is marked hard or in principle', () => {
+  it.each<[string, string]>([
+    ['HIGHER_LEVEL', 'inPrinciple'], ['DURATION', 'inPrinciple'], ['DISTRICT_SUBPROJECT', 'inPrinciple'],
+    ['FISCAL_SHARE', 'hard'], ['MAJOR_INVESTMENT', 'hard'], ['IN_JURISDICTION', 'hard'], ['ROUTINE_WORK', 'hard'],
+    ['DISGUISED_CONSTRUCTION', 'hard'], ['PUBLIC_BENEFIT', 'hard'],
+  ])('%s is %s', (code, strength) => {
+    expect(RULE_STRENGTH[code as keyof typeof RULE_STRENGTH]).toBe(strength);
+  });
+  it('every rule has a strength', () => {
+    expect(Object.keys(RULE_STRENGTH).sort()).toEqual(ELIGIBILITY_RULES.map((r) => r.code).sort());
+  });
+  it('overriding a hard rule asks for what in the proposal was wrong', () => {
+    const r = run('IN_JURISDICTION', { placeId: 999 });
+    expect(r.outcome).toBe('fail');
+    expect(validateDecision({ decision: 'eligible', failedRules: [], explanation: '', overrideReason: '' }, [r]).overrideReason)
+      .toContain('是硬性规定，须说明经核实提议所填情况有误或不成立');
   });
 });
 

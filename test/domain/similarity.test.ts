@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DUPLICATE_THRESHOLD, jaccard, normalize, proposalSimilarity, suggestDuplicates, textSimilarity, trigrams } from '../../src/domain/similarity';
+import { canonical, DUPLICATE_THRESHOLD, jaccard, normalize, proposalSimilarity, rankBySimilarity, suggestDuplicates, textSimilarity, trigrams } from '../../src/domain/similarity';
 
 describe('trigrams', () => {
   it.each<[string, string[]]>([
@@ -74,5 +74,41 @@ describe('suggestDuplicates', () => {
   it('township-wide proposals are compared with township-wide ones', () => {
     const wide = { ...target, id: 9, placeId: null };
     expect(suggestDuplicates(wide, others).map((s) => s.item.id)).toEqual([5]);
+  });
+});
+
+describe('synonyms: words residents use for the same thing compare alike', () => {
+  const p = (id: number, title: string, description = '', placeId: number | null = 1) => ({ id, title, description, placeId });
+  it.each<[string, string]>([
+    ['老年食堂', '老年助餐点'],
+    ['青石村老年食堂', '青石村老年助餐服务点'],
+    ['杨柳村路灯安装', '杨柳村亮化工程安装'],
+    ['白果村自来水管网', '白果村饮水管网'],
+    ['集镇公共厕所改造', '集镇公厕改造'],
+  ])('%s ~ %s is suggested', (a, b) => {
+    const s = suggestDuplicates(p(1, a), [p(2, b)]);
+    expect(s.map((x) => x.item.id)).toEqual([2]);
+    expect(s[0]!.score).toBeGreaterThanOrEqual(DUPLICATE_THRESHOLD);
+  });
+  it('unrelated items stay apart', () => {
+    expect(suggestDuplicates(p(1, '老年食堂'), [p(2, '村道路灯')])).toEqual([]);
+  });
+  it.each<[string, string]>([
+    ['老年助餐服务点', '老年食堂'], // the longer word first, never half-replaced
+    ['生活污水处理', '污水处理'],
+    ['太阳能灯', '路灯'],
+    ['食堂', '食堂'],
+  ])('canonical(%s) = %s', (text, as) => {
+    expect(canonical(text)).toBe(as);
+  });
+});
+
+describe('merge targets ranked by similarity', () => {
+  const p = (id: number, title: string, placeId: number | null = 1) => ({ id, title, description: '', placeId });
+  it('every other item, most similar first, ties by id; places do not filter the list', () => {
+    const ranked = rankBySimilarity(p(1, '青石村老年食堂'), [p(2, '杨柳村路灯'), p(3, '青石村老年助餐点', 2), p(4, '青石村卫生室'), p(1, '自己')]);
+    expect(ranked.map((r) => r.item.id)).toEqual([3, 4, 2]);
+    expect(ranked[0]!.score).toBe(1);
+    expect(ranked[1]!.score).toBeGreaterThan(ranked[2]!.score);
   });
 });

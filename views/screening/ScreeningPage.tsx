@@ -2,7 +2,7 @@ import type { Cycle } from '../../src/data/cycles';
 import type { Jurisdiction } from '../../src/data/jurisdictions';
 import type { MergeOption, ProposalDetail, ScreeningRow } from '../../src/data/screening';
 import {
-  ELIGIBILITY_RULES, OUTCOME_LABELS, RULES_BY_CODE, ruleName, rulesToOverride, type EligibilityParams, type RuleResult,
+  ELIGIBILITY_RULES, OUTCOME_LABELS, RULE_STRENGTH, RULES_BY_CODE, STRENGTH_LABELS, ruleName, rulesToOverride, type EligibilityParams, type RuleResult,
 } from '../../src/domain/eligibility';
 import { DECISION_LABELS, REDIRECT_LABELS } from '../../src/domain/screening';
 import { CATEGORY_LABELS, CHANNEL_LABELS, SOURCE_LABELS, STATUS_LABELS } from '../../src/domain/proposalLabels';
@@ -55,7 +55,7 @@ function RuleTable(p: { results: RuleResult[]; settings: EligibilityParams }) {
             const rule = RULES_BY_CODE.get(r.code)!;
             return (
               <tr class={r.outcome === 'fail' ? 'rule-fail' : r.flagged ? 'rule-flag' : undefined}>
-                <td data-label="规则"><strong>{rule.name}</strong><div class="muted code">{rule.code}{rule.kind === 'reviewer' ? ' · 人工确认' : ''}</div></td>
+                <td data-label="规则"><strong>{rule.name}</strong><div class="muted code">{rule.code}{rule.kind === 'reviewer' ? ' · 人工确认' : ''} · {STRENGTH_LABELS[RULE_STRENGTH[rule.code]]}</div></td>
                 <td data-label="结果"><OutcomeBadge r={r} /></td>
                 <td data-label="说明">{r.explanation}{rule.parameters(p.settings).map((x) => <div class="muted">{x}</div>)}</td>
                 <td data-label="依据">
@@ -109,7 +109,8 @@ export interface ScreeningPageProps {
   members: { id: number; receipt: string; title: string; proposerName: string; proposerPhone: string; mergedIntoId: number }[];
   duplicates: DuplicateSuggestion<MergeOption>[];
   threshold: number;
-  mergeOptions: MergeOption[];
+  /** Every item it may join, most similar first. */
+  mergeOptions: DuplicateSuggestion<MergeOption>[];
   history: ScreeningRow[];
   events: { id: number; at: Date; kind: string; note: string; actorName: string | null }[];
   values?: FormValues;
@@ -126,7 +127,8 @@ export function ScreeningPage(p: ScreeningPageProps) {
   const suggested = new Set(p.duplicates.map((s) => s.item.id));
   const mergeOptions: [string, string][] = [
     ...p.duplicates.map((s): [string, string] => [String(s.item.id), `${s.item.receipt} ${s.item.title}（相似度 ${Math.round(s.score * 100)}%）`]),
-    ...p.mergeOptions.filter((o) => !suggested.has(o.id)).map((o): [string, string] => [String(o.id), `${o.receipt} ${o.title}`]),
+    ...p.mergeOptions.filter((o) => !suggested.has(o.item.id))
+      .map((o): [string, string] => [String(o.item.id), `${o.item.receipt} ${o.item.title}（相似度 ${Math.round(o.score * 100)}%）`]),
   ];
   return (
     <section class="area-screening">

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { get, post } from '../helpers/app';
+import { phaseCase } from '../helpers/collectionCases';
+import { addProposal } from '../helpers/proposalFixture';
+
+/** What a clerk would catch, on the screening pages: cross-year items without yearly goals, synonyms, ranked merge targets. */
+describe('screening catches what a clerk would', () => {
+  const url = (id: number) => `/j/QS/cycles/2027/proposals/${id}`;
+
+  it('a cross-year item without yearly goals is flagged in the list and cannot be marked eligible without a reason', async () => {
+    const t = await phaseCase('screening');
+    const p = addProposal(t.db, t.cycleId, { placeId: t.s.village.id, title: '集镇污水管网延伸', description: '延伸污水管网，分两年实施。', durationMonths: 18, crossYear: true });
+    const clerk = await t.as('qs.clerk');
+    const list = await (await get(t.app, '/j/QS/cycles/2027/screening', clerk)).text();
+    expect(list).toContain('集镇污水管网延伸');
+    expect(list).toContain('1 项存疑');
+    const page = await (await get(t.app, url(p.id), clerk)).text();
+    expect(page).toContain('未列明明确的年度阶段性目标');
+    expect(page).toContain('原则上不纳入'); // the rule's strength is shown
+    const bare = await post(t.app, url(p.id), { decision: 'eligible', overrideReason: '' }, clerk);
+    expect(bare.status).toBe(422);
+    expect(await bare.text()).toContain('原则上不纳入的，须写明例外的理由');
+    const withReason = await post(t.app, url(p.id), { decision: 'eligible', overrideReason: '提议人补充：2027年铺设主管，2028年接户' }, clerk);
+    expect(withReason.status).toBe(303);
+  });
+
+  it('老年食堂 ~ 老年助餐点 is suggested, and the merge targets are ranked by similarity', async () => {
+    const t = await phaseCase('screening');
+    const v = t.s.village.id;
+    const other = addProposal(t.db, t.cycleId, { placeId: v, title: '青石村卫生室改造', description: '改造卫生室。' });
+    const canteen = addProposal(t.db, t.cycleId, { placeId: v, title: '青石村老年助餐点', description: '为老人提供午餐。' });
+    const p = addProposal(t.db, t.cycleId, { placeId: v, title: '青石村老年食堂', description: '为老人提供午餐。' });
+    const html = await (await get(t.app, url(p.id), await t.as('qs.clerk'))).text();
+    expect(html).toContain('青石村老年助餐点（相似度 100%）');
+    const select = html.slice(html.indexOf('name="mergeIntoId"'));
+    expect(select.indexOf(`value="${canteen.id}"`)).toBeGreaterThan(-1);
+    expect(select.indexOf(`value="${canteen.id}"`)).toBeLessThan(select.indexOf(`value="${other.id}"`));
+    expect(select).toMatch(/青石村卫生室改造（相似度 \d+%）/);
+  });
+});
