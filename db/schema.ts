@@ -170,6 +170,8 @@ export const proposal = sqliteTable('proposal', {
   title: text('title').notNull(),
   description: text('description').notNull(),
   placeId: integer('place_id').references(() => jurisdiction.id), // village/community; null = the whole township
+  // The proposer chose "outside our area" (本辖区以外): placeId is null, and the in-jurisdiction rule fails.
+  outsideArea: integer('outside_area', { mode: 'boolean' }).notNull().default(false),
   lat: real('lat'),
   lng: real('lng'),
   category: text('category', { enum: PROPOSAL_CATEGORIES }).notNull(),

@@ -5,6 +5,7 @@ import { candidate, candidateProposal, cycle, jurisdiction, proposal, proposalEv
 import { maskName } from '../domain/privacy';
 import type { ProposalCategory, ProposalStatus } from '../domain/proposalLabels';
 import type { Cycle } from './cycles';
+import { placeLabel } from './proposals';
 
 /**
  * What the public sees of proposals: the tracking page and the portal. Nothing here selects a phone number,
@@ -39,7 +40,7 @@ function trackedRow(db: Db, where: SQL) {
     fiscalSharePct: proposal.fiscalSharePct, beneficiaries: proposal.beneficiaries, beneficiaryCount: proposal.beneficiaryCount,
     durationMonths: proposal.durationMonths, crossYear: proposal.crossYear, proposerName: proposal.proposerName,
     source: proposal.source, entryChannel: proposal.entryChannel, status: proposal.status, mergedIntoId: proposal.mergedIntoId,
-    createdAt: proposal.createdAt, placeName: place.name, stationName: station.name,
+    createdAt: proposal.createdAt, placeName: placeLabel(place.name), stationName: station.name,
     year: cycle.year, candidatesLockedAt: cycle.candidatesLockedAt,
     jurisdictionCode: jurisdiction.code, jurisdictionName: jurisdiction.name, jurisdictionKind: jurisdiction.kind,
   }).from(proposal)
@@ -104,7 +105,7 @@ export function publicProposals(db: Db, cycleId: number, f: PortalFilter, page: 
   const rows = db.select({
     receipt: proposal.receipt, title: proposal.title, category: proposal.category, estimatedCost: proposal.estimatedCost,
     status: proposal.status, proposerName: proposal.proposerName, source: proposal.source, createdAt: proposal.createdAt,
-    placeName: place.name, mergedIntoReceipt: mergedTarget.receipt,
+    placeName: placeLabel(place.name), mergedIntoReceipt: mergedTarget.receipt,
     explanation: sql<string | null>`(select s.explanation from screening s where s.proposal_id = ${proposal.id} order by s.id desc limit 1)`,
   }).from(proposal)
     .leftJoin(place, eq(place.id, proposal.placeId))

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
+import { alias, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/client';
 import { jurisdiction, proposal, proposalEvent, station } from '../../db/schema';
 import { formatReceipt } from '../domain/receipt';
@@ -10,12 +10,18 @@ import { parseProposalCsv, type CsvIssue } from '../domain/proposalCsv';
 import {
   submittedNote, wholeAreaLabel, type EntryChannel, type ProposalCategory, type ProposalSource, type ProposalStatus,
 } from '../domain/proposalLabels';
-import type { ProposalInput } from '../domain/proposalInput';
+import { OUTSIDE_AREA, type ProposalInput } from '../domain/proposalInput';
 import { recordAudit, type Actor } from './audit';
 import type { Cycle } from './cycles';
 import { descendantIds, type Jurisdiction } from './jurisdictions';
 import { contains } from './sql';
 import { ok, refuse, type Refusal, type Result } from '../domain/result';
+
+/** The place as people read it: the village/community, '本辖区以外' for an item placed outside, null = the whole area. */
+export function placeLabel(placeName: SQL | AnySQLiteColumn) {
+  return sql<string | null>`case when ${proposal.outsideArea} then '本辖区以外' else ${placeName} end`;
+}
+
 
 export type Proposal = typeof proposal.$inferSelect;
 
@@ -43,17 +49,19 @@ export function stationsFor(db: Db, jurisdictionId: number) {
     .orderBy(asc(station.jurisdictionId), asc(station.id)).all();
 }
 
-type Refs = { placeId: number | null; station: { id: number; name: string } | null };
+type Refs = { placeId: number | null; outsideArea: boolean; station: { id: number; name: string } | null };
 
 /** The place and station named by the input, checked against the jurisdiction (a form can be forged). */
 function resolveRefs(db: Db, jurisdictionId: number, input: Pick<ProposalInput, 'place' | 'station'>): Result<Refs> {
-  if (input.place !== null && !placesOf(db, jurisdictionId).some((p) => p.id === input.place)) {
+  const outsideArea = input.place === OUTSIDE_AREA;
+  const placeId = input.place === OUTSIDE_AREA ? null : input.place;
+  if (placeId !== null && !placesOf(db, jurisdictionId).some((p) => p.id === placeId)) {
     return refuse('请从列表中选择本辖区的村/社区', 'place');
   }
-  if (!input.station) return ok({ placeId: input.place, station: null });
+  if (!input.station) return ok({ placeId, outsideArea, station: null });
   const s = stationsFor(db, jurisdictionId).find((x) => x.shortCode === input.station);
   if (!s) return refuse('该站点不属于本辖区或已停用，请重新选择', 'station');
-  return ok({ placeId: input.place, station: { id: s.id, name: s.name } });
+  return ok({ placeId, outsideArea, station: { id: s.id, name: s.name } });
 }
 
 /**
@@ -61,7 +69,7 @@ function resolveRefs(db: Db, jurisdictionId: number, input: Pick<ProposalInput, 
  * transaction that holds the write lock (submitProposal does), so two submissions never take the same number.
  */
 export function insertProposal(
-  tx: Db, target: Target, input: Omit<ProposalInput, 'place' | 'station'> & { placeId: number | null; station: { id: number; name: string } | null },
+  tx: Db, target: Target, input: Omit<ProposalInput, 'place' | 'station'> & { placeId: number | null; outsideArea?: boolean; station: { id: number; name: string } | null },
   meta: SubmissionMeta, now: Date,
 ): { id: number; receipt: string } {
   const seq = (tx.select({ n: sql<number>`coalesce(max(${proposal.seq}), 0)` }).from(proposal)
@@ -218,7 +226,7 @@ function staffRows(db: Db, cond: SQL, sort: SortKey) {
     durationMonths: proposal.durationMonths, crossYear: proposal.crossYear, proposerName: proposal.proposerName,
     proposerPhone: proposal.proposerPhone, source: proposal.source, entryChannel: proposal.entryChannel,
     status: proposal.status, createdAt: proposal.createdAt, lat: proposal.lat, lng: proposal.lng,
-    placeName: place.name, stationName: station.name,
+    placeName: placeLabel(place.name), stationName: station.name,
   }).from(proposal)
     .leftJoin(place, eq(place.id, proposal.placeId))
     .leftJoin(station, eq(station.id, proposal.stationId))

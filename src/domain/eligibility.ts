@@ -45,6 +45,8 @@ export interface ProposalFacts {
   crossYear: boolean;
   placeId: number | null;
   placeName?: string;
+  /** The proposer placed it outside the jurisdiction (本辖区以外). */
+  outsideArea?: boolean;
 }
 
 export interface EligibilityContext {
@@ -190,6 +192,9 @@ export const ELIGIBILITY_RULES: readonly EligibilityRule[] = [
     kind: 'automatic',
     parameters: () => [],
     evaluate: (f, { jurisdictionName, placeIds }) => {
+      if (f.outsideArea) {
+        return { code: 'IN_JURISDICTION', outcome: 'fail', explanation: `提议人选择的实施地点在${jurisdictionName}辖区以外，应向所在地反映或转交。` };
+      }
       if (f.placeId === null) {
         return { code: 'IN_JURISDICTION', outcome: 'pass', explanation: `未指定村/社区，按${jurisdictionName}全域实施。` };
       }

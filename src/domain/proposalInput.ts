@@ -142,14 +142,19 @@ const phone = (required: boolean) => z.string().optional().transform((v, ctx) =>
   return p;
 });
 
+/** The place choice for "outside our area" (本辖区以外): kept, so the in-jurisdiction rule can fail it. */
+export const OUTSIDE_AREA = 'outside';
+
 /** The fields every entry path shares; `sources` narrows who may be named, `phoneRequired` the public form's rule. */
 export function proposalShape(opts: { sources: readonly [ProposalSource, ...ProposalSource[]]; phoneRequired: boolean }) {
   return {
     title: text(LIMITS.title, { required: '请填写项目名称', min: 2 }),
     description: text(LIMITS.description, { required: '请写明要办什么事、在哪里、为什么需要', multiline: true }),
-    place: z.string().optional().transform((v, ctx): number | null => {
+    // A village/community id, null = the whole township, 'outside' = somewhere outside the jurisdiction.
+    place: z.string().optional().transform((v, ctx): number | null | typeof OUTSIDE_AREA => {
       const s = (v ?? '').trim();
       if (s === 'all') return null;
+      if (s === OUTSIDE_AREA) return OUTSIDE_AREA;
       if (/^\d{1,9}$/.test(s)) return Number(s);
       ctx.addIssue({ code: 'custom', message: '请选择村/社区（涉及全域的选“全镇/全街道”）' });
       return z.NEVER;

@@ -1,6 +1,9 @@
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { proposal } from '../../db/schema';
 import { get, post } from '../helpers/app';
-import { phaseCase } from '../helpers/collectionCases';
+import { collectionCase, phaseCase } from '../helpers/collectionCases';
+import { proposalForm } from '../helpers/proposals';
 import { addProposal } from '../helpers/proposalFixture';
 
 /** What a clerk would catch, on the screening pages: cross-year items without yearly goals, synonyms, ranked merge targets. */
@@ -36,5 +39,33 @@ describe('screening catches what a clerk would', () => {
     expect(select.indexOf(`value="${canteen.id}"`)).toBeGreaterThan(-1);
     expect(select.indexOf(`value="${canteen.id}"`)).toBeLessThan(select.indexOf(`value="${other.id}"`));
     expect(select).toMatch(/青石村卫生室改造（相似度 \d+%）/);
+  });
+});
+
+describe('a place outside our area', () => {
+  it('the public form offers it; the item is stored as outside and fails the in-jurisdiction rule', async () => {
+    const t = await collectionCase();
+    const form = await (await get(t.app, '/p/QS/propose')).text();
+    expect(form).toContain('<option value="outside"');
+    expect(form).toContain('本辖区以外');
+    const res = await post(t.app, '/p/QS/propose', proposalForm({ place: 'outside', title: '邻镇集市道路修缮' }));
+    expect(res.status).toBe(303);
+    const row = t.db.select().from(proposal).where(eq(proposal.title, '邻镇集市道路修缮')).get()!;
+    expect(row).toMatchObject({ outsideArea: true, placeId: null });
+    const clerk = await t.as('qs.clerk');
+    const page = await (await get(t.app, `/j/QS/cycles/2027/proposals/${row.id}`, clerk)).text();
+    expect(page).toContain('本辖区以外');
+    expect(page).toContain('辖区以外，应向所在地反映或转交');
+    expect(page).toMatch(/name="failedRules" value="IN_JURISDICTION" checked/);
+    const list = await (await get(t.app, '/j/QS/cycles/2027/screening', clerk)).text();
+    expect(list).toContain('1 项不符合');
+    const intake = await (await get(t.app, '/j/QS/cycles/2027/proposals', clerk)).text();
+    expect(intake).toContain('本辖区以外');
+  });
+
+  it('a forged place that is neither ours nor "outside" is still refused', async () => {
+    const t = await collectionCase();
+    const res = await post(t.app, '/p/QS/propose', proposalForm({ place: 'elsewhere' }));
+    expect(res.status).toBe(422);
   });
 });

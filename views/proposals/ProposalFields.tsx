@@ -1,5 +1,5 @@
 import { CATEGORY_LABELS, PROPOSAL_CATEGORIES, SOURCE_LABELS, type ProposalSource } from '../../src/domain/proposalLabels';
-import { LIMITS } from '../../src/domain/proposalInput';
+import { LIMITS, OUTSIDE_AREA } from '../../src/domain/proposalInput';
 import { Field, SelectField, TextArea, type FieldErrors, type FormValues } from '../components/form';
 
 export interface FormChoices {
@@ -15,7 +15,9 @@ const categoryOptions: [string, string][] = PROPOSAL_CATEGORIES.map((c) => [c, C
 export function ProposalFields(p: { choices: FormChoices; values: FormValues; errors?: FieldErrors; forResident: boolean }) {
   const v = p.values;
   const e = p.errors ?? {};
-  const placeOptions: [string, string][] = [...p.choices.places.map((x): [string, string] => [String(x.id), x.name]), ['all', p.choices.wholeArea]];
+  const placeOptions: [string, string][] = [
+    ...p.choices.places.map((x): [string, string] => [String(x.id), x.name]), ['all', p.choices.wholeArea], [OUTSIDE_AREA, '本辖区以外'],
+  ];
   const hasPoint = Boolean(v.lat || v.lng || e.lat || e.lng);
   return (
     <>

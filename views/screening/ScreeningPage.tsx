@@ -81,7 +81,7 @@ function Facts(p: { d: ProposalDetail }) {
       {row('回执号', d.receipt)}
       {row('提交时间', fmtDateTime(d.createdAt))}
       {row('类别', CATEGORY_LABELS[d.category])}
-      {row('村/社区', d.placeName ?? '全镇（街道）范围')}
+      {row('村/社区', d.outsideArea ? '本辖区以外' : d.placeName ?? '全镇（街道）范围')}
       {d.lat !== null && d.lng !== null && row('地图位置', `${d.lat}, ${d.lng}`)}
       {row('估算投资', fmtYuan(d.estimatedCost))}
       {row('资金来源', d.fundingSource)}

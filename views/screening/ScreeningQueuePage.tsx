@@ -7,7 +7,7 @@ import { fmtYuan } from '../components/format';
 import { Crumbs, ParameterBox, StatusBadge } from './ScreeningPage';
 
 export interface QueueRow {
-  id: number; receipt: string; title: string; placeName: string | null; estimatedCost: number; status: ProposalStatus;
+  id: number; receipt: string; title: string; placeName: string | null; outsideArea?: boolean; estimatedCost: number; status: ProposalStatus;
   failed: number; flagged: number;
 }
 
@@ -38,7 +38,7 @@ export function ScreeningQueuePage(p: {
                 <tr>
                   <td data-label="回执号">{r.receipt}</td>
                   <td data-label="项目"><a href={`${base}/proposals/${r.id}`}>{r.title}</a></td>
-                  <td data-label="村/社区">{r.placeName ?? '全域'}</td>
+                  <td data-label="村/社区">{r.outsideArea ? '本辖区以外' : r.placeName ?? '全域'}</td>
                   <td data-label="估算投资" class="num">{fmtYuan(r.estimatedCost)}</td>
                   <td data-label="自动审查">
                     {r.failed === 0 && r.flagged === 0 ? <span class="badge ok">未发现问题</span> : (

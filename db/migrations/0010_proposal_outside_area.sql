@@ -1,0 +1,1 @@
+ALTER TABLE `proposal` ADD `outside_area` integer DEFAULT false NOT NULL;
