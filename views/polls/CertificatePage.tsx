@@ -41,6 +41,7 @@ export function CertificatePage(p: {
           </tbody>
         </table>
         <p class="small">空白票：未对任何项目作出选择的有效票，计入有效票。{f.returned > f.issued && <strong class="bad">收回选票多于发出选票。</strong>}</p>
+        <div class="certificate-keep">
         <ResultTable r={cert.result} caption={cert.result.kind === 'evaluation' ? '各项目评价' : `各项目得票（在册${terms.rep} ${cert.result.tally.seated} 名）`} />
         {cert.spoiled.length > 0 && (
           <p class="small">单项无效（同一项目多划）：{cert.spoiled.map((x) => `${x.label} ${x.count} 处`).join('；')}。该项按无效计，选票其余各项有效。</p>
@@ -63,7 +64,8 @@ export function CertificatePage(p: {
               </p>
             );
           })}
-          <p class="muted small">签名：<span class="line" />　　日期：<span class="line short" /></p>
+          <p class="small">日期：<span class="line short" /></p>
+        </div>
         </div>
       </div>
 
