@@ -89,6 +89,14 @@ describe('browser: the session\'s tellers enter paper ballots blind, its scrutin
     await noSideways(phone);
     await shot(phone, 'officers-certificate-375');
     expect(await phone.getByRole('button', { name: '我已核对，确认签署' }).count()).toBe(1);
+
+    // The clerk's list at 375 px: frozen since the poll opened, so a change asks for its reason.
+    const clerk = await pages.open(375, 800);
+    await loginAs(clerk, server.url, 'qs.clerk', PASSWORD);
+    await clerk.goto(`${server.url}/j/QS/sessions/${t.session.id}/officers`);
+    await clerk.getByLabel('变动原因').waitFor();
+    await noSideways(clerk);
+    await shot(clerk, 'officers-list-375');
   });
 });
 
