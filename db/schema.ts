@@ -360,6 +360,20 @@ export const namedBallot = sqliteTable('named_ballot', {
 }, (t) => [uniqueIndex('named_ballot_unique').on(t.pollId, t.representativeId)]);
 
 /** Tellers' entries of returned paper ballots: each ballot entered twice, by two tellers, then reconciled. */
+/**
+ * 计票结果报告单 signed in the app: one row per scrutineer (总监票人 or 监票人) and poll, by that officer's own login. The
+ * digest is of the certificate's figures as shown when signing, so a signature never silently covers other numbers.
+ */
+export const closureSignature = sqliteTable('closure_signature', {
+  pollId: integer('poll_id').notNull().references(() => poll.id),
+  officerId: integer('officer_id').notNull().references(() => sessionOfficer.id),
+  userId: integer('user_id').notNull().references(() => user.id),
+  role: text('role', { enum: SESSION_OFFICER_ROLES }).notNull(),
+  name: text('name').notNull(),
+  digest: text('digest').notNull(),
+  signedAt: at('signed_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.pollId, t.officerId] })]);
+
 export const paperEntry = sqliteTable('paper_entry', {
   id: integer('id').primaryKey(),
   pollId: integer('poll_id').notNull().references(() => poll.id),

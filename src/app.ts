@@ -43,6 +43,8 @@ import {
   activeOnly, attachmentSubject, deliberationMeetingOnly, deliberationRepSubject, meetingItemSubject, opinionItemSubject, suggestionSubject,
 } from './http/subjects/deliberation';
 import { polls, publicResults } from './routes/polls';
+import { closureCertificates } from './routes/closureCertificates';
+import { sessionOfficers } from './routes/sessionOfficers';
 import { ballot, voting } from './routes/voting';
 import { congressRosterSubject, deliberationRosterSubject, repSubject } from './http/subjects/roster';
 import { roster } from './routes/roster';
@@ -214,7 +216,9 @@ export function createApp(opts: AppOptions) {
   app.route('/j/:code/sessions', sessions);
   app.route('/j/:code/sessions/:sessionId{[0-9]+}', session);
   app.route('/j/:code/sessions/:sessionId{[0-9]+}', meetingRecord);
+  app.route('/j/:code/sessions/:sessionId{[0-9]+}', sessionOfficers);
   app.route('/j/:code/polls/:pollId{[0-9]+}', polls);
+  app.route('/j/:code/polls/:pollId{[0-9]+}/certificate', closureCertificates);
   app.route('/j/:code/vote', voting);
   app.route('/j/:code/vote/:pollId{[0-9]+}', ballot);
   app.route('/p/:code/:year{[0-9]{4}}/results', publicResults);

@@ -60,9 +60,15 @@ export function paperEntriesOf(db: Db, pollId: number): TellerEntry[] {
 
 export interface PaperState extends Reconciliation { printed: number; issued: number; entries: TellerEntry[]; counted: boolean }
 
+/**
+ * The paper page's state. The second pass is blind: a serial entered once lists no marks and no teller's name, to
+ * anyone, until its second pass exists (`entries` holds only serials entered twice; `pending` is shown by serial).
+ */
 export function paperState(db: Db, p: Poll): PaperState {
-  const entries = paperEntriesOf(db, p.id);
-  return { ...reconcile(entries), printed: printedCount(db, p), issued: p.paperBallotsIssued, entries, counted: readResult(db, p.id) !== null };
+  const all = paperEntriesOf(db, p.id);
+  const r = reconcile(all);
+  const once = new Set(r.pending.map((e) => e.serial));
+  return { ...r, printed: printedCount(db, p), issued: p.paperBallotsIssued, entries: all.filter((e) => !once.has(e.serial)), counted: readResult(db, p.id) !== null };
 }
 
 export interface PaperInput { serial: string; marks: Readonly<Record<string, unknown>>; invalid: boolean; invalidReason: string }
@@ -82,7 +88,7 @@ export function enterPaperBallot(db: Db, teller: Actor & { id: number }, p: Poll
     const existing = tx.select().from(paperEntry).where(and(eq(paperEntry.pollId, p.id), eq(paperEntry.serial, serial))).all();
     const pass = nextPass(existing, teller.id);
     if (!pass.ok) return refuse(`编号 ${serial}：${pass.error}`, 'serial');
-    const marks = completeMarks(fresh.kind, options.map((o) => o.id), input.marks);
+    const marks = completeMarks(fresh.kind, options.map((o) => o.id), input.marks, true); // a line marked twice may be recorded
     if (!marks.ok) return marks;
     let invalid = input.invalid;
     let reason = input.invalidReason.trim();

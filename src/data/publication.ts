@@ -3,6 +3,7 @@ import { durably, type Db, type DbConnection } from '../../db/client';
 import { auditLog, cycle, poll, project, resolution, session } from '../../db/schema';
 import { draftResolution } from '../domain/resolution';
 import { recordAudit, type Actor } from './audit';
+import { certificateBlockers } from './closureCertificates';
 import type { Jurisdiction } from './jurisdictions';
 import { resolutionPollsOf } from './pollReads';
 import { readResult, resolutionOf, sessionOutcome, type Resolution } from './results';
@@ -48,7 +49,10 @@ export function saveResolution(db: Db, actor: Actor, s: Session, input: { title:
 /** What publication rests on, read once: the session's selection and runoff polls, its outcome, its resolution. */
 function publicationState(db: Db, s: Session) {
   const polls = resolutionPollsOf(db, s.id);
-  return { polls, uncounted: polls.some((p) => p.state === 'closed' && !readResult(db, p.id)), outcome: sessionOutcome(db, s.id), saved: resolutionOf(db, s.id) };
+  return {
+    polls, uncounted: polls.some((p) => p.state === 'closed' && !readResult(db, p.id)), outcome: sessionOutcome(db, s.id), saved: resolutionOf(db, s.id),
+    unsigned: certificateBlockers(db, polls), // the scrutineers sign each count before anyone publishes it
+  };
 }
 
 function blockersOf(st: ReturnType<typeof publicationState>): string[] {
@@ -56,6 +60,7 @@ function blockersOf(st: ReturnType<typeof publicationState>): string[] {
   if (st.polls.some((p) => p.state === 'open')) out.push('还有正在进行的表决');
   if (st.uncounted) out.push('还有表决的纸质选票未完成计票');
   if (!st.outcome) out.push('本次会议还没有已结束的项目表决');
+  out.push(...st.unsigned);
   if (st.saved?.publishedAt) out.push('结果已经公布');
   return out;
 }

@@ -18,6 +18,7 @@ import type { Mark } from '../domain/choices';
 import { monthsBetween } from '../domain/schedule';
 import { lastYearOf, planOf, PROJECTS } from './delivery';
 import { eligibleAfterCheck } from './readyToVote';
+import { nameDemoOfficers, signDemoCertificate } from './officers';
 import { actorFor, actorOfUser, chinaTime, must, PUBLIC } from './steps';
 
 /**
@@ -102,6 +103,8 @@ export function seedLastYearVote(db: Db, now: Date): OpenVote & { proposals: num
       : checkIn(db, clerk, session, rep.id, clerk.id, when), `${r.name}签到`);
     voters.push(rep.id);
   });
+  // The session elects its 总监票人, 监票人 and 计票人 as the 票决办法 names them, before the poll opens.
+  nameDemoOfficers(db, clerk, session, 'qs.teller', at(day, '09:30'));
   const draft = must(createSelectionPoll(db, clerk, session, { title: `${year}年度民生实事项目票决`, secrecy: 'secret' }, at(day, '09:40')), '发起票决');
   const poll = must(openPoll(db, clerk, draft, at(day, '10:00')), '开始投票');
   return { town, clerk, session, poll, voters, day, proposals: proposalIds.length };
@@ -109,7 +112,8 @@ export function seedLastYearVote(db: Db, now: Date): OpenVote & { proposals: num
 
 /**
  * The votes, cast on the representatives' phones: most for every project, a few against or abstaining on the two
- * that had drawn complaints; then the clerk closes the poll, closes the session and publishes the result. Each is
+ * that had drawn complaints; then the clerk closes the poll, the 总监票人 and 监票人 sign the 计票结果报告单, the clerk
+ * closes the session and publishes the result. Each is
  * its own durable transaction, as in the hall.
  */
 export function castLastYearVote(conn: DbConnection, v: OpenVote): void {
@@ -119,6 +123,7 @@ export function castLastYearVote(conn: DbConnection, v: OpenVote): void {
     must(castBallot(conn, { poll: v.poll, options, voter: { id: voter } }, Object.fromEntries(options.map((o, k) => [String(o.id), mark(k)]))), '投票');
   });
   must(closePoll(conn, v.clerk, v.poll, chinaTime(v.day, '10:25')), '结束投票');
+  signDemoCertificate(conn, v.poll, chinaTime(v.day, '10:40')); // the scrutineers confirm the count before it is published
   const closed = must(transitionSession(conn, v.clerk, v.session, 'closed', chinaTime(v.day, '11:40')), '闭会');
   must(publishSession(conn, v.clerk, v.town, closed, chinaTime(v.day, '16:00')), '公布票决结果');
 }

@@ -16,6 +16,7 @@ import { ROLE_LABELS } from '../domain/authz';
 import { seedDeliberationDemo } from './deliberation';
 import { seedDeliveryDemo } from './delivery';
 import { castLastYearVote, seedLastYearVote } from './lastYearVote';
+import { nameReadyToVoteOfficers } from './officers';
 import { seedDemoProposals } from './proposals';
 import { seedReadyToVote } from './readyToVote';
 import { must } from './steps';
@@ -245,6 +246,7 @@ export function seedDemo(conn: DbConnection, opts: { passwordHash: string; now: 
     counts.users += tellers.created;
     counts.roleAssignments += tellers.created;
     for (const t of tellers.logins) login(t.username, `${ROLE_LABELS.clerk}（计票人）`, t.where);
+    nameReadyToVoteOfficers(tx, now); // 石门镇's session today: its officers named, ready for the 票决办法
     const lastYear = seedLastYearVote(tx, now); // 青石镇's congress last February, its poll open
     collection.cycles += 1;
     collection.proposals += lastYear.proposals;

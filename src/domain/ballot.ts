@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHOICE_SETS, isMark, MARK_LABELS, type Mark, type PollKind } from './choices';
+import { CHOICE_SETS, isMark, MARK_LABELS, SPOILED_LINE, type Mark, type PollKind } from './choices';
 import { ok, refuse, type Result } from './result';
 
 /** A ballot's content: one mark per poll option, keyed by the option's id. */
@@ -14,8 +14,8 @@ export const UNREADABLE_BALLOT = '选票内容无法识别，请刷新页面后�
  * The ballot form's fields as a zod shape built from the poll's options: each `m<optionId>` blank or one of the
  * poll kind's marks. A value outside the choice set is a tampered or stale form, never silently dropped.
  */
-export function markFieldsShape(kind: PollKind, optionIds: readonly number[]) {
-  const mark = z.enum(['', ...CHOICE_SETS[kind].marks], { error: UNREADABLE_BALLOT }).default('');
+export function markFieldsShape(kind: PollKind, optionIds: readonly number[], paper = false) {
+  const mark = z.enum(['', ...CHOICE_SETS[kind].marks, ...(paper ? [SPOILED_LINE] : [])], { error: UNREADABLE_BALLOT }).default('');
   return Object.fromEntries(optionIds.map((id) => [`m${id}`, mark]));
 }
 
@@ -35,14 +35,14 @@ export function ballotForm(kind: PollKind, optionIds: readonly number[]) {
  * Marks as a data function receives them: exactly the poll's options, each with a mark of its choice set; an
  * option missing takes the unmarked mark. Anything else is refused, whoever the caller.
  */
-export function completeMarks(kind: PollKind, optionIds: readonly number[], marks: Readonly<Record<string, unknown>>): Result<Marks> {
+export function completeMarks(kind: PollKind, optionIds: readonly number[], marks: Readonly<Record<string, unknown>>, paper = false): Result<Marks> {
   const set = CHOICE_SETS[kind];
   const ids = new Set(optionIds.map(String));
   if (Object.keys(marks).some((k) => !ids.has(k))) return refuse(UNREADABLE_BALLOT);
   const out: Marks = {};
   for (const id of ids) {
     const v = marks[id] ?? set.unmarked;
-    if (!isMark(set, v)) return refuse(UNREADABLE_BALLOT);
+    if (!isMark(set, v) && !(paper && v === SPOILED_LINE)) return refuse(UNREADABLE_BALLOT);
     out[id] = v;
   }
   return ok(out);

@@ -14,6 +14,7 @@ export const MARK_LABELS = {
   satisfied: '满意',
   basicallySatisfied: '基本满意',
   dissatisfied: '不满意',
+  spoiled: '多划（本项无效）',
 } as const;
 export type Mark = keyof typeof MARK_LABELS;
 
@@ -32,6 +33,12 @@ export const CHOICE_SETS: Record<PollKind, ChoiceSet> = {
   runoff: SELECTION,
   evaluation: { marks: ['satisfied', 'basicallySatisfied', 'dissatisfied', 'abstain'], unmarked: 'abstain' },
 };
+
+/**
+ * A paper ballot's line with more than one box ticked (赞成 and 反对 both): that line is invalid, the rest of the
+ * ballot stands. Only paper entry records it; no phone can send it, and it is in no choice set.
+ */
+export const SPOILED_LINE: Extract<Mark, 'spoiled'> = 'spoiled';
 
 export function isMark(set: ChoiceSet, v: unknown): v is Mark {
   return typeof v === 'string' && (set.marks as readonly string[]).includes(v);

@@ -1,5 +1,5 @@
 import type { Marks } from './ballot';
-import { CHOICE_SETS, type Mark, type PollKind } from './choices';
+import { CHOICE_SETS, SPOILED_LINE, type Mark, type PollKind } from './choices';
 import { minimumFor, passesMajority, type MajorityBase } from './majority';
 import { hasQuorum, quorumNeeded, type Fraction } from './quorum';
 
@@ -11,7 +11,8 @@ export interface OptionCounts { counts: MarkCounts; invalid: number }
 
 /**
  * Counts every option's marks over the valid ballots, for any poll kind. An invalid ballot (e.g. more "for" than
- * places) counts as invalid for every option, and an option a ballot does not mention counts as unmarked.
+ * places) counts as invalid for every option, a line marked twice on a valid paper ballot as invalid for that
+ * option alone, and an option a ballot does not mention counts as unmarked.
  */
 export function countMarks(kind: PollKind, options: readonly Pick<TallyOption, 'optionId'>[], ballots: readonly TallyBallot[]): Map<number, OptionCounts> {
   const set = CHOICE_SETS[kind];
@@ -22,6 +23,7 @@ export function countMarks(kind: PollKind, options: readonly Pick<TallyOption, '
       const row = out.get(o.optionId)!;
       if (!b.valid) { row.invalid++; continue; }
       const m = b.marks[o.optionId] ?? set.unmarked;
+      if (m === SPOILED_LINE) { row.invalid++; continue; }
       row.counts[m] = (row.counts[m] ?? 0) + 1;
     }
   }

@@ -5,6 +5,7 @@ import { PollPage, Turnout } from '../../views/polls/PollPage';
 import { ResultSheet } from '../../views/polls/ResultSheet';
 import { PublicResultsPage } from '../../views/polls/PublicResults';
 import { actorOf, allow, can, userActor } from '../auth/authorize';
+import { allowOfficer, isOfficerHere } from '../auth/officers';
 import { namedBallotsOf, turnout } from '../data/ballots';
 import { evaluatedCycleOf, publishEvaluationPoll } from '../data/evaluationPolls';
 import {
@@ -18,6 +19,7 @@ import { quorumState } from '../data/sessions';
 import { markFieldsShape, marksOf } from '../domain/ballot';
 import { BODY_TERMS, bodyOf } from '../domain/bodyTerms';
 import type { PollKind } from '../domain/choices';
+import { ALL_OFFICER_ROLES } from '../domain/sessionOfficers';
 import { wantsFragment } from '../http/hall';
 import { refused } from '../http/refused';
 import { redirectWithFlash } from '../http/renderer';
@@ -38,7 +40,7 @@ function entryForm(kind: PollKind, optionIds: readonly number[]) {
     serial: z.string().max(20).default(''),
     invalid: z.literal('1', { error: '无效票选项有误' }).optional(),
     invalidReason: trimmed(100).default(''),
-    ...markFieldsShape(kind, optionIds),
+    ...markFieldsShape(kind, optionIds, true),
   }).transform((f) => ({
     serial: f.serial, invalid: f.invalid === '1', invalidReason: f.invalidReason, marks: marksOf(kind, optionIds, f as Record<string, string>),
   }));
@@ -56,16 +58,19 @@ function pollPage(c: C, values?: FormValues, errors?: FieldErrors) {
       result={p.state === 'closed' || p.state === 'published' ? readResult(db, p.id) : null}
       runoff={runoffOf(db, p.id)} parent={p.parentPollId ? pollById(db, p.parentPollId) : undefined}
       evaluatedYear={p.kind === 'evaluation' ? evaluatedCycleOf(db, p.id)?.year : undefined} canPublish={can(c, 'result.publish', j.id)}
-      canManage={can(c, 'poll.manage', j.id)} canTally={can(c, 'poll.tally', j.id)} values={values} errors={errors} />,
+      canManage={can(c, 'poll.manage', j.id)} canTally={canTally(c)} values={values} errors={errors} />,
     { title: p.title },
   );
 }
+
+/** The clerk, or a 计票人 of this poll's session. */
+const canTally = (c: C) => can(c, 'poll.tally', c.var.jurisdiction.id) || isOfficerHere(c, ['teller']);
 
 function paperPage(c: C, values?: FormValues, errors?: FieldErrors) {
   const { db, jurisdiction: j, session: s, poll: p, terms } = c.var;
   return c.render(
     <PaperPage j={j} s={s} p={p} terms={terms} options={optionsOf(db, p.id)} state={paperState(db, p)}
-      toIssue={p.state === 'open' ? presentWithoutBallot(db, p) : []} canManage={can(c, 'poll.manage', j.id)} canTally={can(c, 'poll.tally', j.id)}
+      toIssue={p.state === 'open' ? presentWithoutBallot(db, p) : []} canManage={can(c, 'poll.manage', j.id)} canTally={canTally(c)}
       tellerId={userActor(c).id} values={values} errors={errors} />,
     { title: `纸质选票 · ${p.title}` },
   );
@@ -73,7 +78,7 @@ function paperPage(c: C, values?: FormValues, errors?: FieldErrors) {
 
 /** /j/:code/polls/:pollId — one poll: open, close, void, runoff, result sheet, and its paper ballots. */
 export const polls = new Hono<PollEnv>()
-  .get('/', allow('session.view'), (c) => pollPage(c))
+  .get('/', allowOfficer(ALL_OFFICER_ROLES, 'session.view'), (c) => pollPage(c))
   .get('/turnout', allow('session.view'), (c) => {
     const { db, session: s, poll: p } = c.var;
     // Once the poll is no longer open the fragment asks for the whole page, which then shows the result.
@@ -111,7 +116,7 @@ export const polls = new Hono<PollEnv>()
     const { year, marked } = r.value;
     return redirectWithFlash(c, base(c), `测评结果已公布，${year} 年度各项目页面显示满意率${marked ? `；${marked} 个项目列入整改` : ''}`);
   })
-  .get('/result', allow('session.view'), (c) => {
+  .get('/result', allowOfficer(ALL_OFFICER_ROLES, 'session.view'), (c) => {
     const { db, jurisdiction: j, session: s, poll: p, terms } = c.var;
     const r = p.state === 'closed' || p.state === 'published' ? readResult(db, p.id) : null;
     if (!r) return redirectWithFlash(c, base(c), '结果尚未产生：表决结束并完成计票后才有结果报告单');
@@ -123,8 +128,9 @@ export const polls = new Hono<PollEnv>()
       { title: `结果报告单 · ${p.title}` },
     );
   })
-  // Issuing ballots (poll.manage) and entering them (poll.tally) happen on the same page.
-  .get('/paper', allow('poll.manage', 'poll.tally'), (c) => paperPage(c))
+  // Issuing ballots (poll.manage) and entering them (poll.tally, or the session's 计票人) happen on the same page;
+  // the session's 监票人 read it for the mismatch list.
+  .get('/paper', allowOfficer(ALL_OFFICER_ROLES, 'poll.manage', 'poll.tally'), (c) => paperPage(c))
   .get('/paper/print', allow('poll.manage'), (c) => {
     const { db, jurisdiction: j, session: s, poll: p } = c.var;
     if (p.secrecy === 'named') notFound();
@@ -139,7 +145,7 @@ export const polls = new Hono<PollEnv>()
     const { issued, skipped } = r.value;
     return redirectWithFlash(c, `${base(c)}/paper`, `已发放纸质选票 ${issued} 张${skipped ? `（${skipped} 人已投票或已领取，未重复发放）` : ''}`);
   })
-  .post('/paper/entries', allow('poll.tally'), async (c) => {
+  .post('/paper/entries', allowOfficer(['teller'], 'poll.tally'), async (c) => {
     const { db, poll: p } = c.var;
     const options = optionsOf(db, p.id);
     const form = await readForm(c, entryForm(p.kind, options.map((o) => o.id)));
@@ -151,13 +157,13 @@ export const polls = new Hono<PollEnv>()
     if (!r.ok) return refused(c, r, paperPage, form.values);
     return redirectWithFlash(c, `${base(c)}/paper`, `已保存编号 ${r.value.serial}（${r.value.pass === 'first' ? '第一遍' : '第二遍'}）`);
   })
-  .post('/paper/discard', allow('poll.tally'), validForm(discardForm, paperPage), (c) => {
+  .post('/paper/discard', allowOfficer(['teller'], 'poll.tally'), validForm(discardForm, paperPage), (c) => {
     const { serial } = c.req.valid('form');
     const r = discardPaperSerial(c.var.db, actorOf(c), c.var.poll, serial, c.var.now());
     if (!r.ok) return refused(c, r, paperPage);
     return redirectWithFlash(c, `${base(c)}/paper`, `已清除编号 ${serial} 的录入，请重新录入两遍`);
   })
-  .post('/paper/finish', allow('poll.tally'), (c) => {
+  .post('/paper/finish', allowOfficer(['teller'], 'poll.tally'), (c) => {
     const r = finishPaperCount(c.var.db, actorOf(c), c.var.poll, c.var.now());
     if (!r.ok) return refused(c, r, paperPage);
     return redirectWithFlash(c, base(c),

@@ -6,6 +6,7 @@ import { Headcount } from '../../views/sessions/Headcount';
 import { ResolutionPage } from '../../views/sessions/ResolutionPage';
 import { ScreenLive, ScreenPage, type ScreenModel } from '../../views/sessions/ScreenPage';
 import { MeetingAgendaCard } from '../../views/meetings/common';
+import { OfficersCard } from '../../views/sessions/OfficerPages';
 import { actorOf, allow, can, userActor } from '../auth/authorize';
 import { cyclesOf } from '../data/cycles';
 import { turnout } from '../data/ballots';
@@ -17,6 +18,7 @@ import {
   correctionsOf, generateResolution, publicationBlockers, publishSession, recordCorrection, resolutionDraft, saveResolution,
 } from '../data/publication';
 import { seatedCount } from '../data/representatives';
+import { officersOf } from '../data/sessionOfficers';
 import { readResult, resolutionOf, sessionOutcome } from '../data/results';
 import {
   checkIn, createSession, quorumState, rollOf, rollRow, sessionsOf, sessionYear, transitionSession, undoCheckIn,
@@ -28,6 +30,7 @@ import { HALF_DAY_MINUTES, meetingMinutes } from '../domain/meetingRules';
 import { phaseLabel } from '../domain/phases';
 import { refuse } from '../domain/result';
 import { canCheckIn } from '../domain/sessionState';
+import { scrutinyShortfalls } from '../domain/sessionOfficers';
 import { SESSION_KINDS } from '../domain/vocabulary';
 import { wantsFragment } from '../http/hall';
 import { publicOrigin } from '../http/publicUrl';
@@ -128,6 +131,7 @@ function sessionPageFor(form: 'selection' | 'evaluation') {
     const toEvaluate = cyclesToEvaluate(cycles);
     // This session already holds the year's selection poll: nothing to set up, nothing to warn about.
     const hasSelection = polls.some((p) => p.kind === 'selection' && p.state !== 'void');
+    const officers = officersOf(db, s.id);
     return c.render(
       <SessionPage j={j} s={s} terms={terms} year={year} h={quorumState(db, s)} showCreatePoll={!hasSelection}
         polls={polls.map((p) => ({
@@ -138,6 +142,7 @@ function sessionPageFor(form: 'selection' | 'evaluation') {
         pollBlocker={s.cycleId ? selectionBlocker(db, s.cycleId) : '会议未关联年度工作'}
         defaultPollTitle={`${year ?? ''}年度民生实事项目${terms.vote}`} published={resolutionOf(db, s.id)?.publishedAt != null}
         meeting={s.body === 'deliberation' ? <MeetingAgendaCard href={`${base(c)}/agenda`} {...agendaSummary(db, s.id)} /> : undefined}
+        officers={<OfficersCard href={`${base(c)}/officers`} officers={officers} shortfalls={scrutinyShortfalls(officers)} canManage={can(c, 'session.manage', j.id)} />}
         evaluation={{
           cycles: toEvaluate.map((cy) => [String(cy.id), `${cy.year}年度（${phaseLabel(cy.phase, j.kind)}，${cy.projects} 个项目）`]),
           defaultCycleId: defaultEvaluationCycle(cycles)?.id,

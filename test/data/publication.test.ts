@@ -4,11 +4,13 @@ import { publishEvaluationPoll } from '../../src/data/evaluationPolls';
 import { publishSession } from '../../src/data/publication';
 import { evaluationCounted } from '../helpers/evaluationCases';
 import { clerkActor, decidedRunoff, valueOf } from '../helpers/pollCases';
+import { signCertificates } from '../helpers/votingFixture';
 
 describe('publishSession: one durable transaction, once', () => {
   it('publishes the polls and the resolution and makes each adopted candidate a project, once; a second publish is refused', async () => {
     const t = await decidedRunoff();
     const actor = clerkActor(t.f);
+    signCertificates(t.f, t.session);
     expect(valueOf(publishSession(t.f.db, actor, t.f.qs, t.session, new Date()))).toEqual({ projects: 2 });
     const projects = t.f.db.select().from(project).all();
     expect(projects.map((p) => p.candidateId).sort()).toEqual([t.f.qsCycle.candidates[0]!.id, t.f.qsCycle.candidates[1]!.id].sort());

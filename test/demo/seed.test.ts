@@ -141,7 +141,7 @@ describe('seedDemo', () => {
     const sm = kids('township').find((t) => t.code === 'SM')!;
     expect(new Set(audit.filter((a) => a.jurisdictionId === sm.id && a.actorName.includes('（sm.clerk）')).map((a) => a.action))).toEqual(new Set([
       'roster.import', 'roster.logins.create', 'role.grant', 'cycle.create', 'cycle.collectionWindow', 'proposal.submit', 'cycle.transition', 'proposal.screen',
-      'candidate.create', 'candidate.seats', 'candidate.approve', 'session.create',
+      'candidate.create', 'candidate.seats', 'candidate.approve', 'session.create', 'session.officer.assign',
     ]));
     expect(audit.at(-1)!.action).toBe('demo.seed');
     expect(JSON.parse(audit.at(-1)!.after!).users).toBe(db.select({ n: sql<number>`count(*)` }).from(user).get()!.n);

@@ -6,7 +6,7 @@ import { publishSession } from '../../src/data/publication';
 import { checkIn } from '../../src/data/sessions';
 import { addCycle, addProject } from './deliveryFixture';
 import { cast, clerkActor, close, enter, POLL_TITLE, valueOf, type PollCase } from './pollCases';
-import { openSession, votingFixture } from './votingFixture';
+import { openSession, signCertificates, votingFixture } from './votingFixture';
 
 /**
  * The year-end session of 青石镇: it rates the 2026 projects (cycle in 年底评议) and votes on the 2027 candidates
@@ -103,6 +103,7 @@ export async function evaluationCountedSelectionPublished(): Promise<EvaluationC
   const sel: PollCase = { ...t, poll: valueOf(openPoll(t.f.db, actor, created, new Date())), ids: optionsOf(t.f.db, created.id).map((o) => o.id) };
   for (let i = 0; i < 5; i++) cast(sel, i, ['for']);
   close(sel);
+  signCertificates(t.f, t.session);
   valueOf(publishSession(t.f.db, actor, t.f.qs, t.session, new Date()));
   return { ...t, selection: pollById(t.f.db, created.id)! };
 }

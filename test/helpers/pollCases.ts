@@ -6,7 +6,7 @@ import { publishSession, saveResolution } from '../../src/data/publication';
 import type { Session } from '../../src/data/sessions';
 import type { Marks } from '../../src/domain/ballot';
 import type { Result } from '../../src/domain/result';
-import { openSession, votingFixture, type VotingFixture, type VotingFixtureOptions } from './votingFixture';
+import { openSession, signCertificates, votingFixture, type VotingFixture, type VotingFixtureOptions } from './votingFixture';
 
 /**
  * Fixtures for poll and ballot cases: each builds its state through the data functions (not through the pages
@@ -91,6 +91,7 @@ export async function publishedSession(): Promise<PollCase & { runoff: Poll }> {
   const t = await decidedRunoff();
   const actor = clerkActor(t.f);
   valueOf(saveResolution(t.f.db, actor, t.session, EDITED_RESOLUTION, new Date()));
+  signCertificates(t.f, t.session);
   valueOf(publishSession(t.f.db, actor, t.f.qs, t.session, new Date()));
   return t;
 }

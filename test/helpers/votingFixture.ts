@@ -1,7 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbConnection } from '../../db/client';
 import { candidate, cycle, pollOption, representative, roleAssignment, user } from '../../db/schema';
-import { checkIn, createSession, transitionSession } from '../../src/data/sessions';
+import { closureCertificate, signClosureCertificate } from '../../src/data/closureCertificates';
+import { pollsOf } from '../../src/data/pollReads';
+import { assignOfficer, officersOf } from '../../src/data/sessionOfficers';
+import { checkIn, createSession, transitionSession, type Session } from '../../src/data/sessions';
 import { hashPassword } from '../../src/auth/password';
 import { freshDb, login, PASSWORD, post, seedBasics, testApp } from './app';
 
@@ -122,4 +125,34 @@ export function optionIds(f: VotingFixture, pollId: number): number[] {
 /** Form fields m<optionId> from a list of marks in option order ('' = unmarked). */
 export function marksFor(ids: number[], marks: string[]): Record<string, string> {
   return Object.fromEntries(ids.map((id, i) => [`m${id}`, marks[i] ?? '']));
+}
+
+/**
+ * The session's 总监票人 and one 监票人 — the first two roster representatives with a login (QS: 李强 qs.rep and
+ * qs.r002) — named through the data function, unless a 总监票人 is already named.
+ */
+export function nameScrutineers(f: VotingFixture, s: Session) {
+  const dc = s.jurisdictionId === f.dc.id;
+  const clerk = dc ? f.users.dcClerk : f.users.qsClerk;
+  const actor = { id: clerk.id, name: clerk.displayName };
+  if (officersOf(f.db, s.id).some((o) => o.role === 'chiefScrutineer')) return officersOf(f.db, s.id);
+  const [chief, other] = (dc ? f.dcRoster : f.roster).filter((r) => r.userId !== null);
+  for (const [role, rep] of [['chiefScrutineer', chief], ['scrutineer', other]] as const) {
+    const r = assignOfficer(f.db, actor, s, { role, person: `rep:${rep!.id}`, reason: '大会表决通过的监票人名单' }, new Date());
+    if (!r.ok) throw new Error(r.error);
+  }
+  return officersOf(f.db, s.id);
+}
+
+/** Every counted poll of the session signed by its 总监票人 and 监票人, each with their own login: publication may follow. */
+export function signCertificates(f: VotingFixture, s: Session) {
+  nameScrutineers(f, s);
+  for (const p of pollsOf(f.db, s.id)) {
+    const cert = closureCertificate(f.db, { poll: p, session: s });
+    if (!cert || p.state !== 'closed') continue;
+    for (const o of cert.missing) {
+      const r = signClosureCertificate(f.db, { id: o.userId!, name: o.name }, p.id, cert.digest, new Date());
+      if (!r.ok) throw new Error(r.error);
+    }
+  }
 }

@@ -8,7 +8,7 @@ import {
   evaluationCounted, evaluationCountedSelectionPublished, evaluationDraft, evaluationOpen, evaluationPublished, evaluationRated,
   evaluationSession, PHONE_RATINGS, PROJECTS, selectionAtSession,
 } from '../helpers/evaluationCases';
-import { castVia, marksFor, optionIds } from '../helpers/votingFixture';
+import { castVia, marksFor, optionIds, signCertificates } from '../helpers/votingFixture';
 
 const pollIdOf = (res: Response) => Number(res.headers.get('location')!.split('/').at(-1));
 
@@ -199,6 +199,7 @@ describe('year-end evaluation at a session: the voting mechanism rates the proje
     const sel = optionIds(f, selectionId);
     for (let i = 0; i < 5; i++) expect((await castVia(f, await f.login(f.usernameOf(i)), selectionId, marksFor(sel, ['for']))).status).toBe(303);
     expect((await post(f.app, `/j/QS/polls/${selectionId}/close`, {}, clerk)).status).toBe(303);
+    signCertificates(f, session);
     expect((await post(f.app, `/j/QS/sessions/${session.id}/publish`, {}, clerk)).status).toBe(303);
     expect(f.db.select().from(poll).where(eq(poll.id, selectionId)).get()!.state).toBe('published');
     expect(f.db.select().from(poll).where(eq(poll.id, evalId)).get()!.state).toBe('closed');

@@ -6,7 +6,7 @@ import { get, post } from '../helpers/app';
 import {
   cast, close, decidedRunoff, draftPoll, EDITED_RESOLUTION, openedPoll, publishedSession, TIE_PLAN, tiedPoll,
 } from '../helpers/pollCases';
-import { castVia, marksFor, openSession, optionIds, votingFixture, type VotingFixture } from '../helpers/votingFixture';
+import { castVia, marksFor, openSession, optionIds, signCertificates, votingFixture, type VotingFixture } from '../helpers/votingFixture';
 
 
 const audits = (f: VotingFixture, action: string) => f.db.select().from(auditLog).all().filter((a) => a.action === action);
@@ -267,6 +267,7 @@ describe('ties at the cut, a runoff, the resolution and publication', () => {
     const emptyBody = await post(f.app, `/j/QS/sessions/${s.id}/resolution`, { title: '决议', body: '' }, clerk);
     expect(emptyBody.status).toBe(422);
     expect(await emptyBody.text()).toContain('请填写决议正文');
+    signCertificates(f, s); // the 总监票人 and 监票人 sign each count first
     const pub = await post(f.app, `/j/QS/sessions/${s.id}/publish`, {}, clerk);
     expect(pub.status).toBe(303);
     const projects = f.db.select().from(project).all();

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { session, sessionRoster } from '../../db/schema';
 import { get, post } from '../helpers/app';
-import { castVia, marksFor, openSession, optionIds, votingFixture } from '../helpers/votingFixture';
+import { castVia, marksFor, openSession, optionIds, signCertificates, votingFixture } from '../helpers/votingFixture';
 
 describe('a subdistrict: the deliberation meeting (议事代表会议) runs the same mechanics with its own roster', () => {
   it('creates a deliberation meeting, votes (票选) and publishes with the subdistrict\'s words', async () => {
@@ -38,6 +38,7 @@ describe('a subdistrict: the deliberation meeting (议事代表会议) runs the 
     const draft = await (await get(f.app, `/j/DC/sessions/${s.id}/resolution`, clerk)).text();
     expect(draft).toContain('应到议事代表6名');
     expect(draft).toContain('东城街道办事处');
+    signCertificates(f, s);
     expect((await post(f.app, `/j/DC/sessions/${s.id}/publish`, {}, clerk)).status).toBe(303);
     const pub = await (await get(f.app, '/p/DC/2027/results')).text();
     expect(pub).toContain('东城街道2027年度民生实事项目票选结果');

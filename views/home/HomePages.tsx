@@ -6,6 +6,8 @@ import type { DeliveryHome } from '../../src/data/deliveryReminders';
 import type { SeatInSession } from '../../src/data/voteNow';
 import { DeliveryTodoList } from '../delivery/TodoList';
 import type { StartPlan } from '../../src/data/gettingStarted';
+import type { OfficerDuty } from '../../src/data/sessionOfficers';
+import { SESSION_OFFICER_ROLE_WORDS, type SessionOfficerRole } from '../../src/domain/vocabulary';
 
 export interface PublicJurisdiction { code: string; name: string; kind: string; kindLabel: string; year?: number; phase?: Phase }
 
@@ -52,11 +54,14 @@ export function Dashboard(p: {
   hall?: SeatInSession[];
   /** A new jurisdiction's clerk: the steps to a first vote, until they are done. */
   start?: StartPlan[];
+  /** Sessions where this login is 总监票人, 监票人 or 计票人. */
+  duties?: OfficerDuty[];
 }) {
   return (
     <section>
       <h1>{p.displayName}，您好</h1>
       <HallNow seats={p.hall ?? []} />
+      <OfficerDuties duties={p.duties ?? []} />
       {(p.start ?? []).map((plan) => <GettingStarted plan={plan} />)}
       {p.deliberation && <TodoSection {...p.deliberation} />}
       <DeliveryTodoList home={p.delivery} />
@@ -123,6 +128,26 @@ function HallNow(p: { seats: SeatInSession[] }) {
           <p><strong>{s.st.sessionTitle}</strong>：{HALL_NOW[s.st.kind]}</p>
           <p><a class="button" href={`/j/${s.code}/vote`}>签到和投票（我的表决）</a></p>
         </div>
+      ))}
+    </section>
+  );
+}
+
+const DUTY_LINK: Record<SessionOfficerRole, string> = {
+  chiefScrutineer: '监票和签署计票结果报告单',
+  scrutineer: '监票和签署计票结果报告单',
+  teller: '纸质选票录入',
+};
+
+/** 本次会议您担任：计票人 → 纸质选票录入 — an officer's way in to their duties at the session. */
+function OfficerDuties(p: { duties: OfficerDuty[] }) {
+  if (p.duties.length === 0) return null;
+  return (
+    <section class="card officer-duties" aria-labelledby="officer-duties">
+      <h2 id="officer-duties">监票计票</h2>
+      {p.duties.map((d) => (
+        <p><strong>{d.title}</strong><br />本次会议您担任：{d.roles.map((r) => SESSION_OFFICER_ROLE_WORDS[r]).join('、')} →{' '}
+          <a href={`/j/${d.code}/sessions/${d.sessionId}/duties`}>{[...new Set(d.roles.map((r) => DUTY_LINK[r]))].join('、')}</a></p>
       ))}
     </section>
   );

@@ -3,7 +3,7 @@ import type { Poll, PollOption } from '../../src/data/pollReads';
 import type { Session } from '../../src/data/sessions';
 import type { Jurisdiction } from '../../src/data/jurisdictions';
 import type { BodyTerms } from '../../src/domain/bodyTerms';
-import { CHOICE_SETS, MARK_LABELS } from '../../src/domain/choices';
+import { CHOICE_SETS, MARK_LABELS, SPOILED_LINE } from '../../src/domain/choices';
 import { differences, formatSerial, type PaperEntryView } from '../../src/domain/paperBallot';
 import { Field, FormError, PostButton, type FieldErrors, type FormValues } from '../components/form';
 
@@ -29,7 +29,7 @@ export function PrintBallotsPage(p: { j: Jurisdiction; s: Session; p: Poll; opti
             <ol>
               <li>对每个{evaluation ? '' : '候选'}项目，在“{marks.map((m) => MARK_LABELS[m]).join('”“')}”中选择一项，在对应方格内划“✓”。</li>
               {limited && <li>本次应选 <strong>{p.p.seatsToFill}</strong> 项。划“{MARK_LABELS[limited]}”的项目<strong>不得超过 {p.p.seatsToFill} 项</strong>，超过的为无效票。</li>}
-              <li>不划的项目视为弃权{evaluation && '，不计入该项目的满意率'}。</li>
+              <li>不划的项目视为弃权{evaluation && '，不计入该项目的满意率'}。同一项目划两个以上方格的，该项无效，其余各项仍然有效。</li>
               <li>本次为无记名投票，请勿在选票上署名或作其他标记。</li>
             </ol>
           </div>
@@ -59,7 +59,7 @@ export function PaperPage(p: {
   const v = p.values ?? {};
   const marks = CHOICE_SETS[poll.kind].marks;
   const entering = poll.state === 'closed' && !st.counted;
-  const enteredSerials = new Set(st.entries.map((e) => e.serial)).size;
+  const enteredSerials = new Set([...st.entries, ...st.pending].map((e) => e.serial)).size;
   return (
     <section>
       <p class="muted"><a href={base}>{poll.title}</a></p>
@@ -101,12 +101,13 @@ export function PaperPage(p: {
       {entering && p.canTally && (
         <form method="post" action={`${base}/paper/entries`} class="stack card ballot-entry" novalidate>
           <h2>录入收回的选票</h2>
-          <p class="hint">每张选票由两位计票人各录入一遍（第二遍须由另一位计票人录入），两遍一致才计入。未划的项目按弃权录入。</p>
+          <p class="hint">每张选票由两位计票人各录入一遍（第二遍须由另一位计票人录入），两遍一致才计入；录入第二遍时看不到第一遍的内容。
+            未划的项目按弃权录入；同一项目划了两个以上方格（如既划赞成又划反对）的，选“多划”，该项按无效计，其余各项照常录入。</p>
           <Field name="serial" label="选票编号" value={v.serial} error={p.errors?.serial} inputmode="numeric" required autocomplete="off" />
           {p.options.map((o) => (
             <fieldset class="mark-row">
               <legend>{o.label}</legend>
-              {marks.map((m) => (
+              {[...marks, SPOILED_LINE].map((m) => (
                 <label><input type="radio" name={`m${o.id}`} value={m} checked={v[`m${o.id}`] === m} /> {MARK_LABELS[m]}</label>
               ))}
               {p.errors?.[`m${o.id}`] && <p class="error" role="alert">{p.errors[`m${o.id}`]}</p>}
@@ -144,7 +145,7 @@ export function PaperPage(p: {
             </>
           )}
           {st.pending.length > 0 && (
-            <p>只录入了一遍（{st.pending.length}）：{st.pending.map((e) => `${e.serial}${e.tellerId === p.tellerId ? '（您录入的）' : ''}`).join('、')}</p>
+            <p>只录入了一遍、等待另一位计票人录入第二遍（{st.pending.length}）：{st.pending.map((e) => `${e.serial}${e.tellerId === p.tellerId ? '（您录入的）' : ''}`).join('、')}</p>
           )}
         </div>
       )}
@@ -161,6 +162,7 @@ export function PaperPage(p: {
       {st.entries.length > 0 && (
         <>
           <h2>录入记录</h2>
+          <p class="hint">只列出两遍都已录入的编号：第二遍录入前，任何人都看不到第一遍的内容和录入人。</p>
           <div class="table-wrap"><table class="stack-sm">
             <thead><tr><th>编号</th><th>遍次</th><th>计票人</th><th>内容</th></tr></thead>
             <tbody>

@@ -86,6 +86,7 @@ export function PollPage(p: {
           <ResultSummary r={p.result} terms={terms} />
           <div class="actions">
             <a class="button" href={`${base}/result`}>打印结果报告单</a>
+            <a class="button secondary" href={`${base}/certificate`}>计票结果报告单（监票人签署）</a>
             {p.result.kind === 'evaluation' ? <EvaluationActions j={j} p={poll} year={p.evaluatedYear} canPublish={p.canPublish ?? false} />
               : p.runoff ? <a href={`/j/${j.code}/polls/${p.runoff.id}`}>另行投票：{POLL_STATE_LABELS[p.runoff.state]}</a>
               : p.result.tally.runoffSeats > 0 && p.canManage && poll.state === 'closed' && s.state !== 'closed' && (

@@ -7,6 +7,7 @@ import { CHOICE_SETS, MARK_LABELS, type Mark } from '../../src/domain/choices';
 import { MAJORITY_BASE_WORDS } from '../../src/domain/majority';
 import { fractionWords } from '../../src/domain/quorum';
 import { evaluationRuleLines, ruleLines } from '../../src/domain/resultText';
+import { spoiledLines } from '../../src/domain/closureCertificate';
 import { fmtDateTime } from '../components/format';
 import { ResultSummary, ResultTable } from './ResultTable';
 
@@ -32,6 +33,7 @@ export function ResultSheet(p: {
         <p>无效票原因：{r.invalidReasons.map((x) => `${x.reason}（${x.count} 张）`).join('；')}</p>
       )}
 
+      <SpoiledLines r={r} />
       <ResultTable r={r} caption={r.kind === 'evaluation' ? '各项目评价' : '各项目得票'} />
       <ResultSummary r={r} terms={terms} />
 
@@ -106,4 +108,11 @@ function EvaluationFigures(p: { r: EvaluationPollResult; terms: BodyTerms }) {
       </tbody>
     </table>
   );
+}
+
+/** Lines marked twice on a paper ballot (赞成 and 反对 both): in the option's 无效 column, the ballot otherwise valid. */
+function SpoiledLines(p: { r: StoredResult }) {
+  const lines = spoiledLines(p.r.tally.rows, p.r.tally.ballots.invalid);
+  if (lines.length === 0) return null;
+  return <p>单项无效（同一项目多划，该项按无效计，选票其余各项有效）：{lines.map((x) => `${x.label} ${x.count} 处`).join('；')}</p>;
 }

@@ -88,6 +88,8 @@ export function SessionPage(p: {
   published: boolean; evaluation: EvaluationFormModel; values?: FormValues; errors?: FieldErrors;
   /** A deliberation meeting's agenda and minutes. */
   meeting?: Child;
+  /** The session's 总监票人, 监票人 and 计票人. */
+  officers?: Child;
 }) {
   const { j, s, terms } = p;
   const base = `/j/${j.code}/sessions/${s.id}`;
@@ -112,6 +114,7 @@ export function SessionPage(p: {
         <p class="checkin-code">签到码 <strong>{s.checkInCode}</strong> <span class="muted">（{terms.rep}在手机“我的表决”页面输入；请在大屏上展示）</span></p>
       )}
 
+      {p.officers}
       {p.meeting}
       <h2>表决</h2>
       {p.polls.length === 0 ? <p class="muted">还没有表决。</p> : (
