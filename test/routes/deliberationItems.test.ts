@@ -268,8 +268,10 @@ describe('public-opinion items and suggestions', () => {
     const csv = await (await c.get('/j/DC/deliberation/stats.csv?year=2026', 'dc.clerk')).text();
     expect(csv).toContain('刘一,解放社区,在册,2,2,1');
     expect(csv).toContain('陈二,滨江社区,在册,2,1,1');
-    const report = await c.get('/j/DC/deliberation/report?year=2026', 'yc.rep1');
+    const report = await c.get('/j/DC/deliberation/report?year=2026', 'dc.clerk');
     expect(report.status).toBe(200);
+    // the subdistrict's report is its own; a district representative reads what concerns their group, not the whole year
+    expect((await c.get('/j/DC/deliberation/report?year=2026', 'yc.rep1')).status).toBe(403);
     expect(await report.text()).toContain('东城街道2026年度民意事项和代表建议办理情况');
     expect((await c.get('/j/DC/deliberation/stats', 'qs.clerk')).status).toBe(403);
   });
