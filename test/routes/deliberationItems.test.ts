@@ -42,6 +42,7 @@ describe('public-opinion items and suggestions', () => {
     const res = await c.multipart('/j/DC/deliberation/items', itemForm(), [{ name: '../../现场\r\n.html', bytes: PNG, type: 'text/html' }], 'dc.drep1');
     expect(res.status).toBe(303);
     const a = c.db.select().from(opinionAttachment).where(eq(opinionAttachment.opinionItemId, idFrom(res))).get()!;
+    expect(a.fileName).toBe('现场.png'); // stored clean, not as typed
     const file = await c.get(`/j/DC/deliberation/items/${idFrom(res)}/attachments/${a.id}`, 'dc.clerk');
     expect(file.headers.get('content-type')).toBe('image/png');
     const disposition = file.headers.get('content-disposition')!;
