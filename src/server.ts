@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server';
+import type { Server as HttpServer } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { openDb } from '../db/client';
 import { DEFAULT_DEMO_PASSWORD, printLogins } from './demo/logins';
@@ -45,6 +46,13 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   console.log(`民生实事票决 Minsheng listening on http://localhost:${info.port} (database ${config.databasePath})`);
   if (setupToken) printSetupLinks(info.port, setupToken);
 });
+
+// Phones in the hall keep their connection between taps. Node closes an idle one after 5 s; a phone (or a busy
+// laptop) that sends its next request just then gets a reset, and a browser does not resend a POST such as a
+// ballot. Idle connections are kept a minute instead (headersTimeout must stay above keepAliveTimeout).
+const http1 = server as HttpServer;
+http1.keepAliveTimeout = 65_000;
+http1.headersTimeout = 66_000;
 
 /** The link works once: the page is gone as soon as the first administrator exists. */
 function printSetupLinks(port: number, token: string) {

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { jurisdiction, opinionItem, representative, roleAssignment, suggestion } from '../../db/schema';
+import { jurisdiction, opinionItem, repLink, representative, roleAssignment, suggestion } from '../../db/schema';
 import type { ChinaDate } from '../domain/chinaDate';
 import { opinionNumber } from '../domain/opinionLabels';
 import { effectiveDue, isOverdue } from '../domain/suggestionDeadline';
@@ -24,7 +24,7 @@ export function deliberationTodo(db: Db, userId: number, today: ChinaDate): { ta
     .where(and(eq(representative.userId, userId), eq(representative.body, 'congress'), eq(representative.status, 'seated'))).all().map((r) => r.id);
 
   const tasks: TodoTask[] = [];
-  const subs = new Map<number, { code: string; name: string }>();
+  const subs = new Map<number, { code: string; name: string; href?: string }>();
   for (const r of roles) if (r.kind === 'subdistrict') subs.set(r.jurisdictionId, { code: r.code, name: r.name });
 
   if (clerkOf.length) {
@@ -70,15 +70,20 @@ export function deliberationTodo(db: Db, userId: number, today: ChinaDate): { ta
     for (const r of toRate) {
       tasks.push({ text: `代表建议 ${opinionNumber(r.year, r.code, r.seq)}“${r.s.title}”已答复，请评价办理结果`, href: itemHref(r.code, r.s.opinionItemId), overdue: false });
     }
-    // The subdistricts this representative's groups are in, for the entry links.
-    const groupSubs = db.selectDistinct({ id: jurisdiction.id, code: jurisdiction.code, name: jurisdiction.name }).from(opinionItem)
-      .innerJoin(jurisdiction, eq(jurisdiction.id, opinionItem.jurisdictionId))
-      .where(inArray(opinionItem.handedToRepId, myReps)).all();
-    for (const g of groupSubs) subs.set(g.id, { code: g.code, name: g.name });
+    // The subdistricts this representative's groups are in (linked today or items handed over), for the entry links:
+    // their items list, as the subdistrict's other pages are not theirs to read.
+    const handedIn = db.selectDistinct({ id: opinionItem.jurisdictionId }).from(opinionItem).where(inArray(opinionItem.handedToRepId, myReps)).all();
+    const linkedIn = db.selectDistinct({ id: representative.jurisdictionId }).from(repLink)
+      .innerJoin(representative, eq(representative.id, repLink.deliberationRepId))
+      .where(and(inArray(repLink.districtRepId, myReps), isNull(repLink.toDate))).all();
+    const ids = [...new Set([...handedIn, ...linkedIn].map((r) => r.id))];
+    const groupSubs = ids.length ? db.select({ id: jurisdiction.id, code: jurisdiction.code, name: jurisdiction.name }).from(jurisdiction)
+      .where(inArray(jurisdiction.id, ids)).orderBy(asc(jurisdiction.id)).all() : [];
+    for (const g of groupSubs) if (!subs.has(g.id)) subs.set(g.id, { code: g.code, name: g.name, href: `/j/${g.code}/deliberation/items` });
   }
 
   tasks.sort((a, b) => Number(b.overdue) - Number(a.overdue));
-  const entries = [...subs.values()].map((s) => ({ label: `${s.name} · 街道议事`, href: `/j/${s.code}/deliberation` }));
+  const entries = [...subs.values()].map((s) => ({ label: `${s.name} · 街道议事`, href: s.href ?? `/j/${s.code}/deliberation` }));
   return { tasks, entries };
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/client';
 import { opinionAttachment, opinionItem, representative, suggestion, user } from '../../db/schema';
@@ -70,7 +70,12 @@ function insertItem(db: Db, actor: Actor & { id: number }, sub: Jurisdiction, ye
   });
 }
 
-export interface ItemFilter { state?: OpinionState; year?: number; raisedById?: number; handedToRepIds?: number[]; page: number; pageSize: number }
+/** What concerns a district representative: items their linked group raised, items handed to them, their suggestions. */
+export interface DistrictRepReach { districtRepIds: number[]; groupIds: number[] }
+
+export interface ItemFilter {
+  state?: OpinionState; year?: number; raisedById?: number; handedToRepIds?: number[]; concerning?: DistrictRepReach; page: number; pageSize: number;
+}
 
 export function listItems(db: Db, subId: number, f: ItemFilter) {
   const where: SQL[] = [eq(opinionItem.jurisdictionId, subId)];
@@ -78,6 +83,13 @@ export function listItems(db: Db, subId: number, f: ItemFilter) {
   if (f.year) where.push(eq(opinionItem.year, f.year));
   if (f.raisedById) where.push(eq(opinionItem.raisedById, f.raisedById));
   if (f.handedToRepIds) where.push(f.handedToRepIds.length ? inArray(opinionItem.handedToRepId, f.handedToRepIds) : sql`0`);
+  if (f.concerning) {
+    const { districtRepIds, groupIds } = f.concerning;
+    where.push(or(
+      inArray(opinionItem.raisedById, groupIds), inArray(opinionItem.handedToRepId, districtRepIds),
+      inArray(opinionItem.id, db.select({ id: suggestion.opinionItemId }).from(suggestion).where(inArray(suggestion.representativeId, districtRepIds))),
+    ) ?? sql`0`);
+  }
   const cond = and(...where);
   const total = db.select({ n: sql<number>`count(*)` }).from(opinionItem).where(cond).get()?.n ?? 0;
   const rows = db.select({

@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { DbConnection } from '../../db/client';
+import { downloadName } from '../domain/downloadName';
 import { PHOTO_EXT, checkPhoto } from '../domain/photos';
 import { ok, type Result } from '../domain/result';
 import type { NewPhoto, PhotoUpload } from './progress';
@@ -24,7 +25,8 @@ export function writePhotoFiles(dir: string, projectId: number, files: readonly 
   return files.map((f) => {
     const fileName = `${sub}/${randomBytes(16).toString('hex')}.${PHOTO_EXT[f.mime]}`;
     writeFileSync(join(dir, fileName), f.bytes, { flag: 'wx' });
-    return { fileName, originalName: f.originalName.slice(0, 200), mime: f.mime, size: f.bytes.byteLength };
+    // stored clean, as it will be shown and downloaded: no control characters, no path, the sniffed type's extension
+    return { fileName, originalName: downloadName(f.originalName, PHOTO_EXT[f.mime], '照片'), mime: f.mime, size: f.bytes.byteLength };
   });
 }
 

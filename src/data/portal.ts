@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/client';
 import { candidate, candidateProposal, cycle, jurisdiction, proposal, proposalEvent, screening, station } from '../../db/schema';
 import { maskName } from '../domain/privacy';
+import { publicNumber } from '../domain/receipt';
 import type { ProposalCategory, ProposalStatus } from '../domain/proposalLabels';
 import type { Cycle } from './cycles';
 import { placeLabel } from './proposals';
@@ -112,7 +113,14 @@ export function publicProposals(db: Db, cycleId: number, f: PortalFilter, page: 
     .leftJoin(mergedTarget, eq(mergedTarget.id, proposal.mergedIntoId))
     .where(cond).orderBy(asc(proposal.seq))
     .limit(page.pageSize).offset((page.page - 1) * page.pageSize).all();
-  return { total, rows: rows.map(({ proposerName, ...r }) => ({ ...r, proposerMasked: maskName(proposerName) })) };
+  // The list publishes each proposal's public number, never its whole receipt: the tracking page (description,
+  // timeline) stays with the proposer, so nobody walks from this list to every resident's text.
+  return {
+    total,
+    rows: rows.map(({ proposerName, receipt, mergedIntoReceipt, ...r }) => ({
+      ...r, number: publicNumber(receipt), mergedIntoNumber: mergedIntoReceipt === null ? null : publicNumber(mergedIntoReceipt), proposerMasked: maskName(proposerName),
+    })),
+  };
 }
 
 export type PortalRow = ReturnType<typeof publicProposals>['rows'][number];
@@ -133,6 +141,6 @@ export function publicCandidates(db: Db, c: Cycle) {
   return {
     lockedAt: c.candidatesLockedAt,
     seatsToFill: c.seatsToFill,
-    candidates: rows.map((r) => ({ ...r, receipts: links.filter((l) => l.candidateId === r.id).map((l) => l.receipt) })),
+    candidates: rows.map((r) => ({ ...r, numbers: links.filter((l) => l.candidateId === r.id).map((l) => publicNumber(l.receipt)) })),
   };
 }

@@ -2,7 +2,8 @@ import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from
 import { alias, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/client';
 import { jurisdiction, proposal, proposalEvent, station } from '../../db/schema';
-import { formatReceipt } from '../domain/receipt';
+import { randomInt } from 'node:crypto';
+import { formatReceipt, RECEIPT_ALPHABET, RECEIPT_CHECK_LENGTH, receiptCheck } from '../domain/receipt';
 import { chinaDateOf } from '../domain/chinaDate';
 import { checkImportAllowed } from '../domain/collection';
 import { decodeUpload } from '../domain/csv';
@@ -74,7 +75,8 @@ export function insertProposal(
 ): { id: number; receipt: string } {
   const seq = (tx.select({ n: sql<number>`coalesce(max(${proposal.seq}), 0)` }).from(proposal)
     .where(eq(proposal.cycleId, target.cycle.id)).get()?.n ?? 0) + 1;
-  const receipt = formatReceipt(target.cycle.year, target.jurisdiction.code, seq);
+  const check = receiptCheck(Array.from({ length: RECEIPT_CHECK_LENGTH }, () => randomInt(RECEIPT_ALPHABET.length)));
+  const receipt = formatReceipt(target.cycle.year, target.jurisdiction.code, seq, check);
   const { placeId, station: st, ...fields } = input;
   const row = tx.insert(proposal).values({
     ...fields, cycleId: target.cycle.id, receipt, seq, placeId, stationId: st?.id ?? null,

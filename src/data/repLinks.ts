@@ -40,6 +40,12 @@ export function linkedDistrictRep(db: Db, sub: Jurisdiction, deliberationRepId: 
   return rep?.status === 'seated' ? rep : undefined;
 }
 
+/** The deliberation representatives of this subdistrict linked today to any of these district representatives. */
+export function groupOf(db: Db, subId: number, districtRepIds: readonly number[]): number[] {
+  if (!districtRepIds.length) return [];
+  return openLinksIn(db, subId).filter((l) => districtRepIds.includes(l.districtRepId)).map((l) => l.deliberationRepId);
+}
+
 /** Open links of this subdistrict's deliberation representatives. */
 export function openLinksIn(db: Db, subId: number): RepLink[] {
   return db.select({ link: repLink }).from(repLink)

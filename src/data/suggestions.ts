@@ -9,8 +9,8 @@ import { checkRating, type Satisfaction } from '../domain/suggestionStatus';
 import { recordAudit, type Actor } from './audit';
 import type { Result } from '../domain/result';
 import type { Jurisdiction } from './jurisdictions';
-import { getItem, type OpinionItem } from './opinionItems';
-import { linkedDistrictRep } from './repLinks';
+import { getItem, type DistrictRepReach, type OpinionItem } from './opinionItems';
+import { groupOf, linkedDistrictRep } from './repLinks';
 import { ok, refuse } from '../domain/result';
 
 export type Suggestion = typeof suggestion.$inferSelect;
@@ -31,6 +31,21 @@ export function districtRepIdsOfUser(db: Db, sub: Jurisdiction, userId: number):
 export function isItemsDistrictRep(db: Db, sub: Jurisdiction, item: OpinionItem, userId: number): boolean {
   const target = item.handedToRepId ?? linkedDistrictRep(db, sub, item.raisedById)?.id;
   return target !== undefined && districtRepIdsOfUser(db, sub, userId).includes(target);
+}
+
+/** What a district representative login may read in this subdistrict (empty ids: nothing). */
+export function districtRepReach(db: Db, sub: Jurisdiction, userId: number): DistrictRepReach {
+  const districtRepIds = districtRepIdsOfUser(db, sub, userId);
+  return { districtRepIds, groupIds: groupOf(db, sub.id, districtRepIds) };
+}
+
+/** Whether the item concerns the district representative: raised by their group, handed to them, or their suggestion. */
+export function itemConcerns(db: Db, reach: DistrictRepReach, item: OpinionItem): boolean {
+  if (!reach.districtRepIds.length) return false;
+  if (reach.groupIds.includes(item.raisedById)) return true;
+  if (item.handedToRepId !== null && reach.districtRepIds.includes(item.handedToRepId)) return true;
+  const s = suggestionOfItem(db, item.id);
+  return s !== undefined && reach.districtRepIds.includes(s.representativeId);
 }
 
 export function suggestionOfItem(db: Db, itemId: number): Suggestion | undefined {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { DbConnection } from '../../db/client';
 import { ATTACHMENT_TYPES, type AttachmentType } from '../domain/attachmentRules';
+import { downloadName } from '../domain/downloadName';
 
 /**
  * Uploaded files sit in uploads/ beside the database file (data/uploads/ by default), so moving the data folder
@@ -29,7 +30,9 @@ export function storeFiles(dir: string, files: readonly { name: string; bytes: U
     for (const f of files) {
       const storedName = `${randomBytes(16).toString('hex')}.${ATTACHMENT_TYPES[f.type]}`;
       writeFileSync(join(dir, storedName), f.bytes, { flag: 'wx' });
-      out.push({ fileName: f.name.slice(0, 120), storedName, mimeType: f.type, size: f.bytes.byteLength });
+      // The name is kept only to show and to download by: stored already clean (no control characters, no path,
+      // the extension of the sniffed type), so no later reader meets what the uploader typed.
+      out.push({ fileName: downloadName(f.name, ATTACHMENT_TYPES[f.type]), storedName, mimeType: f.type, size: f.bytes.byteLength });
     }
     return out;
   } catch (e) {

@@ -48,6 +48,8 @@ export const PERMISSIONS = {
   'roster.manage': ['clerk'], // either roster: entries, imports and exports with phones, representatives' logins
   // street deliberation: links to district representatives, public-opinion items and suggestions
   'deliberation.view': insiders,
+  // a district representative in a subdistrict: the items of their linked group, those handed to them, their suggestions
+  'deliberation.linked': ['representative'],
   'repLink.manage': ['clerk'],
   'opinion.record': ['deliberationRep', 'clerk'],
   'opinion.triage': ['clerk'],
@@ -70,13 +72,20 @@ export type Action = keyof typeof PERMISSIONS;
 
 export interface Assignment { role: Role; jurisdictionId: number }
 
+/** A district representative's actions in the subdistricts below, each limited by its route to what concerns them. */
+export const REACHES_DOWN: ReadonlySet<Action> = new Set<Action>(['deliberation.linked', 'suggestion.convert', 'suggestion.rate']);
+
 /**
- * A role held in a jurisdiction covers it and everything below it (a township clerk covers its villages).
- * `ancestry` lists the target jurisdiction's id and all its ancestors' ids.
+ * A role held in a jurisdiction covers it and everything below it (a township clerk covers its villages), except a
+ * representative's: a district representative is not a representative of each town below (DOMAIN §2, README
+ * "District representatives"). What a district representative does in a subdistrict is `REACHES_DOWN`, and the
+ * route then checks the row (their group's item, the item handed to them, their own suggestion).
+ * `ancestry` lists the target jurisdiction's id first, then all its ancestors' ids.
  */
 export function isAllowed(assignments: readonly Assignment[], action: Action, ancestry: readonly number[]): boolean {
   const roles: readonly Role[] = PERMISSIONS[action];
-  return assignments.some((a) => roles.includes(a.role) && ancestry.includes(a.jurisdictionId));
+  return assignments.some((a) => roles.includes(a.role)
+    && (a.jurisdictionId === ancestry[0] || (ancestry.includes(a.jurisdictionId) && (a.role !== 'representative' || REACHES_DOWN.has(action)))));
 }
 
 /** Roles that grant an action anywhere, for navigation ("does this user ever manage cycles?"). */

@@ -16,5 +16,8 @@ export function safeNext(next: string | undefined | null): string {
     return '/';
   }
   if (/^\/[/\\]/.test(decoded) || /[\u0000-\u001f\u007f\\]/.test(decoded)) return '/';
+  // No empty or dot segments anywhere in the path: `/.//evil` and `/..//evil` normalise to `//evil` in some clients.
+  const path = decoded.split('?')[0]!;
+  if (path.includes('//') || /(^|\/)\.{1,2}(\/|$)/.test(path)) return '/';
   return next;
 }

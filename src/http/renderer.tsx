@@ -32,7 +32,7 @@ function takeFlash<E extends AppEnv>(c: Context<E>): string | undefined {
   return v;
 }
 
-/** The jurisdictions a user works in: their scopes, and for district-wide roles the towns below. */
+/** The jurisdictions a user works in: their scopes, and for district-wide roles the towns below (a district representative's role is not one). */
 export function workingJurisdictions<E extends AppEnv>(c: Context<E>): { code: string; name: string; id: number; kind: string }[] {
   const user = c.get('user');
   if (!user) return [];
@@ -40,7 +40,7 @@ export function workingJurisdictions<E extends AppEnv>(c: Context<E>): { code: s
   const out = new Map<number, { code: string; name: string; id: number; kind: string }>();
   for (const s of scopesOf(db, user.id)) {
     out.set(s.jurisdictionId, { id: s.jurisdictionId, code: s.code, name: s.name, kind: s.kind });
-    if (s.kind === 'district') for (const ch of childrenOf(db, s.jurisdictionId)) out.set(ch.id, { id: ch.id, code: ch.code, name: ch.name, kind: ch.kind });
+    if (s.kind === 'district' && s.role !== 'representative') for (const ch of childrenOf(db, s.jurisdictionId)) out.set(ch.id, { id: ch.id, code: ch.code, name: ch.name, kind: ch.kind });
   }
   return [...out.values()];
 }

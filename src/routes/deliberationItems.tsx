@@ -12,7 +12,8 @@ import { statYears } from '../data/deliberationStats';
 import { itemDetail, listItems, recordItem, triageItem } from '../data/opinionItems';
 import { linkedDistrictRep } from '../data/repLinks';
 import {
-  answerSuggestion, convertItem, districtRepIdsOfUser, extendSuggestion, isItemsDistrictRep, rateSuggestion, suggestionDetail, suggestionOfItem, unitChoices,
+  answerSuggestion, convertItem, districtRepIdsOfUser, districtRepReach, extendSuggestion, isItemsDistrictRep, itemConcerns, rateSuggestion, suggestionDetail,
+  suggestionOfItem, unitChoices,
 } from '../data/suggestions';
 import { readStoredFile, uploadsDir } from '../data/uploads';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, type AttachmentType } from '../domain/attachmentRules';
@@ -88,6 +89,8 @@ type ItemC<E extends OpinionItemEnv = OpinionItemEnv> = Context<E>;
 
 const today = <E extends AppEnv>(c: Context<E>) => chinaDateOf(c.var.now());
 const isClerkHere = <E extends JurisdictionEnv>(c: Context<E>) => can(c, 'opinion.triage', c.var.jurisdiction.id);
+/** The subdistrict's own people read every item; a district representative only what concerns them (deliberation.linked). */
+const readsAll = <E extends JurisdictionEnv>(c: Context<E>) => can(c, 'deliberation.view', c.var.jurisdiction.id);
 const itemUrl = <E extends OpinionItemEnv>(c: ItemC<E>) => `/j/${c.var.jurisdiction.code}/deliberation/items/${c.var.opinionItem.id}`;
 
 /**
@@ -106,6 +109,8 @@ function onlyWhen<E extends OpinionItemEnv>(rule: (c: Context<E>) => boolean) {
     await next();
   });
 }
+/** A district representative opens only the items of their group, those handed to them and their suggestions. */
+const readerOnly = onlyWhen<OpinionItemEnv>((c) => readsAll(c) || itemConcerns(c.var.db, districtRepReach(c.var.db, c.var.jurisdiction, userActor(c).id), c.var.opinionItem));
 /** Only the district representative the item belongs with converts it into a suggestion. */
 const itemsRepOnly = onlyWhen<OpinionItemEnv>((c) => isItemsDistrictRep(c.var.db, c.var.jurisdiction, c.var.opinionItem, userActor(c).id));
 /** The chosen unit answers; the clerk may always enter an answer received on paper, on the unit's behalf. */
@@ -127,6 +132,8 @@ function itemPage<E extends OpinionItemEnv>(c: ItemC<E>, failed?: FailedForm) {
   const { db, jurisdiction: j, opinionItem: item } = c.var;
   const me = userActor(c).id;
   const names = itemDetail(db, item);
+  // A resident's photos stay with the subdistrict: a district representative reads the item without its files.
+  const attachments = readsAll(c) ? names.attachments : [];
   const s = suggestionOfItem(db, item.id);
   const day = today(c);
   const clerk = isClerkHere(c);
@@ -164,7 +171,7 @@ function itemPage<E extends OpinionItemEnv>(c: ItemC<E>, failed?: FailedForm) {
   return c.render(
     <ItemDetailPage j={j} today={day} failed={failed}
       item={{ ...item, number: opinionNumber(item.year, j.code, item.seq), ...names }}
-      attachments={names.attachments} timeline={timeline}
+      attachments={attachments} timeline={timeline}
       triage={triage} convert={convert} suggestion={suggestion} can={flags} />,
     { title: item.title },
   );
@@ -185,9 +192,12 @@ function triagePage<E extends OpinionItemEnv>(c: ItemC<E>, values: FormValues = 
 
 /** /j/:code/deliberation/items — the subdistrict's public-opinion items: the list and recording a new one. */
 export const opinionItems = new Hono<JurisdictionEnv>()
-  .get('/', allow('deliberation.view'), validQuery(listQuery), (c) => {
+  .get('/', allow('deliberation.view', 'deliberation.linked'), validQuery(listQuery), (c) => {
     const { db, jurisdiction: j } = c.var;
     const me = userActor(c).id;
+    const reach = readsAll(c) ? undefined : districtRepReach(db, j, me);
+    // a district representative with no group here and nothing handed to them here has no business in this subdistrict
+    if (reach && !reach.groupIds.length && listItems(db, j.id, { concerning: reach, page: 1, pageSize: 1 }).total === 0) forbidden();
     const q = c.req.valid('query');
     const self = repOfUser(db, deliberationScope(j.id), me);
     const myReps = districtRepIdsOfUser(db, j, me);
@@ -195,7 +205,7 @@ export const opinionItems = new Hono<JurisdictionEnv>()
     const { total, rows } = listItems(db, j.id, {
       year: q.year, state: q.state, page: q.page, pageSize: PAGE_SIZE,
       raisedById: q.mine && self ? self.id : undefined,
-      handedToRepIds: q.mine && !self && myReps.length ? myReps : undefined,
+      handedToRepIds: q.mine && !self && myReps.length ? myReps : undefined, concerning: reach,
     });
     const day = today(c);
     return c.render(
@@ -226,7 +236,7 @@ export const opinionItems = new Hono<JurisdictionEnv>()
 
 /** /j/:code/deliberation/items/:itemId — one item: its page, the clerk's triage and the representative's conversion. */
 export const opinionItem = new Hono<OpinionItemEnv>()
-  .get('/', allow('deliberation.view'), (c) => itemPage(c))
+  .get('/', allow('deliberation.view', 'deliberation.linked'), readerOnly, (c) => itemPage(c))
   .post('/triage', allow('opinion.triage'), validForm(triageForm, triagePage), (c) => {
     const f = c.req.valid('form');
     const response = f.step === 'answer' ? f.response ?? '' : f.step === 'refer' ? f.referNote ?? '' : f.handNote ?? '';

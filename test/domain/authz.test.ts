@@ -26,6 +26,20 @@ describe('isAllowed: role × jurisdiction', () => {
     ['districtAdmin', 2, 'admin.users', DISTRICT, false], // admin rights only where held
     ['implementingUnit', 2, 'cycle.view', TOWN_A, true],
     ['supervisionMember', 2, 'audit.view', TOWN_A, false],
+    // a district representative (held in the district) is no representative of the towns below …
+    ['representative', 1, 'cycle.view', DISTRICT, true],
+    ['representative', 1, 'cycle.view', TOWN_A, false],
+    ['representative', 1, 'deliberation.view', TOWN_A, false],
+    ['representative', 1, 'proposal.submitOnBehalf', TOWN_A, false],
+    ['representative', 1, 'delivery.view', TOWN_B, false],
+    ['representative', 1, 'ballot.cast', TOWN_A, false],
+    ['representative', 2, 'cycle.view', VILLAGE_A, false], // nor a town's of its villages
+    // … but reaches down for what the route then narrows to their own group and suggestions
+    ['representative', 1, 'deliberation.linked', TOWN_A, true],
+    ['representative', 1, 'suggestion.convert', TOWN_A, true],
+    ['representative', 1, 'suggestion.rate', TOWN_B, true],
+    ['representative', 2, 'deliberation.linked', TOWN_B, false],
+    ['clerk', 2, 'deliberation.linked', TOWN_A, false],
   ])('%s held in %i may %s in %j → %s', (role, heldIn, action, ancestry, expected) => {
     expect(isAllowed([{ role, jurisdictionId: heldIn }], action, ancestry)).toBe(expected);
   });

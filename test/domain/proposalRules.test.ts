@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { maskName } from '../../src/domain/privacy';
 import { normalizePhone } from '../../src/domain/phone';
-import { formatReceipt, normalizeReceipt, readReceipt } from '../../src/domain/receipt';
+import { formatReceipt, normalizeReceipt, readReceipt, RECEIPT_ALPHABET, receiptCheck } from '../../src/domain/receipt';
 import { defaultSourceFor, submittedNote } from '../../src/domain/proposalLabels';
 
 describe('formatReceipt / normalizeReceipt', () => {
@@ -11,6 +11,15 @@ describe('formatReceipt / normalizeReceipt', () => {
     [2027, 'DC', 9999, '2027-DC-9999'],
     [2027, 'DC', 10000, '2027-DC-10000'], // grows rather than wraps
   ])('%i %s %i → %s', (year, code, seq, out) => expect(formatReceipt(year, code, seq)).toBe(out));
+
+  it('appends the random part', () => expect(formatReceipt(2027, 'QS', 42, 'K7MX')).toBe('2027-QS-0042-K7MX'));
+
+  it('the random part reads aloud without doubt: no 0/O, 1/I/L or U, 30 symbols, each index its own symbol', () => {
+    expect(RECEIPT_ALPHABET).not.toMatch(/[0O1ILU]/);
+    expect(new Set(RECEIPT_ALPHABET).size).toBe(30);
+    expect(receiptCheck([0, 1, 28, 29])).toBe('23YZ');
+    expect(receiptCheck([30])).toBe('2'); // an out-of-range draw wraps rather than failing
+  });
 
   it.each([
     ['2027-QS-0042', '2027-QS-0042'],
@@ -25,6 +34,18 @@ describe('formatReceipt / normalizeReceipt', () => {
     ['2027-QS-42x', null],
     ['', null],
     ["2027-QS-1' or '1'='1", null],
+    // with the random part
+    ['2027-QS-0042-K7MX', '2027-QS-0042-K7MX'],
+    [' 2027 qs 42 k7mx ', '2027-QS-0042-K7MX'],
+    ['２０２７－ＱＳ－００４２－Ｋ７ＭＸ', '2027-QS-0042-K7MX'],
+    ['2027-QS-0042-K7M', null], // the whole code, or nothing
+    ['2027-QS-0042-K7MXA', null],
+    ['2027-QS-0042-K0MX', null], // 0, O, 1, I, L, U are never issued
+    ['2027-QS-0042-KOMX', null],
+    ['2027-QS-0042-K1MX', null],
+    ['2027-QS-0042-KIMX', null],
+    ['2027-QS-0042-KLMX', null],
+    ['2027-QS-0042-KUMX', null],
   ])('%j → %s', (input, out) => expect(normalizeReceipt(input)).toBe(out));
 });
 
@@ -97,6 +118,7 @@ describe('readReceipt: the lookup form', () => {
   it.each([
     [' 2027-qs-42 ', { ok: true, value: '2027-QS-0042' }],
     ['', { ok: false, field: 'receipt', error: '请输入回执号' }],
-    ['abc', { ok: false, field: 'receipt', error: '回执号格式不对：应为“年度-辖区代码-序号”，如 2027-QS-0042' }],
+    [' 2027-qs-42-k7mx ', { ok: true, value: '2027-QS-0042-K7MX' }],
+    ['abc', { ok: false, field: 'receipt', error: '回执号格式不对：应为“年度-辖区代码-序号-四位校验码”，如 2027-QS-0042-K7MX' }],
   ])('%j → %j', (typed, expected) => expect(readReceipt(typed)).toEqual(expected));
 });

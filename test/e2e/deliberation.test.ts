@@ -81,11 +81,11 @@ describe('browser: an item goes from a deliberation representative’s phone to 
     await shot(clerk.page, 'deliberation-links-gap-375');
     await clerk.ctx.close();
 
-    // 3. Another district representative may not convert it; the linked one does.
+    // 3. Another district representative may neither read nor convert it (it is not their group's); the linked one does.
     const other = await session('yc.rep2');
     const forbidden = await other.page.goto(itemUrl);
-    expect(forbidden?.status()).toBe(200); // may read it …
-    expect(await other.page.getByRole('button', { name: '转为代表建议' }).count()).toBe(0); // … but not convert it
+    expect(forbidden?.status()).toBe(403);
+    expect(await other.page.getByRole('button', { name: '转为代表建议' }).count()).toBe(0);
     await other.ctx.close();
 
     const rep = await session('yc.rep1');

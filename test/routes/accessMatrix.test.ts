@@ -1,9 +1,9 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type DbConnection } from '../../db/client';
 import {
   candidate, cycle, feedback, jurisdiction, meetingItem, opinionAttachment, opinionItem, poll, project, proposal, rectification,
-  representative, session, station, supervisionGroup, supervisionVisit,
+  repLink, representative, session, station, suggestion, supervisionGroup, supervisionVisit, user,
 } from '../../db/schema';
 import { hashPassword } from '../../src/auth/password';
 import { seedDemo } from '../../src/demo/seed';
@@ -18,6 +18,8 @@ let db: DbConnection;
 let app: ReturnType<typeof testApp>['app'];
 const cookies: Record<string, string> = {};
 const ACTORS = ['lx.clerk', 'lx.rep001', 'nh.clerk'] as const;
+/** A district representative: their role is held in the district, and their group of deliberation representatives is in DC. */
+const DISTRICT_REP = 'yc.rep001';
 const OWNERS: Record<string, string> = { QS: 'qs.clerk', SM: 'sm.clerk', DC: 'dc.clerk' };
 
 function idOf(rows: readonly { id: number }[]): string {
@@ -59,7 +61,7 @@ beforeAll(async () => {
   db = openDb(':memory:');
   seedDemo(db, { passwordHash: await hashPassword(PASSWORD), now });
   app = testApp(db, { now: () => now }).app;
-  for (const u of [...ACTORS, ...Object.values(OWNERS)]) cookies[u] = await login(app, u);
+  for (const u of [...ACTORS, DISTRICT_REP, ...Object.values(OWNERS)]) cookies[u] = await login(app, u);
 });
 
 function guardedRoutes(): { method: string; path: string }[] {
@@ -107,6 +109,67 @@ describe('access matrix over every /j/:code route', () => {
       if (res.status !== 403 && res.status !== 404) leaks.push(`${r.method} ${url} → ${res.status}`);
     }
     expect(leaks).toEqual([]);
+  });
+
+  // The district representative's exceptions: their group's items (read, convert, rate), checked one by one below.
+  const GROUP_ITEMS = /^\/j\/DC\/deliberation\/items(\/\d+(\/(convert|rate))?)?$/;
+
+  it('a district representative: 403 or 404 for every route of QS, SM and DC but their group\'s items', async () => {
+    const leaks: string[] = [];
+    let checked = 0;
+    for (const r of guardedRoutes()) {
+      const url = concrete(r.path);
+      if (GROUP_ITEMS.test(url)) continue;
+      checked++;
+      const res = await request(r.method, url, cookies[DISTRICT_REP]);
+      if (res.status !== 403 && res.status !== 404) leaks.push(`${r.method} ${url} → ${res.status}`);
+    }
+    expect(checked).toBeGreaterThan(120);
+    expect(leaks).toEqual([]);
+  });
+
+  it('a district representative: every town\'s pages that name only the town are 403 or 404', async () => {
+    const towns = db.select().from(jurisdiction).all().filter((j) => j.kind !== 'district' && j.kind !== 'village');
+    const bare = guardedRoutes().filter((r) => r.method === 'GET' && !/:(?!code\b)[a-zA-Z]+/.test(r.path));
+    expect(towns.length).toBeGreaterThan(3);
+    const leaks: string[] = [];
+    for (const t of towns) {
+      for (const r of bare) {
+        const url = r.path.replace(/:code(\{[^}]*\})?/, t.code).replace(/:year(\{[^}]*\})?/, '2026');
+        if (GROUP_ITEMS.test(url)) continue;
+        const res = await request('GET', url, cookies[DISTRICT_REP]);
+        const elsewhere = res.status === 302 && (res.headers.get('location') ?? '').startsWith(`/j/${t.code}/`); // a subdistrict's /roster points to its own
+        if (res.status !== 403 && res.status !== 404 && !elsewhere) leaks.push(`GET ${url} → ${res.status}`);
+      }
+    }
+    expect(leaks).toEqual([]);
+  });
+
+  it('a district representative opens the items their linked deliberation representatives raised, not the others\' nor any attachment', async () => {
+    const dc = db.select().from(jurisdiction).where(eq(jurisdiction.code, 'DC')).get()!;
+    const account = db.select().from(user).where(eq(user.username, DISTRICT_REP)).get()!;
+    const mine = db.select().from(representative).where(and(eq(representative.userId, account.id), eq(representative.body, 'congress'))).all().map((r) => r.id);
+    const group = db.select().from(repLink).where(and(inArray(repLink.districtRepId, mine), isNull(repLink.toDate))).all().map((l) => l.deliberationRepId);
+    const items = db.select().from(opinionItem).where(eq(opinionItem.jurisdictionId, dc.id)).all();
+    const ours = items.filter((i) => group.includes(i.raisedById) || (i.handedToRepId !== null && mine.includes(i.handedToRepId)));
+    const theirs = items.filter((i) => !ours.includes(i) && !db.select().from(suggestion).where(and(eq(suggestion.opinionItemId, i.id), inArray(suggestion.representativeId, mine))).get());
+    expect(ours.length).toBeGreaterThan(0);
+    expect(theirs.length).toBeGreaterThan(0);
+    for (const i of ours) expect((await request('GET', `/j/DC/deliberation/items/${i.id}`, cookies[DISTRICT_REP])).status, `item ${i.id}`).toBe(200);
+    for (const i of theirs) expect((await request('GET', `/j/DC/deliberation/items/${i.id}`, cookies[DISTRICT_REP])).status, `item ${i.id}`).toBe(403);
+    const files = db.select().from(opinionAttachment).where(inArray(opinionAttachment.opinionItemId, items.map((i) => i.id))).all();
+    for (const f of files) {
+      expect((await request('GET', `/j/DC/deliberation/items/${f.opinionItemId}/attachments/${f.id}`, cookies[DISTRICT_REP])).status).toBe(403);
+    }
+    // the list holds their group's items and nothing else
+    const list = await (await request('GET', '/j/DC/deliberation/items', cookies[DISTRICT_REP])).text();
+    for (const i of ours.slice(0, 20)) expect(list).toContain(`/j/DC/deliberation/items/${i.id}"`);
+    for (const i of theirs) expect(list).not.toContain(`/j/DC/deliberation/items/${i.id}"`);
+    // and proposals on behalf of residents are not theirs to enter in any town
+    for (const code of ['QS', 'SM']) {
+      const res = await request('GET', concrete('/j/:code/cycles/:year{[0-9]{4}}/proposals/new').replace(/\/j\/[^/]+/, `/j/${code}`), cookies[DISTRICT_REP]);
+      expect([403, 404]).toContain(res.status);
+    }
   });
 
   // Last: the owners' empty forms may change the demo (a form-less action such as closing is allowed to act).

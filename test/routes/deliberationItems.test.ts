@@ -42,6 +42,7 @@ describe('public-opinion items and suggestions', () => {
     const res = await c.multipart('/j/DC/deliberation/items', itemForm(), [{ name: '../../现场\r\n.html', bytes: PNG, type: 'text/html' }], 'dc.drep1');
     expect(res.status).toBe(303);
     const a = c.db.select().from(opinionAttachment).where(eq(opinionAttachment.opinionItemId, idFrom(res))).get()!;
+    expect(a.fileName).toBe('现场.png'); // stored clean, not as typed
     const file = await c.get(`/j/DC/deliberation/items/${idFrom(res)}/attachments/${a.id}`, 'dc.clerk');
     expect(file.headers.get('content-type')).toBe('image/png');
     const disposition = file.headers.get('content-disposition')!;
@@ -268,8 +269,10 @@ describe('public-opinion items and suggestions', () => {
     const csv = await (await c.get('/j/DC/deliberation/stats.csv?year=2026', 'dc.clerk')).text();
     expect(csv).toContain('刘一,解放社区,在册,2,2,1');
     expect(csv).toContain('陈二,滨江社区,在册,2,1,1');
-    const report = await c.get('/j/DC/deliberation/report?year=2026', 'yc.rep1');
+    const report = await c.get('/j/DC/deliberation/report?year=2026', 'dc.clerk');
     expect(report.status).toBe(200);
+    // the subdistrict's report is its own; a district representative reads what concerns their group, not the whole year
+    expect((await c.get('/j/DC/deliberation/report?year=2026', 'yc.rep1')).status).toBe(403);
     expect(await report.text()).toContain('东城街道2026年度民意事项和代表建议办理情况');
     expect((await c.get('/j/DC/deliberation/stats', 'qs.clerk')).status).toBe(403);
   });

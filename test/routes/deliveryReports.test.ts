@@ -43,7 +43,8 @@ describe('monthly progress reports', () => {
 
   it('the unit files March with a photo; the project starts and the audit log has it', async () => {
     const c = await reportCase();
-    filed(await c.send(c.roadReport('2026-03'), multipart(good, [{ name: '现场.png', bytes: PNG }]), c.cookies['qs.unit']!));
+    // the typed name carries a path, CR/LF and NUL: it is stored clean, with the sniffed type's extension
+    filed(await c.send(c.roadReport('2026-03'), multipart(good, [{ name: '..\\..\\现\u0000场\r\n.html', bytes: PNG }]), c.cookies['qs.unit']!));
     const r = c.db.select().from(progressReport).all();
     expect(r).toHaveLength(1);
     expect(r[0]).toMatchObject({ month: '2026-03', pct: 12, spent: 80000, problems: '雨天较多', helpNeeded: '请协调征地' });

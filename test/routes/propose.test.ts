@@ -30,9 +30,10 @@ describe('the public proposal form', () => {
     const t = await collectionCase();
     const res = await post(t.app, '/p/QS/propose', proposalForm({ estimatedCost: '15万', proposerPhone: '139 1234 5678' }));
     expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toBe('/receipt/2027-QS-0001');
     const row = proposals(t)[0]!;
-    expect(row).toMatchObject({ receipt: '2027-QS-0001', seq: 1, estimatedCost: 150000, proposerPhone: '13912345678', source: 'public', entryChannel: 'online', submittedBy: null, status: 'submitted', placeId: null });
+    expect(row.receipt).toMatch(/^2027-QS-0001-[2-9A-HJKMNP-TV-Z]{4}$/); // the sequence, then the random part
+    expect(res.headers.get('location')).toBe(`/receipt/${row.receipt}`);
+    expect(row).toMatchObject({ seq: 1, estimatedCost: 150000, proposerPhone: '13912345678', source: 'public', entryChannel: 'online', submittedBy: null, status: 'submitted', placeId: null });
     const events = t.db.select().from(proposalEvent).where(eq(proposalEvent.proposalId, row.id)).all();
     expect(events.map((e) => e.kind)).toEqual(['submitted']);
     const audit = t.db.select().from(auditLog).all().filter((a) => a.action === 'proposal.submit');
@@ -40,9 +41,9 @@ describe('the public proposal form', () => {
     expect(audit[0]!.actorName).toBe('公众');
     expect(audit[0]!.after).not.toContain('13912345678');
 
-    const receipt = await (await get(t.app, '/receipt/2027-QS-0001')).text();
-    expect(receipt).toContain('2027-QS-0001');
-    expect(receipt).toContain('http://localhost/track/2027-QS-0001');
+    const receipt = await (await get(t.app, `/receipt/${row.receipt}`)).text();
+    expect(receipt).toContain(row.receipt);
+    expect(receipt).toContain(`http://localhost/track/${row.receipt}`);
     expect(receipt).toContain('<svg');
     expect(receipt).toContain('张**');
     expect(receipt).not.toContain('张三丰');

@@ -16,19 +16,21 @@ function decide(t: ReturnType<typeof testApp>, f: Fixture, receipt: string, deci
   t.db.update(proposal).set({ status: decision }).where(eq(proposal.id, p.id)).run();
 }
 
-/** A township collecting, with three proposals: 2027-QS-0001 to 0003, none screened yet. */
+/** A township collecting, with three proposals: receipts 2027-QS-0001-…, to 0003-…, none screened yet. */
 async function trackingCase() {
   const t = await collectionCase();
-  addProposal(t.db, t.f, { proposerName: '欧阳娜娜', proposerPhone: '023-68881234' });
-  addProposal(t.db, t.f, { title: '杨柳村路灯安装', proposerName: '王小明' });
-  addProposal(t.db, t.f, { title: '邻居占用通道纠纷', proposerName: '李四' });
-  return t;
+  const r = [
+    addProposal(t.db, t.f, { proposerName: '欧阳娜娜', proposerPhone: '023-68881234' }).receipt,
+    addProposal(t.db, t.f, { title: '杨柳村路灯安装', proposerName: '王小明' }).receipt,
+    addProposal(t.db, t.f, { title: '邻居占用通道纠纷', proposerName: '李四' }).receipt,
+  ] as const;
+  return Object.assign(t, { r });
 }
 
 describe('tracking by receipt', () => {
   it('shows status, the timeline and the facts, with the name masked and no phone', async () => {
     const t = await trackingCase();
-    const res = await get(t.app, '/track/2027-QS-0001');
+    const res = await get(t.app, `/track/${t.r[0]}`);
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain('青石村饮水管网改造');
@@ -42,8 +44,8 @@ describe('tracking by receipt', () => {
   it('shows an ineligible decision with its reasons, from the screening and the event note', async () => {
     const t = await trackingCase();
     const { f } = t;
-    decide(t, f, '2027-QS-0002', 'ineligible', '该项目属于政府日常工作（路灯维护），不列入民生实事；已转镇综合执法办日常处理。');
-    const html = await (await get(t.app, '/track/2027-QS-0002')).text();
+    decide(t, f, t.r[1], 'ineligible', '该项目属于政府日常工作（路灯维护），不列入民生实事；已转镇综合执法办日常处理。');
+    const html = await (await get(t.app, `/track/${t.r[1]}`)).text();
     expect(html).toContain('不符合条件');
     expect(html).toContain('经审查不符合民生实事项目条件');
     expect(html).toContain('该项目属于政府日常工作（路灯维护）');
@@ -53,8 +55,8 @@ describe('tracking by receipt', () => {
   it('a redirected proposal says where to turn', async () => {
     const t = await trackingCase();
     const { f } = t;
-    decide(t, f, '2027-QS-0003', 'redirected', '邻里通道纠纷属于民事纠纷，请向人民法院起诉或申请人民调解。', { redirectTarget: 'court' });
-    const html = await (await get(t.app, '/track/2027-QS-0003')).text();
+    decide(t, f, t.r[2], 'redirected', '邻里通道纠纷属于民事纠纷，请向人民法院起诉或申请人民调解。', { redirectTarget: 'court' });
+    const html = await (await get(t.app, `/track/${t.r[2]}`)).text();
     expect(html).toContain('建议您向<strong>人民法院</strong>反映');
     expect(html).toContain('请向人民法院起诉');
   });
@@ -62,30 +64,36 @@ describe('tracking by receipt', () => {
   it('a merged proposal points to the item it was merged into and shows that item\'s status', async () => {
     const t = await trackingCase();
     const { f } = t;
-    const p1 = t.db.select().from(proposal).where(eq(proposal.receipt, '2027-QS-0001')).get()!;
+    const p1 = t.db.select().from(proposal).where(eq(proposal.receipt, t.r[0])).get()!;
     const merged = addProposal(t.db, f, { title: '青石村自来水管道更换', proposerName: '赵六' });
     t.db.update(proposal).set({ status: 'merged', mergedIntoId: p1.id }).where(eq(proposal.id, merged.id)).run();
-    t.db.insert(proposalEvent).values({ proposalId: merged.id, at: NOW, kind: 'merged', note: '与 2027-QS-0001 内容相同，合并办理，保留您的提议人身份。' }).run();
-    decide(t, f, '2027-QS-0001', 'eligible', '符合民生实事项目条件。');
+    t.db.insert(proposalEvent).values({ proposalId: merged.id, at: NOW, kind: 'merged', note: `与 ${t.r[0]} 内容相同，合并办理，保留您的提议人身份。` }).run();
+    decide(t, f, t.r[0], 'eligible', '符合民生实事项目条件。');
     const html = await (await get(t.app, `/track/${merged.receipt}`)).text();
-    expect(html).toContain('已与回执号 <a href="/track/2027-QS-0001">2027-QS-0001</a> 合并');
-    expect(html).toContain('合并后的项目“青石村饮水管网改造”（2027-QS-0001）目前');
+    expect(html).toContain(`已与回执号 <a href="/track/${t.r[0]}">${t.r[0]}</a> 合并`);
+    expect(html).toContain(`合并后的项目“青石村饮水管网改造”（${t.r[0]}）目前`);
     expect(html).toContain('符合民生实事项目条件。');
     expect(html).toContain('保留您的提议人身份');
   });
 
   it('the lookup form forgives case, spaces and full-width; unknown and malformed receipts get helpful pages', async () => {
     const t = await trackingCase();
-    let res = await get(t.app, '/track?receipt=%202027-qs-1%20');
+    const [year, code, seq, check] = t.r[0].split('-') as [string, string, string, string];
+    expect(t.r[0]).toMatch(/^2027-QS-0001-[2-9A-HJKMNP-TV-Z]{4}$/);
+    let res = await get(t.app, `/track?receipt=%20${year}-${code.toLowerCase()}-${Number(seq)}%20${check.toLowerCase()}%20`);
     expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toBe('/track/2027-QS-0001');
-    res = await get(t.app, '/track/2027-qs-0001');
+    expect(res.headers.get('location')).toBe(`/track/${t.r[0]}`);
+    res = await get(t.app, `/track/${t.r[0].toLowerCase()}`);
     expect(res.status).toBe(301);
-    expect(res.headers.get('location')).toBe('/track/2027-QS-0001');
-    res = await get(t.app, '/track/2027-QS-0999');
+    expect(res.headers.get('location')).toBe(`/track/${t.r[0]}`);
+    // the year, code and sequence alone find nothing: the whole receipt is the key
+    res = await get(t.app, '/track/2027-QS-0001');
+    expect(res.status).toBe(404);
+    expect(await res.text()).toContain('没有找到回执号为“2027-QS-0001”的提议');
+    res = await get(t.app, '/track/2027-QS-0999-K7MX');
     expect(res.status).toBe(404);
     const html = await res.text();
-    expect(html).toContain('没有找到回执号为“2027-QS-0999”的提议');
+    expect(html).toContain('没有找到回执号为“2027-QS-0999-K7MX”的提议');
     expect(html).toContain('action="/track"');
     expect((await get(t.app, '/track/%3Cscript%3E')).status).toBe(404);
     res = await get(t.app, '/track?receipt=abc');
@@ -93,6 +101,15 @@ describe('tracking by receipt', () => {
     expect(await res.text()).toContain('回执号格式不对');
     expect((await get(t.app, '/track')).status).toBe(200);
     expect((await get(t.app, '/receipt/2027-QS-0999')).status).toBe(404);
+  });
+
+  it('a receipt issued before the random part existed is still found as issued', async () => {
+    const t = await trackingCase();
+    t.db.update(proposal).set({ receipt: '2026-QS-0002' }).where(eq(proposal.receipt, t.r[1])).run();
+    const res = await get(t.app, '/track/2026-QS-0002');
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('杨柳村路灯安装');
+    expect((await get(t.app, '/track?receipt=2026-qs-2')).headers.get('location')).toBe('/track/2026-QS-0002');
   });
 });
 
@@ -104,12 +121,12 @@ async function portalCase() {
   const f = await seedCollection(t.db);
   const cats = ['water', 'transport', 'elderly', 'education', 'health', 'environment', 'culture', 'safety', 'other'];
   for (let i = 1; i <= 150; i++) {
-    addProposal(t.db, f, {
+    const made = addProposal(t.db, f, {
       title: `${['青石村', '杨柳村', '白果村'][i % 3]}第${i}号民生项目：${'道路硬化及排水沟改造'.repeat(2)}`,
       description: '详细说明'.repeat(200), category: cats[i % cats.length]!, proposerName: `欧阳测试${i}`, proposerPhone: PHONE,
       place: i % 2 ? 'all' : String(f.village.id),
     });
-    if (i % 3 === 0) decide(t, f, `2027-QS-${String(i).padStart(4, '0')}`, 'ineligible', '经审查，该项目估算投资超过本镇重大投资项目标准（500 万元），属于政府重大投资项目，依照票决制实施办法不列入民生实事候选项目，建议通过镇人大代表建议渠道向区级部门反映。'.repeat(2));
+    if (i % 3 === 0) decide(t, f, made.receipt, 'ineligible', '经审查，该项目估算投资超过本镇重大投资项目标准（500 万元），属于政府重大投资项目，依照票决制实施办法不列入民生实事候选项目，建议通过镇人大代表建议渠道向区级部门反映。'.repeat(2));
   }
   return { ...t, f };
 }
@@ -128,7 +145,10 @@ describe('the public portal', () => {
       expect(Buffer.byteLength(html)).toBeLessThan(100 * 1024);
       expect(html).not.toContain(PHONE);
       expect(html).not.toMatch(/欧阳测试\d/);
-      seen += (html.match(/<a href="\/track\/2027-QS-\d{4}">/g) ?? []).length;
+      seen += (html.match(/2027-QS-\d{4} · /g) ?? []).length;
+      // public numbers only: no whole receipt, so no way from the list to anyone's tracking page
+      expect(html).not.toMatch(/2027-QS-\d{4}-[A-Z0-9]{4}/);
+      expect(html).not.toMatch(/href="\/track\/2/);
     }
     expect(seen).toBe(150);
     const first = await (await get(t.app, '/p/QS')).text();
@@ -143,7 +163,7 @@ describe('the public portal', () => {
   it('filters by status and category', async () => {
     const t = await shared;
     const html = await (await get(t.app, '/p/QS/2027?status=ineligible&category=water')).text();
-    const receipts = [...html.matchAll(/<a href="\/track\/(2027-QS-\d{4})">/g)].map((m) => Number(m[1]!.slice(-4)));
+    const receipts = [...html.matchAll(/(2027-QS-\d{4}) · /g)].map((m) => Number(m[1]!.slice(-4)));
     expect(receipts.length).toBeGreaterThan(0);
     expect(receipts.every((n) => n % 3 === 0 && n % 9 === 0)).toBe(true); // ineligible and water
     expect((await get(t.app, '/p/QS/2027?status=bogus')).status).toBe(400);
@@ -158,7 +178,7 @@ describe('the public portal', () => {
       cycleId: cy.id, title: '青石村饮水管网改造工程', budget: 800000, unitName: '青石镇农业服务中心', leadOfficial: '副镇长 刘军',
       startDate: '2027-04-01', endDate: '2027-10-31', position: 1,
     }).returning().get();
-    const p = t.db.select().from(proposal).where(eq(proposal.receipt, '2027-QS-0001')).get()!;
+    const p = t.db.select().from(proposal).where(eq(proposal.receipt, t.r[0])).get()!;
     t.db.insert(candidateProposal).values({ candidateId: cand.id, proposalId: p.id }).run();
     expect(await (await get(t.app, '/p/QS/2027')).text()).not.toContain('青石村饮水管网改造工程');
     t.db.update(cycle).set({ candidatesLockedAt: NOW, candidatesLockedBy: f.users.qsClerk.id, seatsToFill: 5 }).where(eq(cycle.id, cy.id)).run();
@@ -166,7 +186,7 @@ describe('the public portal', () => {
     expect(html).toContain('候选项目（1 项，应选 5 项）');
     expect(html).toContain('青石村饮水管网改造工程');
     expect(html).toContain('承办 青石镇农业服务中心');
-    expect(await (await get(t.app, '/track/2027-QS-0001')).text()).toContain('已列入经主席团通过的候选项目');
+    expect(await (await get(t.app, `/track/${t.r[0]}`)).text()).toContain('已列入经主席团通过的候选项目');
   });
 
   it('a town without cycles has an honest empty page; the home page links every portal', async () => {

@@ -25,9 +25,7 @@ function CandidateList(p: { list: NonNullable<ReturnType<typeof publicCandidates
           <li>
             <strong>{cd.title}</strong>{cd.crossYear && <span class="badge">跨年度</span>}
             <div class="muted">预算 {yuanWords(cd.budget)} · 承办 {cd.unitName} · 牵头 {cd.leadOfficial} · {cd.startDate} 至 {cd.endDate}</div>
-            {cd.receipts.length > 0 && (
-              <div class="muted">来自提议：{cd.receipts.map((r, i) => <>{i > 0 && '、'}<a href={`/track/${r}`}>{r}</a></>)}</div>
-            )}
+            {cd.numbers.length > 0 && <div class="muted">来自提议：{cd.numbers.join('、')}</div>}
           </li>
         ))}
       </ol>
@@ -82,11 +80,11 @@ export function PortalPage(p: {
             <ol class="plist">
               {p.rows.map((r) => (
                 <li>
-                  <a href={`/track/${r.receipt}`}>{r.title}</a> <StatusBadge status={r.status} />
+                  <strong>{r.title}</strong> <StatusBadge status={r.status} />
                   <div class="muted">
-                    {r.receipt} · {CATEGORY_LABELS[r.category]} · {r.placeName ?? wholeAreaLabel(p.town.kind)} · 估算 {yuanWords(r.estimatedCost)} · {r.proposerMasked}（{SOURCE_LABELS[r.source]}）
+                    {r.number} · {CATEGORY_LABELS[r.category]} · {r.placeName ?? wholeAreaLabel(p.town.kind)} · 估算 {yuanWords(r.estimatedCost)} · {r.proposerMasked}（{SOURCE_LABELS[r.source]}）
                   </div>
-                  {r.mergedIntoReceipt && <div>已与回执号 <a href={`/track/${r.mergedIntoReceipt}`}>{r.mergedIntoReceipt}</a> 合并</div>}
+                  {r.mergedIntoNumber && <div>已与 {r.mergedIntoNumber} 合并</div>}
                   {r.explanation && <div class="reason">理由：{excerpt(r.explanation, 120)}</div>}
                 </li>
               ))}

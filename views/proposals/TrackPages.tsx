@@ -64,7 +64,7 @@ export function TrackLookupPage(p: { values?: FormValues; errors?: FieldErrors }
       <form method="get" action="/track" class="stack" novalidate>
         <FormError errors={p.errors} />
         <Field name="receipt" label="回执号" value={p.values?.receipt} error={p.errors?.receipt} required autocomplete="off"
-          hint="格式如 2027-QS-0042：年度-辖区代码-序号" />
+          hint="格式如 2027-QS-0042-K7MX：年度-辖区代码-序号-四位校验码（不含 0、O、1、I、L、U）" />
         <button type="submit">查询</button>
       </form>
     </section>
@@ -77,7 +77,7 @@ export function TrackNotFoundPage(p: { receipt: string }) {
       <h1>没有找到这个回执号</h1>
       <p>没有找到回执号为“{p.receipt}”的提议。请核对：</p>
       <ul>
-        <li>回执号的格式是“年度-辖区代码-序号”，如 2027-QS-0042；</li>
+        <li>回执号的格式是“年度-辖区代码-序号-四位校验码”，如 2027-QS-0042-K7MX，须完整输入；</li>
         <li>数字 0 和字母 O、数字 1 和字母 I 容易看错；</li>
         <li>刚提交的建议会立即生成回执号；如仍查不到，请联系镇（街道）人大工作人员。</li>
       </ul>
