@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { staticUrl } from '../../src/http/staticFiles';
 
 export interface NavLink { href: string; label: string; current?: boolean }
 export interface NavModel {
@@ -33,9 +34,10 @@ export function Layout(props: { title: string; nav: NavModel; flash?: string; ch
         <meta name="htmx-config" content={htmxConfig} />
         <title>{`${props.title} · 民生实事票决`}</title>
         <link rel="icon" href="data:," />
-        <link rel="stylesheet" href="/static/app.css" />
-        <script src="/static/htmx.min.js" defer></script>
-        <script src="/static/app.js" defer></script>
+        <link rel="stylesheet" href={staticUrl('app.css')} />
+        <script src={staticUrl('htmx.min.js')} defer></script>
+        <script src={staticUrl('app.js')} defer></script>
+        <script src={staticUrl('forms.js')} defer></script>
       </head>
       <body hx-boost="true">
         <a class="skip" href="#main">跳到正文</a>
