@@ -41,7 +41,7 @@ export function Layout(props: { title: string; nav: NavModel; flash?: string; ch
       </head>
       <body hx-boost="true">
         <a class="skip" href="#main">跳到正文</a>
-        {nav.demo && <p class="demo-banner" role="note">演示数据：请勿用于正式工作</p>}
+        {nav.demo && <aside class="demo-banner" aria-label="提示">演示数据：请勿用于正式工作</aside>}
         <header class="site">
           <a class="brand" href="/">民生实事票决</a>
           <nav aria-label="主导航">
