@@ -20,14 +20,20 @@ const db = openDb(':memory:');
 const now = new Date();
 seedDemo(db, { passwordHash: 'unused', now });
 
-// Six photos as a phone takes them (4000×3000, camera noise, EXIF): 3–5 MB each, on the demo's project 2.
+// Six photos as a phone takes them (4000×3000, detail and camera noise, EXIF), on the demo's project 2.
 const PROJECT = 2;
 // The latest month's report: the one the public page shows first.
 const report = db.select().from(progressReport).where(eq(progressReport.projectId, PROJECT)).orderBy(desc(progressReport.month)).limit(1).get()!;
 let uploaded = 0;
 for (let i = 0; i < 6; i++) {
-  const bytes = new Uint8Array(await sharp({ create: { width: 4000, height: 3000, channels: 3, background: '#777', noise: { type: 'gaussian', mean: 110 + i * 10, sigma: 40 } } })
-    .blur(0.8).jpeg({ quality: 85 }).withExif({ IFD0: { Make: 'Phone' } }).toBuffer());
+  // Shapes at every scale (so thumbnails keep detail, as a site photo does) under camera noise.
+  let seed = 7 + i;
+  const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  const shapes = Array.from({ length: 400 }, () => `<circle cx="${rnd() * 4000}" cy="${rnd() * 3000}" r="${10 + rnd() * 400}" fill="rgb(${rnd() * 255 | 0},${rnd() * 255 | 0},${rnd() * 255 | 0})" fill-opacity="0.6"/>`);
+  const scene = await sharp(Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="4000" height="3000">${shapes.join('')}</svg>`)).png().toBuffer();
+  const noise = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: '#777', noise: { type: 'gaussian', mean: 128, sigma: 30 } } }).png().toBuffer();
+  const bytes = new Uint8Array(await sharp(scene).composite([{ input: noise, blend: 'overlay' }])
+    .jpeg({ quality: 85 }).withExif({ IFD0: { Make: 'Phone' } }).toBuffer());
   uploaded += bytes.byteLength;
   const [stored] = writePhotoFiles(uploadsDir, PROJECT, [{ bytes, mime: 'image/jpeg', originalName: `IMG_${i}.jpg`, sizes: await derivePhoto(bytes) }]);
   db.insert(progressPhoto).values({ ...stored!, reportId: report.id, uploadedAt: now }).run();
