@@ -10,6 +10,7 @@ import type { ReportedMilestone } from '../domain/schedule';
 import { recordAudit, type Actor } from './audit';
 import type { Cycle } from './cycles';
 import { removePhotoFiles, writePhotoFiles } from './photoFiles';
+import type { PhotoDerivatives } from './photoSizes';
 import { currentPlan, type Project } from './projects';
 import { carriedProgress } from './carriedProgress';
 
@@ -88,7 +89,7 @@ export function saveReport(db: Db, actor: Actor & { id: number }, p: Project, cy
   });
 }
 
-export interface PhotoUpload { bytes: Uint8Array; mime: PhotoMime; originalName: string }
+export interface PhotoUpload { bytes: Uint8Array; mime: PhotoMime; originalName: string; sizes: PhotoDerivatives }
 
 /**
  * The unit's filing with its photos (already checked by their bytes): the files are written under `dir` first and

@@ -6,6 +6,7 @@ import { feedback, feedbackItem } from './delivery/feedback';
 import { midterm } from './delivery/midterm';
 import { portal, publicProject } from './delivery/portal';
 import { project, projectList } from './delivery/projects';
+import { photoOriginals } from './delivery/photos';
 import { reports } from './delivery/reports';
 import { group, rectification, supervision, visit, visits } from './delivery/supervision';
 
@@ -21,6 +22,7 @@ export const delivery = new Hono<CycleEnv>()
   .route('/projects', projectList)
   .route(PROJECT, project)
   .route(`${PROJECT}/reports`, reports)
+  .route('/photos', photoOriginals)
   .route(`${PROJECT}/visits`, visits)
   .route(`${PROJECT}/visits/:visitId{[0-9]+}`, visit)
   .route(`${PROJECT}/rectifications/:rectificationId{[0-9]+}`, rectification)

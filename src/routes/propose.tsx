@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
-import { CollectionClosedPage, ProposePage, TooManyPage } from '../../views/proposals/ProposePages';
+import { CollectionClosedPage, ProposePage, tooOftenNote } from '../../views/proposals/ProposePages';
 import type { FormChoices } from '../../views/proposals/ProposalFields';
 import { actorOf, can } from '../auth/authorize';
 import { collectionFor } from '../data/collection';
@@ -19,7 +19,7 @@ import { refused } from '../http/refused';
 import type { JurisdictionEnv } from '../http/subjects/jurisdiction';
 import { PROPOSAL_IP_WINDOW } from '../http/limiter';
 import { countSubmission, limitSubmissions } from '../http/submissionLimit';
-import { validForm, type FieldErrors, type FormValues } from '../http/validate';
+import { formValues, validForm, type FieldErrors, type FormValues } from '../http/validate';
 
 const publicForm = z.object({
   ...proposalShape({ sources: PUBLIC_SOURCES, phoneRequired: true }),
@@ -78,8 +78,12 @@ export const propose = new Hono<JurisdictionEnv>()
   .get('/', (c) => proposePage(c))
   .post('/',
     bodyLimit({ maxSize: FORM_MAX_BYTES, onError: (c) => errorResponse(c, 413) }),
-    limitSubmissions<JurisdictionEnv>((c, minutes) =>
-      c.render(<TooManyPage town={town(c.var.jurisdiction)} minutes={minutes} max={PROPOSAL_IP_WINDOW.max} />, { title: '提交过于频繁' })),
+    // Refused for the rate, the form comes back with every word typed and says when to send it again.
+    limitSubmissions<JurisdictionEnv>(async (c, minutes) => {
+      const typed = formValues(await c.req.parseBody());
+      const retryAt = new Date(c.var.now().getTime() + minutes * 60_000);
+      return withoutHoneypot(c, typed, { _form: tooOftenNote(PROPOSAL_IP_WINDOW.max, minutes, retryAt) });
+    }),
     validForm(publicForm, withoutHoneypot),
     async (c) => {
       const { db, jurisdiction: j } = c.var;
@@ -96,7 +100,7 @@ export const propose = new Hono<JurisdictionEnv>()
       if (!cycle || state.kind !== 'open') {
         c.status(422);
         return c.render(
-          <CollectionClosedPage town={town(j)} year={cycle?.year} state={state} note="提交未成功：现在不在项目征集时间内。" />,
+          <CollectionClosedPage town={town(j)} year={cycle?.year} state={state} note="提交未成功：现在不在项目征集时间内。" kept={formValues(typed)} />,
           { title: formTitle(j) },
         );
       }

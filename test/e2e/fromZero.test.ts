@@ -351,7 +351,7 @@ describe('browser: from an empty database to a district\'s first vote, through t
       await clerk.getByText(`“${surname}”：5 人`).waitFor();
       for (const r of mine) {
         await clerk.getByRole('button', { name: `${r.name} 签到` }).click();
-        await clerk.getByRole('button', { name: `取消 ${r.name} 的签到` }).waitFor();
+        await clerk.getByRole('button', { name: `取消签到：${r.name}` }).waitFor();
       }
     }
     await clerk.locator('#headcount').getByText('未达到，还差 2 名').waitFor();

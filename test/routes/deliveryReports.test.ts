@@ -1,4 +1,5 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
+import sharp from 'sharp';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -51,13 +52,71 @@ describe('monthly progress reports', () => {
     const photos = c.db.select().from(progressPhoto).all();
     expect(photos).toHaveLength(1);
     expect(photos[0]).toMatchObject({ mime: 'image/png', size: PNG.byteLength, originalName: '现场.png' });
-    expect(readdirSync(join(c.uploads.dir, 'photos', String(c.fx.road)))).toHaveLength(1);
+    // The original and its two derivatives (thumbnail, display size).
+    expect(readdirSync(join(c.uploads.dir, 'photos', String(c.fx.road)))).toHaveLength(3);
     expect(c.db.select().from(project).where(eq(project.id, c.fx.road)).get()!.status).toBe('inProgress');
     expect(c.db.select().from(auditLog).all().some((a) => a.action === 'progress.file')).toBe(true);
     const img = await get(c.app, `/p/QS/2026/projects/photos/${photos[0]!.id}`);
     expect(img.status).toBe(200);
-    expect(img.headers.get('content-type')).toBe('image/png');
-    expect(new Uint8Array(await img.arrayBuffer())).toEqual(PNG);
+    expect(img.headers.get('content-type')).toBe('image/jpeg');
+    const original = await get(c.app, `/j/QS/cycles/2026/photos/${photos[0]!.id}/original`, c.cookies['qs.clerk']);
+    expect(original.headers.get('content-type')).toBe('image/png');
+    expect(new Uint8Array(await original.arrayBuffer())).toEqual(PNG);
+  });
+
+  it('a phone photo is resized and stripped of its EXIF (GPS) for the public; the original is for staff only', async () => {
+    const c = await reportCase();
+    const phone = new Uint8Array(await sharp({ create: { width: 4000, height: 3000, channels: 3, background: '#3a7' } }).jpeg()
+      .withExif({ IFD0: { Make: 'PhoneMaker' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '30/1 15/1 30/1', GPSLongitudeRef: 'E', GPSLongitude: '120/1 10/1 5/1' } })
+      .toBuffer());
+    expect((await sharp(phone).metadata()).exif).toBeDefined();
+    filed(await c.send(c.roadReport('2026-03'), multipart(good, [{ name: 'IMG_0001.jpg', bytes: phone, type: 'image/jpeg' }]), c.cookies['qs.unit']!));
+    const photo = c.db.select().from(progressPhoto).get()!;
+    const base = `/p/QS/2026/projects/photos/${photo.id}`;
+    for (const [path, edge] of [[base, 1280], [`${base}/thumb`, 320]] as const) {
+      const res = await get(c.app, path);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('cache-control')).toContain('immutable');
+      const bytes = Buffer.from(await res.arrayBuffer());
+      const meta = await sharp(bytes).metadata();
+      expect(Math.max(meta.width!, meta.height!)).toBe(edge);
+      expect(meta.exif).toBeUndefined();
+      expect(bytes.toString('latin1')).not.toContain('PhoneMaker');
+    }
+    // The page shows the thumbnail, linking to the display size; the staff page also offers the original.
+    const page = await (await get(c.app, `/p/QS/2026/projects/${c.fx.road}`)).text();
+    expect(page).toContain(`src="${base}/thumb"`);
+    expect(page).not.toContain('/original');
+    const staffPage = await (await get(c.app, c.roadReport('2026-03'), c.cookies['qs.clerk'])).text();
+    expect(staffPage).toContain(`/j/QS/cycles/2026/photos/${photo.id}/original`);
+    expect((await get(c.app, `/j/QS/cycles/2026/photos/${photo.id}/original`)).status).toBe(303); // to the login page
+    expect((await get(c.app, `/j/QS/cycles/2026/photos/${photo.id}/original`, c.cookies['lx.clerk'])).status).toBe(403);
+    const original = await get(c.app, `/j/QS/cycles/2026/photos/${photo.id}/original`, c.cookies['qs.clerk']);
+    expect(new Uint8Array(await original.arrayBuffer())).toEqual(phone);
+  });
+
+  it('a photo stored before derivatives existed still displays: its sizes are made on first request', async () => {
+    const c = await reportCase();
+    filed(await c.send(c.roadReport('2026-03'), multipart(good, [{ name: '现场.png', bytes: PNG }]), c.cookies['qs.unit']!));
+    const photo = c.db.select().from(progressPhoto).get()!;
+    const folder = join(c.uploads.dir, 'photos', String(c.fx.road));
+    for (const f of readdirSync(folder)) if (/\.(thumb|display)\.jpg$/.test(f)) rmSync(join(folder, f));
+    expect(readdirSync(folder)).toHaveLength(1);
+    const res = await get(c.app, `/p/QS/2026/projects/photos/${photo.id}/thumb`);
+    expect(res.status).toBe(200);
+    expect((await sharp(Buffer.from(await res.arrayBuffer())).metadata()).format).toBe('jpeg');
+    expect(readdirSync(folder)).toHaveLength(2);
+  });
+
+  it('a file with photo magic bytes that no decoder can read is refused beside the field', async () => {
+    const c = await reportCase();
+    const broken = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...new Array(200).fill(7)]);
+    const res = await c.send(c.roadReport('2026-03'), multipart({ ...good, problems: '保留这段' }, [{ name: '坏.jpg', bytes: broken, type: 'image/jpeg' }]), c.cookies['qs.unit']!);
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain('照片“坏.jpg”已损坏或无法读取');
+    expect(html).toContain('保留这段');
+    expect(c.db.select().from(progressPhoto).all()).toHaveLength(0);
   });
 
   it('negative spend is refused beside the field, everything typed kept', async () => {

@@ -18,22 +18,71 @@ describe('security headers, assets and health', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
     const html = await res.text();
-    expect(html).toContain('<script src="/static/htmx.min.js"');
+    expect(html).toMatch(/<script src="\/static\/htmx\.min\.[0-9a-f]{12}\.js"/);
     expect(html).toContain('&quot;responseHandling&quot;');
     expect(html).not.toMatch(/(src|href)=["'](https?:)?\/\//);
     expect(html).not.toMatch(/<script(?![^>]*src=)[^>]*>/); // no inline script
     expect(html).not.toContain('style=');
   });
 
-  it('serves htmx 2 and our CSS from our own origin', async () => {
-    const js = await get(t.app, '/static/htmx.min.js');
+  it('serves htmx 2 and our CSS from our own origin, under fingerprinted names kept for a year', async () => {
+    const html = await (await get(t.app, '/login')).text();
+    const url = (name: string, ext: string) => new RegExp(`(?:src|href)="(/static/${name}\\.[0-9a-f]{12}\\.${ext})"`).exec(html)?.[1];
+    const htmx = url('htmx\\.min', 'js')!;
+    const css = url('app', 'css')!;
+    expect(url('app', 'js')).toBeDefined();
+    expect(url('forms', 'js')).toBeDefined();
+    const js = await get(t.app, htmx);
     expect(js.status).toBe(200);
     expect(js.headers.get('content-type')).toContain('javascript');
+    expect(js.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(await js.text()).toContain('2.0.');
-    const css = await get(t.app, '/static/app.css');
-    expect(await css.text()).toContain('Noto Sans CJK SC');
+    const style = await get(t.app, css);
+    expect(style.headers.get('cache-control')).toContain('immutable');
+    expect(await style.text()).toContain('Noto Sans CJK SC');
+    // A page cached before a release still finds its files, revalidated each time.
+    const plain = await get(t.app, '/static/app.css');
+    expect(plain.status).toBe(200);
+    expect(plain.headers.get('cache-control')).toBe('no-cache');
     expect((await get(t.app, '/static/../package.json')).status).toBe(404);
     expect((await get(t.app, '/static/nope.js')).status).toBe(404);
+    expect((await get(t.app, css.replace(/\.[0-9a-f]{12}\./, '.000000000000.'))).status).toBe(404);
+  });
+
+  it('compresses text with brotli or gzip as the browser accepts, and a cached copy is answered 304', async () => {
+    const html = await (await get(t.app, '/login')).text();
+    const css = /href="(\/static\/app\.[0-9a-f]{12}\.css)"/.exec(html)![1]!;
+    const plain = await (await get(t.app, css)).arrayBuffer();
+    const br = await t.app.request(css, { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
+    expect(br.headers.get('content-encoding')).toBe('br');
+    const brBytes = new Uint8Array(await br.arrayBuffer());
+    expect(brBytes.byteLength).toBeLessThan(plain.byteLength / 3);
+    const { brotliDecompressSync, gunzipSync } = await import('node:zlib');
+    expect(brotliDecompressSync(brBytes).byteLength).toBe(plain.byteLength);
+    const gz = await t.app.request(css, { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    expect(gunzipSync(new Uint8Array(await gz.arrayBuffer())).byteLength).toBe(plain.byteLength);
+    const again = await t.app.request(css, { headers: { 'If-None-Match': br.headers.get('etag')! } });
+    expect(again.status).toBe(304);
+  });
+
+  it('HTML pages carry an ETag, are compressed, and an unchanged page is answered 304 without a body', async () => {
+    const first = await t.app.request('/login', { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-encoding')).toBe('gzip');
+    expect(first.headers.get('cache-control')).toBe('no-cache');
+    const tag = first.headers.get('etag')!;
+    expect(tag).toMatch(/^W\/"[0-9a-f]+"$/);
+    const { gunzipSync } = await import('node:zlib');
+    expect(gunzipSync(new Uint8Array(await first.arrayBuffer())).toString()).toContain('<form');
+    const second = await t.app.request('/login', { headers: { 'Accept-Encoding': 'gzip', 'If-None-Match': tag } });
+    expect(second.status).toBe(304);
+    expect(await second.text()).toBe('');
+    // A logged-in user's page is revalidated too, and never kept by a shared cache.
+    const cookie = await login(t.app, 'qs.clerk');
+    const mine = await get(t.app, '/', cookie);
+    expect(mine.headers.get('cache-control')).toBe('private, no-cache');
+    expect((await t.app.request('/', { headers: { Cookie: cookie, 'If-None-Match': mine.headers.get('etag')! } })).status).toBe(304);
   });
 
   it('healthz reports the database', async () => {

@@ -168,9 +168,15 @@ describe('outside the collection window', () => {
     const html = await res.text();
     expect(html).toContain(message);
     expect(html).not.toContain('action="/p/QS/propose"');
-    const sent = await post(t.app, '/p/QS/propose', proposalForm());
+    const sent = await post(t.app, '/p/QS/propose', proposalForm({ description: '村口的路灯坏了三年\r\n晚上看不见路' }));
     expect(sent.status).toBe(422);
-    expect(await sent.text()).toContain('现在不在项目征集时间内');
+    const refusal = await sent.text();
+    expect(refusal).toContain('现在不在项目征集时间内');
+    expect(refusal).toContain(message); // when it opens, or that it closed
+    // What the resident wrote is kept on the page to copy, not thrown away.
+    expect(refusal).toContain('您填写的内容（未提交，已保留在这里）');
+    expect(refusal).toContain('>青石村饮水管网改造</textarea>');
+    expect(refusal).toContain('村口的路灯坏了三年');
     expect(proposals(t)).toHaveLength(0);
   });
 
@@ -199,12 +205,17 @@ describe('rate limit', () => {
     const t = testApp(undefined, { now: () => now });
     await seedCollection(t.db);
     for (let i = 0; i < 10; i++) expect((await post(t.app, '/p/QS/propose', proposalForm({ title: `提议${i}号` }))).status).toBe(303);
-    const res = await post(t.app, '/p/QS/propose', proposalForm());
+    const res = await post(t.app, '/p/QS/propose', proposalForm({ title: '第十一条不能丢', description: '这是我打了很久的一段话' }));
     expect(res.status).toBe(429);
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
     const html = await res.text();
     expect(html).toContain('提交过于频繁');
     expect(html).toContain('每小时最多提交 10 条');
+    // The form comes back filled in, and says when to send it again (NOW is 10:00 in China; all ten sent then).
+    expect(html).toContain('请在 60 分钟后（11:00 以后）再点“提交建议”');
+    expect(html).toContain('value="第十一条不能丢"');
+    expect(html).toContain('>这是我打了很久的一段话</textarea>');
+    expect(html).toContain('action="/p/QS/propose"');
     expect(proposals(t)).toHaveLength(10);
     now = new Date(NOW.getTime() + 60 * 60 * 1000 + 1000);
     expect((await post(t.app, '/p/QS/propose', proposalForm())).status).toBe(303);
@@ -215,6 +226,31 @@ describe('rate limit', () => {
     await seedCollection(t.db);
     for (let i = 0; i < 10; i++) await post(t.app, '/p/QS/propose', proposalForm({ website: 'x' }));
     expect((await post(t.app, '/p/QS/propose', proposalForm())).status).toBe(429);
+  });
+});
+
+describe('texts longer than their field allows', () => {
+  it('the form counts characters instead of cutting them: no maxlength, a visible counter', async () => {
+    const t = await collectionCase();
+    const html = await (await get(t.app, '/p/QS/propose')).text();
+    expect(html).not.toMatch(/\smaxlength=/);
+    expect(html).toContain('data-counter-for="f-title" data-max="60">0 / 60 字</p>');
+    expect(html).toContain('data-counter-for="f-description" data-max="2000">0 / 2000 字</p>');
+    expect(html).toMatch(/id="f-title"[^>]*aria-describedby="f-title-hint f-title-count"/);
+  });
+
+  it('a 61-character title is refused beside the field with all 61 characters kept and the counter red', async () => {
+    const t = testApp(undefined, { now: () => NOW });
+    await seedCollection(t.db);
+    const title = '道'.repeat(61);
+    const res = await post(t.app, '/p/QS/propose', proposalForm({ title }));
+    expect(res.status).toBe(422);
+    const html = await res.text();
+    expect(html).toContain(`value="${title}"`);
+    expect(html).toContain('不能超过 60 个字（现有 61 个字）');
+    expect(html).toContain('class="counter over"');
+    expect(html).toContain('61 / 60 字，超出 1 字');
+    expect(proposals(t)).toHaveLength(0);
   });
 });
 

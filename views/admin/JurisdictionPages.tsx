@@ -149,7 +149,7 @@ export function JurisdictionEditPage(p: {
       <h2>代表之家/联络站/联系点（{p.stations.length}）</h2>
       {p.stations.length === 0 ? <p class="muted">暂无。</p> : (
         <div class="table-wrap"><table class="stack-sm">
-          <thead><tr><th>名称</th><th>类型</th><th>地址</th><th>简码</th><th>状态</th><th></th></tr></thead>
+          <thead><tr><th>名称</th><th>类型</th><th>地址</th><th>简码</th><th>状态</th><th><span class="sr-only">操作</span></th></tr></thead>
           <tbody>
             {p.stations.map((s) => (
               <tr>

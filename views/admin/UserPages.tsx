@@ -38,7 +38,7 @@ export function UserListPage(p: {
       <p class="muted">共 {p.total} 个用户</p>
       {p.rows.length === 0 ? <p class="muted">没有符合条件的用户。</p> : (
         <div class="table-wrap"><table class="stack-sm">
-          <thead><tr><th>用户名</th><th>姓名</th><th>角色</th><th>状态</th><th></th></tr></thead>
+          <thead><tr><th>用户名</th><th>姓名</th><th>角色</th><th>状态</th><th><span class="sr-only">操作</span></th></tr></thead>
           <tbody>
             {p.rows.map((u) => (
               <tr>
@@ -120,7 +120,7 @@ export function UserEditPage(p: {
       <FormError errors={p.errors?.roles} />
       {p.scopes.length === 0 ? <p class="muted">尚未分配角色，该用户登录后无法办理任何事项。</p> : (
         <div class="table-wrap"><table class="stack-sm">
-          <thead><tr><th>角色</th><th>辖区</th><th></th></tr></thead>
+          <thead><tr><th>角色</th><th>辖区</th><th><span class="sr-only">操作</span></th></tr></thead>
           <tbody>
             {p.scopes.map((s) => (
               <tr>

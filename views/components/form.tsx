@@ -17,21 +17,45 @@ interface FieldProps {
   children?: Child;
 }
 
+/** Characters as a person counts them (and the proposal rules do): a line break is one, an emoji is one. */
+export function charsUsed(value: string): number {
+  return [...value.replace(/\r\n/g, '\n')].length;
+}
+
+/**
+ * The characters used of the field's limit, always visible. There is no maxlength: a pasted text is never cut
+ * silently; the count turns red and the form is refused (beside the field, the text kept) until it fits.
+ */
+function Counter(p: { id: string; value?: string; max: number }) {
+  const used = charsUsed(p.value ?? '');
+  return (
+    <p class={used > p.max ? 'counter over' : 'counter'} id={`${p.id}-count`} data-counter-for={p.id} data-max={String(p.max)}>
+      {used} / {p.max} 字{used > p.max && `，超出 ${used - p.max} 字`}
+    </p>
+  );
+}
+
+/** The ids the field's control is described by: its hint, its count, its error. */
+function describedBy(p: FieldProps): string | undefined {
+  const id = `f-${p.name}`;
+  return [p.hint && `${id}-hint`, p.maxlength && `${id}-count`, p.error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+}
+
 /** A labelled field with its hint and its error right beside it. */
 export function Field(p: FieldProps) {
   const id = `f-${p.name}`;
-  const describedBy = [p.hint && `${id}-hint`, p.error && `${id}-error`].filter(Boolean).join(' ') || undefined;
   return (
     <div class={p.error ? 'field invalid' : 'field'}>
       <label for={id}>{p.label}{p.required && <span class="req" aria-hidden="true"> *</span>}</label>
       {p.children ?? (
         <input
           id={id} name={p.name} type={p.type ?? 'text'} value={p.value ?? ''}
-          required={p.required} autocomplete={p.autocomplete} inputmode={p.inputmode} maxlength={p.maxlength}
-          aria-invalid={p.error ? 'true' : undefined} aria-describedby={describedBy}
+          required={p.required} autocomplete={p.autocomplete} inputmode={p.inputmode} data-maxlength={p.maxlength}
+          aria-invalid={p.error ? 'true' : undefined} aria-describedby={describedBy(p)}
         />
       )}
       {p.hint && <p class="hint" id={`${id}-hint`}>{p.hint}</p>}
+      {p.maxlength && <Counter id={id} value={p.value} max={p.maxlength} />}
       {p.error && <p class="error" id={`${id}-error`} role="alert">{p.error}</p>}
     </div>
   );
@@ -54,9 +78,8 @@ export function TextArea(p: Omit<FieldProps, 'children' | 'type'> & { rows?: num
   const id = `f-${p.name}`;
   return (
     <Field {...p}>
-      <textarea id={id} name={p.name} rows={p.rows ?? 3} required={p.required} maxlength={p.maxlength}
-        aria-invalid={p.error ? 'true' : undefined}
-        aria-describedby={p.error ? `${id}-error` : p.hint ? `${id}-hint` : undefined}>{p.value ?? ''}</textarea>
+      <textarea id={id} name={p.name} rows={p.rows ?? 3} required={p.required} data-maxlength={p.maxlength}
+        aria-invalid={p.error ? 'true' : undefined} aria-describedby={describedBy(p)}>{p.value ?? ''}</textarea>
     </Field>
   );
 }

@@ -29,7 +29,7 @@ export function JurisdictionPage(p: {
       <h2>年度票决工作</h2>
       {p.cycles.length === 0 ? <p class="muted">还没有年度工作。</p> : (
         <div class="table-wrap"><table class="stack-sm">
-          <thead><tr><th>年度</th><th>当前阶段</th><th></th></tr></thead>
+          <thead><tr><th>年度</th><th>当前阶段</th><th><span class="sr-only">操作</span></th></tr></thead>
           <tbody>
             {p.cycles.map((cy) => (
               <tr>

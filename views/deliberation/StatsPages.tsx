@@ -91,7 +91,7 @@ function RepTable(p: { s: YearSummary }) {
           </tr>
         ))}
       </tbody>
-      <tfoot><tr><th colspan={2}>合计</th><th class="num">{total.raised}</th><th class="num">{total.handed}</th><th class="num">{total.converted}</th><th></th></tr></tfoot>
+      <tfoot><tr><th colspan={2}>合计</th><th class="num">{total.raised}</th><th class="num">{total.handed}</th><th class="num">{total.converted}</th><td></td></tr></tfoot>
     </table></div>
   );
 }

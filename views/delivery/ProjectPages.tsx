@@ -130,7 +130,7 @@ export function ProjectPage(p: {
       {a.assessment.months.length === 0 ? <p class="muted">本年度没有需要报送的月份。</p> : (
         <div class="table-wrap">
           <table class="compact-sm">
-            <thead><tr><th>月份</th><th>状态</th><th class="num">累计完成</th><th class="num">累计支出</th><th>报送时间</th><th></th></tr></thead>
+            <thead><tr><th>月份</th><th>状态</th><th class="num">累计完成</th><th class="num">累计支出</th><th>报送时间</th><th><span class="sr-only">操作</span></th></tr></thead>
             <tbody>
               {a.assessment.standings.map((s) => {
                 const r = byMonth.get(s.month);

@@ -8,12 +8,16 @@ import { Field, FormError, TextArea, type FieldErrors, type FormValues } from '.
 import { fmtDateTime, fmtYuan } from '../components/format';
 import { MILESTONE_STATE_LABELS } from './common';
 
-export function PhotoGrid(p: { photos: { id: number; originalName: string }[]; href: (id: number) => string }) {
+/** Thumbnails linking to the display size; staff also get each original (with its metadata) for download. */
+export function PhotoGrid(p: { photos: { id: number; originalName: string }[]; href: (id: number) => string; originalHref?: (id: number) => string }) {
   if (p.photos.length === 0) return null;
   return (
     <ul class="photos">
       {p.photos.map((ph) => (
-        <li><a href={p.href(ph.id)}><img class="thumb" src={p.href(ph.id)} alt={ph.originalName || '现场照片'} loading="lazy" width="160" height="120" /></a></li>
+        <li>
+          <a href={p.href(ph.id)} hx-boost="false"><img class="thumb" src={`${p.href(ph.id)}/thumb`} alt={ph.originalName || '现场照片'} loading="lazy" width="160" height="120" /></a>
+          {p.originalHref && <a class="small" href={p.originalHref(ph.id)} hx-boost="false" download>下载原图</a>}
+        </li>
       ))}
     </ul>
   );
@@ -22,7 +26,7 @@ export function PhotoGrid(p: { photos: { id: number; originalName: string }[]; h
 export function ReportPage(p: {
   j: Jurisdiction; cycle: Cycle; project: Project; month: string; due: string; milestones: PlannedMilestone[];
   report?: ReportWithPhotos; previousPct: number | null; canFile: boolean; monthError?: string;
-  values?: FormValues; errors?: FieldErrors; photoHref: (id: number) => string;
+  values?: FormValues; errors?: FieldErrors; photoHref: (id: number) => string; originalHref?: (id: number) => string;
 }) {
   const base = `/j/${p.j.code}/cycles/${p.cycle.year}/projects/${p.project.id}`;
   const r = p.report;
@@ -45,7 +49,7 @@ export function ReportPage(p: {
         </div>
       )}
       {!r && !p.canFile && <p class="muted">本月进展尚未报送。</p>}
-      {r && <PhotoGrid photos={r.photos} href={p.photoHref} />}
+      {r && <PhotoGrid photos={r.photos} href={p.photoHref} originalHref={p.originalHref} />}
       {p.canFile && !p.monthError && (
         <form method="post" action={`${base}/reports/${p.month}`} enctype="multipart/form-data" class="stack" novalidate>
           <FormError errors={p.errors} />

@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { staticUrl } from '../../src/http/staticFiles';
 
 export interface NavLink { href: string; label: string; current?: boolean }
 export interface NavModel {
@@ -35,14 +36,15 @@ export function Layout(props: { title: string; nav: NavModel; flash?: string; ch
         <meta name="htmx-config" content={htmxConfig} />
         <title>{`${props.title} · 民生实事票决`}</title>
         <link rel="icon" href="data:," />
-        <link rel="stylesheet" href="/static/app.css" />
-        <script src="/static/htmx.min.js" defer></script>
-        <script src="/static/app.js" defer></script>
+        <link rel="stylesheet" href={staticUrl('app.css')} />
+        <script src={staticUrl('htmx.min.js')} defer></script>
+        <script src={staticUrl('app.js')} defer></script>
+        <script src={staticUrl('forms.js')} defer></script>
       </head>
       <body hx-boost="true">
         <a class="skip" href="#main">跳到正文</a>
-        {nav.rehearsalDate && <p class="demo-banner rehearsal-banner" role="note">演练模式：系统日期为 {nav.rehearsalDate}</p>}
-        {nav.demo && <p class="demo-banner" role="note">演示数据：请勿用于正式工作</p>}
+        {nav.rehearsalDate && <aside class="demo-banner rehearsal-banner" aria-label="演练模式">演练模式：系统日期为 {nav.rehearsalDate}</aside>}
+        {nav.demo && <aside class="demo-banner" aria-label="提示">演示数据：请勿用于正式工作</aside>}
         <header class="site">
           <a class="brand" href="/">民生实事票决</a>
           <nav aria-label="主导航">

@@ -129,7 +129,7 @@ export function PaperPage(p: {
             <>
               <h3>两遍录入不一致（{st.mismatched.length}）</h3>
               <div class="table-wrap"><table class="stack-sm">
-                <thead><tr><th>编号</th><th>不一致之处</th><th>第一遍</th><th>第二遍</th><th></th></tr></thead>
+                <thead><tr><th>编号</th><th>不一致之处</th><th>第一遍</th><th>第二遍</th><th><span class="sr-only">操作</span></th></tr></thead>
                 <tbody>
                   {st.mismatched.map((m) => (
                     <tr>

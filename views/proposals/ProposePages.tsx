@@ -1,5 +1,6 @@
 import type { CollectionState } from '../../src/domain/collection';
 import { FormError, type FieldErrors, type FormValues } from '../components/form';
+import { fmtDateTime } from '../components/format';
 import { CollectionNotice } from './CollectionNotice';
 import { ProposalFields, type FormChoices } from './ProposalFields';
 
@@ -37,13 +38,34 @@ export function ProposePage(p: {
   );
 }
 
-/** Outside the window: when it opens or closed, and no form. */
-export function CollectionClosedPage(p: { town: PublicTown; year?: number; state: CollectionState; note?: string }) {
+/** The resident's own words, refused because the window is shut: shown to copy, never thrown away. */
+const KEPT_FIELDS: [string, string][] = [['title', '项目名称'], ['description', '项目内容'], ['beneficiaries', '受益对象'], ['fundingSource', '资金来源']];
+
+function KeptText(p: { values: FormValues }) {
+  const kept = KEPT_FIELDS.filter(([k]) => (p.values[k] ?? '').trim() !== '');
+  if (kept.length === 0) return null;
+  return (
+    <section class="kept" aria-labelledby="kept-title">
+      <h2 id="kept-title">您填写的内容（未提交，已保留在这里）</h2>
+      <p class="hint">请复制保存，征集开始后再提交，或交到就近的代表之家、联络站。</p>
+      {kept.map(([k, label]) => (
+        <div class="field">
+          <label for={`kept-${k}`}>{label}</label>
+          <textarea id={`kept-${k}`} readonly rows={k === 'description' ? 6 : 2}>{p.values[k]}</textarea>
+        </div>
+      ))}
+    </section>
+  );
+}
+
+/** Outside the window: when it opens or closed, and no form (a refused submission's text is kept to copy). */
+export function CollectionClosedPage(p: { town: PublicTown; year?: number; state: CollectionState; note?: string; kept?: FormValues }) {
   return (
     <section class="propose">
       <h1>{p.town.name}民生实事项目建议</h1>
       {p.note && <p class="error banner" role="alert">{p.note}</p>}
       <CollectionNotice state={p.state} kind={p.town.kind} year={p.year} />
+      {p.kept && <KeptText values={p.kept} />}
       <p>征集期以外，您也可以到就近的人大代表之家、代表联络站反映意见。</p>
       <div class="actions">
         <a class="button" href={`/p/${p.town.code}`}>查看已征集的项目和办理情况</a>
@@ -53,13 +75,9 @@ export function CollectionClosedPage(p: { town: PublicTown; year?: number; state
   );
 }
 
-export function TooManyPage(p: { town: PublicTown; minutes: number; max: number }) {
-  return (
-    <section class="propose">
-      <h1>提交过于频繁</h1>
-      <p>为防止恶意刷屏，同一网络每小时最多提交 {p.max} 条建议。请在 {p.minutes} 分钟后再试。</p>
-      <p>在代表之家等地集中填写大量建议的，请把纸质表格交给{p.town.name}人大工作人员统一录入。</p>
-      <p><a href={`/p/${p.town.code}`}>返回{p.town.name}项目公开页</a></p>
-    </section>
-  );
+/** The 11th submission within the hour from one network: said beside the form, which keeps everything typed. */
+export function tooOftenNote(max: number, minutes: number, retryAt: Date): string {
+  return `提交过于频繁：为防止恶意刷屏，同一网络每小时最多提交 ${max} 条建议。`
+    + `您填写的内容都保留在下面，请在 ${minutes} 分钟后（${fmtDateTime(retryAt).slice(11)} 以后）再点“提交建议”。`
+    + '在代表之家等地集中填写大量建议的，也可以把纸质表格交给工作人员统一录入。';
 }

@@ -87,7 +87,7 @@ export function RosterPage(p: {
             <th>姓名</th><th>{r.terms.place}</th><th>{r.terms.sector}</th>{p.canManage && <th>联系电话</th>}
             <th>任期</th><th>在册</th>{showLinks && <th>联系的区人大代表</th>}<th>状态</th>
             {p.canManage && <th>登录账号</th>}
-            {p.canManage && <th></th>}
+            {p.canManage && <th><span class="sr-only">操作</span></th>}
           </tr></thead>
           <tbody>
             {p.rows.map((row) => (

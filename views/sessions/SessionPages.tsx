@@ -200,7 +200,7 @@ export function RollRow(p: { base: string; r: RollItem; q: string; canTick: bool
             <input type="hidden" name="q" value={p.q} />
             <input type="hidden" name="undo" value={r.checkedInAt ? '1' : ''} />
             {r.checkedInAt
-              ? <button type="submit" class="small secondary" aria-label={`取消 ${r.name} 的签到`}>取消签到</button>
+              ? <button type="submit" class="small secondary" aria-label={`取消签到：${r.name}`}>取消签到</button>
               : <button type="submit" class="small" aria-label={`${r.name} 签到`}>签到</button>}
           </form>
         )}

@@ -15,12 +15,6 @@ document.addEventListener('submit', (e) => {
   }
 }, true);
 
-// After htmx swaps in a page with errors, put the focus on the first invalid field.
-document.addEventListener('htmx:afterSettle', () => {
-  const bad = document.querySelector('[aria-invalid="true"]');
-  if (bad instanceof HTMLElement) bad.focus();
-});
-
 // "Select all" for a list of checkboxes: <input type=checkbox data-check-all="rep"> ticks every input[name=rep].
 document.addEventListener('change', (e) => {
   const el = e.target;

@@ -14,7 +14,7 @@ export function StationListPage(p: { j: Town; stations: (Station & { placeName: 
       <p>群众扫站点海报上的二维码，即可打开本辖区的项目建议表，并自动记下是经哪个站点提交的。打印海报前请确认下方网址能从群众的手机上打开。</p>
       {p.stations.length === 0 ? <p class="muted">本辖区还没有站点，请区级管理员在“辖区管理”中添加。</p> : (
         <div class="table-wrap"><table class="stack-sm">
-          <thead><tr><th>站点</th><th>所在</th><th>短网址</th><th></th></tr></thead>
+          <thead><tr><th>站点</th><th>所在</th><th>短网址</th><th><span class="sr-only">操作</span></th></tr></thead>
           <tbody>
             {p.stations.map((s) => (
               <tr>

@@ -2,10 +2,11 @@ import type { BallotModel, VoteNowState } from '../../src/data/voteNow';
 import type { BodyTerms } from '../../src/domain/bodyTerms';
 import { CHOICE_SETS, MARK_LABELS, type Mark } from '../../src/domain/choices';
 import { Field, FormError, type FieldErrors } from '../components/form';
+import { staticUrl } from '../../src/http/staticFiles';
 
 /** The script that counts "for" marks against N on the phone; the server checks again whatever it says. */
 export function BallotScript() {
-  return <script src="/static/ballot.js" defer></script>;
+  return <script src={staticUrl('ballot.js')} defer></script>;
 }
 
 function SecrecyNotice(p: { secrecy: 'secret' | 'named' }) {

@@ -8,7 +8,8 @@ import { boardStation } from '../../data/delivery';
 import { feedbackOf, submitFeedback } from '../../data/feedback';
 import { getRatingWindow } from '../../data/feedbackWindow';
 import { getMidterm, type MidtermSnapshot } from '../../data/midterm';
-import { readPhotoFile, uploadsDirFor } from '../../data/photoFiles';
+import { readPhotoSize, uploadsDirFor } from '../../data/photoFiles';
+import type { PhotoSize } from '../../data/photoSizes';
 import { getPhotoIn } from '../../data/progress';
 import { originalPlan, planAdjustmentsOf } from '../../data/projects';
 import { visitsOf } from '../../data/supervision';
@@ -48,6 +49,15 @@ function feedbackPage(c: P, values?: FormValues, errors?: FieldErrors) {
     { title: `评价与建议 · ${project.title}` });
 }
 
+async function photoResponse(c: Context<CycleEnv>, size: PhotoSize) {
+  const { db } = c.var;
+  const photo = getPhotoIn(db, c.var.cycle.id, idParam(c.req.param('photoId'))) ?? notFound();
+  const bytes = await readPhotoSize(c.var.uploadsDir ?? uploadsDirFor(db), photo.fileName, size) ?? notFound();
+  c.header('Content-Type', 'image/jpeg');
+  c.header('Cache-Control', 'public, max-age=31536000, immutable'); // stored names are random, never reused, never rewritten
+  return c.body(new Uint8Array(bytes));
+}
+
 /** /p/:code/:year/projects — the year's projects for everyone: progress, the notice-board sheets, photos, the mid-term report. */
 export const portal = new Hono<CycleEnv>()
   .get('/', (c) => {
@@ -55,14 +65,9 @@ export const portal = new Hono<CycleEnv>()
     return c.render(<PublicProjectsPage j={j} cycle={cycle} items={assessed(c)} midtermPublished={!!getMidterm(db, cycle.id)?.publishedAt} today={today(c)} />,
       { title: `${j.name} ${cycle.year} 年度民生实事项目` });
   })
-  .get('/photos/:photoId{[0-9]+}', (c) => {
-    const { db } = c.var;
-    const photo = getPhotoIn(db, c.var.cycle.id, idParam(c.req.param('photoId'))) ?? notFound();
-    const bytes = readPhotoFile(c.var.uploadsDir ?? uploadsDirFor(db), photo.fileName) ?? notFound();
-    c.header('Content-Type', photo.mime);
-    c.header('Cache-Control', 'public, max-age=86400'); // stored names are random and never reused
-    return c.body(new Uint8Array(bytes));
-  })
+  // The public sees the display size (and thumbnails in lists), stripped of metadata; the original is for staff only.
+  .get('/photos/:photoId{[0-9]+}', (c) => photoResponse(c, 'display'))
+  .get('/photos/:photoId{[0-9]+}/thumb', (c) => photoResponse(c, 'thumb'))
   .get('/board/:station', (c) => {
     const { db, jurisdiction: j, cycle } = c.var;
     const station = boardStation(db, j.id, c.req.param('station')) ?? notFound();

@@ -38,7 +38,8 @@ function reportPage(c: C, values?: FormValues, errors?: FieldErrors) {
     <ReportPage j={j} cycle={cycle} project={project} month={month} due={reportDueDate(month, getSettings(db, j.id).reportDueDay)}
       milestones={reportableMilestones(plan)} report={report} previousPct={previousPct(db, project.id, month)}
       canFile={canFile} monthError={canFile ? monthError : undefined} values={values} errors={errors}
-      photoHref={(id) => `/p/${j.code}/${cycle.year}/projects/photos/${id}`} />,
+      photoHref={(id) => `/p/${j.code}/${cycle.year}/projects/photos/${id}`}
+      originalHref={(id) => `/j/${j.code}/cycles/${cycle.year}/photos/${id}/original`} />,
     { title: `${month} 月度进展 · ${project.title}` },
   );
 }
