@@ -16,6 +16,7 @@ import { correctionsOf } from '../data/publication';
 import { publishedSessions, readResult, sessionOutcome } from '../data/results';
 import { quorumState } from '../data/sessions';
 import { markFieldsShape, marksOf } from '../domain/ballot';
+import { refuse } from '../domain/result';
 import { BODY_TERMS, bodyOf } from '../domain/bodyTerms';
 import type { PollKind } from '../domain/choices';
 import { wantsFragment } from '../http/hall';
@@ -133,6 +134,8 @@ export const polls = new Hono<PollEnv>()
   .post('/paper/issue', allow('poll.manage'), validForm(issueForm, paperPage), (c) => {
     const { db, poll: p } = c.var;
     const form = c.req.valid('form');
+    // A rehearsal is for the phones; a paper ballot in it would be counted by nobody.
+    if (p.isTest) return refused(c, refuse('试投票不发放纸质选票'), paperPage);
     const picked = form.all === '1' ? presentWithoutBallot(db, p).map((r) => r.representativeId) : form.rep;
     const r = issuePaperBallots(db, actorOf(c), p, picked, c.var.now());
     if (!r.ok) return refused(c, r, paperPage);
