@@ -11,10 +11,10 @@ export function ComparisonTable(p: { list: CandidateView[]; caption?: string }) 
   return (
     <div class="table-wrap compare-wrap" tabindex={0} role="region" aria-label="候选项目对比表（可左右滑动）">
       <table class="compare">
-        <caption>{p.caption ?? '候选项目对比'}</caption>
+        <caption>{p.caption ?? '候选项目对比'}<span class="compare-hint">（手机上可左右滑动表格）</span></caption>
         <thead>
           <tr>
-            <th scope="col">序号</th><th scope="col" class="compare-name">项目</th><th scope="col" class="num">预算</th>
+            <th scope="col" class="compare-name">项目</th><th scope="col" class="num">预算</th>
             <th scope="col">承办单位</th><th scope="col">实施期限</th><th scope="col" class="num">月数</th>
             <th scope="col">受益群众</th><th scope="col">跨年度</th>
           </tr>
@@ -25,8 +25,7 @@ export function ComparisonTable(p: { list: CandidateView[]; caption?: string }) 
             const months = monthsSpanned(c.startDate, c.endDate);
             return (
               <tr>
-                <td>{i + 1}</td>
-                <th scope="row" class="compare-name">{c.title}</th>
+                <th scope="row" class="compare-name">{i + 1}. {c.title}</th>
                 <td class="num">{fmtYuan(c.budget)}</td>
                 <td>{c.unitName}</td>
                 <td class="nowrap">{c.startDate}<br />至 {c.endDate}</td>

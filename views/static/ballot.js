@@ -69,8 +69,10 @@
     }
   }
 
+  // The form that sent the request: a swap event is fired on its target (the body), so read it from the request.
   const castForm = (e) => {
-    const el = e.detail && e.detail.elt;
+    const d = e.detail || {};
+    const el = (d.requestConfig && d.requestConfig.elt) || d.elt;
     return el instanceof HTMLFormElement && el.hasAttribute('data-once') ? el : null;
   };
   for (const name of ['htmx:sendError', 'htmx:timeout']) {
