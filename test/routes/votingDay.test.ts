@@ -94,6 +94,10 @@ describe('试投票: a rehearsal on the real phones, never counted, its ballots 
     const real = await post(f.app, `/j/QS/sessions/${s.id}/polls`, { title: '2027年度民生实事项目票决', secrecy: 'secret' }, clerk);
     expect(real.status).toBe(303);
     const realId = Number(real.headers.get('location')!.split('/').at(-1));
+    // The projector moves on from the rehearsal to the real poll about to start.
+    const next = await (await get(f.app, `/j/QS/sessions/${s.id}/screen`, clerk)).text();
+    expect(next).toContain('即将开始表决');
+    expect(next).not.toContain('试投票已结束');
     expect((await post(f.app, `/j/QS/polls/${realId}/open`, {}, clerk)).status).toBe(303);
     // Every representative may vote in the real poll, those who rehearsed too.
     expect((await castVia(f, await f.login('qs.rep'), realId, marksFor(optionIds(f, realId), ['for', '', '']))).status).toBe(303);
@@ -224,5 +228,19 @@ describe('the projector on the day', () => {
     const after = await (await get(f.app, `/j/QS/sessions/${s.id}/screen`, clerk)).text();
     expect(after).toContain('class="screen-poll many"');
     expect(after.match(/<tr class="outcome-/g)).toHaveLength(10);
+  });
+});
+
+describe('the candidate comparison table', () => {
+  it('on the list page and its print view: budget, unit, schedule and months, beneficiaries, cross-year per candidate', async () => {
+    const f = await votingFixture({ reps: 4, logins: 1, candidates: 3, seatsToFill: 2 });
+    const clerk = await f.login('qs.clerk');
+    for (const path of ['/j/QS/cycles/2027/candidates', '/j/QS/cycles/2027/candidates/print']) {
+      const html = await (await get(f.app, path, clerk)).text();
+      const table = html.slice(html.indexOf('<table class="compare">'), html.indexOf('</table>', html.indexOf('<table class="compare">')));
+      expect(table.match(/<tr>/g)).toHaveLength(4); // the head and three candidates
+      expect(table).toContain('<th scope="row" class="compare-name">2. 杨柳村至白果村道路硬化</th><td class="num">750,000 元</td><td>农业服务中心</td>'
+        + '<td class="nowrap">2027-03-01<br/>至 2027-11-30</td><td class="num">9</td><td>—</td><td>否</td>');
+    }
   });
 });
