@@ -131,6 +131,8 @@ function sessionPageFor(form: 'selection' | 'evaluation') {
     const hasSelection = polls.some((p) => p.kind === 'selection' && !p.isTest && p.state !== 'void');
     return c.render(
       <SessionPage j={j} s={s} terms={terms} year={year} h={quorumState(db, s)} showCreatePoll={!hasSelection}
+        // A rehearsal is offered until the real vote has started.
+        showTestPoll={!polls.some((p) => !p.isTest && p.kind !== 'evaluation' && p.state !== 'draft' && p.state !== 'void')}
         polls={polls.map((p) => ({
           id: p.id, title: p.title, secrecy: p.secrecy, state: p.state, voidReason: p.voidReason, isTest: p.isTest, testSubmissions: p.testSubmissions,
           kindLabel: p.isTest ? '试投票（不计票）' : p.kind === 'runoff' ? '另行投票' : p.kind === 'evaluation' ? '满意度测评' : `项目${terms.vote}`,

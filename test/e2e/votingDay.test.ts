@@ -167,6 +167,17 @@ describe('browser: voting day — a rehearsal, a failed cast resent, the project
     await p1.goto(server.url);
     await p1.locator('ol.day-steps').waitFor();
     await shot(p1, 'day-rep-home-375');
+
+    // The clerk on a phone: home and session page, the rehearsal marked in the list.
+    await clerk.setViewportSize({ width: 375, height: 740 });
+    await clerk.goto(server.url);
+    await clerk.getByText('核对结果，公布结果和决议').waitFor();
+    await shot(clerk, 'day-clerk-home-375');
+    await clerk.goto(`${server.url}/j/QS/sessions/${s.id}`);
+    await clerk.getByText('1 部手机提交，选票已销毁').waitFor();
+    await shot(clerk, 'day-session-375');
+    await screen.setViewportSize({ width: 1280, height: 800 });
+    await shot(screen, 'day-projector-result-1280');
     expect(pages.external).toEqual([]);
   });
 

@@ -99,6 +99,8 @@ describe('试投票: a rehearsal on the real phones, never counted, its ballots 
     expect(next).toContain('即将开始表决');
     expect(next).not.toContain('试投票已结束');
     expect((await post(f.app, `/j/QS/polls/${realId}/open`, {}, clerk)).status).toBe(303);
+    // Once the real vote has started, no more rehearsals are offered.
+    expect(await (await get(f.app, `/j/QS/sessions/${s.id}`, clerk)).text()).not.toContain('发起试投票');
     // Every representative may vote in the real poll, those who rehearsed too.
     expect((await castVia(f, await f.login('qs.rep'), realId, marksFor(optionIds(f, realId), ['for', '', '']))).status).toBe(303);
   });

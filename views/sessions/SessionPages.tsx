@@ -89,6 +89,8 @@ export function SessionPage(p: {
   j: Jurisdiction; s: Session; terms: BodyTerms; year?: number; h: HeadcountModel; polls: PollListItem[];
   canManage: boolean; canVote: boolean; pollBlocker: string | null; defaultPollTitle: string; showCreatePoll: boolean;
   published: boolean; evaluation: EvaluationFormModel; values?: FormValues; errors?: FieldErrors;
+  /** 试投票 is offered before the real vote starts. */
+  showTestPoll?: boolean;
   /** A deliberation meeting's agenda and minutes. */
   meeting?: Child;
 }) {
@@ -153,7 +155,7 @@ export function SessionPage(p: {
           </form>
         )
       )}
-      {p.canManage && s.state !== 'closed' && !p.published && (
+      {p.canManage && p.showTestPoll && s.state !== 'closed' && !p.published && (
         <div class="card test-poll-card">
           <h3>试投票</h3>
           <p class="hint">正式表决前用真实的手机和大屏走一遍：不计票、不公布、不进入结果报告单和决议，结束时选票全部销毁，只保留提交的手机数。</p>
