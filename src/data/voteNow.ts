@@ -1,5 +1,5 @@
 import type { Representative } from './representatives';
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { jurisdiction, participation, poll, representative, session, sessionRoster } from '../../db/schema';
 import type { PollKind } from '../domain/choices';
@@ -27,7 +27,7 @@ export type VoteNowState =
   | { kind: 'waiting'; sessionTitle: string }
   | { kind: 'ballot'; sessionTitle: string; b: BallotModel }
   | { kind: 'voted'; sessionTitle: string; pollTitle: string; receipt: string; channel: 'electronic' | 'paper'; pollId: number; isTest: boolean }
-  | { kind: 'ended'; sessionTitle: string; ended: EndedPoll };
+  | { kind: 'ended'; sessionTitle: string; ended: EndedPoll; sessionClosed?: boolean };
 
 /**
  * The last poll of the session once it has closed: what the phone shows instead of "waiting" — the representative's
@@ -50,7 +50,7 @@ export function ballotModel(p: Poll, options: PollOption[]): BallotModel {
 export function voteNowFor(db: Db, rep: Representative): VoteNowState {
   const sessions = currentSessionsOf(db, rep.id).map((s) => ({ s, open: openPollIn(db, s.id) }));
   const pick = sessions.find((x) => x.open) ?? sessions.find((x) => x.s.state === 'open') ?? sessions[0];
-  if (!pick) return { kind: 'noSession' };
+  if (!pick) return lastPublished(db, rep.id) ?? { kind: 'noSession' };
   const { s, open: p } = pick;
   if (s.state === 'planned') return { kind: 'planned', sessionTitle: s.title };
   if (!isPresent(db, s.id, rep.id)) return { kind: 'checkIn', sessionId: s.id, sessionTitle: s.title };
@@ -61,6 +61,16 @@ export function voteNowFor(db: Db, rep: Representative): VoteNowState {
   const part = participationOf(db, p.id, rep.id);
   if (part) return { kind: 'voted', sessionTitle: s.title, pollTitle: p.title, receipt: part.receiptCode, channel: part.channel, pollId: p.id, isTest: p.isTest };
   return { kind: 'ballot', sessionTitle: s.title, b: ballotModel(p, optionsOf(db, p.id)) };
+}
+
+/** After the session has closed, its published result stays on the phone (a result is often published after closing). */
+function lastPublished(db: Db, representativeId: number): VoteNowState | undefined {
+  const last = db.select({ s: session }).from(session)
+    .innerJoin(sessionRoster, and(eq(sessionRoster.sessionId, session.id), eq(sessionRoster.representativeId, representativeId)))
+    .where(eq(session.state, 'closed')).orderBy(desc(session.date), desc(session.id)).get()?.s;
+  if (!last) return undefined;
+  const ended = endedPollOf(db, last, representativeId);
+  return ended?.published ? { kind: 'ended', sessionTitle: last.title, ended, sessionClosed: true } : undefined;
 }
 
 /** The session's latest poll that has ended (closed or published), with what the representative may see of it. */
@@ -121,5 +131,5 @@ export function seatsInSession(db: Db, userId: number): SeatInSession[] {
     .innerJoin(jurisdiction, eq(jurisdiction.id, representative.jurisdictionId))
     .where(eq(representative.userId, userId)).orderBy(asc(representative.id)).all()
     .map((r) => ({ code: r.code, st: voteNowFor(db, r.rep) }))
-    .filter((x): x is SeatInSession => x.st.kind !== 'noSession' && x.st.kind !== 'planned');
+    .filter((x): x is SeatInSession => x.st.kind !== 'noSession' && x.st.kind !== 'planned' && !(x.st.kind === 'ended' && x.st.sessionClosed));
 }

@@ -7,6 +7,7 @@ import { get, post } from '../helpers/app';
 import { clerkActor, close, openedPoll, publishedSession, valueOf } from '../helpers/pollCases';
 import { castVia, marksFor, openSession, optionIds, votingFixture, type VotingFixture } from '../helpers/votingFixture';
 import { openPoll } from '../../src/data/polls';
+import { transitionSession } from '../../src/data/sessions';
 
 const audits = (f: VotingFixture, action: string) => f.db.select().from(auditLog).all().filter((a) => a.action === action);
 const pollRow = (f: VotingFixture, id: number) => f.db.select().from(poll).where(eq(poll.id, id)).get()!;
@@ -200,6 +201,18 @@ describe('the phone after the vote', () => {
     expect(html).toContain(`<li>${t.f.qsCycle.candidates[0]!.title}</li>`);
     expect(html).toContain(`<li>${t.f.qsCycle.candidates[1]!.title}</li>`);
     expect(html).toContain('<a href="/p/QS/2027/results">查看公布的表决结果</a>');
+    // After the session closes the phone keeps the published result; the home page no longer calls into the hall.
+    valueOf(transitionSession(t.f.db, clerkActor(t.f), t.session, 'closed', new Date()));
+    const later = await (await get(t.f.app, '/j/QS/vote', await t.f.login('qs.rep'))).text();
+    expect(later).toContain('<strong>结果已公布</strong>：通过 2 个项目');
+    expect(await (await get(t.f.app, '/', await t.f.login('qs.rep'))).text()).not.toContain('正在召开的会议');
+  });
+
+  it('after a closed session without a published result the phone has nothing to show', async () => {
+    const t = await openedPoll({ reps: 4, logins: 3, candidates: 2, seatsToFill: 1, present: 3 });
+    close(t);
+    valueOf(transitionSession(t.f.db, clerkActor(t.f), t.session, 'closed', new Date()));
+    expect(await (await get(t.f.app, '/j/QS/vote', await t.f.login('qs.rep'))).text()).toContain('目前没有您参加的会议');
   });
 });
 
