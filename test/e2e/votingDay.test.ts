@@ -72,7 +72,7 @@ describe('browser: voting day — a rehearsal, a failed cast resent, the project
     const testUrl = clerk.url();
     const testId = Number(testUrl.split('/').at(-1));
     await clerk.getByRole('button', { name: '开始表决' }).click();
-    await clerk.getByText('表决已开始').waitFor();
+    await clerk.getByText('试投票已开始（不计票）').waitFor();
     await screen.getByText('试投票 · 不计票').waitFor({ timeout: 20_000 });
     const phones = await Promise.all([0, 1, 2].map(() => pages.open(375, 740)));
     await Promise.all(phones.map((p, i) => loginAs(p, server.url, f.usernameOf(i), PASSWORD)));
