@@ -179,7 +179,7 @@ describe('browser: voting day — a rehearsal, a failed cast resent, the project
     await screen.setViewportSize({ width: 1280, height: 800 });
     await shot(screen, 'day-projector-result-1280');
     expect(pages.external).toEqual([]);
-  });
+  }, 300_000); // three phones, a projector and a clerk on a shared machine
 
   it('the candidate comparison table at 375 px (scrolls in its frame), 1280 px and on A4', async () => {
     const clerk = await pages.open(375, 740);
