@@ -311,6 +311,9 @@ export const poll = sqliteTable('poll', {
   parentPollId: integer('parent_poll_id').references((): AnySQLiteColumn => poll.id), // a runoff's original poll
   paperBallotsIssued: integer('paper_ballots_issued').notNull().default(0),
   rule: text('rule'), // JSON: the rule in force when the poll opened (quorum, majority base, N, ballot form); the count reads only this
+  // 试投票: a rehearsal on the real phones and projector; never counted, its ballots destroyed at close.
+  isTest: integer('is_test', { mode: 'boolean' }).notNull().default(false),
+  testSubmissions: integer('test_submissions'), // a closed test poll keeps only how many phones submitted
   openedAt: at('opened_at'),
   closedAt: at('closed_at'),
   publishedAt: at('published_at'),

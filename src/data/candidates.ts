@@ -31,7 +31,10 @@ export function candidateList(db: Db, cycleId: number) {
     .where(eq(candidate.cycleId, cycleId)).orderBy(asc(candidate.position), asc(candidate.id)).all();
   const ids = rows.map((r) => r.c.id);
   const links = ids.length
-    ? db.select({ candidateId: candidateProposal.candidateId, id: proposal.id, receipt: proposal.receipt, title: proposal.title })
+    ? db.select({
+      candidateId: candidateProposal.candidateId, id: proposal.id, receipt: proposal.receipt, title: proposal.title,
+      beneficiaries: proposal.beneficiaries, beneficiaryCount: proposal.beneficiaryCount,
+    })
       .from(candidateProposal).innerJoin(proposal, eq(proposal.id, candidateProposal.proposalId))
       .where(inArray(candidateProposal.candidateId, ids)).orderBy(asc(proposal.seq)).all()
     : [];

@@ -76,10 +76,10 @@ export function agendaOf(db: Db, sessionId: number): AgendaItem[] {
   }));
 }
 
-/** The session's polls a project-selection item may name: selection polls and their runoffs, not void ones. */
+/** The session's polls a project-selection item may name: selection polls and their runoffs, not void ones, never a test poll. */
 export function selectionPollsOf(db: Db, sessionId: number) {
   return db.select({ id: poll.id, title: poll.title, state: poll.state, kind: poll.kind }).from(poll)
-    .where(and(eq(poll.sessionId, sessionId), inArray(poll.kind, ['selection', 'runoff']), ne(poll.state, 'void')))
+    .where(and(eq(poll.sessionId, sessionId), inArray(poll.kind, ['selection', 'runoff']), eq(poll.isTest, false), ne(poll.state, 'void')))
     .orderBy(asc(poll.id)).all();
 }
 
@@ -148,7 +148,7 @@ export function updateMeetingItem(db: Db, actor: Actor & { id: number }, s: Sess
     const cycleId = before.kind === 'reportHearing' ? input.cycleId : null;
     const opinionIds = before.kind === 'opinionItems' ? [...new Set(input.opinionItemIds)] : [];
     if (pollId !== null && !tx.select({ id: poll.id }).from(poll)
-      .where(and(eq(poll.id, pollId), eq(poll.sessionId, s.id), inArray(poll.kind, ['selection', 'runoff']))).get()) {
+      .where(and(eq(poll.id, pollId), eq(poll.sessionId, s.id), inArray(poll.kind, ['selection', 'runoff']), eq(poll.isTest, false))).get()) {
       return refuse('请选择本次会议的项目票选表决', 'pollId');
     }
     if (cycleId !== null && !tx.select({ id: cycle.id }).from(cycle).where(and(eq(cycle.id, cycleId), eq(cycle.jurisdictionId, s.jurisdictionId))).get()) {

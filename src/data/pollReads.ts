@@ -59,14 +59,23 @@ export function livingRunoffsOf(db: Db, pollId: number): Poll[] {
 
 /**
  * The polls a session's resolution rests on: the selection and its runoffs. A year-end evaluation held at the same
- * session is published on its own (publishEvaluationPoll), so it neither holds up nor rides along with the resolution.
+ * session is published on its own (publishEvaluationPoll), so it neither holds up nor rides along with the resolution;
+ * a test poll (试投票) is no part of it either.
  */
 export function resolutionPollsOf(db: Db, sessionId: number): Poll[] {
-  return db.select().from(poll).where(and(eq(poll.sessionId, sessionId), inArray(poll.kind, ['selection', 'runoff']))).all();
+  return db.select().from(poll).where(and(eq(poll.sessionId, sessionId), inArray(poll.kind, ['selection', 'runoff']), eq(poll.isTest, false))).all();
 }
 
-/** The poll the projector shows: the open one, else the latest that has left draft, else the latest draft. */
+/**
+ * The poll the projector shows: the open one, else the latest that has left draft, else the latest draft. A real
+ * poll set up after a rehearsal (试投票) takes the screen from the rehearsal's closing line.
+ */
 export function screenPoll(db: Db, sessionId: number): Poll | undefined {
   const all = pollsOf(db, sessionId);
-  return all.find((p) => p.state === 'open') ?? all.filter((p) => p.state !== 'draft').at(-1) ?? all.at(-1);
+  const open = all.find((p) => p.state === 'open');
+  if (open) return open;
+  const done = all.filter((p) => p.state !== 'draft').at(-1);
+  const latest = all.at(-1);
+  if (done?.isTest && latest && latest.state === 'draft' && !latest.isTest) return latest;
+  return done ?? latest;
 }

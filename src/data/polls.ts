@@ -10,6 +10,7 @@ import type { Cycle } from './cycles';
 import { livingRunoffsOf, openPollIn, pollInSession, runoffOf, type Poll } from './pollReads';
 import { computeResult, readSelectionResult, storeResult } from './results';
 import { headcount, type Session } from './sessions';
+import { closeTestPoll, destroyTestBallots } from './testPolls';
 import { getSettings } from './settings';
 
 // Views of other areas still name the row types from here; the queries themselves live in pollReads.
@@ -30,7 +31,7 @@ function readyForSelection(db: Db, cycleId: number): Result<Cycle> {
   const n = db.select({ n: sql<number>`count(*)` }).from(candidate).where(eq(candidate.cycleId, cycleId)).get()!.n;
   if (n === 0) return refuse('候选项目清单为空');
   const existing = db.select({ id: poll.id, state: poll.state }).from(poll).innerJoin(session, eq(session.id, poll.sessionId))
-    .where(and(eq(session.cycleId, cycleId), eq(poll.kind, 'selection'), ne(poll.state, 'void'))).get();
+    .where(and(eq(session.cycleId, cycleId), eq(poll.kind, 'selection'), eq(poll.isTest, false), ne(poll.state, 'void'))).get();
   if (existing) return refuse(existing.state === 'published' ? '本年度项目已经表决并公布结果' : '本年度已有一轮项目表决；如需重新表决，请先将其作废');
   return ok(cy);
 }
@@ -99,7 +100,8 @@ export function openPoll(db: Db, actor: Actor, p: Poll, now: Date): Result<Poll>
     const settings = getSettings(tx, s.jurisdictionId);
     const { seated, present } = headcount(tx, s.id);
     const check = checkPollTransition(fresh.state, 'open', {
-      quorumMet: hasQuorum(present, seated, parseFraction(settings.quorumFraction)), sessionOpen: s.state === 'open', countComplete: false, reason: '',
+      // A test poll checks phones while people still arrive: it decides nothing, so it needs no quorum.
+      quorumMet: fresh.isTest || hasQuorum(present, seated, parseFraction(settings.quorumFraction)), sessionOpen: s.state === 'open', countComplete: false, reason: '',
     });
     if (!check.ok) return check;
     if (openPollIn(tx, s.id)) return refuse('已有一轮表决正在进行，请先结束该轮表决');
@@ -120,6 +122,7 @@ export function openPoll(db: Db, actor: Actor, p: Poll, now: Date): Result<Poll>
  * committed, the file forgets the order the ballots were written in.
  */
 export function closePoll(conn: DbConnection, actor: Actor, p: Poll, now: Date): Result<Poll> {
+  if (p.isTest) return closeTestPoll(conn, actor, p, now);
   const closed = durably(conn, () => conn.transaction((tx) => {
     const { poll: fresh, session: s } = pollInSession(tx, p.id)!;
     const check = checkPollTransition(fresh.state, 'closed', { quorumMet: true, sessionOpen: true, countComplete: false, reason: '' });
@@ -146,6 +149,7 @@ export function voidPoll(db: Db, actor: Actor, p: Poll, reason: string, now: Dat
     const row = tx.update(poll).set({ state: 'void', voidReason: reason.trim() }).where(eq(poll.id, p.id)).returning().get();
     // A voided count is no result: drop a stored tally so nothing downstream reads it as one.
     tx.delete(pollResult).where(eq(pollResult.pollId, p.id)).run();
+    if (fresh.isTest) destroyTestBallots(tx, p.id);
     recordAudit(tx, actor, {
       action: 'poll.void', targetType: 'poll', targetId: p.id, jurisdictionId: s.jurisdictionId,
       before: { state: fresh.state }, after: { state: 'void', reason: reason.trim() },

@@ -99,7 +99,7 @@ export interface SessionOutcome {
  */
 export function sessionOutcome(db: Db, sessionId: number): SessionOutcome | null {
   const selection = db.select().from(poll)
-    .where(and(eq(poll.sessionId, sessionId), eq(poll.kind, 'selection'), inArray(poll.state, ['closed', 'published']))).orderBy(asc(poll.id)).get();
+    .where(and(eq(poll.sessionId, sessionId), eq(poll.kind, 'selection'), eq(poll.isTest, false), inArray(poll.state, ['closed', 'published']))).orderBy(asc(poll.id)).get();
   if (!selection) return null;
   const first = readSelectionResult(db, selection.id);
   if (!first) return null;

@@ -139,6 +139,22 @@ export function checkIn(db: Db, actor: Actor, s: Session, representativeId: numb
   });
 }
 
+/**
+ * A new check-in code for the session, e.g. when the old one was photographed and passed out of the hall. The old
+ * code stops working at once (self check-in compares with the stored one); the audit says that it changed, not to what.
+ */
+export function rotateCheckInCode(db: Db, actor: Actor, s: Session, now: Date): Result<Session> {
+  return db.transaction((tx) => {
+    const fresh = tx.select().from(session).where(eq(session.id, s.id)).get()!;
+    if (fresh.state === 'closed') return refuse('会议已闭会，签到码不再使用');
+    let code = newCheckInCode();
+    while (code === fresh.checkInCode) code = newCheckInCode();
+    const row = tx.update(session).set({ checkInCode: code }).where(eq(session.id, s.id)).returning().get();
+    recordAudit(tx, actor, { action: 'session.checkInCode.rotate', targetType: 'session', targetId: s.id, jurisdictionId: s.jurisdictionId }, now);
+    return ok(row);
+  });
+}
+
 /** Self check-in on the phone: the code on the projector proves the representative is in the hall. */
 export function selfCheckIn(db: Db, actor: Actor, s: Session, representativeId: number, code: string, now: Date): Result<{ already: boolean }> {
   if (!/^\d{6}$/.test(code.trim())) return refuse('请输入大屏上显示的 6 位数字签到码', 'format');

@@ -103,3 +103,21 @@ export function moveInOrder(ids: readonly number[], id: number, direction: 'up' 
   [out[i], out[j]] = [out[j]!, out[i]!];
   return out;
 }
+
+/**
+ * Calendar months a schedule touches, both ends included: 2027-03-01 to 2027-10-31 is 8 months, one day is 1.
+ * For the comparison table only; null when the dates cannot be read or end before they start.
+ */
+export function monthsSpanned(start: string, end: string): number | null {
+  const a = /^(\d{4})-(\d{2})-\d{2}$/.exec(start);
+  const b = /^(\d{4})-(\d{2})-\d{2}$/.exec(end);
+  if (!a || !b || end < start) return null;
+  return (Number(b[1]) - Number(a[1])) * 12 + (Number(b[2]) - Number(a[2])) + 1;
+}
+
+/** Who a candidate serves, from the proposals it combines: their descriptions, and the headcount when every one gives it. */
+export function beneficiariesOf(proposals: readonly { beneficiaries: string; beneficiaryCount: number | null }[]): { text: string; count: number | null } {
+  const text = [...new Set(proposals.map((p) => p.beneficiaries.trim()).filter((t) => t !== ''))].join('；');
+  const known = proposals.length > 0 && proposals.every((p) => p.beneficiaryCount !== null);
+  return { text, count: known ? proposals.reduce((n, p) => n + (p.beneficiaryCount ?? 0), 0) : null };
+}

@@ -12,6 +12,8 @@ import { KIND_LABELS, townsOf } from '../data/jurisdictions';
 import { officerDutiesOf } from '../data/sessionOfficers';
 import { scopesOf } from '../data/users';
 import { seatsInSession } from '../data/voteNow';
+import { liveSessionsOf } from '../data/liveSessions';
+import { can } from '../auth/authorize';
 import type { AppEnv } from '../env';
 import { workingJurisdictions } from '../http/renderer';
 import { validQuery } from '../http/validate';
@@ -37,7 +39,7 @@ export const home = new Hono<AppEnv>()
     return c.render(
       <Dashboard displayName={user.displayName} scopes={scopesOf(db, user.id)} working={working}
         cycles={latestCycles(db, working.map((w) => w.id)).filter((cy) => cy.phase !== 'closed')}
-        hall={seatsInSession(db, user.id)} duties={officerDutiesOf(db, user.id)} start={gettingStarted(db, user.id, chinaYearOf(c.var.now()))}
+        hall={seatsInSession(db, user.id)} duties={officerDutiesOf(db, user.id)} live={liveSessionsOf(db, working.filter((w) => can(c, 'session.manage', w.id)).map((w) => w.id))} start={gettingStarted(db, user.id, chinaYearOf(c.var.now()))}
         deliberation={deliberationTodo(db, user.id, chinaDateOf(c.var.now()))}
         delivery={deliveryHome(db, user, chinaDateOf(c.var.now()))} />,
       { title: '工作台' },

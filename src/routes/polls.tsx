@@ -17,6 +17,7 @@ import { correctionsOf } from '../data/publication';
 import { publishedSessions, readResult, sessionOutcome } from '../data/results';
 import { quorumState } from '../data/sessions';
 import { markFieldsShape, marksOf } from '../domain/ballot';
+import { refuse } from '../domain/result';
 import { BODY_TERMS, bodyOf } from '../domain/bodyTerms';
 import type { PollKind } from '../domain/choices';
 import { ALL_OFFICER_ROLES } from '../domain/sessionOfficers';
@@ -92,11 +93,12 @@ export const polls = new Hono<PollEnv>()
   .post('/open', allow('poll.manage'), (c) => {
     const r = openPoll(c.var.db, actorOf(c), c.var.poll, c.var.now());
     if (!r.ok) return refused(c, r, pollPage);
-    return redirectWithFlash(c, base(c), '表决已开始，代表可以在手机上投票');
+    return redirectWithFlash(c, base(c), r.value.isTest ? '试投票已开始（不计票），请代表在手机上试投' : '表决已开始，代表可以在手机上投票');
   })
   .post('/close', allow('poll.manage'), (c) => {
     const r = closePoll(c.var.db, actorOf(c), c.var.poll, c.var.now());
     if (!r.ok) return refused(c, r, pollPage);
+    if (r.value.isTest) return redirectWithFlash(c, base(c), `试投票已结束：${r.value.testSubmissions ?? 0} 部手机提交了选票，选票已全部销毁`);
     return redirectWithFlash(c, base(c), r.value.paperBallotsIssued > 0 ? '表决已结束，请计票人录入纸质选票' : '表决已结束，结果已产生');
   })
   .post('/void', allow('poll.manage'), validForm(voidForm, pollPage), (c) => {
@@ -139,6 +141,8 @@ export const polls = new Hono<PollEnv>()
   .post('/paper/issue', allow('poll.manage'), validForm(issueForm, paperPage), (c) => {
     const { db, poll: p } = c.var;
     const form = c.req.valid('form');
+    // A rehearsal is for the phones; a paper ballot in it would be counted by nobody.
+    if (p.isTest) return refused(c, refuse('试投票不发放纸质选票'), paperPage);
     const picked = form.all === '1' ? presentWithoutBallot(db, p).map((r) => r.representativeId) : form.rep;
     const r = issuePaperBallots(db, actorOf(c), p, picked, c.var.now());
     if (!r.ok) return refused(c, r, paperPage);

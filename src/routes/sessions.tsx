@@ -14,6 +14,7 @@ import { createEvaluationPoll, evaluableCycles } from '../data/evaluationPolls';
 import { agendaSummary, meetingWarningsFor } from '../data/meetings';
 import { pollsOf, screenPoll } from '../data/pollReads';
 import { createSelectionPoll, selectionBlocker } from '../data/polls';
+import { createTestPoll } from '../data/testPolls';
 import {
   correctionsOf, generateResolution, publicationBlockers, publishSession, recordCorrection, resolutionDraft, saveResolution,
 } from '../data/publication';
@@ -21,7 +22,7 @@ import { seatedCount } from '../data/representatives';
 import { officersOf } from '../data/sessionOfficers';
 import { readResult, resolutionOf, sessionOutcome } from '../data/results';
 import {
-  checkIn, createSession, quorumState, rollOf, rollRow, sessionsOf, sessionYear, transitionSession, undoCheckIn,
+  checkIn, createSession, quorumState, rollOf, rollRow, rotateCheckInCode, sessionsOf, sessionYear, transitionSession, undoCheckIn,
 } from '../data/sessions';
 import { BODY_TERMS, bodyOf } from '../domain/bodyTerms';
 import { chinaDateOf, chinaYearOf, isChinaDate } from '../domain/chinaDate';
@@ -130,13 +131,15 @@ function sessionPageFor(form: 'selection' | 'evaluation') {
     const cycles = evaluableCycles(db, j.id);
     const toEvaluate = cyclesToEvaluate(cycles);
     // This session already holds the year's selection poll: nothing to set up, nothing to warn about.
-    const hasSelection = polls.some((p) => p.kind === 'selection' && p.state !== 'void');
+    const hasSelection = polls.some((p) => p.kind === 'selection' && !p.isTest && p.state !== 'void');
     const officers = officersOf(db, s.id);
     return c.render(
       <SessionPage j={j} s={s} terms={terms} year={year} h={quorumState(db, s)} showCreatePoll={!hasSelection}
+        // A rehearsal is offered until the real vote has started.
+        showTestPoll={!polls.some((p) => !p.isTest && p.kind !== 'evaluation' && p.state !== 'draft' && p.state !== 'void')}
         polls={polls.map((p) => ({
-          id: p.id, title: p.title, secrecy: p.secrecy, state: p.state, voidReason: p.voidReason,
-          kindLabel: p.kind === 'runoff' ? '另行投票' : p.kind === 'evaluation' ? '满意度测评' : `项目${terms.vote}`,
+          id: p.id, title: p.title, secrecy: p.secrecy, state: p.state, voidReason: p.voidReason, isTest: p.isTest, testSubmissions: p.testSubmissions,
+          kindLabel: p.isTest ? '试投票（不计票）' : p.kind === 'runoff' ? '另行投票' : p.kind === 'evaluation' ? '满意度测评' : `项目${terms.vote}`,
         }))}
         canManage={can(c, 'session.manage', j.id)} canVote={can(c, 'ballot.cast', j.id)}
         pollBlocker={s.cycleId ? selectionBlocker(db, s.cycleId) : '会议未关联年度工作'}
@@ -191,6 +194,16 @@ export const session = new Hono<SessionEnv>()
     const r = createSelectionPoll(c.var.db, actorOf(c), c.var.session, input, c.var.now());
     if (!r.ok) return refused(c, r, sessionPage, input);
     return redirectWithFlash(c, `/j/${c.var.jurisdiction.code}/polls/${r.value.id}`, '已创建表决。出席达到法定人数后即可开始表决。');
+  })
+  .post('/polls/test', allow('poll.manage'), (c) => {
+    const r = createTestPoll(c.var.db, actorOf(c), c.var.session, c.var.now());
+    if (!r.ok) return refused(c, r, sessionPage);
+    return redirectWithFlash(c, `/j/${c.var.jurisdiction.code}/polls/${r.value.id}`, '已创建试投票：不计票、不公布，结束时选票全部销毁');
+  })
+  .post('/checkin-code', allow('session.manage'), (c) => {
+    const r = rotateCheckInCode(c.var.db, actorOf(c), c.var.session, c.var.now());
+    if (!r.ok) return refused(c, r, sessionPage);
+    return redirectWithFlash(c, base(c), `签到码已更换为 ${r.value.checkInCode}，原签到码即时失效`);
   })
   .post('/polls/evaluation', allow('poll.manage'), validForm(evaluationPollForm, sessionPageEvaluation), (c) => {
     const input = c.req.valid('form');

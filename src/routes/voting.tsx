@@ -63,7 +63,7 @@ function receiptPage(c: B, prior: { receipt: string; channel: ParticipationChann
   const { jurisdiction: j, poll: p, terms } = c.var;
   const again = title === '您已经投过票了';
   if (again) c.status(409);
-  return c.render(<ReceiptPage code={j.code} title={p.title} receipt={prior.receipt} channel={prior.channel} terms={terms} again={again} />, { title });
+  return c.render(<ReceiptPage code={j.code} title={p.title} receipt={prior.receipt} channel={prior.channel} terms={terms} again={again} isTest={p.isTest} />, { title });
 }
 
 /** /j/:code/vote — the representative's own page: check in, wait, the open ballot. */

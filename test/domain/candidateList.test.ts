@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Phase } from '../../src/domain/vocabulary';
 import {
-  checkApprove, checkListEditable, checkUnlock, isCrossYear, moveInOrder, seatsWarning, validateSchedule, yearsSpanned,
+  checkApprove, checkListEditable, checkUnlock, isCrossYear, moveInOrder, seatsWarning, validateSchedule, yearsSpanned, beneficiariesOf, monthsSpanned,
   type MilestoneInput, type ScheduleInput,
 } from '../../src/domain/candidateList';
 
@@ -114,4 +114,25 @@ describe('moveInOrder', () => {
   ])('%j move %i %s → %j', (ids, id, dir, expected) => {
     expect(moveInOrder(ids, id, dir)).toEqual(expected);
   });
+});
+
+describe('monthsSpanned: calendar months a schedule touches, for the comparison table', () => {
+  it.each<[string, string, number | null]>([
+    ['2027-03-01', '2027-10-31', 8],
+    ['2027-03-15', '2027-03-15', 1], // one day is one month
+    ['2027-11-01', '2028-02-28', 4], // across the year end
+    ['2027-01-01', '2027-12-31', 12],
+    ['2027-05-01', '2027-04-30', null], // ends before it starts
+    ['', '2027-04-30', null],
+  ])('%s → %s: %s', (a, b, n) => expect(monthsSpanned(a, b)).toBe(n));
+});
+
+describe('beneficiariesOf: who a candidate serves, from its proposals', () => {
+  it.each<[string, { beneficiaries: string; beneficiaryCount: number | null }[], string, number | null]>([
+    ['one proposal with a headcount', [{ beneficiaries: '东村村民', beneficiaryCount: 1200 }], '东村村民', 1200],
+    ['two proposals, both counted', [{ beneficiaries: '东村村民', beneficiaryCount: 1200 }, { beneficiaries: '西村村民', beneficiaryCount: 800 }], '东村村民；西村村民', 2000],
+    ['one count missing: no total', [{ beneficiaries: '东村村民', beneficiaryCount: 1200 }, { beneficiaries: '', beneficiaryCount: null }], '东村村民', null],
+    ['same text twice is said once', [{ beneficiaries: '全镇学生', beneficiaryCount: 10 }, { beneficiaries: '全镇学生 ', beneficiaryCount: 5 }], '全镇学生', 15],
+    ['no proposal', [], '', null],
+  ])('%s', (_n, ps, text, count) => expect(beneficiariesOf(ps)).toEqual({ text, count }));
 });

@@ -377,7 +377,7 @@ describe('browser: from an empty database to a district\'s first vote, through t
     await chooseOwnPassword(second, 'my-own-secret-1');
     await second.getByText('会议正在签到，请输入大屏上的签到码签到').waitFor();
     await shot(second, 'zero-rep-home-375');
-    await second.getByRole('link', { name: '签到和投票（我的表决）' }).click();
+    await second.getByRole('link', { name: '去签到' }).click();
     for (const p of phones) {
       await p.getByLabel('签到码').fill(code);
       await p.getByRole('button', { name: '签到' }).click();

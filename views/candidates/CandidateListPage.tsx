@@ -4,6 +4,7 @@ import type { Jurisdiction } from '../../src/data/jurisdictions';
 import { Field, FormError, PostButton, TextArea, type FieldErrors, type FormValues } from '../components/form';
 import { fmtDateTime, fmtYuan } from '../components/format';
 import { Crumbs } from '../screening/ScreeningPage';
+import { ComparisonTable } from './ComparisonTable';
 
 export function MilestoneTable(p: { c: CandidateView }) {
   if (p.c.milestones.length === 0) return <p class="muted">未设置里程碑</p>;
@@ -61,6 +62,8 @@ export function CandidateListPage(p: {
         </form>
       )}
 
+      <ComparisonTable list={p.list} />
+      {p.list.length > 0 && <h2>各候选项目详情</h2>}
       {p.list.length === 0 ? <p class="muted">名单中还没有候选项目。</p> : (
         <ol class="candidates">
           {p.list.map((c, i) => (

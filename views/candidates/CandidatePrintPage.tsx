@@ -3,6 +3,7 @@ import type { Cycle } from '../../src/data/cycles';
 import type { Jurisdiction } from '../../src/data/jurisdictions';
 import { chinaDateOf, fmtYuan } from '../components/format';
 import { MilestoneTable } from './CandidateListPage';
+import { ComparisonTable } from './ComparisonTable';
 
 /** The list as handed to representatives at the session: one page per few candidates, no navigation. */
 export function CandidatePrintPage(p: { j: Jurisdiction; cycle: Cycle; list: CandidateView[] }) {
@@ -20,6 +21,8 @@ export function CandidatePrintPage(p: { j: Jurisdiction; cycle: Cycle; list: Can
         {approved ? `经主席团 ${chinaDateOf(approved)} 审定` : '待主席团审定'} · 候选项目 {p.list.length} 项 · 应选 {n ?? '—'} 项
         {n !== null && (p.list.length > n ? `（差额${vote}）` : `（等额${vote}）`)} · 预算合计 {fmtYuan(total)}
       </p>
+      <ComparisonTable list={p.list} caption="候选项目对比（预算、承办单位、实施期限、受益群众）" />
+      <h2>项目名称及建设内容</h2>
       <table class="sheet stack-sm">
         <thead>
           <tr><th>序号</th><th>项目名称及建设内容</th><th class="num">预算</th><th>承办单位</th><th>责任领导</th><th>实施期限</th></tr>

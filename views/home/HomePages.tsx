@@ -4,6 +4,7 @@ import type { TodoEntry, TodoTask } from '../../src/data/deliberationTodo';
 import { TodoSection } from '../deliberation/TodoSection';
 import type { DeliveryHome } from '../../src/data/deliveryReminders';
 import type { SeatInSession } from '../../src/data/voteNow';
+import type { LiveSession } from '../../src/data/liveSessions';
 import { DeliveryTodoList } from '../delivery/TodoList';
 import type { StartPlan } from '../../src/data/gettingStarted';
 import type { OfficerDuty } from '../../src/data/sessionOfficers';
@@ -52,6 +53,8 @@ export function Dashboard(p: {
   delivery?: DeliveryHome;
   /** The representative's seats in a session under way: the first thing on the page. */
   hall?: SeatInSession[];
+  /** The clerk's sessions under way: led with on voting day. */
+  live?: LiveSession[];
   /** A new jurisdiction's clerk: the steps to a first vote, until they are done. */
   start?: StartPlan[];
   /** Sessions where this login is 总监票人, 监票人 or 计票人. */
@@ -60,6 +63,7 @@ export function Dashboard(p: {
   return (
     <section>
       <h1>{p.displayName}，您好</h1>
+      <ClerkDay sessions={p.live ?? []} />
       <HallNow seats={p.hall ?? []} />
       <OfficerDuties duties={p.duties ?? []} />
       {(p.start ?? []).map((plan) => <GettingStarted plan={plan} />)}
@@ -115,20 +119,78 @@ const HALL_NOW: Record<SeatInSession['st']['kind'], string> = {
   waiting: '您已签到，表决开始后即可投票',
   ballot: '表决正在进行，请投票',
   voted: '您已投票，结果在表决结束后公布',
+  ended: '表决已结束',
 };
 
-/** A session under way calls the representative in from the home page: check in, vote, or rest. */
+type StepState = 'done' | 'now' | 'later';
+const STEP_MARK: Record<StepState, string> = { done: '✓ 已完成', now: '← 现在', later: '稍后' };
+
+/** 签到 → 投票 → 我的回执 for one seat: what is done, what to do now. */
+function seatSteps(st: SeatInSession['st']): { label: string; state: StepState; detail?: string }[] {
+  const checkedIn = st.kind !== 'checkIn';
+  const receipt = st.kind === 'voted' && st.channel === 'electronic' ? st.receipt : st.kind === 'ended' ? st.ended.receipt : undefined;
+  const voted = st.kind === 'voted' || receipt !== undefined;
+  return [
+    { label: '签到', state: checkedIn ? 'done' : 'now' },
+    { label: st.kind === 'ballot' && st.b.isTest ? '投票（试投票）' : '投票', state: voted ? 'done' : st.kind === 'ballot' ? 'now' : 'later',
+      detail: st.kind === 'waiting' ? '等待表决开始' : st.kind === 'ended' && !voted ? '表决已结束' : undefined },
+    { label: '我的回执', state: receipt ? 'done' : st.kind === 'voted' ? 'done' : 'later', detail: receipt ? `回执码 ${receipt}` : undefined },
+  ];
+}
+
+/** A session under way calls the representative in from the home page: check in, vote, keep the receipt. */
 function HallNow(p: { seats: SeatInSession[] }) {
   if (p.seats.length === 0) return null;
   return (
     <section class="card hall-now" aria-labelledby="hall-now">
       <h2 id="hall-now">正在召开的会议</h2>
-      {p.seats.map((s) => (
-        <div>
-          <p><strong>{s.st.sessionTitle}</strong>：{HALL_NOW[s.st.kind]}</p>
-          <p><a class="button" href={`/j/${s.code}/vote`}>签到和投票（我的表决）</a></p>
-        </div>
-      ))}
+      {p.seats.map((s) => {
+        const steps = seatSteps(s.st);
+        const now = steps.find((x) => x.state === 'now');
+        return (
+          <div>
+            <p><strong>{s.st.sessionTitle}</strong>：{HALL_NOW[s.st.kind]}</p>
+            <ol class="day-steps">
+              {steps.map((x) => (
+                <li class={`step-${x.state}`} aria-current={x.state === 'now' ? 'step' : undefined}>
+                  <strong>{x.label}</strong> <span class="step-mark">{STEP_MARK[x.state]}</span>
+                  {x.detail && <span class="step-detail">{x.detail}</span>}
+                </li>
+              ))}
+            </ol>
+            <p><a class="button wide" href={`/j/${s.code}/vote`}>{now ? `去${now.label}` : '打开我的表决'}</a></p>
+          </div>
+        );
+      })}
+    </section>
+  );
+}
+
+/** The clerk's voting day: each open session's roll, the running poll's turnout and the next step, with its link. */
+function ClerkDay(p: { sessions: LiveSession[] }) {
+  if (p.sessions.length === 0) return null;
+  return (
+    <section class="card hall-now" aria-labelledby="clerk-day">
+      <h2 id="clerk-day">正在召开的会议</h2>
+      {p.sessions.map((s) => {
+        const base = `/j/${s.code}/sessions/${s.sessionId}`;
+        const href = s.next.target === 'roll' ? `${base}/roll` : s.next.target === 'resolution' ? `${base}/resolution`
+          : s.next.target === 'poll' && s.pollId ? `/j/${s.code}/polls/${s.pollId}` : base;
+        return (
+          <div class="clerk-day">
+            <p><strong><a href={base}>{s.title}</a></strong></p>
+            <dl class="numbers">
+              <div><dt>在册</dt><dd>{s.seated}</dd></div>
+              <div><dt>已签到</dt><dd>{s.present}</dd></div>
+              <div><dt>法定人数</dt><dd>{s.needed}{s.met ? ' ✓' : ''}</dd></div>
+              {s.openPoll && <div><dt>{s.openPoll.isTest ? '试投票已提交' : '已投票'}</dt><dd>{s.openPoll.voted} / {s.present}</dd></div>}
+            </dl>
+            {s.openPoll && <p>{s.openPoll.isTest && <span class="badge test">试投票</span>} {s.openPoll.title}：投票中</p>}
+            <p class="next-step">下一步：<a class="button" href={href}>{s.next.text}</a></p>
+            <p class="actions"><a href={`${base}/roll`}>签到点名</a> <a href={`${base}/screen`}>大屏显示</a></p>
+          </div>
+        );
+      })}
     </section>
   );
 }

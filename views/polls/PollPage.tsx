@@ -23,6 +23,7 @@ export function Turnout(p: { t: TurnoutModel; href?: string }) {
 }
 
 export function pollKindLabel(p: Poll, terms: BodyTerms): string {
+  if (p.isTest) return '试投票（不计票）';
   return p.kind === 'runoff' ? '另行投票' : p.kind === 'evaluation' ? '满意度测评' : `民生实事项目${terms.vote}`;
 }
 
@@ -36,7 +37,7 @@ export function PollPage(p: {
   const { j, s, terms } = p;
   const poll = p.p;
   const base = `/j/${j.code}/polls/${poll.id}`;
-  const paperAllowed = poll.secrecy === 'secret';
+  const paperAllowed = poll.secrecy === 'secret' && !poll.isTest;
   return (
     <section>
       <p class="muted"><a href={`/j/${j.code}/sessions/${s.id}`}>{s.title}</a></p>
@@ -46,6 +47,7 @@ export function PollPage(p: {
         {p.parent && <> · 原表决：<a href={`/j/${j.code}/polls/${p.parent.id}`}>{p.parent.title}</a></>}</p>
       {poll.openedAt && <p class="muted">开始 {fmtDateTime(poll.openedAt)}{poll.closedAt && ` · 结束 ${fmtDateTime(poll.closedAt)}`}</p>}
       {poll.state === 'void' && <p class="error banner">本轮表决已作废：{poll.voidReason}</p>}
+      {poll.isTest && <TestPollNotice p={poll} />}
       <FormError errors={p.errors} />
 
       <h2>{poll.kind === 'evaluation' ? '测评项目' : '候选项目'}（{p.options.length}）</h2>
@@ -57,7 +59,7 @@ export function PollPage(p: {
       {poll.state === 'draft' && p.canManage && (
         <div class="actions">
           {s.state !== 'open' ? <p class="notice">会议开始并签到后才能开始表决。</p>
-            : !p.h.met ? <p class="notice">出席{terms.rep}未达到法定人数（{p.h.present}/{p.h.needed}），不能开始表决。</p>
+            : !p.h.met && !poll.isTest ? <p class="notice">出席{terms.rep}未达到法定人数（{p.h.present}/{p.h.needed}），不能开始表决。</p>
             : <PostButton action={`${base}/open`} label="开始表决" />}
         </div>
       )}
@@ -72,7 +74,7 @@ export function PollPage(p: {
           )}
         </>
       )}
-      {poll.state === 'closed' && !p.result && (
+      {poll.state === 'closed' && !p.result && !poll.isTest && (
         <div class="card">
           <p><strong>纸质选票计票中</strong>：已发出纸质选票 {poll.paperBallotsIssued} 张，手机投票 {p.turnout.electronic} 票。计票人录入并核对全部收回的选票后公布结果。</p>
           {p.canTally && <a class="button" href={`${base}/paper`}>录入纸质选票</a>}
@@ -112,6 +114,18 @@ export function PollPage(p: {
         </details>
       )}
     </section>
+  );
+}
+
+/** A test poll says so at the top of its page, and after close how many phones got through. */
+export function TestPollNotice(p: { p: Poll }) {
+  return (
+    <p class="test-banner" role="note">
+      <strong>试投票</strong>：只用于检查手机和大屏，不计票、不公布，不进入结果报告单和决议。
+      {p.p.state === 'closed' && p.p.testSubmissions !== null
+        ? <> 已结束：<strong>{p.p.testSubmissions}</strong> 部手机提交了选票，选票和投票记录已全部销毁。</>
+        : ' 结束时选票和投票记录全部销毁，只保留提交的手机数。'}
+    </p>
   );
 }
 

@@ -72,7 +72,10 @@ export function SessionListPage(p: {
   );
 }
 
-export interface PollListItem { id: number; title: string; kindLabel: string; secrecy: 'secret' | 'named'; state: PollState; voidReason: string }
+export interface PollListItem {
+  id: number; title: string; kindLabel: string; secrecy: 'secret' | 'named'; state: PollState; voidReason: string;
+  isTest?: boolean; testSubmissions?: number | null;
+}
 
 /** The year-end evaluation form: which year's projects (those not yet evaluated), secret by default. */
 export interface EvaluationFormModel {
@@ -86,6 +89,8 @@ export function SessionPage(p: {
   j: Jurisdiction; s: Session; terms: BodyTerms; year?: number; h: HeadcountModel; polls: PollListItem[];
   canManage: boolean; canVote: boolean; pollBlocker: string | null; defaultPollTitle: string; showCreatePoll: boolean;
   published: boolean; evaluation: EvaluationFormModel; values?: FormValues; errors?: FieldErrors;
+  /** 试投票 is offered before the real vote starts. */
+  showTestPoll?: boolean;
   /** A deliberation meeting's agenda and minutes. */
   meeting?: Child;
   /** The session's 总监票人, 监票人 and 计票人. */
@@ -111,7 +116,11 @@ export function SessionPage(p: {
       )}
       {p.canVote && s.state === 'open' && <p><a class="button" href={`/j/${j.code}/vote`}>签到和投票（我的表决）</a></p>}
       {p.canManage && s.state === 'open' && (
-        <p class="checkin-code">签到码 <strong>{s.checkInCode}</strong> <span class="muted">（{terms.rep}在手机“我的表决”页面输入；请在大屏上展示）</span></p>
+        <div class="checkin-code">
+          <p>签到码 <strong>{s.checkInCode}</strong> <span class="muted">（{terms.rep}在手机“我的表决”页面输入；请在大屏上展示）</span></p>
+          <PostButton action={`${base}/checkin-code`} label="更换签到码" class="secondary small"
+            confirm="更换后原签到码立即失效，大屏会显示新签到码。确认更换？" />
+        </div>
       )}
 
       {p.officers}
@@ -122,11 +131,12 @@ export function SessionPage(p: {
           <thead><tr><th>表决</th><th>类型</th><th>方式</th><th>状态</th></tr></thead>
           <tbody>
             {p.polls.map((x) => (
-              <tr>
-                <td data-label="表决"><a href={`/j/${j.code}/polls/${x.id}`}>{x.title}</a></td>
+              <tr class={x.isTest ? 'test-poll' : undefined}>
+                <td data-label="表决"><a href={`/j/${j.code}/polls/${x.id}`}>{x.title}</a>{x.isTest && <> <span class="badge test">试投票</span></>}</td>
                 <td data-label="类型">{x.kindLabel}</td>
                 <td data-label="方式">{x.secrecy === 'secret' ? '无记名' : '记名'}</td>
-                <td data-label="状态">{POLL_STATE_LABELS[x.state]}{x.state === 'void' && x.voidReason && <div class="muted">{x.voidReason}</div>}</td>
+                <td data-label="状态">{POLL_STATE_LABELS[x.state]}{x.state === 'void' && x.voidReason && <div class="muted">{x.voidReason}</div>}
+                  {x.isTest && x.testSubmissions != null && <div class="muted">{x.testSubmissions} 部手机提交，选票已销毁</div>}</td>
               </tr>
             ))}
           </tbody>
@@ -147,6 +157,13 @@ export function SessionPage(p: {
             <button type="submit">创建表决</button>
           </form>
         )
+      )}
+      {p.canManage && p.showTestPoll && s.state !== 'closed' && !p.published && (
+        <div class="card test-poll-card">
+          <h3>试投票</h3>
+          <p class="hint">正式表决前用真实的手机和大屏走一遍：不计票、不公布、不进入结果报告单和决议，结束时选票全部销毁，只保留提交的手机数。</p>
+          <PostButton action={`${base}/polls/test`} label="发起试投票" class="secondary" />
+        </div>
       )}
       {p.canManage && s.state !== 'closed' && <EvaluationPollForm base={base} terms={terms} m={p.evaluation} />}
 

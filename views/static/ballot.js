@@ -52,6 +52,48 @@
     }
   }, true);
 
+  // A cast that did not get through (Wi-Fi dropped, server restarting, 5xx): say so and let the person press again.
+  // Resending is safe: the server stores one ballot per person and answers a repeat with the same receipt.
+  const FAILED = '选票可能没有提交成功（网络中断或服务器暂时无法响应）。请确认手机已连上会场网络，再按一次“确认投票”。'
+    + '如果刚才其实已经投上，会显示同一个回执码，不会重复计票。';
+
+  function castFailed(form) {
+    form.dataset.sent = '';
+    const b = form.querySelector('button[type="submit"]');
+    if (b) b.textContent = '重新提交选票';
+    const err = document.querySelector('[data-cast-error]');
+    if (err instanceof HTMLElement) {
+      err.textContent = FAILED;
+      err.hidden = false;
+      err.focus();
+    }
+  }
+
+  // The form that sent the request: a swap event is fired on its target (the body), so read it from the request.
+  const castForm = (e) => {
+    const d = e.detail || {};
+    const el = (d.requestConfig && d.requestConfig.elt) || d.elt;
+    return el instanceof HTMLFormElement && el.hasAttribute('data-once') ? el : null;
+  };
+  for (const name of ['htmx:sendError', 'htmx:timeout']) {
+    document.addEventListener(name, (e) => { const f = castForm(e); if (f) castFailed(f); });
+  }
+  // A 5xx page would replace the confirmation and the marks with it: keep the page, report, allow a resend.
+  document.addEventListener('htmx:beforeSwap', (e) => {
+    const f = castForm(e);
+    if (f && e.detail.xhr && e.detail.xhr.status >= 500) {
+      e.detail.shouldSwap = false;
+      e.detail.isError = false;
+      castFailed(f);
+    }
+  });
+  // Back from a browser error page (no script): the button is not left disabled.
+  window.addEventListener('pageshow', () => {
+    document.querySelectorAll('form[data-once]').forEach((f) => {
+      if (f instanceof HTMLFormElement && f.dataset.sent === '1') castFailed(f);
+    });
+  });
+
   document.addEventListener('htmx:afterSettle', () => forms().forEach(check));
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => forms().forEach(check));
   else forms().forEach(check);

@@ -9,6 +9,11 @@ export function BallotScript() {
   return <script src={staticUrl('ballot.js')} defer></script>;
 }
 
+/** 试投票: said on every screen of a rehearsal ballot, before anything else. */
+export function TestBallotNotice() {
+  return <p class="test-banner" role="note"><strong>试投票</strong>：只用于检查手机能否正常投票，不计票、不公布，结束后选票全部销毁。</p>;
+}
+
 function SecrecyNotice(p: { secrecy: 'secret' | 'named' }) {
   return p.secrecy === 'secret'
     ? <p class="secrecy">本轮为<strong>无记名投票</strong>：系统只记录您已投票，不记录您投了什么，任何人（包括管理员）都无法查到您的选择。</p>
@@ -25,6 +30,7 @@ export function BallotForm(p: { code: string; b: BallotModel; marks?: Record<str
     <form method="post" action={`/j/${p.code}/vote/${p.b.pollId}/review`} class="ballot" novalidate
       data-limit={limit !== undefined ? String(limit) : undefined} data-limit-mark={set.limited}>
       <h2>{p.b.title}</h2>
+      {p.b.isTest && <TestBallotNotice />}
       <SecrecyNotice secrecy={p.b.secrecy} />
       {limit !== undefined && (
         <p class="limit">应选 <strong>{limit}</strong> 项：{limitedLabel}不得超过 {limit} 项，超过的选票无效。
@@ -58,6 +64,7 @@ export function ConfirmPage(p: { code: string; b: BallotModel; marks: Record<str
     <section class="vote">
       <h1>请确认您的选票</h1>
       <h2>{p.b.title}</h2>
+      {p.b.isTest && <TestBallotNotice />}
       <SecrecyNotice secrecy={p.b.secrecy} />
       <ol class="confirm-list">
         {p.b.options.map((o, i) => {
@@ -71,7 +78,9 @@ export function ConfirmPage(p: { code: string; b: BallotModel; marks: Record<str
         })}
       </ol>
       <p>提交后不能更改。</p>
-      <form method="post" action={`/j/${p.code}/vote/${p.b.pollId}`} class="cast" data-once>
+      <p class="error banner" data-cast-error role="alert" tabindex={-1} hidden></p>
+      {/* A dropped connection must not leave the phone waiting for ever: after 20 s the request is given up and can be resent. */}
+      <form method="post" action={`/j/${p.code}/vote/${p.b.pollId}`} class="cast" data-once hx-request='{"timeout":20000}'>
         {hidden}
         <button type="submit" class="wide">确认投票</button>
       </form>
@@ -93,7 +102,7 @@ export function BallotPage(p: { code: string; b: BallotModel; marks?: Record<str
   );
 }
 
-export function ReceiptPage(p: { code: string; title: string; receipt: string; channel: 'electronic' | 'paper'; terms: BodyTerms; again?: boolean }) {
+export function ReceiptPage(p: { code: string; title: string; receipt: string; channel: 'electronic' | 'paper'; terms: BodyTerms; again?: boolean; isTest?: boolean }) {
   if (p.channel === 'paper') {
     return (
       <section class="vote receipt">
@@ -108,6 +117,7 @@ export function ReceiptPage(p: { code: string; title: string; receipt: string; c
     <section class="vote receipt">
       {p.again ? <h1>您已经投过票了</h1> : <h1>投票成功 ✓</h1>}
       <p>{p.title}</p>
+      {p.isTest && <TestBallotNotice />}
       {p.again && <p>每位{p.terms.rep}在每轮表决中只能投一次票。您的选票已经记录，这次提交没有重复计入。</p>}
       <p class="receipt-code">回执码 <strong>{p.receipt}</strong></p>
       <p class="muted">回执码只证明您参加了本轮表决，不包含您的选择。</p>
@@ -150,10 +160,40 @@ export function VoteNow(p: { code: string; st: VoteNowState; terms: BodyTerms })
           <p class="big-status">✓ {st.channel === 'paper' ? '已领取纸质选票' : '已投票'}</p>
           <p>{st.pollTitle}</p>
           {st.channel === 'electronic' && <p>回执码 <strong>{st.receipt}</strong></p>}
-          <p class="muted">结果在表决结束后公布。</p>
+          <p class="muted">{st.isTest ? '试投票不计票，结束后选票全部销毁。' : '结果在表决结束后公布。'}</p>
         </div>
       )}
+      {st.kind === 'ended' && <EndedCard code={p.code} st={st} />}
       {polling && <p class="no-js-refresh"><a href={`/j/${p.code}/vote`}>刷新</a></p>}
+    </div>
+  );
+}
+
+/** After the vote: 表决已结束, the representative's receipt, and the result once the session has published it. */
+function EndedCard(p: { code: string; st: Extract<VoteNowState, { kind: 'ended' }> }) {
+  const e = p.st.ended;
+  if (e.isTest) {
+    return (
+      <div class="card">
+        <p class="big-status">试投票已结束</p>
+        <p>{p.st.sessionTitle}</p>
+        <p>{e.testSubmissions ?? 0} 部手机提交了选票。试投票不计票，选票已全部销毁。</p>
+        <p class="muted">请等待正式表决开始……本页面会自动更新。</p>
+      </div>
+    );
+  }
+  return (
+    <div class="card">
+      <p class="big-status">表决已结束</p>
+      <p>{e.pollTitle}</p>
+      {e.receipt && <p>我的回执码 <strong>{e.receipt}</strong></p>}
+      {e.published ? (
+        <>
+          <p><strong>结果已公布</strong>：{e.published.adopted.length > 0 ? `通过 ${e.published.adopted.length} 个项目` : '没有项目获得通过'}</p>
+          {e.published.adopted.length > 0 && <ol class="ended-adopted">{e.published.adopted.map((t) => <li>{t}</li>)}</ol>}
+          <p><a href={`/p/${p.code}/${e.published.year}/results`}>查看公布的表决结果</a></p>
+        </>
+      ) : <p class="muted">结果经会议宣布并公布后在此显示。如还有下一轮表决，本页面会自动更新。</p>}
     </div>
   );
 }
