@@ -5,6 +5,7 @@ import { attendance, ballot, namedBallot, participation, poll, representative } 
 import { checkElectronicBallot, type Marks } from '../domain/ballot';
 import { refuse, type Refusal } from '../domain/result';
 import type { TallyBallot } from '../domain/tally';
+import { boxOf, isSealed, sealInto } from './ballotBox';
 import type { Poll, PollOption } from './pollReads';
 
 /** 128 random bits: a ballot's key carries no order, no time and no voter. */
@@ -38,7 +39,8 @@ export type CastOutcome = { ok: true; value: { receipt: string } } | CastRefusal
 export interface CastSubject { poll: Poll; options: readonly Pick<PollOption, 'id'>[]; voter: { id: number } }
 
 /**
- * Casts one electronic ballot. Participation (who) and the ballot (what) are written in ONE transaction with
+ * Casts one electronic ballot. A secret poll's ballot is sealed to the poll's box (ciphertext only; see
+ * ballotBox.ts). Participation (who) and the ballot (what) are written in ONE transaction with
  * synchronous=FULL, so a confirmed vote survives a power cut and neither row exists without the other.
  * BEGIN IMMEDIATE takes the write lock first, so the one read inside — the poll's state, the voter's check-in and
  * any participation already recorded — cannot be overtaken: of any number of simultaneous submissions exactly
@@ -61,13 +63,14 @@ export function castBallot(conn: DbConnection, b: CastSubject, marks: Readonly<R
     if (current.receipt !== null && current.channel !== null) {
       return { ...refuse('您已经投过票了', '_form', 409), reason: 'already', receipt: current.receipt, channel: current.channel };
     }
+    // A secret ballot is only ever stored sealed: without a sealed box there is nowhere to put it.
+    if (p.secrecy === 'secret' && !isSealed(boxOf(tx, p.id))) return { ...refuse('本轮表决的票箱不可用，选票未能提交', '_form', 409), reason: 'closed' };
     const receipt = newReceiptCode();
     tx.insert(participation).values({ pollId: p.id, representativeId: voter.id, channel: 'electronic', receiptCode: receipt }).run();
-    const stored = JSON.stringify(checked.value);
     if (p.secrecy === 'named') {
-      tx.insert(namedBallot).values({ pollId: p.id, representativeId: voter.id, marks: stored, valid: true }).run();
+      tx.insert(namedBallot).values({ pollId: p.id, representativeId: voter.id, marks: JSON.stringify(checked.value), valid: true }).run();
     } else {
-      tx.insert(ballot).values({ id: newBallotId(), pollId: p.id, marks: stored, valid: true }).run();
+      sealInto(tx, p.id, b.options.map((o) => o.id), checked.value);
     }
     return { ok: true, value: { receipt } };
   }, { behavior: 'immediate' }));
@@ -104,16 +107,4 @@ export function namedBallotsOf(db: Db, pollId: number) {
     .innerJoin(representative, eq(representative.id, namedBallot.representativeId))
     .where(eq(namedBallot.pollId, pollId)).orderBy(asc(representative.id)).all()
     .map((r) => ({ name: r.name, marks: JSON.parse(r.marks) as Marks }));
-}
-
-/**
- * Forgets the order in which ballots were written. Within a SQLite page, cells are laid out in the order they
- * were inserted, and the write-ahead log holds each commit's pages in commit order; either could let someone
- * with the file order the ballots and lay them beside the participation rows. Rebuilding the file (VACUUM
- * writes rows in key order, i.e. the random ids' order) and truncating the log removes both.
- * Called when a poll closes and when paper ballots are counted; it must run outside any transaction.
- */
-export function forgetWriteOrder(conn: DbConnection): void {
-  conn.$client.exec('VACUUM');
-  conn.$client.pragma('wal_checkpoint(TRUNCATE)');
 }
