@@ -88,13 +88,11 @@ export function sealedLength(optionIds: readonly number[]): number {
   return Buffer.byteLength(JSON.stringify(Object.fromEntries(optionIds.map((id) => [id, 'x'.repeat(LONGEST_MARK)]))));
 }
 
-/** Stores one checked electronic ballot sealed to the box (inside the cast's transaction). False without an open box. */
-export function sealInto(tx: Db, pollId: number, optionIds: readonly number[], marks: Marks): boolean {
-  const box = boxOf(tx, pollId);
-  if (!isSealed(box)) return false;
+/** Stores one checked electronic ballot sealed to the poll's (still sealed) box, inside the cast's transaction. */
+export function sealInto(tx: Db, box: Pick<BallotBox, 'pollId' | 'publicKey'>, optionIds: readonly number[], marks: Marks): void {
+  const { pollId } = box;
   const sealed = sealBallot(box.publicKey, pollId, JSON.stringify(marks), sealedLength(optionIds));
   tx.insert(sealedBallot).values({ id: randomBytes(16).toString('hex'), pollId, sealed }).run(); // random key: no order
-  return true;
 }
 
 export function sealedBallotsOf(db: Db, pollId: number): Buffer[] {

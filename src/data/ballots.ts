@@ -1,11 +1,11 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { durably, type Db, type DbConnection } from '../../db/client';
-import { attendance, ballot, namedBallot, participation, poll, representative } from '../../db/schema';
+import { attendance, ballot, ballotBox, namedBallot, participation, poll, representative } from '../../db/schema';
 import { checkElectronicBallot, type Marks } from '../domain/ballot';
 import { refuse, type Refusal } from '../domain/result';
 import type { TallyBallot } from '../domain/tally';
-import { boxOf, isSealed, sealInto } from './ballotBox';
+import { sealInto } from './ballotBox';
 import type { Poll, PollOption } from './pollReads';
 
 /** 128 random bits: a ballot's key carries no order, no time and no voter. */
@@ -42,8 +42,8 @@ export interface CastSubject { poll: Poll; options: readonly Pick<PollOption, 'i
  * Casts one electronic ballot. A secret poll's ballot is sealed to the poll's box (ciphertext only; see
  * ballotBox.ts). Participation (who) and the ballot (what) are written in ONE transaction with
  * synchronous=FULL, so a confirmed vote survives a power cut and neither row exists without the other.
- * BEGIN IMMEDIATE takes the write lock first, so the one read inside — the poll's state, the voter's check-in and
- * any participation already recorded — cannot be overtaken: of any number of simultaneous submissions exactly
+ * BEGIN IMMEDIATE takes the write lock first, so the one read inside — the poll's state and its sealed box, the
+ * voter's check-in and any participation already recorded — cannot be overtaken: of any number of simultaneous submissions exactly
  * one inserts, the others find its row. The participation primary key stays the last word.
  * The poll, its options and the voter's roster place come from the subject: a roster never changes, and the
  * options are fixed when the poll is created.
@@ -52,10 +52,14 @@ export function castBallot(conn: DbConnection, b: CastSubject, marks: Readonly<R
   const { poll: p, voter } = b;
   const checked = checkElectronicBallot(p.kind, b.options.map((o) => o.id), marks, p.seatsToFill);
   return durably(conn, () => conn.transaction((tx): CastOutcome => {
-    const current = tx.select({ state: poll.state, present: attendance.representativeId, receipt: participation.receiptCode, channel: participation.channel })
+    const current = tx.select({
+      state: poll.state, present: attendance.representativeId, receipt: participation.receiptCode, channel: participation.channel,
+      boxKey: ballotBox.publicKey, boxOpenedAt: ballotBox.openedAt,
+    })
       .from(poll)
       .leftJoin(attendance, and(eq(attendance.sessionId, poll.sessionId), eq(attendance.representativeId, voter.id)))
       .leftJoin(participation, and(eq(participation.pollId, poll.id), eq(participation.representativeId, voter.id)))
+      .leftJoin(ballotBox, eq(ballotBox.pollId, poll.id))
       .where(eq(poll.id, p.id)).get();
     if (current?.state !== 'open') return { ...refuse('本轮表决已经结束或尚未开始，选票未能提交', '_form', 409), reason: 'closed' };
     if (current.present === null) return { ...refuse('请先签到，签到后才能投票'), reason: 'notPresent' };
@@ -64,13 +68,14 @@ export function castBallot(conn: DbConnection, b: CastSubject, marks: Readonly<R
       return { ...refuse('您已经投过票了', '_form', 409), reason: 'already', receipt: current.receipt, channel: current.channel };
     }
     // A secret ballot is only ever stored sealed: without a sealed box there is nowhere to put it.
-    if (p.secrecy === 'secret' && !isSealed(boxOf(tx, p.id))) return { ...refuse('本轮表决的票箱不可用，选票未能提交', '_form', 409), reason: 'closed' };
+    const boxKey = current.boxKey !== null && current.boxOpenedAt === null ? current.boxKey : null;
+    if (p.secrecy === 'secret' && !boxKey) return { ...refuse('本轮表决的票箱不可用，选票未能提交', '_form', 409), reason: 'closed' };
     const receipt = newReceiptCode();
     tx.insert(participation).values({ pollId: p.id, representativeId: voter.id, channel: 'electronic', receiptCode: receipt }).run();
     if (p.secrecy === 'named') {
       tx.insert(namedBallot).values({ pollId: p.id, representativeId: voter.id, marks: JSON.stringify(checked.value), valid: true }).run();
     } else {
-      sealInto(tx, p.id, b.options.map((o) => o.id), checked.value);
+      sealInto(tx, { pollId: p.id, publicKey: boxKey! }, b.options.map((o) => o.id), checked.value);
     }
     return { ok: true, value: { receipt } };
   }, { behavior: 'immediate' }));
