@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../db/client';
+import { scrubAfterBox } from '../../src/data/ballotBox';
 import { pollById } from '../../src/data/pollReads';
 import { voidPoll } from '../../src/data/polls';
 import { readSelectionResult } from '../../src/data/results';
@@ -145,6 +146,28 @@ describe('the sealed ballot box, seen from copies of the files', () => {
       .toEqual(t.f.roster.slice(0, VOTERS).map((r) => r.id)); // key order, not cast order
     expect(inCastOrder(t.receipts, fileOrder(t.receipts))).toBeGreaterThan(0.2);
     expect(inCastOrder(t.receipts, fileOrder(t.receipts))).toBeLessThan(0.8);
+    t.f.db.$client.close();
+  });
+});
+
+describe('a checkpoint a reader blocks is never ignored', () => {
+  it('开箱 with a backup reading the file: the log scrub is retried, reported and recorded; a retry later completes it', async () => {
+    const t = await pollWithBallots();
+    closeSealed(t);
+    t.f.db.$client.pragma('busy_timeout = 0'); // the reader below would otherwise be waited for, seconds per attempt
+    const reader = new Database(t.path);
+    reader.prepare('BEGIN').run();
+    reader.prepare('select count(*) from poll').get(); // a read snapshot: the log cannot be reset under it
+    const opened = unseal(t, [0, 2]);
+    expect(opened.scrub).toMatchObject({ completed: false, attempts: 4 });
+    const recorded = t.f.db.$client.prepare("select after from audit_log where action = 'poll.box.scrubFailed'").all() as { after: string }[];
+    expect(recorded).toHaveLength(1);
+    expect(JSON.parse(recorded[0]!.after)).toMatchObject({ completed: false });
+    reader.prepare('COMMIT').run();
+    reader.close();
+    const retried = scrubAfterBox(t.f.db, clerkActor(t.f), { pollId: t.poll.id, jurisdictionId: t.f.qs.id }, new Date());
+    expect(retried.completed).toBe(true);
+    expect(statSync(`${t.path}-wal`).size).toBe(0);
     t.f.db.$client.close();
   });
 });
