@@ -22,6 +22,9 @@ export function openDb(path: string): DbConnection {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
+  // Freed bytes are overwritten with zeros, on every delete and every page split: no stale copy of a sealed
+  // ballot or a destroyed key lingers in unused space of a page (see src/data/ballotBox.ts).
+  sqlite.pragma('secure_delete = ON');
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder });
   return db as DbConnection;

@@ -352,6 +352,29 @@ export const ballot = sqliteTable('ballot', {
   invalidReason: text('invalid_reason').notNull().default(''),
 });
 
+/**
+ * A secret poll's sealed ballot box: the public key ballots are sealed to, and the private key wrapped under the
+ * scrutineers' box code (null once the box is opened: the key is destroyed). openedAt marks the digital 开箱;
+ * paperCountedAt the tellers' finished count, when it comes before the box is opened.
+ */
+export const ballotBox = sqliteTable('ballot_box', {
+  pollId: integer('poll_id').primaryKey().references(() => poll.id),
+  publicKey: blob('public_key', { mode: 'buffer' }).notNull(),
+  wrappedKey: blob('wrapped_key', { mode: 'buffer' }),
+  openedAt: at('opened_at'),
+  paperCountedAt: at('paper_counted_at'),
+});
+
+/**
+ * An electronic ballot of a secret poll while the box is sealed: ciphertext only, padded to one length, with a
+ * random key (WITHOUT ROWID, see the migration). Deleted, with secure_delete, when the box is opened or destroyed.
+ */
+export const sealedBallot = sqliteTable('sealed_ballot', {
+  id: text('id').primaryKey(),
+  pollId: integer('poll_id').notNull().references(() => poll.id),
+  sealed: blob('sealed', { mode: 'buffer' }).notNull(),
+}, (t) => [index('sealed_ballot_poll').on(t.pollId)]);
+
 /** Named (记名) polls keep the voter with the choice, openly; the ballot screen says so. */
 export const namedBallot = sqliteTable('named_ballot', {
   id: integer('id').primaryKey(),

@@ -151,7 +151,9 @@ async function main() {
   const pollPath = pollRes.headers.get('location')!;
   const pollId = pollPath.split('/').at(-1)!;
   const opened = await form(clerk, `${pollPath}/open`, {});
-  if (opened.status !== 303) throw new Error(`poll did not open: ${opened.status}`);
+  if (opened.status !== 200) throw new Error(`poll did not open: ${opened.status}`);
+  // A secret poll answers with its box's three slips, shown once; two of them open the box at the close.
+  const slips = [...(await opened.text()).matchAll(/<p class="slip-code"[^>]*>([A-Z2-9-]+)<\/p>/g)].map((m) => m[1]!);
   const optionIds = [...(await page(reps[0]!, '/j/BT/vote')).matchAll(/name="m(\d+)" value="for"/g)].map((m) => m[1]!);
 
   // Everyone at once; a fifth press twice. Marks are random but valid (at most N = 3 "for").
@@ -170,6 +172,8 @@ async function main() {
 
   const closeT0 = performance.now();
   await form(clerk, `${pollPath}/close`, {});
+  const unsealed = await form(clerk, `${pollPath}/unseal`, { slipA: slips[0]!, slipB: slips[1]! });
+  if (unsealed.status !== 303) throw new Error(`the box did not open: ${unsealed.status}`);
   const closeMs = performance.now() - closeT0;
 
   const db = new Database(dbPath, { readonly: true });
@@ -187,7 +191,7 @@ async function main() {
   console.log(`ballots     ${submissions.length} submissions at once in ${castSeconds.toFixed(2)} s → ${(submissions.length / castSeconds).toFixed(0)} req/s`);
   console.log(`latency     p50 ${ms(pct(cast.lat, 50))}  p95 ${ms(pct(cast.lat, 95))}  p99 ${ms(pct(cast.lat, 99))}  max ${ms(cast.lat.at(-1)!)}`);
   console.log(`outcome     accepted ${accepted}, refused as already voted ${refused}, other ${other}`);
-  console.log(`close       ${ms(closeMs)} (tally + file rebuild)`);
+  console.log(`close       ${ms(closeMs)} (close + 开箱: decrypt, shuffle, tally, log checkpoint)`);
   if (memBefore && memAfter) console.log(`server RSS  ${memBefore.rss.toFixed(0)} MB before, ${memAfter.rss.toFixed(0)} MB after, peak ${memAfter.peak.toFixed(0)} MB`);
   console.log(`check       ballots counted ${ballots} (tally ${result.ballots.returned}), participation ${participations}, duplicates ${duplicates}`);
 

@@ -1,10 +1,11 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { durably, type Db, type DbConnection } from '../../db/client';
-import { attendance, ballot, namedBallot, participation, poll, representative } from '../../db/schema';
+import { attendance, ballot, ballotBox, namedBallot, participation, poll, representative } from '../../db/schema';
 import { checkElectronicBallot, type Marks } from '../domain/ballot';
 import { refuse, type Refusal } from '../domain/result';
 import type { TallyBallot } from '../domain/tally';
+import { sealInto } from './ballotBox';
 import type { Poll, PollOption } from './pollReads';
 
 /** 128 random bits: a ballot's key carries no order, no time and no voter. */
@@ -38,10 +39,11 @@ export type CastOutcome = { ok: true; value: { receipt: string } } | CastRefusal
 export interface CastSubject { poll: Poll; options: readonly Pick<PollOption, 'id'>[]; voter: { id: number } }
 
 /**
- * Casts one electronic ballot. Participation (who) and the ballot (what) are written in ONE transaction with
+ * Casts one electronic ballot. A secret poll's ballot is sealed to the poll's box (ciphertext only; see
+ * ballotBox.ts). Participation (who) and the ballot (what) are written in ONE transaction with
  * synchronous=FULL, so a confirmed vote survives a power cut and neither row exists without the other.
- * BEGIN IMMEDIATE takes the write lock first, so the one read inside — the poll's state, the voter's check-in and
- * any participation already recorded — cannot be overtaken: of any number of simultaneous submissions exactly
+ * BEGIN IMMEDIATE takes the write lock first, so the one read inside — the poll's state and its sealed box, the
+ * voter's check-in and any participation already recorded — cannot be overtaken: of any number of simultaneous submissions exactly
  * one inserts, the others find its row. The participation primary key stays the last word.
  * The poll, its options and the voter's roster place come from the subject: a roster never changes, and the
  * options are fixed when the poll is created.
@@ -50,10 +52,14 @@ export function castBallot(conn: DbConnection, b: CastSubject, marks: Readonly<R
   const { poll: p, voter } = b;
   const checked = checkElectronicBallot(p.kind, b.options.map((o) => o.id), marks, p.seatsToFill);
   return durably(conn, () => conn.transaction((tx): CastOutcome => {
-    const current = tx.select({ state: poll.state, present: attendance.representativeId, receipt: participation.receiptCode, channel: participation.channel })
+    const current = tx.select({
+      state: poll.state, present: attendance.representativeId, receipt: participation.receiptCode, channel: participation.channel,
+      boxKey: ballotBox.publicKey, boxOpenedAt: ballotBox.openedAt,
+    })
       .from(poll)
       .leftJoin(attendance, and(eq(attendance.sessionId, poll.sessionId), eq(attendance.representativeId, voter.id)))
       .leftJoin(participation, and(eq(participation.pollId, poll.id), eq(participation.representativeId, voter.id)))
+      .leftJoin(ballotBox, eq(ballotBox.pollId, poll.id))
       .where(eq(poll.id, p.id)).get();
     if (current?.state !== 'open') return { ...refuse('本轮表决已经结束或尚未开始，选票未能提交', '_form', 409), reason: 'closed' };
     if (current.present === null) return { ...refuse('请先签到，签到后才能投票'), reason: 'notPresent' };
@@ -61,13 +67,15 @@ export function castBallot(conn: DbConnection, b: CastSubject, marks: Readonly<R
     if (current.receipt !== null && current.channel !== null) {
       return { ...refuse('您已经投过票了', '_form', 409), reason: 'already', receipt: current.receipt, channel: current.channel };
     }
+    // A secret ballot is only ever stored sealed: without a sealed box there is nowhere to put it.
+    const boxKey = current.boxKey !== null && current.boxOpenedAt === null ? current.boxKey : null;
+    if (p.secrecy === 'secret' && !boxKey) return { ...refuse('本轮表决的票箱不可用，选票未能提交', '_form', 409), reason: 'closed' };
     const receipt = newReceiptCode();
     tx.insert(participation).values({ pollId: p.id, representativeId: voter.id, channel: 'electronic', receiptCode: receipt }).run();
-    const stored = JSON.stringify(checked.value);
     if (p.secrecy === 'named') {
-      tx.insert(namedBallot).values({ pollId: p.id, representativeId: voter.id, marks: stored, valid: true }).run();
+      tx.insert(namedBallot).values({ pollId: p.id, representativeId: voter.id, marks: JSON.stringify(checked.value), valid: true }).run();
     } else {
-      tx.insert(ballot).values({ id: newBallotId(), pollId: p.id, marks: stored, valid: true }).run();
+      sealInto(tx, { pollId: p.id, publicKey: boxKey! }, b.options.map((o) => o.id), checked.value);
     }
     return { ok: true, value: { receipt } };
   }, { behavior: 'immediate' }));
@@ -104,16 +112,4 @@ export function namedBallotsOf(db: Db, pollId: number) {
     .innerJoin(representative, eq(representative.id, namedBallot.representativeId))
     .where(eq(namedBallot.pollId, pollId)).orderBy(asc(representative.id)).all()
     .map((r) => ({ name: r.name, marks: JSON.parse(r.marks) as Marks }));
-}
-
-/**
- * Forgets the order in which ballots were written. Within a SQLite page, cells are laid out in the order they
- * were inserted, and the write-ahead log holds each commit's pages in commit order; either could let someone
- * with the file order the ballots and lay them beside the participation rows. Rebuilding the file (VACUUM
- * writes rows in key order, i.e. the random ids' order) and truncating the log removes both.
- * Called when a poll closes and when paper ballots are counted; it must run outside any transaction.
- */
-export function forgetWriteOrder(conn: DbConnection): void {
-  conn.$client.exec('VACUUM');
-  conn.$client.pragma('wal_checkpoint(TRUNCATE)');
 }

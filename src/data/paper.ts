@@ -1,13 +1,14 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { durably, type Db, type DbConnection } from '../../db/client';
-import { attendance, ballot, paperEntry, participation, poll, sessionRoster, user } from '../../db/schema';
+import { attendance, ballot, ballotBox, paperEntry, participation, poll, sessionRoster, user } from '../../db/schema';
 import { completeMarks, judgeBallot, type Marks } from '../domain/ballot';
 import { moreReturnedThanIssued, nextPass, readSerial, reconcile, type PaperEntryView, type Reconciliation } from '../domain/paperBallot';
 import { ok, refuse, type Result } from '../domain/result';
 import { recordAudit, type Actor } from './audit';
-import { forgetWriteOrder, newBallotId, newReceiptCode } from './ballots';
+import { newBallotId, newReceiptCode } from './ballots';
+import { boxOf, destroyBox, isSealed, paperCountDone, scrubAfterBox, secureDeletes, type LogScrub } from './ballotBox';
 import { pollById, pollInSession, type Poll, type PollOption } from './pollReads';
-import { computeResult, readResult, storeResult } from './results';
+import { computeResult, storeResult } from './results';
 import { headcount } from './sessions';
 
 /** One paper ballot is printed per representative of the roster snapshot. */
@@ -68,7 +69,7 @@ export function paperState(db: Db, p: Poll): PaperState {
   const all = paperEntriesOf(db, p.id);
   const r = reconcile(all);
   const once = new Set(r.pending.map((e) => e.serial));
-  return { ...r, printed: printedCount(db, p), issued: p.paperBallotsIssued, entries: all.filter((e) => !once.has(e.serial)), counted: readResult(db, p.id) !== null };
+  return { ...r, printed: printedCount(db, p), issued: p.paperBallotsIssued, entries: all.filter((e) => !once.has(e.serial)), counted: paperCountDone(db, p.id) };
 }
 
 export interface PaperInput { serial: string; marks: Readonly<Record<string, unknown>>; invalid: boolean; invalidReason: string }
@@ -80,7 +81,7 @@ export interface PaperInput { serial: string; marks: Readonly<Record<string, unk
 export function enterPaperBallot(db: Db, teller: Actor & { id: number }, p: Poll, options: readonly Pick<PollOption, 'id'>[], input: PaperInput, now: Date): Result<{ serial: string; pass: 'first' | 'second' }> {
   return db.transaction((tx) => {
     const fresh = pollById(tx, p.id)!;
-    if (fresh.state !== 'closed' || readResult(tx, p.id)) return refuse('只能在表决结束后、计票完成前录入纸质选票');
+    if (fresh.state !== 'closed' || paperCountDone(tx, p.id)) return refuse('只能在表决结束后、计票完成前录入纸质选票');
     if (fresh.paperBallotsIssued === 0) return refuse('本轮表决没有发放纸质选票');
     const typed = readSerial(input.serial, printedCount(tx, fresh));
     if (!typed.ok) return typed;
@@ -107,7 +108,7 @@ export function enterPaperBallot(db: Db, teller: Actor & { id: number }, p: Poll
 export function discardPaperSerial(db: Db, actor: Actor, p: Poll, serial: string, now: Date): Result<null> {
   return db.transaction((tx) => {
     const { poll: fresh, session: s } = pollInSession(tx, p.id)!;
-    if (fresh.state !== 'closed' || readResult(tx, p.id)) return refuse('计票已完成，不能再修改录入');
+    if (fresh.state !== 'closed' || paperCountDone(tx, p.id)) return refuse('计票已完成，不能再修改录入');
     const gone = tx.delete(paperEntry).where(and(eq(paperEntry.pollId, p.id), eq(paperEntry.serial, serial))).returning().all();
     if (gone.length === 0) return refuse(`编号 ${serial} 没有录入记录`);
     recordAudit(tx, actor, {
@@ -118,16 +119,20 @@ export function discardPaperSerial(db: Db, actor: Actor, p: Poll, serial: string
   });
 }
 
+export interface PaperCount { voided: boolean; returned: number; awaitingBox: boolean; scrub: LogScrub | null }
+
 /**
  * The tellers finish: every serial entered twice and agreeing. More ballots returned than issued voids the
- * poll (the reason recorded); otherwise the agreed ballots become anonymous ballot rows and the result is stored.
- * Each teller's count goes into the audit log either way. Written durably; once committed, the file forgets the
- * order the ballots were written in.
+ * poll (the reason recorded, a sealed box destroyed); otherwise the agreed ballots become anonymous ballot rows and
+ * the result is stored — or, while a secret poll's box is still sealed, the count is marked finished and the
+ * 开箱 stores the result. Each teller's count goes into the audit log either way. Written durably.
  */
-export function finishPaperCount(conn: DbConnection, actor: Actor, p: Poll, now: Date): Result<{ voided: boolean; returned: number }> {
-  const finished = durably(conn, () => conn.transaction((tx): Result<{ voided: boolean; returned: number }> => {
+export function finishPaperCount(conn: DbConnection, actor: Actor, p: Poll, now: Date): Result<PaperCount> {
+  secureDeletes(conn);
+  let boxDestroyed = false;
+  const finished = durably(conn, () => conn.transaction((tx): Result<PaperCount> => {
     const { poll: fresh, session: s } = pollInSession(tx, p.id)!;
-    if (fresh.state !== 'closed' || readResult(tx, p.id)) return refuse('本轮表决不在计票阶段');
+    if (fresh.state !== 'closed' || paperCountDone(tx, p.id)) return refuse('本轮表决不在计票阶段');
     const entries = paperEntriesOf(tx, p.id);
     const r = reconcile(entries);
     if (r.pending.length) return refuse(`还有 ${r.pending.length} 张选票只录入了一遍：${r.pending.map((e) => e.serial).join('、')}`);
@@ -155,15 +160,20 @@ export function finishPaperCount(conn: DbConnection, actor: Actor, p: Poll, now:
         action: 'poll.void', targetType: 'poll', targetId: p.id, jurisdictionId,
         before: { state: 'closed' }, after: { state: 'void', reason },
       }, now);
-      return ok({ voided: true, returned });
+      boxDestroyed = destroyBox(tx, p.id);
+      return ok({ voided: true, returned, awaitingBox: false, scrub: null });
     }
     for (const a of r.agreed) {
       tx.insert(ballot).values({ id: newBallotId(), pollId: p.id, marks: JSON.stringify(a.marks), valid: !a.invalid, invalidReason: a.invalid ? a.invalidReason : '' }).run();
     }
-    storeResult(tx, computeResult(tx, { poll: fresh, session: s }, now), now);
-    return ok({ voided: false, returned });
+    const awaitingBox = isSealed(boxOf(tx, p.id));
+    if (awaitingBox) tx.update(ballotBox).set({ paperCountedAt: now }).where(eq(ballotBox.pollId, p.id)).run();
+    else storeResult(tx, computeResult(tx, { poll: fresh, session: s }, now), now);
+    return ok({ voided: false, returned, awaitingBox, scrub: null });
   }));
-  if (finished.ok) forgetWriteOrder(conn);
+  if (finished.ok && boxDestroyed) {
+    return ok({ ...finished.value, scrub: scrubAfterBox(conn, actor, { pollId: p.id, jurisdictionId: pollInSession(conn, p.id)!.session.jurisdictionId }, now) });
+  }
   return finished;
 }
 

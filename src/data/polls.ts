@@ -5,7 +5,8 @@ import { checkPollTransition } from '../domain/pollState';
 import { hasQuorum, parseFraction } from '../domain/quorum';
 import { ok, refuse, type Result } from '../domain/result';
 import { recordAudit, type Actor } from './audit';
-import { electronicVotes, forgetWriteOrder } from './ballots';
+import { electronicVotes } from './ballots';
+import { boxOf, createBox, destroyBox, scrubAfterBox, secureDeletes, type BoxSlip, type LogScrub } from './ballotBox';
 import type { Cycle } from './cycles';
 import { livingRunoffsOf, openPollIn, pollInSession, runoffOf, type Poll } from './pollReads';
 import { computeResult, readSelectionResult, storeResult } from './results';
@@ -92,8 +93,14 @@ export function createRunoff(db: Db, actor: Actor, parent: Poll, now: Date): Res
   });
 }
 
-/** Opens the poll: only during the meeting, with a quorum present, and one poll at a time. */
-export function openPoll(db: Db, actor: Actor, p: Poll, now: Date): Result<Poll> {
+/** An opened poll with its box's three slips (a secret poll's; none for a named one), handed out only here. */
+export interface OpenedPoll extends Poll { slips: BoxSlip[] }
+
+/**
+ * Opens the poll: only during the meeting, with a quorum present, and one poll at a time. A secret poll gets its
+ * sealed ballot box; the slips that open it are returned this once and never stored.
+ */
+export function openPoll(db: Db, actor: Actor, p: Poll, now: Date): Result<OpenedPoll> {
   return db.transaction((tx) => {
     // The poll's and the session's state, re-read under the write: either may have moved since the page was shown.
     const { poll: fresh, session: s } = pollInSession(tx, p.id)!;
@@ -108,18 +115,21 @@ export function openPoll(db: Db, actor: Actor, p: Poll, now: Date): Result<Poll>
     // The published resolution fixes what the session decided; a year-end evaluation is no part of it.
     if (fresh.kind !== 'evaluation' && sessionPublished(tx, s.id)) return refuse('本次会议的结果已公布');
     const row = tx.update(poll).set({ state: 'open', openedAt: now }).where(eq(poll.id, p.id)).returning().get();
+    // A test poll's ballots are sealed like real ones but destroyed unopened at its close: its slips are never shown.
+    const made = row.secrecy === 'secret' ? createBox(tx, row.id, s.id) : [];
+    const slips = row.isTest ? [] : made;
     recordAudit(tx, actor, {
       action: 'poll.open', targetType: 'poll', targetId: p.id, jurisdictionId: s.jurisdictionId,
-      after: { seated, present, quorumFraction: settings.quorumFraction },
+      after: { seated, present, quorumFraction: settings.quorumFraction, slipHolders: slips.map((x) => x.holder) },
     }, now);
-    return ok(row);
+    return ok({ ...row, slips });
   });
 }
 
 /**
- * Closes the poll. Without paper ballots the count is complete at once and the result is stored; with paper
- * ballots out, the tellers' entries complete it. Written with synchronous=FULL like the ballots it counts; once
- * committed, the file forgets the order the ballots were written in.
+ * Closes the poll. A secret poll's box stays sealed until two scrutineers open it (unsealPoll), which counts; a
+ * named poll without paper ballots is counted at once; with paper ballots out, the tellers' entries complete it.
+ * Written with synchronous=FULL like the ballots it counts.
  */
 export function closePoll(conn: DbConnection, actor: Actor, p: Poll, now: Date): Result<Poll> {
   if (p.isTest) return closeTestPoll(conn, actor, p, now);
@@ -133,15 +143,29 @@ export function closePoll(conn: DbConnection, actor: Actor, p: Poll, now: Date):
       action: 'poll.close', targetType: 'poll', targetId: p.id, jurisdictionId: s.jurisdictionId,
       after: { seated, present, electronicBallots: electronicVotes(tx, p.id), paperBallotsIssued: row.paperBallotsIssued },
     }, now);
-    if (row.paperBallotsIssued === 0) storeResult(tx, computeResult(tx, { poll: row, session: s }, now), now);
+    if (row.paperBallotsIssued === 0 && !boxOf(tx, p.id)) storeResult(tx, computeResult(tx, { poll: row, session: s }, now), now);
     return ok(row);
   }));
-  if (closed.ok) forgetWriteOrder(conn);
   return closed;
 }
 
-/** Voids the poll with its reason; a runoff standing on it is voided with it. */
-export function voidPoll(db: Db, actor: Actor, p: Poll, reason: string, now: Date): Result<Poll> {
+/** A voided poll, and — when a sealed box was destroyed with it — how the log scrub went. */
+export interface VoidedPoll extends Poll { scrub: LogScrub | null }
+
+/**
+ * Voids the poll with its reason; a runoff standing on it is voided with it. A sealed box goes with it: its key
+ * and sealed ballots are destroyed (secure_delete) and the log is scrubbed, so nobody can ever open it.
+ */
+export function voidPoll(conn: DbConnection, actor: Actor, p: Poll, reason: string, now: Date): Result<VoidedPoll> {
+  secureDeletes(conn);
+  let destroyed = false;
+  const voided = conn.transaction((tx) => voidInTx(tx, actor, p, reason, now, () => { destroyed = true; }));
+  if (!voided.ok) return voided;
+  const scrub = destroyed ? scrubAfterBox(conn, actor, { pollId: p.id, jurisdictionId: pollInSession(conn, p.id)!.session.jurisdictionId }, now) : null;
+  return ok({ ...voided.value, scrub });
+}
+
+function voidInTx(db: Db, actor: Actor, p: Poll, reason: string, now: Date, boxDestroyed: () => void): Result<Poll> {
   return db.transaction((tx) => {
     const { poll: fresh, session: s } = pollInSession(tx, p.id)!;
     const check = checkPollTransition(fresh.state, 'void', { quorumMet: true, sessionOpen: true, countComplete: false, reason });
@@ -150,13 +174,14 @@ export function voidPoll(db: Db, actor: Actor, p: Poll, reason: string, now: Dat
     // A voided count is no result: drop a stored tally so nothing downstream reads it as one.
     tx.delete(pollResult).where(eq(pollResult.pollId, p.id)).run();
     if (fresh.isTest) destroyTestBallots(tx, p.id);
+    if (destroyBox(tx, p.id)) boxDestroyed();
     recordAudit(tx, actor, {
       action: 'poll.void', targetType: 'poll', targetId: p.id, jurisdictionId: s.jurisdictionId,
       before: { state: fresh.state }, after: { state: 'void', reason: reason.trim() },
     }, now);
     // A runoff decides places left by its parent: with the parent void, it decides nothing.
     for (const child of livingRunoffsOf(tx, p.id)) {
-      const voided = voidPoll(tx, actor, child, `原表决“${fresh.title}”已作废`, now);
+      const voided = voidInTx(tx, actor, child, `原表决“${fresh.title}”已作废`, now, boxDestroyed);
       if (!voided.ok) return voided;
     }
     return ok(row);

@@ -4,7 +4,7 @@ import { ballot, candidate, cycle, namedBallot, participation, poll, pollOption 
 import { checkPollTransition } from '../domain/pollState';
 import { ok, refuse, type Result } from '../domain/result';
 import { recordAudit, type Actor } from './audit';
-import { forgetWriteOrder } from './ballots';
+import { destroyBox, scrubAfterBox } from './ballotBox';
 import { pollInSession, type Poll } from './pollReads';
 import type { Session } from './sessions';
 
@@ -54,6 +54,7 @@ export function destroyTestBallots(tx: Db, pollId: number): number {
   tx.delete(ballot).where(eq(ballot.pollId, pollId)).run();
   tx.delete(namedBallot).where(eq(namedBallot.pollId, pollId)).run();
   tx.delete(participation).where(eq(participation.pollId, pollId)).run();
+  destroyBox(tx, pollId); // its sealed ballots and key, unopened
   return submitted;
 }
 
@@ -72,6 +73,6 @@ export function closeTestPoll(conn: DbConnection, actor: Actor, p: Poll, now: Da
     }, now);
     return ok(row);
   }));
-  if (closed.ok) forgetWriteOrder(conn);
+  if (closed.ok) scrubAfterBox(conn, actor, { pollId: p.id, jurisdictionId: pollInSession(conn, p.id)!.session.jurisdictionId }, now);
   return closed;
 }

@@ -5,10 +5,11 @@ import { approveList, saveCandidate, setSeatsToFill } from '../data/candidates';
 import { setCollectionWindow } from '../data/collection';
 import { createCycle, transitionCycle } from '../data/cycles';
 import { getJurisdictionByCode, type Jurisdiction } from '../data/jurisdictions';
-import { optionsOf, type Poll } from '../data/pollReads';
-import { closePoll, createSelectionPoll, openPoll } from '../data/polls';
+import { optionsOf } from '../data/pollReads';
+import { closePoll, createSelectionPoll, openPoll, type OpenedPoll } from '../data/polls';
 import { getProposal, placesOf, stationsFor, submitProposal } from '../data/proposals';
 import { publishSession } from '../data/publication';
+import { unsealPoll } from '../data/unseal';
 import { getRep } from '../data/representatives';
 import { decideScreening, evaluateProposal } from '../data/screening';
 import { checkIn, createSession, rollOf, selfCheckIn, transitionSession, type Session } from '../data/sessions';
@@ -31,7 +32,8 @@ import { actorFor, actorOfUser, chinaTime, must, PUBLIC } from './steps';
 
 const SENT_ON = ['11-25', '11-28', '12-01', '12-04', '12-08', '12-12']; // one proposal each, in the window
 
-export interface OpenVote { town: Jurisdiction; clerk: Actor & { id: number }; session: Session; poll: Poll; voters: number[]; day: string }
+/** The opened poll carries its box's three slips, as the scrutineers took them home on paper. */
+export interface OpenVote { town: Jurisdiction; clerk: Actor & { id: number }; session: Session; poll: OpenedPoll; voters: number[]; day: string }
 
 export function seedLastYearVote(db: Db, now: Date): OpenVote & { proposals: number } {
   const { year, d } = lastYearOf(now);
@@ -112,8 +114,8 @@ export function seedLastYearVote(db: Db, now: Date): OpenVote & { proposals: num
 
 /**
  * The votes, cast on the representatives' phones: most for every project, a few against or abstaining on the two
- * that had drawn complaints; then the clerk closes the poll, the 总监票人 and 监票人 sign the 计票结果报告单, the clerk
- * closes the session and publishes the result. Each is
+ * that had drawn complaints; then the clerk closes the poll, two scrutineers open the box, the 总监票人 and 监票人 sign
+ * the 计票结果报告单, the clerk closes the session and publishes the result. Each is
  * its own durable transaction, as in the hall.
  */
 export function castLastYearVote(conn: DbConnection, v: OpenVote): void {
@@ -123,6 +125,9 @@ export function castLastYearVote(conn: DbConnection, v: OpenVote): void {
     must(castBallot(conn, { poll: v.poll, options, voter: { id: voter } }, Object.fromEntries(options.map((o, k) => [String(o.id), mark(k)]))), '投票');
   });
   must(closePoll(conn, v.clerk, v.poll, chinaTime(v.day, '10:25')), '结束投票');
+  // 开箱: the 总监票人's slip and the third scrutineer's open the box.
+  const [first, , third] = v.poll.slips;
+  must(unsealPoll(conn, v.clerk, v.poll, [first!.text, third!.text], chinaTime(v.day, '10:32')), '开箱计票');
   signDemoCertificate(conn, v.poll, chinaTime(v.day, '10:40')); // the scrutineers confirm the count before it is published
   const closed = must(transitionSession(conn, v.clerk, v.session, 'closed', chinaTime(v.day, '11:40')), '闭会');
   must(publishSession(conn, v.clerk, v.town, closed, chinaTime(v.day, '16:00')), '公布票决结果');

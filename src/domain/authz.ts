@@ -41,6 +41,7 @@ export const PERMISSIONS = {
   'session.checkIn': ['clerk'],
   'poll.manage': ['clerk'],
   'poll.tally': ['clerk'], // tellers' paper-ballot entry
+  'poll.unseal': ['clerk'], // 开箱: with two scrutineers' slips, which only they hold
   'ballot.cast': ['representative', 'deliberationRep'],
   'result.publish': ['clerk'],
   // rosters: the township congress's seated representatives and a subdistrict's deliberation representatives

@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import { SlipsPage, UnsealPage } from '../../views/polls/BallotBoxPages';
 import { PaperPage, PrintBallotsPage } from '../../views/polls/PaperPages';
 import { PollPage, Turnout } from '../../views/polls/PollPage';
 import { ResultSheet } from '../../views/polls/ResultSheet';
@@ -7,6 +8,8 @@ import { PublicResultsPage } from '../../views/polls/PublicResults';
 import { actorOf, allow, can, userActor } from '../auth/authorize';
 import { allowOfficer, isOfficerHere } from '../auth/officers';
 import { namedBallotsOf, turnout } from '../data/ballots';
+import { boxOf, isSealed, SCRUB_FAILED, scrubAfterBox } from '../data/ballotBox';
+import { unsealPoll } from '../data/unseal';
 import { evaluatedCycleOf, publishEvaluationPoll } from '../data/evaluationPolls';
 import {
   discardPaperSerial, enterPaperBallot, finishPaperCount, issuePaperBallots, paperState, presentWithoutBallot, printedCount,
@@ -34,6 +37,16 @@ const repIds = z.union([z.string(), z.array(z.string())]).optional()
   .pipe(z.array(z.string().regex(/^\d{1,9}$/, '请勾选领取纸质选票的代表').transform(Number)));
 const issueForm = z.object({ rep: repIds, all: z.literal('1').optional() });
 const discardForm = z.object({ serial: z.string().regex(/^\d{1,7}$/, '编号有误') });
+const unsealForm = z.object({ slipA: z.string().max(60, '开箱码过长').default(''), slipB: z.string().max(60, '开箱码过长').default('') });
+
+/**
+ * The one guard of the 开箱 routes: the session's own 总监票人/监票人, or the clerk (poll.unseal). Either way the
+ * slips themselves are what only the scrutineers hold.
+ */
+const unsealGuard = allowOfficer(['chiefScrutineer', 'scrutineer'], 'poll.unseal');
+
+/** A flash line that never hides a log that could not be scrubbed. */
+const withScrub = (message: string, scrub: { completed: boolean } | null) => (scrub && !scrub.completed ? `${message}。${SCRUB_FAILED}` : message);
 
 /** One returned paper ballot as a teller types it: its serial, its marks (this poll's options), or why it is invalid. */
 function entryForm(kind: PollKind, optionIds: readonly number[]) {
@@ -54,8 +67,10 @@ const base = (c: C) => `/j/${c.var.jurisdiction.code}/polls/${c.var.poll.id}`;
 function pollPage(c: C, values?: FormValues, errors?: FieldErrors) {
   const { db, jurisdiction: j, session: s, poll: p, terms } = c.var;
   const h = quorumState(db, s);
+  const box = boxOf(db, p.id);
   return c.render(
     <PollPage j={j} s={s} p={p} terms={terms} options={optionsOf(db, p.id)} h={h} turnout={{ ...turnout(db, p.id), present: h.present }}
+      box={box && { sealed: isSealed(box), paperCounted: box.paperCountedAt !== null }} canUnseal={can(c, 'poll.unseal', j.id) || isOfficerHere(c, ['chiefScrutineer', 'scrutineer'])}
       result={p.state === 'closed' || p.state === 'published' ? readResult(db, p.id) : null}
       runoff={runoffOf(db, p.id)} parent={p.parentPollId ? pollById(db, p.parentPollId) : undefined}
       evaluatedYear={p.kind === 'evaluation' ? evaluatedCycleOf(db, p.id)?.year : undefined} canPublish={can(c, 'result.publish', j.id)}
@@ -77,6 +92,14 @@ function paperPage(c: C, values?: FormValues, errors?: FieldErrors) {
   );
 }
 
+function unsealPage(c: C, values?: FormValues, errors?: FieldErrors) {
+  const { db, jurisdiction: j, session: s, poll: p } = c.var;
+  if (!isSealed(boxOf(db, p.id))) return redirectWithFlash(c, base(c), p.secrecy === 'named' ? '记名表决没有电子票箱' : '电子票箱已经打开或不存在');
+  if (p.state !== 'closed') return redirectWithFlash(c, base(c), '表决结束后才能开箱');
+  return c.render(<UnsealPage j={j} s={s} p={p} paperPending={p.paperBallotsIssued > 0 && boxOf(db, p.id)?.paperCountedAt == null}
+    values={values} errors={errors} />, { title: `开箱 · ${p.title}` });
+}
+
 /** /j/:code/polls/:pollId — one poll: open, close, void, runoff, result sheet, and its paper ballots. */
 export const polls = new Hono<PollEnv>()
   .get('/', allowOfficer(ALL_OFFICER_ROLES, 'session.view'), (c) => pollPage(c))
@@ -93,19 +116,38 @@ export const polls = new Hono<PollEnv>()
   .post('/open', allow('poll.manage'), (c) => {
     const r = openPoll(c.var.db, actorOf(c), c.var.poll, c.var.now());
     if (!r.ok) return refused(c, r, pollPage);
-    return redirectWithFlash(c, base(c), r.value.isTest ? '试投票已开始（不计票），请代表在手机上试投' : '表决已开始，代表可以在手机上投票');
+    if (r.value.slips.length === 0) return redirectWithFlash(c, base(c), r.value.isTest ? '试投票已开始（不计票），请代表在手机上试投' : '表决已开始，代表可以在手机上投票');
+    // The slips exist only in this response: never cached, never stored.
+    c.header('Cache-Control', 'no-store');
+    const { jurisdiction: j, session: s } = c.var;
+    return c.render(<SlipsPage j={j} s={s} p={r.value} slips={r.value.slips} />, { title: `开箱码纸条 · ${r.value.title}` });
   })
   .post('/close', allow('poll.manage'), (c) => {
     const r = closePoll(c.var.db, actorOf(c), c.var.poll, c.var.now());
     if (!r.ok) return refused(c, r, pollPage);
     if (r.value.isTest) return redirectWithFlash(c, base(c), `试投票已结束：${r.value.testSubmissions ?? 0} 部手机提交了选票，选票已全部销毁`);
-    return redirectWithFlash(c, base(c), r.value.paperBallotsIssued > 0 ? '表决已结束，请计票人录入纸质选票' : '表决已结束，结果已产生');
+    const sealed = isSealed(boxOf(c.var.db, r.value.id));
+    return redirectWithFlash(c, base(c), sealed ? `表决已结束，请两位监票人输入开箱码开箱${r.value.paperBallotsIssued > 0 ? '，计票人录入纸质选票' : ''}`
+      : r.value.paperBallotsIssued > 0 ? '表决已结束，请计票人录入纸质选票' : '表决已结束，结果已产生');
+  })
+  .get('/unseal', unsealGuard, (c) => unsealPage(c))
+  .post('/unseal', unsealGuard, validForm(unsealForm, unsealPage), (c) => {
+    const input = c.req.valid('form');
+    const r = unsealPoll(c.var.db, actorOf(c), c.var.poll, [input.slipA, input.slipB], c.var.now());
+    if (!r.ok) return refused(c, r, unsealPage, input);
+    const { ballots, counted, scrub } = r.value;
+    return redirectWithFlash(c, base(c), withScrub(`票箱已打开：电子选票 ${ballots} 张${counted ? '，结果已产生' : '；纸质选票计票完成后产生结果'}`, scrub));
+  })
+  .post('/box/scrub', unsealGuard, (c) => {
+    const { db, jurisdiction: j, poll: p } = c.var;
+    const scrub = scrubAfterBox(db, actorOf(c), { pollId: p.id, jurisdictionId: j.id }, c.var.now());
+    return redirectWithFlash(c, base(c), withScrub('数据库日志已清空', scrub));
   })
   .post('/void', allow('poll.manage'), validForm(voidForm, pollPage), (c) => {
     const input = c.req.valid('form');
     const r = voidPoll(c.var.db, actorOf(c), c.var.poll, input.reason, c.var.now());
     if (!r.ok) return refused(c, r, pollPage, input);
-    return redirectWithFlash(c, base(c), '本轮表决已作废');
+    return redirectWithFlash(c, base(c), withScrub(r.value.scrub ? '本轮表决已作废，电子票箱的密钥和选票已销毁' : '本轮表决已作废', r.value.scrub));
   })
   .post('/runoff', allow('poll.manage'), (c) => {
     const r = createRunoff(c.var.db, actorOf(c), c.var.poll, c.var.now());
@@ -170,8 +212,9 @@ export const polls = new Hono<PollEnv>()
   .post('/paper/finish', allowOfficer(['teller'], 'poll.tally'), (c) => {
     const r = finishPaperCount(c.var.db, actorOf(c), c.var.poll, c.var.now());
     if (!r.ok) return refused(c, r, paperPage);
-    return redirectWithFlash(c, base(c),
-      r.value.voided ? '收回的选票多于发出的选票，本轮表决无效，原因已记录' : `计票完成：收回纸质选票 ${r.value.returned} 张，结果已产生`);
+    return redirectWithFlash(c, base(c), withScrub(
+      r.value.voided ? '收回的选票多于发出的选票，本轮表决无效，原因已记录'
+        : `计票完成：收回纸质选票 ${r.value.returned} 张，${r.value.awaitingBox ? '电子票箱开箱后产生结果' : '结果已产生'}`, r.value.scrub));
   });
 
 /** /p/:code/:year/results — the public page of a year's vote results (the portal at /p/:code links here). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ballot, namedBallot, participation } from '../../db/schema';
+import { ballot, namedBallot, participation, sealedBallot } from '../../db/schema';
 import { castBallot } from '../../src/data/ballots';
 import { optionsOf } from '../../src/data/pollReads';
 import { cast, close, marksIn, openedPoll, type PollCase } from '../helpers/pollCases';
@@ -13,11 +13,14 @@ const castAs = (t: PollCase, i: number, marks: string[]) =>
   castBallot(t.f.db, { poll: t.poll, options: optionsOf(t.f.db, t.poll.id), voter: t.f.roster[i]! }, marksIn(t.ids, marks));
 
 describe('castBallot: one ballot per representative, in one durable transaction', () => {
-  it('accepts a ballot: a receipt, one participation row, one anonymous ballot with every option marked', async () => {
+  it('accepts a ballot: a receipt, one participation row, one sealed ballot; at 开箱 an anonymous ballot with every option marked', async () => {
     const t = await openedPoll(FIXTURE);
     const r = castAs(t, 0, ['for', 'against', '']);
     expect(r.ok && r.value.receipt).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     expect(t.f.db.select().from(participation).all()).toMatchObject([{ pollId: t.poll.id, representativeId: t.f.roster[0]!.id, channel: 'electronic' }]);
+    expect(t.f.db.select().from(sealedBallot).all()).toHaveLength(1);
+    expect(t.f.db.select().from(ballot).all()).toHaveLength(0);
+    close(t);
     const stored = t.f.db.select().from(ballot).all();
     expect(stored).toHaveLength(1);
     expect(JSON.parse(stored[0]!.marks)).toEqual({ [t.ids[0]!]: 'for', [t.ids[1]!]: 'against', [t.ids[2]!]: 'abstain' });
@@ -29,7 +32,7 @@ describe('castBallot: one ballot per representative, in one durable transaction'
     const again = castAs(t, 0, ['against', '', '']);
     expect(again).toMatchObject({ ok: false, reason: 'already', receipt, channel: 'electronic', status: 409 });
     expect(t.f.db.select().from(participation).all()).toHaveLength(1);
-    expect(t.f.db.select().from(ballot).all()).toHaveLength(1);
+    expect(t.f.db.select().from(sealedBallot).all()).toHaveLength(1);
   });
 
   it('refuses a ballot for a closed poll', async () => {
@@ -44,7 +47,7 @@ describe('castBallot: one ballot per representative, in one durable transaction'
     const r = castAs(t, 0, ['for', 'for', 'for']);
     expect(r).toMatchObject({ ok: false, reason: 'invalid', error: '赞成票 3 个，超过应选数 2 个。请把多出的改为反对或弃权后再提交' });
     expect(t.f.db.select().from(participation).all()).toHaveLength(0);
-    expect(t.f.db.select().from(ballot).all()).toHaveLength(0);
+    expect(t.f.db.select().from(sealedBallot).all()).toHaveLength(0);
   });
 
   it('refuses a mark for an option the poll does not have', async () => {

@@ -5,9 +5,11 @@ import { join } from 'node:path';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../db/client';
-import { ballot, jurisdiction, participation, pollOption, representative, session, user } from '../../db/schema';
+import { ballot, jurisdiction, participation, poll, pollOption, representative, sealedBallot, session, user } from '../../db/schema';
 import { hashPassword } from '../../src/auth/password';
-import { createSelectionPoll, openPoll } from '../../src/data/polls';
+import { closePoll, createSelectionPoll, openPoll } from '../../src/data/polls';
+import { readSelectionResult } from '../../src/data/results';
+import { unsealPoll } from '../../src/data/unseal';
 import { checkIn, transitionSession } from '../../src/data/sessions';
 import { seedDemo } from '../../src/demo/seed';
 import { PASSWORD } from '../helpers/app';
@@ -110,9 +112,21 @@ describe('kill -9 during a vote', () => {
       .innerJoin(representative, eq(representative.id, participation.representativeId))
       .innerJoin(user, eq(user.id, representative.userId))
       .where(eq(participation.pollId, p.value.id)).all().map((r) => r.username);
-    const ballots = after.select({ n: sql<number>`count(*)` }).from(ballot).where(eq(ballot.pollId, p.value.id)).get()!.n;
-    after.$client.close();
+    // Every accepted ballot is there, sealed: ciphertext, one per participation, nothing readable yet.
+    const sealed = after.select({ n: sql<number>`count(*)` }).from(sealedBallot).where(eq(sealedBallot.pollId, p.value.id)).get()!.n;
+    expect(after.select().from(ballot).where(eq(ballot.pollId, p.value.id)).all()).toEqual([]);
     for (const u of accepted) expect(voted).toContain(u);
+    expect(sealed).toBe(voted.length);
+
+    // Closed and opened by two scrutineers' slips after the restart: the count equals participation.
+    const fresh = after.select().from(poll).where(eq(poll.id, p.value.id)).get()!;
+    const closed = closePoll(after, clerk, fresh, new Date());
+    if (!closed.ok) throw new Error(closed.error);
+    const unsealed = unsealPoll(after, clerk, closed.value, [opened.value.slips[2]!.text, opened.value.slips[0]!.text], new Date());
+    expect(unsealed).toMatchObject({ ok: true, value: { ballots: voted.length, counted: true } });
+    const ballots = after.select({ n: sql<number>`count(*)` }).from(ballot).where(eq(ballot.pollId, p.value.id)).get()!.n;
     expect(ballots).toBe(voted.length);
+    expect(readSelectionResult(after, p.value.id)!.ballots.returned).toBe(voted.length);
+    after.$client.close();
   });
 });

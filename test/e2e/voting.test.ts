@@ -55,6 +55,14 @@ describe('browser: three representatives vote at once on phones while the projec
     const pollUrl = clerk.url();
     await clerk.getByRole('button', { name: '开始表决' }).click();
     await clerk.getByText('表决已开始').waitFor();
+    // The three slips of the box code, shown this once: printed for the scrutineers.
+    const slips = await clerk.locator('.slip-code').allTextContents();
+    expect(slips).toHaveLength(3);
+    await shot(clerk, 'voting-box-slips-1280');
+    await clerk.emulateMedia({ media: 'print' });
+    await shot(clerk, 'voting-box-slips-print');
+    await clerk.emulateMedia({ media: 'screen' });
+    await clerk.getByRole('link', { name: '已分发，返回表决页面' }).click();
     const screen = await newPage(1280, 800);
     await loginAs(screen, server.url, 'qs.clerk', PASSWORD);
     await screen.goto(`${server.url}/j/QS/sessions/${s.id}/screen`);
@@ -103,7 +111,17 @@ describe('browser: three representatives vote at once on phones while the projec
     // Close: the result appears on the projector and on the printable sheet.
     await clerk.goto(pollUrl);
     await clerk.getByRole('button', { name: '结束表决' }).click();
-    await clerk.getByText('表决已结束，结果已产生').waitFor();
+    await clerk.getByText('请两位监票人输入开箱码开箱').waitFor();
+    // 开箱: a mistyped slip is named beside its field; two good slips open the box and count.
+    await clerk.getByRole('link', { name: '开箱', exact: true }).click();
+    await clerk.getByLabel('第一张纸条的开箱码').fill(slips[0]!);
+    await clerk.getByLabel('第二张纸条的开箱码').fill(slips[2]!.slice(0, -1) + (slips[2]!.endsWith('A') ? 'B' : 'A'));
+    await clerk.getByRole('button', { name: '开箱计票' }).click();
+    await clerk.getByText('校验不符').waitFor();
+    await shot(clerk, 'voting-unseal-typo-1280');
+    await clerk.getByLabel('第二张纸条的开箱码').fill(slips[2]!.toLowerCase().replace(/-/g, ' '));
+    await clerk.getByRole('button', { name: '开箱计票' }).click();
+    await clerk.getByText('票箱已打开：电子选票 3 张，结果已产生').waitFor();
     await screen.locator('table.result').waitFor({ timeout: 20_000 });
     await shot(screen, 'voting-projector-result-1280');
     await clerk.getByRole('link', { name: '打印结果报告单' }).click();
@@ -123,5 +141,5 @@ describe('browser: three representatives vote at once on phones while the projec
     await shot(clerk, 'voting-result-sheet-print');
     await clerk.emulateMedia({ media: 'screen' });
     expect(pages.external).toEqual([]);
-  });
+  }, 240_000); // the 开箱 steps add to an already long journey on a loaded machine
 });

@@ -20,7 +20,7 @@ export function testApp(db: DbConnection = freshDb(), opts: { now?: () => Date; 
   return { db, app: createApp({ db, log: () => {}, publicUrl: TEST_PUBLIC_URL, ...opts }) };
 }
 
-type App = ReturnType<typeof createApp>;
+export type App = ReturnType<typeof createApp>;
 
 /** A same-origin form POST, as a browser sends it. */
 export function post(app: App, path: string, body: Record<string, string>, cookie?: string, headers: Record<string, string> = {}) {

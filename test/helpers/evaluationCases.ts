@@ -1,11 +1,11 @@
 import { createEvaluationPoll, publishEvaluationPoll } from '../../src/data/evaluationPolls';
 import { finishPaperCount, issuePaperBallots, presentWithoutBallot } from '../../src/data/paper';
 import { optionsOf, pollById, type Poll } from '../../src/data/pollReads';
-import { createSelectionPoll, openPoll } from '../../src/data/polls';
+import { createSelectionPoll } from '../../src/data/polls';
 import { publishSession } from '../../src/data/publication';
 import { checkIn } from '../../src/data/sessions';
 import { addCycle, addProject } from './deliveryFixture';
-import { cast, clerkActor, close, enter, POLL_TITLE, valueOf, type PollCase } from './pollCases';
+import { cast, clerkActor, close, enter, opened, POLL_TITLE, valueOf, type PollCase } from './pollCases';
 import { openSession, signCertificates, votingFixture } from './votingFixture';
 
 /**
@@ -40,14 +40,14 @@ export type EvaluationCase = Awaited<ReturnType<typeof evaluationSession>> & Pol
 export async function evaluationDraft(): Promise<EvaluationCase> {
   const e = await evaluationSession();
   const poll = valueOf(createEvaluationPoll(e.f.db, clerkActor(e.f), e.session, { title: '', secrecy: 'secret', cycleId: e.cy2026 }, new Date()));
-  return { ...e, poll, ids: optionsOf(e.f.db, poll.id).map((o) => o.id) };
+  return { ...e, poll, ids: optionsOf(e.f.db, poll.id).map((o) => o.id), slips: [] };
 }
 
 /** Two more checked in (7 of 9) and the evaluation opened. */
 export async function evaluationOpen(): Promise<EvaluationCase> {
   const t = await evaluationDraft();
   for (const r of t.f.roster.slice(5, 7)) checkIn(t.f.db, clerkActor(t.f), t.session, r.id, t.f.users.qsClerk.id, new Date());
-  return { ...t, poll: valueOf(openPoll(t.f.db, clerkActor(t.f), t.poll, new Date())) };
+  return opened(t, t.poll) as EvaluationCase;
 }
 
 /**
@@ -100,7 +100,7 @@ export async function evaluationCountedSelectionPublished(): Promise<EvaluationC
   const t = await evaluationCounted();
   const actor = clerkActor(t.f);
   const created = selectionAtSession(t);
-  const sel: PollCase = { ...t, poll: valueOf(openPoll(t.f.db, actor, created, new Date())), ids: optionsOf(t.f.db, created.id).map((o) => o.id) };
+  const sel = opened(t, created);
   for (let i = 0; i < 5; i++) cast(sel, i, ['for']);
   close(sel);
   signCertificates(t.f, t.session);

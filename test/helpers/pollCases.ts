@@ -2,6 +2,7 @@ import { castBallot } from '../../src/data/ballots';
 import { enterPaperBallot, issuePaperBallots } from '../../src/data/paper';
 import { optionsOf, pollById, type Poll } from '../../src/data/pollReads';
 import { closePoll, createRunoff, createSelectionPoll, openPoll } from '../../src/data/polls';
+import { unsealPoll } from '../../src/data/unseal';
 import { publishSession, saveResolution } from '../../src/data/publication';
 import type { Session } from '../../src/data/sessions';
 import type { Marks } from '../../src/domain/ballot';
@@ -22,20 +23,27 @@ export function valueOf<T>(r: Result<T>): T {
 
 export const clerkActor = (f: VotingFixture) => ({ id: f.users.qsClerk.id, name: f.users.qsClerk.displayName });
 
-export interface PollCase { f: VotingFixture; session: Session; poll: Poll; ids: number[] }
+/** `slips`: the three box-code slips handed out when a secret poll opened (empty for a named or unopened poll). */
+export interface PollCase { f: VotingFixture; session: Session; poll: Poll; ids: number[]; slips: string[] }
 
 /** A QS selection poll in draft at an open session with the first `present` representatives checked in. */
 export async function draftPoll(o: VotingFixtureOptions & { present: number; secrecy?: 'secret' | 'named' }): Promise<PollCase> {
   const f = await votingFixture(o);
   const session = openSession(f, o.present);
   const poll = valueOf(createSelectionPoll(f.db, clerkActor(f), session, { title: POLL_TITLE, secrecy: o.secrecy ?? 'secret' }, new Date()));
-  return { f, session, poll, ids: optionsOf(f.db, poll.id).map((o) => o.id) };
+  return { f, session, poll, ids: optionsOf(f.db, poll.id).map((o) => o.id), slips: [] };
 }
 
 /** The same, opened (the quorum must be present). */
 export async function openedPoll(o: VotingFixtureOptions & { present: number; secrecy?: 'secret' | 'named' }): Promise<PollCase> {
   const t = await draftPoll(o);
-  return { ...t, poll: valueOf(openPoll(t.f.db, clerkActor(t.f), t.poll, new Date())) };
+  return opened(t, t.poll);
+}
+
+/** Opens `p` (a poll of the case's session) through openPoll, keeping the slips it hands out once. */
+export function opened(t: PollCase, p: Poll): PollCase {
+  const { slips, ...poll } = valueOf(openPoll(t.f.db, clerkActor(t.f), p, new Date()));
+  return { ...t, poll, ids: optionsOf(t.f.db, p.id).map((o) => o.id), slips: slips.map((s) => s.text) };
 }
 
 /** Marks in option order ('' = unmarked) as the data functions take them: option id → mark. */
@@ -51,8 +59,21 @@ export function cast(t: PollCase, i: number, marks: string[]): string {
   return r.value.receipt;
 }
 
-export function close(t: PollCase): Poll {
+/** Closes the poll and leaves a secret poll's box sealed. */
+export function closeSealed(t: PollCase): Poll {
   return valueOf(closePoll(t.f.db, clerkActor(t.f), pollById(t.f.db, t.poll.id)!, new Date()));
+}
+
+/** 开箱 with two of the slips (the first two unless told), through unsealPoll. */
+export function unseal(t: PollCase, which: [number, number] = [0, 1]) {
+  return valueOf(unsealPoll(t.f.db, clerkActor(t.f), pollById(t.f.db, t.poll.id)!, which.map((i) => t.slips[i]!), new Date()));
+}
+
+/** Closes the poll and, for a secret poll, opens its box with two slips: the count follows as on the day. */
+export function close(t: PollCase): Poll {
+  closeSealed(t);
+  if (t.slips.length) unseal(t);
+  return pollById(t.f.db, t.poll.id)!;
 }
 
 /**
@@ -76,7 +97,7 @@ export async function tiedPoll(): Promise<PollCase> {
 export async function decidedRunoff(): Promise<PollCase & { runoff: Poll }> {
   const t = await tiedPoll();
   const created = valueOf(createRunoff(t.f.db, clerkActor(t.f), t.poll, new Date()));
-  const r: PollCase = { ...t, poll: valueOf(openPoll(t.f.db, clerkActor(t.f), created, new Date())), ids: optionsOf(t.f.db, created.id).map((o) => o.id) };
+  const r = opened(t, created);
   for (let i = 0; i < 12; i++) cast(r, i, i < 9 ? ['for', 'against'] : ['against', 'for']);
   return { ...t, runoff: close(r) };
 }

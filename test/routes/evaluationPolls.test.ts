@@ -1,9 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditLog, ballot, evaluationFollowUp, evaluationResult, participation, poll, pollOption, pollResult } from '../../db/schema';
+import { auditLog, ballot, evaluationFollowUp, evaluationResult, participation, poll, pollOption, pollResult, sealedBallot } from '../../db/schema';
 import type { EvaluationPollResult } from '../../src/data/results';
 import { checkIn, getSession } from '../../src/data/sessions';
 import { get, post } from '../helpers/app';
+import { closeVia, openVia, unsealVia } from '../helpers/ballotBoxVia';
+import { close } from '../helpers/pollCases';
 import {
   evaluationCounted, evaluationCountedSelectionPublished, evaluationDraft, evaluationOpen, evaluationPublished, evaluationRated,
   evaluationSession, PHONE_RATINGS, PROJECTS, selectionAtSession,
@@ -89,7 +91,7 @@ describe('year-end evaluation at a session: the voting mechanism rates the proje
     const s = getSession(f.db, f.qs.id, session.id)!;
     for (const r of f.roster.slice(5, 7)) checkIn(f.db, { id: f.users.qsClerk.id, name: '陈敏' }, s, r.id, f.users.qsClerk.id, new Date());
     expect((await post(f.app, `/j/QS/polls/${p.id}/open`, {}, await f.login('lx.clerk'))).status).toBe(403);
-    expect((await post(f.app, `/j/QS/polls/${p.id}/open`, {}, clerk)).status).toBe(303);
+    await openVia(f.app, p.id, clerk);
     expect(f.db.select().from(poll).where(eq(poll.id, p.id)).get()!.state).toBe('open');
   });
 
@@ -121,24 +123,27 @@ describe('year-end evaluation at a session: the voting mechanism rates the proje
   });
 
   it('each representative casts once: a second ballot is refused and nothing is added', async () => {
-    const { f, poll: p, ids } = await evaluationOpen();
+    const t = await evaluationOpen();
+    const { f, poll: p, ids } = t;
     const evalId = p.id;
     for (const [i, plan] of PHONE_RATINGS.entries()) expect((await castVia(f, await f.login(f.usernameOf(i)), evalId, marksFor(ids, plan))).status).toBe(303);
     const rep = await f.login('qs.rep');
     const again = await castVia(f, rep, evalId, marksFor(ids, ['dissatisfied', 'dissatisfied', 'dissatisfied']));
     expect(again.status).toBe(409);
     expect(await again.text()).toContain('您已经投过票了');
-    expect(f.db.select().from(ballot).where(eq(ballot.pollId, evalId)).all()).toHaveLength(5);
+    expect(f.db.select().from(sealedBallot).where(eq(sealedBallot.pollId, evalId)).all()).toHaveLength(5);
     expect(f.db.select().from(participation).where(eq(participation.pollId, evalId)).all()).toHaveLength(5);
-    // The stored ballot is the marks and nothing else; the unrated project is stored as 弃权.
-    const stored = f.db.select().from(ballot).where(eq(ballot.pollId, evalId)).all().map((b) => JSON.parse(b.marks) as Record<string, string>);
-    expect(stored.filter((m) => m[ids[1]!] === 'abstain')).toHaveLength(1);
     const home = await (await get(f.app, '/', rep)).text();
     expect(home).not.toContain('参加满意度测评');
+    // Opened at the close, the ballot is the marks and nothing else; the unrated project is stored as 弃权.
+    close(t);
+    expect(f.db.select().from(ballot).where(eq(ballot.pollId, evalId)).all()).toHaveLength(5);
+    const stored = f.db.select().from(ballot).where(eq(ballot.pollId, evalId)).all().map((b) => JSON.parse(b.marks) as Record<string, string>);
+    expect(stored.filter((m) => m[ids[1]!] === 'abstain')).toHaveLength(1);
   });
 
   it('paper ballots work as for any poll: issued to the two without a phone vote, counted twice by two tellers', async () => {
-    const { f, session, poll: p, ids } = await evaluationRated();
+    const { f, session, poll: p, ids, slips } = await evaluationRated();
     const evalId = p.id;
     const cookies = { 'qs.clerk': await f.login('qs.clerk'), 'qs.teller': await f.login('qs.teller') };
     const issued = await post(f.app, `/j/QS/polls/${evalId}/paper/issue`, { all: '1' }, cookies['qs.clerk']);
@@ -159,6 +164,9 @@ describe('year-end evaluation at a session: the voting mechanism rates the proje
       expect((await post(f.app, `/j/QS/polls/${evalId}/paper/entries`, two, cookies[teller])).status).toBe(303);
     }
     expect((await post(f.app, `/j/QS/polls/${evalId}/paper/finish`, {}, cookies['qs.clerk'])).status).toBe(303);
+    expect(f.db.select().from(pollResult).where(eq(pollResult.pollId, evalId)).get()).toBeUndefined(); // the box is still sealed
+    await unsealVia(f.app, evalId, slips, cookies['qs.clerk']);
+    expect(f.db.select().from(pollResult).where(eq(pollResult.pollId, evalId)).get()).toBeTruthy();
   });
 
   it('the stored result matches the hand count: ratings, unrated, invalid, rates, the threshold and who must rectify', async () => {
@@ -195,10 +203,10 @@ describe('year-end evaluation at a session: the voting mechanism rates the proje
     const evalId = t.poll.id;
     const selectionId = selectionAtSession(t).id;
     const clerk = await f.login('qs.clerk');
-    expect((await post(f.app, `/j/QS/polls/${selectionId}/open`, {}, clerk)).status).toBe(303);
+    const slips = await openVia(f.app, selectionId, clerk);
     const sel = optionIds(f, selectionId);
     for (let i = 0; i < 5; i++) expect((await castVia(f, await f.login(f.usernameOf(i)), selectionId, marksFor(sel, ['for']))).status).toBe(303);
-    expect((await post(f.app, `/j/QS/polls/${selectionId}/close`, {}, clerk)).status).toBe(303);
+    await closeVia(f.app, selectionId, clerk, slips);
     signCertificates(f, session);
     expect((await post(f.app, `/j/QS/sessions/${session.id}/publish`, {}, clerk)).status).toBe(303);
     expect(f.db.select().from(poll).where(eq(poll.id, selectionId)).get()!.state).toBe('published');
@@ -250,7 +258,7 @@ describe('year-end evaluation at a session: the voting mechanism rates the proje
     const res = await post(f.app, `/j/QS/sessions/${session.id}/polls/evaluation`, { cycleId: String(cy2025), evaluationTitle: '', secrecy: 'secret' }, clerk);
     expect(res.status).toBe(303);
     const id = pollIdOf(res);
-    expect((await post(f.app, `/j/QS/polls/${id}/open`, {}, clerk)).status).toBe(303);
+    await openVia(f.app, id, clerk);
     expect((await post(f.app, `/j/QS/polls/${id}/void`, { reason: '测试后作废' }, clerk)).status).toBe(303);
     const page = await (await get(f.app, `/j/QS/sessions/${session.id}`, clerk)).text();
     // Voided: 2025 can be evaluated again, and is the default over 2027, whose projects were only just adopted.

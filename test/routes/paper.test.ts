@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditLog, ballot, paperEntry, participation, poll, pollOption, pollResult } from '../../db/schema';
+import { auditLog, ballot, ballotBox, paperEntry, participation, poll, pollOption, pollResult, sealedBallot } from '../../db/schema';
 import { get, post } from '../helpers/app';
+import { openVia, unsealVia } from '../helpers/ballotBoxVia';
 import { optionsOf } from '../../src/data/pollReads';
 import { enter, paperClosed, paperIssued, paperPoll } from '../helpers/pollCases';
 import { castVia, marksFor, openSession, optionIds, votingFixture, type VotingFixture } from '../helpers/votingFixture';
@@ -16,9 +17,9 @@ async function setup(present: number) {
   const sessionId = openSession(f, present).id;
   const res = await post(f.app, `/j/QS/sessions/${sessionId}/polls`, { title: '2027年度民生实事项目票决', secrecy: 'secret' }, clerk);
   const pollId = Number(res.headers.get('location')!.split('/').at(-1));
-  expect((await post(f.app, `/j/QS/polls/${pollId}/open`, {}, clerk)).status).toBe(303);
+  const slips = await openVia(f.app, pollId, clerk);
   const optionLabels = f.db.select().from(pollOption).where(eq(pollOption.pollId, pollId)).orderBy(pollOption.position).all().map((o) => o.label);
-  return { f, clerk, teller, reps, sessionId, pollId, ids: optionIds(f, pollId), optionLabels };
+  return { f, clerk, teller, reps, sessionId, pollId, ids: optionIds(f, pollId), optionLabels, slips };
 }
 
 const entry = (ids: number[], serial: string, marks: string[], extra: Record<string, string> = {}) => ({ serial, ...marksFor(ids, marks), ...extra });
@@ -194,6 +195,8 @@ describe('收回的选票多于发出的选票: the poll is void, with the reaso
     expect(p.voidReason).toBe('收回纸质选票 3 张，多于发出的 2 张，本轮表决无效');
     expect(t.f.db.select().from(ballot).all()).toHaveLength(0);
     expect(t.f.db.select().from(pollResult).all()).toHaveLength(0);
+    expect(t.f.db.select().from(ballotBox).all()).toHaveLength(0); // the sealed box destroyed with the poll
+    expect(t.f.db.select().from(sealedBallot).all()).toHaveLength(0);
     expect(JSON.parse(audits(t.f, 'poll.void')[0]!.after!).reason).toContain('多于发出的 2 张');
     expect(t.f.db.select().from(paperEntry).all()).toHaveLength(6); // the tellers' entries stay as evidence
     const sessionPage = await (await get(t.f.app, `/j/QS/sessions/${t.sessionId}`, t.clerk)).text();
@@ -213,6 +216,10 @@ describe('收回的选票多于发出的选票: the poll is void, with the reaso
     }
     expect((await post(t.f.app, `/j/QS/polls/${t.pollId}/paper/finish`, {}, t.teller)).status).toBe(303);
     expect(t.f.db.select().from(poll).where(eq(poll.id, t.pollId)).get()!.state).toBe('closed');
+    // The paper count came first; the result waits for the box (empty here: everyone voted on paper).
+    expect(t.f.db.select().from(pollResult).all()).toHaveLength(0);
+    expect(await (await get(t.f.app, `/j/QS/polls/${t.pollId}`, t.clerk)).text()).toContain('纸质选票已计票');
+    await unsealVia(t.f.app, t.pollId, t.slips, t.clerk, 'QS', [1, 2]);
     const r = JSON.parse(t.f.db.select().from(pollResult).get()!.result);
     expect(r.tally.rows.map((x: { outcome: string }) => x.outcome)).toEqual(['adopted', 'adopted', 'failed']);
   });

@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditLog, ballot, candidate, participation, poll, pollOption, pollResult, project, resolution } from '../../db/schema';
+import { auditLog, ballot, candidate, participation, poll, pollOption, pollResult, project, resolution, sealedBallot } from '../../db/schema';
 import { checkIn } from '../../src/data/sessions';
 import { get, post } from '../helpers/app';
+import { closeVia, openVia, slipsIn, unsealVia } from '../helpers/ballotBoxVia';
 import {
   cast, close, decidedRunoff, draftPoll, EDITED_RESOLUTION, openedPoll, publishedSession, TIE_PLAN, tiedPoll,
 } from '../helpers/pollCases';
@@ -50,7 +51,8 @@ describe('a selection poll: quorum to open, ballots on phones, close, result she
     checkIn(f.db, { id: f.users.qsClerk.id, name: 'x' }, s, f.roster[7]!.id, f.users.qsClerk.id, new Date());
     expect((await post(f.app, `/j/QS/polls/${p.id}/open`, {}, await f.login('lx.clerk'))).status).toBe(403);
     const res = await post(f.app, `/j/QS/polls/${p.id}/open`, {}, await f.login('qs.clerk'));
-    expect(res.status).toBe(303);
+    expect(res.status).toBe(200); // the page with the box's three slips, shown once
+    expect(slipsIn(await res.text())).toHaveLength(3);
     expect(pollRow(f, p.id).state).toBe('open');
     expect(JSON.parse(audits(f, 'poll.open')[0]!.after!)).toMatchObject({ seated: 12, present: 8, quorumFraction: '2/3' });
   });
@@ -86,7 +88,7 @@ describe('a selection poll: quorum to open, ballots on phones, close, result she
     const over = await castVia(f, rep, p.id, marksFor(ids, ['for', 'for', 'for', 'for']));
     expect(over.status).toBe(422);
     expect(f.db.select().from(participation).all()).toHaveLength(0);
-    expect(f.db.select().from(ballot).all()).toHaveLength(0);
+    expect(f.db.select().from(sealedBallot).all()).toHaveLength(0);
   });
 
   it('the confirm step shows unmarked candidates as abstentions before anything is stored', async () => {
@@ -103,7 +105,8 @@ describe('a selection poll: quorum to open, ballots on phones, close, result she
   });
 
   it('casts once: a receipt code; a second submission is refused politely and changes nothing', async () => {
-    const { f, poll: p, ids } = await openedPoll({ ...FIXTURE, present: 8 });
+    const t = await openedPoll({ ...FIXTURE, present: 8 });
+    const { f, poll: p, ids } = t;
     const rep = await f.login('qs.rep');
     const res = await castVia(f, rep, p.id, marksFor(ids, ['for', 'against', '', '']));
     expect(res.status).toBe(303);
@@ -116,12 +119,14 @@ describe('a selection poll: quorum to open, ballots on phones, close, result she
     const html = await again.text();
     expect(html).toContain('您已经投过票了');
     expect(html).toContain(code);
+    expect(f.db.select().from(sealedBallot).all()).toHaveLength(1);
+    const live = await (await get(f.app, '/j/QS/vote', rep)).text();
+    expect(live).toContain('✓ 已投票');
+    close(t); // 开箱: the one ballot, as cast
     expect(f.db.select().from(ballot).all()).toHaveLength(1);
     const stored = f.db.select().from(ballot).get()!;
     expect(JSON.parse(stored.marks)).toEqual({ [ids[0]!]: 'for', [ids[1]!]: 'against', [ids[2]!]: 'abstain', [ids[3]!]: 'abstain' });
     expect(stored.id).toMatch(/^[0-9a-f]{32}$/);
-    const live = await (await get(f.app, '/j/QS/vote', rep)).text();
-    expect(live).toContain('✓ 已投票');
   });
 
   it('a representative who has not checked in cannot vote', async () => {
@@ -157,9 +162,9 @@ describe('a selection poll: quorum to open, ballots on phones, close, result she
     expect(sheet.status).toBe(303); // no result sheet before close
   });
 
-  it('closing stores the result; the sheet prints every number and the rule', async () => {
+  it('closing and 开箱 store the result; the sheet prints every number and the rule', async () => {
     const t = await openedPoll({ ...FIXTURE, present: 8 });
-    const { f, poll: p, ids } = t;
+    const { f, poll: p, ids, slips } = t;
     cast(t, 0, ['for', 'against', '', '']);
     for (let i = 1; i < 6; i++) {
       const m = i < 5 ? ['for', 'for', 'against', ''] : ['against', 'for', 'for', 'against'];
@@ -168,6 +173,10 @@ describe('a selection poll: quorum to open, ballots on phones, close, result she
     const clerk = await f.login('qs.clerk');
     const res = await post(f.app, `/j/QS/polls/${p.id}/close`, {}, clerk);
     expect(res.status).toBe(303);
+    // Closed, the box still sealed: no count yet, for anyone.
+    expect(f.db.select().from(pollResult).where(eq(pollResult.pollId, p.id)).get()).toBeUndefined();
+    expect(await (await get(f.app, `/j/QS/polls/${p.id}`, clerk)).text()).toContain('电子票箱密封中');
+    await unsealVia(f.app, p.id, slips, clerk);
     expect(f.db.select().from(pollResult).where(eq(pollResult.pollId, p.id)).get()).toBeTruthy();
     const sheet = await (await get(f.app, `/j/QS/polls/${p.id}/result`, clerk)).text();
     expect(sheet).toContain('在册代表</th><td class="num">12 名');
@@ -218,12 +227,12 @@ describe('a selection poll: quorum to open, ballots on phones, close, result she
 
 describe('ties at the cut, a runoff, the resolution and publication', () => {
   it('A 8, B 7, C 7 of 12 seated, N = 2: A adopted, B and C tied at the cut → runoff for one place', async () => {
-    const { f, poll: p, ids } = await openedPoll({ reps: 12, logins: 12, candidates: 4, seatsToFill: 2, present: 12 });
+    const { f, poll: p, ids, slips } = await openedPoll({ reps: 12, logins: 12, candidates: 4, seatsToFill: 2, present: 12 });
     const cookies = await Promise.all(TIE_PLAN.map((_, i) => f.login(f.usernameOf(i))));
     const clerk = await f.login('qs.clerk');
     const results = await Promise.all(TIE_PLAN.map((m, i) => castVia(f, cookies[i]!, p.id, marksFor(ids, m))));
     expect(results.map((r) => r.status)).toEqual(Array(12).fill(303));
-    await post(f.app, `/j/QS/polls/${p.id}/close`, {}, clerk);
+    await closeVia(f.app, p.id, clerk, slips);
     const page = await (await get(f.app, `/j/QS/polls/${p.id}`, clerk)).text();
     expect(page).toContain('2 个项目赞成票相同，须就剩余 1 个名额另行投票');
     expect(page).toContain('就剩余 1 个名额发起另行投票');
@@ -243,14 +252,14 @@ describe('ties at the cut, a runoff, the resolution and publication', () => {
     expect(f.db.select().from(pollOption).where(eq(pollOption.pollId, runoffId)).all().map((o) => o.candidateId))
       .toEqual([f.qsCycle.candidates[1]!.id, f.qsCycle.candidates[2]!.id]);
     expect((await post(f.app, `/j/QS/polls/${p.id}/runoff`, {}, clerk)).status).toBe(422); // only one
-    await post(f.app, `/j/QS/polls/${runoffId}/open`, {}, clerk);
+    const runoffSlips = await openVia(f.app, runoffId, clerk);
     const cookies = await Promise.all(Array.from({ length: 12 }, (_, i) => f.login(f.usernameOf(i))));
     // B 9 for, C 3: an over-N runoff ballot (2 "for" with N = 1) is refused.
     const over = await castVia(f, cookies[0]!, runoffId, marksFor(rids, ['for', 'for']));
     expect(over.status).toBe(422);
     expect(await over.text()).toContain('超过应选数 1 个');
     for (let i = 0; i < 12; i++) await castVia(f, cookies[i]!, runoffId, marksFor(rids, i < 9 ? ['for', 'against'] : ['against', 'for']));
-    await post(f.app, `/j/QS/polls/${runoffId}/close`, {}, clerk);
+    await closeVia(f.app, runoffId, clerk, runoffSlips);
     const sheet = await (await get(f.app, `/j/QS/polls/${runoffId}/result`, clerk)).text();
     expect(sheet).toContain('应选 1 项，通过 1 项');
   });
@@ -325,12 +334,12 @@ describe('voiding a poll voids the runoff that depends on it', () => {
     const s = openSession(f, 6);
     const made = await post(f.app, `/j/QS/sessions/${s.id}/polls`, { title: '票决', secrecy: 'secret' }, clerk);
     const pollId = Number(made.headers.get('location')!.split('/').at(-1));
-    await post(f.app, `/j/QS/polls/${pollId}/open`, {}, clerk);
+    const slips = await openVia(f.app, pollId, clerk);
     const ids = optionIds(f, pollId);
     // A, B and C get 4 "for" each of 6 seated (min 4), two "for" per ballot.
     const plans = [['for', 'for', ''], ['for', 'for', ''], ['for', '', 'for'], ['for', '', 'for'], ['', 'for', 'for'], ['', 'for', 'for']];
     for (let i = 0; i < 6; i++) expect((await castVia(f, await f.login(f.usernameOf(i)), pollId, marksFor(ids, plans[i]!))).status).toBe(303);
-    await post(f.app, `/j/QS/polls/${pollId}/close`, {}, clerk);
+    await closeVia(f.app, pollId, clerk, slips);
     const r = JSON.parse(f.db.select().from(pollResult).where(eq(pollResult.pollId, pollId)).get()!.result);
     expect(r.tally.rows.map((x: { for: number; outcome: string }) => [x.for, x.outcome])).toEqual([[4, 'runoff'], [4, 'runoff'], [4, 'runoff']]);
     expect(r.tally.runoffSeats).toBe(2);

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { session, sessionRoster } from '../../db/schema';
 import { get, post } from '../helpers/app';
+import { closeVia, openVia } from '../helpers/ballotBoxVia';
 import { castVia, marksFor, openSession, optionIds, signCertificates, votingFixture } from '../helpers/votingFixture';
 
 describe('a subdistrict: the deliberation meeting (议事代表会议) runs the same mechanics with its own roster', () => {
@@ -25,13 +26,13 @@ describe('a subdistrict: the deliberation meeting (议事代表会议) runs the 
     const page = await (await get(f.app, `/j/DC/polls/${pollId}`, clerk)).text();
     expect(page).toContain('民生实事项目票选');
     expect(page).toContain('在册议事代表');
-    await post(f.app, `/j/DC/polls/${pollId}/open`, {}, clerk);
+    const slips = await openVia(f.app, pollId, clerk, 'DC');
     const ids = optionIds(f, pollId);
     for (let i = 0; i < 5; i++) {
       const c = await f.login(`dc.d${String(i + 1).padStart(3, '0')}`);
       expect((await castVia(f, c, pollId, marksFor(ids, [i < 4 ? 'for' : 'against', '', '']), 'DC')).status).toBe(303);
     }
-    await post(f.app, `/j/DC/polls/${pollId}/close`, {}, clerk);
+    await closeVia(f.app, pollId, clerk, slips, 'DC');
     const sheet = await (await get(f.app, `/j/DC/polls/${pollId}/result`, clerk)).text();
     expect(sheet).toContain('在册议事代表</th><td class="num">6 名');
     expect(sheet).toContain('赞成票须超过全体在册议事代表 6 名的半数，即至少 4 票');

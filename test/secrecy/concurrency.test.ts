@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../db/client';
-import { ballot, participation } from '../../db/schema';
+import { participation, sealedBallot } from '../../db/schema';
 import type { CastOutcome } from '../../src/data/ballots';
 import { openPoll, createSelectionPoll } from '../../src/data/polls';
 import { post } from '../helpers/app';
@@ -37,7 +37,7 @@ describe('one ballot per representative per poll, under simultaneous submissions
     const refused = await responses.find((r) => r.status === 409)!.text();
     expect(refused).toContain('您已经投过票了');
     expect(f.db.select().from(participation).all()).toHaveLength(1);
-    expect(f.db.select().from(ballot).all()).toHaveLength(1);
+    expect(f.db.select().from(sealedBallot).all()).toHaveLength(1);
   });
 
   it('8 threads with their own connections to one database file race for the same representative: exactly one wins', async () => {
@@ -63,7 +63,7 @@ describe('one ballot per representative per poll, under simultaneous submissions
     expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
     expect(outcomes.filter((o) => !o.ok && o.reason === 'already')).toHaveLength(n - 1);
     expect(f.db.select().from(participation).all()).toHaveLength(1);
-    expect(f.db.select().from(ballot).all()).toHaveLength(1);
+    expect(f.db.select().from(sealedBallot).all()).toHaveLength(1);
     f.db.$client.close();
   });
 
@@ -75,6 +75,6 @@ describe('one ballot per representative per poll, under simultaneous submissions
     const responses = await Promise.all(cookies.flatMap((c) => [0, 1, 2].map(() => post(f.app, `/j/QS/vote/${p.id}`, marksFor(ids, ['for']), c))));
     expect(responses.filter((r) => r.status === 303)).toHaveLength(10);
     expect(responses.filter((r) => r.status === 409)).toHaveLength(20);
-    expect(f.db.select().from(ballot).all()).toHaveLength(10);
+    expect(f.db.select().from(sealedBallot).all()).toHaveLength(10);
   });
 });

@@ -3,11 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../db/client';
-import { ballot, participation, poll, pollOption } from '../../db/schema';
-import { castBallot, forgetWriteOrder } from '../../src/data/ballots';
+import { ballot, sealedBallot } from '../../db/schema';
 import { post } from '../helpers/app';
 import { castVia, marksFor, openSession, optionIds, votingFixture } from '../helpers/votingFixture';
-import { castOrderProbe } from '../helpers/castOrder';
+import { openVia, unsealVia } from '../helpers/ballotBoxVia';
 
 const dirs: string[] = [];
 const tempDbPath = () => {
@@ -32,63 +31,38 @@ describe('secrecy by storage design: nothing re-joins a ballot to a representati
     // Nothing else indexes the ballot table (an index could keep an insertion-ordered copy).
     expect(sqlite.prepare("select name from sqlite_master where type = 'index' and tbl_name = 'ballot' and sql is not null").all()).toEqual([]);
     expect(cols('participation')).toEqual(['poll_id', 'representative_id', 'channel', 'receipt_code']);
+    // Participation and the sealed ballots keep no rowid either: no insertion order in a key.
+    for (const t of ['participation', 'sealed_ballot']) {
+      expect((sqlite.prepare('select sql from sqlite_master where type = \'table\' and name = ?').get(t) as { sql: string }).sql).toMatch(/WITHOUT ROWID/i);
+      expect(() => sqlite.prepare(`select rowid from ${t}`).all()).toThrow(/no such column: rowid/);
+    }
+    expect(cols('sealed_ballot')).toEqual(['id', 'poll_id', 'sealed']);
     expect(fks('participation').sort()).toEqual(['poll', 'representative']);
     // No table anywhere holds a column that points at a ballot.
     const tables = (sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '%fts%'").all() as { name: string }[]).map((t) => t.name);
     for (const t of tables) expect(cols(t).filter((c) => c === 'ballot_id')).toEqual([]);
   });
 
-  it('two ballots cast in a known order cannot be ordered back: neither by query order nor by their place in the file', async () => {
-    const path = tempDbPath();
-    const f = await votingFixture({ reps: 2, logins: 0, db: openDb(path) });
-    const s = openSession(f, 2);
-    const [a, b] = f.roster;
-    const rounds: number[] = [];
-    for (let i = 0; i < 60; i++) {
-      // A bare poll per round (the storage is under test, not the poll rules): A votes "for", then B "against".
-      const p = f.db.insert(poll).values({ sessionId: s.id, kind: 'selection', title: `第${i + 1}轮`, seatsToFill: 1, state: 'open' }).returning().get();
-      const o = f.db.insert(pollOption).values({ pollId: p.id, label: '项目', position: 1 }).returning().get();
-      rounds.push(o.id);
-      expect(castBallot(f.db, { poll: p, options: [o], voter: a! }, { [o.id]: 'for' }).ok).toBe(true);
-      expect(castBallot(f.db, { poll: p, options: [o], voter: b! }, { [o.id]: 'against' }).ok).toBe(true);
-    }
-    // What the participation table does know: who voted, in order. What the ballot table must not: in which order.
-    expect(f.db.select().from(participation).all()).toHaveLength(120);
+  // The order ballots were cast in, at each moment a copy of the files may be taken: test/secrecy/sealedBox.test.ts.
 
-    const { aFirstInQuery, aFirstInFile } = castOrderProbe(f.db, path, rounds, 'for', 'against');
-
-    // Query order follows the random 128-bit keys: A comes first in about half the rounds, not in all (or none).
-    const q = aFirstInQuery();
-    expect(q).toBeGreaterThanOrEqual(10);
-    expect(q).toBeLessThanOrEqual(50);
-
-    // The file itself: inside a SQLite page, cells sit in the order they were written. Checkpointed as is, the
-    // layout betrays the cast order (B's bytes land before A's in most rounds) — which is why closing a poll
-    // rebuilds the file.
-    f.db.$client.pragma('wal_checkpoint(TRUNCATE)');
-    expect(aFirstInFile()).toBeLessThanOrEqual(20);
-    forgetWriteOrder(f.db);
-    const file = aFirstInFile();
-    expect(file).toBeGreaterThanOrEqual(10);
-    expect(file).toBeLessThanOrEqual(50);
-    expect(statSync(`${path}-wal`).size).toBe(0); // no log of commits in order
-    expect(f.db.$client.pragma('freelist_count', { simple: true })).toBe(0);
-    f.db.$client.close();
-  });
-
-  it('closing a poll through the app rebuilds the file and empties the write-ahead log', async () => {
+  it('through the app: ballots are sealed while the poll runs; 开箱 writes them out and empties the write-ahead log', async () => {
     const path = tempDbPath();
     const f = await votingFixture({ reps: 3, logins: 3, db: openDb(path) });
     const clerk = await f.login('qs.clerk');
     const s = openSession(f, 3);
     const res = await post(f.app, `/j/QS/sessions/${s.id}/polls`, { title: '票决', secrecy: 'secret' }, clerk);
     const pollId = Number(res.headers.get('location')!.split('/').at(-1));
-    await post(f.app, `/j/QS/polls/${pollId}/open`, {}, clerk);
+    const slips = await openVia(f.app, pollId, clerk);
     const ids = optionIds(f, pollId);
     for (let i = 0; i < 3; i++) expect((await castVia(f, await f.login(f.usernameOf(i)), pollId, marksFor(ids, ['for']))).status).toBe(303);
     expect(statSync(`${path}-wal`).size).toBeGreaterThan(0);
+    expect(f.db.select().from(ballot).all()).toHaveLength(0);
+    expect(f.db.select().from(sealedBallot).all()).toHaveLength(3);
     expect((await post(f.app, `/j/QS/polls/${pollId}/close`, {}, clerk)).status).toBe(303);
+    expect(f.db.select().from(ballot).all()).toHaveLength(0); // still sealed: nobody can count yet
+    await unsealVia(f.app, pollId, slips, clerk, 'QS', [2, 0]);
     expect(statSync(`${path}-wal`).size).toBe(0);
+    expect(f.db.select().from(sealedBallot).all()).toHaveLength(0);
     expect(f.db.select().from(ballot).all()).toHaveLength(3);
     f.db.$client.close();
   });

@@ -32,6 +32,8 @@ export function PollPage(p: {
   result: StoredResult | null; runoff: Poll | undefined; parent: Poll | undefined; canManage: boolean; canTally: boolean;
   /** An evaluation poll: the year whose projects it rates, and whether this user may publish its result. */
   evaluatedYear?: number; canPublish?: boolean;
+  /** A secret poll's electronic ballot box: sealed until two scrutineers open it; whether this user may open it. */
+  box?: { sealed: boolean; paperCounted: boolean }; canUnseal?: boolean;
   values?: FormValues; errors?: FieldErrors;
 }) {
   const { j, s, terms } = p;
@@ -74,10 +76,18 @@ export function PollPage(p: {
           )}
         </>
       )}
-      {poll.state === 'closed' && !p.result && !poll.isTest && (
+      {poll.state === 'closed' && !p.result && p.box?.sealed && !poll.isTest && (
         <div class="card">
-          <p><strong>纸质选票计票中</strong>：已发出纸质选票 {poll.paperBallotsIssued} 张，手机投票 {p.turnout.electronic} 票。计票人录入并核对全部收回的选票后公布结果。</p>
-          {p.canTally && <a class="button" href={`${base}/paper`}>录入纸质选票</a>}
+          <p><strong>电子票箱密封中</strong>：手机投票 {p.turnout.electronic} 票，开箱前任何人都看不到票数。请两位监票人输入各自纸条上的开箱码开箱计票。</p>
+          {p.canUnseal && <a class="button" href={`${base}/unseal`}>开箱</a>}
+        </div>
+      )}
+      {poll.state === 'closed' && !p.result && poll.paperBallotsIssued > 0 && (
+        <div class="card">
+          {p.box?.paperCounted
+            ? <p><strong>纸质选票已计票</strong>：开箱后与电子选票一起产生结果。</p>
+            : <p><strong>纸质选票计票中</strong>：已发出纸质选票 {poll.paperBallotsIssued} 张，手机投票 {p.turnout.electronic} 票。计票人录入并核对全部收回的选票后公布结果。</p>}
+          {p.canTally && !p.box?.paperCounted && <a class="button" href={`${base}/paper`}>录入纸质选票</a>}
         </div>
       )}
       {p.result && (poll.state === 'closed' || poll.state === 'published') && (

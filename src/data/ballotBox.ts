@@ -1,0 +1,159 @@
+import { randomBytes } from 'node:crypto';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Db, DbConnection } from '../../db/client';
+import { ballotBox, pollResult, sealedBallot, sessionOfficer } from '../../db/schema';
+import type { Marks } from '../domain/ballot';
+import { BOX_CODE_BYTES, fingerprintChars, slipText } from '../domain/boxSlip';
+import { CHOICE_SETS, MARK_LABELS } from '../domain/choices';
+import { boxFingerprint, newBoxKeys, sealBallot, wrapBoxKey } from '../domain/sealedBox';
+import { splitSecret } from '../domain/shamir';
+import { recordAudit, type Actor } from './audit';
+
+/**
+ * The sealed ballot box of a secret poll, as stored: the public key and the wrapped private key, the sealed
+ * ballots, and their destruction. What the file holds while the box is sealed is ciphertext only; the box code
+ * that unwraps the key exists on the scrutineers' slips and, for a moment, in memory.
+ */
+
+export type BallotBox = typeof ballotBox.$inferSelect;
+
+export function boxOf(db: Db, pollId: number): BallotBox | undefined {
+  return db.select().from(ballotBox).where(eq(ballotBox.pollId, pollId)).get();
+}
+
+/** Sealed: ballots are still ciphertext and nobody can count them yet. */
+export function isSealed(box: BallotBox | undefined): box is BallotBox {
+  return box !== undefined && box.openedAt === null;
+}
+
+/** Whether the tellers' paper count is finished (before the box was opened, or with the result). */
+export function paperCountDone(db: Db, pollId: number): boolean {
+  if (db.select({ id: pollResult.pollId }).from(pollResult).where(eq(pollResult.pollId, pollId)).get()) return true;
+  return boxOf(db, pollId)?.paperCountedAt != null;
+}
+
+export interface BoxSlip {
+  /** 1, 2 or 3: the share number, also the slip's first character. */
+  number: number;
+  holder: string;
+  role: string;
+  text: string;
+}
+
+const FALLBACK_HOLDERS = ['监票人一', '监票人二', '监票人三'];
+
+/** Who holds the three slips: the session's 总监票人 then 监票人 as recorded, else "监票人一/二/三". */
+function slipHolders(db: Db, sessionId: number): { holder: string; role: string }[] {
+  const officers = db.select({ name: sessionOfficer.name, role: sessionOfficer.role }).from(sessionOfficer)
+    .where(and(eq(sessionOfficer.sessionId, sessionId), inArray(sessionOfficer.role, ['chiefScrutineer', 'scrutineer'])))
+    .orderBy(asc(sessionOfficer.id)).all()
+    .sort((a, b) => (a.role === b.role ? 0 : a.role === 'chiefScrutineer' ? -1 : 1));
+  return FALLBACK_HOLDERS.map((fallback, i) => {
+    const o = officers[i];
+    return o ? { holder: o.name, role: o.role === 'chiefScrutineer' ? '总监票人' : '监票人' } : { holder: fallback, role: '监票人' };
+  });
+}
+
+/** The characters bound into a slip's check character: the box's public fingerprint. */
+export function slipContext(box: Pick<BallotBox, 'publicKey'>): string {
+  return fingerprintChars(boxFingerprint(box.publicKey));
+}
+
+/**
+ * Seals a new box for the poll being opened (inside the opening's transaction): a fresh key pair, a random box
+ * code split 2-of-3, the private key wrapped under it. Returns the three slips — the only time they exist outside
+ * the scrutineers' hands; nothing of the code or the private key is written.
+ */
+export function createBox(tx: Db, pollId: number, sessionId: number): BoxSlip[] {
+  const keys = newBoxKeys();
+  const code = randomBytes(BOX_CODE_BYTES);
+  const coefficients = randomBytes(BOX_CODE_BYTES);
+  try {
+    const shares = splitSecret(code, 3, 2, coefficients);
+    tx.insert(ballotBox).values({ pollId, publicKey: keys.publicKey, wrappedKey: wrapBoxKey(keys.privateKey, code, pollId) }).run();
+    const context = slipContext(keys);
+    const holders = slipHolders(tx, sessionId);
+    return shares.map((s, i) => ({ number: s.x, ...holders[i]!, text: slipText(s, context) }));
+  } finally {
+    keys.privateKey.fill(0);
+    code.fill(0);
+    coefficients.fill(0);
+  }
+}
+
+const LONGEST_MARK = Math.max(...Object.values(CHOICE_SETS).flatMap((set) => set.marks.map((m) => m.length)), ...Object.keys(MARK_LABELS).map((m) => m.length));
+
+/** Every ballot of a poll is padded to the length of the longest possible one: its options all with the longest mark. */
+export function sealedLength(optionIds: readonly number[]): number {
+  return Buffer.byteLength(JSON.stringify(Object.fromEntries(optionIds.map((id) => [id, 'x'.repeat(LONGEST_MARK)]))));
+}
+
+/** Stores one checked electronic ballot sealed to the poll's (still sealed) box, inside the cast's transaction. */
+export function sealInto(tx: Db, box: Pick<BallotBox, 'pollId' | 'publicKey'>, optionIds: readonly number[], marks: Marks): void {
+  const { pollId } = box;
+  const sealed = sealBallot(box.publicKey, pollId, JSON.stringify(marks), sealedLength(optionIds));
+  tx.insert(sealedBallot).values({ id: randomBytes(16).toString('hex'), pollId, sealed }).run(); // random key: no order
+}
+
+export function sealedBallotsOf(db: Db, pollId: number): Buffer[] {
+  return db.select({ sealed: sealedBallot.sealed }).from(sealedBallot).where(eq(sealedBallot.pollId, pollId)).all().map((r) => r.sealed);
+}
+
+/**
+ * Destroys the box's key and its sealed ballots (a void of an open or closed, unopened poll). The connection
+ * deletes with secure_delete on, so the freed cells are zeroed; the caller then scrubs the log (scrubLog).
+ * True when there was something to destroy.
+ */
+export function destroyBox(tx: Db, pollId: number): boolean {
+  const ballots = tx.delete(sealedBallot).where(eq(sealedBallot.pollId, pollId)).returning({ id: sealedBallot.id }).all().length;
+  const key = tx.delete(ballotBox).where(eq(ballotBox.pollId, pollId)).returning({ id: ballotBox.pollId }).all().length;
+  return ballots + key > 0;
+}
+
+/** Deletions overwrite the freed bytes with zeros (set before any transaction that destroys ballots or keys). */
+export function secureDeletes(conn: DbConnection): void {
+  conn.$client.pragma('secure_delete = ON');
+}
+
+export interface LogScrub { completed: boolean; attempts: number; busy: number; log: number; checkpointed: number }
+
+const SCRUB_ATTEMPTS = 4;
+
+function pause(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Copies the write-ahead log into the database and truncates it, so the log no longer holds the pages as they
+ * were before a box was opened or destroyed. A reader can block it: the result row is checked (busy = 0 and every
+ * frame checkpointed), retried a few times after a short wait, and returned either way for the caller to report.
+ * Must run outside any transaction.
+ */
+export function scrubLog(conn: DbConnection): LogScrub {
+  const sqlite = conn.$client;
+  if (sqlite.inTransaction) throw new Error('scrubLog inside a transaction');
+  if (sqlite.pragma('journal_mode', { simple: true }) !== 'wal') return { completed: true, attempts: 0, busy: 0, log: 0, checkpointed: 0 };
+  let last = { busy: 1, log: -1, checkpointed: -1 };
+  for (let attempt = 1; attempt <= SCRUB_ATTEMPTS; attempt++) {
+    last = (sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[])[0]!;
+    if (last.busy === 0 && last.log === last.checkpointed) return { completed: true, attempts: attempt, ...last };
+    if (attempt < SCRUB_ATTEMPTS) pause(50 * attempt);
+  }
+  return { completed: false, attempts: SCRUB_ATTEMPTS, ...last };
+}
+
+export const SCRUB_FAILED = '注意：数据库日志未能清空（有其他程序正在读取数据库）。请关闭备份或查看数据库的程序后，在本页点击“清空日志”重试。';
+
+/**
+ * Scrubs the log after a box was opened or destroyed and, when the checkpoint could not complete, records that in
+ * the audit log (the caller also shows SCRUB_FAILED): a blocked checkpoint is never silently ignored.
+ */
+export function scrubAfterBox(conn: DbConnection, actor: Actor, target: { pollId: number; jurisdictionId: number }, now: Date): LogScrub {
+  const scrub = scrubLog(conn);
+  if (!scrub.completed) {
+    recordAudit(conn, actor, {
+      action: 'poll.box.scrubFailed', targetType: 'poll', targetId: target.pollId, jurisdictionId: target.jurisdictionId, after: scrub,
+    }, now);
+  }
+  return scrub;
+}

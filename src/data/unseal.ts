@@ -1,0 +1,112 @@
+import { randomBytes, randomInt } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { durably, type DbConnection } from '../../db/client';
+import { ballot, ballotBox, participation, sealedBallot } from '../../db/schema';
+import { completeMarks, judgeBallot, type Marks } from '../domain/ballot';
+import { readSlip } from '../domain/boxSlip';
+import { ok, refuse, refuseAll, type Refusal, type Result } from '../domain/result';
+import { openBallot, unwrapBoxKey } from '../domain/sealedBox';
+import { combineShares, type Share } from '../domain/shamir';
+import { recordAudit, type Actor } from './audit';
+import { electronicVotes } from './ballots';
+import { boxOf, isSealed, scrubAfterBox, sealedBallotsOf, secureDeletes, slipContext, type LogScrub } from './ballotBox';
+import { optionsOf, pollInSession, type Poll } from './pollReads';
+import { computeResult, storeResult } from './results';
+
+export type SlipField = 'slipA' | 'slipB';
+export const SLIP_FIELDS: readonly SlipField[] = ['slipA', 'slipB'];
+
+export interface Unsealed { ballots: number; counted: boolean; scrub: LogScrub }
+
+function shuffled<T>(items: T[]): T[] {
+  const a = [...items];
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [a[i], a[j]] = [a[j]!, a[i]!];
+  }
+  return a;
+}
+
+/** Two slips read, checked and combined into the box code — or the refusal beside the field that is wrong. */
+function boxCodeOf(slips: readonly string[], context: string): Result<{ code: Uint8Array; numbers: number[] }, SlipField | '_form'> {
+  const errors: Partial<Record<SlipField, string>> = {};
+  const shares: Share[] = [];
+  SLIP_FIELDS.forEach((field, i) => {
+    const r = readSlip(slips[i] ?? '', context);
+    if (!r.ok) errors[field] = r.error;
+    else shares.push(r.value);
+  });
+  if (Object.keys(errors).length) return refuseAll(errors) as Refusal<SlipField>;
+  if (shares[0]!.x === shares[1]!.x) return refuse(`两次输入的都是纸条 ${shares[0]!.x}：请输入另一位监票人的纸条`, 'slipB');
+  return ok({ code: combineShares(shares), numbers: shares.map((s) => s.x) });
+}
+
+/**
+ * 开箱: after the poll is closed, two scrutineers' slips open the box. The ballots are decrypted in memory and
+ * checked (each must be a complete ballot of this poll, as checked at the cast, and there must be exactly one per
+ * electronic participation); then, in ONE durable transaction, they are written as anonymous ballot rows in random
+ * order, the participation rows are rewritten in random order too, the sealed ballots and the wrapped key are
+ * deleted (secure_delete), and — if the paper count is finished or there was none — the result is stored. The log
+ * is then checkpointed and truncated; a checkpoint that cannot complete is recorded and returned.
+ */
+export function unsealPoll(conn: DbConnection, actor: Actor, p: Poll, slips: readonly string[], now: Date): Result<Unsealed, SlipField | '_form'> {
+  const found = pollInSession(conn, p.id);
+  if (!found) return refuse('表决不存在');
+  const box = boxOf(conn, p.id);
+  if (found.poll.state !== 'closed') return refuse('表决结束后才能开箱', '_form', 409);
+  if (!box) return refuse('本轮表决没有密封票箱', '_form', 409);
+  if (!isSealed(box) || !box.wrappedKey) return refuse('票箱已经打开', '_form', 409);
+  const read = boxCodeOf(slips, slipContext(box));
+  if (!read.ok) return read;
+  const privateKey = unwrapBoxKey(box.wrappedKey, read.value.code, p.id);
+  read.value.code.fill(0);
+  if (!privateKey) return refuse('两张纸条合不成本轮表决的开箱码：请核对纸条上的每个字符，或换一张纸条', '_form');
+
+  const fresh = found.poll;
+  const optionIds = optionsOf(conn, p.id).map((o) => o.id);
+  const opened: Marks[] = [];
+  let unreadable = 0;
+  try {
+    for (const sealed of sealedBallotsOf(conn, p.id)) {
+      try {
+        const marks = completeMarks(fresh.kind, optionIds, JSON.parse(openBallot(privateKey, box.publicKey, p.id, sealed)) as Record<string, unknown>);
+        if (marks.ok) opened.push(marks.value);
+        else unreadable++;
+      } catch {
+        unreadable++;
+      }
+    }
+  } finally {
+    privateKey.fill(0);
+  }
+  if (unreadable > 0) return refuse(`票箱中有 ${unreadable} 张电子选票无法解密或内容不完整，未开箱。请保留现场并联系技术人员。`, '_form', 409);
+  const voters = electronicVotes(conn, p.id);
+  if (opened.length !== voters) return refuse(`票箱中的电子选票（${opened.length} 张）与电子投票人数（${voters} 人）不符，未开箱。`, '_form', 409);
+
+  secureDeletes(conn);
+  const done = durably(conn, () => conn.transaction((tx): Result<Unsealed, '_form'> => {
+    const { poll: closed, session: s } = pollInSession(tx, p.id)!;
+    const current = boxOf(tx, p.id);
+    if (closed.state !== 'closed' || !isSealed(current)) return refuse('票箱已经打开或表决已作废', '_form', 409);
+    // Written in an order no one chose: the page layout then says nothing about who cast when.
+    for (const marks of shuffled(opened)) {
+      const judged = judgeBallot(closed.kind, marks, closed.seatsToFill);
+      tx.insert(ballot).values({
+        id: randomBytes(16).toString('hex'), pollId: p.id, marks: JSON.stringify(marks), valid: judged.valid, invalidReason: judged.valid ? '' : judged.reason,
+      }).run();
+    }
+    const voted = tx.delete(participation).where(eq(participation.pollId, p.id)).returning().all();
+    for (const row of shuffled(voted)) tx.insert(participation).values(row).run();
+    tx.delete(sealedBallot).where(eq(sealedBallot.pollId, p.id)).run();
+    tx.update(ballotBox).set({ wrappedKey: null, openedAt: now }).where(eq(ballotBox.pollId, p.id)).run();
+    recordAudit(tx, actor, {
+      action: 'poll.unseal', targetType: 'poll', targetId: p.id, jurisdictionId: s.jurisdictionId,
+      after: { electronicBallots: opened.length, slips: read.value.numbers },
+    }, now);
+    const paperDone = closed.paperBallotsIssued === 0 || current.paperCountedAt !== null;
+    if (paperDone) storeResult(tx, computeResult(tx, { poll: closed, session: s }, now), now);
+    return ok({ ballots: opened.length, counted: paperDone, scrub: { completed: true, attempts: 0, busy: 0, log: 0, checkpointed: 0 } });
+  }, { behavior: 'immediate' }));
+  if (!done.ok) return done;
+  return ok({ ...done.value, scrub: scrubAfterBox(conn, actor, { pollId: p.id, jurisdictionId: found.session.jurisdictionId }, now) });
+}
