@@ -1,7 +1,7 @@
 import type { Marks } from './ballot';
 import { CHOICE_SETS, type Mark, type PollKind } from './choices';
 import { minimumFor, passesMajority, type MajorityBase } from './majority';
-import { hasQuorum, quorumNeeded, type Fraction } from './quorum';
+import { hasQuorum, quorumNeeded, type Comparator, type Fraction } from './quorum';
 
 export interface TallyOption { optionId: number; label: string; candidateId: number | null }
 export interface TallyBallot { marks: Marks; valid: boolean }
@@ -59,12 +59,15 @@ export interface SelectionTallyInput {
   present: number;
   majorityBase: MajorityBase;
   quorum: Fraction;
+  /** 以上 (default) or 超过, as the poll's rule says. */
+  quorumComparator?: Comparator;
 }
 
 export interface SelectionTally {
   seated: number;
   present: number;
   quorum: Fraction;
+  quorumComparator?: Comparator;
   quorumNeeded: number;
   quorumMet: boolean;
   majorityBase: MajorityBase;
@@ -131,14 +134,16 @@ export function tallySelection(input: SelectionTallyInput): SelectionTally {
 }
 
 /** The numbers every result sheet prints, whatever the poll: the roll, the quorum, the ballots. */
-export function rollFigures(input: { seated: number; present: number; quorum: Fraction; ballots: readonly TallyBallot[] }) {
+export function rollFigures(input: { seated: number; present: number; quorum: Fraction; quorumComparator?: Comparator; ballots: readonly TallyBallot[] }) {
   const valid = input.ballots.filter((b) => b.valid).length;
+  const comparator = input.quorumComparator ?? 'atLeast';
   return {
     seated: input.seated,
     present: input.present,
     quorum: input.quorum,
-    quorumNeeded: quorumNeeded(input.seated, input.quorum),
-    quorumMet: hasQuorum(input.present, input.seated, input.quorum),
+    quorumComparator: comparator,
+    quorumNeeded: quorumNeeded(input.seated, input.quorum, comparator),
+    quorumMet: hasQuorum(input.present, input.seated, input.quorum, comparator),
     ballots: { total: input.ballots.length, valid, invalid: input.ballots.length - valid },
   };
 }

@@ -17,6 +17,7 @@ import {
   correctionsOf, generateResolution, publicationBlockers, publishSession, recordCorrection, resolutionDraft, saveResolution,
 } from '../data/publication';
 import { seatedCount } from '../data/representatives';
+import { procedureOf } from '../data/votingProcedure';
 import { readResult, resolutionOf, sessionOutcome } from '../data/results';
 import {
   checkIn, createSession, quorumState, rollOf, rollRow, sessionsOf, sessionYear, transitionSession, undoCheckIn,
@@ -137,6 +138,7 @@ function sessionPageFor(form: 'selection' | 'evaluation') {
         canManage={can(c, 'session.manage', j.id)} canVote={can(c, 'ballot.cast', j.id)}
         pollBlocker={s.cycleId ? selectionBlocker(db, s.cycleId) : '会议未关联年度工作'}
         defaultPollTitle={`${year ?? ''}年度民生实事项目${terms.vote}`} published={resolutionOf(db, s.id)?.publishedAt != null}
+        procedureAdoptedAt={s.cycleId ? procedureOf(db, s.id)?.adoptedAt ?? null : undefined}
         meeting={s.body === 'deliberation' ? <MeetingAgendaCard href={`${base(c)}/agenda`} {...agendaSummary(db, s.id)} /> : undefined}
         evaluation={{
           cycles: toEvaluate.map((cy) => [String(cy.id), `${cy.year}年度（${phaseLabel(cy.phase, j.kind)}，${cy.projects} 个项目）`]),

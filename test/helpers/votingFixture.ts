@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbConnection } from '../../db/client';
 import { candidate, cycle, pollOption, representative, roleAssignment, user } from '../../db/schema';
-import { checkIn, createSession, transitionSession } from '../../src/data/sessions';
+import { checkIn, createSession, headcount, transitionSession, type Session } from '../../src/data/sessions';
+import { adoptProcedure } from '../../src/data/votingProcedure';
 import { hashPassword } from '../../src/auth/password';
 import { freshDb, login, PASSWORD, post, seedBasics, testApp } from './app';
 
@@ -122,4 +123,17 @@ export function optionIds(f: VotingFixture, pollId: number): number[] {
 /** Form fields m<optionId> from a list of marks in option order ('' = unmarked). */
 export function marksFor(ids: number[], marks: string[]): Record<string, string> {
   return Object.fromEntries(ids.map((id, i) => [`m${id}`, marks[i] ?? '']));
+}
+
+/**
+ * The session adopts its 票决办法 by show of hands, every one present in favour — as every session does before its
+ * first 票决. Generated from the poll set up (or the locked list), so call it after creating the selection poll
+ * when its ballot form matters.
+ */
+export function adoptFor(f: VotingFixture, s: Session, where: 'QS' | 'DC' = 'QS') {
+  const clerk = where === 'QS' ? f.users.qsClerk : f.users.dcClerk;
+  const { present } = headcount(f.db, s.id);
+  const r = adoptProcedure(f.db, { id: clerk.id, name: clerk.displayName }, s, { for: present, against: 0, abstain: 0 }, new Date());
+  if (!r.ok) throw new Error(r.error);
+  return r.value;
 }
