@@ -94,3 +94,13 @@ export function procedureAllowsOpening(db: Db, p: Poll, rule: PollRule): Result 
   if (differs) return refuse(`本轮表决的规则与会议通过的票决办法不一致（${differs}），不能开始表决。请恢复参数设置，或按会议通过的办法重新设置本轮表决`);
   return ok();
 }
+
+/** What a result sheet and a resolution cite: the adopted procedure's title (its second line), time and hands. */
+export function procedureCitation(db: Db, sessionId: number) {
+  const row = procedureOf(db, sessionId);
+  if (!row) return undefined;
+  return {
+    title: row.text.split('\n')[1] ?? '', adoptedAt: row.adoptedAt,
+    forVotes: row.forVotes, againstVotes: row.againstVotes, abstentions: row.abstentions,
+  };
+}
