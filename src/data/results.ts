@@ -61,7 +61,7 @@ export function computeResult(db: Db, { poll: p, session: s }: PollInSession, no
   const tally = tallySelection({
     kind: p.kind,
     options: options.map((o) => ({ optionId: o.id, label: o.label, candidateId: o.candidateId })),
-    ballots, seatsToFill: p.seatsToFill ?? 0, seated, present, majorityBase: rule.majority.base, quorum, quorumComparator,
+    ballots, seatsToFill: p.seatsToFill ?? 0, seated, present, majorityBase: rule.majority.base, quorum, quorumComparator, ballotForm: rule.ballotForm,
   });
   return { ...base, kind: p.kind, tally };
 }

@@ -1,5 +1,6 @@
 import type { Marks } from './ballot';
-import { CHOICE_SETS, type Mark, type PollKind } from './choices';
+import { choiceSetOf, type Mark, type PollKind } from './choices';
+import type { BallotForm } from './vocabulary';
 import { minimumFor, passesMajority, type MajorityBase } from './majority';
 import { hasQuorum, quorumNeeded, type Comparator, type Fraction } from './quorum';
 
@@ -13,8 +14,8 @@ export interface OptionCounts { counts: MarkCounts; invalid: number }
  * Counts every option's marks over the valid ballots, for any poll kind. An invalid ballot (e.g. more "for" than
  * places) counts as invalid for every option, and an option a ballot does not mention counts as unmarked.
  */
-export function countMarks(kind: PollKind, options: readonly Pick<TallyOption, 'optionId'>[], ballots: readonly TallyBallot[]): Map<number, OptionCounts> {
-  const set = CHOICE_SETS[kind];
+export function countMarks(kind: PollKind, options: readonly Pick<TallyOption, 'optionId'>[], ballots: readonly TallyBallot[], form: BallotForm = 'perItem'): Map<number, OptionCounts> {
+  const set = choiceSetOf(kind, form);
   const out = new Map<number, OptionCounts>();
   for (const o of options) out.set(o.optionId, { counts: Object.fromEntries(set.marks.map((m) => [m, 0])), invalid: 0 });
   for (const b of ballots) {
@@ -61,6 +62,8 @@ export interface SelectionTallyInput {
   quorum: Fraction;
   /** 以上 (default) or 超过, as the poll's rule says. */
   quorumComparator?: Comparator;
+  /** 勾选 ballots count a tick as "for"; an unticked option is neither against nor abstain. */
+  ballotForm?: BallotForm;
 }
 
 export interface SelectionTally {
@@ -86,7 +89,7 @@ export interface SelectionTally {
 /** The selection rule of DOMAIN §3.4, total over any input; every number it used is in the result. */
 export function tallySelection(input: SelectionTallyInput): SelectionTally {
   const kind = input.kind ?? 'selection';
-  const counted = countMarks(kind, input.options, input.ballots);
+  const counted = countMarks(kind, input.options, input.ballots, input.ballotForm);
   const baseCount = input.majorityBase === 'seated' ? input.seated : input.present;
   const rows: OptionResult[] = input.options.map((o) => {
     const c = counted.get(o.optionId)!;
