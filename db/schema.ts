@@ -3,7 +3,7 @@ import {
   sqliteTable, integer, real, text, blob, uniqueIndex, index, primaryKey, type AnySQLiteColumn,
 } from 'drizzle-orm/sqlite-core';
 import {
-  ENTRY_CHANNELS, FEEDBACK_STATES, JURISDICTION_KINDS, RETIRE_REASONS, MEETING_ITEM_KINDS, OPINION_CATEGORIES, OPINION_CHANNELS, OPINION_STATES, PHASES, POLL_KINDS, POLL_STATES, PROJECT_STATUSES, PROPOSAL_CATEGORIES, PROPOSAL_SOURCES, PROPOSAL_STATUSES, RECTIFICATION_STATES, REP_BODIES, REP_STATUSES, ROLES, SATISFACTIONS, SATISFACTION_RATINGS, SCREENING_DECISIONS, SESSION_KINDS, SESSION_OFFICER_ROLES, SESSION_STATES, STATION_KINDS, SUPERVISION_MEMBER_ROLES, VISIT_RATINGS,
+  BALLOT_FORMS, ENTRY_CHANNELS, FEEDBACK_STATES, JURISDICTION_KINDS, RETIRE_REASONS, MEETING_ITEM_KINDS, OPINION_CATEGORIES, OPINION_CHANNELS, OPINION_STATES, PHASES, POLL_KINDS, POLL_STATES, PROJECT_STATUSES, PROPOSAL_CATEGORIES, PROPOSAL_SOURCES, PROPOSAL_STATUSES, RECTIFICATION_STATES, REP_BODIES, REP_STATUSES, ROLES, SATISFACTIONS, SATISFACTION_RATINGS, SCREENING_DECISIONS, SESSION_KINDS, SESSION_OFFICER_ROLES, SESSION_STATES, STATION_KINDS, SUPERVISION_MEMBER_ROLES, VISIT_RATINGS,
 } from '../src/domain/vocabulary';
 
 // Timestamps are integer milliseconds since the epoch (UTC), read as Date.
@@ -292,6 +292,21 @@ export const sessionOfficer = sqliteTable('session_officer', {
   assignedAt: at('assigned_at').notNull(),
 }, (t) => [index('session_officer_session').on(t.sessionId), index('session_officer_user').on(t.userId)]);
 
+/**
+ * 票决办法 of one session, adopted by show of hands before its first 票决 and frozen from then on: the text as read
+ * out and printed, the rule it fixes (JSON, the same shape as a poll's rule), and the count of hands.
+ */
+export const votingProcedure = sqliteTable('voting_procedure', {
+  sessionId: integer('session_id').primaryKey().references(() => session.id),
+  text: text('text').notNull(),
+  rule: text('rule').notNull(),
+  forVotes: integer('for_votes').notNull(),
+  againstVotes: integer('against_votes').notNull(),
+  abstentions: integer('abstentions').notNull(),
+  adoptedBy: integer('adopted_by').notNull().references(() => user.id),
+  adoptedAt: at('adopted_at').notNull(),
+});
+
 export const attendance = sqliteTable('attendance', {
   sessionId: integer('session_id').notNull().references(() => session.id),
   representativeId: integer('representative_id').notNull().references(() => representative.id),
@@ -310,6 +325,7 @@ export const poll = sqliteTable('poll', {
   voidReason: text('void_reason').notNull().default(''),
   parentPollId: integer('parent_poll_id').references((): AnySQLiteColumn => poll.id), // a runoff's original poll
   paperBallotsIssued: integer('paper_ballots_issued').notNull().default(0),
+  ballotForm: text('ballot_form', { enum: BALLOT_FORMS }).notNull().default('perItem'),
   rule: text('rule'), // JSON: the rule in force when the poll opened (quorum, majority base, N, ballot form); the count reads only this
   // 试投票: a rehearsal on the real phones and projector; never counted, its ballots destroyed at close.
   isTest: integer('is_test', { mode: 'boolean' }).notNull().default(false),

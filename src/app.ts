@@ -34,6 +34,7 @@ import { station, stationLinks, stations } from './routes/stations';
 import { screening, screeningDecision } from './routes/screening';
 import { candidate, candidates } from './routes/candidates';
 import { session, sessions } from './routes/sessions';
+import { votingProcedureRoutes } from './routes/votingProcedure';
 import { cycleSubject, jurisdictionSubject, publicJurisdictionSubject, subdistrictOnly, townOnly } from './http/subjects/jurisdiction';
 import {
   candidateSubject, jurisdictionStationSubject, proposalSubject, stationLinkSubject, trackedSubject,
@@ -219,6 +220,7 @@ export function createApp(opts: AppOptions) {
   app.route('/j/:code/sessions/:sessionId{[0-9]+}', session);
   app.route('/j/:code/sessions/:sessionId{[0-9]+}', meetingRecord);
   app.route('/j/:code/sessions/:sessionId{[0-9]+}', sessionOfficers);
+  app.route('/j/:code/sessions/:sessionId{[0-9]+}/procedure', votingProcedureRoutes);
   app.route('/j/:code/polls/:pollId{[0-9]+}', polls);
   app.route('/j/:code/polls/:pollId{[0-9]+}/certificate', closureCertificates);
   app.route('/j/:code/vote', voting);

@@ -2,7 +2,8 @@ import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { durably, type Db, type DbConnection } from '../../db/client';
 import { candidate, cycle, poll, pollOption, pollResult, resolution, session } from '../../db/schema';
 import { checkPollTransition } from '../domain/pollState';
-import { hasQuorum, parseFraction } from '../domain/quorum';
+import { checkSlate, meetsQuorum } from '../domain/pollRule';
+import type { BallotForm } from '../domain/vocabulary';
 import { ok, refuse, type Result } from '../domain/result';
 import { recordAudit, type Actor } from './audit';
 import { electronicVotes } from './ballots';
@@ -10,9 +11,11 @@ import { boxOf, createBox, destroyBox, scrubAfterBox, secureDeletes, type BoxSli
 import type { Cycle } from './cycles';
 import { livingRunoffsOf, openPollIn, pollInSession, runoffOf, type Poll } from './pollReads';
 import { computeResult, readSelectionResult, storeResult } from './results';
+import { ruleInForceFor } from './pollRules';
 import { headcount, type Session } from './sessions';
 import { closeTestPoll, destroyTestBallots } from './testPolls';
 import { getSettings } from './settings';
+import { procedureAllowsOpening } from './votingProcedure';
 
 // Views of other areas still name the row types from here; the queries themselves live in pollReads.
 export type { Poll, PollOption } from './pollReads';
@@ -31,6 +34,8 @@ function readyForSelection(db: Db, cycleId: number): Result<Cycle> {
   if (!cy.seatsToFill || cy.seatsToFill < 1) return refuse('尚未确定应选项目数');
   const n = db.select({ n: sql<number>`count(*)` }).from(candidate).where(eq(candidate.cycleId, cycleId)).get()!.n;
   if (n === 0) return refuse('候选项目清单为空');
+  const slate = checkSlate(n, cy.seatsToFill, getSettings(db, cy.jurisdictionId).allowEqualSlate === 'yes');
+  if (!slate.ok) return slate;
   const existing = db.select({ id: poll.id, state: poll.state }).from(poll).innerJoin(session, eq(session.id, poll.sessionId))
     .where(and(eq(session.cycleId, cycleId), eq(poll.kind, 'selection'), eq(poll.isTest, false), ne(poll.state, 'void'))).get();
   if (existing) return refuse(existing.state === 'published' ? '本年度项目已经表决并公布结果' : '本年度已有一轮项目表决；如需重新表决，请先将其作废');
@@ -47,8 +52,9 @@ function sessionPublished(db: Db, sessionId: number): boolean {
   return db.select({ p: resolution.publishedAt }).from(resolution).where(eq(resolution.sessionId, sessionId)).get()?.p != null;
 }
 
-/** A selection poll over the cycle's locked candidate list, N = the list's seatsToFill. */
-export function createSelectionPoll(db: Db, actor: Actor, s: Session, input: { title: string; secrecy: 'secret' | 'named' }, now: Date): Result<Poll> {
+/** A selection poll over the cycle's locked candidate list, N = the list's seatsToFill, in the ballot form chosen. */
+export function createSelectionPoll(db: Db, actor: Actor, s: Session, input: { title: string; secrecy: 'secret' | 'named'; ballotForm?: BallotForm }, now: Date): Result<Poll> {
+  const ballotForm = input.ballotForm ?? 'perItem';
   return db.transaction((tx) => {
     if (s.state === 'closed') return refuse('会议已闭会');
     if (!s.cycleId) return refuse('会议未关联年度工作');
@@ -58,12 +64,12 @@ export function createSelectionPoll(db: Db, actor: Actor, s: Session, input: { t
     const cy = ready.value;
     const list = candidatesOf(tx, cy.id);
     const row = tx.insert(poll).values({
-      sessionId: s.id, kind: 'selection', secrecy: input.secrecy, title: input.title, seatsToFill: cy.seatsToFill, state: 'draft', createdAt: now,
+      sessionId: s.id, kind: 'selection', secrecy: input.secrecy, title: input.title, seatsToFill: cy.seatsToFill, ballotForm, state: 'draft', createdAt: now,
     }).returning().get();
     tx.insert(pollOption).values(list.map((c, i) => ({ pollId: row.id, candidateId: c.id, label: c.title, position: i + 1 }))).run();
     recordAudit(tx, actor, {
       action: 'poll.create', targetType: 'poll', targetId: row.id, jurisdictionId: s.jurisdictionId,
-      after: { sessionId: s.id, kind: 'selection', secrecy: input.secrecy, seatsToFill: cy.seatsToFill, candidates: list.map((c) => c.id) },
+      after: { sessionId: s.id, kind: 'selection', secrecy: input.secrecy, ballotForm, seatsToFill: cy.seatsToFill, candidates: list.map((c) => c.id) },
     }, now);
     return ok(row);
   });
@@ -82,7 +88,7 @@ export function createRunoff(db: Db, actor: Actor, parent: Poll, now: Date): Res
     const tied = result.tally.rows.filter((r) => r.outcome === 'runoff');
     const row = tx.insert(poll).values({
       sessionId: s.id, kind: 'runoff', secrecy: fresh.secrecy, title: `${fresh.title}（另行投票）`,
-      seatsToFill: result.tally.runoffSeats, state: 'draft', parentPollId: fresh.id, createdAt: now,
+      seatsToFill: result.tally.runoffSeats, ballotForm: fresh.ballotForm, state: 'draft', parentPollId: fresh.id, createdAt: now,
     }).returning().get();
     tx.insert(pollOption).values(tied.map((r, i) => ({ pollId: row.id, candidateId: r.candidateId, label: r.label, position: i + 1 }))).run();
     recordAudit(tx, actor, {
@@ -97,30 +103,36 @@ export function createRunoff(db: Db, actor: Actor, parent: Poll, now: Date): Res
 export interface OpenedPoll extends Poll { slips: BoxSlip[] }
 
 /**
- * Opens the poll: only during the meeting, with a quorum present, and one poll at a time. A secret poll gets its
- * sealed ballot box; the slips that open it are returned this once and never stored.
+ * Opens the poll: only during the meeting, with a quorum present, under the session's adopted 票决办法, and one
+ * poll at a time. The rule in force is stored on the poll here; the count and every sheet read only that. A secret
+ * poll gets its sealed ballot box; the slips that open it are returned this once and never stored.
  */
 export function openPoll(db: Db, actor: Actor, p: Poll, now: Date): Result<OpenedPoll> {
   return db.transaction((tx) => {
     // The poll's and the session's state, re-read under the write: either may have moved since the page was shown.
     const { poll: fresh, session: s } = pollInSession(tx, p.id)!;
-    const settings = getSettings(tx, s.jurisdictionId);
+    const rule = ruleInForceFor(tx, fresh, s);
     const { seated, present } = headcount(tx, s.id);
     const check = checkPollTransition(fresh.state, 'open', {
       // A test poll checks phones while people still arrive: it decides nothing, so it needs no quorum.
-      quorumMet: fresh.isTest || hasQuorum(present, seated, parseFraction(settings.quorumFraction)), sessionOpen: s.state === 'open', countComplete: false, reason: '',
+      quorumMet: fresh.isTest || meetsQuorum(rule, present, seated), sessionOpen: s.state === 'open', countComplete: false, reason: '',
     });
     if (!check.ok) return check;
     if (openPollIn(tx, s.id)) return refuse('已有一轮表决正在进行，请先结束该轮表决');
     // The published resolution fixes what the session decided; a year-end evaluation is no part of it.
     if (fresh.kind !== 'evaluation' && sessionPublished(tx, s.id)) return refuse('本次会议的结果已公布');
-    const row = tx.update(poll).set({ state: 'open', openedAt: now }).where(eq(poll.id, p.id)).returning().get();
+    // A test poll rehearses the phones, not the 票决办法: it decides nothing.
+    if (!fresh.isTest) {
+      const lawful = procedureAllowsOpening(tx, fresh, rule);
+      if (!lawful.ok) return lawful;
+    }
+    const row = tx.update(poll).set({ state: 'open', openedAt: now, rule: JSON.stringify(rule) }).where(eq(poll.id, p.id)).returning().get();
     // A test poll's ballots are sealed like real ones but destroyed unopened at its close: its slips are never shown.
     const made = row.secrecy === 'secret' ? createBox(tx, row.id, s.id) : [];
     const slips = row.isTest ? [] : made;
     recordAudit(tx, actor, {
       action: 'poll.open', targetType: 'poll', targetId: p.id, jurisdictionId: s.jurisdictionId,
-      after: { seated, present, quorumFraction: settings.quorumFraction, slipHolders: slips.map((x) => x.holder) },
+      after: { seated, present, quorumFraction: `${rule.quorum.fraction.num}/${rule.quorum.fraction.den}`, rule, slipHolders: slips.map((x) => x.holder) },
     }, now);
     return ok({ ...row, slips });
   });

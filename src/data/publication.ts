@@ -8,6 +8,7 @@ import type { Jurisdiction } from './jurisdictions';
 import { resolutionPollsOf } from './pollReads';
 import { readResult, resolutionOf, sessionOutcome, type Resolution } from './results';
 import type { Session } from './sessions';
+import { procedureCitation } from './votingProcedure';
 import type { Result } from '../domain/result';
 import { ok, refuse } from '../domain/result';
 
@@ -26,6 +27,7 @@ export function generateResolution(db: Db, j: Jurisdiction, s: Session, outcome 
     jurisdictionName: j.name, body: s.body, year: cy.year, sessionTitle: s.title, date: s.date,
     seated: outcome.seated, present: outcome.present, secrecy: outcome.secrecy, candidates: outcome.candidates,
     seatsToFill: outcome.seatsToFill, adopted: outcome.adopted, emptySeats: outcome.emptySeats,
+    procedureTitle: procedureCitation(db, s.id)?.title,
   });
 }
 

@@ -2,11 +2,12 @@ import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { candidate, cycle, poll, pollResult, project, resolution, session } from '../../db/schema';
 import type { MajorityBase } from '../domain/majority';
-import { parseFraction } from '../domain/quorum';
+import type { PollRule } from '../domain/pollRule';
 import { tallyEvaluation, type EvaluationTally } from '../domain/evaluationTally';
 import { tallySelection, type SelectionTally } from '../domain/tally';
 import { ballotsOf, turnout } from './ballots';
 import { optionsOf, runoffOf, type Poll, type PollInSession } from './pollReads';
+import { ruleOf } from './pollRules';
 import { headcount } from './sessions';
 import { getSettings } from './settings';
 
@@ -19,6 +20,8 @@ interface ResultBase {
   invalidReasons: { reason: string; count: number }[];
   quorumFraction: string;
   majorityBase: MajorityBase;
+  /** The rule the poll opened under (its snapshot): the sheet cites it, nothing recomputes it from settings. */
+  rule?: PollRule;
   computedAt: string;
 }
 
@@ -29,13 +32,15 @@ export interface EvaluationPollResult extends ResultBase { kind: 'evaluation'; t
 
 export type StoredResult = SelectionResult | EvaluationPollResult;
 
-/** Tallies a closed poll from its ballots and its session's roster as of the close. */
+/** Tallies a closed poll from its ballots and its session's roster as of the close, under the rule it opened with. */
 export function computeResult(db: Db, { poll: p, session: s }: PollInSession, now: Date): StoredResult {
   const settings = getSettings(db, s.jurisdictionId);
+  const rule = ruleOf(db, p, s);
   const { seated, present } = headcount(db, s.id, p.closedAt ?? now);
   const options = optionsOf(db, p.id);
   const ballots = ballotsOf(db, p.id, p.secrecy);
-  const quorum = parseFraction(settings.quorumFraction);
+  const quorum = rule.quorum.fraction;
+  const quorumComparator = rule.quorum.comparator;
   const electronic = turnout(db, p.id).electronic;
   const paperReturned = ballots.length - electronic;
   const reasons = new Map<string, number>();
@@ -44,19 +49,19 @@ export function computeResult(db: Db, { poll: p, session: s }: PollInSession, no
     pollId: p.id, secrecy: p.secrecy,
     ballots: { electronic, paperIssued: p.paperBallotsIssued, paperReturned, issued: electronic + p.paperBallotsIssued, returned: ballots.length },
     invalidReasons: [...reasons].map(([reason, count]) => ({ reason, count })),
-    quorumFraction: settings.quorumFraction, majorityBase: settings.majorityBase, computedAt: now.toISOString(),
+    quorumFraction: `${quorum.num}/${quorum.den}`, majorityBase: rule.majority.base, rule, computedAt: now.toISOString(),
   };
   if (p.kind === 'evaluation') {
     const tally = tallyEvaluation({
       options: options.map((o) => ({ optionId: o.id, label: o.label, projectId: o.projectId })),
-      ballots, seated, present, quorum, thresholdPct: settings.satisfactionThreshold,
+      ballots, seated, present, quorum, quorumComparator, thresholdPct: settings.satisfactionThreshold,
     });
     return { ...base, kind: 'evaluation', tally };
   }
   const tally = tallySelection({
     kind: p.kind,
     options: options.map((o) => ({ optionId: o.id, label: o.label, candidateId: o.candidateId })),
-    ballots, seatsToFill: p.seatsToFill ?? 0, seated, present, majorityBase: settings.majorityBase, quorum,
+    ballots, seatsToFill: p.seatsToFill ?? 0, seated, present, majorityBase: rule.majority.base, quorum, quorumComparator, ballotForm: rule.ballotForm,
   });
   return { ...base, kind: p.kind, tally };
 }

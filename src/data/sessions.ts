@@ -3,6 +3,7 @@ import { and, asc, desc, eq, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { attendance, cycle, participation, poll, representative, session, sessionRoster } from '../../db/schema';
 import { bodyOf } from '../domain/bodyTerms';
+import { readRule } from '../domain/pollRule';
 import { fractionWords, hasQuorum, parseFraction, quorumNeeded } from '../domain/quorum';
 import { canCheckIn, checkSessionTransition, type SessionKind, type SessionState } from '../domain/sessionState';
 import { recordAudit, type Actor } from './audit';
@@ -195,11 +196,20 @@ export function currentSessionsOf(db: Db, representativeId: number): Session[] {
     .where(sql`${session.state} != 'closed'`).orderBy(desc(session.date), desc(session.id)).all().map((r) => r.s);
 }
 
-/** Headcount with the jurisdiction's quorum rule applied: what the roll, the poll page and the projector show. */
+/**
+ * Headcount with the quorum rule applied: what the roll, the poll page and the projector show. While a poll is
+ * open that is the rule it opened under (its snapshot); otherwise the jurisdiction's rule in force.
+ */
 export function quorumState(db: Db, s: Session) {
   const { seated, present } = headcount(db, s.id);
-  const fraction = parseFraction(getSettings(db, s.jurisdictionId).quorumFraction);
-  return { seated, present, needed: quorumNeeded(seated, fraction), met: hasQuorum(present, seated, fraction), fractionWords: fractionWords(fraction) };
+  const open = readRule(db.select({ rule: poll.rule }).from(poll).where(and(eq(poll.sessionId, s.id), eq(poll.state, 'open'))).get()?.rule);
+  const settings = getSettings(db, s.jurisdictionId);
+  const fraction = open?.quorum.fraction ?? parseFraction(settings.quorumFraction);
+  const comparator = open?.quorum.comparator ?? settings.quorumComparator;
+  return {
+    seated, present, needed: quorumNeeded(seated, fraction, comparator), met: hasQuorum(present, seated, fraction, comparator),
+    fractionWords: fractionWords(fraction), ruleWords: comparator === 'atLeast' ? `${fractionWords(fraction)}以上` : `超过${fractionWords(fraction)}`,
+  };
 }
 
 /** The year of the cycle the session votes for. */

@@ -1,15 +1,23 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { setting } from '../../db/schema';
-import { readSettings, SETTING_KEYS, type Settings } from '../domain/settings';
+import { lawfulVoteSettings, readSettings, SETTING_KEYS, type Settings } from '../domain/settings';
+import { ok, type Result } from '../domain/result';
+import type { JurisdictionKind } from '../domain/vocabulary';
 import { recordAudit, type Actor } from './audit';
 
 export function getSettings(db: Db, jurisdictionId: number): Settings {
   return readSettings(db.select().from(setting).where(eq(setting.jurisdictionId, jurisdictionId)).all());
 }
 
-/** Writes every key (so the stored values are explicit), audited with the values before and after. */
-export function saveSettings(db: Db, actor: Actor, jurisdictionId: number, next: Settings, now: Date): void {
+/**
+ * Writes every key (so the stored values are explicit), audited with the values before and after. Refuses a vote
+ * rule the body's law does not allow. A poll already opened keeps the rule it opened under (poll.rule).
+ */
+export function saveSettings(db: Db, actor: Actor, j: { id: number; kind: JurisdictionKind }, next: Settings, now: Date): Result {
+  const unlawful = lawfulVoteSettings(j.kind, next);
+  if (unlawful) return unlawful;
+  const jurisdictionId = j.id;
   db.transaction((tx) => {
     const before = getSettings(tx, jurisdictionId);
     for (const key of SETTING_KEYS) {
@@ -25,4 +33,5 @@ export function saveSettings(db: Db, actor: Actor, jurisdictionId: number, next:
       after: Object.fromEntries(changed.map((k) => [k, next[k]])),
     }, now);
   });
+  return ok();
 }

@@ -7,6 +7,8 @@ import { createCycle, transitionCycle } from '../data/cycles';
 import { getJurisdictionByCode, type Jurisdiction } from '../data/jurisdictions';
 import { optionsOf } from '../data/pollReads';
 import { closePoll, createSelectionPoll, openPoll, type OpenedPoll } from '../data/polls';
+import { getSettings, saveSettings } from '../data/settings';
+import { adoptProcedure } from '../data/votingProcedure';
 import { getProposal, placesOf, stationsFor, submitProposal } from '../data/proposals';
 import { publishSession } from '../data/publication';
 import { unsealPoll } from '../data/unseal';
@@ -107,7 +109,11 @@ export function seedLastYearVote(db: Db, now: Date): OpenVote & { proposals: num
   });
   // The session elects its 总监票人, 监票人 and 计票人 as the 票决办法 names them, before the poll opens.
   nameDemoOfficers(db, clerk, session, 'qs.teller', at(day, '09:30'));
+  // Last year's list had as many candidates as places: 青石镇's rule allows 等额票决 (as 北坡镇's did, 7 for 7).
+  must(saveSettings(db, clerk, town, { ...getSettings(db, town.id), allowEqualSlate: 'yes' }, at(d('01-20'))), '允许等额票决');
   const draft = must(createSelectionPoll(db, clerk, session, { title: `${year}年度民生实事项目票决`, secrecy: 'secret' }, at(day, '09:40')), '发起票决');
+  // The session adopts its 票决办法 by show of hands before the ballot: everyone present in favour.
+  must(adoptProcedure(db, clerk, session, { for: voters.length, against: 0, abstain: 0 }, at(day, '09:50')), '通过票决办法');
   const poll = must(openPoll(db, clerk, draft, at(day, '10:00')), '开始投票');
   return { town, clerk, session, poll, voters, day, proposals: proposalIds.length };
 }

@@ -235,7 +235,7 @@ export function seedDemo(conn: DbConnection, opts: { passwordHash: string; now: 
       if (t === firstTown) login(`${lc}.sup1`, ROLE_LABELS.supervisionMember, t.name);
 
       if (t.threshold !== undefined) {
-        saveSettings(tx, clerk, town.id, { ...getSettings(tx, town.id), majorInvestmentThreshold: t.threshold }, now);
+        saveSettings(tx, clerk, town, { ...getSettings(tx, town.id), majorInvestmentThreshold: t.threshold }, now);
       }
     }
 

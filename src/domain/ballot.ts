@@ -85,3 +85,23 @@ export function checkElectronicBallot(kind: PollKind, optionIds: readonly number
   if (!judged.valid) return refuse(`${judged.reason}。请把多出的改为反对或弃权后再提交`);
   return read;
 }
+
+/**
+ * A 勾选 ballot as the phone or a teller sends it: the ids of the ticked options. More ticks than places is
+ * refused on a phone (never stored invalid), with the advice the voter needs; a tick on an unknown option is a
+ * tampered or stale form.
+ */
+export function checkTickBallot(optionIds: readonly number[], ticked: readonly string[], seatsToFill: number): Result<Marks> {
+  const ids = new Set(optionIds.map(String));
+  if (ticked.some((t) => !ids.has(t)) || new Set(ticked).size !== ticked.length) return refuse(UNREADABLE_BALLOT);
+  if (ticked.length > seatsToFill) return refuse(`最多勾选 ${seatsToFill} 项，您勾选了 ${ticked.length} 项。请取消多余的勾选后再提交`);
+  return ok(Object.fromEntries(optionIds.map((id) => [id, ticked.includes(String(id)) ? 'for' : 'none'])) as Marks);
+}
+
+/** A 勾选 paper ballot with more ticks than places is invalid as a whole, and says why in the tick's words. */
+export function judgeTickBallot(marks: Marks, seatsToFill: number): Judgement {
+  const limitedCount = Object.values(marks).filter((m) => m === 'for').length;
+  return limitedCount > seatsToFill
+    ? { valid: false, limitedCount, reason: `勾选 ${limitedCount} 项，超过应选数 ${seatsToFill} 项` }
+    : { valid: true, limitedCount };
+}

@@ -1,4 +1,4 @@
-import { POLL_KINDS } from './vocabulary';
+import { POLL_KINDS, type BallotForm } from './vocabulary';
 
 /**
  * What a ballot may say, per poll kind — the one place that knows. Selection and runoff polls mark each candidate
@@ -15,6 +15,7 @@ export const MARK_LABELS = {
   basicallySatisfied: '基本满意',
   dissatisfied: '不满意',
   spoiled: '多划（本项无效）',
+  none: '未勾选',
 } as const;
 export type Mark = keyof typeof MARK_LABELS;
 
@@ -42,4 +43,12 @@ export const SPOILED_LINE: Extract<Mark, 'spoiled'> = 'spoiled';
 
 export function isMark(set: ChoiceSet, v: unknown): v is Mark {
   return typeof v === 'string' && (set.marks as readonly string[]).includes(v);
+}
+
+/** 勾选: a tick is a vote for; an option left unticked is no vote for it (neither against nor abstain). */
+const TICK: ChoiceSet = { marks: ['for', 'none'], unmarked: 'none', limited: 'for' };
+
+/** The choice set of a poll: its kind's, or the tick set for a selection or runoff held with 勾选 ballots. */
+export function choiceSetOf(kind: PollKind, form: BallotForm = 'perItem'): ChoiceSet {
+  return kind !== 'evaluation' && form === 'tick' ? TICK : CHOICE_SETS[kind];
 }

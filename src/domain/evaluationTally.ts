@@ -1,5 +1,5 @@
 import type { Mark } from './choices';
-import type { Fraction } from './quorum';
+import type { Comparator, Fraction } from './quorum';
 import { evaluate, isBelowThreshold, ratePct, satisfactionRate, validRatings, type RatingCounts } from './satisfaction';
 import { countMarks, rollFigures, type TallyBallot } from './tally';
 
@@ -28,6 +28,7 @@ export interface EvaluationTally {
   seated: number;
   present: number;
   quorum: Fraction;
+  quorumComparator?: Comparator;
   quorumNeeded: number;
   quorumMet: boolean;
   thresholdPct: number;
@@ -44,6 +45,7 @@ export interface EvaluationTallyInput {
   seated: number;
   present: number;
   quorum: Fraction;
+  quorumComparator?: Comparator;
   thresholdPct: number;
 }
 

@@ -11,14 +11,27 @@ export const QUORUM_FRACTION_WORDS = { '2/3': '三分之二', '1/2': '二分之�
 export type QuorumFraction = keyof typeof QUORUM_FRACTION_WORDS;
 export const QUORUM_FRACTIONS = Object.keys(QUORUM_FRACTION_WORDS) as [QuorumFraction, ...QuorumFraction[]];
 
+/**
+ * 以上 (atLeast) includes the number itself; 超过 (moreThan) does not. Congress law says 三分之二以上; some streets'
+ * rules say 超过三分之二 or 过半数, where exactly the fraction is not enough.
+ */
+export type Comparator = 'atLeast' | 'moreThan';
+
 /** Integers only: present*den >= seated*num, so 80 of 120 is exactly two thirds with no 0.666… rounding. */
-export function hasQuorum(present: number, seated: number, min: Fraction = TWO_THIRDS): boolean {
-  return seated > 0 && present * min.den >= seated * min.num; // an empty roster never has a quorum
+export function hasQuorum(present: number, seated: number, min: Fraction = TWO_THIRDS, comparator: Comparator = 'atLeast'): boolean {
+  if (seated <= 0) return false; // an empty roster never has a quorum
+  return comparator === 'atLeast' ? present * min.den >= seated * min.num : present * min.den > seated * min.num;
 }
 
 /** The smallest number present that makes a quorum (shown on the projector and the result sheet). */
-export function quorumNeeded(seated: number, min: Fraction = TWO_THIRDS): number {
+export function quorumNeeded(seated: number, min: Fraction = TWO_THIRDS, comparator: Comparator = 'atLeast'): number {
+  if (comparator === 'moreThan') return Math.floor((seated * min.num) / min.den) + 1;
   return Math.floor((seated * min.num + min.den - 1) / min.den);
+}
+
+/** 三分之二以上（含本数） / 超过三分之二: the quorum rule as the sheet, the roll and the 票决办法 say it. */
+export function quorumRuleWords(f: Fraction, comparator: Comparator = 'atLeast'): string {
+  return comparator === 'atLeast' ? `${fractionWords(f)}以上（含本数）` : `超过${fractionWords(f)}（不含本数）`;
 }
 
 /** "2/3" → { num: 2, den: 3 } for integer-only quorum arithmetic. */

@@ -15,6 +15,8 @@ export interface ResolutionInput {
   adopted: { title: string; budget: number; unitName: string }[];
   /** Places not filled (too few passed, or a tie left undecided). */
   emptySeats: number;
+  /** The 票决办法 the session adopted (its title), cited as the ground of the vote. */
+  procedureTitle?: string;
 }
 
 const DIGITS = '零一二三四五六七八九';
@@ -47,7 +49,7 @@ export function draftResolution(r: ResolutionInput): { title: string; body: stri
     `（${date}${r.sessionTitle}通过）`,
     '',
     `${r.sessionTitle}于${date}举行。会议应到${t.rep}${r.seated}名，实到${r.present}名，符合法定人数。`
-      + `会议听取了${gov}关于${r.year}年度民生实事候选项目的说明，以${r.secrecy === 'secret' ? '无记名' : '记名'}投票方式，`
+      + `会议听取了${gov}关于${r.year}年度民生实事候选项目的说明，${r.procedureTitle ? `通过了《${r.procedureTitle}》，依照该办法` : ''}以${r.secrecy === 'secret' ? '无记名' : '记名'}投票方式，`
       + `对${r.candidates}个候选项目进行了${t.vote}，应选${r.seatsToFill}项。`,
     '',
   ];

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { QUORUM_FRACTION_WORDS, QUORUM_FRACTIONS } from './quorum';
+import { refuse, type Refusal } from './result';
+import type { JurisdictionKind } from './vocabulary';
 
 /**
  * Per-jurisdiction parameters. Stored as text rows; read only through `readSettings`, which
@@ -19,12 +21,27 @@ export const SETTING_DEFS = {
     default: '2/3',
     choices: QUORUM_FRACTION_WORDS,
   },
+  quorumComparator: {
+    label: '法定人数的计算方式',
+    help: '“以上”含本数（人代会为三分之二以上）；有的街道议事规则规定“超过”，恰好达到该比例不够',
+    // Keys added after the first release keep their default when an older form does not send them.
+    schema: oneOf(['atLeast', 'moreThan']).default('atLeast'),
+    default: 'atLeast',
+    choices: { atLeast: '以上（含本数）', moreThan: '超过（不含本数）' },
+  },
   majorityBase: {
     label: '过半数的基数',
     help: '赞成票须超过该基数的一半（过半数不含半数本身）',
     schema: oneOf(['seated', 'present']),
     default: 'seated',
     choices: { seated: '全体在册代表', present: '出席代表' },
+  },
+  allowEqualSlate: {
+    label: '允许等额票决',
+    help: '候选项目数等于应选数（等额）时能否表决；一般应差额票决，只有本级票决办法允许时才开启',
+    schema: oneOf(['no', 'yes']).default('no'),
+    default: 'no',
+    choices: { no: '不允许（差额票决）', yes: '允许' },
   },
   majorInvestmentThreshold: {
     label: '重大投资项目标准（元）',
@@ -114,3 +131,32 @@ export function readSettings(rows: readonly { key: string; value: string }[]): S
 export const settingsSchema = z.object(
   Object.fromEntries(SETTING_KEYS.map((k) => [k, SETTING_DEFS[k].schema])) as { [K in SettingKey]: (typeof SETTING_DEFS)[K]['schema'] },
 );
+
+/** The settings that decide a vote: shown together and checked together against the body's law. */
+export const VOTE_SETTING_KEYS = ['quorumFraction', 'quorumComparator', 'majorityBase'] as const satisfies readonly SettingKey[];
+
+/**
+ * A township's congress votes under the statute, not under a setting: the meeting may be held only when 三分之二以上
+ * of its representatives are present, and a decision needs 全体代表的过半数 (地方组织法; DOMAIN §3.4). A clerk
+ * expects the system to hold the town to that, not to offer a choice the law does not give: these keys are shown
+ * fixed, and a form that sends anything else is refused with the reason. A subdistrict's deliberation meeting
+ * follows the street's own 议事规则, where published rules differ (三分之二以上, 超过三分之二, 过半数出席; majority
+ * of all or of those present), so it chooses among those; "二分之一以上" is refused because exactly half present
+ * is not a majority of the members.
+ */
+export const CONGRESS_VOTE_RULE = { quorumFraction: '2/3', quorumComparator: 'atLeast', majorityBase: 'seated' } as const;
+
+export function lawfulVoteSettings(kind: JurisdictionKind, s: Pick<Settings, (typeof VOTE_SETTING_KEYS)[number]>): Refusal | null {
+  if (kind === 'township') {
+    for (const key of VOTE_SETTING_KEYS) {
+      if (s[key] !== CONGRESS_VOTE_RULE[key]) {
+        return refuse('镇人民代表大会的法定人数（三分之二以上代表出席）和通过标准（全体代表的过半数）由法律规定，不能更改', key);
+      }
+    }
+    return null;
+  }
+  if (s.quorumFraction === '1/2' && s.quorumComparator === 'atLeast') {
+    return refuse('出席人数须超过二分之一：“二分之一以上”含半数本身，恰好半数出席不构成多数，请选择“超过”', 'quorumComparator');
+  }
+  return null;
+}

@@ -1,7 +1,8 @@
 import type { Marks } from './ballot';
-import { CHOICE_SETS, SPOILED_LINE, type Mark, type PollKind } from './choices';
+import { choiceSetOf, SPOILED_LINE, type Mark, type PollKind } from './choices';
+import type { BallotForm } from './vocabulary';
 import { minimumFor, passesMajority, type MajorityBase } from './majority';
-import { hasQuorum, quorumNeeded, type Fraction } from './quorum';
+import { hasQuorum, quorumNeeded, type Comparator, type Fraction } from './quorum';
 
 export interface TallyOption { optionId: number; label: string; candidateId: number | null }
 export interface TallyBallot { marks: Marks; valid: boolean }
@@ -14,8 +15,8 @@ export interface OptionCounts { counts: MarkCounts; invalid: number }
  * places) counts as invalid for every option, a line marked twice on a valid paper ballot as invalid for that
  * option alone, and an option a ballot does not mention counts as unmarked.
  */
-export function countMarks(kind: PollKind, options: readonly Pick<TallyOption, 'optionId'>[], ballots: readonly TallyBallot[]): Map<number, OptionCounts> {
-  const set = CHOICE_SETS[kind];
+export function countMarks(kind: PollKind, options: readonly Pick<TallyOption, 'optionId'>[], ballots: readonly TallyBallot[], form: BallotForm = 'perItem'): Map<number, OptionCounts> {
+  const set = choiceSetOf(kind, form);
   const out = new Map<number, OptionCounts>();
   for (const o of options) out.set(o.optionId, { counts: Object.fromEntries(set.marks.map((m) => [m, 0])), invalid: 0 });
   for (const b of ballots) {
@@ -61,12 +62,17 @@ export interface SelectionTallyInput {
   present: number;
   majorityBase: MajorityBase;
   quorum: Fraction;
+  /** 以上 (default) or 超过, as the poll's rule says. */
+  quorumComparator?: Comparator;
+  /** 勾选 ballots count a tick as "for"; an unticked option is neither against nor abstain. */
+  ballotForm?: BallotForm;
 }
 
 export interface SelectionTally {
   seated: number;
   present: number;
   quorum: Fraction;
+  quorumComparator?: Comparator;
   quorumNeeded: number;
   quorumMet: boolean;
   majorityBase: MajorityBase;
@@ -85,7 +91,7 @@ export interface SelectionTally {
 /** The selection rule of DOMAIN §3.4, total over any input; every number it used is in the result. */
 export function tallySelection(input: SelectionTallyInput): SelectionTally {
   const kind = input.kind ?? 'selection';
-  const counted = countMarks(kind, input.options, input.ballots);
+  const counted = countMarks(kind, input.options, input.ballots, input.ballotForm);
   const baseCount = input.majorityBase === 'seated' ? input.seated : input.present;
   const rows: OptionResult[] = input.options.map((o) => {
     const c = counted.get(o.optionId)!;
@@ -133,14 +139,16 @@ export function tallySelection(input: SelectionTallyInput): SelectionTally {
 }
 
 /** The numbers every result sheet prints, whatever the poll: the roll, the quorum, the ballots. */
-export function rollFigures(input: { seated: number; present: number; quorum: Fraction; ballots: readonly TallyBallot[] }) {
+export function rollFigures(input: { seated: number; present: number; quorum: Fraction; quorumComparator?: Comparator; ballots: readonly TallyBallot[] }) {
   const valid = input.ballots.filter((b) => b.valid).length;
+  const comparator = input.quorumComparator ?? 'atLeast';
   return {
     seated: input.seated,
     present: input.present,
     quorum: input.quorum,
-    quorumNeeded: quorumNeeded(input.seated, input.quorum),
-    quorumMet: hasQuorum(input.present, input.seated, input.quorum),
+    quorumComparator: comparator,
+    quorumNeeded: quorumNeeded(input.seated, input.quorum, comparator),
+    quorumMet: hasQuorum(input.present, input.seated, input.quorum, comparator),
     ballots: { total: input.ballots.length, valid, invalid: input.ballots.length - valid },
   };
 }

@@ -48,6 +48,13 @@ export const SESSION_STATES = ['planned', 'open', 'closed'] as const;
 export const POLL_KINDS = ['selection', 'runoff', 'evaluation'] as const;
 
 export const POLL_STATES = ['draft', 'open', 'closed', 'published', 'void'] as const;
+
+/**
+ * How a selection ballot is marked (DOMAIN §6): per item 赞成/反对/弃权, or 勾选 — tick at most N, a tick is a vote
+ * for. Chosen when the poll is created; evaluation polls keep their own rating form.
+ */
+export const BALLOT_FORMS = ['perItem', 'tick'] as const;
+export type BallotForm = (typeof BALLOT_FORMS)[number];
 /**
  * The session's officers for counting (DOMAIN §3.4): 总监票人 and 监票人 are elected by the session from the
  * representatives; 计票人 may be staff. Each holds exactly the rights the count needs, for that session only.

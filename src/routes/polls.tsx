@@ -19,6 +19,7 @@ import { closePoll, createRunoff, openPoll, voidPoll } from '../data/polls';
 import { correctionsOf } from '../data/publication';
 import { publishedSessions, readResult, sessionOutcome } from '../data/results';
 import { quorumState } from '../data/sessions';
+import { procedureCitation, procedureOf } from '../data/votingProcedure';
 import { markFieldsShape, marksOf } from '../domain/ballot';
 import { refuse } from '../domain/result';
 import { BODY_TERMS, bodyOf } from '../domain/bodyTerms';
@@ -74,6 +75,7 @@ function pollPage(c: C, values?: FormValues, errors?: FieldErrors) {
       result={p.state === 'closed' || p.state === 'published' ? readResult(db, p.id) : null}
       runoff={runoffOf(db, p.id)} parent={p.parentPollId ? pollById(db, p.parentPollId) : undefined}
       evaluatedYear={p.kind === 'evaluation' ? evaluatedCycleOf(db, p.id)?.year : undefined} canPublish={can(c, 'result.publish', j.id)}
+      procedureAdoptedAt={p.kind === 'evaluation' ? undefined : procedureOf(db, s.id)?.adoptedAt ?? null}
       canManage={can(c, 'poll.manage', j.id)} canTally={canTally(c)} values={values} errors={errors} />,
     { title: p.title },
   );
@@ -168,7 +170,8 @@ export const polls = new Hono<PollEnv>()
     return c.render(
       <ResultSheet j={j} s={s} p={p} terms={terms} r={r} named={p.secrecy === 'named' ? namedBallotsOf(db, p.id) : undefined}
         evaluatedYear={p.kind === 'evaluation' ? evaluatedCycleOf(db, p.id)?.year : undefined}
-        optionIds={options.map((o) => ({ id: o.id, label: o.label }))} />,
+        optionIds={options.map((o) => ({ id: o.id, label: o.label }))}
+        procedure={p.kind === 'evaluation' ? undefined : procedureCitation(db, s.id)} />,
       { title: `结果报告单 · ${p.title}` },
     );
   })

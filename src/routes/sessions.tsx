@@ -20,6 +20,7 @@ import {
 } from '../data/publication';
 import { seatedCount } from '../data/representatives';
 import { officersOf } from '../data/sessionOfficers';
+import { procedureOf } from '../data/votingProcedure';
 import { readResult, resolutionOf, sessionOutcome } from '../data/results';
 import {
   checkIn, createSession, quorumState, rollOf, rollRow, rotateCheckInCode, sessionsOf, sessionYear, transitionSession, undoCheckIn,
@@ -144,6 +145,7 @@ function sessionPageFor(form: 'selection' | 'evaluation') {
         canManage={can(c, 'session.manage', j.id)} canVote={can(c, 'ballot.cast', j.id)}
         pollBlocker={s.cycleId ? selectionBlocker(db, s.cycleId) : '会议未关联年度工作'}
         defaultPollTitle={`${year ?? ''}年度民生实事项目${terms.vote}`} published={resolutionOf(db, s.id)?.publishedAt != null}
+        procedureAdoptedAt={s.cycleId ? procedureOf(db, s.id)?.adoptedAt ?? null : undefined}
         meeting={s.body === 'deliberation' ? <MeetingAgendaCard href={`${base(c)}/agenda`} {...agendaSummary(db, s.id)} /> : undefined}
         officers={<OfficersCard href={`${base(c)}/officers`} officers={officers} shortfalls={scrutinyShortfalls(officers)} canManage={can(c, 'session.manage', j.id)} />}
         evaluation={{

@@ -3,6 +3,7 @@ import { SettingsPage } from '../../views/jurisdictions/SettingsPage';
 import { actorOf, allow, can } from '../auth/authorize';
 import { getSettings, saveSettings } from '../data/settings';
 import { settingsSchema } from '../domain/settings';
+import { refused } from '../http/refused';
 import { redirectWithFlash } from '../http/renderer';
 import type { JurisdictionEnv } from '../http/subjects/jurisdiction';
 import { validForm, type FieldErrors, type FormValues } from '../http/validate';
@@ -15,10 +16,12 @@ function settingsPage(c: Context<JurisdictionEnv>, values?: FormValues, errors?:
   );
 }
 
-/** /j/:code/settings — the jurisdiction's screening parameters. */
+/** /j/:code/settings — the jurisdiction's vote, screening and supervision parameters. */
 export const settings = new Hono<JurisdictionEnv>()
   .get('/', allow('settings.view'), (c) => settingsPage(c))
   .post('/', allow('settings.edit'), validForm(settingsSchema, settingsPage), (c) => {
-    saveSettings(c.var.db, actorOf(c), c.var.jurisdiction.id, c.req.valid('form'), c.var.now());
+    const form = c.req.valid('form');
+    const r = saveSettings(c.var.db, actorOf(c), c.var.jurisdiction, form, c.var.now());
+    if (!r.ok) return refused(c, r, settingsPage, form);
     return redirectWithFlash(c, `/j/${c.var.jurisdiction.code}/settings`, '参数已保存');
   });

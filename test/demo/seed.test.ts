@@ -123,11 +123,13 @@ describe('seedDemo', () => {
     expect(audit.filter((a) => ['jurisdiction.create', 'station.create'].includes(a.action)).every((a) => a.actorName.endsWith('（admin）'))).toBe(true);
   });
 
-  it('stores 双河乡\'s own investment line as its clerk saved it, besides the demo marker', () => {
+  it('stores 双河乡\'s own investment line and 青石镇\'s 等额 rule as their clerks saved them, besides the demo marker', () => {
     const sh = kids('township').find((t) => t.code === 'SH')!;
+    const qs = kids('township').find((t) => t.code === 'QS')!;
     // saveSettings writes every key, so the stored values are explicit; no other jurisdiction has any.
-    expect(new Set(db.select().from(setting).where(ne(setting.key, 'demo')).all().map((s) => s.jurisdictionId))).toEqual(new Set([sh.id]));
+    expect(new Set(db.select().from(setting).where(ne(setting.key, 'demo')).all().map((s) => s.jurisdictionId))).toEqual(new Set([sh.id, qs.id]));
     expect(getSettings(db, sh.id).majorInvestmentThreshold).toBe(3_000_000);
+    expect(getSettings(db, qs.id).allowEqualSlate).toBe('yes'); // last year's list: as many candidates as places
     expect(isDemo(db)).toBe(true);
   });
 

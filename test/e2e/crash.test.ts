@@ -10,6 +10,7 @@ import { hashPassword } from '../../src/auth/password';
 import { closePoll, createSelectionPoll, openPoll } from '../../src/data/polls';
 import { readSelectionResult } from '../../src/data/results';
 import { unsealPoll } from '../../src/data/unseal';
+import { adoptProcedure } from '../../src/data/votingProcedure';
 import { checkIn, transitionSession } from '../../src/data/sessions';
 import { seedDemo } from '../../src/demo/seed';
 import { PASSWORD } from '../helpers/app';
@@ -71,6 +72,8 @@ describe('kill -9 during a vote', () => {
     for (const r of reps.slice(0, 80)) checkIn(db, clerk, s.value, r.id, clerk.id, new Date());
     const p = createSelectionPoll(db, clerk, s.value, { title: '民生实事项目票决', secrecy: 'secret' }, new Date());
     if (!p.ok) throw new Error(p.error);
+    const adopted = adoptProcedure(db, clerk, s.value, { for: 80, against: 0, abstain: 0 }, new Date());
+    if (!adopted.ok) throw new Error(adopted.error);
     const opened = openPoll(db, clerk, p.value, new Date());
     if (!opened.ok) throw new Error(opened.error);
     const options = db.select().from(pollOption).where(eq(pollOption.pollId, p.value.id)).orderBy(pollOption.position).all();

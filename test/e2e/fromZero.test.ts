@@ -393,6 +393,12 @@ describe('browser: from an empty database to a district\'s first vote, through t
     await clerk.getByRole('link', { name: `青石镇${year}年人民代表大会` }).click();
     await clerk.getByRole('button', { name: '创建表决' }).click();
     await clerk.waitForURL(/\/polls\/\d+$/);
+    const pollUrl = clerk.url();
+    await clerk.getByRole('link', { name: '宣读票决办法并记录举手表决结果' }).click();
+    await clerk.getByLabel('赞成').fill('40');
+    await clerk.getByRole('button', { name: '记录表决结果，通过并固定办法' }).click();
+    await clerk.getByText('票决办法已通过并固定').waitFor();
+    await clerk.goto(pollUrl);
     await clerk.getByRole('button', { name: '开始表决' }).click();
     await clerk.getByText('表决已开始').waitFor();
 

@@ -53,6 +53,13 @@ describe('browser: three representatives vote at once on phones while the projec
     await clerk.getByRole('button', { name: '创建表决' }).click();
     await clerk.waitForURL(/\/polls\/\d+$/);
     const pollUrl = clerk.url();
+    // Before the first 票决 the session adopts its 票决办法: the clerk reads it out and records the show of hands.
+    await clerk.getByRole('link', { name: '宣读票决办法并记录举手表决结果' }).click();
+    await clerk.getByText('2027年度民生实事项目票决办法').first().waitFor();
+    await clerk.getByLabel('赞成').fill('3');
+    await clerk.getByRole('button', { name: '记录表决结果，通过并固定办法' }).click();
+    await clerk.getByText('票决办法已通过并固定').waitFor();
+    await clerk.goto(pollUrl);
     await clerk.getByRole('button', { name: '开始表决' }).click();
     await clerk.getByText('表决已开始').waitFor();
     // The three slips of the box code, shown this once: printed for the scrutineers.

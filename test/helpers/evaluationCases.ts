@@ -6,7 +6,8 @@ import { publishSession } from '../../src/data/publication';
 import { checkIn } from '../../src/data/sessions';
 import { addCycle, addProject } from './deliveryFixture';
 import { cast, clerkActor, close, enter, opened, POLL_TITLE, valueOf, type PollCase } from './pollCases';
-import { openSession, signCertificates, votingFixture } from './votingFixture';
+import { adoptFor, openSession, signCertificates, votingFixture } from './votingFixture';
+import { quorumState } from '../../src/data/sessions';
 
 /**
  * The year-end session of 青石镇: it rates the 2026 projects (cycle in 年底评议) and votes on the 2027 candidates
@@ -90,9 +91,11 @@ export async function evaluationCounted(): Promise<EvaluationCase> {
   return { ...closed, poll: pollById(t.f.db, t.poll.id)! };
 }
 
-/** The year's selection poll at the same session (N = 1), in draft. */
+/** The year's selection poll at the same session (N = 1), in draft; with a quorum present the session adopts its 票决办法. */
 export function selectionAtSession(t: EvaluationCase): Poll {
-  return valueOf(createSelectionPoll(t.f.db, clerkActor(t.f), t.session, { title: POLL_TITLE, secrecy: 'secret' }, new Date()));
+  const p = valueOf(createSelectionPoll(t.f.db, clerkActor(t.f), t.session, { title: POLL_TITLE, secrecy: 'secret' }, new Date()));
+  if (quorumState(t.f.db, t.session).met) adoptFor(t.f, t.session);
+  return p;
 }
 
 /** The evaluation counted, then the selection voted (five "for" the first candidate), closed and the session published. */

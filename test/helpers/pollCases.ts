@@ -7,7 +7,8 @@ import { publishSession, saveResolution } from '../../src/data/publication';
 import type { Session } from '../../src/data/sessions';
 import type { Marks } from '../../src/domain/ballot';
 import type { Result } from '../../src/domain/result';
-import { openSession, signCertificates, votingFixture, type VotingFixture, type VotingFixtureOptions } from './votingFixture';
+import { quorumState } from '../../src/data/sessions';
+import { adoptFor, openSession, signCertificates, votingFixture, type VotingFixture, type VotingFixtureOptions } from './votingFixture';
 
 /**
  * Fixtures for poll and ballot cases: each builds its state through the data functions (not through the pages
@@ -26,16 +27,20 @@ export const clerkActor = (f: VotingFixture) => ({ id: f.users.qsClerk.id, name:
 /** `slips`: the three box-code slips handed out when a secret poll opened (empty for a named or unopened poll). */
 export interface PollCase { f: VotingFixture; session: Session; poll: Poll; ids: number[]; slips: string[] }
 
-/** A QS selection poll in draft at an open session with the first `present` representatives checked in. */
-export async function draftPoll(o: VotingFixtureOptions & { present: number; secrecy?: 'secret' | 'named' }): Promise<PollCase> {
+/**
+ * A QS selection poll in draft at an open session with the first `present` representatives checked in; with a
+ * quorum present the session has adopted its 票决办法 (unless `adopt: false`).
+ */
+export async function draftPoll(o: VotingFixtureOptions & { present: number; secrecy?: 'secret' | 'named'; ballotForm?: 'perItem' | 'tick'; adopt?: boolean }): Promise<PollCase> {
   const f = await votingFixture(o);
   const session = openSession(f, o.present);
-  const poll = valueOf(createSelectionPoll(f.db, clerkActor(f), session, { title: POLL_TITLE, secrecy: o.secrecy ?? 'secret' }, new Date()));
+  const poll = valueOf(createSelectionPoll(f.db, clerkActor(f), session, { title: POLL_TITLE, secrecy: o.secrecy ?? 'secret', ballotForm: o.ballotForm }, new Date()));
+  if ((o.adopt ?? true) && quorumState(f.db, session).met) adoptFor(f, session);
   return { f, session, poll, ids: optionsOf(f.db, poll.id).map((o) => o.id), slips: [] };
 }
 
 /** The same, opened (the quorum must be present). */
-export async function openedPoll(o: VotingFixtureOptions & { present: number; secrecy?: 'secret' | 'named' }): Promise<PollCase> {
+export async function openedPoll(o: VotingFixtureOptions & { present: number; secrecy?: 'secret' | 'named'; ballotForm?: 'perItem' | 'tick' }): Promise<PollCase> {
   const t = await draftPoll(o);
   return opened(t, t.poll);
 }

@@ -4,7 +4,8 @@ import { candidate, cycle, pollOption, representative, roleAssignment, user } fr
 import { closureCertificate, signClosureCertificate } from '../../src/data/closureCertificates';
 import { pollsOf } from '../../src/data/pollReads';
 import { assignOfficer, officersOf } from '../../src/data/sessionOfficers';
-import { checkIn, createSession, transitionSession, type Session } from '../../src/data/sessions';
+import { checkIn, createSession, headcount, transitionSession, type Session } from '../../src/data/sessions';
+import { adoptProcedure } from '../../src/data/votingProcedure';
 import { hashPassword } from '../../src/auth/password';
 import { freshDb, login, PASSWORD, post, seedBasics, testApp } from './app';
 
@@ -155,4 +156,17 @@ export function signCertificates(f: VotingFixture, s: Session) {
       if (!r.ok) throw new Error(r.error);
     }
   }
+}
+
+/**
+ * The session adopts its 票决办法 by show of hands, every one present in favour — as every session does before its
+ * first 票决. Generated from the poll set up (or the locked list), so call it after creating the selection poll
+ * when its ballot form matters.
+ */
+export function adoptFor(f: VotingFixture, s: Session, where: 'QS' | 'DC' = 'QS') {
+  const clerk = where === 'QS' ? f.users.qsClerk : f.users.dcClerk;
+  const { present } = headcount(f.db, s.id);
+  const r = adoptProcedure(f.db, { id: clerk.id, name: clerk.displayName }, s, { for: present, against: 0, abstain: 0 }, new Date());
+  if (!r.ok) throw new Error(r.error);
+  return r.value;
 }

@@ -3,7 +3,7 @@ import { castBallot } from '../../src/data/ballots';
 import { optionsOf } from '../../src/data/pollReads';
 import { createSelectionPoll, openPoll } from '../../src/data/polls';
 import { get } from '../helpers/app';
-import { openSession, votingFixture } from '../helpers/votingFixture';
+import { adoptFor, openSession, votingFixture } from '../helpers/votingFixture';
 
 /** The home page of qs.rep (李强, the roster's first seat) and of the clerk, after `prepare` set up the hall. */
 async function homes(prepare: (f: Awaited<ReturnType<typeof votingFixture>>) => void) {
@@ -46,6 +46,7 @@ describe('home page: a session under way calls the representative in', () => {
       const s = openSession(f, 2); // 2 of 3: the quorum
       const p = createSelectionPoll(f.db, actorOf(f), s, { title: '项目票决', secrecy: 'secret' }, new Date());
       if (!p.ok) throw new Error(p.error);
+      adoptFor(f, s);
       const opened = openPoll(f.db, actorOf(f), p.value, new Date());
       if (!opened.ok) throw new Error(opened.error);
     });

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditLog, ballot, ballotBox, paperEntry, participation, poll, pollOption, pollResult, sealedBallot } from '../../db/schema';
+import { auditLog, ballot, ballotBox, paperEntry, participation, poll, pollOption, pollResult, sealedBallot, session } from '../../db/schema';
 import { get, post } from '../helpers/app';
 import { openVia, unsealVia } from '../helpers/ballotBoxVia';
 import { optionsOf } from '../../src/data/pollReads';
 import { enter, paperClosed, paperIssued, paperPoll } from '../helpers/pollCases';
-import { castVia, marksFor, openSession, optionIds, votingFixture, type VotingFixture } from '../helpers/votingFixture';
+import { adoptFor, castVia, marksFor, openSession, optionIds, votingFixture, type VotingFixture } from '../helpers/votingFixture';
 
 const audits = (f: VotingFixture, action: string) => f.db.select().from(auditLog).all().filter((a) => a.action === action);
 
@@ -17,6 +17,7 @@ async function setup(present: number) {
   const sessionId = openSession(f, present).id;
   const res = await post(f.app, `/j/QS/sessions/${sessionId}/polls`, { title: '2027年度民生实事项目票决', secrecy: 'secret' }, clerk);
   const pollId = Number(res.headers.get('location')!.split('/').at(-1));
+  adoptFor(f, f.db.select().from(session).where(eq(session.id, sessionId)).get()!);
   const slips = await openVia(f.app, pollId, clerk);
   const optionLabels = f.db.select().from(pollOption).where(eq(pollOption.pollId, pollId)).orderBy(pollOption.position).all().map((o) => o.label);
   return { f, clerk, teller, reps, sessionId, pollId, ids: optionIds(f, pollId), optionLabels, slips };

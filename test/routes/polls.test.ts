@@ -7,7 +7,7 @@ import { closeVia, openVia, slipsIn, unsealVia } from '../helpers/ballotBoxVia';
 import {
   cast, close, decidedRunoff, draftPoll, EDITED_RESOLUTION, openedPoll, publishedSession, TIE_PLAN, tiedPoll,
 } from '../helpers/pollCases';
-import { castVia, marksFor, openSession, optionIds, signCertificates, votingFixture, type VotingFixture } from '../helpers/votingFixture';
+import { adoptFor, castVia, marksFor, openSession, optionIds, signCertificates, votingFixture, type VotingFixture } from '../helpers/votingFixture';
 
 
 const audits = (f: VotingFixture, action: string) => f.db.select().from(auditLog).all().filter((a) => a.action === action);
@@ -49,6 +49,7 @@ describe('a selection poll: quorum to open, ballots on phones, close, result she
   it('with exactly two thirds present (8 of 12) it opens; another town\'s clerk cannot', async () => {
     const { f, session: s, poll: p } = await draftPoll({ ...FIXTURE, present: 7 });
     checkIn(f.db, { id: f.users.qsClerk.id, name: 'x' }, s, f.roster[7]!.id, f.users.qsClerk.id, new Date());
+    adoptFor(f, s); // with the quorum now present, the session adopts its 票决办法
     expect((await post(f.app, `/j/QS/polls/${p.id}/open`, {}, await f.login('lx.clerk'))).status).toBe(403);
     const res = await post(f.app, `/j/QS/polls/${p.id}/open`, {}, await f.login('qs.clerk'));
     expect(res.status).toBe(200); // the page with the box's three slips, shown once
@@ -334,6 +335,7 @@ describe('voiding a poll voids the runoff that depends on it', () => {
     const s = openSession(f, 6);
     const made = await post(f.app, `/j/QS/sessions/${s.id}/polls`, { title: '票决', secrecy: 'secret' }, clerk);
     const pollId = Number(made.headers.get('location')!.split('/').at(-1));
+    adoptFor(f, s);
     const slips = await openVia(f.app, pollId, clerk);
     const ids = optionIds(f, pollId);
     // A, B and C get 4 "for" each of 6 seated (min 4), two "for" per ballot.

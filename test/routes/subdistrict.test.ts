@@ -26,6 +26,11 @@ describe('a subdistrict: the deliberation meeting (议事代表会议) runs the 
     const page = await (await get(f.app, `/j/DC/polls/${pollId}`, clerk)).text();
     expect(page).toContain('民生实事项目票选');
     expect(page).toContain('在册议事代表');
+    // Before the first 票选 the meeting adopts its 票选办法 by show of hands, in the subdistrict's words.
+    const procedure = await (await get(f.app, `/j/DC/sessions/${s.id}/procedure`, clerk)).text();
+    expect(procedure).toContain('2027年度民生实事项目票选办法');
+    expect(procedure).toContain('东城街道办事处提出');
+    expect((await post(f.app, `/j/DC/sessions/${s.id}/procedure`, { for: '5', against: '0', abstain: '0' }, clerk)).status).toBe(303);
     const slips = await openVia(f.app, pollId, clerk, 'DC');
     const ids = optionIds(f, pollId);
     for (let i = 0; i < 5; i++) {

@@ -8,7 +8,7 @@ import { participation, sealedBallot } from '../../db/schema';
 import type { CastOutcome } from '../../src/data/ballots';
 import { openPoll, createSelectionPoll } from '../../src/data/polls';
 import { post } from '../helpers/app';
-import { marksFor, openSession, optionIds, votingFixture, type VotingFixture } from '../helpers/votingFixture';
+import { adoptFor, marksFor, openSession, optionIds, votingFixture, type VotingFixture } from '../helpers/votingFixture';
 
 const dirs: string[] = [];
 afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
@@ -18,6 +18,7 @@ function openedPoll(f: VotingFixture, present: number) {
   const actor = { id: f.users.qsClerk.id, name: f.users.qsClerk.displayName };
   const created = createSelectionPoll(f.db, actor, s, { title: '票决', secrecy: 'secret' }, new Date());
   if (!created.ok) throw new Error(created.error);
+  adoptFor(f, s);
   const opened = openPoll(f.db, actor, created.value, new Date());
   if (!opened.ok) throw new Error(opened.error);
   return opened.value;

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../db/client';
 import { ballot, sealedBallot } from '../../db/schema';
 import { post } from '../helpers/app';
-import { castVia, marksFor, openSession, optionIds, votingFixture } from '../helpers/votingFixture';
+import { adoptFor, castVia, marksFor, openSession, optionIds, votingFixture } from '../helpers/votingFixture';
 import { openVia, unsealVia } from '../helpers/ballotBoxVia';
 
 const dirs: string[] = [];
@@ -52,6 +52,7 @@ describe('secrecy by storage design: nothing re-joins a ballot to a representati
     const s = openSession(f, 3);
     const res = await post(f.app, `/j/QS/sessions/${s.id}/polls`, { title: '票决', secrecy: 'secret' }, clerk);
     const pollId = Number(res.headers.get('location')!.split('/').at(-1));
+    adoptFor(f, s);
     const slips = await openVia(f.app, pollId, clerk);
     const ids = optionIds(f, pollId);
     for (let i = 0; i < 3; i++) expect((await castVia(f, await f.login(f.usernameOf(i)), pollId, marksFor(ids, ['for']))).status).toBe(303);
@@ -74,6 +75,7 @@ describe('secrecy by storage design: nothing re-joins a ballot to a representati
     const s = openSession(f, 3);
     const res = await post(f.app, `/j/QS/sessions/${s.id}/polls`, { title: '记名表决', secrecy: 'named' }, clerk);
     const pollId = Number(res.headers.get('location')!.split('/').at(-1));
+    adoptFor(f, s);
     await post(f.app, `/j/QS/polls/${pollId}/open`, {}, clerk);
     const page = await (await f.app.request('/j/QS/vote', { headers: { Cookie: rep } })).text();
     expect(page).toContain('注意：本轮为记名投票。');

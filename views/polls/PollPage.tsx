@@ -1,3 +1,4 @@
+import { shortFormWords } from '../../src/domain/pollRule';
 import type { Poll, PollOption } from '../../src/data/pollReads';
 import type { StoredResult } from '../../src/data/results';
 import type { Session } from '../../src/data/sessions';
@@ -34,6 +35,8 @@ export function PollPage(p: {
   evaluatedYear?: number; canPublish?: boolean;
   /** A secret poll's electronic ballot box: sealed until two scrutineers open it; whether this user may open it. */
   box?: { sealed: boolean; paperCounted: boolean }; canUnseal?: boolean;
+  /** A 票决's session: when it adopted its 票决办法 (null: not yet). Absent for an evaluation. */
+  procedureAdoptedAt?: Date | null;
   values?: FormValues; errors?: FieldErrors;
 }) {
   const { j, s, terms } = p;
@@ -45,9 +48,10 @@ export function PollPage(p: {
       <p class="muted"><a href={`/j/${j.code}/sessions/${s.id}`}>{s.title}</a></p>
       <h1>{poll.title} <span class={`badge state-${poll.state}`}>{POLL_STATE_LABELS[poll.state]}</span></h1>
       <p>{pollKindLabel(poll, terms)} · {poll.secrecy === 'secret' ? '无记名投票' : '记名投票'}
-        {poll.kind === 'evaluation' ? <> · 测评 {p.evaluatedYear} 年度民生实事项目</> : <> · 应选 {poll.seatsToFill} 项</>}
+        {poll.kind === 'evaluation' ? <> · 测评 {p.evaluatedYear} 年度民生实事项目</> : <> · 应选 {poll.seatsToFill} 项 · 选票形式：{shortFormWords(poll.ballotForm)}</>}
         {p.parent && <> · 原表决：<a href={`/j/${j.code}/polls/${p.parent.id}`}>{p.parent.title}</a></>}</p>
       {poll.openedAt && <p class="muted">开始 {fmtDateTime(poll.openedAt)}{poll.closedAt && ` · 结束 ${fmtDateTime(poll.closedAt)}`}</p>}
+      {p.procedureAdoptedAt && <p class="muted">按 {fmtDateTime(p.procedureAdoptedAt)} 会议通过的<a href={`/j/${j.code}/sessions/${s.id}/procedure`}>{terms.vote}办法</a>进行</p>}
       {poll.state === 'void' && <p class="error banner">本轮表决已作废：{poll.voidReason}</p>}
       {poll.isTest && <TestPollNotice p={poll} />}
       <FormError errors={p.errors} />
@@ -62,6 +66,7 @@ export function PollPage(p: {
         <div class="actions">
           {s.state !== 'open' ? <p class="notice">会议开始并签到后才能开始表决。</p>
             : !p.h.met && !poll.isTest ? <p class="notice">出席{terms.rep}未达到法定人数（{p.h.present}/{p.h.needed}），不能开始表决。</p>
+            : p.procedureAdoptedAt === null && !poll.isTest ? <p class="notice">会议尚未通过{terms.vote}办法，不能开始表决：请先<a href={`/j/${j.code}/sessions/${s.id}/procedure`}>宣读{terms.vote}办法并记录举手表决结果</a>。</p>
             : <PostButton action={`${base}/open`} label="开始表决" />}
         </div>
       )}

@@ -5,7 +5,7 @@ import type { Jurisdiction } from '../../src/data/jurisdictions';
 import type { BodyTerms } from '../../src/domain/bodyTerms';
 import { CHOICE_SETS, MARK_LABELS, type Mark } from '../../src/domain/choices';
 import { MAJORITY_BASE_WORDS } from '../../src/domain/majority';
-import { fractionWords } from '../../src/domain/quorum';
+import { quorumRuleWords } from '../../src/domain/quorum';
 import { evaluationRuleLines, ruleLines } from '../../src/domain/resultText';
 import { spoiledLines } from '../../src/domain/closureCertificate';
 import { fmtDateTime } from '../components/format';
@@ -15,6 +15,8 @@ import { ResultSummary, ResultTable } from './ResultTable';
 export function ResultSheet(p: {
   j: Jurisdiction; s: Session; p: Poll; terms: BodyTerms; r: StoredResult;
   named?: { name: string; marks: Record<string, Mark> }[]; optionIds: { id: number; label: string }[]; evaluatedYear?: number;
+  /** The session's adopted 票决办法 the poll was held under: cited on the sheet. */
+  procedure?: { title: string; adoptedAt: Date; forVotes: number; againstVotes: number; abstentions: number };
 }) {
   const { r, terms } = p;
   return (
@@ -38,7 +40,11 @@ export function ResultSheet(p: {
       <ResultSummary r={r} terms={terms} />
 
       <h2>适用规则</h2>
-      <ol class="rules">{(r.kind === 'evaluation' ? evaluationRuleLines(r.tally, terms) : ruleLines(r.tally, terms)).map((line) => <li>{line}</li>)}</ol>
+      {p.procedure && (
+        <p class="procedure-cite">{`本轮表决依照 ${fmtDateTime(p.procedure.adoptedAt)} 会议举手表决通过的《${p.procedure.title}》进行`
+          + `（赞成 ${p.procedure.forVotes}，反对 ${p.procedure.againstVotes}，弃权 ${p.procedure.abstentions}）。`}</p>
+      )}
+      <ol class="rules">{(r.kind === 'evaluation' ? evaluationRuleLines(r.tally, terms) : ruleLines(r.tally, terms, r.rule?.ballotForm)).map((line) => <li>{line}</li>)}</ol>
 
       {p.named && (
         <>
@@ -59,7 +65,7 @@ export function ResultSheet(p: {
         <p>监票人：<span class="line" /></p>
         <p>会议主持人：<span class="line" /></p>
       </div>
-      <p class="muted small">计算时间 {fmtDateTime(new Date(r.computedAt))} · 法定人数：在册{terms.rep}的{fractionWords(r.tally.quorum)}以上</p>
+      <p class="muted small">计算时间 {fmtDateTime(new Date(r.computedAt))} · 法定人数：在册{terms.rep}的{quorumRuleWords(r.tally.quorum, r.tally.quorumComparator)}</p>
     </article>
   );
 }

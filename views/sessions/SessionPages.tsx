@@ -95,6 +95,8 @@ export function SessionPage(p: {
   meeting?: Child;
   /** The session's 总监票人, 监票人 and 计票人. */
   officers?: Child;
+  /** When the session adopted its 票决办法 (null: not yet). */
+  procedureAdoptedAt?: Date | null;
 }) {
   const { j, s, terms } = p;
   const base = `/j/${j.code}/sessions/${s.id}`;
@@ -126,6 +128,12 @@ export function SessionPage(p: {
       {p.officers}
       {p.meeting}
       <h2>表决</h2>
+      {p.procedureAdoptedAt !== undefined && (
+        <p class={p.procedureAdoptedAt ? 'procedure-state' : 'notice procedure-state'}>
+          {terms.vote}办法：{p.procedureAdoptedAt ? `已于 ${fmtDateTime(p.procedureAdoptedAt)} 经会议通过` : `尚未通过（第一轮${terms.vote}开始前须由会议举手表决通过）`}
+          {' '}<a href={`${base}/procedure`}>{p.procedureAdoptedAt ? '查看和打印' : '宣读和表决'}</a>
+        </p>
+      )}
       {p.polls.length === 0 ? <p class="muted">还没有表决。</p> : (
         <div class="table-wrap"><table class="stack-sm">
           <thead><tr><th>表决</th><th>类型</th><th>方式</th><th>状态</th></tr></thead>
