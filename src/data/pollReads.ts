@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import { SELECTION_POLL_KINDS } from '../domain/vocabulary';
 import type { Db } from '../../db/client';
 import { poll, pollOption, session, sessionRoster } from '../../db/schema';
 import type { Session } from './sessions';
@@ -62,7 +63,7 @@ export function livingRunoffsOf(db: Db, pollId: number): Poll[] {
  * session is published on its own (publishEvaluationPoll), so it neither holds up nor rides along with the resolution.
  */
 export function resolutionPollsOf(db: Db, sessionId: number): Poll[] {
-  return db.select().from(poll).where(and(eq(poll.sessionId, sessionId), inArray(poll.kind, ['selection', 'runoff']))).all();
+  return db.select().from(poll).where(and(eq(poll.sessionId, sessionId), inArray(poll.kind, SELECTION_POLL_KINDS))).all();
 }
 
 /** The poll the projector shows: the open one, else the latest that has left draft, else the latest draft. */

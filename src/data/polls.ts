@@ -10,6 +10,7 @@ import type { Cycle } from './cycles';
 import { livingRunoffsOf, openPollIn, pollInSession, runoffOf, type Poll } from './pollReads';
 import { computeResult, readSelectionResult, storeResult } from './results';
 import { headcount, type Session } from './sessions';
+import { snapshotRoll } from './roll';
 import { getSettings } from './settings';
 
 // Views of other areas still name the row types from here; the queries themselves live in pollReads.
@@ -106,6 +107,7 @@ export function openPoll(db: Db, actor: Actor, p: Poll, now: Date): Result<Poll>
     // The published resolution fixes what the session decided; a year-end evaluation is no part of it.
     if (fresh.kind !== 'evaluation' && sessionPublished(tx, s.id)) return refuse('本次会议的结果已公布');
     const row = tx.update(poll).set({ state: 'open', openedAt: now }).where(eq(poll.id, p.id)).returning().get();
+    snapshotRoll(tx, actor, p.id, s, 'open', now);
     recordAudit(tx, actor, {
       action: 'poll.open', targetType: 'poll', targetId: p.id, jurisdictionId: s.jurisdictionId,
       after: { seated, present, quorumFraction: settings.quorumFraction },
@@ -125,7 +127,7 @@ export function closePoll(conn: DbConnection, actor: Actor, p: Poll, now: Date):
     const check = checkPollTransition(fresh.state, 'closed', { quorumMet: true, sessionOpen: true, countComplete: false, reason: '' });
     if (!check.ok) return check;
     const row = tx.update(poll).set({ state: 'closed', closedAt: now }).where(eq(poll.id, p.id)).returning().get();
-    const { seated, present } = headcount(tx, s.id, now);
+    const { seated, present } = snapshotRoll(tx, actor, p.id, s, 'close', now);
     recordAudit(tx, actor, {
       action: 'poll.close', targetType: 'poll', targetId: p.id, jurisdictionId: s.jurisdictionId,
       after: { seated, present, electronicBallots: electronicVotes(tx, p.id), paperBallotsIssued: row.paperBallotsIssued },

@@ -7,6 +7,7 @@ import { tallyEvaluation, type EvaluationTally } from '../domain/evaluationTally
 import { tallySelection, type SelectionTally } from '../domain/tally';
 import { ballotsOf, turnout } from './ballots';
 import { optionsOf, runoffOf, type Poll, type PollInSession } from './pollReads';
+import { pollRollFigures, type PollRollFigures } from './roll';
 import { headcount } from './sessions';
 import { getSettings } from './settings';
 
@@ -20,9 +21,11 @@ interface ResultBase {
   quorumFraction: string;
   majorityBase: MajorityBase;
   computedAt: string;
+  /** The poll's roll at its opening and close (absent from results counted before the roll was snapshotted). */
+  roll?: PollRollFigures;
 }
 
-export interface SelectionResult extends ResultBase { kind: 'selection' | 'runoff'; tally: SelectionTally }
+export interface SelectionResult extends ResultBase { kind: 'selection' | 'runoff' | 'further'; tally: SelectionTally }
 
 /** 年底评议: the same ballots and roll, read as ratings; the threshold in force at the close is part of it. */
 export interface EvaluationPollResult extends ResultBase { kind: 'evaluation'; tally: EvaluationTally }
@@ -32,7 +35,9 @@ export type StoredResult = SelectionResult | EvaluationPollResult;
 /** Tallies a closed poll from its ballots and its session's roster as of the close. */
 export function computeResult(db: Db, { poll: p, session: s }: PollInSession, now: Date): StoredResult {
   const settings = getSettings(db, s.jurisdictionId);
-  const { seated, present } = headcount(db, s.id, p.closedAt ?? now);
+  // The poll's own roll as it closed, never today's: a later departure cannot change a closed poll's sheet.
+  const roll = pollRollFigures(db, p.id);
+  const { seated, present } = roll ? { seated: roll.atClose!.seated, present: roll.present } : headcount(db, s.id);
   const options = optionsOf(db, p.id);
   const ballots = ballotsOf(db, p.id, p.secrecy);
   const quorum = parseFraction(settings.quorumFraction);
@@ -45,6 +50,7 @@ export function computeResult(db: Db, { poll: p, session: s }: PollInSession, no
     ballots: { electronic, paperIssued: p.paperBallotsIssued, paperReturned, issued: electronic + p.paperBallotsIssued, returned: ballots.length },
     invalidReasons: [...reasons].map(([reason, count]) => ({ reason, count })),
     quorumFraction: settings.quorumFraction, majorityBase: settings.majorityBase, computedAt: now.toISOString(),
+    ...(roll ? { roll } : {}),
   };
   if (p.kind === 'evaluation') {
     const tally = tallyEvaluation({

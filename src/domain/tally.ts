@@ -51,7 +51,7 @@ export interface OptionResult extends TallyOption {
 }
 
 export interface SelectionTallyInput {
-  kind?: 'selection' | 'runoff';
+  kind?: 'selection' | 'runoff' | 'further';
   options: readonly TallyOption[];
   ballots: readonly TallyBallot[];
   seatsToFill: number;
