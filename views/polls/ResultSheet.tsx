@@ -1,5 +1,7 @@
 import type { Poll } from '../../src/data/pollReads';
 import type { EvaluationPollResult, SelectionResult, StoredResult } from '../../src/data/results';
+import type { PollRollFigures } from '../../src/data/roll';
+import type { RollCounts } from '../../src/domain/roll';
 import type { Session } from '../../src/data/sessions';
 import type { Jurisdiction } from '../../src/data/jurisdictions';
 import type { BodyTerms } from '../../src/domain/bodyTerms';
@@ -28,6 +30,7 @@ export function ResultSheet(p: {
         {p.p.state === 'published' && p.p.publishedAt && ` · 已于 ${fmtDateTime(p.p.publishedAt)} 公布`}</p>
 
       {r.kind === 'evaluation' ? <EvaluationFigures r={r} terms={terms} /> : <SelectionFigures r={r} terms={terms} />}
+      {r.roll && <RollAtPoll roll={r.roll} terms={terms} />}
       {r.invalidReasons.length > 0 && (
         <p>无效票原因：{r.invalidReasons.map((x) => `${x.reason}（${x.count} 张）`).join('；')}</p>
       )}
@@ -59,6 +62,21 @@ export function ResultSheet(p: {
       </div>
       <p class="muted small">计算时间 {fmtDateTime(new Date(r.computedAt))} · 法定人数：在册{terms.rep}的{fractionWords(r.tally.quorum)}以上</p>
     </article>
+  );
+}
+
+function rollWords(c: RollCounts, terms: BodyTerms): string {
+  return `出席${terms.rep} ${c.present} 名，请假 ${c.leave} 名，离场 ${c.departed} 名，缺席 ${c.absent} 名`;
+}
+
+/** The roll as the poll opened and closed, from its own snapshot: later departures never reach a closed poll's sheet. */
+function RollAtPoll(p: { roll: PollRollFigures; terms: BodyTerms }) {
+  const { roll } = p;
+  return (
+    <p class="roll-at-poll">
+      {roll.atOpen && <>开始表决时：{rollWords(roll.atOpen, p.terms)}。</>}
+      {roll.atClose && <>结束表决时：{rollWords(roll.atClose, p.terms)}{roll.votedThenLeft > 0 && `（另有 ${roll.votedThenLeft} 名投票后离场，计入出席）`}。</>}
+    </p>
   );
 }
 
