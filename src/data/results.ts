@@ -4,6 +4,7 @@ import { candidate, cycle, poll, pollResult, project, resolution, session } from
 import type { MajorityBase } from '../domain/majority';
 import { parseFraction } from '../domain/quorum';
 import { tallyEvaluation, type EvaluationTally } from '../domain/evaluationTally';
+import type { ChainKind, ChainStep } from '../domain/shortfall';
 import { tallySelection, type SelectionTally } from '../domain/tally';
 import { ballotsOf, turnout } from './ballots';
 import { optionsOf, runoffOf, type Poll, type PollInSession } from './pollReads';
@@ -86,7 +87,7 @@ export function readSelectionResult(db: Db, pollId: number): SelectionResult | n
 export interface AdoptedProject { candidateId: number; pollId: number; title: string; budget: number; unitName: string; position: number; for: number }
 
 export interface SessionOutcome {
-  /** The session's selection poll with a result, and the runoffs that followed it, in order. */
+  /** The session's selection poll with a result, and the runoffs and further polls that followed it, in order. */
   polls: { poll: Poll; result: SelectionResult }[];
   adopted: AdoptedProject[];
   seatsToFill: number;
@@ -94,14 +95,16 @@ export interface SessionOutcome {
   /** Tied places with no runoff held yet. */
   undecided: number;
   candidates: number;
+  /** Each counted poll of the chain as the resolution tells it: what it was for, what it adopted, what it left. */
+  steps: ChainStep[];
   seated: number;
   present: number;
   secrecy: 'secret' | 'named';
 }
 
 /**
- * What the session decided: the selection poll's adopted candidates plus those adopted in its runoffs.
- * Places still tied (no runoff held) and places nobody won stay empty.
+ * What the session decided: the selection poll's adopted candidates plus those adopted by every poll that followed
+ * it (runoffs, further polls). Places still tied and places nobody won stay empty.
  */
 export function sessionOutcome(db: Db, sessionId: number): SessionOutcome | null {
   const selection = db.select().from(poll)
@@ -126,8 +129,13 @@ export function sessionOutcome(db: Db, sessionId: number): SessionOutcome | null
   }).sort((a, b) => a.position - b.position);
   const last = chain[chain.length - 1]!.result.tally;
   const n = first.tally.seatsToFill;
+  const steps = chain.map(({ poll: p, result }) => ({
+    kind: p.kind as ChainKind, seatsToFill: result.tally.seatsToFill, candidates: result.tally.rows.length,
+    adopted: result.tally.rows.filter((r) => r.outcome === 'adopted').map((r) => r.label),
+    runoffSeats: result.tally.runoffSeats, emptySeats: result.tally.emptySeats,
+  }));
   return {
-    polls: chain, adopted, seatsToFill: n, undecided: last.runoffSeats, emptySeats: n - adopted.length,
+    polls: chain, adopted, seatsToFill: n, undecided: last.runoffSeats, emptySeats: n - adopted.length, steps,
     candidates: first.tally.rows.length, seated: first.tally.seated, present: first.tally.present, secrecy: selection.secrecy,
   };
 }

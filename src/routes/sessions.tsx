@@ -141,7 +141,7 @@ function sessionPageFor(form: 'selection' | 'evaluation') {
       <SessionPage j={j} s={s} terms={terms} year={year} h={quorumState(db, s)} showCreatePoll={!hasSelection}
         polls={polls.map((p) => ({
           id: p.id, title: p.title, secrecy: p.secrecy, state: p.state, voidReason: p.voidReason,
-          kindLabel: p.kind === 'runoff' ? '另行投票' : p.kind === 'evaluation' ? '满意度测评' : `项目${terms.vote}`,
+          kindLabel: p.kind === 'runoff' ? '另行投票' : p.kind === 'further' ? '另行票决' : p.kind === 'evaluation' ? '满意度测评' : `项目${terms.vote}`,
         }))}
         canManage={can(c, 'session.manage', j.id)} canVote={can(c, 'ballot.cast', j.id)}
         pollBlocker={s.cycleId ? selectionBlocker(db, s.cycleId) : '会议未关联年度工作'}

@@ -10,12 +10,15 @@ import { MAJORITY_BASE_WORDS } from '../../src/domain/majority';
 import { fractionWords } from '../../src/domain/quorum';
 import { evaluationRuleLines, ruleLines } from '../../src/domain/resultText';
 import { fmtDateTime } from '../components/format';
+import { CHAIN_KIND_LABELS, type ChainKind } from '../../src/domain/shortfall';
 import { ResultSummary, ResultTable } from './ResultTable';
 
 /** The printable 表决结果报告单: every number the result rests on, and the rule that turned them into outcomes. */
 export function ResultSheet(p: {
   j: Jurisdiction; s: Session; p: Poll; terms: BodyTerms; r: StoredResult;
   named?: { name: string; marks: Record<string, Mark> }[]; optionIds: { id: number; label: string }[]; evaluatedYear?: number;
+  /** Every counted poll of the chain this poll belongs to (selection, runoffs, further polls), when there is more than one. */
+  chain?: ChainRow[];
 }) {
   const { r, terms } = p;
   return (
@@ -54,6 +57,8 @@ export function ResultSheet(p: {
           </table></div>
         </>
       )}
+
+      {p.chain && p.chain.length > 1 && <ChainTable rows={p.chain} current={p.p.id} terms={terms} />}
 
       <div class="signatures">
         <p>计票人：<span class="line" /></p>
@@ -123,5 +128,31 @@ function EvaluationFigures(p: { r: EvaluationPollResult; terms: BodyTerms }) {
         <tr><th>有效评价</th><td class="num">{t.overall.validRatings} 份</td><th>总体满意率</th><td class="num">{t.overall.ratePct === null ? '—' : `${t.overall.ratePct}%`}</td></tr>
       </tbody>
     </table>
+  );
+}
+
+export interface ChainRow { pollId: number; kind: ChainKind; title: string; seatsToFill: number; candidates: number; adopted: string[]; left: string }
+
+/** The whole chain on every sheet of it: how each place was filled, round by round, and what was left. */
+function ChainTable(p: { rows: ChainRow[]; current: number; terms: BodyTerms }) {
+  return (
+    <>
+      <h2>本次会议各轮{p.terms.vote}</h2>
+      <div class="table-wrap"><table class="chain">
+        <thead><tr><th>轮次</th><th>表决</th><th class="num">名额</th><th class="num">候选</th><th>通过</th><th>其后</th></tr></thead>
+        <tbody>
+          {p.rows.map((r, i) => (
+            <tr class={r.pollId === p.current ? 'current' : undefined}>
+              <td>第{i + 1}轮 {CHAIN_KIND_LABELS[r.kind]}</td>
+              <td>{r.title}{r.pollId === p.current && '（本报告单）'}</td>
+              <td class="num">{r.seatsToFill}</td>
+              <td class="num">{r.candidates}</td>
+              <td>{r.adopted.length ? r.adopted.join('、') : '无'}</td>
+              <td>{r.left}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table></div>
+    </>
   );
 }
