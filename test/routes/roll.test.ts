@@ -21,8 +21,8 @@ describe('roll call page: counts on top, search, filters, states, correction', (
     expect(page).toMatch(/<dt>缺席<\/dt><dd>3<\/dd>/);
     expect(page).toContain('已达到（出席 8 名）');
     expect(page).toMatch(/请假 \d\d:\d\d<span class="roll-reason">：住院/); // the leave with its time and reason
-    // Accessible names start with the visible label: "签到：代表010", never a different wording.
-    expect(page).toContain('签到<span class="sr-only">：代表010</span>');
+    // Accessible names start with the visible label ("签到 代表010"), never a different wording.
+    expect(page).toContain('签到<span class="sr-only"> 代表010</span>');
     expect(page.slice(page.indexOf('<ul class="roll-list">'))).not.toContain('aria-label');
     const notYet = await (await get(t.f.app, `${base}?show=notYet`, clerk)).text();
     expect(notYet).toContain('代表010');
@@ -43,7 +43,7 @@ describe('roll call page: counts on top, search, filters, states, correction', (
     const html = await res.text();
     expect(html).toMatch(/^<li id="rep-\d+"/);
     expect(html).toContain('离场');
-    expect(html).toContain('返场<span class="sr-only">');
+    expect(html).toContain('返场<span class="sr-only"> ');
     expect(html).toMatch(/id="roll-head"[^>]*hx-swap-oob="true"/);
     expect(html).toContain('未达到，还差 1 名');
     // The poll cannot open now.

@@ -89,36 +89,36 @@ export function RollLine(p: { base: string; r: RollRow; q: string; show: RollFil
           {!present && (
             <form method="post" action={act} class="inline" hx-post={act} {...hx}>
               <Keep q={p.q} show={p.show} />
-              <button type="submit">{r.state === 'departed' ? '返场' : '签到'}<span class="sr-only">：{r.name}</span></button>
+              <button type="submit">{r.state === 'departed' ? '返场' : '签到'}<span class="sr-only"> {r.name}</span></button>
             </form>
           )}
           {present && (
             <form method="post" action={`${act}/state`} class="inline" hx-post={`${act}/state`} {...hx}>
               <Keep q={p.q} show={p.show} />
               <input type="hidden" name="to" value="departed" />
-              <button type="submit" class="secondary">离场<span class="sr-only">：{r.name}</span></button>
+              <button type="submit" class="secondary">离场<span class="sr-only"> {r.name}</span></button>
             </form>
           )}
           {(r.state === null || r.state === 'absent') && (
             <details class="roll-more">
-              <summary>请假或缺席<span class="sr-only">：{r.name}</span></summary>
+              <summary>请假或缺席<span class="sr-only"> {r.name}</span></summary>
               <form method="post" action={`${act}/state`} class="roll-leave" hx-post={`${act}/state`} {...hx}>
                 <Keep q={p.q} show={p.show} />
                 <input type="hidden" name="to" value="leave" />
                 <label for={`reason-${r.representativeId}`}>请假原因</label>
                 <input id={`reason-${r.representativeId}`} name="reason" maxlength={200} required />
-                <button type="submit" class="secondary">请假<span class="sr-only">：{r.name}</span></button>
+                <button type="submit" class="secondary">请假<span class="sr-only"> {r.name}</span></button>
               </form>
               {r.state === null && (
                 <form method="post" action={`${act}/state`} class="inline" hx-post={`${act}/state`} {...hx}>
                   <Keep q={p.q} show={p.show} />
                   <input type="hidden" name="to" value="absent" />
-                  <button type="submit" class="secondary">缺席<span class="sr-only">：{r.name}</span></button>
+                  <button type="submit" class="secondary">缺席<span class="sr-only"> {r.name}</span></button>
                 </form>
               )}
             </details>
           )}
-          {r.state !== null && <a class="roll-correct" href={`${act}/correct`}>更正<span class="sr-only">：{r.name}</span></a>}
+          {r.state !== null && <a class="roll-correct" href={`${act}/correct`}>更正<span class="sr-only"> {r.name}</span></a>}
         </div>
       )}
     </li>
