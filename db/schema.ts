@@ -3,7 +3,7 @@ import {
   sqliteTable, integer, real, text, blob, uniqueIndex, index, primaryKey, type AnySQLiteColumn,
 } from 'drizzle-orm/sqlite-core';
 import {
-  BALLOT_FORMS, ENTRY_CHANNELS, FEEDBACK_STATES, JURISDICTION_KINDS, RETIRE_REASONS, MEETING_ITEM_KINDS, OPINION_CATEGORIES, OPINION_CHANNELS, OPINION_STATES, PHASES, POLL_KINDS, POLL_STATES, PROJECT_STATUSES, PROPOSAL_CATEGORIES, PROPOSAL_SOURCES, PROPOSAL_STATUSES, RECTIFICATION_STATES, REP_BODIES, REP_STATUSES, ROLES, SATISFACTIONS, SATISFACTION_RATINGS, SCREENING_DECISIONS, SESSION_KINDS, SESSION_OFFICER_ROLES, SESSION_STATES, STATION_KINDS, SUPERVISION_MEMBER_ROLES, VISIT_RATINGS,
+  BALLOT_FORMS, ENTRY_CHANNELS, FEEDBACK_STATES, JURISDICTION_KINDS, RETIRE_REASONS, MEETING_ITEM_KINDS, OPINION_CATEGORIES, OPINION_CHANNELS, OPINION_STATES, PHASES, POLL_KINDS, POLL_STATES, PROJECT_STATUSES, PROPOSAL_CATEGORIES, PROPOSAL_SOURCES, PROPOSAL_STATUSES, RECTIFICATION_STATES, REP_BODIES, REP_STATUSES, ROLES, ROLL_MOMENTS, ROLL_STATES, SATISFACTIONS, SATISFACTION_RATINGS, SCREENING_DECISIONS, SESSION_KINDS, SESSION_OFFICER_ROLES, SESSION_STATES, STATION_KINDS, SUPERVISION_MEMBER_ROLES, VISIT_RATINGS,
 } from '../src/domain/vocabulary';
 
 // Timestamps are integer milliseconds since the epoch (UTC), read as Date.
@@ -307,12 +307,30 @@ export const votingProcedure = sqliteTable('voting_procedure', {
   adoptedAt: at('adopted_at').notNull(),
 });
 
+/** Each representative's current place in the roll; its history is attendanceEvent. No row: not yet checked in. */
 export const attendance = sqliteTable('attendance', {
   sessionId: integer('session_id').notNull().references(() => session.id),
   representativeId: integer('representative_id').notNull().references(() => representative.id),
-  at: at('at').notNull(),
-  checkedInBy: integer('checked_in_by').references(() => user.id), // null: the representative checked in themself
+  state: text('state', { enum: ROLL_STATES }).notNull().default('present'),
+  at: at('at').notNull(), // when the current state was recorded
+  checkedInBy: integer('checked_in_by').references(() => user.id), // who recorded it; null: the representative themself (check-in code)
+  reason: text('reason').notNull().default(''), // 请假 / 离场 reason
 }, (t) => [primaryKey({ columns: [t.sessionId, t.representativeId] })]);
+
+/**
+ * The roll's history, never edited: every state recorded, and every correction (a correction withdraws the latest
+ * record it follows, with its reason). The current state in attendance is the fold of these rows.
+ */
+export const attendanceEvent = sqliteTable('attendance_event', {
+  id: integer('id').primaryKey(),
+  sessionId: integer('session_id').notNull().references(() => session.id),
+  representativeId: integer('representative_id').notNull().references(() => representative.id),
+  state: text('state', { enum: ROLL_STATES }), // null on a correction that leaves no record (back to 未签到)
+  correction: integer('correction', { mode: 'boolean' }).notNull().default(false),
+  reason: text('reason').notNull().default(''),
+  at: at('at').notNull(),
+  by: integer('by').references(() => user.id), // null: the representative themself
+}, (t) => [index('attendance_event_rep').on(t.sessionId, t.representativeId)]);
 
 export const poll = sqliteTable('poll', {
   id: integer('id').primaryKey(),
@@ -323,7 +341,7 @@ export const poll = sqliteTable('poll', {
   seatsToFill: integer('seats_to_fill'), // N for 差额 selection and runoffs; null for evaluation polls
   state: text('state', { enum: POLL_STATES }).notNull().default('draft'),
   voidReason: text('void_reason').notNull().default(''),
-  parentPollId: integer('parent_poll_id').references((): AnySQLiteColumn => poll.id), // a runoff's original poll
+  parentPollId: integer('parent_poll_id').references((): AnySQLiteColumn => poll.id), // the poll this one follows in the chain: a runoff's or a further poll's predecessor
   paperBallotsIssued: integer('paper_ballots_issued').notNull().default(0),
   ballotForm: text('ballot_form', { enum: BALLOT_FORMS }).notNull().default('perItem'),
   rule: text('rule'), // JSON: the rule in force when the poll opened (quorum, majority base, N, ballot form); the count reads only this
@@ -335,6 +353,14 @@ export const poll = sqliteTable('poll', {
   publishedAt: at('published_at'),
   createdAt: at('created_at').notNull().default(now),
 }, (t) => [index('poll_session').on(t.sessionId)]);
+
+/** The roll as a poll opened and as it closed (roster × state): its sheet and quorum statement read this, not today's roll. */
+export const pollRoll = sqliteTable('poll_roll', {
+  pollId: integer('poll_id').notNull().references(() => poll.id),
+  moment: text('moment', { enum: ROLL_MOMENTS }).notNull(),
+  representativeId: integer('representative_id').notNull().references(() => representative.id),
+  state: text('state', { enum: ROLL_STATES }).notNull(), // no record yet is taken as absent
+}, (t) => [primaryKey({ columns: [t.pollId, t.moment, t.representativeId] })]);
 
 export const pollOption = sqliteTable('poll_option', {
   id: integer('id').primaryKey(),

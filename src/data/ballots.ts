@@ -4,6 +4,7 @@ import { durably, type Db, type DbConnection } from '../../db/client';
 import { attendance, ballot, ballotBox, namedBallot, participation, poll, representative } from '../../db/schema';
 import { checkElectronicBallot, type Marks } from '../domain/ballot';
 import { refuse, type Refusal } from '../domain/result';
+import { inHall, placeLabel } from '../domain/roll';
 import type { TallyBallot } from '../domain/tally';
 import { sealInto } from './ballotBox';
 import type { Poll, PollOption } from './pollReads';
@@ -53,7 +54,7 @@ export function castBallot(conn: DbConnection, b: CastSubject, marks: Readonly<R
   const checked = checkElectronicBallot(p.kind, b.options.map((o) => o.id), marks, p.seatsToFill);
   return durably(conn, () => conn.transaction((tx): CastOutcome => {
     const current = tx.select({
-      state: poll.state, present: attendance.representativeId, receipt: participation.receiptCode, channel: participation.channel,
+      state: poll.state, roll: attendance.state, receipt: participation.receiptCode, channel: participation.channel,
       boxKey: ballotBox.publicKey, boxOpenedAt: ballotBox.openedAt,
     })
       .from(poll)
@@ -62,7 +63,10 @@ export function castBallot(conn: DbConnection, b: CastSubject, marks: Readonly<R
       .leftJoin(ballotBox, eq(ballotBox.pollId, poll.id))
       .where(eq(poll.id, p.id)).get();
     if (current?.state !== 'open') return { ...refuse('本轮表决已经结束或尚未开始，选票未能提交', '_form', 409), reason: 'closed' };
-    if (current.present === null) return { ...refuse('请先签到，签到后才能投票'), reason: 'notPresent' };
+    // Only someone in the hall now casts: not before arriving, not while on leave or after leaving (返场 first).
+    if (!inHall(current.roll)) {
+      return { ...refuse(current.roll === null ? '请先签到，签到后才能投票' : `您已登记为${placeLabel(current.roll)}，返场签到后才能投票`), reason: 'notPresent' };
+    }
     if (!checked.ok) return { ...checked, reason: 'invalid' };
     if (current.receipt !== null && current.channel !== null) {
       return { ...refuse('您已经投过票了', '_form', 409), reason: 'already', receipt: current.receipt, channel: current.channel };

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, like, ne, or, sql } from 'drizzle-orm';
+import { SELECTION_POLL_KINDS } from '../domain/vocabulary';
 import type { Db } from '../../db/client';
 import { attendance, cycle, meetingItem, meetingItemOpinion, meetingMinutes, midtermReport, opinionItem, poll, session, sessionRoster, user } from '../../db/schema';
 import { meetingWarnings } from '../domain/meetingRules';
@@ -6,7 +7,7 @@ import { checkMinutes, minutesState, type MinutesAction, type MinutesState } fro
 import type { MeetingItemKind } from '../domain/meetingItems';
 import type { OpinionState } from '../domain/opinionTriage';
 import { recordAudit, type Actor } from './audit';
-import { headcount, type Session } from './sessions';
+import { attendedCount, type Session } from './sessions';
 import { ok, refuse, type Result } from '../domain/result';
 
 export type MeetingItem = typeof meetingItem.$inferSelect;
@@ -34,7 +35,7 @@ export interface MeetingRow { s: Session; seated: number; present: number; items
 export function meetingRows(db: Db, subId: number, year?: number): MeetingRow[] {
   return meetingsOf(db, subId, year).map((s) => {
     const { items, state } = agendaSummary(db, s.id);
-    return { s, ...headcount(db, s.id), items, minutes: state };
+    return { s, ...attendedCount(db, s.id), items, minutes: state };
   });
 }
 
@@ -79,7 +80,7 @@ export function agendaOf(db: Db, sessionId: number): AgendaItem[] {
 /** The session's polls a project-selection item may name: selection polls and their runoffs, not void ones, never a test poll. */
 export function selectionPollsOf(db: Db, sessionId: number) {
   return db.select({ id: poll.id, title: poll.title, state: poll.state, kind: poll.kind }).from(poll)
-    .where(and(eq(poll.sessionId, sessionId), inArray(poll.kind, ['selection', 'runoff']), eq(poll.isTest, false), ne(poll.state, 'void')))
+    .where(and(eq(poll.sessionId, sessionId), inArray(poll.kind, SELECTION_POLL_KINDS), eq(poll.isTest, false), ne(poll.state, 'void')))
     .orderBy(asc(poll.id)).all();
 }
 
@@ -148,7 +149,7 @@ export function updateMeetingItem(db: Db, actor: Actor & { id: number }, s: Sess
     const cycleId = before.kind === 'reportHearing' ? input.cycleId : null;
     const opinionIds = before.kind === 'opinionItems' ? [...new Set(input.opinionItemIds)] : [];
     if (pollId !== null && !tx.select({ id: poll.id }).from(poll)
-      .where(and(eq(poll.id, pollId), eq(poll.sessionId, s.id), inArray(poll.kind, ['selection', 'runoff']), eq(poll.isTest, false))).get()) {
+      .where(and(eq(poll.id, pollId), eq(poll.sessionId, s.id), inArray(poll.kind, SELECTION_POLL_KINDS), eq(poll.isTest, false))).get()) {
       return refuse('请选择本次会议的项目票选表决', 'pollId');
     }
     if (cycleId !== null && !tx.select({ id: cycle.id }).from(cycle).where(and(eq(cycle.id, cycleId), eq(cycle.jurisdictionId, s.jurisdictionId))).get()) {
@@ -233,7 +234,7 @@ export function signOffMinutes(db: Db, actor: Actor & { id: number }, s: Session
     if (!g.ok) return g;
     tx.insert(meetingMinutes).values({ sessionId: s.id, signedOffAt: now, signedOffBy: actor.id, updatedAt: now, updatedBy: actor.id })
       .onConflictDoUpdate({ target: meetingMinutes.sessionId, set: { signedOffAt: now, signedOffBy: actor.id, updatedAt: now, updatedBy: actor.id } }).run();
-    const { seated, present } = headcount(tx, s.id);
+    const { seated, present } = attendedCount(tx, s.id);
     const items = tx.select({ id: meetingItem.id, title: meetingItem.title, decision: meetingItem.decision }).from(meetingItem)
       .where(eq(meetingItem.sessionId, s.id)).orderBy(asc(meetingItem.position), asc(meetingItem.id)).all();
     recordAudit(tx, actor, {
@@ -246,7 +247,7 @@ export function signOffMinutes(db: Db, actor: Actor & { id: number }, s: Session
 
 /** Roster lines of the year's held meetings, for each representative's attendance. */
 export function yearRollLines(db: Db, subId: number, year: number) {
-  return db.select({ representativeId: sessionRoster.representativeId, present: sql<number>`${attendance.representativeId} is not null` })
+  return db.select({ representativeId: sessionRoster.representativeId, present: sql<number>`${attendance.state} is not null and ${attendance.state} not in ('leave', 'absent')` })
     .from(sessionRoster)
     .innerJoin(session, eq(session.id, sessionRoster.sessionId))
     .leftJoin(attendance, and(eq(attendance.sessionId, sessionRoster.sessionId), eq(attendance.representativeId, sessionRoster.representativeId)))
@@ -271,7 +272,7 @@ export function publicMeetings(db: Db, subId: number, limit = 20) {
       ? db.select({ title: meetingItem.title, decision: meetingItem.decision }).from(meetingItem)
         .where(eq(meetingItem.sessionId, id)).orderBy(asc(meetingItem.position), asc(meetingItem.id)).all()
       : null;
-    return { ...r, attendance: held ? headcount(db, id) : null, decisions };
+    return { ...r, attendance: held ? attendedCount(db, id) : null, decisions };
   });
 }
 

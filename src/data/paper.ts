@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { durably, type Db, type DbConnection } from '../../db/client';
+import { IN_HALL } from '../domain/roll';
 import { attendance, ballot, ballotBox, paperEntry, participation, poll, sessionRoster, user } from '../../db/schema';
 import { completeMarks, judgeBallot, type Marks } from '../domain/ballot';
 import { moreReturnedThanIssued, nextPass, readSerial, reconcile, type PaperEntryView, type Reconciliation } from '../domain/paperBallot';
@@ -28,7 +29,7 @@ export function issuePaperBallots(db: Db, actor: Actor, p: Poll, representativeI
     if (representativeIds.length === 0) return refuse('请勾选领取纸质选票的代表', 'rep');
     // Only representatives of the roster snapshot who have checked in (a check-in is only ever of the roster).
     const present = new Set(tx.select({ id: attendance.representativeId }).from(attendance)
-      .where(and(eq(attendance.sessionId, s.id), inArray(attendance.representativeId, representativeIds))).all().map((r) => r.id));
+      .where(and(eq(attendance.sessionId, s.id), inArray(attendance.representativeId, representativeIds), inArray(attendance.state, IN_HALL))).all().map((r) => r.id));
     let issued = 0;
     const ids: number[] = [];
     for (const id of new Set(representativeIds)) {
@@ -181,7 +182,7 @@ export function finishPaperCount(conn: DbConnection, actor: Actor, p: Poll, now:
 export function presentWithoutBallot(db: Db, p: Poll) {
   return db.select({ representativeId: sessionRoster.representativeId, name: sessionRoster.name, community: sessionRoster.community })
     .from(sessionRoster)
-    .innerJoin(attendance, and(eq(attendance.sessionId, sessionRoster.sessionId), eq(attendance.representativeId, sessionRoster.representativeId)))
+    .innerJoin(attendance, and(eq(attendance.sessionId, sessionRoster.sessionId), eq(attendance.representativeId, sessionRoster.representativeId), inArray(attendance.state, IN_HALL)))
     .leftJoin(participation, and(eq(participation.pollId, p.id), eq(participation.representativeId, sessionRoster.representativeId)))
     .where(and(eq(sessionRoster.sessionId, p.sessionId), isNull(participation.pollId)))
     .orderBy(asc(sessionRoster.representativeId)).all();

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import { SELECTION_POLL_KINDS } from '../domain/vocabulary';
 import type { Db } from '../../db/client';
 import { poll, pollOption, session, sessionRoster } from '../../db/schema';
 import type { Session } from './sessions';
@@ -63,7 +64,7 @@ export function livingRunoffsOf(db: Db, pollId: number): Poll[] {
  * a test poll (试投票) is no part of it either.
  */
 export function resolutionPollsOf(db: Db, sessionId: number): Poll[] {
-  return db.select().from(poll).where(and(eq(poll.sessionId, sessionId), inArray(poll.kind, ['selection', 'runoff']), eq(poll.isTest, false))).all();
+  return db.select().from(poll).where(and(eq(poll.sessionId, sessionId), inArray(poll.kind, SELECTION_POLL_KINDS), eq(poll.isTest, false))).all();
 }
 
 /**

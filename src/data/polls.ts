@@ -14,6 +14,7 @@ import { computeResult, readSelectionResult, storeResult } from './results';
 import { ruleInForceFor } from './pollRules';
 import { headcount, type Session } from './sessions';
 import { closeTestPoll, destroyTestBallots } from './testPolls';
+import { snapshotRoll } from './roll';
 import { getSettings } from './settings';
 import { procedureAllowsOpening } from './votingProcedure';
 
@@ -130,6 +131,7 @@ export function openPoll(db: Db, actor: Actor, p: Poll, now: Date): Result<Opene
     // A test poll's ballots are sealed like real ones but destroyed unopened at its close: its slips are never shown.
     const made = row.secrecy === 'secret' ? createBox(tx, row.id, s.id) : [];
     const slips = row.isTest ? [] : made;
+    snapshotRoll(tx, actor, p.id, s, 'open', now);
     recordAudit(tx, actor, {
       action: 'poll.open', targetType: 'poll', targetId: p.id, jurisdictionId: s.jurisdictionId,
       after: { seated, present, quorumFraction: `${rule.quorum.fraction.num}/${rule.quorum.fraction.den}`, rule, slipHolders: slips.map((x) => x.holder) },
@@ -150,7 +152,7 @@ export function closePoll(conn: DbConnection, actor: Actor, p: Poll, now: Date):
     const check = checkPollTransition(fresh.state, 'closed', { quorumMet: true, sessionOpen: true, countComplete: false, reason: '' });
     if (!check.ok) return check;
     const row = tx.update(poll).set({ state: 'closed', closedAt: now }).where(eq(poll.id, p.id)).returning().get();
-    const { seated, present } = headcount(tx, s.id, now);
+    const { seated, present } = snapshotRoll(tx, actor, p.id, s, 'close', now);
     recordAudit(tx, actor, {
       action: 'poll.close', targetType: 'poll', targetId: p.id, jurisdictionId: s.jurisdictionId,
       after: { seated, present, electronicBallots: electronicVotes(tx, p.id), paperBallotsIssued: row.paperBallotsIssued },

@@ -26,7 +26,7 @@ export function generateResolution(db: Db, j: Jurisdiction, s: Session, outcome 
   return draftResolution({
     jurisdictionName: j.name, body: s.body, year: cy.year, sessionTitle: s.title, date: s.date,
     seated: outcome.seated, present: outcome.present, secrecy: outcome.secrecy, candidates: outcome.candidates,
-    seatsToFill: outcome.seatsToFill, adopted: outcome.adopted, emptySeats: outcome.emptySeats,
+    seatsToFill: outcome.seatsToFill, adopted: outcome.adopted, emptySeats: outcome.emptySeats, steps: outcome.steps,
     procedureTitle: procedureCitation(db, s.id)?.title,
   });
 }
@@ -60,6 +60,7 @@ function publicationState(db: Db, s: Session) {
 function blockersOf(st: ReturnType<typeof publicationState>): string[] {
   const out: string[] = [];
   if (st.polls.some((p) => p.state === 'open')) out.push('还有正在进行的表决');
+  if (st.polls.some((p) => p.state === 'draft' && p.kind !== 'selection')) out.push('还有尚未开始的另行投票或另行票决：请进行表决，或将其作废');
   if (st.uncounted) out.push('还有表决的纸质选票未完成计票');
   if (!st.outcome) out.push('本次会议还没有已结束的项目表决');
   out.push(...st.unsigned);

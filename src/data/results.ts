@@ -4,10 +4,12 @@ import { candidate, cycle, poll, pollResult, project, resolution, session } from
 import type { MajorityBase } from '../domain/majority';
 import type { PollRule } from '../domain/pollRule';
 import { tallyEvaluation, type EvaluationTally } from '../domain/evaluationTally';
+import type { ChainKind, ChainStep } from '../domain/shortfall';
 import { tallySelection, type SelectionTally } from '../domain/tally';
 import { ballotsOf, turnout } from './ballots';
 import { optionsOf, runoffOf, type Poll, type PollInSession } from './pollReads';
 import { ruleOf } from './pollRules';
+import { pollRollFigures, type PollRollFigures } from './roll';
 import { headcount } from './sessions';
 import { getSettings } from './settings';
 
@@ -23,9 +25,11 @@ interface ResultBase {
   /** The rule the poll opened under (its snapshot): the sheet cites it, nothing recomputes it from settings. */
   rule?: PollRule;
   computedAt: string;
+  /** The poll's roll at its opening and close (absent from results counted before the roll was snapshotted). */
+  roll?: PollRollFigures;
 }
 
-export interface SelectionResult extends ResultBase { kind: 'selection' | 'runoff'; tally: SelectionTally }
+export interface SelectionResult extends ResultBase { kind: 'selection' | 'runoff' | 'further'; tally: SelectionTally }
 
 /** 年底评议: the same ballots and roll, read as ratings; the threshold in force at the close is part of it. */
 export interface EvaluationPollResult extends ResultBase { kind: 'evaluation'; tally: EvaluationTally }
@@ -36,7 +40,9 @@ export type StoredResult = SelectionResult | EvaluationPollResult;
 export function computeResult(db: Db, { poll: p, session: s }: PollInSession, now: Date): StoredResult {
   const settings = getSettings(db, s.jurisdictionId);
   const rule = ruleOf(db, p, s);
-  const { seated, present } = headcount(db, s.id, p.closedAt ?? now);
+  // The poll's own roll as it closed, never today's: a later departure cannot change a closed poll's sheet.
+  const roll = pollRollFigures(db, p.id);
+  const { seated, present } = roll ? { seated: roll.atClose!.seated, present: roll.present } : headcount(db, s.id);
   const options = optionsOf(db, p.id);
   const ballots = ballotsOf(db, p.id, p.secrecy);
   const quorum = rule.quorum.fraction;
@@ -50,6 +56,7 @@ export function computeResult(db: Db, { poll: p, session: s }: PollInSession, no
     ballots: { electronic, paperIssued: p.paperBallotsIssued, paperReturned, issued: electronic + p.paperBallotsIssued, returned: ballots.length },
     invalidReasons: [...reasons].map(([reason, count]) => ({ reason, count })),
     quorumFraction: `${quorum.num}/${quorum.den}`, majorityBase: rule.majority.base, rule, computedAt: now.toISOString(),
+    ...(roll ? { roll } : {}),
   };
   if (p.kind === 'evaluation') {
     const tally = tallyEvaluation({
@@ -85,7 +92,7 @@ export function readSelectionResult(db: Db, pollId: number): SelectionResult | n
 export interface AdoptedProject { candidateId: number; pollId: number; title: string; budget: number; unitName: string; position: number; for: number }
 
 export interface SessionOutcome {
-  /** The session's selection poll with a result, and the runoffs that followed it, in order. */
+  /** The session's selection poll with a result, and the runoffs and further polls that followed it, in order. */
   polls: { poll: Poll; result: SelectionResult }[];
   adopted: AdoptedProject[];
   seatsToFill: number;
@@ -93,14 +100,16 @@ export interface SessionOutcome {
   /** Tied places with no runoff held yet. */
   undecided: number;
   candidates: number;
+  /** Each counted poll of the chain as the resolution tells it: what it was for, what it adopted, what it left. */
+  steps: ChainStep[];
   seated: number;
   present: number;
   secrecy: 'secret' | 'named';
 }
 
 /**
- * What the session decided: the selection poll's adopted candidates plus those adopted in its runoffs.
- * Places still tied (no runoff held) and places nobody won stay empty.
+ * What the session decided: the selection poll's adopted candidates plus those adopted by every poll that followed
+ * it (runoffs, further polls). Places still tied and places nobody won stay empty.
  */
 export function sessionOutcome(db: Db, sessionId: number): SessionOutcome | null {
   const selection = db.select().from(poll)
@@ -125,8 +134,13 @@ export function sessionOutcome(db: Db, sessionId: number): SessionOutcome | null
   }).sort((a, b) => a.position - b.position);
   const last = chain[chain.length - 1]!.result.tally;
   const n = first.tally.seatsToFill;
+  const steps = chain.map(({ poll: p, result }) => ({
+    kind: p.kind as ChainKind, seatsToFill: result.tally.seatsToFill, candidates: result.tally.rows.length,
+    adopted: result.tally.rows.filter((r) => r.outcome === 'adopted').map((r) => r.label),
+    runoffSeats: result.tally.runoffSeats, emptySeats: result.tally.emptySeats,
+  }));
   return {
-    polls: chain, adopted, seatsToFill: n, undecided: last.runoffSeats, emptySeats: n - adopted.length,
+    polls: chain, adopted, seatsToFill: n, undecided: last.runoffSeats, emptySeats: n - adopted.length, steps,
     candidates: first.tally.rows.length, seated: first.tally.seated, present: first.tally.present, secrecy: selection.secrecy,
   };
 }

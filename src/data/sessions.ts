@@ -1,14 +1,16 @@
 import { randomInt } from 'node:crypto';
-import { and, asc, desc, eq, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { attendance, cycle, participation, poll, representative, session, sessionRoster } from '../../db/schema';
+import { attendance, cycle, poll, representative, session, sessionRoster } from '../../db/schema';
 import { bodyOf } from '../domain/bodyTerms';
 import { readRule } from '../domain/pollRule';
 import { fractionWords, hasQuorum, parseFraction, quorumNeeded } from '../domain/quorum';
-import { canCheckIn, checkSessionTransition, type SessionKind, type SessionState } from '../domain/sessionState';
+import { arrivalState, inHall, type RollPlace } from '../domain/roll';
+import { checkSessionTransition, type SessionKind, type SessionState } from '../domain/sessionState';
 import { recordAudit, type Actor } from './audit';
 import type { Jurisdiction } from './jurisdictions';
 import { seatedOnDate, type Representative } from './representatives';
+import { currentPlace, recordRollState, rollCounts } from './roll';
 import { getSettings } from './settings';
 import { contains } from './sql';
 import { ok, refuse, type Result } from '../domain/result';
@@ -82,30 +84,62 @@ export function transitionSession(db: Db, actor: Actor, s: Session, to: SessionS
   });
 }
 
-export interface RollRow { representativeId: number; name: string; community: string; checkedInAt: Date | null; selfCheckIn: boolean }
+export interface RollRow {
+  representativeId: number; name: string; community: string;
+  /** The current place; null: not yet checked in (未签到). */
+  state: RollPlace;
+  /** When the current place was recorded, and whether the representative recorded it themself (arrival with the code). */
+  at: Date | null; self: boolean; reason: string;
+}
 
-/** The roster snapshot with each representative's check-in, optionally filtered by name. */
-export function rollOf(db: Db, sessionId: number, q = ''): RollRow[] {
-  const cond = q ? and(eq(sessionRoster.sessionId, sessionId), contains(sessionRoster.name, q)) : eq(sessionRoster.sessionId, sessionId);
+/** The roll's filters: 未签到 (no record yet), or those now 出席 (incl. 返场) / 请假 / 离场 / 缺席. */
+export const ROLL_FILTERS = ['notYet', 'present', 'leave', 'departed', 'absent'] as const;
+export type RollFilter = (typeof ROLL_FILTERS)[number];
+
+function matches(filter: RollFilter | '', state: RollPlace): boolean {
+  switch (filter) {
+    case '': return true;
+    case 'notYet': return state === null;
+    case 'present': return inHall(state);
+    default: return state === filter;
+  }
+}
+
+/** The roster snapshot with each representative's place, searched by name or community and filtered by state. */
+export function rollOf(db: Db, sessionId: number, q = '', filter: RollFilter | '' = ''): RollRow[] {
+  const cond = q
+    ? and(eq(sessionRoster.sessionId, sessionId), or(contains(sessionRoster.name, q), contains(sessionRoster.community, q)))
+    : eq(sessionRoster.sessionId, sessionId);
   return db.select({
     representativeId: sessionRoster.representativeId, name: sessionRoster.name, community: sessionRoster.community,
-    checkedInAt: attendance.at, checkedInBy: attendance.checkedInBy,
+    state: attendance.state, at: attendance.at, by: attendance.checkedInBy, reason: attendance.reason,
   }).from(sessionRoster)
     .leftJoin(attendance, and(eq(attendance.sessionId, sessionRoster.sessionId), eq(attendance.representativeId, sessionRoster.representativeId)))
     .where(cond).orderBy(asc(sessionRoster.representativeId)).all()
-    .map((r) => ({ representativeId: r.representativeId, name: r.name, community: r.community, checkedInAt: r.checkedInAt, selfCheckIn: r.checkedInAt !== null && r.checkedInBy === null }));
+    .filter((r) => matches(filter, r.state))
+    .map((r) => ({
+      representativeId: r.representativeId, name: r.name, community: r.community, state: r.state, at: r.at,
+      self: r.state !== null && r.by === null, reason: r.reason ?? '',
+    }));
 }
 
 export function rollRow(db: Db, sessionId: number, representativeId: number): RollRow | undefined {
   return rollOf(db, sessionId).find((r) => r.representativeId === representativeId);
 }
 
-/** Seated = the snapshot; present = checked in, optionally as of a moment (a poll's close). */
-export function headcount(db: Db, sessionId: number, asOf?: Date): { seated: number; present: number } {
-  const seated = db.select({ n: sql<number>`count(*)` }).from(sessionRoster).where(eq(sessionRoster.sessionId, sessionId)).get()!.n;
-  const cond = asOf ? and(eq(attendance.sessionId, sessionId), lte(attendance.at, asOf)) : eq(attendance.sessionId, sessionId);
-  const present = db.select({ n: sql<number>`count(*)` }).from(attendance).where(cond).get()!.n;
+/** Seated = the snapshot; present = in the hall now (出席 and 返场; not on leave, not departed). */
+export function headcount(db: Db, sessionId: number): { seated: number; present: number } {
+  const { seated, present } = rollCounts(db, sessionId);
   return { seated, present };
+}
+
+/**
+ * Who came to the meeting at all: present now, or arrived and left since (a departure is no absence from the
+ * meeting). What a meeting's attendance record and the year's attendance rates count.
+ */
+export function attendedCount(db: Db, sessionId: number): { seated: number; present: number } {
+  const c = rollCounts(db, sessionId);
+  return { seated: c.seated, present: c.present + c.departed };
 }
 
 export function inRoster(db: Db, sessionId: number, representativeId: number): boolean {
@@ -113,31 +147,19 @@ export function inRoster(db: Db, sessionId: number, representativeId: number): b
     .where(and(eq(sessionRoster.sessionId, sessionId), eq(sessionRoster.representativeId, representativeId))).get() !== undefined;
 }
 
+/** In the hall now: only they may cast (a departed or on-leave representative checks in again first). */
 export function isPresent(db: Db, sessionId: number, representativeId: number): boolean {
-  return db.select({ n: sql<number>`1` }).from(attendance)
-    .where(and(eq(attendance.sessionId, sessionId), eq(attendance.representativeId, representativeId))).get() !== undefined;
+  return inHall(currentPlace(db, sessionId, representativeId));
 }
 
 /**
- * Marks a representative of the snapshot present. `by` is the clerk who ticked, or null when the representative
- * checked in themself with the projector's code. Checking in twice is harmless: the first time stands.
+ * Records an arrival: 出席, or 返场 after a departure. `by` is the clerk who ticked, or null when the representative
+ * checked in themself with the projector's code. Arriving twice is harmless: the first record stands.
  */
 export function checkIn(db: Db, actor: Actor, s: Session, representativeId: number, by: number | null, now: Date): Result<{ already: boolean }> {
-  return db.transaction((tx) => {
-    const fresh = tx.select().from(session).where(eq(session.id, s.id)).get()!;
-    if (!canCheckIn(fresh.state)) return refuse(fresh.state === 'planned' ? '会议尚未开始签到' : '会议已闭会，不能再签到');
-    const member = tx.select().from(sessionRoster)
-      .where(and(eq(sessionRoster.sessionId, s.id), eq(sessionRoster.representativeId, representativeId))).get();
-    if (!member) return refuse('该代表不在本次会议的代表名册中');
-    const inserted = tx.insert(attendance).values({ sessionId: s.id, representativeId, at: now, checkedInBy: by })
-      .onConflictDoNothing().returning().all();
-    if (inserted.length === 0) return ok({ already: true });
-    recordAudit(tx, actor, {
-      action: 'session.checkIn', targetType: 'session', targetId: s.id, jurisdictionId: s.jurisdictionId,
-      after: { representativeId, name: member.name, self: by === null },
-    }, now);
-    return ok({ already: false });
-  });
+  const to = arrivalState(currentPlace(db, s.id, representativeId));
+  const r = recordRollState(db, actor, s, representativeId, to, '', by, now);
+  return r.ok ? ok({ already: r.value.unchanged }) : r;
 }
 
 /**
@@ -163,25 +185,6 @@ export function selfCheckIn(db: Db, actor: Actor, s: Session, representativeId: 
   return checkIn(db, actor, s, representativeId, null, now);
 }
 
-/** A mistaken tick is undone only while nothing depends on it: no poll open, and the person has not voted here. */
-export function undoCheckIn(db: Db, actor: Actor, s: Session, representativeId: number, now: Date): Result<null> {
-  return db.transaction((tx) => {
-    const openPolls = tx.select({ n: sql<number>`count(*)` }).from(poll).where(and(eq(poll.sessionId, s.id), eq(poll.state, 'open'))).get()!.n;
-    if (openPolls > 0) return refuse('表决进行中，不能取消签到');
-    const voted = tx.select({ n: sql<number>`count(*)` }).from(participation).innerJoin(poll, eq(poll.id, participation.pollId))
-      .where(and(eq(poll.sessionId, s.id), eq(participation.representativeId, representativeId))).get()!.n;
-    if (voted > 0) return refuse('该代表已参加本次会议的表决，不能取消签到');
-    const gone = tx.delete(attendance).where(and(eq(attendance.sessionId, s.id), eq(attendance.representativeId, representativeId))).returning().all();
-    if (gone.length === 0) return ok();
-    const member = tx.select().from(sessionRoster).where(and(eq(sessionRoster.sessionId, s.id), eq(sessionRoster.representativeId, representativeId))).get();
-    recordAudit(tx, actor, {
-      action: 'session.checkIn.undo', targetType: 'session', targetId: s.id, jurisdictionId: s.jurisdictionId,
-      before: { representativeId, name: member?.name, at: gone[0]!.at.toISOString() },
-    }, now);
-    return ok();
-  });
-}
-
 /** The representative record behind a login, in this jurisdiction (a representative may hold seats in two bodies). */
 export function representativeOfUser(db: Db, userId: number, jurisdictionId: number): Representative | undefined {
   return db.select().from(representative)
@@ -201,13 +204,14 @@ export function currentSessionsOf(db: Db, representativeId: number): Session[] {
  * open that is the rule it opened under (its snapshot); otherwise the jurisdiction's rule in force.
  */
 export function quorumState(db: Db, s: Session) {
-  const { seated, present } = headcount(db, s.id);
+  const counts = rollCounts(db, s.id);
+  const { seated, present } = counts;
   const open = readRule(db.select({ rule: poll.rule }).from(poll).where(and(eq(poll.sessionId, s.id), eq(poll.state, 'open'))).get()?.rule);
   const settings = getSettings(db, s.jurisdictionId);
   const fraction = open?.quorum.fraction ?? parseFraction(settings.quorumFraction);
   const comparator = open?.quorum.comparator ?? settings.quorumComparator;
   return {
-    seated, present, needed: quorumNeeded(seated, fraction, comparator), met: hasQuorum(present, seated, fraction, comparator),
+    seated, present, counts, needed: quorumNeeded(seated, fraction, comparator), met: hasQuorum(present, seated, fraction, comparator),
     fractionWords: fractionWords(fraction), ruleWords: comparator === 'atLeast' ? `${fractionWords(fraction)}以上` : `超过${fractionWords(fraction)}`,
   };
 }

@@ -14,6 +14,7 @@ import { publishSession } from '../data/publication';
 import { unsealPoll } from '../data/unseal';
 import { getRep } from '../data/representatives';
 import { decideScreening, evaluateProposal } from '../data/screening';
+import { recordRollState } from '../data/roll';
 import { checkIn, createSession, rollOf, selfCheckIn, transitionSession, type Session } from '../data/sessions';
 import { getUserByUsername } from '../data/users';
 import { selfCheckInActor } from '../data/voteNow';
@@ -99,7 +100,10 @@ export function seedLastYearVote(db: Db, now: Date): OpenVote & { proposals: num
   // Every twelfth representative sent apologies; every fifth checked in on their own phone, the clerk ticked the rest.
   const voters: number[] = [];
   rollOf(db, session.id).forEach((r, i) => {
-    if (i % 12 === 11) return;
+    if (i % 12 === 11) {
+      must(recordRollState(db, clerk, session, r.representativeId, 'leave', i % 24 === 23 ? '外出学习' : '因病请假', clerk.id, at(day, '08:25')), `${r.name}请假`);
+      return;
+    }
     const when = new Date(at(day, '08:30').getTime() + i * 15_000);
     const rep = getRep(db, { jurisdictionId: town.id, body: 'congress' }, r.representativeId)!;
     must(i % 5 === 0 && rep.userId !== null

@@ -32,6 +32,7 @@ const SELECTION: ChoiceSet = { marks: ['for', 'against', 'abstain'], unmarked: '
 export const CHOICE_SETS: Record<PollKind, ChoiceSet> = {
   selection: SELECTION,
   runoff: SELECTION,
+  further: SELECTION,
   evaluation: { marks: ['satisfied', 'basicallySatisfied', 'dissatisfied', 'abstain'], unmarked: 'abstain' },
 };
 

@@ -91,7 +91,7 @@ export function passesRule(rule: Pick<PollRule, 'majority'>, forVotes: number, s
  * selection poll also the same N and slate. A runoff fills the places left, so its N differs by design.
  * Returns the first difference in words, or null when they agree.
  */
-export function ruleDisagreement(poll: PollRule, adopted: PollRule, kind: 'selection' | 'runoff'): string | null {
+export function ruleDisagreement(poll: PollRule, adopted: PollRule, kind: 'selection' | 'runoff' | 'further'): string | null {
   if (poll.quorum.fraction.num * adopted.quorum.fraction.den !== adopted.quorum.fraction.num * poll.quorum.fraction.den
     || poll.quorum.comparator !== adopted.quorum.comparator) {
     return `法定人数：票决办法规定${quorumRuleWords(adopted.quorum.fraction, adopted.quorum.comparator)}，现行设置为${quorumRuleWords(poll.quorum.fraction, poll.quorum.comparator)}`;

@@ -1,4 +1,5 @@
 import { BODY_TERMS, governmentOf } from './bodyTerms';
+import { placesAccount, type ChainStep } from './shortfall';
 import type { RepBody } from './vocabulary';
 
 export interface ResolutionInput {
@@ -17,6 +18,8 @@ export interface ResolutionInput {
   emptySeats: number;
   /** The 票决办法 the session adopted (its title), cited as the ground of the vote. */
   procedureTitle?: string;
+  /** Every counted poll of the chain (selection, runoffs, further polls): how each place was filled or why it stayed empty. */
+  steps?: ChainStep[];
 }
 
 const DIGITS = '零一二三四五六七八九';
@@ -59,7 +62,9 @@ export function draftResolution(r: ResolutionInput): { title: string; body: stri
     lines.push(`根据${t.vote}结果，会议决定以下${r.adopted.length}个项目为${r.jurisdictionName}${r.year}年度民生实事项目：`);
     r.adopted.forEach((a, i) => lines.push(`${chineseNumber(i + 1)}、${a.title}（预算${wan(a.budget)}，承办单位：${a.unitName}）`));
   }
-  if (r.emptySeats > 0) lines.push(`应选${r.seatsToFill}项中尚有${r.emptySeats}项未产生。`);
+  const account = r.steps ? placesAccount(r.steps, r.seatsToFill, t.vote) : [];
+  if (account.length) lines.push('', '各名额产生情况：', ...account);
+  else if (r.emptySeats > 0) lines.push(`应选${r.seatsToFill}项中尚有${r.emptySeats}项未产生。`);
   lines.push(
     '',
     `会议要求，${gov}要认真组织实施，落实资金和责任，严格按计划推进，确保项目按期完成、取得实效，并定期报告实施情况。`

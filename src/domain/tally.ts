@@ -54,7 +54,7 @@ export interface OptionResult extends TallyOption {
 }
 
 export interface SelectionTallyInput {
-  kind?: 'selection' | 'runoff';
+  kind?: 'selection' | 'runoff' | 'further';
   options: readonly TallyOption[];
   ballots: readonly TallyBallot[];
   seatsToFill: number;

@@ -45,7 +45,15 @@ export const SESSION_KINDS = ['startOfYear', 'midYear', 'extraordinary'] as cons
 
 export const SESSION_STATES = ['planned', 'open', 'closed'] as const;
 
-export const POLL_KINDS = ['selection', 'runoff', 'evaluation'] as const;
+export const POLL_KINDS = ['selection', 'runoff', 'further', 'evaluation'] as const;
+/** The polls that fill the year's places: the selection, its runoffs (平票) and further polls (另行票决) after a shortfall. */
+export const SELECTION_POLL_KINDS = ['selection', 'runoff', 'further'] as const;
+
+/** A representative's place in the roll: 出席 / 请假 / 缺席 / 离场 / 返场 (no record yet reads as 未签到). */
+export const ROLL_STATES = ['present', 'leave', 'absent', 'departed', 'returned'] as const;
+export type RollState = (typeof ROLL_STATES)[number];
+/** When a poll's roll was taken: as it opened and as it closed. */
+export const ROLL_MOMENTS = ['open', 'close'] as const;
 
 export const POLL_STATES = ['draft', 'open', 'closed', 'published', 'void'] as const;
 

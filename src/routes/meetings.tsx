@@ -11,7 +11,7 @@ import {
   addMeetingItem, agendaOf, meetingRows, meetingWarningsFor, meetingYears, minutesCheck, minutesOf, moveMeetingItemUp, opinionChoices,
   removeMeetingItem, saveMinutesHeader, selectionPollsOf, signOffMinutes, updateMeetingItem,
 } from '../data/meetings';
-import { headcount } from '../data/sessions';
+import { attendedCount, headcount } from '../data/sessions';
 import { chinaYearOf } from '../domain/chinaDate';
 import { defaultItemTitle, MEETING_ITEM_KINDS } from '../domain/meetingItems';
 import { summarizeAttendance } from '../domain/meetingAttendance';
@@ -150,7 +150,7 @@ export const meetingRecord = new Hono<SessionEnv>()
   .get('/minutes', allow('session.view'), (c) => {
     const { db, session: s } = c.var;
     return c.render(
-      <MinutesPage j={c.var.jurisdiction} s={s} h={headcount(db, s.id)} items={agendaOf(db, s.id)} polls={selectionPollsOf(db, s.id)} minutes={header(db, s.id)} />,
+      <MinutesPage j={c.var.jurisdiction} s={s} h={attendedCount(db, s.id)} items={agendaOf(db, s.id)} polls={selectionPollsOf(db, s.id)} minutes={header(db, s.id)} />,
       { title: `${s.title}纪要` },
     );
   });

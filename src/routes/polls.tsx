@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { SlipsPage, UnsealPage } from '../../views/polls/BallotBoxPages';
 import { PaperPage, PrintBallotsPage } from '../../views/polls/PaperPages';
 import { PollPage, Turnout } from '../../views/polls/PollPage';
-import { ResultSheet } from '../../views/polls/ResultSheet';
+import { ResultSheet, type ChainRow } from '../../views/polls/ResultSheet';
 import { PublicResultsPage } from '../../views/polls/PublicResults';
 import { actorOf, allow, can, userActor } from '../auth/authorize';
 import { allowOfficer, isOfficerHere } from '../auth/officers';
@@ -16,6 +16,7 @@ import {
 } from '../data/paper';
 import { optionsOf, pollById, runoffOf } from '../data/pollReads';
 import { closePoll, createRunoff, openPoll, voidPoll } from '../data/polls';
+import { chainPlan, createFurtherPoll } from '../data/furtherPolls';
 import { correctionsOf } from '../data/publication';
 import { publishedSessions, readResult, sessionOutcome } from '../data/results';
 import { quorumState } from '../data/sessions';
@@ -73,7 +74,7 @@ function pollPage(c: C, values?: FormValues, errors?: FieldErrors) {
     <PollPage j={j} s={s} p={p} terms={terms} options={optionsOf(db, p.id)} h={h} turnout={{ ...turnout(db, p.id), present: h.present }}
       box={box && { sealed: isSealed(box), paperCounted: box.paperCountedAt !== null }} canUnseal={can(c, 'poll.unseal', j.id) || isOfficerHere(c, ['chiefScrutineer', 'scrutineer'])}
       result={p.state === 'closed' || p.state === 'published' ? readResult(db, p.id) : null}
-      runoff={runoffOf(db, p.id)} parent={p.parentPollId ? pollById(db, p.parentPollId) : undefined}
+      runoff={runoffOf(db, p.id)} parent={p.parentPollId ? pollById(db, p.parentPollId) : undefined} further={furtherModel(c)}
       evaluatedYear={p.kind === 'evaluation' ? evaluatedCycleOf(db, p.id)?.year : undefined} canPublish={can(c, 'result.publish', j.id)}
       procedureAdoptedAt={p.kind === 'evaluation' ? undefined : procedureOf(db, s.id)?.adoptedAt ?? null}
       canManage={can(c, 'poll.manage', j.id)} canTally={canTally(c)} values={values} errors={errors} />,
@@ -83,6 +84,22 @@ function pollPage(c: C, values?: FormValues, errors?: FieldErrors) {
 
 /** The clerk, or a 计票人 of this poll's session. */
 const canTally = (c: C) => can(c, 'poll.tally', c.var.jurisdiction.id) || isOfficerHere(c, ['teller']);
+
+function furtherModel(c: C) {
+  const plan = chainPlan(c.var.db, c.var.poll);
+  return plan ? { places: plan.places, candidates: plan.candidates.length, allowed: plan.steps.further } : undefined;
+}
+
+/** The chain the poll belongs to, for its sheet: each counted poll with what it adopted and what it left. */
+function chainRows(db: C['var']['db'], p: C['var']['poll']): ChainRow[] | undefined {
+  const outcome = p.kind === 'evaluation' ? null : sessionOutcome(db, p.sessionId);
+  if (!outcome || !outcome.polls.some((x) => x.poll.id === p.id)) return undefined;
+  return outcome.polls.map(({ poll: x }, i) => {
+    const st = outcome.steps[i]!;
+    const left = st.runoffSeats > 0 ? `${st.runoffSeats} 个名额得票相同` : st.emptySeats > 0 ? `${st.emptySeats} 个名额空缺` : '—';
+    return { pollId: x.id, kind: st.kind, title: x.title, seatsToFill: st.seatsToFill, candidates: st.candidates, adopted: st.adopted, left };
+  });
+}
 
 function paperPage(c: C, values?: FormValues, errors?: FieldErrors) {
   const { db, jurisdiction: j, session: s, poll: p, terms } = c.var;
@@ -156,6 +173,11 @@ export const polls = new Hono<PollEnv>()
     if (!r.ok) return refused(c, r, pollPage);
     return redirectWithFlash(c, `/j/${c.var.jurisdiction.code}/polls/${r.value.id}`, '已创建另行投票，候选为得票相同的项目');
   })
+  .post('/further', allow('poll.manage'), (c) => {
+    const r = createFurtherPoll(c.var.db, actorOf(c), c.var.poll, c.var.now());
+    if (!r.ok) return refused(c, r, pollPage);
+    return redirectWithFlash(c, `/j/${c.var.jurisdiction.code}/polls/${r.value.id}`, '已创建另行票决，候选为其余项目，按第一轮顺序排列');
+  })
   .post('/publish', allow('result.publish'), (c) => {
     const r = publishEvaluationPoll(c.var.db, actorOf(c), c.var.poll, c.var.now());
     if (!r.ok) return refused(c, r, pollPage);
@@ -170,7 +192,7 @@ export const polls = new Hono<PollEnv>()
     return c.render(
       <ResultSheet j={j} s={s} p={p} terms={terms} r={r} named={p.secrecy === 'named' ? namedBallotsOf(db, p.id) : undefined}
         evaluatedYear={p.kind === 'evaluation' ? evaluatedCycleOf(db, p.id)?.year : undefined}
-        optionIds={options.map((o) => ({ id: o.id, label: o.label }))}
+        optionIds={options.map((o) => ({ id: o.id, label: o.label }))} chain={chainRows(db, p)}
         procedure={p.kind === 'evaluation' ? undefined : procedureCitation(db, s.id)} />,
       { title: `结果报告单 · ${p.title}` },
     );

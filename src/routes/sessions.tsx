@@ -1,7 +1,8 @@
 import { Hono, type Context } from 'hono';
 import QRCode from 'qrcode';
 import { z } from 'zod';
-import { RollPage, RollRow, SessionListPage, SessionPage } from '../../views/sessions/SessionPages';
+import { SessionListPage, SessionPage } from '../../views/sessions/SessionPages';
+import { RollCorrectionPage, RollHead, RollLine, RollPage, rollHref } from '../../views/sessions/RollPage';
 import { Headcount } from '../../views/sessions/Headcount';
 import { ResolutionPage } from '../../views/sessions/ResolutionPage';
 import { ScreenLive, ScreenPage, type ScreenModel } from '../../views/sessions/ScreenPage';
@@ -23,8 +24,9 @@ import { officersOf } from '../data/sessionOfficers';
 import { procedureOf } from '../data/votingProcedure';
 import { readResult, resolutionOf, sessionOutcome } from '../data/results';
 import {
-  checkIn, createSession, quorumState, rollOf, rollRow, rotateCheckInCode, sessionsOf, sessionYear, transitionSession, undoCheckIn,
+  checkIn, createSession, quorumState, ROLL_FILTERS, rollOf, rollRow, rotateCheckInCode, sessionsOf, sessionYear, transitionSession, type RollFilter,
 } from '../data/sessions';
+import { correctionPreview, correctRoll, recordRollState, rollHistory } from '../data/roll';
 import { BODY_TERMS, bodyOf } from '../domain/bodyTerms';
 import { chinaDateOf, chinaYearOf, isChinaDate } from '../domain/chinaDate';
 import { cyclesToEvaluate, defaultEvaluationCycle } from '../domain/evaluationPoll';
@@ -64,10 +66,17 @@ const evaluationPollForm = z.object({
   evaluationTitle: trimmed(100).default(''),
   secrecy: z.enum(['secret', 'named'], { error: '请选择投票方式' }),
 });
-const tickForm = z.object({ q: z.string().max(50).default(''), undo: z.string().max(1).default('') });
-const rollQuery = z.object({ q: z.string().trim().max(50).default('') });
+const showField = z.enum(['', ...ROLL_FILTERS]).catch('');
+const tickForm = z.object({ q: z.string().max(50).default(''), show: showField });
+const rollStateForm = z.object({
+  q: z.string().max(50).default(''), show: showField,
+  to: z.enum(['leave', 'absent', 'departed'], { error: '未知的登记' }),
+  reason: trimmed(200).default(''),
+});
+const correctionForm = z.object({ reason: trimmed(200, '请填写更正原因') });
+const rollQuery = z.object({ q: z.string().trim().max(50).default(''), show: showField });
 const resolutionForm = z.object({ title: trimmed(100, '请填写决议标题'), body: trimmed(10000, '请填写决议正文') });
-const correctionForm = z.object({ text: trimmed(2000, '请填写更正内容'), reason: trimmed(500, '请填写更正原因') });
+const resolutionCorrectionForm = z.object({ text: trimmed(2000, '请填写更正内容'), reason: trimmed(500, '请填写更正原因') });
 
 type C = Context<SessionEnv>;
 
@@ -140,7 +149,7 @@ function sessionPageFor(form: 'selection' | 'evaluation') {
         showTestPoll={!polls.some((p) => !p.isTest && p.kind !== 'evaluation' && p.state !== 'draft' && p.state !== 'void')}
         polls={polls.map((p) => ({
           id: p.id, title: p.title, secrecy: p.secrecy, state: p.state, voidReason: p.voidReason, isTest: p.isTest, testSubmissions: p.testSubmissions,
-          kindLabel: p.isTest ? '试投票（不计票）' : p.kind === 'runoff' ? '另行投票' : p.kind === 'evaluation' ? '满意度测评' : `项目${terms.vote}`,
+          kindLabel: p.isTest ? '试投票（不计票）' : p.kind === 'runoff' ? '另行投票' : p.kind === 'further' ? '另行票决' : p.kind === 'evaluation' ? '满意度测评' : `项目${terms.vote}`,
         }))}
         canManage={can(c, 'session.manage', j.id)} canVote={can(c, 'ballot.cast', j.id)}
         pollBlocker={s.cycleId ? selectionBlocker(db, s.cycleId) : '会议未关联年度工作'}
@@ -161,12 +170,48 @@ function sessionPageFor(form: 'selection' | 'evaluation') {
 const sessionPage = sessionPageFor('selection');
 const sessionPageEvaluation = sessionPageFor('evaluation');
 
-function rollPage(c: C, q: string, error?: string) {
+function rollPage(c: C, q: string, show: RollFilter | '', error?: string) {
   const { db, jurisdiction: j, session: s, terms } = c.var;
   return c.render(
-    <RollPage j={j} s={s} terms={terms} h={quorumState(db, s)} rows={rollOf(db, s.id, q)} q={q} canTick={canCheckIn(s.state)} error={error} />,
+    <RollPage j={j} s={s} terms={terms} h={quorumState(db, s)} rows={rollOf(db, s.id, q, show)} q={q} show={show} canTick={canCheckIn(s.state)} error={error} />,
     { title: `签到点名 · ${s.title}` },
   );
+}
+
+function correctionPage(c: C, values?: FormValues, errors?: FieldErrors) {
+  const { db, jurisdiction: j, session: s } = c.var;
+  const repId = Number(c.req.param('repId'));
+  const row = rollRow(db, s.id, repId);
+  if (!row) return c.body(null, 404);
+  const preview = correctionPreview(db, s.id, repId);
+  if (!preview) return c.redirect(`${base(c)}/roll#rep-${repId}`, 303);
+  return c.render(
+    <RollCorrectionPage j={j} s={s} r={row} history={rollHistory(db, s.id, repId)} after={preview.after} voted={preview.voted} values={values} errors={errors} />,
+    { title: `更正签到记录 · ${row.name}` },
+  );
+}
+
+/** After a roll change: the line and the counts for htmx, else back to the same search and filter. */
+function afterRollChange(c: C, repId: number, q: string, show: RollFilter | '', r: { ok: true } | { ok: false; error: string }) {
+  const { db, session: s, terms } = c.var;
+  if (wantsFragment(c)) {
+    const row = rollRow(db, s.id, repId);
+    if (!row) return c.body(null, 404);
+    // The line swaps in place; the counts above the list follow out of band.
+    return c.html(
+      <>
+        <RollLine base={base(c)} r={row} q={q} show={show} canTick={canCheckIn(s.state)} />
+        <RollHead h={quorumState(db, s)} terms={terms} oob />
+        <div id="roll-error" hx-swap-oob="true">{!r.ok && <p class="error banner" role="alert">{r.error}</p>}</div>
+      </>,
+      r.ok ? 200 : 422,
+    );
+  }
+  if (!r.ok) {
+    c.status(422);
+    return rollPage(c, q, show, r.error);
+  }
+  return c.redirect(`${rollHref(base(c), q, show)}#rep-${repId}`, 303);
 }
 
 /** /j/:code/sessions — the jurisdiction's congress sessions or deliberation meetings. */
@@ -213,35 +258,36 @@ export const session = new Hono<SessionEnv>()
     if (!r.ok) return refused(c, r, sessionPageEvaluation, input);
     return redirectWithFlash(c, `/j/${c.var.jurisdiction.code}/polls/${r.value.id}`, '已创建满意度测评。出席达到法定人数后即可开始测评。');
   })
-  .get('/roll', allow('session.checkIn'), validQuery(rollQuery), (c) => rollPage(c, c.req.valid('query').q))
+  .get('/roll', allow('session.checkIn'), validQuery(rollQuery), (c) => rollPage(c, c.req.valid('query').q, c.req.valid('query').show))
+  .get('/roll/head', allow('session.checkIn'), (c) => {
+    if (!wantsFragment(c)) return c.redirect(`${base(c)}/roll`, 303);
+    return c.html(<RollHead h={quorumState(c.var.db, c.var.session)} terms={c.var.terms} />);
+  })
   .get('/roll/headcount', allow('session.checkIn'), (c) => {
     if (!wantsFragment(c)) return c.redirect(`${base(c)}/roll`, 303);
     return c.html(<Headcount h={quorumState(c.var.db, c.var.session)} terms={c.var.terms} id="headcount" />);
   })
-  .post('/roll/:repId{[0-9]+}', allow('session.checkIn'), validForm(tickForm, (c: C) => rollPage(c, '')), (c) => {
-    const { db, session: s, terms } = c.var;
+  // An arrival: 出席, or 返场 after a departure.
+  .post('/roll/:repId{[0-9]+}', allow('session.checkIn'), validForm(tickForm, (c: C) => rollPage(c, '', '')), (c) => {
     const repId = Number(c.req.param('repId'));
-    const { q, undo } = c.req.valid('form');
-    const now = c.var.now();
-    const r = undo === '1' ? undoCheckIn(db, actorOf(c), s, repId, now) : checkIn(db, actorOf(c), s, repId, userActor(c).id, now);
-    if (wantsFragment(c)) {
-      const row = rollRow(db, s.id, repId);
-      if (!row) return c.body(null, 404);
-      // The row swaps in place; the headcount above the list follows out of band.
-      return c.html(
-        <>
-          <RollRow base={base(c)} r={row} q={q} canTick={canCheckIn(s.state)} />
-          <Headcount h={quorumState(db, s)} terms={terms} id="headcount" oob />
-          <div id="roll-error" hx-swap-oob="true">{!r.ok && <p class="error banner" role="alert">{r.error}</p>}</div>
-        </>,
-        r.ok ? 200 : 422,
-      );
-    }
-    if (!r.ok) {
-      c.status(422);
-      return rollPage(c, q, r.error);
-    }
-    return c.redirect(`${base(c)}/roll${q ? `?q=${encodeURIComponent(q)}` : ''}#rep-${repId}`, 303);
+    const { q, show } = c.req.valid('form');
+    const r = checkIn(c.var.db, actorOf(c), c.var.session, repId, userActor(c).id, c.var.now());
+    return afterRollChange(c, repId, q, show, r);
+  })
+  .post('/roll/:repId{[0-9]+}/state', allow('session.checkIn'), validForm(rollStateForm, (c: C) => rollPage(c, '', '', '未知的登记')), (c) => {
+    const repId = Number(c.req.param('repId'));
+    const { q, show, to, reason } = c.req.valid('form');
+    const r = recordRollState(c.var.db, actorOf(c), c.var.session, repId, to, reason, userActor(c).id, c.var.now());
+    return afterRollChange(c, repId, q, show, r);
+  })
+  .get('/roll/:repId{[0-9]+}/correct', allow('session.checkIn'), (c) => correctionPage(c))
+  .post('/roll/:repId{[0-9]+}/correct', allow('session.checkIn'), validForm(correctionForm, correctionPage), (c) => {
+    const repId = Number(c.req.param('repId'));
+    const input = c.req.valid('form');
+    const r = correctRoll(c.var.db, actorOf(c), c.var.session, repId, input.reason, c.var.now());
+    if (!r.ok) return refused(c, r, correctionPage, input);
+    return redirectWithFlash(c, `${base(c)}/roll#rep-${repId}`,
+      r.value.kind === 'depart' ? '已更正：该代表已参加表决，登记为离场，投票记录保留' : '已更正签到记录');
   })
   .get('/screen', allow('session.manage'), async (c) => {
     const m = await screenModel(c);
@@ -270,7 +316,7 @@ export const session = new Hono<SessionEnv>()
     if (!r.ok) return refused(c, r, resolutionPage);
     return redirectWithFlash(c, `${base(c)}/resolution`, `结果和决议已公布，${r.value.projects} 个项目列为本年度民生实事项目`);
   })
-  .post('/corrections', allow('result.publish'), validForm(correctionForm, resolutionPage), (c) => {
+  .post('/corrections', allow('result.publish'), validForm(resolutionCorrectionForm, resolutionPage), (c) => {
     const input = c.req.valid('form');
     const r = recordCorrection(c.var.db, actorOf(c), c.var.session, input, c.var.now());
     if (!r.ok) return refused(c, r, resolutionPage, input);

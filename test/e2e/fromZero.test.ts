@@ -347,14 +347,15 @@ describe('browser: from an empty database to a district\'s first vote, through t
     const byClerk = REPS.slice(2, 40);
     for (const surname of SURNAMES) {
       const mine = byClerk.filter((r) => r.name.startsWith(surname));
-      await clerk.getByLabel('按姓名查找').fill(surname);
-      await clerk.getByText(`“${surname}”：5 人`).waitFor();
+      await clerk.getByLabel('按姓名或所在村（社区）查找').fill(surname);
+      // The search also matches villages (杨柳村 for 杨): wait for this search's list, whatever its length.
+      await clerk.locator('#roll-list').getByText(`“${surname}”：全部`).waitFor();
       for (const r of mine) {
-        await clerk.getByRole('button', { name: `${r.name} 签到` }).click();
-        await clerk.getByRole('button', { name: `取消签到：${r.name}` }).waitFor();
+        await clerk.getByRole('button', { name: `签到 ${r.name}` }).click();
+        await clerk.getByRole('button', { name: `离场 ${r.name}` }).waitFor();
       }
     }
-    await clerk.locator('#headcount').getByText('未达到，还差 2 名').waitFor();
+    await clerk.locator('#roll-head').getByText('未达到，还差 2 名').waitFor();
     await shot(clerk, 'zero-roll-1280');
 
     // The two representatives on their phones, each with the slip's password, then one of their own.
@@ -385,7 +386,7 @@ describe('browser: from an empty database to a district\'s first vote, through t
     }
     await screen.getByText('已达到法定人数').waitFor();
     await clerk.reload();
-    expect(await clerk.locator('#headcount').textContent()).toContain('已达到法定人数');
+    expect(await clerk.locator('#roll-head').textContent()).toContain('已达到（出席 40 名）');
     const present = db.select({ n: sql<number>`count(*)` }).from(attendance).where(eq(attendance.sessionId, sessionId)).get()!.n;
     expect(present).toBe(40);
 

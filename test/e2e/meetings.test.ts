@@ -88,8 +88,8 @@ describe('browser: the clerk runs 东城街道’s mid-year meeting from agenda 
     await page.getByText('会议已开始').waitFor();
     await page.getByRole('link', { name: '签到点名' }).click();
     for (const name of ['刘一', '陈二']) {
-      await page.getByRole('button', { name: `${name} 签到` }).click();
-      await page.getByRole('button', { name: `取消签到：${name}` }).waitFor();
+      await page.getByRole('button', { name: `签到 ${name}` }).click();
+      await page.getByRole('button', { name: `离场 ${name}` }).waitFor();
     }
     await page.goto(sessionUrl);
     await page.getByRole('button', { name: '闭会' }).click();

@@ -33,11 +33,11 @@ describe('browser: three representatives vote at once on phones while the projec
     const clerk = await newPage(1280, 900);
     await loginAs(clerk, server.url, 'qs.clerk', PASSWORD);
     await clerk.goto(`${server.url}/j/QS/sessions/${s.id}/roll`);
-    await clerk.getByLabel('按姓名查找').fill('代表002');
-    await clerk.getByText('“代表002”：1 人').waitFor();
-    await clerk.getByRole('button', { name: '代表002 签到' }).click();
-    await clerk.locator('#rep-' + f.roster[1]!.id).getByText('已签到').waitFor();
-    expect(await clerk.locator('#headcount').textContent()).toContain('已签到2');
+    await clerk.getByLabel('按姓名或所在村（社区）查找').fill('代表002');
+    await clerk.getByText('“代表002”：全部 1 人').waitFor();
+    await clerk.getByRole('button', { name: '签到 代表002' }).click();
+    await clerk.getByRole('button', { name: '离场 代表002' }).waitFor();
+    expect(await clerk.locator('#roll-head').textContent()).toContain('出席2');
     await shot(clerk, 'voting-roll-1280');
 
     // 代表003 checks in on the phone with the code from the projector.

@@ -73,8 +73,8 @@ describe('sessions: creation with a roster snapshot, roll and self check-in', ()
     });
     expect(res.status).toBe(200);
     const html = await res.text();
-    expect(html).toMatch(/^<tr id="rep-\d+"/);
-    expect(html).toContain('已签到');
+    expect(html).toMatch(/^<li id="rep-\d+"/);
+    expect(html).toContain('出席');
     expect(html).toContain('hx-swap-oob');
     // Without htmx: a plain POST redirects back to the filtered list.
     const rep4 = f.repByName('代表004')!;
@@ -87,8 +87,11 @@ describe('sessions: creation with a roster snapshot, roll and self check-in', ()
     const audits = f.db.select().from(auditLog).all().filter((a) => a.action === 'session.checkIn');
     expect(audits).toHaveLength(2);
     expect(JSON.parse(audits[0]!.after!)).toMatchObject({ representativeId: rep3.id, name: '代表003', self: false });
-    // Undo a mistaken tick.
-    await post(f.app, `/j/QS/sessions/${sessionId}/roll/${rep4.id}`, { q: '', undo: '1' }, cookies['qs.clerk']);
+    // A mistaken tick is corrected on its own confirmation page, with a reason; no one-tap undo.
+    const confirm = await (await get(f.app, `/j/QS/sessions/${sessionId}/roll/${rep4.id}/correct`, cookies['qs.clerk'])).text();
+    expect(confirm).toContain('恢复为<strong>未签到</strong>');
+    expect((await post(f.app, `/j/QS/sessions/${sessionId}/roll/${rep4.id}/correct`, { reason: '' }, cookies['qs.clerk'])).status).toBe(422);
+    await post(f.app, `/j/QS/sessions/${sessionId}/roll/${rep4.id}/correct`, { reason: '误点了同名代表' }, cookies['qs.clerk']);
     expect(f.db.select().from(attendance).where(eq(attendance.sessionId, sessionId)).all()).toHaveLength(1);
   });
 

@@ -25,12 +25,14 @@ export function Turnout(p: { t: TurnoutModel; href?: string }) {
 
 export function pollKindLabel(p: Poll, terms: BodyTerms): string {
   if (p.isTest) return '试投票（不计票）';
-  return p.kind === 'runoff' ? '另行投票' : p.kind === 'evaluation' ? '满意度测评' : `民生实事项目${terms.vote}`;
+  return p.kind === 'runoff' ? '另行投票' : p.kind === 'further' ? '另行票决' : p.kind === 'evaluation' ? '满意度测评' : `民生实事项目${terms.vote}`;
 }
 
 export function PollPage(p: {
   j: Jurisdiction; s: Session; p: Poll; terms: BodyTerms; options: PollOption[]; h: HeadcountModel; turnout: TurnoutModel;
   result: StoredResult | null; runoff: Poll | undefined; parent: Poll | undefined; canManage: boolean; canTally: boolean;
+  /** Places still empty after this poll, the last of its chain, and whether a further poll (另行票决) may fill them. */
+  further?: { places: number; candidates: number; allowed: boolean };
   /** An evaluation poll: the year whose projects it rates, and whether this user may publish its result. */
   evaluatedYear?: number; canPublish?: boolean;
   /** A secret poll's electronic ballot box: sealed until two scrutineers open it; whether this user may open it. */
@@ -101,13 +103,25 @@ export function PollPage(p: {
           <BallotNumbers r={p.result} />
           <ResultTable r={p.result} />
           <ResultSummary r={p.result} terms={terms} />
+          {p.further && p.further.places > 0 && !p.runoff && p.result.kind !== 'evaluation' && (
+            <p class="notice">本次会议应选名额中尚有 {p.further.places} 个空缺。{p.further.allowed
+              ? `可以就空缺名额在其余候选项目中另行票决；不再表决的，公布时决议写明名额空缺及原因。`
+              : p.result.tally.runoffSeats > 0 ? '得票相同的名额先另行投票。' : '没有其余候选项目，名额空缺。'}</p>
+          )}
           <div class="actions">
             <a class="button" href={`${base}/result`}>打印结果报告单</a>
             <a class="button secondary" href={`${base}/certificate`}>计票结果报告单（监票人签署）</a>
             {p.result.kind === 'evaluation' ? <EvaluationActions j={j} p={poll} year={p.evaluatedYear} canPublish={p.canPublish ?? false} />
-              : p.runoff ? <a href={`/j/${j.code}/polls/${p.runoff.id}`}>另行投票：{POLL_STATE_LABELS[p.runoff.state]}</a>
-              : p.result.tally.runoffSeats > 0 && p.canManage && poll.state === 'closed' && s.state !== 'closed' && (
-                <PostButton action={`${base}/runoff`} label={`就剩余 ${p.result.tally.runoffSeats} 个名额发起另行投票`} />
+              : p.runoff ? <a href={`/j/${j.code}/polls/${p.runoff.id}`}>{pollKindLabel(p.runoff, terms)}：{POLL_STATE_LABELS[p.runoff.state]}</a>
+              : p.canManage && poll.state === 'closed' && s.state !== 'closed' && (
+                <>
+                  {p.result.tally.runoffSeats > 0 && <PostButton action={`${base}/runoff`} label={`就剩余 ${p.result.tally.runoffSeats} 个名额发起另行投票`} />}
+                  {p.further?.allowed && (
+                    <PostButton action={`${base}/further`} class={p.result.tally.runoffSeats > 0 ? 'secondary' : undefined}
+                      label={`就空缺的 ${p.further.places} 个名额另行票决（其余 ${p.further.candidates} 个候选项目）`}
+                      confirm={`确认就空缺的 ${p.further.places} 个名额另行票决？候选为未通过的其余项目，按第一轮顺序排列。`} />
+                  )}
+                </>
               )}
           </div>
         </>

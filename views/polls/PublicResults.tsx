@@ -33,7 +33,7 @@ export function PublicResultsPage(p: {
               {outcome.adopted.length === 0 ? <p>没有项目获得通过。</p> : (
                 <ol>{outcome.adopted.map((a) => (
                   // A place won in a runoff shows the runoff's count, so it is labelled as such.
-                  <li>{a.title} <span class="muted">（{a.pollId === outcome.polls[0]?.poll.id ? '' : '另行投票'}赞成 {a.for} 票）</span></li>
+                  <li>{a.title} <span class="muted">（{a.pollId === outcome.polls[0]?.poll.id ? '' : outcome.polls.find((x) => x.poll.id === a.pollId)?.poll.kind === 'further' ? '另行票决' : '另行投票'}赞成 {a.for} 票）</span></li>
                 ))}</ol>
               )}
               {outcome.polls.map(({ poll, result }) => (

@@ -1,5 +1,7 @@
 import type { Poll } from '../../src/data/pollReads';
 import type { EvaluationPollResult, SelectionResult, StoredResult } from '../../src/data/results';
+import type { PollRollFigures } from '../../src/data/roll';
+import type { RollCounts } from '../../src/domain/roll';
 import type { Session } from '../../src/data/sessions';
 import type { Jurisdiction } from '../../src/data/jurisdictions';
 import type { BodyTerms } from '../../src/domain/bodyTerms';
@@ -9,6 +11,7 @@ import { quorumRuleWords } from '../../src/domain/quorum';
 import { evaluationRuleLines, ruleLines } from '../../src/domain/resultText';
 import { spoiledLines } from '../../src/domain/closureCertificate';
 import { fmtDateTime } from '../components/format';
+import { CHAIN_KIND_LABELS, type ChainKind } from '../../src/domain/shortfall';
 import { ResultSummary, ResultTable } from './ResultTable';
 
 /** The printable 表决结果报告单: every number the result rests on, and the rule that turned them into outcomes. */
@@ -17,6 +20,8 @@ export function ResultSheet(p: {
   named?: { name: string; marks: Record<string, Mark> }[]; optionIds: { id: number; label: string }[]; evaluatedYear?: number;
   /** The session's adopted 票决办法 the poll was held under: cited on the sheet. */
   procedure?: { title: string; adoptedAt: Date; forVotes: number; againstVotes: number; abstentions: number };
+  /** Every counted poll of the chain this poll belongs to (selection, runoffs, further polls), when there is more than one. */
+  chain?: ChainRow[];
 }) {
   const { r, terms } = p;
   return (
@@ -31,6 +36,7 @@ export function ResultSheet(p: {
         {p.p.state === 'published' && p.p.publishedAt && ` · 已于 ${fmtDateTime(p.p.publishedAt)} 公布`}</p>
 
       {r.kind === 'evaluation' ? <EvaluationFigures r={r} terms={terms} /> : <SelectionFigures r={r} terms={terms} />}
+      {r.roll && <RollAtPoll roll={r.roll} terms={terms} />}
       {r.invalidReasons.length > 0 && (
         <p>无效票原因：{r.invalidReasons.map((x) => `${x.reason}（${x.count} 张）`).join('；')}</p>
       )}
@@ -60,6 +66,8 @@ export function ResultSheet(p: {
         </>
       )}
 
+      {p.chain && p.chain.length > 1 && <ChainTable rows={p.chain} current={p.p.id} terms={terms} />}
+
       <div class="signatures">
         <p>计票人：<span class="line" /></p>
         <p>监票人：<span class="line" /></p>
@@ -67,6 +75,21 @@ export function ResultSheet(p: {
       </div>
       <p class="muted small">计算时间 {fmtDateTime(new Date(r.computedAt))} · 法定人数：在册{terms.rep}的{quorumRuleWords(r.tally.quorum, r.tally.quorumComparator)}</p>
     </article>
+  );
+}
+
+function rollWords(c: RollCounts, terms: BodyTerms): string {
+  return `出席${terms.rep} ${c.present} 名，请假 ${c.leave} 名，离场 ${c.departed} 名，缺席 ${c.absent} 名`;
+}
+
+/** The roll as the poll opened and closed, from its own snapshot: later departures never reach a closed poll's sheet. */
+function RollAtPoll(p: { roll: PollRollFigures; terms: BodyTerms }) {
+  const { roll } = p;
+  return (
+    <p class="roll-at-poll">
+      {roll.atOpen && <>开始表决时：{rollWords(roll.atOpen, p.terms)}。</>}
+      {roll.atClose && <>结束表决时：{rollWords(roll.atClose, p.terms)}{roll.votedThenLeft > 0 && `（另有 ${roll.votedThenLeft} 名投票后离场，计入出席）`}。</>}
+    </p>
   );
 }
 
@@ -121,4 +144,30 @@ function SpoiledLines(p: { r: StoredResult }) {
   const lines = spoiledLines(p.r.tally.rows, p.r.tally.ballots.invalid);
   if (lines.length === 0) return null;
   return <p>单项无效（同一项目多划，该项按无效计，选票其余各项有效）：{lines.map((x) => `${x.label} ${x.count} 处`).join('；')}</p>;
+}
+
+export interface ChainRow { pollId: number; kind: ChainKind; title: string; seatsToFill: number; candidates: number; adopted: string[]; left: string }
+
+/** The whole chain on every sheet of it: how each place was filled, round by round, and what was left. */
+function ChainTable(p: { rows: ChainRow[]; current: number; terms: BodyTerms }) {
+  return (
+    <>
+      <h2>本次会议各轮{p.terms.vote}</h2>
+      <div class="table-wrap"><table class="chain">
+        <thead><tr><th>轮次</th><th>表决</th><th class="num">名额</th><th class="num">候选</th><th>通过</th><th>其后</th></tr></thead>
+        <tbody>
+          {p.rows.map((r, i) => (
+            <tr class={r.pollId === p.current ? 'current' : undefined}>
+              <td>第{i + 1}轮 {CHAIN_KIND_LABELS[r.kind]}</td>
+              <td>{r.title}{r.pollId === p.current && '（本报告单）'}</td>
+              <td class="num">{r.seatsToFill}</td>
+              <td class="num">{r.candidates}</td>
+              <td>{r.adopted.length ? r.adopted.join('、') : '无'}</td>
+              <td>{r.left}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table></div>
+    </>
+  );
 }

@@ -4,10 +4,10 @@ import type { BodyTerms } from '../../src/domain/bodyTerms';
 import { POLL_STATE_LABELS, type PollState } from '../../src/domain/pollState';
 import { SESSION_KIND_LABELS, SESSION_STATE_LABELS } from '../../src/domain/sessionState';
 import { Field, FormError, PostButton, SelectField, TextArea, type FieldErrors, type FormValues } from '../components/form';
-import { fmtDateTime } from '../components/format';
 import { Headcount, type HeadcountModel } from './Headcount';
 import { Warnings } from '../deliberation/Frame';
 import type { Child } from 'hono/jsx';
+import { fmtDateTime } from '../components/format';
 
 const kindOptions = Object.entries(SESSION_KIND_LABELS) as [string, string][];
 
@@ -206,63 +206,5 @@ function EvaluationPollForm(p: { base: string; terms: BodyTerms; m: EvaluationFo
       </fieldset>
       <button type="submit">创建满意度测评</button>
     </form>
-  );
-}
-
-export interface RollItem { representativeId: number; name: string; community: string; checkedInAt: Date | null; selfCheckIn: boolean }
-
-export function RollRow(p: { base: string; r: RollItem; q: string; canTick: boolean }) {
-  const { r } = p;
-  return (
-    <tr id={`rep-${r.representativeId}`} class={r.checkedInAt ? 'present' : ''}>
-      <td data-label="姓名"><strong>{r.name}</strong></td>
-      <td data-label="所在">{r.community}</td>
-      <td data-label="签到">{r.checkedInAt ? <>✓ 已签到 {fmtDateTime(r.checkedInAt).slice(11)}{r.selfCheckIn ? '（本人）' : ''}</> : <span class="muted">未签到</span>}</td>
-      <td>
-        {p.canTick && (
-          <form method="post" action={`${p.base}/roll/${r.representativeId}`} class="inline"
-            hx-post={`${p.base}/roll/${r.representativeId}`} hx-target="closest tr" hx-swap="outerHTML">
-            <input type="hidden" name="q" value={p.q} />
-            <input type="hidden" name="undo" value={r.checkedInAt ? '1' : ''} />
-            {r.checkedInAt
-              ? <button type="submit" class="small secondary" aria-label={`取消签到：${r.name}`}>取消签到</button>
-              : <button type="submit" class="small" aria-label={`${r.name} 签到`}>签到</button>}
-          </form>
-        )}
-      </td>
-    </tr>
-  );
-}
-
-export function RollPage(p: {
-  j: Jurisdiction; s: Session; terms: BodyTerms; h: HeadcountModel; rows: RollItem[]; q: string;
-  canTick: boolean; error?: string;
-}) {
-  const base = `/j/${p.j.code}/sessions/${p.s.id}`;
-  return (
-    <section>
-      <p class="muted"><a href={base}>{p.s.title}</a></p>
-      <h1>签到点名</h1>
-      <div id="roll-error">{p.error && <p class="error banner" role="alert">{p.error}</p>}</div>
-      {/* Representatives also check themselves in on their phones: the count follows without a reload. */}
-      <div hx-get={`${base}/roll/headcount`} hx-trigger="every 5s" hx-swap="innerHTML">
-        <Headcount h={p.h} terms={p.terms} id="headcount" />
-      </div>
-      {!p.canTick && <p class="notice">{p.s.state === 'planned' ? '会议尚未开始，开始会议后才能签到。' : '会议已闭会，不能再签到。'}</p>}
-      <form method="get" action={`${base}/roll`} class="filters" role="search"
-        hx-get={`${base}/roll`} hx-trigger="input changed delay:300ms from:#f-q, submit" hx-target="#roll-list" hx-select="#roll-list" hx-swap="outerHTML" hx-push-url="true">
-        <Field name="q" label="按姓名查找" type="search" value={p.q} />
-        <button type="submit">查找</button>
-      </form>
-      <div id="roll-list">
-        <p class="muted">{p.q ? `“${p.q}”：${p.rows.length} 人` : `共 ${p.rows.length} 人`}</p>
-        <div class="table-wrap"><table class="stack-sm roll">
-          <thead><tr><th>姓名</th><th>所在</th><th>签到</th><th><span class="sr-only">操作</span></th></tr></thead>
-          <tbody>
-            {p.rows.map((r) => <RollRow base={base} r={r} q={p.q} canTick={p.canTick} />)}
-          </tbody>
-        </table></div>
-      </div>
-    </section>
   );
 }
