@@ -26,6 +26,8 @@ export const station = sqliteTable('station', {
   kind: text('kind', { enum: STATION_KINDS }).notNull(),
   name: text('name').notNull(),
   address: text('address').notNull().default(''),
+  // Free text as the station posts it on its door ("周一至周五 9:00–17:00"): residents read it, nothing computes with it.
+  openingHours: text('opening_hours').notNull().default(''),
   shortCode: text('short_code').notNull().unique(),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
 }, (t) => [index('station_jurisdiction').on(t.jurisdictionId)]);

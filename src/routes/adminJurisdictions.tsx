@@ -26,6 +26,7 @@ const stationForm = z.object({
   stationKind: z.enum(STATION_KINDS, { error: '请选择类型' }),
   stationName: trimmed(60, '请填写站点名称'),
   stationAddress: trimmed(200),
+  stationHours: trimmed(100).optional(), // absent (an older form): the hours stay as they were
   stationCode: z.string().trim().toLowerCase().regex(/^[a-z0-9-]{2,16}$/, '简码须为 2–16 位小写字母、数字或连字符'),
 });
 const stationEditForm = stationForm.extend({ stationActive: z.enum(['0', '1'], { error: '请选择状态' }) });
@@ -33,7 +34,7 @@ const stationEditForm = stationForm.extend({ stationActive: z.enum(['0', '1'], {
 type JC = Context<JurisdictionEnv>;
 
 const toStationInput = (f: z.output<typeof stationForm>): StationInput =>
-  ({ kind: f.stationKind, name: f.stationName, address: f.stationAddress, shortCode: f.stationCode });
+  ({ kind: f.stationKind, name: f.stationName, address: f.stationAddress, openingHours: f.stationHours, shortCode: f.stationCode });
 // Data functions name StationInput fields; the form prefixes them (they share a page with the jurisdiction's name).
 const asStationField = (r: Refusal): Refusal => ({ ...r, field: r.field === 'shortCode' ? 'stationCode' : r.field });
 

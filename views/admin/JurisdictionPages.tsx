@@ -83,6 +83,8 @@ function StationFields(p: { values?: FormValues; errors?: FieldErrors; withActiv
         error={p.errors?.stationKind} blank="请选择" required />
       <Field name="stationName" label="名称" value={p.values?.stationName} error={p.errors?.stationName} required maxlength={60} />
       <Field name="stationAddress" label="地址" value={p.values?.stationAddress} error={p.errors?.stationAddress} maxlength={200} />
+      <Field name="stationHours" label="开放时间" value={p.values?.stationHours} error={p.errors?.stationHours} maxlength={100}
+        hint="如：周一至周五 9:00–12:00，14:00–17:00；显示在群众门户的站点查找页" />
       <Field name="stationCode" label="简码" value={p.values?.stationCode} error={p.errors?.stationCode} required maxlength={16}
         hint={STATION_CODE_HINT} />
       {p.withActive && (
@@ -177,7 +179,7 @@ export function JurisdictionEditPage(p: {
 export function StationEditPage(p: { j: Jurisdiction; station: Station; values?: FormValues; errors?: FieldErrors }) {
   const s = p.station;
   const values = p.values ?? {
-    stationKind: s.kind, stationName: s.name, stationAddress: s.address, stationCode: s.shortCode, stationActive: s.active ? '1' : '0',
+    stationKind: s.kind, stationName: s.name, stationAddress: s.address, stationHours: s.openingHours, stationCode: s.shortCode, stationActive: s.active ? '1' : '0',
   };
   return (
     <section>

@@ -1,0 +1,1 @@
+ALTER TABLE `station` ADD `opening_hours` text DEFAULT '' NOT NULL;
