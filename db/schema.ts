@@ -32,6 +32,14 @@ export const station = sqliteTable('station', {
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
 }, (t) => [index('station_jurisdiction').on(t.jurisdictionId)]);
 
+/** The emblem a town's portal shows, uploaded by the district administrator; metadata already stripped. */
+export const jurisdictionEmblem = sqliteTable('jurisdiction_emblem', {
+  jurisdictionId: integer('jurisdiction_id').primaryKey().references(() => jurisdiction.id),
+  mime: text('mime').notNull(),
+  image: blob('image', { mode: 'buffer' }).notNull(),
+  updatedAt: at('updated_at').notNull(),
+});
+
 export const user = sqliteTable('user', {
   id: integer('id').primaryKey(),
   username: text('username').notNull().unique(),

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { StationFinderPage } from '../../views/portal/StationFinderPage';
+import { emblemVersion } from '../data/emblems';
 import { stationFinder } from '../data/stationFinder';
 import type { JurisdictionEnv } from '../http/subjects/jurisdiction';
 import { validQuery } from '../http/validate';
@@ -15,7 +16,7 @@ export const portalStations = new Hono<JurisdictionEnv>()
     const { db, jurisdiction: j } = c.var;
     const place = c.req.valid('query').place || undefined;
     return c.render(
-      <StationFinderPage town={{ code: j.code, name: j.name }} emblem={false} finder={stationFinder(db, j)} placeId={place} />,
+      <StationFinderPage town={{ code: j.code, name: j.name }} emblem={emblemVersion(db, j.id)} finder={stationFinder(db, j)} placeId={place} />,
       { title: `${j.name}代表之家和联络站` },
     );
   });

@@ -4,6 +4,7 @@ import { PortalPage } from '../../views/portal/PortalPage';
 import { collectionFor } from '../data/collection';
 import { cyclesOf, type Cycle } from '../data/cycles';
 import { publicCandidates, publicProposals } from '../data/portal';
+import { emblemVersion } from '../data/emblems';
 import { portalResults } from '../data/portalResults';
 import { countByStatus } from '../data/proposals';
 import { residentActions } from '../domain/portalTimeline';
@@ -46,7 +47,7 @@ function portalPage<E extends JurisdictionEnv>(c: Context<E>, q: PortalQuery, ch
       counts={cycle ? countByStatus(db, cycle.id) : {}} status={status} category={category}
       rows={list.rows} page={page} pageSize={PORTAL_PAGE_SIZE} total={list.total}
       candidates={cycle ? publicCandidates(db, cycle) : null}
-      results={results} actions={actions} emblem={false}
+      results={results} actions={actions} emblem={emblemVersion(db, j.id)}
     />,
     { title: `${j.name}${cycle ? ` ${cycle.year} 年度` : ''}民生实事项目` },
   );

@@ -1,8 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { cycle, representative, station } from '../../db/schema';
+import { auditLog, cycle, jurisdictionEmblem, representative, station } from '../../db/schema';
 import type { Phase } from '../../src/domain/vocabulary';
-import { get, login, post, seedBasics, testApp } from '../helpers/app';
+import { get, login, ORIGIN, post, seedBasics, testApp } from '../helpers/app';
+import { PNG } from '../helpers/deliveryFixture';
+import { GIF, PNG_WITH_TEXT } from '../helpers/emblemFiles';
 import { publishedSession } from '../helpers/pollCases';
 import { CANDIDATE_TITLES } from '../helpers/votingFixture';
 
@@ -118,5 +120,61 @@ describe('the station finder', () => {
     const long = await post(t.app, `/admin/jurisdictions/${t.qs.id}/stations/${s.id}`,
       { stationKind: 'home', stationName: '之家', stationAddress: '', stationHours: '时'.repeat(101), stationCode: 'qs-home', stationActive: '1' }, admin);
     expect(long.status).toBe(422);
+  });
+});
+
+describe('the town emblem', () => {
+  const upload = (t: Awaited<ReturnType<typeof town>>, jurisdictionId: number, bytes: Uint8Array, name: string, cookie: string) => {
+    const fd = new FormData();
+    fd.append('emblem', new File([bytes as BlobPart], name, { type: 'image/png' }));
+    return t.app.request(`/admin/jurisdictions/${jurisdictionId}/emblem`, { method: 'POST', body: fd, headers: { Origin: ORIGIN, Cookie: cookie } });
+  };
+
+  it('the district admin uploads a PNG: stored without its text chunk, served, shown on the portal and the finder', async () => {
+    const t = await town('collection');
+    const before = await (await get(t.app, '/p/QS')).text();
+    expect(before).toContain('<span class="emblem default" aria-hidden="true">青</span>');
+    expect((await get(t.app, '/p/QS/emblem')).status).toBe(404);
+    const admin = await login(t.app, 'admin');
+    expect((await upload(t, t.qs.id, PNG_WITH_TEXT, 'logo.png', admin)).status).toBe(303);
+    const row = t.db.select().from(jurisdictionEmblem).get()!;
+    expect(row).toMatchObject({ jurisdictionId: t.qs.id, mime: 'image/png' });
+    expect(Buffer.from(row.image).equals(Buffer.from(PNG))).toBe(true);
+    const served = await get(t.app, '/p/QS/emblem');
+    expect(served.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await served.arrayBuffer()).equals(Buffer.from(PNG))).toBe(true);
+    for (const path of ['/p/QS', '/p/QS/stations']) {
+      expect(await (await get(t.app, path)).text()).toContain(`src="/p/QS/emblem?v=${row.updatedAt.getTime()}"`);
+    }
+    expect(t.db.select().from(auditLog).where(eq(auditLog.action, 'jurisdiction.emblem')).all()).toHaveLength(1);
+    expect((await post(t.app, `/admin/jurisdictions/${t.qs.id}/emblem/remove`, {}, admin)).status).toBe(303);
+    expect(t.db.select().from(jurisdictionEmblem).all()).toEqual([]);
+  });
+
+  it.each<[string, Uint8Array, number, string]>([
+    ['a GIF', GIF, 422, '徽标只能是 PNG 或 JPEG 图片'],
+    ['an SVG', new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"></svg>'), 422, '徽标只能是 PNG 或 JPEG 图片'],
+    ['300 KB', new Uint8Array(300 * 1024), 422, '徽标图片有 300 KB，超过 256 KB 的上限，请缩小后再传'],
+    ['2 MB', new Uint8Array(2 * 1024 * 1024), 413, ''],
+  ])('refuses %s beside the field and keeps the old emblem', async (_, bytes, status, error) => {
+    const t = await town();
+    const admin = await login(t.app, 'admin');
+    const res = await upload(t, t.qs.id, bytes, 'logo.png', admin);
+    expect(res.status).toBe(status);
+    if (error) {
+      const html = await res.text();
+      expect(html).toContain(error);
+      expect(html).toContain('id="f-emblem-error"');
+    }
+    expect(t.db.select().from(jurisdictionEmblem).all()).toEqual([]);
+  });
+
+  it('only the district admin, only for a town', async () => {
+    const t = await town();
+    expect((await upload(t, t.qs.id, PNG, 'logo.png', await login(t.app, 'qs.clerk'))).status).toBe(403);
+    const admin = await login(t.app, 'admin');
+    expect((await upload(t, t.village.id, PNG, 'logo.png', admin)).status).toBe(404);
+    expect((await get(t.app, `/admin/jurisdictions/${t.qs.id}`, admin)).ok).toBe(true);
+    expect(await (await get(t.app, `/admin/jurisdictions/${t.qs.id}`, admin)).text()).toContain('门户徽标');
   });
 });

@@ -1,3 +1,4 @@
+import { EmblemForm } from './EmblemForm';
 import type { Jurisdiction, TreeNode } from '../../src/data/jurisdictions';
 import { CHILD_KINDS, KIND_LABELS } from '../../src/data/jurisdictions';
 import type { Station } from '../../src/data/stations';
@@ -95,12 +96,13 @@ function StationFields(p: { values?: FormValues; errors?: FieldErrors; withActiv
   );
 }
 
-export interface JurisdictionEditForms { jurisdiction?: FieldErrors; station?: FieldErrors; active?: FieldErrors }
+export interface JurisdictionEditForms { jurisdiction?: FieldErrors; station?: FieldErrors; active?: FieldErrors; emblem?: FieldErrors }
 
 export function JurisdictionEditPage(p: {
   // Not `children`: hono/jsx treats that prop as JSX children and unwraps a one-element array.
   j: Jurisdiction; parent?: Jurisdiction; below: Jurisdiction[]; stations: Station[];
   values?: { jurisdiction?: FormValues; station?: FormValues }; errors?: JurisdictionEditForms;
+  emblem?: number;
 }) {
   const { j } = p;
   const base = `/admin/jurisdictions/${j.id}`;
@@ -117,6 +119,8 @@ export function JurisdictionEditPage(p: {
         <Field name="code" label="代码" value={jv.code} error={p.errors?.jurisdiction?.code} required maxlength={12} hint={CODE_HINT} />
         <button type="submit">保存</button>
       </form>
+
+      {(j.kind === 'township' || j.kind === 'subdistrict') && <EmblemForm j={j} version={p.emblem} errors={p.errors?.emblem} />}
 
       <div class="card">
         <h2>状态</h2>

@@ -44,7 +44,7 @@ export function PortalPage(p: {
   counts: Partial<Record<ProposalStatus, number>>; status?: ProposalStatus; category?: ProposalCategory;
   rows: PortalRow[]; page: number; pageSize: number; total: number;
   candidates: ReturnType<typeof publicCandidates>;
-  results: Results | null; actions: ResidentAction[]; emblem: boolean;
+  results: Results | null; actions: ResidentAction[]; emblem: number | undefined;
 }) {
   const base = p.year ? `/p/${p.town.code}/${p.year}` : `/p/${p.town.code}`;
   const all = Object.values(p.counts).reduce((a, b) => a + (b ?? 0), 0);

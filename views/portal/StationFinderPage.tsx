@@ -32,7 +32,7 @@ function PlaceSection(p: { place: FinderPlace; townStations: Station[] }) {
 }
 
 /** /p/:code/stations — which station serves my village/community, where and when it is open, who represents me. */
-export function StationFinderPage(p: { town: { code: string; name: string }; emblem: boolean; finder: StationFinder; placeId?: number }) {
+export function StationFinderPage(p: { town: { code: string; name: string }; emblem: number | undefined; finder: StationFinder; placeId?: number }) {
   const chosen = p.placeId === undefined ? undefined : p.finder.places.find((x) => x.id === p.placeId);
   const shown = chosen ? [chosen] : p.finder.places;
   return (
