@@ -66,6 +66,7 @@ describe('the portal home once results are published', () => {
     expect(html).toMatch(/href="\/p\/QS\/2027\/projects\/\d+"/);
     expect(html).toContain('href="/p/QS/2027/results"');
     expect(currentStepOf(html)).toBe('监督');
+    expect(new TextEncoder().encode(html).length).toBeLessThan(100_000);
   });
 });
 
