@@ -26,9 +26,19 @@ export const station = sqliteTable('station', {
   kind: text('kind', { enum: STATION_KINDS }).notNull(),
   name: text('name').notNull(),
   address: text('address').notNull().default(''),
+  // Free text as the station posts it on its door ("周一至周五 9:00–17:00"): residents read it, nothing computes with it.
+  openingHours: text('opening_hours').notNull().default(''),
   shortCode: text('short_code').notNull().unique(),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
 }, (t) => [index('station_jurisdiction').on(t.jurisdictionId)]);
+
+/** The emblem a town's portal shows, uploaded by the district administrator; metadata already stripped. */
+export const jurisdictionEmblem = sqliteTable('jurisdiction_emblem', {
+  jurisdictionId: integer('jurisdiction_id').primaryKey().references(() => jurisdiction.id),
+  mime: text('mime').notNull(),
+  image: blob('image', { mode: 'buffer' }).notNull(),
+  updatedAt: at('updated_at').notNull(),
+});
 
 export const user = sqliteTable('user', {
   id: integer('id').primaryKey(),

@@ -24,6 +24,8 @@ import { adminUser, adminUsers } from './routes/adminUsers';
 import { adminJurisdiction, adminJurisdictions, adminStation } from './routes/adminJurisdictions';
 import { adminSettings } from './routes/adminSettings';
 import { districtSubject, managedJurisdictionSubject, stationSubject, userSubject } from './http/subjects/admin';
+import { portalEmblem } from './routes/portalEmblem';
+import { portalStations } from './routes/portalStations';
 import { publicPortal } from './routes/publicPortal';
 import { publicYear } from './routes/publicPortal';
 import { propose } from './routes/propose';
@@ -178,6 +180,8 @@ export function createApp(opts: AppOptions) {
   // The public portal and form: a retired jurisdiction's are gone, and only towns collect proposals.
   app.use('/p/:code', publicJurisdictionSubject, townOnly);
   app.use('/p/:code/propose', publicJurisdictionSubject, townOnly);
+  app.use('/p/:code/stations', publicJurisdictionSubject, townOnly);
+  app.use('/p/:code/emblem', publicJurisdictionSubject, townOnly);
   app.use('/p/:code/:year{[0-9]{4}}', publicJurisdictionSubject, townOnly, cycleSubject);
   app.use('/s/:shortCode/*', stationLinkSubject);
   app.use('/track/*', limitLookups);
@@ -204,6 +208,8 @@ export function createApp(opts: AppOptions) {
   app.route('/p/:code', publicPortal);
   app.route('/p/:code/:year{[0-9]{4}}', publicYear);
   app.route('/p/:code/propose', propose);
+  app.route('/p/:code/stations', portalStations);
+  app.route('/p/:code/emblem', portalEmblem);
   app.route('/track', tracking);
   app.route('/track/:receipt', tracked);
   app.route('/receipt/:receipt', receipt);

@@ -36,7 +36,7 @@ export function townOfStation(db: Db, s: Station): Jurisdiction | undefined {
   return undefined;
 }
 
-export interface StationInput { kind: StationKind; name: string; address: string; shortCode: string }
+export interface StationInput { kind: StationKind; name: string; address: string; openingHours?: string; shortCode: string }
 
 export function createStation(db: Db, actor: Actor, jurisdictionId: number, input: StationInput, now: Date): Station {
   return db.transaction((tx) => {
@@ -52,7 +52,7 @@ export function updateStation(db: Db, actor: Actor, id: number, input: StationIn
     tx.update(station).set(input).where(eq(station.id, id)).run();
     recordAudit(tx, actor, {
       action: 'station.update', targetType: 'station', targetId: id, jurisdictionId: before.jurisdictionId,
-      before: { kind: before.kind, name: before.name, address: before.address, shortCode: before.shortCode, active: before.active },
+      before: { kind: before.kind, name: before.name, address: before.address, openingHours: before.openingHours, shortCode: before.shortCode, active: before.active },
       after: input,
     }, now);
   });

@@ -166,14 +166,14 @@ export function seedDemo(conn: DbConnection, opts: { passwordHash: string; now: 
       const lc = t.code.toLowerCase();
       const town = addJur(districtId, t.kind, t.code, t.name);
       const prefix = `${DISTRICT.name}${t.name}`;
-      addStation(town.id, { kind: 'home', name: `${t.name}人大代表之家`, address: `${prefix}${t.road}便民服务中心二楼`, shortCode: `${lc}-home` });
+      addStation(town.id, { kind: 'home', name: `${t.name}人大代表之家`, address: `${prefix}${t.road}便民服务中心二楼`, openingHours: '周一至周五 9:00–12:00，14:00–17:30', shortCode: `${lc}-home` });
       t.places.forEach((place, i) => {
         const code = `${t.code}${String(i + 1).padStart(2, '0')}`;
         const isVillage = t.kind === 'township';
         const placeId = addJur(town.id, isVillage ? 'village' : 'community', code, place).id;
         const office = isVillage ? '村民委员会' : '党群服务中心';
         // Liaison stations in the first place, contact points in the third: not every village has one.
-        if (i === 0) addStation(placeId, { kind: 'liaison', name: `${place}人大代表联络站`, address: `${prefix}${place}${office}`, shortCode: `${code.toLowerCase()}-lx` });
+        if (i === 0) addStation(placeId, { kind: 'liaison', name: `${place}人大代表联络站`, address: `${prefix}${place}${office}`, openingHours: '每月 15 日 9:00–11:30 代表接待', shortCode: `${code.toLowerCase()}-lx` });
         if (i === 2) addStation(placeId, { kind: 'contact', name: `${place}代表联系点`, address: `${prefix}${place}便民服务站`, shortCode: `${code.toLowerCase()}-lxd` });
       });
 

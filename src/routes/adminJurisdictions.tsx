@@ -6,7 +6,10 @@ import {
 import { allow, allowAnywhere, can, userActor } from '../auth/authorize';
 import { addStation, createJurisdiction, editStation, setJurisdictionActive, updateJurisdiction } from '../data/jurisdictionAdmin';
 import { childrenOf, getJurisdiction, jurisdictionTree, stationsOf } from '../data/jurisdictions';
+import { emblemVersion, removeEmblem, setEmblem } from '../data/emblems';
 import type { StationInput } from '../data/stations';
+import { checkEmblemSize, cleanEmblem } from '../domain/emblem';
+import { refuse } from '../domain/result';
 import { jurisdictionCodeSchema } from '../domain/firstRun';
 import type { Refusal } from '../domain/result';
 import { JURISDICTION_KINDS, STATION_KINDS } from '../domain/vocabulary';
@@ -14,7 +17,7 @@ import type { AppEnv } from '../env';
 import { refused, type Page } from '../http/refused';
 import { redirectWithFlash } from '../http/renderer';
 import { parentSubject, type StationEnv } from '../http/subjects/admin';
-import type { JurisdictionEnv } from '../http/subjects/jurisdiction';
+import { notFound, type JurisdictionEnv } from '../http/subjects/jurisdiction';
 import { trimmed, validForm, validQuery, type FieldErrors, type FormValues } from '../http/validate';
 
 const jurisdictionForm = z.object({ name: trimmed(40, '请填写辖区名称'), code: jurisdictionCodeSchema });
@@ -26,6 +29,7 @@ const stationForm = z.object({
   stationKind: z.enum(STATION_KINDS, { error: '请选择类型' }),
   stationName: trimmed(60, '请填写站点名称'),
   stationAddress: trimmed(200),
+  stationHours: trimmed(100).optional(), // absent (an older form): the hours stay as they were
   stationCode: z.string().trim().toLowerCase().regex(/^[a-z0-9-]{2,16}$/, '简码须为 2–16 位小写字母、数字或连字符'),
 });
 const stationEditForm = stationForm.extend({ stationActive: z.enum(['0', '1'], { error: '请选择状态' }) });
@@ -33,7 +37,7 @@ const stationEditForm = stationForm.extend({ stationActive: z.enum(['0', '1'], {
 type JC = Context<JurisdictionEnv>;
 
 const toStationInput = (f: z.output<typeof stationForm>): StationInput =>
-  ({ kind: f.stationKind, name: f.stationName, address: f.stationAddress, shortCode: f.stationCode });
+  ({ kind: f.stationKind, name: f.stationName, address: f.stationAddress, openingHours: f.stationHours, shortCode: f.stationCode });
 // Data functions name StationInput fields; the form prefixes them (they share a page with the jurisdiction's name).
 const asStationField = (r: Refusal): Refusal => ({ ...r, field: r.field === 'shortCode' ? 'stationCode' : r.field });
 
@@ -49,7 +53,7 @@ function jurisdictionPageFor(form: keyof JurisdictionEditForms): Page<Jurisdicti
     const { db, jurisdiction: j } = c.var;
     return c.render(
       <JurisdictionEditPage j={j} parent={j.parentId ? getJurisdiction(db, j.parentId) : undefined}
-        below={childrenOf(db, j.id)} stations={stationsOf(db, [j.id])}
+        below={childrenOf(db, j.id)} stations={stationsOf(db, [j.id])} emblem={emblemVersion(db, j.id)}
         values={values && form !== 'active' ? { [form]: values } : undefined} errors={errors && { [form]: errors }} />,
       { title: `辖区：${j.name}` },
     );
@@ -57,6 +61,9 @@ function jurisdictionPageFor(form: keyof JurisdictionEditForms): Page<Jurisdicti
 }
 const jurisdictionPage = jurisdictionPageFor('jurisdiction');
 const stationFormPage = jurisdictionPageFor('station');
+const emblemPage = jurisdictionPageFor('emblem');
+// Only a township or subdistrict has a public portal to put an emblem on.
+const hasPortal = (c: JC) => c.var.jurisdiction.kind === 'township' || c.var.jurisdiction.kind === 'subdistrict';
 
 function stationPage(c: Context<StationEnv>, values?: FormValues, errors?: FieldErrors) {
   const s = c.var.station;
@@ -94,6 +101,25 @@ export const adminJurisdiction = new Hono<JurisdictionEnv>()
     const r = setJurisdictionActive(c.var.db, userActor(c), j.id, active, c.var.now());
     if (!r.ok) return refused(c, r, jurisdictionPageFor('active'));
     return redirectWithFlash(c, `/admin/jurisdictions/${j.id}`, active ? `已重新启用 ${j.name}` : `已停用 ${j.name}`);
+  })
+  .post('/emblem', allow('admin.jurisdictions'), async (c) => {
+    if (!hasPortal(c)) notFound();
+    const j = c.var.jurisdiction;
+    const file = (await c.req.parseBody()).emblem;
+    if (!(file instanceof File) || file.size === 0) return refused(c, refuse('请选择徽标图片', 'emblem'), emblemPage);
+    // An oversized file is refused on its declared size, before its bytes are read.
+    const tooBig = checkEmblemSize(file.size);
+    if (tooBig) return refused(c, refuse(tooBig, 'emblem'), emblemPage);
+    const r = cleanEmblem(new Uint8Array(await file.arrayBuffer()));
+    if (!r.ok) return refused(c, r, emblemPage);
+    setEmblem(c.var.db, userActor(c), j.id, r.value, c.var.now());
+    return redirectWithFlash(c, `/admin/jurisdictions/${j.id}`, `已更新${j.name}的徽标`);
+  })
+  .post('/emblem/remove', allow('admin.jurisdictions'), (c) => {
+    if (!hasPortal(c)) notFound();
+    const j = c.var.jurisdiction;
+    removeEmblem(c.var.db, userActor(c), j.id, c.var.now());
+    return redirectWithFlash(c, `/admin/jurisdictions/${j.id}`, `${j.name}已恢复默认徽标`);
   })
   .post('/stations', allow('admin.jurisdictions'), validForm(stationForm, stationFormPage), (c) => {
     const j = c.var.jurisdiction;

@@ -4,7 +4,10 @@ import { PortalPage } from '../../views/portal/PortalPage';
 import { collectionFor } from '../data/collection';
 import { cyclesOf, type Cycle } from '../data/cycles';
 import { publicCandidates, publicProposals } from '../data/portal';
+import { emblemVersion } from '../data/emblems';
+import { portalResults } from '../data/portalResults';
 import { countByStatus } from '../data/proposals';
+import { residentActions } from '../domain/portalTimeline';
 import { chinaDateOf } from '../domain/chinaDate';
 import { PROPOSAL_CATEGORIES, PROPOSAL_STATUSES } from '../domain/proposalLabels';
 import type { CycleEnv, JurisdictionEnv } from '../http/subjects/jurisdiction';
@@ -30,6 +33,12 @@ function portalPage<E extends JurisdictionEnv>(c: Context<E>, q: PortalQuery, ch
   const category = q.category || undefined;
   const page = q.page ?? 1;
   const collection = collectionFor(db, j.id, chinaDateOf(c.var.now()));
+  const today = chinaDateOf(c.var.now());
+  const results = cycle ? portalResults(db, j.id, cycle, today) : null;
+  const actions = residentActions(cycle?.phase ?? 'collection', {
+    // Only the latest year's window counts: an older year's portal must not offer the form.
+    collectionOpen: collection.state.kind === 'open' && collection.cycle?.id === cycle?.id, resultsPublished: results !== null,
+  });
   const list = cycle ? publicProposals(db, cycle.id, { status, category }, { page, pageSize: PORTAL_PAGE_SIZE }) : { total: 0, rows: [] };
   return c.render(
     <PortalPage
@@ -38,6 +47,7 @@ function portalPage<E extends JurisdictionEnv>(c: Context<E>, q: PortalQuery, ch
       counts={cycle ? countByStatus(db, cycle.id) : {}} status={status} category={category}
       rows={list.rows} page={page} pageSize={PORTAL_PAGE_SIZE} total={list.total}
       candidates={cycle ? publicCandidates(db, cycle) : null}
+      results={results} actions={actions} emblem={emblemVersion(db, j.id)}
     />,
     { title: `${j.name}${cycle ? ` ${cycle.year} 年度` : ''}民生实事项目` },
   );

@@ -1,3 +1,4 @@
+import { EmblemForm } from './EmblemForm';
 import type { Jurisdiction, TreeNode } from '../../src/data/jurisdictions';
 import { CHILD_KINDS, KIND_LABELS } from '../../src/data/jurisdictions';
 import type { Station } from '../../src/data/stations';
@@ -83,6 +84,8 @@ function StationFields(p: { values?: FormValues; errors?: FieldErrors; withActiv
         error={p.errors?.stationKind} blank="请选择" required />
       <Field name="stationName" label="名称" value={p.values?.stationName} error={p.errors?.stationName} required maxlength={60} />
       <Field name="stationAddress" label="地址" value={p.values?.stationAddress} error={p.errors?.stationAddress} maxlength={200} />
+      <Field name="stationHours" label="开放时间" value={p.values?.stationHours} error={p.errors?.stationHours} maxlength={100}
+        hint="如：周一至周五 9:00–12:00，14:00–17:00；显示在群众门户的站点查找页" />
       <Field name="stationCode" label="简码" value={p.values?.stationCode} error={p.errors?.stationCode} required maxlength={16}
         hint={STATION_CODE_HINT} />
       {p.withActive && (
@@ -93,12 +96,13 @@ function StationFields(p: { values?: FormValues; errors?: FieldErrors; withActiv
   );
 }
 
-export interface JurisdictionEditForms { jurisdiction?: FieldErrors; station?: FieldErrors; active?: FieldErrors }
+export interface JurisdictionEditForms { jurisdiction?: FieldErrors; station?: FieldErrors; active?: FieldErrors; emblem?: FieldErrors }
 
 export function JurisdictionEditPage(p: {
   // Not `children`: hono/jsx treats that prop as JSX children and unwraps a one-element array.
   j: Jurisdiction; parent?: Jurisdiction; below: Jurisdiction[]; stations: Station[];
   values?: { jurisdiction?: FormValues; station?: FormValues }; errors?: JurisdictionEditForms;
+  emblem?: number;
 }) {
   const { j } = p;
   const base = `/admin/jurisdictions/${j.id}`;
@@ -115,6 +119,8 @@ export function JurisdictionEditPage(p: {
         <Field name="code" label="代码" value={jv.code} error={p.errors?.jurisdiction?.code} required maxlength={12} hint={CODE_HINT} />
         <button type="submit">保存</button>
       </form>
+
+      {(j.kind === 'township' || j.kind === 'subdistrict') && <EmblemForm j={j} version={p.emblem} errors={p.errors?.emblem} />}
 
       <div class="card">
         <h2>状态</h2>
@@ -177,7 +183,7 @@ export function JurisdictionEditPage(p: {
 export function StationEditPage(p: { j: Jurisdiction; station: Station; values?: FormValues; errors?: FieldErrors }) {
   const s = p.station;
   const values = p.values ?? {
-    stationKind: s.kind, stationName: s.name, stationAddress: s.address, stationCode: s.shortCode, stationActive: s.active ? '1' : '0',
+    stationKind: s.kind, stationName: s.name, stationAddress: s.address, stationHours: s.openingHours, stationCode: s.shortCode, stationActive: s.active ? '1' : '0',
   };
   return (
     <section>

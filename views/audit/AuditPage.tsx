@@ -8,6 +8,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'user.password.change': '修改密码', 'user.password.reset': '重置密码', 'role.grant': '授予职责', 'role.revoke': '撤销职责',
   'cycle.create': '创建年度工作', 'cycle.transition': '变更阶段', 'settings.update': '修改参数',
   'jurisdiction.create': '新建辖区', 'jurisdiction.update': '修改辖区', 'jurisdiction.activate': '启用辖区',
+  'jurisdiction.emblem': '上传辖区徽标', 'jurisdiction.emblemRemove': '恢复默认徽标',
   'jurisdiction.deactivate': '停用辖区', 'station.create': '新建代表之家/站点', 'station.update': '修改代表之家/站点',
   'demo.seed': '载入演示数据', 'setup.firstAdministrator': '初始设置（本区及首个管理员）', 'settings.publicUrl': '设置公开网址',
   'proposal.screen': '资格审查决定', 'candidate.create': '新增候选项目', 'candidate.update': '修改候选项目',

@@ -11,6 +11,12 @@ import { CollectionNotice } from '../proposals/CollectionNotice';
 import { excerpt, yuanWords } from '../proposals/format';
 import { queryString } from '../proposals/query';
 import { StatusBadge } from '../proposals/TrackPages';
+import type { ResidentAction } from '../../src/domain/portalTimeline';
+import type { PortalResults as Results } from '../../src/data/portalResults';
+import { PortalGlossary } from './PortalGlossary';
+import { PortalResults } from './PortalResults';
+import { TownBanner } from './TownBanner';
+import { ResidentActions, YearTimeline } from './YearTimeline';
 
 export interface PortalTown { code: string; name: string; kind: string }
 
@@ -38,6 +44,7 @@ export function PortalPage(p: {
   counts: Partial<Record<ProposalStatus, number>>; status?: ProposalStatus; category?: ProposalCategory;
   rows: PortalRow[]; page: number; pageSize: number; total: number;
   candidates: ReturnType<typeof publicCandidates>;
+  results: Results | null; actions: ResidentAction[]; emblem: number | undefined;
 }) {
   const base = p.year ? `/p/${p.town.code}/${p.year}` : `/p/${p.town.code}`;
   const all = Object.values(p.counts).reduce((a, b) => a + (b ?? 0), 0);
@@ -45,18 +52,18 @@ export function PortalPage(p: {
     base + queryString({ status: p.status, category: p.category, ...over });
   return (
     <section class="portal">
+      <TownBanner code={p.town.code} name={p.town.name} emblem={p.emblem} />
       <h1>{p.town.name}{p.year ? ` ${p.year} 年度` : ''}民生实事项目</h1>
-      {p.phase && <p>当前阶段：<strong>{phaseLabel(p.phase, p.town.kind)}</strong></p>}
+      {p.phase && !p.results && <p>当前阶段：<strong>{phaseLabel(p.phase, p.town.kind)}</strong></p>}
       <CollectionNotice state={p.collection.state} kind={p.town.kind} year={p.collection.year} />
-      <div class="actions">
-        {p.collection.state.kind === 'open' && <a class="button" href={`/p/${p.town.code}/propose`}>我要提建议</a>}
-        <a class="button secondary" href="/track">凭回执号查询</a>
-      </div>
+      <ResidentActions code={p.town.code} year={p.year} actions={p.actions} />
+      {p.year && p.phase && <YearTimeline year={p.year} phase={p.phase} resultsPublished={p.results !== null} />}
+      {p.year && p.results && <PortalResults code={p.town.code} year={p.year} results={p.results} />}
       <PortalLinks town={p.town} year={p.year} phase={p.phase} />
       {p.years.length > 1 && (
         <p class="muted">其他年度：{p.years.filter((y) => y !== p.year).map((y, i) => <>{i > 0 && ' · '}<a href={`/p/${p.town.code}/${y}`}>{y}</a></>)}</p>
       )}
-      {p.candidates && <CandidateList list={p.candidates} />}
+      {p.candidates && !p.results && <CandidateList list={p.candidates} />}
       {p.year === undefined ? <p class="muted">本辖区还没有年度工作。</p> : (
         <>
           <h2>征集到的建议（共 {all} 条）</h2>
@@ -91,6 +98,7 @@ export function PortalPage(p: {
             </ol>
           )}
           <Pagination page={p.page} pageSize={p.pageSize} total={p.total} href={(page) => href({ page })} />
+          <PortalGlossary />
         </>
       )}
     </section>
