@@ -45,9 +45,9 @@ const planForm = z.object({
   responsibleOfficial: trimmed(100, '请填写责任人'),
   yearlyTargets: trimmed(2000),
   funds: trimmed(2000).refine((s) => parseFunds(s) !== null, '每行写“来源 金额”，金额为整数元'),
-  safeguards: trimmed(2000),
-  targetUnit: trimmed(10),
-  targetQuantity: z.string().trim().refine((s) => s === '' || (Number.isFinite(Number(s)) && Number(s) > 0), '目标数量须为大于 0 的数'),
+  safeguards: trimmed(2000).default(''),
+  targetUnit: trimmed(10).default(''),
+  targetQuantity: z.string().trim().refine((s) => s === '' || (Number.isFinite(Number(s)) && Number(s) > 0), '目标数量须为大于 0 的数').default(''),
 }).refine((v) => (v.targetUnit === '') === (v.targetQuantity === ''), { path: ['targetQuantity'], message: '计量单位和目标数量须同时填写' });
 
 function planValues(c: C): FormValues {
@@ -102,18 +102,18 @@ const requestForm = z.object({
   reasonCategory: z.enum(AMENDMENT_REASONS, { error: '请选择原因类别' }),
   reason: trimmed(1000, '请写明具体原因'),
   evidence: trimmed(2000, '请提供依据材料（文件名称、文号或说明）'),
-  endDate: z.string().trim().refine((s) => s === '' || isChinaDate(s), '请填写有效的日期'),
-  budget: optionalInt('预算须为整数元'),
+  endDate: z.string().trim().refine((s) => s === '' || isChinaDate(s), '请填写有效的日期').default(''),
+  budget: optionalInt('预算须为整数元').default(''),
 }).refine((v) => v.kind !== 'adjust' || v.endDate !== '' || v.budget !== '', { path: ['endDate'], message: '调整须写明调整后的完工日期或预算' });
 
 const decideForm = z.object({
   body: z.enum(DECIDING_BODIES, { error: '请选择决定机构' }),
-  sessionId: optionalInt('请选择会议'),
+  sessionId: optionalInt('请选择会议').default(''),
   agendaItem: trimmed(300, '请填写议程事项'),
-  pollId: optionalInt('表决编号须为数字'),
+  pollId: optionalInt('表决编号须为数字').default(''),
   decidedOn: chinaDateField('请填写有效的决定日期'),
   approved: z.enum(['yes', 'no'], { error: '请选择决定结果' }),
-  announcement: trimmed(2000),
+  announcement: trimmed(2000).default(''),
 });
 
 function amendmentsPage(c: C, values?: FormValues, errors?: FieldErrors) {
