@@ -96,6 +96,11 @@ describe('adjustment, suspension and termination', () => {
     expect(await presidium.text()).toContain('本地规定未允许主席团');
     expect((await post(app, `${base}/amendments/${id}/decide`, { ...decide, sessionId: String(s.id) }, clerk)).status).toBe(303);
 
+    const history = await (await get(app, `${base}/amendments`, clerk)).text();
+    expect(history).toContain('第 2 版');
+    expect(history).toContain('区发改委〔2026〕12 号');
+    expect((await get(app, `${base}/implementation`, clerk)).status).toBe(200);
+
     // The voted record is untouched; the decision is version 2 with its reference.
     expect(db.select().from(candidate).where(eq(candidate.title, '青石村道路硬化')).get()!.endDate).toBe('2026-10-31');
     expect(db.select().from(milestone).all().length).toBe(6);
