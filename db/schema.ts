@@ -3,7 +3,7 @@ import {
   sqliteTable, integer, real, text, blob, uniqueIndex, index, primaryKey, type AnySQLiteColumn,
 } from 'drizzle-orm/sqlite-core';
 import {
-  BALLOT_FORMS, ENTRY_CHANNELS, FEEDBACK_STATES, JURISDICTION_KINDS, RETIRE_REASONS, MEETING_ITEM_KINDS, OPINION_CATEGORIES, OPINION_CHANNELS, OPINION_STATES, PHASES, POLL_KINDS, POLL_STATES, PROJECT_STATUSES, PROPOSAL_CATEGORIES, PROPOSAL_SOURCES, PROPOSAL_STATUSES, RECTIFICATION_STATES, REP_BODIES, REP_STATUSES, ROLES, ROLL_MOMENTS, ROLL_STATES, SATISFACTIONS, SATISFACTION_RATINGS, SCREENING_DECISIONS, SESSION_KINDS, SESSION_OFFICER_ROLES, SESSION_STATES, STATION_KINDS, SUPERVISION_MEMBER_ROLES, VISIT_RATINGS,
+  AMENDMENT_KINDS, AMENDMENT_REASONS, AMENDMENT_STATES, BALLOT_FORMS, DECIDING_BODIES, ENTRY_CHANNELS, FEEDBACK_STATES, JURISDICTION_KINDS, RETIRE_REASONS, MEETING_ITEM_KINDS, OPINION_CATEGORIES, OPINION_CHANNELS, OPINION_STATES, PHASES, POLL_KINDS, POLL_STATES, PROJECT_STATUSES, PROPOSAL_CATEGORIES, PROPOSAL_SOURCES, PROPOSAL_STATUSES, RECTIFICATION_STATES, REP_BODIES, REP_STATUSES, ROLES, ROLL_MOMENTS, ROLL_STATES, SATISFACTIONS, SATISFACTION_RATINGS, SCREENING_DECISIONS, SESSION_KINDS, SESSION_OFFICER_ROLES, SESSION_STATES, STATION_KINDS, SUPERVISION_MEMBER_ROLES, VISIT_RATINGS,
 } from '../src/domain/vocabulary';
 
 // Timestamps are integer milliseconds since the epoch (UTC), read as Date.
@@ -584,9 +584,42 @@ export const planAdjustment = sqliteTable('plan_adjustment', {
   endDate: text('end_date').notNull(),
   milestones: text('milestones').notNull(), // JSON [{ title, dueDate, plannedPct, plannedSpend }]
   reason: text('reason').notNull(),
-  adjustedBy: integer('adjusted_by').notNull().references(() => user.id),
+  adjustedBy: integer('adjusted_by').notNull().references(() => user.id), // who entered it (the request's author)
   at: at('at').notNull(),
+  // A lawful amendment (调整、暂停、终止): requested with reason and evidence, in force only once decided.
+  kind: text('kind', { enum: AMENDMENT_KINDS }).notNull().default('adjust'),
+  state: text('state', { enum: AMENDMENT_STATES }).notNull().default('decided'),
+  reasonCategory: text('reason_category', { enum: AMENDMENT_REASONS }),
+  evidence: text('evidence').notNull().default(''),
+  decidedBody: text('decided_body', { enum: DECIDING_BODIES }),
+  sessionId: integer('session_id').references(() => session.id), // the mid-year / extraordinary session
+  agendaItem: text('agenda_item').notNull().default(''),
+  pollId: integer('poll_id').references(() => poll.id), // where it was voted: the poll whose result decided it
+  decidedOn: text('decided_on'), // China date the decision took effect
+  decidedBy: integer('decided_by').references(() => user.id), // who recorded the decision
+  announcement: text('announcement').notNull().default(''), // 公告 on the portal once decided
 }, (t) => [index('plan_adjustment_project').on(t.projectId)]);
+
+/**
+ * 实施方案: a voted project's plan — responsible unit and official, yearly targets, funds by source, safeguards —
+ * drafted by the unit or the clerk and published by the deadline the clerk sets. Its milestones are the plan in
+ * force (the candidate's, then each decided amendment's). A soft project (政策、服务类) sets a target unit word and
+ * quantity, and reports achieved units instead of a works %.
+ */
+export const implementationPlan = sqliteTable('implementation_plan', {
+  projectId: integer('project_id').primaryKey().references(() => project.id),
+  responsibleUnit: text('responsible_unit').notNull().default(''),
+  responsibleOfficial: text('responsible_official').notNull().default(''),
+  yearlyTargets: text('yearly_targets').notNull().default(''),
+  funds: text('funds').notNull().default('[]'), // JSON [{ source, amount }] yuan
+  safeguards: text('safeguards').notNull().default(''),
+  targetUnit: text('target_unit'), // soft project: 户, 万人次 …; null = works measured in %
+  targetQuantity: real('target_quantity'),
+  publishBy: text('publish_by'), // China date set by the clerk
+  publishedAt: at('published_at'),
+  updatedBy: integer('updated_by').references(() => user.id),
+  updatedAt: at('updated_at'),
+});
 
 /** 月跟踪: one report per project per month ('YYYY-MM'), amended in place; filedAt stays the first filing. */
 export const progressReport = sqliteTable('progress_report', {
@@ -599,6 +632,7 @@ export const progressReport = sqliteTable('progress_report', {
   problems: text('problems').notNull().default(''), // public
   helpNeeded: text('help_needed').notNull().default(''), // internal: never on the portal
   backwardsReason: text('backwards_reason').notNull().default(''), // required when pct falls below the month before
+  achievedUnits: real('achieved_units'), // soft project: cumulative units achieved; pct is then its whole share
   filedBy: integer('filed_by').notNull().references(() => user.id),
   filedAt: at('filed_at').notNull(),
   updatedAt: at('updated_at').notNull(),

@@ -12,6 +12,9 @@ import { getRatingWindow } from './feedbackWindow';
 import { reportsOf, type ReportWithPhotos } from './progress';
 import { currentPlans, projectsOfCycle, type Project } from './projects';
 import { carriedProgress, type CarriedProgress } from './carriedProgress';
+import { haltsOf } from './amendments';
+import { softTargetsOf } from './implementationPlan';
+import { achievedPct, type SoftTarget } from '../domain/softTarget';
 import { assignmentsOfCycle, rectificationsOf, type Rectification } from './supervision';
 import type { RatingCounts } from '../domain/satisfaction';
 
@@ -33,6 +36,8 @@ export interface AssessedProject {
   evaluation: EvaluationResult | undefined;
   followUp: FollowUp | undefined;
   residents: RatingCounts | undefined;
+  /** 软项目: the target in units (the reports' achieved units are measured against it); undefined for works. */
+  target: SoftTarget | undefined;
 }
 
 /** Every project of the cycle, assessed as of `today` (a China date) with the jurisdiction's settings. */
@@ -46,24 +51,30 @@ export function assessCycle(db: Db, cycle: Cycle, today: string, settings: Setti
   const evals = evaluationsOf(db, ids);
   const residents = residentRatings(db, ids, getRatingWindow(db, cycle.id));
   const carried = carriedProgress(db, ids);
+  const halts = haltsOf(db, ids);
+  const targets = softTargetsOf(db, ids);
   return projects.map((project) => {
     const plan = plans.get(project.id)!;
     const mine = reports.filter((r) => r.projectId === project.id);
     const rectifications = rects.filter((r) => r.projectId === project.id);
     const overdueDemands = rectifications.filter((r) => isRectificationOverdue(r.state, r.deadline, today)).length;
     const from = carried.get(project.id);
+    const target = targets.get(project.id);
+    // A soft project is judged on the exact share of its target achieved, so the tolerance is a share of the target.
+    const pctOf = (r: ReportWithPhotos) => (target && r.achievedUnits !== null ? achievedPct(r.achievedUnits, target) : r.pct);
     const assessment = assessProject({
       completed: project.status === 'completed', carriedPct: from?.pct,
       plan, cycleYear: cycle.year, today, dueDay: settings.reportDueDay,
       tolerancePct: settings.progressTolerancePct, seriousLagPct: settings.seriousLagPct,
       accepted: project.status === 'accepted', overdueRectification: overdueDemands > 0,
-      reports: mine.map((r) => ({ month: r.month, pct: r.pct, filedOn: chinaDateOf(r.filedAt), milestones: r.reported })),
+      halted: halts.get(project.id),
+      reports: mine.map((r) => ({ month: r.month, pct: pctOf(r), filedOn: chinaDateOf(r.filedAt), milestones: r.reported })),
     });
     return {
       project, plan, reports: mine, latest: mine.at(-1), spent: mine.at(-1)?.spent ?? from?.spent ?? 0, carried: from, assessment, rectifications,
       openDemands: rectifications.filter((r) => isRectificationOpen(r.state)).length, overdueDemands,
       groupId: groups.get(project.id) ?? null,
-      evaluation: evals.results.get(project.id), followUp: evals.followUps.get(project.id), residents: residents.get(project.id),
+      evaluation: evals.results.get(project.id), followUp: evals.followUps.get(project.id), residents: residents.get(project.id), target,
     };
   });
 }

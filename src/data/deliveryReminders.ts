@@ -16,6 +16,8 @@ import { groupsOfCycle, visitsOf } from './supervision';
 import { evaluationsToCast } from './voteNow';
 import { colourTask, followUpDue, isFollowUpOverdue, overrunLine } from '../domain/deliveryTasks';
 import { openFollowUps } from './evaluation';
+import { implementationPlansOf } from './implementationPlan';
+import { amendmentsOf } from './amendments';
 
 /** One thing due from the person looking at their home page. */
 export interface DeliveryTodo { label: string; href: string; due?: string; overdue: boolean }
@@ -109,6 +111,7 @@ export function deliveryTodos(db: Db, user: { id: number; assignments: readonly 
             href: `${base}/projects/${it.project.id}`, due: it.plan.endDate, overdue: true,
           }, 6);
         }
+        planTodos(db, items.map((x) => x.project), base, today, add);
         const mid = getMidterm(db, cy.id);
         if (!mid?.publishedAt && today >= `${cy.year}-07-01`) {
           add({ label: `编写并发布 ${cy.year} 年度期中报告`, href: `${base}/midterm`, overdue: false }, 7);
@@ -118,6 +121,21 @@ export function deliveryTodos(db: Db, user: { id: number; assignments: readonly 
   }
   return out.sort((x, y) => Number(y.overdue) - Number(x.overdue) || x.rank - y.rank || (x.due ?? '9').localeCompare(y.due ?? '9'))
     .map(({ rank: _r, ...t }) => t);
+}
+
+/** 实施方案 not yet published (overdue after the clerk's deadline) and adjustment requests awaiting a decision. */
+function planTodos(db: Db, projects: readonly { id: number; title: string }[], base: string, today: string, add: (t: DeliveryTodo, rank: number) => void) {
+  const plans = implementationPlansOf(db, projects.map((p) => p.id));
+  for (const p of projects) {
+    const plan = plans.get(p.id);
+    if (!plan?.publishBy || plan.publishedAt) continue;
+    const overdue = today > plan.publishBy;
+    add({ label: `公布“${p.title}”实施方案${overdue ? '：已逾期' : ''}`, href: `${base}/projects/${p.id}/implementation`, due: plan.publishBy, overdue }, overdue ? 1 : 5);
+  }
+  for (const a of amendmentsOf(db, projects.map((p) => p.id)).filter((x) => x.state === 'requested')) {
+    const title = projects.find((p) => p.id === a.projectId)!.title;
+    add({ label: `“${title}”有调整申请待提请决定`, href: `${base}/projects/${a.projectId}/amendments`, overdue: false }, 5);
+  }
 }
 
 /**

@@ -49,6 +49,8 @@ export function previousPct(db: Db, projectId: number, month: string): number | 
 export interface ReportInput {
   month: string; pct: number; spent: number; milestones: ReportedMilestone[];
   problems: string; helpNeeded: string; backwardsReason: string;
+  /** 软项目: cumulative units achieved (pct is then their whole share of the target). */
+  achievedUnits?: number | null;
 }
 
 export interface NewPhoto { fileName: string; originalName: string; mime: string; size: number }
@@ -69,7 +71,7 @@ export function saveReport(db: Db, actor: Actor & { id: number }, p: Project, cy
     const existing = tx.select().from(progressReport).where(and(eq(progressReport.projectId, p.id), eq(progressReport.month, input.month))).get();
     const values = {
       pct: input.pct, spent: input.spent, milestones: JSON.stringify(input.milestones), problems: input.problems,
-      helpNeeded: input.helpNeeded, backwardsReason: input.backwardsReason, updatedAt: now,
+      helpNeeded: input.helpNeeded, backwardsReason: input.backwardsReason, updatedAt: now, achievedUnits: input.achievedUnits ?? null,
     };
     const report = existing
       ? tx.update(progressReport).set({ ...values, filedBy: actor.id }).where(eq(progressReport.id, existing.id)).returning().get()

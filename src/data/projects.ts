@@ -48,21 +48,24 @@ export function originalPlan(db: Db, candidateId: number): Plan {
   };
 }
 
+/** Only a decided amendment changes the plan in force; a request waits for its decision. */
+const inForce = eq(planAdjustment.state, 'decided');
+
 export interface PlanAdjustmentRow { id: number; plan: Plan; reason: string; at: Date; byName: string }
 
 export function planAdjustmentsOf(db: Db, projectId: number): PlanAdjustmentRow[] {
   return db.select({ a: planAdjustment, byName: user.displayName }).from(planAdjustment)
     .innerJoin(user, eq(user.id, planAdjustment.adjustedBy))
-    .where(eq(planAdjustment.projectId, projectId)).orderBy(asc(planAdjustment.id)).all()
+    .where(and(eq(planAdjustment.projectId, projectId), inForce)).orderBy(asc(planAdjustment.id)).all()
     .map(({ a, byName }) => ({
       id: a.id, reason: a.reason, at: a.at, byName,
       plan: { budget: a.budget, startDate: a.startDate, endDate: a.endDate, milestones: JSON.parse(a.milestones) as PlannedMilestone[] },
     }));
 }
 
-/** The plan in force: the latest adjustment, or the original. */
+/** The plan in force: the latest decided adjustment, or the original. */
 export function currentPlan(db: Db, p: Pick<Project, 'id' | 'candidateId'>): Plan {
-  const last = db.select().from(planAdjustment).where(eq(planAdjustment.projectId, p.id)).orderBy(desc(planAdjustment.id)).limit(1).get();
+  const last = db.select().from(planAdjustment).where(and(eq(planAdjustment.projectId, p.id), inForce)).orderBy(desc(planAdjustment.id)).limit(1).get();
   if (!last) return originalPlan(db, p.candidateId);
   return { budget: last.budget, startDate: last.startDate, endDate: last.endDate, milestones: JSON.parse(last.milestones) as PlannedMilestone[] };
 }
@@ -74,7 +77,7 @@ export function currentPlans(db: Db, ps: readonly Pick<Project, 'id' | 'candidat
   const cands = db.select().from(candidate).where(inArray(candidate.id, ps.map((p) => p.candidateId))).all();
   const ms = db.select().from(milestone).where(inArray(milestone.candidateId, ps.map((p) => p.candidateId)))
     .orderBy(asc(milestone.position), asc(milestone.id)).all();
-  const adj = db.select().from(planAdjustment).where(inArray(planAdjustment.projectId, ps.map((p) => p.id))).orderBy(asc(planAdjustment.id)).all();
+  const adj = db.select().from(planAdjustment).where(and(inArray(planAdjustment.projectId, ps.map((p) => p.id)), inForce)).orderBy(asc(planAdjustment.id)).all();
   for (const p of ps) {
     const last = adj.filter((a) => a.projectId === p.id).at(-1);
     if (last) {

@@ -6,6 +6,7 @@ import { setRatingWindow } from '../data/feedbackWindow';
 import { getJurisdictionByCode } from '../data/jurisdictions';
 import { saveMidtermSummary } from '../data/midterm';
 import { saveReport } from '../data/progress';
+import { publishImplementationPlan, saveImplementationPlan, setPublishDeadline } from '../data/implementationPlan';
 import { acceptProject, projectsOfCycle } from '../data/projects';
 import {
   addMember, assignProject, createGroup, publishVisit, recordVisit, rectificationsOf, stepRectification, type MemberInput, type Rectification,
@@ -114,6 +115,18 @@ export function seedDeliveryDemo(db: Db, now: Date): void {
     '进入实施与监督');
   const projects = projectsOfCycle(db, cy.id);
   if (projects.length !== PROJECTS.length) throw new Error(`演示数据：青石镇票决通过 ${projects.length} 个项目，应为 ${PROJECTS.length} 个`);
+
+  // 实施方案: the first project's plan drafted by its unit and published by the clerk before the deadline.
+  {
+    const first = projects[0]!;
+    setPublishDeadline(db, clerk, first, town.id, d('02-28'), at(d('02-11')));
+    must(saveImplementationPlan(db, actorFor(db, PROJECTS[0]!.unit), first, town.id, {
+      responsibleUnit: first.unitName, responsibleOfficial: first.leadOfficial, yearlyTargets: `${year} 年内完工并通过验收`,
+      funds: [{ source: '区级财政', amount: Math.round(planOf(PROJECTS[0]!, d).budget * 0.6) }, { source: '镇级财政', amount: planOf(PROJECTS[0]!, d).budget - Math.round(planOf(PROJECTS[0]!, d).budget * 0.6) }],
+      safeguards: '镇主要领导每月调度一次；监督小组按季度现场督查。', target: null,
+    }, at(d('02-20'))), '实施方案草稿');
+    must(publishImplementationPlan(db, clerk, first, town.id, at(d('02-26'))), '公布实施方案');
+  }
 
   PROJECTS.forEach((p, i) => {
     const project = projects[i]!;

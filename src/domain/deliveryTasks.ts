@@ -6,7 +6,8 @@ import type { Colour, ColourReason } from './schedule';
  * red only for an overdue rectification is told to finish the rectification, not to report catch-up measures.
  * null when the colour asks nothing of the unit (blue, green, yellow, or orange for a lag within the red line).
  */
-export function colourTask(title: string, a: { colour: Colour; reasons: readonly ColourReason[]; overrunMonths: number }, endDate: string): string | null {
+export function colourTask(title: string, a: { colour: Colour; reasons: readonly ColourReason[]; overrunMonths: number; halted?: unknown }, endDate: string): string | null {
+  if (a.halted) return null; // a suspended or terminated project is asked nothing until it resumes
   const needsTask = a.colour === 'red' || a.reasons.includes('overrun');
   if (!needsTask) return null;
   const asks: string[] = [];

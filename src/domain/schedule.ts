@@ -243,6 +243,8 @@ export interface Assessment {
   colour: Colour;
   reasons: ColourReason[];
   overrunMonths: number;
+  /** Suspended or terminated by a decided amendment: judged as of that day, owing no later report, never escalating. */
+  halted?: { state: 'suspended' | 'terminated'; since: string; reason: string };
 }
 
 /**
@@ -257,7 +259,15 @@ export function assessProject(p: {
   completed?: boolean;
   /** 跨年度项目: the % complete it was carried over with from the previous year. */
   carriedPct?: number;
+  /** 暂停 / 终止: the day the decision took effect stops the clock for this project. */
+  halted?: { state: 'suspended' | 'terminated'; since: string; reason: string };
 }): Assessment {
+  if (p.halted && p.halted.since < p.today) {
+    const a = assessProject({ ...p, today: p.halted.since, halted: undefined });
+    const owed = (m: Month) => m < monthOf(p.halted!.since); // no report is owed from the month of the decision on
+    return { ...a, months: a.months.filter(owed), standings: a.standings.filter((s) => owed(s.month)), overrunMonths: 0, reasons: a.reasons.filter((r) => r !== 'overrun'), colour: haltedColour(a), halted: p.halted };
+  }
+  if (p.halted) return { ...assessProject({ ...p, halted: undefined }), halted: p.halted };
   const lastFiled = [...p.reports].sort((a, b) => a.month.localeCompare(b.month)).at(-1);
   const finished = p.accepted || (p.completed ?? false) || (lastFiled?.pct ?? p.carriedPct ?? 0) >= 100;
   const months = reportingMonths(p.plan, p.cycleYear, p.today, finished, p.reports.map((r) => r.month));
@@ -290,6 +300,14 @@ export function assessProject(p: {
     behind: isBehindSchedule(lag, p.tolerancePct),
     colour: verdict.colour, reasons: verdict.reasons, overrunMonths: overrun,
   };
+}
+
+/** A halted project keeps the colour its lag gave it on the day, without the overrun's escalation. */
+function haltedColour(a: Assessment): Colour {
+  const rest = a.reasons.filter((r) => r !== 'overrun');
+  if (a.colour === 'blue' || a.colour === 'green' || a.colour === 'yellow') return a.colour;
+  if (rest.length === 0) return a.lag > 0 ? 'yellow' : 'green';
+  return rest.includes('seriousLag') || rest.includes('overdueRectification') ? 'red' : 'orange';
 }
 
 /** The quarter a date falls in, 'YYYY-Qn'. */

@@ -110,6 +110,13 @@ export const SETTING_DEFS = {
     schema: int(1, 365).default(90),
     default: 90,
   },
+  presidiumMayAmend: {
+    label: '主席团可决定项目调整',
+    help: '本地规定允许时，乡镇人大主席团可决定民生实事项目的调整、暂停或终止；否则须提请人民代表大会会议决定',
+    schema: oneOf(['no', 'yes']).default('no'),
+    default: 'no',
+    choices: { no: '不允许', yes: '允许' },
+  },
 } as const;
 
 export type SettingKey = keyof typeof SETTING_DEFS;

@@ -106,3 +106,9 @@ export const FEEDBACK_STATES = ['pending', 'published', 'hidden'] as const;
 
 // Meetings themselves are sessions with body 'deliberation' (roll, attendance and polls are the session's).
 export const MEETING_ITEM_KINDS = ['projectSelection', 'reportHearing', 'opinionItems'] as const;
+
+// 项目调整、暂停、终止 (plan amendments): what changed, why, and who decided it.
+export const AMENDMENT_KINDS = ['adjust', 'suspend', 'resume', 'terminate'] as const;
+export const AMENDMENT_REASONS = ['forceMajeure', 'policyChange', 'fundsChange', 'siteChange', 'other'] as const;
+export const AMENDMENT_STATES = ['requested', 'decided', 'rejected'] as const;
+export const DECIDING_BODIES = ['congress', 'presidium', 'subdistrictMeeting', 'clerk'] as const;

@@ -3,6 +3,7 @@ import type { CycleEnv } from '../http/subjects/jurisdiction';
 import { dashboard, districtDelivery } from './delivery/dashboard';
 import { evaluation } from './delivery/evaluation';
 import { feedback, feedbackItem } from './delivery/feedback';
+import { amendments, implementation } from './delivery/implementation';
 import { midterm } from './delivery/midterm';
 import { portal, publicProject } from './delivery/portal';
 import { project, projectList } from './delivery/projects';
@@ -23,6 +24,8 @@ export const delivery = new Hono<CycleEnv>()
   .route(PROJECT, project)
   .route(`${PROJECT}/reports`, reports)
   .route('/photos', photoOriginals)
+  .route(`${PROJECT}/implementation`, implementation)
+  .route(`${PROJECT}/amendments`, amendments)
   .route(`${PROJECT}/visits`, visits)
   .route(`${PROJECT}/visits/:visitId{[0-9]+}`, visit)
   .route(`${PROJECT}/rectifications/:rectificationId{[0-9]+}`, rectification)

@@ -1,3 +1,4 @@
+import { HaltNote } from './ImplementationPages';
 import type { Cycle } from '../../src/data/cycles';
 import type { AssessedProject } from '../../src/data/delivery';
 import type { Feedback } from '../../src/data/feedback';
@@ -103,6 +104,7 @@ export function ProjectPage(p: {
       {p.error && <p class="error banner" role="alert">{p.error}</p>}
       <div class="project-summary card">
         <p><ColourBadge colour={a.assessment.colour} long /> <span class="badge">{PROJECT_STATUS_LABELS[a.project.status]}</span></p>
+        <HaltNote a={a} />
         <ProgressBar actual={a.assessment.reportedPct} planned={a.assessment.plannedPct} colour={a.assessment.colour} />
         <dl class="facts">
           <dt>承办单位</dt><dd>{a.project.unitName}</dd>
@@ -118,6 +120,8 @@ export function ProjectPage(p: {
           <a class="button secondary" href={`/p/${j.code}/${cycle.year}/projects/${a.project.id}`}>公开页面</a>
           <a class="button secondary" href={`/p/${j.code}/${cycle.year}/projects/${a.project.id}/sign`}>公示牌（二维码）</a>
           {p.can.manage && <a class="button secondary" href={`${here}/plan`}>调整计划</a>}
+          <a class="button secondary" href={`${here}/implementation`}>实施方案</a>
+          <a class="button secondary" href={`${here}/amendments`}>调整、暂停、终止</a>
           {p.can.supervise && <a class="button secondary" href={`${here}/visits/new`}>记录季度督查</a>}
           {p.can.manage && a.project.status === 'completed' && <PostButton action={`${here}/accept`} label="验收通过" confirm="确认该项目已完工并验收通过？" />}
           {p.can.manage && a.project.crossYear && !p.carriedTo && p.nextYearCycle && (

@@ -17,6 +17,9 @@ import { chinaDateOf, fmtYuan } from '../components/format';
 import { ColourBadge, MILESTONE_STATE_LABELS, ProgressBar } from './common';
 import { PlanTable } from './ProjectPages';
 import { PhotoGrid } from './ReportPage';
+import { Announcements, HaltNote, ImplementationPlanFacts } from './ImplementationPages';
+import type { ImplementationPlan } from '../../src/data/implementationPlan';
+import type { Amendment } from '../../src/data/amendments';
 
 const pub = (j: Jurisdiction, cycle: Cycle) => `/p/${j.code}/${cycle.year}/projects`;
 
@@ -61,6 +64,8 @@ function Ratings(p: { title: string; counts: RatingCounts; note?: string }) {
 export function PublicProjectPage(p: {
   j: Jurisdiction; cycle: Cycle; a: AssessedProject; original: Plan; adjustments: PlanAdjustmentRow[];
   visits: VisitWithDemands[]; feedback: Feedback[]; today: string; rating: RatingWindowState;
+  /** The published 实施方案 (never a draft) and the 公告 of decided amendments. */
+  implementation?: ImplementationPlan; announcements?: Amendment[];
 }) {
   const { a } = p;
   const base = pub(p.j, p.cycle);
@@ -71,6 +76,7 @@ export function PublicProjectPage(p: {
       <p class="muted no-print"><a href={base}>{p.j.name} {p.cycle.year} 年度民生实事项目</a></p>
       <h1>{a.project.title}</h1>
       <p><ColourBadge colour={a.assessment.colour} long /> <span class="badge">{PROJECT_STATUS_LABELS[a.project.status]}</span></p>
+      <HaltNote a={a} />
       <ProgressBar actual={a.assessment.reportedPct} planned={a.assessment.plannedPct} colour={a.assessment.colour} />
       {a.project.description && <p>{a.project.description}</p>}
       <dl class="facts">
@@ -85,6 +91,9 @@ export function PublicProjectPage(p: {
         <a class="button" href={`${base}/${a.project.id}/feedback`}>{p.rating.kind === 'open' ? '我要评价 / 提建议' : '我要提建议'}</a>
         <a class="button secondary" href={`${base}/${a.project.id}/sign`}>公示牌</a>
       </div>
+
+      {p.implementation && <ImplementationPlanFacts plan={p.implementation} a={a} />}
+      <Announcements items={p.announcements ?? []} />
 
       <h2>实施计划</h2>
       <PlanTable plan={a.plan} />

@@ -1,3 +1,4 @@
+import { formatUnits, type SoftTarget } from '../../src/domain/softTarget';
 import type { Cycle } from '../../src/data/cycles';
 import type { Jurisdiction } from '../../src/data/jurisdictions';
 import type { ReportWithPhotos } from '../../src/data/progress';
@@ -27,6 +28,8 @@ export function ReportPage(p: {
   j: Jurisdiction; cycle: Cycle; project: Project; month: string; due: string; milestones: PlannedMilestone[];
   report?: ReportWithPhotos; previousPct: number | null; canFile: boolean; monthError?: string;
   values?: FormValues; errors?: FieldErrors; photoHref: (id: number) => string; originalHref?: (id: number) => string;
+  /** 软项目: the report counts achieved units of this target; the % follows from it. */
+  target?: SoftTarget;
 }) {
   const base = `/j/${p.j.code}/cycles/${p.cycle.year}/projects/${p.project.id}`;
   const r = p.report;
@@ -54,8 +57,11 @@ export function ReportPage(p: {
         <form method="post" action={`${base}/reports/${p.month}`} enctype="multipart/form-data" class="stack" novalidate>
           <FormError errors={p.errors} />
           {r && <p class="hint">本月已报送，可以更正后重新提交；首次报送时间保持不变。</p>}
-          <Field name="pct" label="累计完成比例（%）" type="number" inputmode="numeric" value={v('pct', r ? String(r.pct) : '')} error={p.errors?.pct} required
-            hint={p.previousPct !== null ? `之前报送为 ${p.previousPct}%；低于它须说明原因` : '0–100 的整数，自开工起累计'} />
+          {p.target
+            ? <Field name="achieved" label={`累计完成数量（${p.target.unit}）`} inputmode="decimal" value={v('achieved', r?.achievedUnits != null ? String(r.achievedUnits) : '')} error={p.errors?.achieved ?? p.errors?.pct} required
+              hint={`目标 ${formatUnits(p.target.quantity, p.target.unit)}，自开工起累计`} />
+            : <Field name="pct" label="累计完成比例（%）" type="number" inputmode="numeric" value={v('pct', r ? String(r.pct) : '')} error={p.errors?.pct} required
+              hint={p.previousPct !== null ? `之前报送为 ${p.previousPct}%；低于它须说明原因` : '0–100 的整数，自开工起累计'} />}
           <Field name="spent" label="累计支出（元）" type="number" inputmode="numeric" value={v('spent', r ? String(r.spent) : '')} error={p.errors?.spent} required
             hint="自开工起累计已支付的资金，整数元" />
           <fieldset class="milestone-status">

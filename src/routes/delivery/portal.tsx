@@ -12,6 +12,8 @@ import { readPhotoSize, uploadsDirFor } from '../../data/photoFiles';
 import type { PhotoSize } from '../../data/photoSizes';
 import { getPhotoIn } from '../../data/progress';
 import { originalPlan, planAdjustmentsOf } from '../../data/projects';
+import { announcementsOf } from '../../data/amendments';
+import { implementationPlanOf } from '../../data/implementationPlan';
 import { visitsOf } from '../../data/supervision';
 import { feedbackTooFrequent, ratingWindowState, type RatingWindowState } from '../../domain/feedbackWindow';
 import { SATISFACTION_RATINGS } from '../../domain/vocabulary';
@@ -86,6 +88,12 @@ export const portal = new Hono<CycleEnv>()
     );
   });
 
+/** The project's 实施方案 once published; a draft is never shown in public. */
+function publishedPlan(c: Context<ProjectEnv>) {
+  const plan = implementationPlanOf(c.var.db, c.var.project.id);
+  return plan?.publishedAt ? plan : undefined;
+}
+
 /** /p/:code/:year/projects/:projectId — one project in public: its page, the site sign with its QR code, and the feedback form. */
 export const publicProject = new Hono<ProjectEnv>()
   .get('/', (c) => {
@@ -93,7 +101,7 @@ export const publicProject = new Hono<ProjectEnv>()
     return c.render(
       <PublicProjectPage j={j} cycle={cycle} a={assessedOne(c, project.id)} original={originalPlan(db, project.candidateId)} adjustments={planAdjustmentsOf(db, project.id)}
         visits={visitsOf(db, [project.id]).filter((v) => v.publishedAt)} feedback={feedbackOf(db, [project.id], ['published'])} today={today(c)}
-        rating={ratingState(c)} />,
+        rating={ratingState(c)} implementation={publishedPlan(c)} announcements={announcementsOf(db, [project.id])} />,
       { title: project.title },
     );
   })

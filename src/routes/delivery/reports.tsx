@@ -1,3 +1,5 @@
+import { softTargetsOf } from '../../data/implementationPlan';
+import { reportedWholePct } from '../../domain/softTarget';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
@@ -38,6 +40,7 @@ function reportPage(c: C, values?: FormValues, errors?: FieldErrors) {
     <ReportPage j={j} cycle={cycle} project={project} month={month} due={reportDueDate(month, getSettings(db, j.id).reportDueDay)}
       milestones={reportableMilestones(plan)} report={report} previousPct={previousPct(db, project.id, month)}
       canFile={canFile} monthError={canFile ? monthError : undefined} values={values} errors={errors}
+      target={softTargetsOf(db, [project.id]).get(project.id)}
       photoHref={(id) => `/p/${j.code}/${cycle.year}/projects/photos/${id}`}
       originalHref={(id) => `/j/${j.code}/cycles/${cycle.year}/photos/${id}/original`} />,
     { title: `${month} 月度进展 · ${project.title}` },
@@ -107,13 +110,23 @@ export const reports = new Hono<ReportEnv>()
     const { db, cycle, project, month } = c.var;
     const plan = currentPlan(db, project);
     const body = await c.req.parseBody({ all: true });
+    // 软项目: the unit counts achieved units; the stored % is their whole share of the target.
+    const target = softTargetsOf(db, [project.id]).get(project.id);
+    const achieved = target ? Number(String(body.achieved ?? '').trim() || 'x') : null;
+    if (target) {
+      if (achieved === null || !Number.isFinite(achieved) || achieved < 0) {
+        c.status(422);
+        return reportPage(c, formValues(body), { achieved: `请填写累计完成数量（${target.unit}），不小于 0 的数` });
+      }
+      body.pct = String(reportedWholePct(achieved, target));
+    }
     const parsed = await reportForm(reportableMilestones(plan), getReport(db, project.id, month)?.photos.length ?? 0).safeParseAsync(body);
     if (!parsed.success) {
       c.status(422);
       return reportPage(c, formValues(body), fieldErrors(parsed.error));
     }
     const { photos, ...input } = parsed.data;
-    const r = fileReport(db, c.var.uploadsDir ?? uploadsDirFor(db), userActor(c), project, cycle, { ...input, month }, photos, c.var.now());
+    const r = fileReport(db, c.var.uploadsDir ?? uploadsDirFor(db), userActor(c), project, cycle, { ...input, month, achievedUnits: achieved }, photos, c.var.now());
     if (!r.ok) {
       const withPhotoNote = (c: C, v?: FormValues, e?: FieldErrors) => reportPage(c, v, photos.length ? { ...e, photos: PHOTOS_NOT_SAVED } : e);
       return refused(c, r, withPhotoNote, body);
