@@ -29,6 +29,7 @@ import { propose } from './routes/propose';
 import { receipt, tracked, tracking } from './routes/tracking';
 import { collectionWindow } from './routes/collectionWindow';
 import { pool } from './routes/pool';
+import { transfer } from './routes/transfer';
 import { proposals } from './routes/proposals';
 import { station, stationLinks, stations } from './routes/stations';
 import { screening, screeningDecision } from './routes/screening';
@@ -207,6 +208,7 @@ export function createApp(opts: AppOptions) {
   app.route(`${CYCLE}/collection`, collectionWindow);
   app.route('/j/:code/pool', pool);
   app.route(`${CYCLE}/proposals`, proposals);
+  app.route(`${CYCLE}/proposals/:proposalId{[0-9]+}/transfer`, transfer);
   app.route(`${CYCLE}/proposals/:proposalId{[0-9]+}`, screeningDecision);
   app.route(`${CYCLE}/screening`, screening);
   app.route(`${CYCLE}/candidates`, candidates);

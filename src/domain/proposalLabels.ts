@@ -72,6 +72,7 @@ export const EVENT_LABELS: Record<string, string> = {
   candidate: '列入候选项目',
   pooled: '转入项目储备库',
   nominated: '从项目储备库选用',
+  transferred: '移交其他层级办理',
 };
 
 export function eventLabel(kind: string): string {
