@@ -60,6 +60,7 @@ function workLinks(c: Context<CycleEnv>): WorkLink[] {
     ['proposal.submitOnBehalf', { href: `${base}/proposals/new`, label: '代群众提建议', hint: '替不便上网的群众录入项目建议' }],
     ['proposal.review', { href: `${base}/screening`, label: '资格审查', hint: '逐项审查群众提议，说明理由' }],
     ['proposal.review', { href: `${base}/candidates`, label: '候选项目', hint: '候选项目名单、应选数与主席团审定' }],
+    ['proposal.review', { href: `/j/${j.code}/pool`, label: '项目储备库', hint: '未列入、未通过和征集期外的提议，可列入以后年度' }],
     ['roster.view', { href: rosterHref(j, j.kind === 'subdistrict' ? 'deliberation' : 'congress'), label: j.kind === 'subdistrict' ? '议事代表名册' : '代表名册', hint: '在册代表、补选与离任、导入导出、登录账号' }],
     ['session.manage', { href: `/j/${j.code}/sessions`, label: j.kind === 'subdistrict' ? '议事代表会议' : '人代会与表决', hint: '签到、法定人数、表决、结果与决议' }],
     ['delivery.view', { href: `${base}/projects`, label: '项目实施', hint: '月度进展、督办亮灯、整改' }],
