@@ -3,7 +3,7 @@ import {
   sqliteTable, integer, real, text, blob, uniqueIndex, index, primaryKey, type AnySQLiteColumn,
 } from 'drizzle-orm/sqlite-core';
 import {
-  AMENDMENT_KINDS, AMENDMENT_REASONS, AMENDMENT_STATES, BALLOT_FORMS, DECIDING_BODIES, ENTRY_CHANNELS, FEEDBACK_STATES, JURISDICTION_KINDS, RETIRE_REASONS, MEETING_ITEM_KINDS, OPINION_CATEGORIES, OPINION_CHANNELS, OPINION_STATES, PHASES, POLL_KINDS, POLL_STATES, PROJECT_STATUSES, PROPOSAL_CATEGORIES, PROPOSAL_SOURCES, PROPOSAL_STATUSES, RECTIFICATION_STATES, REP_BODIES, REP_STATUSES, ROLES, ROLL_MOMENTS, ROLL_STATES, SATISFACTIONS, SATISFACTION_RATINGS, SCREENING_DECISIONS, SESSION_KINDS, SESSION_OFFICER_ROLES, SESSION_STATES, STATION_KINDS, SUPERVISION_MEMBER_ROLES, VISIT_RATINGS,
+  AMENDMENT_KINDS, AMENDMENT_REASONS, AMENDMENT_STATES, BALLOT_FORMS, DECIDING_BODIES, ENTRY_CHANNELS, FEEDBACK_STATES, JURISDICTION_KINDS, RETIRE_REASONS, MEETING_ITEM_KINDS, OPINION_CATEGORIES, OPINION_CHANNELS, OPINION_STATES, PHASES, POLL_KINDS, POOL_REASONS, POLL_STATES, PROJECT_STATUSES, PROPOSAL_CATEGORIES, PROPOSAL_SOURCES, PROPOSAL_STATUSES, RECTIFICATION_STATES, REP_BODIES, REP_STATUSES, ROLES, ROLL_MOMENTS, ROLL_STATES, SATISFACTIONS, SATISFACTION_RATINGS, SCREENING_DECISIONS, SESSION_KINDS, SESSION_OFFICER_ROLES, SESSION_STATES, STATION_KINDS, SUPERVISION_MEMBER_ROLES, VISIT_RATINGS,
 } from '../src/domain/vocabulary';
 
 // Timestamps are integer milliseconds since the epoch (UTC), read as Date.
@@ -126,6 +126,11 @@ export const cycle = sqliteTable('cycle', {
   // Collection window, China dates 'YYYY-MM-DD', both inclusive; null = not yet set.
   collectionOpens: text('collection_opens'),
   collectionCloses: text('collection_closes'),
+  // Why the public window is shorter than the minimum (setting minCollectionDays); '' when it is not.
+  collectionShortReason: text('collection_short_reason').notNull().default(''),
+  // A published window closed before its announced day: when, and the notice shown on the portal.
+  collectionClosedEarlyAt: at('collection_closed_early_at'),
+  collectionCloseNotice: text('collection_close_notice').notNull().default(''),
   // The candidate list: N to select, and the presidium's approval that locks it.
   seatsToFill: integer('seats_to_fill'),
   candidatesLockedAt: at('candidates_locked_at'),
@@ -201,6 +206,9 @@ export const proposal = sqliteTable('proposal', {
   status: text('status', { enum: PROPOSAL_STATUSES }).notNull().default('submitted'),
   mergedIntoId: integer('merged_into_id').references((): AnySQLiteColumn => proposal.id),
   createdAt: at('created_at').notNull().default(now),
+  // 项目储备库: why the item waits for a later cycle (null = not in the pool), and since when.
+  poolReason: text('pool_reason', { enum: POOL_REASONS }),
+  pooledAt: at('pooled_at'),
 }, (t) => [
   uniqueIndex('proposal_cycle_seq').on(t.cycleId, t.seq),
   index('proposal_cycle_status').on(t.cycleId, t.status),

@@ -31,6 +31,8 @@ import { publicYear } from './routes/publicPortal';
 import { propose } from './routes/propose';
 import { receipt, tracked, tracking } from './routes/tracking';
 import { collectionWindow } from './routes/collectionWindow';
+import { pool } from './routes/pool';
+import { transfer } from './routes/transfer';
 import { proposals } from './routes/proposals';
 import { station, stationLinks, stations } from './routes/stations';
 import { screening, screeningDecision } from './routes/screening';
@@ -182,6 +184,7 @@ export function createApp(opts: AppOptions) {
   app.use('/p/:code/propose', publicJurisdictionSubject, townOnly);
   app.use('/p/:code/stations', publicJurisdictionSubject, townOnly);
   app.use('/p/:code/emblem', publicJurisdictionSubject, townOnly);
+  app.use('/p/:code/propose/reserve', publicJurisdictionSubject, townOnly);
   app.use('/p/:code/:year{[0-9]{4}}', publicJurisdictionSubject, townOnly, cycleSubject);
   app.use('/s/:shortCode/*', stationLinkSubject);
   app.use('/track/*', limitLookups);
@@ -214,7 +217,9 @@ export function createApp(opts: AppOptions) {
   app.route('/track/:receipt', tracked);
   app.route('/receipt/:receipt', receipt);
   app.route(`${CYCLE}/collection`, collectionWindow);
+  app.route('/j/:code/pool', pool);
   app.route(`${CYCLE}/proposals`, proposals);
+  app.route(`${CYCLE}/proposals/:proposalId{[0-9]+}/transfer`, transfer);
   app.route(`${CYCLE}/proposals/:proposalId{[0-9]+}`, screeningDecision);
   app.route(`${CYCLE}/screening`, screening);
   app.route(`${CYCLE}/candidates`, candidates);

@@ -42,7 +42,7 @@ function trackedRow(db: Db, where: SQL) {
     durationMonths: proposal.durationMonths, crossYear: proposal.crossYear, proposerName: proposal.proposerName,
     source: proposal.source, entryChannel: proposal.entryChannel, status: proposal.status, mergedIntoId: proposal.mergedIntoId,
     createdAt: proposal.createdAt, placeName: placeLabel(place.name), stationName: station.name,
-    year: cycle.year, candidatesLockedAt: cycle.candidatesLockedAt,
+    year: cycle.year, candidatesLockedAt: cycle.candidatesLockedAt, poolReason: proposal.poolReason,
     jurisdictionCode: jurisdiction.code, jurisdictionName: jurisdiction.name, jurisdictionKind: jurisdiction.kind,
   }).from(proposal)
     .innerJoin(cycle, eq(cycle.id, proposal.cycleId))
@@ -87,6 +87,9 @@ export function trackProposal(db: Db, receipt: string) {
     events: publicTimeline(db, row.id),
     decision: latestDecision(db, row.id),
     candidateTitle: approvedCandidate(db, row.id)?.title,
+    // The latest move out of the reserve pool: 已列入2028年度候选项目 / 已从项目储备库转入2028年度项目征集…
+    nomination: rest.poolReason ? undefined : db.select({ note: proposalEvent.note }).from(proposalEvent)
+      .where(and(eq(proposalEvent.proposalId, row.id), eq(proposalEvent.kind, 'nominated'))).orderBy(desc(proposalEvent.id)).get()?.note,
     mergedIntoReceipt: firstHop,
     merged,
   };

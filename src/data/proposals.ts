@@ -1,3 +1,5 @@
+import { addToPool } from './pool';
+import type { PoolReason } from '../domain/vocabulary';
 import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/client';
@@ -33,6 +35,8 @@ export interface SubmissionMeta {
   entryChannel: EntryChannel;
   /** The logged-in person who entered it (a representative, a clerk typing a paper form), or null for the public. */
   submittedBy: number | null;
+  /** Sent outside the collection window: kept in the reserve pool for a later year. */
+  poolReason?: PoolReason;
 }
 
 
@@ -96,6 +100,7 @@ export function submitProposal(db: Db, actor: Actor, target: Target, input: Prop
     const refs = resolveRefs(tx, target.jurisdiction.id, input);
     if (!refs.ok) return refs;
     const made = insertProposal(tx, target, { ...input, ...refs.value }, meta, now);
+    if (meta.poolReason) addToPool(tx, { ...actor, id: meta.submittedBy }, made.id, meta.poolReason, target.jurisdiction.id, now);
     recordAudit(tx, actor, {
       action: 'proposal.submit', targetType: 'proposal', targetId: made.id, jurisdictionId: target.jurisdiction.id,
       after: { receipt: made.receipt, title: input.title, source: input.source, entryChannel: meta.entryChannel, stationId: refs.value.station?.id ?? null },

@@ -93,7 +93,7 @@ export function seedDemoProposals(db: Db, opts: { now: Date; rand: () => number 
     const window = town.code === READY_TOWN ? readyWindow(today) : { opens, closes };
     const createdAt = chinaTime(addDays(window.opens, -7), '09:00');
     const created = must(createCycle(db, clerk, town.id, year, createdAt), `${town.name}创建年度工作`);
-    const cy = must(setCollectionWindow(db, clerk, created, window.opens, window.closes, createdAt), `${town.name}设定征集时间`);
+    const cy = must(setCollectionWindow(db, clerk, created, window.opens, window.closes, createdAt, '年底前须完成征集，时间缩短'), `${town.name}设定征集时间`);
 
     const places = placesOf(db, town.id);
     const stations = stationsFor(db, town.id);

@@ -70,6 +70,9 @@ export const EVENT_LABELS: Record<string, string> = {
   redirected: '转其他渠道',
   reopened: '重新审查',
   candidate: '列入候选项目',
+  pooled: '转入项目储备库',
+  nominated: '从项目储备库选用',
+  transferred: '移交其他层级办理',
 };
 
 export function eventLabel(kind: string): string {

@@ -117,6 +117,12 @@ export const SETTING_DEFS = {
     default: 'no',
     choices: { no: '不允许', yes: '允许' },
   },
+  minCollectionDays: {
+    label: '项目征集最短时间（天）',
+    help: '公开征集时间少于此天数时提示，确需缩短的须填写原因',
+    schema: int(1, 365).default(30),
+    default: 30,
+  },
 } as const;
 
 export type SettingKey = keyof typeof SETTING_DEFS;

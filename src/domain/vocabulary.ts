@@ -38,6 +38,10 @@ export const ENTRY_CHANNELS = ['online', 'paper', 'import'] as const;
 export const PROPOSAL_STATUSES = ['submitted', 'screening', 'eligible', 'ineligible', 'merged', 'redirected'] as const;
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
 
+/** Why an item is in the reserve pool (项目储备库): eligible but not listed, not adopted by the vote, late, sent between windows. */
+export const POOL_REASONS = ['unselected', 'notAdopted', 'late', 'betweenWindows'] as const;
+export type PoolReason = (typeof POOL_REASONS)[number];
+
 export const SCREENING_DECISIONS = ['eligible', 'ineligible', 'merged', 'redirected'] as const;
 export type ScreeningDecision = (typeof SCREENING_DECISIONS)[number];
 

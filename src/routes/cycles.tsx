@@ -2,7 +2,9 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { CyclePage, JurisdictionPage, type WorkLink } from '../../views/cycles/CyclePages';
 import type { Action } from '../domain/authz';
-import { chinaYearOf } from '../domain/chinaDate';
+import { chinaDateOf, chinaYearOf } from '../domain/chinaDate';
+import { checkCycleOpening, collectionState, windowStillAnnounced } from '../domain/collection';
+import { screenClosingWindow } from '../data/collection';
 import { allow, can, userActor } from '../auth/authorize';
 import { createCycle, cyclesOf, transitionCycle, transitionsOf } from '../data/cycles';
 import { childrenOf, getJurisdiction, KIND_LABELS, stationsOf } from '../data/jurisdictions';
@@ -22,7 +24,17 @@ const yearForm = z.object({
 const transitionForm = z.object({
   to: z.enum(PHASES, { error: '请选择要变更到的阶段' }),
   note: trimmed(1000),
+  // Only when the announced collection window is not over yet: the public notice and the confirmation.
+  notice: z.string().trim().max(1000, '公告不超过 1000 字').default(''),
+  confirm: z.string().optional(),
 });
+
+/** The announced window that moving on to screening would cut short, if any. */
+function windowAtRisk(c: Context<CycleEnv>) {
+  const cy = c.var.cycle;
+  const state = collectionState(cy, chinaDateOf(c.var.now()));
+  return cy.phase === 'collection' && windowStillAnnounced(state) ? state : undefined;
+}
 
 function jurisdictionPage(c: Context<JurisdictionEnv>, values?: FormValues, errors?: FieldErrors) {
   const { db, jurisdiction: j } = c.var;
@@ -48,6 +60,7 @@ function workLinks(c: Context<CycleEnv>): WorkLink[] {
     ['proposal.submitOnBehalf', { href: `${base}/proposals/new`, label: '代群众提建议', hint: '替不便上网的群众录入项目建议' }],
     ['proposal.review', { href: `${base}/screening`, label: '资格审查', hint: '逐项审查群众提议，说明理由' }],
     ['proposal.review', { href: `${base}/candidates`, label: '候选项目', hint: '候选项目名单、应选数与主席团审定' }],
+    ['proposal.review', { href: `/j/${j.code}/pool`, label: '项目储备库', hint: '未列入、未通过和征集期外的提议，可列入以后年度' }],
     ['roster.view', { href: rosterHref(j, j.kind === 'subdistrict' ? 'deliberation' : 'congress'), label: j.kind === 'subdistrict' ? '议事代表名册' : '代表名册', hint: '在册代表、补选与离任、导入导出、登录账号' }],
     ['session.manage', { href: `/j/${j.code}/sessions`, label: j.kind === 'subdistrict' ? '议事代表会议' : '人代会与表决', hint: '签到、法定人数、表决、结果与决议' }],
     ['delivery.view', { href: `${base}/projects`, label: '项目实施', hint: '月度进展、督办亮灯、整改' }],
@@ -65,7 +78,7 @@ function cyclePage(c: Context<CycleEnv>, values?: FormValues, errors?: FieldErro
   const { db, jurisdiction: j, cycle } = c.var;
   return c.render(
     <CyclePage j={j} cycle={cycle} transitions={transitionsOf(db, cycle.id)} canManage={can(c, 'cycle.manage', j.id)}
-      links={workLinks(c)} values={values} errors={errors} />,
+      links={workLinks(c)} values={values} errors={errors} windowAtRisk={windowAtRisk(c)} />,
     { title: `${j.name} ${cycle.year} 年度` },
   );
 }
@@ -75,6 +88,8 @@ export const jurisdictionHome = new Hono<JurisdictionEnv>()
   .get('/', allow('cycle.view'), (c) => jurisdictionPage(c))
   .post('/cycles', allow('cycle.manage'), validForm(yearForm, jurisdictionPage), (c) => {
     const input = c.req.valid('form');
+    const opening = checkCycleOpening(input.year, chinaDateOf(c.var.now()));
+    if (!opening.ok) return refused(c, opening, jurisdictionPage, input);
     const r = createCycle(c.var.db, userActor(c), c.var.jurisdiction.id, input.year, c.var.now());
     if (!r.ok) return refused(c, r, jurisdictionPage, input);
     return redirectWithFlash(c, `/j/${c.var.jurisdiction.code}/cycles/${r.value.year}`, `已创建 ${r.value.year} 年度工作，当前阶段：${PHASE_LABELS.collection}`);
@@ -85,7 +100,9 @@ export const cycle = new Hono<CycleEnv>()
   .get('/', allow('cycle.view'), (c) => cyclePage(c))
   .post('/transition', allow('cycle.manage'), validForm(transitionForm, cyclePage), (c) => {
     const input = c.req.valid('form');
-    const r = transitionCycle(c.var.db, userActor(c), c.var.cycle, input.to, input.note, c.var.now());
+    const r = input.to === 'screening' && windowAtRisk(c)
+      ? screenClosingWindow(c.var.db, userActor(c), c.var.cycle, input.note, input.notice, input.confirm === 'yes', c.var.now())
+      : transitionCycle(c.var.db, userActor(c), c.var.cycle, input.to, input.note, c.var.now());
     if (!r.ok) return refused(c, r, cyclePage, input);
     return redirectWithFlash(c, `/j/${c.var.jurisdiction.code}/cycles/${r.value.year}`, `阶段已变更为：${PHASE_LABELS[input.to]}`);
   });

@@ -10,6 +10,7 @@ import type { Jurisdiction } from '../data/jurisdictions';
 import { placesOf, stationsFor, submitProposal } from '../data/proposals';
 import { chinaDateOf } from '../domain/chinaDate';
 import { collectionState } from '../domain/collection';
+import { poolReasonFor } from '../domain/pool';
 import { coordinatesPaired, proposalShape } from '../domain/proposalInput';
 import { PUBLIC_SOURCES, wholeAreaLabel } from '../domain/proposalLabels';
 import { refuse } from '../domain/result';
@@ -70,6 +71,20 @@ function proposePage(c: C, values?: FormValues, errors?: FieldErrors) {
   );
 }
 
+/** Between windows the same form sends to the reserve pool; while a window is open it is the ordinary form. */
+function reservePage(c: C, values?: FormValues, errors?: FieldErrors) {
+  const { db, jurisdiction: j } = c.var;
+  const { cycle, state } = collectionFor(db, j.id, chinaDateOf(c.var.now()));
+  if (state.kind === 'open') return c.redirect(`/p/${j.code}/propose`, 303);
+  if (!cycle || poolReasonFor(state) === null) return c.render(<CollectionClosedPage town={town(j)} year={cycle?.year} state={state} />, { title: formTitle(j) });
+  return c.render(
+    <ProposePage town={town(j)} year={cycle.year} state={state} choices={formChoices(c, j, PUBLIC_SOURCES)}
+      values={values ?? { source: 'public', crossYear: 'no' }} errors={errors} toPool />,
+    { title: formTitle(j) },
+  );
+}
+const reserveWithoutHoneypot = (c: C, values?: FormValues, errors?: FieldErrors) => reservePage(c, { ...values, website: '' }, errors);
+
 /** The honeypot's refusal comes back without the honeypot's value, so a person who tripped it can just resend. */
 const withoutHoneypot = (c: C, values?: FormValues, errors?: FieldErrors) => proposePage(c, { ...values, website: '' }, errors);
 
@@ -106,6 +121,35 @@ export const propose = new Hono<JurisdictionEnv>()
       }
       const r = submitProposal(db, actorOf(c), { cycle, jurisdiction: j }, input, { entryChannel: 'online', submittedBy: null }, now);
       if (!r.ok) return refused(c, r, proposePage, typed);
+      countSubmission(c);
+      return c.redirect(`/receipt/${r.value.receipt}`, 303);
+    })
+  // Year-round intake: outside the window a proposal is kept in the reserve pool (项目储备库), with its receipt.
+  .get('/reserve', (c) => reservePage(c))
+  .post('/reserve',
+    bodyLimit({ maxSize: FORM_MAX_BYTES, onError: (c) => errorResponse(c, 413) }),
+    limitSubmissions<JurisdictionEnv>(async (c, minutes) => {
+      const typed = formValues(await c.req.parseBody());
+      const retryAt = new Date(c.var.now().getTime() + minutes * 60_000);
+      return reserveWithoutHoneypot(c, typed, { _form: tooOftenNote(PROPOSAL_IP_WINDOW.max, minutes, retryAt) });
+    }),
+    validForm(publicForm, reserveWithoutHoneypot),
+    async (c) => {
+      const { db, jurisdiction: j } = c.var;
+      const now = c.var.now();
+      const { year: _year, website, ...input } = c.req.valid('form');
+      const typed = await c.req.parseBody();
+      if (website && website.trim() !== '') {
+        countSubmission(c);
+        return refused(c, refuse('提交未被接受，请检查后重新提交。'), reserveWithoutHoneypot, typed);
+      }
+      // The cycle is the one served today, whatever year the page was opened for: the pool is the jurisdiction's.
+      const { cycle, state } = collectionFor(db, j.id, chinaDateOf(now));
+      if (state.kind === 'open') return c.redirect(`/p/${j.code}/propose`, 303);
+      const poolReason = poolReasonFor(state);
+      if (!cycle || !poolReason) return refused(c, refuse('本辖区还没有年度工作，暂不能提交'), reserveWithoutHoneypot, typed);
+      const r = submitProposal(db, actorOf(c), { cycle, jurisdiction: j }, input, { entryChannel: 'online', submittedBy: null, poolReason }, now);
+      if (!r.ok) return refused(c, r, reserveWithoutHoneypot, typed);
       countSubmission(c);
       return c.redirect(`/receipt/${r.value.receipt}`, 303);
     });

@@ -1,7 +1,8 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { PortalPage } from '../../views/portal/PortalPage';
-import { collectionFor } from '../data/collection';
+import { collectionFor, collectionSummary } from '../data/collection';
+import { collectionState } from '../domain/collection';
 import { cyclesOf, type Cycle } from '../data/cycles';
 import { publicCandidates, publicProposals } from '../data/portal';
 import { emblemVersion } from '../data/emblems';
@@ -22,6 +23,12 @@ const portalQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).optional(),
 });
 type PortalQuery = z.output<typeof portalQuery>;
+
+/** The collection summary is published once the cycle's window has closed (or the cycle moved on). */
+function windowOver(cy: Cycle, now: Date): boolean {
+  const kind = collectionState(cy, chinaDateOf(now)).kind;
+  return kind === 'closed' || (kind === 'phaseOver' && cy.collectionOpens !== null);
+}
 
 /** The portal of the year `choose` picks among the jurisdiction's cycles (newest first), with links to every year. */
 function portalPage<E extends JurisdictionEnv>(c: Context<E>, q: PortalQuery, choose: (cycles: Cycle[]) => Cycle | undefined) {
@@ -48,6 +55,8 @@ function portalPage<E extends JurisdictionEnv>(c: Context<E>, q: PortalQuery, ch
       rows={list.rows} page={page} pageSize={PORTAL_PAGE_SIZE} total={list.total}
       candidates={cycle ? publicCandidates(db, cycle) : null}
       results={results} actions={actions} emblem={emblemVersion(db, j.id)}
+      summary={cycle && windowOver(cycle, c.var.now()) ? collectionSummary(db, cycle.id) : undefined}
+      closeNotice={cycle?.collectionCloseNotice || undefined}
     />,
     { title: `${j.name}${cycle ? ` ${cycle.year} 年度` : ''}民生实事项目` },
   );

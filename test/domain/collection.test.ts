@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { checkWindow, collectionState, pickCollectionCycle, staffEntryAllowed, type WindowCycle } from '../../src/domain/collection';
+import {
+  checkCycleOpening, checkEarlyClose, checkWindow, checkWindowLength, collectionState, pickCollectionCycle,
+  staffEntryAllowed, windowDays, type WindowCycle,
+} from '../../src/domain/collection';
 import { addDays, chinaDateOf, isChinaDate } from '../../src/domain/chinaDate';
 import type { Phase } from '../../src/domain/phases';
 
@@ -85,7 +88,8 @@ describe('checkWindow', () => {
     ['2027-03-01', '2027-03-31', true],
     ['2027-03-01', '2027-03-01', true], // one day
     ['2026-10-01', '2026-11-30', true], // the autumn before
-    ['2026-01-01', '2027-12-31', true], // the widest allowed
+    ['2026-07-01', '2027-12-31', true], // the widest allowed: from the second half of the year before
+    ['2026-06-30', '2027-03-31', false, 'collectionOpens'], // the first half of the year before is too early
     ['2025-12-31', '2027-01-31', false, 'collectionOpens'],
     ['2027-03-01', '2028-01-01', false, 'collectionCloses'],
     ['2027-03-31', '2027-03-01', false, 'collectionCloses'], // closes before opens
@@ -109,5 +113,65 @@ describe('staffEntryAllowed', () => {
     [cy(2027, null, null), '2027-03-10', false, false],
   ])('%j on %s, clerk %s → %s', (c, today, clerk, ok) => {
     expect(staffEntryAllowed(c, today, clerk)).toBe(ok);
+  });
+});
+
+describe('checkWindowLength: the minimum public window (default 30 days), both ends counted', () => {
+  it.each<[string, string, number]>([
+    ['2027-09-01', '2027-09-29', 29],
+    ['2027-09-01', '2027-09-30', 30],
+    ['2027-09-01', '2027-10-01', 31],
+    ['2027-02-01', '2027-03-02', 30], // across a short February
+    ['2026-12-15', '2027-01-13', 30], // across the year end
+    ['2027-03-01', '2027-03-01', 1],
+  ])('%s – %s is %i days', (opens, closes, days) => expect(windowDays(opens, closes)).toBe(days));
+
+  it.each<[string, string, string, boolean, boolean?]>([
+    ['2027-09-01', '2027-09-29', '', false], // 29 days, no reason: refused, asking for one
+    ['2027-09-01', '2027-09-29', '  ', false], // blank is no reason
+    ['2027-09-01', '2027-09-29', '上级要求提前报送计划', true, true], // 29 days with a reason: kept, marked short
+    ['2027-09-01', '2027-09-30', '', true, false], // exactly 30: enough
+    ['2027-09-01', '2027-10-01', '', true, false], // 31
+  ])('%s – %s reason %j → ok %s short %s', (opens, closes, reason, okay, short) => {
+    const r = checkWindowLength(opens, closes, 30, reason);
+    expect(r.ok).toBe(okay);
+    if (r.ok) expect(r.value.short).toBe(short);
+    else { expect(r.field).toBe('shortReason'); expect(r.error).toContain('29 天'); }
+  });
+
+  it('follows the configured minimum', () => {
+    expect(checkWindowLength('2027-09-01', '2027-09-14', 14, '').ok).toBe(true);
+    expect(checkWindowLength('2027-09-01', '2027-09-13', 14, '').ok).toBe(false);
+  });
+});
+
+describe('checkCycleOpening: next year opens in the second half of this year', () => {
+  it.each<[number, string, boolean]>([
+    [2027, '2026-06-30', false], // the last day of the first half
+    [2027, '2026-07-01', true], // the first day of the second half
+    [2027, '2026-12-31', true],
+    [2027, '2027-03-01', true], // its own year
+    [2026, '2027-03-01', true], // a past year (entered late) is not refused here
+    [2028, '2026-09-01', false], // two years ahead
+  ])('a %i cycle on %s → %s', (year, today, okay) => {
+    const r = checkCycleOpening(year, today);
+    expect(r.ok).toBe(okay);
+    if (!r.ok) expect(r.field).toBe('year');
+  });
+});
+
+describe('checkEarlyClose', () => {
+  const open = collectionState(cy(2027, '2026-09-01', '2026-10-31'), '2026-10-10');
+  it.each<[string, boolean, boolean, string?]>([
+    ['因上级要求提前报送，征集于10月15日截止', true, true],
+    ['', true, false, 'notice'],
+    ['因上级要求提前报送', false, false, 'confirm'],
+  ])('notice %j confirmed %s → %s', (notice, confirmed, okay, field) => {
+    const r = checkEarlyClose(open, notice, confirmed);
+    expect(r.ok).toBe(okay);
+    if (!r.ok) expect(r.field).toBe(field);
+  });
+  it('refuses when the window is not open', () => {
+    expect(checkEarlyClose(collectionState(cy(2027, '2026-09-01', '2026-10-31'), '2026-11-01'), '公告', true).ok).toBe(false);
   });
 });

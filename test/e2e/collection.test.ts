@@ -24,7 +24,8 @@ async function seedOpenCollection(db: DbConnection) {
   if (!made.ok) throw new Error(made.error);
   const opens = [addDays(today, -5), `${year}-01-01`].sort().at(-1)!;
   const closes = [addDays(today, 5), `${year}-12-31`].sort()[0]!;
-  setCollectionWindow(db, clerk, made.value, opens, closes, now);
+  const window = setCollectionWindow(db, clerk, made.value, opens, closes, now, '演示用的短征集期');
+  if (!window.ok) throw new Error(window.error);
   createStation(db, clerk, base.village.id, { kind: 'liaison', name: '青石村人大代表联络站', address: '渝川区青石镇青石村村民委员会', shortCode: 'qs01-lx' }, now);
   // Some earlier proposals, so the list and the portal are not empty.
   const titles = ['杨柳村饮水安全巩固提升', '青石村通组公路硬化', '镇中心小学食堂改造', '白果村老年食堂', '青石场镇路灯安装', '龙井村垃圾分类收集点'];

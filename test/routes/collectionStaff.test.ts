@@ -20,8 +20,8 @@ describe('the collection window', () => {
     expect(res.status).toBe(303);
     expect(t.db.select().from(cycle).where(eq(cycle.year, 2027)).get()).toMatchObject({ collectionOpens: '2027-03-15', collectionCloses: '2027-04-15' });
     const audit = t.db.select().from(auditLog).where(eq(auditLog.action, 'cycle.collectionWindow')).all().at(-1)!;
-    expect(JSON.parse(audit.before!)).toEqual({ collectionOpens: '2027-03-01', collectionCloses: '2027-03-31' });
-    expect(JSON.parse(audit.after!)).toEqual({ collectionOpens: '2027-03-15', collectionCloses: '2027-04-15' });
+    expect(JSON.parse(audit.before!)).toEqual({ collectionOpens: '2027-03-01', collectionCloses: '2027-03-31', collectionShortReason: '' });
+    expect(JSON.parse(audit.after!)).toEqual({ collectionOpens: '2027-03-15', collectionCloses: '2027-04-15', days: 32, collectionShortReason: '' });
     expect(await (await get(t.app, '/p/QS/propose')).text()).toContain('将于2027年3月15日开始');
   });
 
@@ -29,7 +29,8 @@ describe('the collection window', () => {
     [{ collectionOpens: '', collectionCloses: '2027-04-15' }, '请填写开始日期'],
     [{ collectionOpens: '2027-04-15', collectionCloses: '2027-03-01' }, '截止日期不能早于开始日期'],
     [{ collectionOpens: '2027-02-30', collectionCloses: '2027-03-01' }, '请填写有效的开始日期'],
-    [{ collectionOpens: '2025-10-01', collectionCloses: '2027-03-01' }, '开始日期须在 2026 年或 2027 年内'],
+    [{ collectionOpens: '2025-10-01', collectionCloses: '2027-03-01' }, '开始日期须在 2026 年下半年或 2027 年内'],
+    [{ collectionOpens: '2026-05-01', collectionCloses: '2027-03-01' }, '2027年度的项目征集应在 2026 年下半年（7月1日起）启动'],
   ])('%j → 422: %s', async (form, message) => {
     const t = await collectionCase();
     const res = await post(t.app, path, form, await t.as('qs.clerk'));

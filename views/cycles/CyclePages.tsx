@@ -1,5 +1,6 @@
 import type { Cycle } from '../../src/data/cycles';
 import type { Jurisdiction } from '../../src/data/jurisdictions';
+import { ConfirmBox } from '../components/ConfirmBox';
 import { PHASES, phaseLabel, type Phase } from '../../src/domain/phases';
 import { Field, FormError, SelectField, TextArea, type FieldErrors, type FormValues } from '../components/form';
 import { fmtDateTime } from '../components/format';
@@ -72,9 +73,10 @@ export interface WorkLink { href: string; label: string; hint: string }
 
 export function CyclePage(p: {
   j: Jurisdiction; cycle: Cycle; transitions: TransitionRow[]; canManage: boolean; links: WorkLink[];
-  values?: FormValues; errors?: FieldErrors;
+  values?: FormValues; errors?: FieldErrors; windowAtRisk?: { kind: 'open' | 'notYet'; opens: string; closes: string };
 }) {
   const { j, cycle } = p;
+  const risk = p.windowAtRisk;
   const at = PHASES.indexOf(cycle.phase);
   const targets: [string, string][] = [];
   const next = PHASES[at + 1];
@@ -98,6 +100,16 @@ export function CyclePage(p: {
           <SelectField name="to" label="变更为" options={targets} value={p.values?.to ?? next} error={p.errors?.to} required />
           <TextArea name="note" label="说明" value={p.values?.note} error={p.errors?.note} maxlength={1000}
             hint="进入下一阶段可不填；退回必须写明原因" />
+          {risk && (
+            <fieldset class="warning">
+              <legend>进入资格审查将提前截止已公布的征集</legend>
+              <p>已公布的征集时间为 {risk.opens} 至 {risk.closes}（含当天），尚未结束。进入“资格审查”后群众不能再提交，
+                以后收到的建议转入项目储备库。如确需提前截止，请填写公告并勾选确认。</p>
+              <TextArea name="notice" label="提前截止公告（在公开页面发布）" value={p.values?.notice} error={p.errors?.notice} maxlength={1000} />
+              <ConfirmBox name="confirm" label="我确认提前截止征集，并在公开页面发布上述公告" error={p.errors?.confirm}
+                checked={p.values?.confirm === 'yes'} />
+            </fieldset>
+          )}
           <button type="submit">确认变更</button>
         </form>
       )}

@@ -1,3 +1,5 @@
+import type { collectionSummary } from '../../src/data/collection';
+import { CollectionSummary } from './CollectionSummary';
 import type { CollectionState } from '../../src/domain/collection';
 import { phaseLabel, type Phase } from '../../src/domain/phases';
 import {
@@ -45,6 +47,7 @@ export function PortalPage(p: {
   rows: PortalRow[]; page: number; pageSize: number; total: number;
   candidates: ReturnType<typeof publicCandidates>;
   results: Results | null; actions: ResidentAction[]; emblem: number | undefined;
+  summary?: ReturnType<typeof collectionSummary>; closeNotice?: string;
 }) {
   const base = p.year ? `/p/${p.town.code}/${p.year}` : `/p/${p.town.code}`;
   const all = Object.values(p.counts).reduce((a, b) => a + (b ?? 0), 0);
@@ -63,6 +66,8 @@ export function PortalPage(p: {
       {p.years.length > 1 && (
         <p class="muted">其他年度：{p.years.filter((y) => y !== p.year).map((y, i) => <>{i > 0 && ' · '}<a href={`/p/${p.town.code}/${y}`}>{y}</a></>)}</p>
       )}
+      {p.closeNotice && !p.summary && <p class="notice">提前截止公告：{p.closeNotice}</p>}
+      {p.summary && <CollectionSummary summary={p.summary} closeNotice={p.closeNotice} />}
       {p.candidates && !p.results && <CandidateList list={p.candidates} />}
       {p.year === undefined ? <p class="muted">本辖区还没有年度工作。</p> : (
         <>

@@ -10,17 +10,21 @@ export interface PublicTown { code: string; name: string; kind: string }
 export function ProposePage(p: {
   town: PublicTown; year: number; state: CollectionState; choices: FormChoices; values: FormValues; errors?: FieldErrors;
   stationName?: string; staffHref?: string;
+  /** Outside the window: the form sends to the reserve pool instead. */
+  toPool?: boolean;
 }) {
   return (
     <section class="propose">
       <h1>{p.town.name}民生实事项目建议</h1>
       <CollectionNotice state={p.state} kind={p.town.kind} year={p.year} />
-      <p>您希望政府今年为大家办哪件实事？请告诉我们。每条建议都会得到答复，您可以凭回执号随时查询办理情况。</p>
+      {p.toPool
+        ? <p class="notice">现在不在项目征集时间内。您的建议将转入<strong>项目储备库</strong>，以后年度征集时由工作人员选用；凭回执号可随时查询。</p>
+        : <p>您希望政府今年为大家办哪件实事？请告诉我们。每条建议都会得到答复，您可以凭回执号随时查询办理情况。</p>}
       {p.staffHref && (
         <p class="notice">您已登录。代群众提交或录入纸质表格，请用<a href={p.staffHref}>工作人员录入页</a>，提交会记在您名下。</p>
       )}
       {p.stationName && <p class="badge">经 {p.stationName} 提交</p>}
-      <form method="post" action={`/p/${p.town.code}/propose`} class="stack" novalidate>
+      <form method="post" action={`/p/${p.town.code}/propose${p.toPool ? '/reserve' : ''}`} class="stack" novalidate>
         <FormError errors={p.errors} />
         {p.errors && !p.errors._form && <p class="error banner" role="alert">有几处需要修改，请看标红的地方。</p>}
         <input type="hidden" name="year" value={String(p.year)} />
@@ -68,6 +72,7 @@ export function CollectionClosedPage(p: { town: PublicTown; year?: number; state
       {p.kept && <KeptText values={p.kept} />}
       <p>征集期以外，您也可以到就近的人大代表之家、代表联络站反映意见。</p>
       <div class="actions">
+        {p.state.kind !== 'noCycle' && <a class="button" href={`/p/${p.town.code}/propose/reserve`}>提交建议到项目储备库</a>}
         <a class="button" href={`/p/${p.town.code}`}>查看已征集的项目和办理情况</a>
         <a class="button secondary" href="/track">凭回执号查询</a>
       </div>

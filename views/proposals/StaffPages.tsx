@@ -3,7 +3,8 @@ import type { PublicAddress } from '../../src/http/publicUrl';
 import type { CsvIssue } from '../../src/domain/proposalCsv';
 import { CSV_COLUMNS, MAX_IMPORT_ROWS } from '../../src/domain/proposalCsv';
 import { CATEGORY_LABELS, SOURCE_LABELS } from '../../src/domain/proposalLabels';
-import { Field, FormError, SelectField, type FieldErrors, type FormValues } from '../components/form';
+import { Field, FormError, SelectField, TextArea, type FieldErrors, type FormValues } from '../components/form';
+import { ConfirmBox } from '../components/ConfirmBox';
 import { PublicUrlWarning } from '../components/PublicUrlWarning';
 import { CollectionNotice } from './CollectionNotice';
 import { ProposalFields, type FormChoices } from './ProposalFields';
@@ -101,8 +102,10 @@ const COLUMN_HELP: Record<(typeof CSV_COLUMNS)[number]['field'], string> = {
 export function CollectionWindowPage(p: {
   j: Town; year: number; state: CollectionState; canManage: boolean; values: FormValues; errors?: FieldErrors;
   address: PublicAddress; formUrl: string; portalUrl: string;
+  minDays: number; closeValues?: FormValues; closeErrors?: FieldErrors; closeNotice: string;
 }) {
   const base = `/j/${p.j.code}/cycles/${p.year}`;
+  const announced = p.state.kind === 'open' || p.state.kind === 'notYet';
   return (
     <section>
       <p class="muted"><a href={base}>{p.j.name} {p.year} 年度</a></p>
@@ -116,7 +119,22 @@ export function CollectionWindowPage(p: {
             hint="含当天，按北京时间" />
           <Field name="collectionCloses" label="截止日期" type="date" value={p.values.collectionCloses} error={p.errors?.collectionCloses} required
             hint="含当天：截止日当晚 24 时前提交的都有效" />
+          <TextArea name="shortReason" label="缩短征集时间的原因" value={p.values.shortReason} error={p.errors?.shortReason} maxlength={500}
+            hint={`公开征集一般不少于 ${p.minDays} 天（含首尾两天）；少于 ${p.minDays} 天时须填写原因，原因将被记录`} />
           <button type="submit">保存征集时间</button>
+        </form>
+      )}
+      {p.closeNotice && <p class="notice">已提前截止。公告：{p.closeNotice}</p>}
+      {p.canManage && announced && (
+        <form method="post" action={`${base}/collection/close`} class="stack card" novalidate>
+          <h2>提前截止征集</h2>
+          <p>征集时间已经公布。提前截止后群众将不能再通过网上表单提交，以后收到的建议转入项目储备库。</p>
+          <FormError errors={p.closeErrors} />
+          <TextArea name="notice" label="提前截止公告（在公开页面发布）" value={p.closeValues?.notice} error={p.closeErrors?.notice} required maxlength={1000}
+            hint="说明提前截止的原因和今后反映意见的途径" />
+          <ConfirmBox name="confirm" label="我确认提前截止本年度的项目征集，并在公开页面发布上述公告" error={p.closeErrors?.confirm}
+            checked={p.closeValues?.confirm === 'yes'} />
+          <button type="submit" class="danger">提前截止征集</button>
         </form>
       )}
       <h2>群众从哪里提交</h2>

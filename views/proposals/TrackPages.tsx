@@ -105,6 +105,8 @@ export function TrackPage(p: { t: TrackedProposal }) {
       <h1>{t.title}</h1>
       <p>回执号 <strong class="receipt-inline">{t.receipt}</strong> <StatusBadge status={t.status} /></p>
       <p class="status-sentence">{STATUS_SENTENCES[t.status]}</p>
+      {t.poolReason && <p class="notice">已转入项目储备库，以后年度征集时可从储备库中选用。</p>}
+      {t.nomination && <p class="notice open">{t.nomination}。</p>}
       {t.candidateTitle && <p class="notice open">已列入经主席团通过的候选项目：“{t.candidateTitle}”。</p>}
       {t.merged && t.mergedIntoReceipt && (
         <div class="card">

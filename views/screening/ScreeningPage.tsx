@@ -140,6 +140,7 @@ export function ScreeningPage(p: ScreeningPageProps) {
           回执号 {d.receipt} 的查询结果显示合并后的提议。</p>
       )}
 
+      <p class="muted">属上级区或所辖镇（街道）事权的，可 <a href={`${href(d.id)}/transfer`}>移交其他层级办理</a>，回执号和提议人不变。</p>
       <h2>提议内容</h2>
       <p class="prose">{d.description}</p>
       <Facts d={d} />
