@@ -3,17 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { auditLog, poll } from '../../db/schema';
 import { chainPlan, createFurtherPoll } from '../../src/data/furtherPolls';
 import { optionsOf, pollById, type Poll } from '../../src/data/pollReads';
-import { createRunoff, openPoll } from '../../src/data/polls';
+import { createRunoff } from '../../src/data/polls';
 import { generateResolution, publishSession } from '../../src/data/publication';
 import { projectsOfCycle, sessionOutcome } from '../../src/data/results';
-import { CANDIDATE_TITLES } from '../helpers/votingFixture';
-import { cast, clerkActor, close, openedPoll, tiedPoll, valueOf, type PollCase } from '../helpers/pollCases';
+import { CANDIDATE_TITLES, signCertificates } from '../helpers/votingFixture';
+import { cast, clerkActor, close, opened, openedPoll, tiedPoll, valueOf, type PollCase } from '../helpers/pollCases';
 
 const [A, B, C, D] = CANDIDATE_TITLES;
 
 /** Opens a poll that follows in the chain and has every one of the 12 cast the marks the plan gives them. */
 function hold(t: PollCase, created: Poll, plan: (i: number) => string[]): PollCase {
-  const r: PollCase = { ...t, poll: valueOf(openPoll(t.f.db, clerkActor(t.f), created, new Date())), ids: optionsOf(t.f.db, created.id).map((o) => o.id) };
+  const r: PollCase = opened(t, created);
   for (let i = 0; i < 12; i++) cast(r, i, plan(i));
   return { ...r, poll: close(r) };
 }
@@ -46,6 +46,7 @@ describe('the shortfall chain: 另行票决 for places still empty', () => {
     expect(text).not.toContain('未产生');
     // No counted poll was voided to make room.
     expect(t.f.db.select().from(poll).where(eq(poll.state, 'void')).all()).toHaveLength(0);
+    signCertificates(t.f, t.session);
     valueOf(publishSession(t.f.db, { id: t.f.users.qsClerk.id, name: 'x' }, t.f.qs, t.session, new Date()));
     expect(projectsOfCycle(t.f.db, t.f.qsCycle.cycle.id).map((p) => p.title)).toEqual([A, D]);
   });
@@ -70,6 +71,7 @@ describe('the shortfall chain: 另行票决 for places still empty', () => {
     expect(sessionOutcome(t.f.db, t.session.id)!.emptySeats).toBe(0); // B 12 → adopted
     // Another session of the same shape, ended after the tied runoff.
     const { t: t2, runoff: r2 } = await runoffTiedAgain();
+    signCertificates(t2.f, t2.session);
     valueOf(publishSession(t2.f.db, { id: t2.f.users.qsClerk.id, name: 'x' }, t2.f.qs, t2.session, new Date()));
     const outcome = sessionOutcome(t2.f.db, t2.session.id)!;
     expect(outcome).toMatchObject({ emptySeats: 1 });

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { optionsOf, pollById } from '../../src/data/pollReads';
-import { createRunoff, openPoll } from '../../src/data/polls';
+import { createRunoff } from '../../src/data/polls';
 import { get, post } from '../helpers/app';
-import { cast, clerkActor, close, tiedPoll, valueOf, type PollCase } from '../helpers/pollCases';
+import { cast, clerkActor, close, opened, tiedPoll, valueOf, type PollCase } from '../helpers/pollCases';
 import { CANDIDATE_TITLES } from '../helpers/votingFixture';
 
 describe('另行票决 through the pages', () => {
   it('after a runoff with nobody over half the clerk opens a further poll; its sheet shows the whole chain; the resolution tells it', async () => {
     const t = await tiedPoll();
     const created = valueOf(createRunoff(t.f.db, clerkActor(t.f), t.poll, new Date()));
-    const r: PollCase = { ...t, poll: valueOf(openPoll(t.f.db, clerkActor(t.f), created, new Date())), ids: optionsOf(t.f.db, created.id).map((o) => o.id) };
+    const r: PollCase = opened(t, created);
     for (let i = 0; i < 12; i++) cast(r, i, i < 6 ? ['for', 'against'] : ['against', 'for']);
     const runoff = close(r);
     const clerk = await t.f.login('qs.clerk');
@@ -26,7 +26,7 @@ describe('另行票决 through the pages', () => {
     expect(pollById(t.f.db, furtherId)).toMatchObject({ kind: 'further', parentPollId: runoff.id });
     const again = await post(t.f.app, `/j/QS/polls/${runoff.id}/further`, {}, clerk);
     expect(again.status).toBe(422);
-    const f: PollCase = { ...t, poll: valueOf(openPoll(t.f.db, clerkActor(t.f), pollById(t.f.db, furtherId)!, new Date())), ids: optionsOf(t.f.db, furtherId).map((o) => o.id) };
+    const f: PollCase = opened(t, pollById(t.f.db, furtherId)!);
     for (let i = 0; i < 12; i++) cast(f, i, i < 8 ? ['', 'for', ''] : ['', '', '']);
     close(f);
     const sheet = await (await get(t.f.app, `/j/QS/polls/${furtherId}/result`, clerk)).text();

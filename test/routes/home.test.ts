@@ -61,6 +61,7 @@ describe('home page: a session under way calls the representative in', () => {
     const s = openSession(f, 2);
     const p = createSelectionPoll(f.db, actorOf(f), s, { title: '项目票决', secrecy: 'secret' }, new Date());
     if (!p.ok) throw new Error(p.error);
+    adoptFor(f, s);
     const opened = openPoll(f.db, actorOf(f), p.value, new Date());
     if (!opened.ok) throw new Error(opened.error);
     const cast = castBallot(f.db, { poll: opened.value, options: optionsOf(f.db, p.value.id), voter: f.roster[0]! }, {});

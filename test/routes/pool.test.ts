@@ -25,9 +25,10 @@ describe('year-round intake goes to the reserve pool', () => {
     expect(form).toContain('项目储备库');
     const res = await post(t.app, '/p/QS/propose/reserve', proposalForm({ title: '河堤护栏' }));
     expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toBe('/receipt/2027-QS-0001');
-    expect(byReceipt(t, '2027-QS-0001')).toMatchObject({ title: '河堤护栏', poolReason: 'late', status: 'submitted' });
-    const track = await (await get(t.app, '/track/2027-QS-0001')).text();
+    const receipt = res.headers.get('location')!.replace('/receipt/', '');
+    expect(receipt).toMatch(/^2027-QS-0001-[2-9A-HJKMNP-TV-Z]{4}$/);
+    expect(byReceipt(t, receipt)).toMatchObject({ title: '河堤护栏', poolReason: 'late', status: 'submitted' });
+    const track = await (await get(t.app, `/track/${receipt}`)).text();
     expect(track).toContain('已转入项目储备库');
     // Not counted in the year's collection summary: it arrived after the window.
     expect(await (await get(t.app, '/p/QS/2027')).text()).toContain('共收到建议 <strong>0</strong> 条');
@@ -119,8 +120,8 @@ describe('nominating from the pool into a later year', () => {
   it('an unscreened late item joins the later year\'s intake instead; same year and locked lists are refused', async () => {
     const t = await collectionCase(AFTER_CLOSE);
     const clerk = await t.as('qs.clerk');
-    await post(t.app, '/p/QS/propose/reserve', proposalForm({ title: '河堤护栏' }));
-    const item = byReceipt(t, '2027-QS-0001');
+    const receipt = (await post(t.app, '/p/QS/propose/reserve', proposalForm({ title: '河堤护栏' }))).headers.get('location')!.replace('/receipt/', '');
+    const item = byReceipt(t, receipt);
     const same = await post(t.app, `/j/QS/pool/${item.id}/nominate`, { year: '2027' }, clerk);
     expect(same.status).toBe(422);
     expect(await same.text()).toContain('只能列入 2027 年度以后的年度');
@@ -131,9 +132,9 @@ describe('nominating from the pool into a later year', () => {
     expect(await late.text()).toContain('未经审查的提议不能再转入');
     setPhase(t.db, y2028.id, 'collection');
     expect((await post(t.app, `/j/QS/pool/${item.id}/nominate`, { year: '2028' }, clerk)).status).toBe(303);
-    expect(byReceipt(t, '2027-QS-0001')).toMatchObject({ cycleId: y2028.id, seq: 1, poolReason: null, status: 'submitted' });
+    expect(byReceipt(t, receipt)).toMatchObject({ cycleId: y2028.id, seq: 1, poolReason: null, status: 'submitted' });
     expect(t.db.select().from(candidateProposal).all()).toHaveLength(0);
-    expect(await (await get(t.app, '/track/2027-QS-0001')).text()).toContain('已从项目储备库转入2028年度项目征集');
+    expect(await (await get(t.app, `/track/${receipt}`)).text()).toContain('已从项目储备库转入2028年度项目征集');
     expect(t.db.select().from(cycle).where(eq(cycle.id, y2028.id)).get()!.year).toBe(2028);
   });
 });

@@ -1,11 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditLog, ballot, participation, poll, pollOption, session } from '../../db/schema';
+import { auditLog, ballot, participation, poll, pollOption, sealedBallot, session } from '../../db/schema';
 import { resolutionPollsOf } from '../../src/data/pollReads';
 import { sessionOutcome } from '../../src/data/results';
 import { get, post } from '../helpers/app';
 import { clerkActor, close, openedPoll, publishedSession, valueOf } from '../helpers/pollCases';
-import { castVia, marksFor, openSession, optionIds, votingFixture, type VotingFixture } from '../helpers/votingFixture';
+import { adoptFor, castVia, marksFor, openSession, optionIds, votingFixture, type VotingFixture } from '../helpers/votingFixture';
+import { closeVia, openVia } from '../helpers/ballotBoxVia';
 import { openPoll } from '../../src/data/polls';
 import { transitionSession } from '../../src/data/sessions';
 
@@ -63,12 +64,13 @@ describe('试投票: a rehearsal on the real phones, never counted, its ballots 
     for (const u of ['qs.rep', 'qs.r002', 'qs.r003']) {
       expect((await castVia(f, await f.login(u), id, marksFor(optionIds(f, id), ['for', 'for', '']))).status).toBe(303);
     }
-    expect(count(f.db.select().from(ballot).where(eq(ballot.pollId, id)).all())).toBe(3);
+    expect(count(f.db.select().from(sealedBallot).where(eq(sealedBallot.pollId, id)).all())).toBe(3); // sealed like real ones
 
     const res = await post(f.app, `/j/QS/polls/${id}/close`, {}, clerk);
     expect(res.status).toBe(303);
     expect(pollRow(f, id)).toMatchObject({ state: 'closed', testSubmissions: 3 });
     expect(count(f.db.select().from(ballot).where(eq(ballot.pollId, id)).all())).toBe(0);
+    expect(count(f.db.select().from(sealedBallot).where(eq(sealedBallot.pollId, id)).all())).toBe(0);
     expect(count(f.db.select().from(participation).where(eq(participation.pollId, id)).all())).toBe(0);
     expect(audits(f, 'poll.test.close').map((a) => JSON.parse(a.after!))).toEqual([{ submitted: 3, ballotsDestroyed: true }]);
     expect(audits(f, 'poll.close')).toHaveLength(0);
@@ -99,7 +101,8 @@ describe('试投票: a rehearsal on the real phones, never counted, its ballots 
     const next = await (await get(f.app, `/j/QS/sessions/${s.id}/screen`, clerk)).text();
     expect(next).toContain('即将开始表决');
     expect(next).not.toContain('试投票已结束');
-    expect((await post(f.app, `/j/QS/polls/${realId}/open`, {}, clerk)).status).toBe(303);
+    adoptFor(f, s); // the real vote is held under the adopted 票决办法; the rehearsal needed none
+    await openVia(f.app, realId, clerk);
     // Once the real vote has started, no more rehearsals are offered.
     expect(await (await get(f.app, `/j/QS/sessions/${s.id}`, clerk)).text()).not.toContain('发起试投票');
     // Every representative may vote in the real poll, those who rehearsed too.
@@ -171,7 +174,7 @@ describe('the phone after the vote', () => {
     const again = await castVia(t.f, rep, t.poll.id, marks);
     expect(again.status).toBe(409);
     expect(await again.text()).toContain(`回执码 <strong>${first}</strong>`);
-    expect(count(t.f.db.select().from(ballot).where(eq(ballot.pollId, t.poll.id)).all())).toBe(1);
+    expect(count(t.f.db.select().from(sealedBallot).where(eq(sealedBallot.pollId, t.poll.id)).all())).toBe(1);
   });
 
   it('the confirmation page carries the place for a failed cast and a time limit on the request', async () => {
@@ -237,9 +240,10 @@ describe('the projector on the day', () => {
     expect(before).toContain('class="screen-qr"');
     expect(before).not.toContain('screen-checkin compact');
     const id = Number((await post(f.app, `/j/QS/sessions/${s.id}/polls`, { title: '项目票决', secrecy: 'secret' }, clerk)).headers.get('location')!.split('/').at(-1));
+    adoptFor(f, s);
     const opened = valueOf(openPoll(f.db, clerkActor(f), pollRow(f, id), new Date()));
     await castVia(f, await f.login('qs.rep'), opened.id, marksFor(optionIds(f, id), ['for', 'for', 'for']));
-    await post(f.app, `/j/QS/polls/${id}/close`, {}, clerk);
+    await closeVia(f.app, id, clerk, opened.slips.map((x) => x.text));
     const after = await (await get(f.app, `/j/QS/sessions/${s.id}/screen`, clerk)).text();
     expect(after).toContain('class="screen-poll many"');
     expect(after.match(/<tr class="outcome-/g)).toHaveLength(10);

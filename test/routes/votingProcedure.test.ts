@@ -1,3 +1,5 @@
+import { unsealPoll } from '../../src/data/unseal';
+import { openVia } from '../helpers/ballotBoxVia';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, cycle, poll, pollResult, sessionOfficer, votingProcedure } from '../../db/schema';
@@ -38,6 +40,7 @@ describe('a poll keeps the rule it opened under', () => {
       expect(cast.ok).toBe(true);
     }
     valueOf(closePoll(f.db, dcClerk(f), pollById(f.db, opened.id)!, new Date()));
+    valueOf(unsealPoll(f.db, dcClerk(f), pollById(f.db, opened.id)!, [opened.slips[0]!.text, opened.slips[1]!.text], new Date()));
     const stored = JSON.parse(f.db.select().from(pollResult).where(eq(pollResult.pollId, opened.id)).get()!.result);
     expect(stored.tally).toMatchObject({ majorityBase: 'seated', baseCount: 6, minimumFor: 4, quorumNeeded: 4, quorumMet: true });
     expect(stored.tally.rows[0]).toMatchObject({ for: 3, outcome: 'failed' });
@@ -172,7 +175,7 @@ describe('票决办法: generated, adopted by show of hands, frozen, printed, re
     expect(print).toContain('class="print-sheet"');
     expect(print).toContain('经会议举手表决通过');
     expect(print).not.toContain('草案');
-    expect((await post(f.app, `/j/QS/polls/${p.id}/open`, {}, clerk)).status).toBe(303);
+    await openVia(f.app, p.id, clerk); // the page with the box's three slips, shown once
     const page = await (await get(f.app, `/j/QS/polls/${p.id}`, clerk)).text();
     expect(page).toContain('会议通过的<a href="/j/QS/sessions/');
   });

@@ -54,7 +54,7 @@ const VOTERS = 24;
 
 async function pollWithBallots(): Promise<PollCase & { path: string; receipts: string[] }> {
   const path = join(tempDir(), 'vote.db');
-  const t = await openedPoll({ reps: 30, logins: 0, candidates: 4, seatsToFill: 4, present: 30, db: openDb(path) });
+  const t = await openedPoll({ reps: 30, logins: 0, candidates: 4, seatsToFill: 3, present: 30, db: openDb(path) });
   const receipts = Array.from({ length: VOTERS }, (_, i) => cast(t, i, ballotOf(i)));
   return { ...t, path, receipts };
 }
