@@ -2,7 +2,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { durably, type Db, type DbConnection } from '../../db/client';
 import { attendance, ballot, ballotBox, namedBallot, participation, poll, representative } from '../../db/schema';
-import { checkElectronicBallot, type Marks } from '../domain/ballot';
+import { checkBallotOf, type Marks } from '../domain/ballot';
 import { refuse, type Refusal } from '../domain/result';
 import { inHall, placeLabel } from '../domain/roll';
 import type { TallyBallot } from '../domain/tally';
@@ -51,7 +51,7 @@ export interface CastSubject { poll: Poll; options: readonly Pick<PollOption, 'i
  */
 export function castBallot(conn: DbConnection, b: CastSubject, marks: Readonly<Record<string, unknown>>): CastOutcome {
   const { poll: p, voter } = b;
-  const checked = checkElectronicBallot(p.kind, b.options.map((o) => o.id), marks, p.seatsToFill);
+  const checked = checkBallotOf(p.kind, p.ballotForm, b.options.map((o) => o.id), marks, p.seatsToFill);
   return durably(conn, () => conn.transaction((tx): CastOutcome => {
     const current = tx.select({
       state: poll.state, roll: attendance.state, receipt: participation.receiptCode, channel: participation.channel,

@@ -33,7 +33,7 @@ export function closureCertificate(db: Db, { poll: p }: PollInSession): ClosureC
   const t = result.tally;
   const figures = certificateFigures(p.kind, {
     issued: result.ballots.issued, returned: result.ballots.returned, valid: t.ballots.valid, invalid: t.ballots.invalid,
-  }, ballotsOf(db, p.id, p.secrecy));
+  }, ballotsOf(db, p.id, p.secrecy), result.kind === 'evaluation' ? 'perItem' : result.rule?.ballotForm ?? p.ballotForm);
   const digest = createHash('sha256').update(JSON.stringify({ pollId: p.id, figures, rows: t.rows, computedAt: result.computedAt })).digest('hex');
   const officers = officersOf(db, p.sessionId);
   const signatures = db.select().from(closureSignature).where(eq(closureSignature.pollId, p.id)).orderBy(asc(closureSignature.signedAt)).all();

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { durably, type Db, type DbConnection } from '../../db/client';
 import { IN_HALL } from '../domain/roll';
 import { attendance, ballot, ballotBox, paperEntry, participation, poll, sessionRoster, user } from '../../db/schema';
-import { completeMarks, judgeBallot, type Marks } from '../domain/ballot';
+import { completeMarks, judgeBallotOf, type Marks } from '../domain/ballot';
 import { moreReturnedThanIssued, nextPass, readSerial, reconcile, type PaperEntryView, type Reconciliation } from '../domain/paperBallot';
 import { ok, refuse, type Result } from '../domain/result';
 import { recordAudit, type Actor } from './audit';
@@ -90,12 +90,12 @@ export function enterPaperBallot(db: Db, teller: Actor & { id: number }, p: Poll
     const existing = tx.select().from(paperEntry).where(and(eq(paperEntry.pollId, p.id), eq(paperEntry.serial, serial))).all();
     const pass = nextPass(existing, teller.id);
     if (!pass.ok) return refuse(`编号 ${serial}：${pass.error}`, 'serial');
-    const marks = completeMarks(fresh.kind, options.map((o) => o.id), input.marks, true); // a line marked twice may be recorded
+    const marks = completeMarks(fresh.kind, options.map((o) => o.id), input.marks, fresh.ballotForm !== 'tick', fresh.ballotForm); // a line marked twice may be recorded
     if (!marks.ok) return marks;
     let invalid = input.invalid;
     let reason = input.invalidReason.trim();
     if (invalid && !reason) return refuse('无效票须写明原因', 'invalidReason');
-    const judged = judgeBallot(fresh.kind, marks.value, fresh.seatsToFill);
+    const judged = judgeBallotOf(fresh.kind, fresh.ballotForm, marks.value, fresh.seatsToFill);
     if (!invalid && !judged.valid) { invalid = true; reason = judged.reason; } // over-N: invalid by rule, not by choice
     tx.insert(paperEntry).values({
       pollId: p.id, serial, pass: pass.value, tellerId: teller.id, marks: JSON.stringify(marks.value),

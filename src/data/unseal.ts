@@ -2,7 +2,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { durably, type DbConnection } from '../../db/client';
 import { ballot, ballotBox, participation, sealedBallot } from '../../db/schema';
-import { completeMarks, judgeBallot, type Marks } from '../domain/ballot';
+import { completeMarks, judgeBallotOf, type Marks } from '../domain/ballot';
 import { readSlip } from '../domain/boxSlip';
 import { ok, refuse, refuseAll, type Refusal, type Result } from '../domain/result';
 import { openBallot, unwrapBoxKey } from '../domain/sealedBox';
@@ -69,7 +69,7 @@ export function unsealPoll(conn: DbConnection, actor: Actor, p: Poll, slips: rea
   try {
     for (const sealed of sealedBallotsOf(conn, p.id)) {
       try {
-        const marks = completeMarks(fresh.kind, optionIds, JSON.parse(openBallot(privateKey, box.publicKey, p.id, sealed)) as Record<string, unknown>);
+        const marks = completeMarks(fresh.kind, optionIds, JSON.parse(openBallot(privateKey, box.publicKey, p.id, sealed)) as Record<string, unknown>, false, fresh.ballotForm);
         if (marks.ok) opened.push(marks.value);
         else unreadable++;
       } catch {
@@ -90,7 +90,7 @@ export function unsealPoll(conn: DbConnection, actor: Actor, p: Poll, slips: rea
     if (closed.state !== 'closed' || !isSealed(current)) return refuse('票箱已经打开或表决已作废', '_form', 409);
     // Written in an order no one chose: the page layout then says nothing about who cast when.
     for (const marks of shuffled(opened)) {
-      const judged = judgeBallot(closed.kind, marks, closed.seatsToFill);
+      const judged = judgeBallotOf(closed.kind, closed.ballotForm, marks, closed.seatsToFill);
       tx.insert(ballot).values({
         id: randomBytes(16).toString('hex'), pollId: p.id, marks: JSON.stringify(marks), valid: judged.valid, invalidReason: judged.valid ? '' : judged.reason,
       }).run();

@@ -14,6 +14,8 @@ export interface BallotModel {
   title: string;
   kind: PollKind;
   secrecy: 'secret' | 'named';
+  /** 勾选 or per item: decides whether the phone shows a checkbox or 赞成/反对/弃权 per candidate. */
+  ballotForm: Poll['ballotForm'];
   seatsToFill: number | null;
   options: PollOption[];
   /** 试投票: every screen says the ballot is a rehearsal and counts for nothing. */
@@ -43,7 +45,7 @@ export interface EndedPoll {
 
 /** The ballot as the phone shows it, from the rows the ballot subject already read. */
 export function ballotModel(p: Poll, options: PollOption[]): BallotModel {
-  return { pollId: p.id, title: p.title, kind: p.kind, secrecy: p.secrecy, seatsToFill: p.seatsToFill, options, isTest: p.isTest };
+  return { pollId: p.id, title: p.title, kind: p.kind, secrecy: p.secrecy, ballotForm: p.ballotForm, seatsToFill: p.seatsToFill, options, isTest: p.isTest };
 }
 
 /** What the representative should do now: check in, wait, fill the open ballot, or rest (voted). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CHOICE_SETS, isMark, MARK_LABELS, SPOILED_LINE, type Mark, type PollKind } from './choices';
+import { CHOICE_SETS, choiceSetOf, isMark, MARK_LABELS, SPOILED_LINE, type Mark, type PollKind } from './choices';
+import type { BallotForm } from './vocabulary';
 import { ok, refuse, type Result } from './result';
 
 /** A ballot's content: one mark per poll option, keyed by the option's id. */
@@ -14,29 +15,29 @@ export const UNREADABLE_BALLOT = '选票内容无法识别，请刷新页面后�
  * The ballot form's fields as a zod shape built from the poll's options: each `m<optionId>` blank or one of the
  * poll kind's marks. A value outside the choice set is a tampered or stale form, never silently dropped.
  */
-export function markFieldsShape(kind: PollKind, optionIds: readonly number[], paper = false) {
-  const mark = z.enum(['', ...CHOICE_SETS[kind].marks, ...(paper ? [SPOILED_LINE] : [])], { error: UNREADABLE_BALLOT }).default('');
+export function markFieldsShape(kind: PollKind, optionIds: readonly number[], paper = false, form: BallotForm = 'perItem') {
+  const mark = z.enum(['', ...choiceSetOf(kind, form).marks, ...(paper ? [SPOILED_LINE] : [])], { error: UNREADABLE_BALLOT }).default('');
   return Object.fromEntries(optionIds.map((id) => [`m${id}`, mark]));
 }
 
 /** The marks of a read form: an option left blank takes the choice set's unmarked mark. */
-export function marksOf(kind: PollKind, optionIds: readonly number[], fields: BallotFields): Marks {
-  const set = CHOICE_SETS[kind];
+export function marksOf(kind: PollKind, optionIds: readonly number[], fields: BallotFields, form: BallotForm = 'perItem'): Marks {
+  const set = choiceSetOf(kind, form);
   return Object.fromEntries(optionIds.map((id) => [id, (fields[`m${id}`] || set.unmarked) as Mark]));
 }
 
 /** A ballot form (a phone's), read: the fields as typed and the complete marks. Other body fields are ignored. */
-export function ballotForm(kind: PollKind, optionIds: readonly number[]) {
-  return z.object(markFieldsShape(kind, optionIds))
-    .transform((fields: BallotFields) => ({ fields, marks: marksOf(kind, optionIds, fields) }));
+export function ballotForm(kind: PollKind, optionIds: readonly number[], form: BallotForm = 'perItem') {
+  return z.object(markFieldsShape(kind, optionIds, false, form))
+    .transform((fields: BallotFields) => ({ fields, marks: marksOf(kind, optionIds, fields, form) }));
 }
 
 /**
  * Marks as a data function receives them: exactly the poll's options, each with a mark of its choice set; an
  * option missing takes the unmarked mark. Anything else is refused, whoever the caller.
  */
-export function completeMarks(kind: PollKind, optionIds: readonly number[], marks: Readonly<Record<string, unknown>>, paper = false): Result<Marks> {
-  const set = CHOICE_SETS[kind];
+export function completeMarks(kind: PollKind, optionIds: readonly number[], marks: Readonly<Record<string, unknown>>, paper = false, form: BallotForm = 'perItem'): Result<Marks> {
+  const set = choiceSetOf(kind, form);
   const ids = new Set(optionIds.map(String));
   if (Object.keys(marks).some((k) => !ids.has(k))) return refuse(UNREADABLE_BALLOT);
   const out: Marks = {};
@@ -104,4 +105,20 @@ export function judgeTickBallot(marks: Marks, seatsToFill: number): Judgement {
   return limitedCount > seatsToFill
     ? { valid: false, limitedCount, reason: `勾选 ${limitedCount} 项，超过应选数 ${seatsToFill} 项` }
     : { valid: true, limitedCount };
+}
+
+/** Whether a complete ballot is valid under its poll's ballot form: 勾选 in the tick's words, else judgeBallot. */
+export function judgeBallotOf(kind: PollKind, form: BallotForm, marks: Marks, seatsToFill: number | null): Judgement {
+  return form === 'tick' && kind !== 'evaluation' && seatsToFill !== null ? judgeTickBallot(marks, seatsToFill) : judgeBallot(kind, marks, seatsToFill);
+}
+
+/**
+ * An electronic ballot under its poll's ballot form. A 勾选 ballot arrives as marks ('for' ticked, 'none' not):
+ * read against the tick set, then checked as the ticked ids, so a phone never stores more ticks than places.
+ */
+export function checkBallotOf(kind: PollKind, form: BallotForm, optionIds: readonly number[], marks: Readonly<Record<string, unknown>>, seatsToFill: number | null): Result<Marks> {
+  if (form !== 'tick' || kind === 'evaluation' || seatsToFill === null) return checkElectronicBallot(kind, optionIds, marks, seatsToFill);
+  const read = completeMarks(kind, optionIds, marks, false, 'tick');
+  if (!read.ok) return read;
+  return checkTickBallot(optionIds, Object.keys(read.value).filter((id) => read.value[id] === 'for'), seatsToFill);
 }

@@ -1,7 +1,7 @@
 import type { Marks } from './ballot';
-import { CHOICE_SETS, type PollKind } from './choices';
+import { choiceSetOf, type PollKind } from './choices';
 import { scrutinyShortfalls } from './sessionOfficers';
-import type { SessionOfficerRole } from './vocabulary';
+import type { BallotForm, SessionOfficerRole } from './vocabulary';
 
 /**
  * 计票结果报告单: per poll, the ballots issued and returned, valid, invalid and blank, every option's counts and the
@@ -11,8 +11,8 @@ import type { SessionOfficerRole } from './vocabulary';
 export interface CertificateFigures { issued: number; returned: number; valid: number; invalid: number; blank: number }
 
 /** 空白票: a valid ballot that marks no option at all (every line left unmarked). A line marked twice is a mark. */
-export function isBlankBallot(kind: PollKind, marks: Marks): boolean {
-  const unmarked = CHOICE_SETS[kind].unmarked;
+export function isBlankBallot(kind: PollKind, marks: Marks, form: BallotForm = 'perItem'): boolean {
+  const unmarked = choiceSetOf(kind, form).unmarked;
   return Object.values(marks).every((m) => m === unmarked);
 }
 
@@ -20,8 +20,9 @@ export function certificateFigures(
   kind: PollKind,
   counted: { issued: number; returned: number; valid: number; invalid: number },
   ballots: readonly { marks: Marks; valid: boolean }[],
+  form: BallotForm = 'perItem',
 ): CertificateFigures {
-  return { ...counted, blank: ballots.filter((b) => b.valid && isBlankBallot(kind, b.marks)).length };
+  return { ...counted, blank: ballots.filter((b) => b.valid && isBlankBallot(kind, b.marks, form)).length };
 }
 
 /**

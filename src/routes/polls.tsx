@@ -22,6 +22,7 @@ import { publishedSessions, readResult, sessionOutcome } from '../data/results';
 import { quorumState } from '../data/sessions';
 import { procedureCitation, procedureOf } from '../data/votingProcedure';
 import { markFieldsShape, marksOf } from '../domain/ballot';
+import type { BallotForm } from '../domain/vocabulary';
 import { refuse } from '../domain/result';
 import { BODY_TERMS, bodyOf } from '../domain/bodyTerms';
 import type { PollKind } from '../domain/choices';
@@ -51,14 +52,15 @@ const unsealGuard = allowOfficer(['chiefScrutineer', 'scrutineer'], 'poll.unseal
 const withScrub = (message: string, scrub: { completed: boolean } | null) => (scrub && !scrub.completed ? `${message}。${SCRUB_FAILED}` : message);
 
 /** One returned paper ballot as a teller types it: its serial, its marks (this poll's options), or why it is invalid. */
-function entryForm(kind: PollKind, optionIds: readonly number[]) {
+function entryForm(kind: PollKind, optionIds: readonly number[], form: BallotForm = 'perItem') {
   return z.object({
     serial: z.string().max(20).default(''),
     invalid: z.literal('1', { error: '无效票选项有误' }).optional(),
     invalidReason: trimmed(100).default(''),
-    ...markFieldsShape(kind, optionIds, true),
+    // A 勾选 line is one box: it cannot be marked twice, so only per-item lines may be recorded as 多划.
+    ...markFieldsShape(kind, optionIds, form !== 'tick', form),
   }).transform((f) => ({
-    serial: f.serial, invalid: f.invalid === '1', invalidReason: f.invalidReason, marks: marksOf(kind, optionIds, f as Record<string, string>),
+    serial: f.serial, invalid: f.invalid === '1', invalidReason: f.invalidReason, marks: marksOf(kind, optionIds, f as Record<string, string>, form),
   }));
 }
 
@@ -219,7 +221,7 @@ export const polls = new Hono<PollEnv>()
   .post('/paper/entries', allowOfficer(['teller'], 'poll.tally'), async (c) => {
     const { db, poll: p } = c.var;
     const options = optionsOf(db, p.id);
-    const form = await readForm(c, entryForm(p.kind, options.map((o) => o.id)));
+    const form = await readForm(c, entryForm(p.kind, options.map((o) => o.id), p.ballotForm));
     if (!form.ok) {
       c.status(422);
       return paperPage(c, form.values, form.errors);

@@ -35,7 +35,7 @@ import { phaseLabel } from '../domain/phases';
 import { refuse } from '../domain/result';
 import { canCheckIn } from '../domain/sessionState';
 import { scrutinyShortfalls } from '../domain/sessionOfficers';
-import { SESSION_KINDS } from '../domain/vocabulary';
+import { BALLOT_FORMS, SESSION_KINDS } from '../domain/vocabulary';
 import { wantsFragment } from '../http/hall';
 import { publicOrigin } from '../http/publicUrl';
 import { refused } from '../http/refused';
@@ -60,6 +60,8 @@ const stateForm = z.object({ to: z.enum(['open', 'closed'], { error: '未知的�
 const pollForm = z.object({
   title: trimmed(100, '请填写表决名称'),
   secrecy: z.enum(['secret', 'named'], { error: '请选择投票方式' }),
+  // A plain POST without the field (an older page) still gets the per-item ballot it always had.
+  ballotForm: z.enum(BALLOT_FORMS, { error: '请选择选票形式' }).default('perItem'),
 });
 const evaluationPollForm = z.object({
   cycleId: z.string().regex(/^\d{1,9}$/, '请选择测评哪一年度的项目').transform(Number),

@@ -5,7 +5,7 @@ import { allow, userActor } from '../auth/authorize';
 import { castBallot, participationOf, type ParticipationChannel } from '../data/ballots';
 import { isPresent, selfCheckIn, type Session } from '../data/sessions';
 import { ballotModel, selfCheckInActor, sessionOfVoter, voteNowFor, type VoteNowState } from '../data/voteNow';
-import { ballotForm, checkElectronicBallot } from '../domain/ballot';
+import { ballotForm, checkBallotOf } from '../domain/ballot';
 import { refuse } from '../domain/result';
 import { fullPageLoad, wantsFragment } from '../http/hall';
 import { FailureLimiter } from '../http/limiter';
@@ -48,7 +48,7 @@ function ballotPage(c: B, fields?: FormValues, error?: string) {
 /** The ballot form as sent, read by the schema built from this poll's options; unreadable → the ballot again (422). */
 async function readBallot(c: B) {
   const { poll: p, options } = c.var;
-  const form = await readForm(c, ballotForm(p.kind, options.map((o) => o.id)));
+  const form = await readForm(c, ballotForm(p.kind, options.map((o) => o.id), p.ballotForm));
   if (form.ok) return form;
   c.status(422);
   return { ok: false as const, page: ballotPage(c, form.values, Object.values(form.errors)[0]) };
@@ -111,7 +111,7 @@ export const ballot = new Hono<BallotEnv>()
     if (prior) return receiptPage(c, { receipt: prior.receiptCode, channel: prior.channel }, '您已经投过票了');
     const form = await readBallot(c);
     if (!form.ok) return form.page;
-    const checked = checkElectronicBallot(p.kind, options.map((o) => o.id), form.data.marks, p.seatsToFill);
+    const checked = checkBallotOf(p.kind, p.ballotForm, options.map((o) => o.id), form.data.marks, p.seatsToFill);
     if (!checked.ok) return refused(c, checked, (c: B) => ballotPage(c, form.data.fields, checked.error));
     return c.render(<ConfirmPage code={j.code} b={ballotModel(p, options)} marks={form.data.fields} />, { title: '确认选票' });
   })

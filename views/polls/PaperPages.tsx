@@ -3,15 +3,17 @@ import type { Poll, PollOption } from '../../src/data/pollReads';
 import type { Session } from '../../src/data/sessions';
 import type { Jurisdiction } from '../../src/data/jurisdictions';
 import type { BodyTerms } from '../../src/domain/bodyTerms';
-import { CHOICE_SETS, MARK_LABELS, SPOILED_LINE } from '../../src/domain/choices';
+import { choiceSetOf, MARK_LABELS, SPOILED_LINE } from '../../src/domain/choices';
 import { differences, formatSerial, type PaperEntryView } from '../../src/domain/paperBallot';
 import { Field, FormError, PostButton, type FieldErrors, type FormValues } from '../components/form';
 
 /** One A4 ballot per seated representative, numbered, with the instructions and the N limit printed on it. */
 export function PrintBallotsPage(p: { j: Jurisdiction; s: Session; p: Poll; options: PollOption[]; printed: number }) {
-  const { marks, limited: limitMark } = CHOICE_SETS[p.p.kind];
-  const limited = p.p.seatsToFill !== null ? limitMark : undefined;
   const evaluation = p.p.kind === 'evaluation';
+  const tick = p.p.ballotForm === 'tick' && !evaluation;
+  const { marks: setMarks, limited: limitMark } = choiceSetOf(p.p.kind, p.p.ballotForm);
+  const marks = tick ? (['for'] as const) : setMarks; // a 勾选 ballot prints one box per line
+  const limited = p.p.seatsToFill !== null ? limitMark : undefined;
   const serials = Array.from({ length: p.printed }, (_, i) => formatSerial(i + 1, p.printed));
   return (
     <div class="ballots">
@@ -26,15 +28,24 @@ export function PrintBallotsPage(p: { j: Jurisdiction; s: Session; p: Poll; opti
           <p class="ballot-serial">编号 No. {serial}</p>
           <div class="ballot-instructions">
             <p><strong>填写说明</strong></p>
+            {tick ? (
+            <ol>
+              <li>本选票为<strong>勾选</strong>选票：同意哪个候选项目，就在该项目后的方格内划“✓”，划“✓”即为赞成。</li>
+              <li>本次应选 <strong>{p.p.seatsToFill}</strong> 项，<strong>最多勾选 {p.p.seatsToFill} 项</strong>；勾选超过 {p.p.seatsToFill} 项的，整张选票无效。</li>
+              <li>不勾选的项目不计赞成票。</li>
+              <li>本次为无记名投票，请勿在选票上署名或作其他标记。</li>
+            </ol>
+            ) : (
             <ol>
               <li>对每个{evaluation ? '' : '候选'}项目，在“{marks.map((m) => MARK_LABELS[m]).join('”“')}”中选择一项，在对应方格内划“✓”。</li>
               {limited && <li>本次应选 <strong>{p.p.seatsToFill}</strong> 项。划“{MARK_LABELS[limited]}”的项目<strong>不得超过 {p.p.seatsToFill} 项</strong>，超过的为无效票。</li>}
               <li>不划的项目视为弃权{evaluation && '，不计入该项目的满意率'}。同一项目划两个以上方格的，该项无效，其余各项仍然有效。</li>
               <li>本次为无记名投票，请勿在选票上署名或作其他标记。</li>
             </ol>
+            )}
           </div>
           <table class={`ballot-grid marks-${marks.length}`}>
-            <thead><tr><th>序号</th><th>{evaluation ? '项目' : '候选项目'}</th>{marks.map((m) => <th class="box-col">{MARK_LABELS[m]}</th>)}</tr></thead>
+            <thead><tr><th>序号</th><th>{evaluation ? '项目' : '候选项目'}</th>{marks.map((m) => <th class="box-col">{tick ? '勾选' : MARK_LABELS[m]}</th>)}</tr></thead>
             <tbody>
               {p.options.map((o, i) => (
                 <tr><td>{i + 1}</td><td>{o.label}</td>{marks.map(() => <td class="box-col"><span class="box" /></td>)}</tr>
@@ -57,7 +68,8 @@ export function PaperPage(p: {
   const base = `/j/${p.j.code}/polls/${poll.id}`;
   const st = p.state;
   const v = p.values ?? {};
-  const marks = CHOICE_SETS[poll.kind].marks;
+  const set = choiceSetOf(poll.kind, poll.ballotForm);
+  const tick = set.unmarked === 'none';
   const entering = poll.state === 'closed' && !st.counted;
   const enteredSerials = new Set([...st.entries, ...st.pending].map((e) => e.serial)).size;
   return (
@@ -104,10 +116,18 @@ export function PaperPage(p: {
           <p class="hint">每张选票由两位计票人各录入一遍（第二遍须由另一位计票人录入），两遍一致才计入；录入第二遍时看不到第一遍的内容。
             未划的项目按弃权录入；同一项目划了两个以上方格（如既划赞成又划反对）的，选“多划”，该项按无效计，其余各项照常录入。</p>
           <Field name="serial" label="选票编号" value={v.serial} error={p.errors?.serial} inputmode="numeric" required autocomplete="off" />
-          {p.options.map((o) => (
+          {tick && <p class="hint">本轮为勾选选票（最多勾选 {poll.seatsToFill} 项）：选票上打勾的项目在下面勾上，其余不勾。勾选超过 {poll.seatsToFill} 项的，系统自动判为无效票。</p>}
+          {tick ? (
+            <fieldset class="tick-list">
+              <legend>选票上勾选的项目</legend>
+              {p.options.map((o) => (
+                <label class="mark-row tick-row"><input type="checkbox" name={`m${o.id}`} value="for" checked={v[`m${o.id}`] === 'for'} /> {o.label}</label>
+              ))}
+            </fieldset>
+          ) : p.options.map((o) => (
             <fieldset class="mark-row">
               <legend>{o.label}</legend>
-              {[...marks, SPOILED_LINE].map((m) => (
+              {[...set.marks, SPOILED_LINE].map((m) => (
                 <label><input type="radio" name={`m${o.id}`} value={m} checked={v[`m${o.id}`] === m} /> {MARK_LABELS[m]}</label>
               ))}
               {p.errors?.[`m${o.id}`] && <p class="error" role="alert">{p.errors[`m${o.id}`]}</p>}
@@ -117,7 +137,7 @@ export function PaperPage(p: {
             <label><input type="checkbox" name="invalid" value="1" checked={v.invalid === '1'} /> 无效票</label>
           </div>
           <Field name="invalidReason" label="无效原因" value={v.invalidReason} error={p.errors?.invalidReason} maxlength={100}
-            hint={`例如：无法辨认、使用非正式选票。${CHOICE_SETS[poll.kind].limited ? '赞成超过应选数的，系统自动判为无效。' : ''}`} />
+            hint={`例如：无法辨认、使用非正式选票。${set.limited ? `${tick ? '勾选' : '赞成'}超过应选数的，系统自动判为无效。` : ''}`} />
           <button type="submit">保存本张</button>
         </form>
       )}

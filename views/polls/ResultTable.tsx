@@ -1,4 +1,4 @@
-import type { EvaluationPollResult, StoredResult } from '../../src/data/results';
+import type { EvaluationPollResult, SelectionResult, StoredResult } from '../../src/data/results';
 import type { BodyTerms } from '../../src/domain/bodyTerms';
 import type { EvaluationRow } from '../../src/domain/evaluationTally';
 import { evaluationSummary, outcomeSummary } from '../../src/domain/resultText';
@@ -7,6 +7,7 @@ import { OUTCOME_LABELS } from '../../src/domain/tally';
 /** Per candidate: for / against / abstain / invalid and the outcome — on the poll page, the sheet, the projector, the portal. */
 export function ResultTable(p: { r: StoredResult; caption?: string; big?: boolean }) {
   if (p.r.kind === 'evaluation') return <EvaluationTable r={p.r} caption={p.caption} big={p.big} />;
+  if (p.r.rule?.ballotForm === 'tick') return <TickTable r={p.r} caption={p.caption} big={p.big} />;
   return (
     <div class="table-wrap">
       <table class={p.big ? 'result big' : 'result stack-sm'}>
@@ -21,6 +22,35 @@ export function ResultTable(p: { r: StoredResult; caption?: string; big?: boolea
               <td class="num" data-label="赞成">{row.for}</td>
               <td class="num" data-label="反对">{row.against}</td>
               <td class="num" data-label="弃权">{row.abstain}</td>
+              <td class="num" data-label="无效">{row.invalid}</td>
+              <td data-label="结果"><strong>{OUTCOME_LABELS[row.outcome]}</strong></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/**
+ * 勾选 polls: per candidate the ticks (得票) and the valid ballots that left it unticked (未勾选) — a tick ballot
+ * has no 反对 or 弃权. A 勾选 line cannot be marked twice, so an option's invalid count is the invalid ballots.
+ */
+function TickTable(p: { r: SelectionResult; caption?: string; big?: boolean }) {
+  const valid = p.r.tally.ballots.valid;
+  return (
+    <div class="table-wrap">
+      <table class={p.big ? 'result big' : 'result stack-sm'}>
+        {p.caption && <caption>{p.caption}</caption>}
+        <thead>
+          <tr><th>项目</th><th class="num">得票（勾选）</th><th class="num">未勾选</th><th class="num">无效</th><th>结果</th></tr>
+        </thead>
+        <tbody>
+          {p.r.tally.rows.map((row) => (
+            <tr class={`outcome-${row.outcome}`}>
+              <td data-label="项目">{row.label}</td>
+              <td class="num" data-label="得票（勾选）">{row.for}</td>
+              <td class="num" data-label="未勾选">{valid - row.for}</td>
               <td class="num" data-label="无效">{row.invalid}</td>
               <td data-label="结果"><strong>{OUTCOME_LABELS[row.outcome]}</strong></td>
             </tr>

@@ -162,6 +162,12 @@ export function SessionPage(p: {
               <label><input type="radio" name="secrecy" value="named" checked={p.values?.secrecy === 'named'} /> 记名投票（选择与姓名一起记录）</label>
               {p.errors?.secrecy && <p class="error" role="alert">{p.errors.secrecy}</p>}
             </fieldset>
+            <fieldset class="choices">
+              <legend>选票形式</legend>
+              <label><input type="radio" name="ballotForm" value="perItem" checked={(p.values?.ballotForm ?? 'perItem') === 'perItem'} /> 逐项表决（对每个项目赞成/反对/弃权，默认）</label>
+              <label><input type="radio" name="ballotForm" value="tick" checked={p.values?.ballotForm === 'tick'} /> 勾选（最多勾选 N 项，N 为应选数；打勾即为赞成）</label>
+              {p.errors?.ballotForm && <p class="error" role="alert">{p.errors.ballotForm}</p>}
+            </fieldset>
             <button type="submit">创建表决</button>
           </form>
         )

@@ -6,13 +6,15 @@
   function check(form) {
     const max = Number(form.dataset.limit);
     const mark = form.dataset.limitMark || 'for';
-    const count = form.querySelectorAll(`input[type="radio"][value="${mark}"]:checked`).length;
+    const count = form.querySelectorAll(`input[type="radio"][value="${mark}"]:checked, input[type="checkbox"][value="${mark}"]:checked`).length;
     const out = form.querySelector('[data-limit-count]');
     if (out) out.textContent = String(count);
     const err = form.querySelector('[data-limit-error]');
     const over = count > max;
     if (err && over) {
-      err.textContent = `赞成不能超过 ${max} 项，您现在选了 ${count} 项。请把多出的改为反对或弃权。`;
+      err.textContent = form.dataset.ballotForm === 'tick'
+        ? `最多勾选 ${max} 项，您现在勾选了 ${count} 项。请取消多余的勾选。`
+        : `赞成不能超过 ${max} 项，您现在选了 ${count} 项。请把多出的改为反对或弃权。`;
       err.hidden = false;
     } else if (err && err.dataset.fromClient === '1') {
       err.hidden = true;

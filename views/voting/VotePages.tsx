@@ -1,6 +1,6 @@
 import type { BallotModel, VoteNowState } from '../../src/data/voteNow';
 import type { BodyTerms } from '../../src/domain/bodyTerms';
-import { CHOICE_SETS, MARK_LABELS, type Mark } from '../../src/domain/choices';
+import { choiceSetOf, MARK_LABELS, type Mark } from '../../src/domain/choices';
 import { Field, FormError, type FieldErrors } from '../components/form';
 import { staticUrl } from '../../src/http/staticFiles';
 
@@ -22,7 +22,8 @@ function SecrecyNotice(p: { secrecy: 'secret' | 'named' }) {
 
 /** The ballot: one row per candidate, 赞成/反对/弃权, the N limit stated and counted. */
 export function BallotForm(p: { code: string; b: BallotModel; marks?: Record<string, string | undefined>; error?: string }) {
-  const set = CHOICE_SETS[p.b.kind];
+  if (p.b.ballotForm === 'tick' && p.b.kind !== 'evaluation') return <TickBallotForm {...p} />;
+  const set = choiceSetOf(p.b.kind);
   const limit = set.limited && p.b.seatsToFill !== null ? p.b.seatsToFill : undefined;
   const limitedLabel = set.limited ? MARK_LABELS[set.limited] : '';
   const forCount = set.limited ? Object.values(p.marks ?? {}).filter((m) => m === set.limited).length : 0;
@@ -56,9 +57,38 @@ export function BallotForm(p: { code: string; b: BallotModel; marks?: Record<str
   );
 }
 
+/** The 勾选 ballot: one checkbox per candidate, at most N ticked; a tick is a vote for, no tick is no vote. */
+function TickBallotForm(p: { code: string; b: BallotModel; marks?: Record<string, string | undefined>; error?: string }) {
+  const limit = p.b.seatsToFill ?? 0;
+  const ticked = Object.values(p.marks ?? {}).filter((m) => m === 'for').length;
+  return (
+    <form method="post" action={`/j/${p.code}/vote/${p.b.pollId}/review`} class="ballot" novalidate
+      data-limit={String(limit)} data-limit-mark="for" data-ballot-form="tick">
+      <h2>{p.b.title}</h2>
+      {p.b.isTest && <TestBallotNotice />}
+      <SecrecyNotice secrecy={p.b.secrecy} />
+      <p class="limit">应选 <strong>{limit}</strong> 项：请在同意的项目前打勾，<strong>最多勾选 {limit} 项</strong>，超过的选票无效。
+        已勾选 <output data-limit-count>{ticked}</output> 项。</p>
+      <p class="error banner" data-limit-error role="alert" tabindex={-1} hidden={!p.error}>{p.error}</p>
+      <fieldset class="tick-list">
+        <legend>候选项目（勾选即为赞成）</legend>
+        {p.b.options.map((o, i) => (
+          <label class="mark-row tick-row">
+            <input type="checkbox" name={`m${o.id}`} value="for" checked={p.marks?.[`m${o.id}`] === 'for'} /> {i + 1}. {o.label}
+          </label>
+        ))}
+      </fieldset>
+      <p class="hint">未勾选的项目不计赞成票。提交前会请您再确认一次。</p>
+      <button type="submit" class="wide">下一步：确认选票</button>
+    </form>
+  );
+}
+
 /** Shows every choice, the unmarked ones as what they will count as, before the ballot is cast. */
 export function ConfirmPage(p: { code: string; b: BallotModel; marks: Record<string, string | undefined> }) {
-  const set = CHOICE_SETS[p.b.kind];
+  const set = choiceSetOf(p.b.kind, p.b.ballotForm);
+  const tick = set.unmarked === 'none';
+  const tickedOptions = p.b.options.filter((o) => p.marks[`m${o.id}`] === 'for');
   const hidden = p.b.options.map((o) => <input type="hidden" name={`m${o.id}`} value={p.marks[`m${o.id}`] ?? ''} />);
   return (
     <section class="vote">
@@ -66,7 +96,14 @@ export function ConfirmPage(p: { code: string; b: BallotModel; marks: Record<str
       <h2>{p.b.title}</h2>
       {p.b.isTest && <TestBallotNotice />}
       <SecrecyNotice secrecy={p.b.secrecy} />
-      <ol class="confirm-list">
+      {tick ? (
+        <>
+          <p>您勾选了 <strong>{tickedOptions.length}</strong> 项（最多 {p.b.seatsToFill} 项）{tickedOptions.length === 0 && '：没有勾选任何项目'}。</p>
+          {tickedOptions.length > 0 && (
+            <ol class="confirm-list">{tickedOptions.map((o) => <li class="mark-for"><span>{p.b.options.indexOf(o) + 1}. {o.label}</span><strong>✓ 勾选</strong></li>)}</ol>
+          )}
+        </>
+      ) : <ol class="confirm-list">
         {p.b.options.map((o, i) => {
           const m = p.marks[`m${o.id}`] as Mark | undefined;
           return (
@@ -76,7 +113,7 @@ export function ConfirmPage(p: { code: string; b: BallotModel; marks: Record<str
             </li>
           );
         })}
-      </ol>
+      </ol>}
       <p>提交后不能更改。</p>
       <p class="error banner" data-cast-error role="alert" tabindex={-1} hidden></p>
       {/* A dropped connection must not leave the phone waiting for ever: after 20 s the request is given up and can be resent. */}
