@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { optionsOf, pollById } from '../../src/data/pollReads';
+import { pollById } from '../../src/data/pollReads';
 import { createRunoff } from '../../src/data/polls';
 import { get, post } from '../helpers/app';
 import { cast, clerkActor, close, opened, tiedPoll, valueOf, type PollCase } from '../helpers/pollCases';
