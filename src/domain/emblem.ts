@@ -1,10 +1,16 @@
-/** A town's emblem for its portal: a small PNG or JPEG, with the camera's or editor's metadata taken out. */
+/**
+ * A town's emblem for its portal: a PNG or JPEG taken in, served as a small square PNG with no metadata,
+ * so the portal's header never carries a phone photo's megabytes or its EXIF.
+ */
 
+import sharp from 'sharp';
 import { ok, refuse, type Result } from './result';
 import { sniffImage } from './photos';
 
 export const MAX_EMBLEM_BYTES = 256 * 1024;
 export const MAX_EMBLEM_SIDE = 1024;
+/** Served size: twice the largest place it is shown (64 px), sharp on high-density phone screens. */
+export const EMBLEM_SQUARE = 128;
 export type EmblemMime = 'image/png' | 'image/jpeg';
 
 export interface CleanEmblem { mime: EmblemMime; bytes: Uint8Array; width: number; height: number }
@@ -68,15 +74,33 @@ export function checkEmblemSize(size: number): string | null {
   return null;
 }
 
-export function cleanEmblem(bytes: Uint8Array): Result<CleanEmblem, 'emblem'> {
+export async function cleanEmblem(bytes: Uint8Array): Promise<Result<CleanEmblem, 'emblem'>> {
   const size = checkEmblemSize(bytes.length);
   if (size) return refuse(size, 'emblem');
   const mime = sniffImage(bytes.subarray(0, 16));
   if (mime !== 'image/png' && mime !== 'image/jpeg') return refuse('徽标只能是 PNG 或 JPEG 图片', 'emblem');
+  // The header is read first, so an oversized picture is refused before any pixel is decoded.
   const clean = mime === 'image/png' ? cleanPng(bytes) : cleanJpeg(bytes);
-  if (!clean || !clean.width || !clean.height) return refuse('图片文件已损坏，无法读取', 'emblem');
+  if (!clean || !clean.width || !clean.height) return refuse(DAMAGED, 'emblem');
   if (clean.width > MAX_EMBLEM_SIDE || clean.height > MAX_EMBLEM_SIDE) {
     return refuse(`徽标图片为 ${clean.width}×${clean.height} 像素，长宽都不能超过 ${MAX_EMBLEM_SIDE} 像素`, 'emblem');
   }
-  return ok(clean);
+  const square = await squareEmblem(clean.bytes);
+  return square ? ok(square) : refuse(DAMAGED, 'emblem');
+}
+
+const DAMAGED = '图片文件已损坏，无法读取';
+
+/** Fitted whole into a transparent square (never cropped); sharp writes no metadata unless asked to. */
+async function squareEmblem(bytes: Uint8Array): Promise<CleanEmblem | null> {
+  try {
+    const out = await sharp(bytes, { failOn: 'error' })
+      .rotate() // a phone's orientation flag is applied to the pixels before the metadata goes
+      .resize(EMBLEM_SQUARE, EMBLEM_SQUARE, { fit: 'contain', background: { r: 0, g: 0, b: 0, alpha: 0 } })
+      .png({ compressionLevel: 9 })
+      .toBuffer();
+    return { mime: 'image/png', bytes: new Uint8Array(out), width: EMBLEM_SQUARE, height: EMBLEM_SQUARE };
+  } catch {
+    return null;
+  }
 }

@@ -110,7 +110,7 @@ export const adminJurisdiction = new Hono<JurisdictionEnv>()
     // An oversized file is refused on its declared size, before its bytes are read.
     const tooBig = checkEmblemSize(file.size);
     if (tooBig) return refused(c, refuse(tooBig, 'emblem'), emblemPage);
-    const r = cleanEmblem(new Uint8Array(await file.arrayBuffer()));
+    const r = await cleanEmblem(new Uint8Array(await file.arrayBuffer()));
     if (!r.ok) return refused(c, r, emblemPage);
     setEmblem(c.var.db, userActor(c), j.id, r.value, c.var.now());
     return redirectWithFlash(c, `/admin/jurisdictions/${j.id}`, `已更新${j.name}的徽标`);

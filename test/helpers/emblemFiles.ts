@@ -41,3 +41,16 @@ export const JPEG_WITH_EXIF = join(
 );
 
 export const GIF = new TextEncoder().encode('GIF89a\x01\0\x01\0\0\0\0;');
+
+/** A real picture of the given size, decodable to its pixels. */
+export async function realPng(width: number, height: number): Promise<Uint8Array> {
+  const { default: sharp } = await import('sharp');
+  return new Uint8Array(await sharp({ create: { width, height, channels: 4, background: '#c0392b' } }).png().toBuffer());
+}
+
+/** A real 64×48 JPEG carrying the camera's EXIF: its make and a GPS note. */
+export async function realJpegWithExif(): Promise<Uint8Array> {
+  const { default: sharp } = await import('sharp');
+  return new Uint8Array(await sharp({ create: { width: 64, height: 48, channels: 3, background: '#2255aa' } })
+    .jpeg().withExif({ IFD0: { Make: 'camera X', ImageDescription: 'GPS 29.56N 106.55E' } }).toBuffer());
+}

@@ -23,7 +23,8 @@ export function CandidatePrintPage(p: { j: Jurisdiction; cycle: Cycle; list: Can
       </p>
       <ComparisonTable list={p.list} caption="候选项目对比（预算、承办单位、实施期限、受益群众）" />
       <h2>项目名称及建设内容</h2>
-      <table class="sheet stack-sm">
+      <table class="sheet stack-sm candidate-sheet">
+        <colgroup><col class="c-seq" /><col class="c-title" /><col class="c-budget" /><col class="c-unit" /><col class="c-lead" /><col class="c-term" /></colgroup>
         <thead>
           <tr><th>序号</th><th>项目名称及建设内容</th><th class="num">预算</th><th>承办单位</th><th>责任领导</th><th>实施期限</th></tr>
         </thead>
@@ -36,7 +37,7 @@ export function CandidatePrintPage(p: { j: Jurisdiction; cycle: Cycle; list: Can
               <td data-label="预算" class="num">{fmtYuan(c.budget)}</td>
               <td data-label="承办单位">{c.unitName}</td>
               <td data-label="责任领导">{c.leadOfficial}</td>
-              <td data-label="实施期限">{c.startDate} 至 {c.endDate}</td>
+              <td data-label="实施期限"><span class="nowrap">{c.startDate}</span> 至 <span class="nowrap">{c.endDate}</span></td>
             </tr>
           ))}
         </tbody>

@@ -130,7 +130,8 @@ export function AnnualReportPage(p: { j: J; year: number; s: YearSummary; m: Mee
       <table class="kv"><tbody>{headline(p.s).map(([k, v]) => <tr><th>{k}</th><td>{v}</td></tr>)}</tbody></table>
       <h2>二、代表建议办理情况</h2>
       {p.suggestions.length === 0 ? <p>本年度没有转为代表建议的民意事项。</p> : (
-        <div class="table-wrap"><table class="stack-sm">
+        <div class="table-wrap"><table class="stack-sm annual-suggestions">
+          <colgroup><col class="c-number" /><col class="c-title" /><col class="c-rep" /><col class="c-unit" /><col class="c-date" /><col class="c-due" /><col class="c-date" /><col class="c-state" /><col class="c-rating" /></colgroup>
           <thead><tr><th>编号</th><th>建议</th><th>提出代表</th><th>承办单位</th><th>交办</th><th>期限</th><th>答复</th><th>状态</th><th>评价</th></tr></thead>
           <tbody>
             {p.suggestions.map((s) => (

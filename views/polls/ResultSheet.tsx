@@ -42,6 +42,8 @@ export function ResultSheet(p: {
       )}
 
       <SpoiledLines r={r} />
+      {/* The table, its rule and the signature lines print on one A4 page: a signature never lands alone on page 2. */}
+      <div class="certificate-keep">
       <ResultTable r={r} caption={r.kind === 'evaluation' ? '各项目评价' : '各项目得票'} />
       <ResultSummary r={r} terms={terms} />
 
@@ -72,6 +74,7 @@ export function ResultSheet(p: {
         <p>计票人：<span class="line" /></p>
         <p>监票人：<span class="line" /></p>
         <p>会议主持人：<span class="line" /></p>
+      </div>
       </div>
       <p class="muted small">计算时间 {fmtDateTime(new Date(r.computedAt))} · 法定人数：在册{terms.rep}的{quorumRuleWords(r.tally.quorum, r.tally.quorumComparator)}</p>
     </article>
