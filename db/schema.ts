@@ -3,7 +3,7 @@ import {
   sqliteTable, integer, real, text, blob, uniqueIndex, index, primaryKey, type AnySQLiteColumn,
 } from 'drizzle-orm/sqlite-core';
 import {
-  AMENDMENT_KINDS, AMENDMENT_REASONS, AMENDMENT_STATES, BALLOT_FORMS, DECIDING_BODIES, ENTRY_CHANNELS, FEEDBACK_STATES, JURISDICTION_KINDS, RETIRE_REASONS, MEETING_ITEM_KINDS, OPINION_CATEGORIES, OPINION_CHANNELS, OPINION_STATES, PHASES, POLL_KINDS, POOL_REASONS, POLL_STATES, PROJECT_STATUSES, PROPOSAL_CATEGORIES, PROPOSAL_SOURCES, PROPOSAL_STATUSES, RECTIFICATION_STATES, REP_BODIES, REP_STATUSES, ROLES, ROLL_MOMENTS, ROLL_STATES, SATISFACTIONS, SATISFACTION_RATINGS, SCREENING_DECISIONS, SESSION_KINDS, SESSION_OFFICER_ROLES, SESSION_STATES, STATION_KINDS, SUPERVISION_MEMBER_ROLES, VISIT_RATINGS,
+  AMENDMENT_KINDS, AMENDMENT_REASONS, AMENDMENT_STATES, BALLOT_FORMS, DECIDING_BODIES, ENTRY_CHANNELS, FEEDBACK_STATES, JURISDICTION_KINDS, RETIRE_REASONS, MEETING_ITEM_KINDS, OPINION_CATEGORIES, OPINION_CHANNELS, OPINION_STATES, PHASES, POLL_KINDS, POOL_REASONS, PERSONAL_MATTERS, POLL_STATES, REDIRECT_TARGETS, PROJECT_STATUSES, PROPOSAL_CATEGORIES, PROPOSAL_SOURCES, PROPOSAL_STATUSES, RECTIFICATION_STATES, REP_BODIES, REP_STATUSES, ROLES, ROLL_MOMENTS, ROLL_STATES, SATISFACTIONS, SATISFACTION_RATINGS, SCREENING_DECISIONS, SESSION_KINDS, SESSION_OFFICER_ROLES, SESSION_STATES, STATION_KINDS, SUPERVISION_MEMBER_ROLES, VISIT_RATINGS,
 } from '../src/domain/vocabulary';
 
 // Timestamps are integer milliseconds since the epoch (UTC), read as Date.
@@ -209,6 +209,9 @@ export const proposal = sqliteTable('proposal', {
   // 项目储备库: why the item waits for a later cycle (null = not in the pool), and since when.
   poolReason: text('pool_reason', { enum: POOL_REASONS }),
   pooledAt: at('pooled_at'),
+  // 个人事项: a resident's own matter sent on the personal path (no cost, no fiscal share), redirected at once and
+  // published only masked. Null = a livelihood-project proposal.
+  personalMatter: text('personal_matter', { enum: PERSONAL_MATTERS }),
 }, (t) => [
   uniqueIndex('proposal_cycle_seq').on(t.cycleId, t.seq),
   index('proposal_cycle_status').on(t.cycleId, t.status),
@@ -233,7 +236,7 @@ export const screening = sqliteTable('screening', {
   failedRules: text('failed_rules').notNull().default('[]'), // JSON [code]: the rules the reviewer cites
   explanation: text('explanation').notNull().default(''), // shown to the proposer and the public
   overrideReason: text('override_reason').notNull().default(''), // required to pass over a failed automatic rule
-  redirectTarget: text('redirect_target', { enum: ['petition', 'court'] }),
+  redirectTarget: text('redirect_target', { enum: REDIRECT_TARGETS }),
   decidedBy: integer('decided_by').notNull().references(() => user.id),
   at: at('at').notNull(),
 }, (t) => [index('screening_proposal').on(t.proposalId)]);

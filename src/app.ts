@@ -185,6 +185,7 @@ export function createApp(opts: AppOptions) {
   app.use('/p/:code/stations', publicJurisdictionSubject, townOnly);
   app.use('/p/:code/emblem', publicJurisdictionSubject, townOnly);
   app.use('/p/:code/propose/reserve', publicJurisdictionSubject, townOnly);
+  app.use('/p/:code/propose/personal', publicJurisdictionSubject, townOnly);
   app.use('/p/:code/:year{[0-9]{4}}', publicJurisdictionSubject, townOnly, cycleSubject);
   app.use('/s/:shortCode/*', stationLinkSubject);
   app.use('/track/*', limitLookups);

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { candidate, candidateProposal, cycle, proposal, proposalEvent } from '../../db/schema';
 import { checkNomination, POOL_REASON_LABELS } from '../domain/pool';
@@ -39,6 +39,20 @@ export function poolUnselected(db: Db, actor: Actor & { id: number }, cycleId: n
     for (const p of left) addToPool(tx, actor, p.id, 'unselected', jurisdictionId, now);
     return left.length;
   });
+}
+
+/**
+ * When a session's result is published, the proposals behind every candidate on its ballots that was not adopted
+ * go to the pool (inside the publishing transaction): they keep their receipts, proposers and tracking.
+ */
+export function poolNotAdopted(tx: Db, actor: Actor & { id: number | null }, jurisdictionId: number, balloted: number[], adopted: number[], now: Date): number {
+  const losers = [...new Set(balloted)].filter((id) => !adopted.includes(id));
+  if (!losers.length) return 0;
+  const rows = tx.selectDistinct({ id: proposal.id }).from(proposal)
+    .innerJoin(candidateProposal, eq(candidateProposal.proposalId, proposal.id))
+    .where(and(inArray(candidateProposal.candidateId, losers), isNull(proposal.poolReason))).all();
+  for (const p of rows) addToPool(tx, actor, p.id, 'notAdopted', jurisdictionId, now);
+  return rows.length;
 }
 
 export interface PoolFilter { source?: ProposalSource; category?: ProposalCategory; year?: number; reason?: PoolReason }

@@ -1,3 +1,4 @@
+import type { RedirectTarget } from '../domain/vocabulary';
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/client';
@@ -19,7 +20,7 @@ const mergedTarget = alias(proposal, 'merged_target');
 export interface Decision {
   decision: 'eligible' | 'ineligible' | 'merged' | 'redirected';
   explanation: string;
-  redirectTarget: 'petition' | 'court' | null;
+  redirectTarget: RedirectTarget | null;
   at: Date;
 }
 
@@ -109,7 +110,7 @@ export function publicProposals(db: Db, cycleId: number, f: PortalFilter, page: 
   const rows = db.select({
     receipt: proposal.receipt, title: proposal.title, category: proposal.category, estimatedCost: proposal.estimatedCost,
     status: proposal.status, proposerName: proposal.proposerName, source: proposal.source, createdAt: proposal.createdAt,
-    placeName: placeLabel(place.name), mergedIntoReceipt: mergedTarget.receipt,
+    placeName: placeLabel(place.name), mergedIntoReceipt: mergedTarget.receipt, personalMatter: proposal.personalMatter,
     explanation: sql<string | null>`(select s.explanation from screening s where s.proposal_id = ${proposal.id} order by s.id desc limit 1)`,
   }).from(proposal)
     .leftJoin(place, eq(place.id, proposal.placeId))
@@ -120,9 +121,11 @@ export function publicProposals(db: Db, cycleId: number, f: PortalFilter, page: 
   // timeline) stays with the proposer, so nobody walks from this list to every resident's text.
   return {
     total,
-    rows: rows.map(({ proposerName, receipt, mergedIntoReceipt, ...r }) => ({
-      ...r, number: publicNumber(receipt), mergedIntoNumber: mergedIntoReceipt === null ? null : publicNumber(mergedIntoReceipt), proposerMasked: maskName(proposerName),
-    })),
+    rows: rows.map(({ proposerName, receipt, mergedIntoReceipt, personalMatter, ...r }) => {
+      const row = { ...r, number: publicNumber(receipt), mergedIntoNumber: mergedIntoReceipt === null ? null : publicNumber(mergedIntoReceipt), proposerMasked: maskName(proposerName) };
+      // A personal matter is published minimal: its masked title and status only, no place, name or explanation.
+      return personalMatter ? { ...row, placeName: null, proposerMasked: '', explanation: null } : row;
+    }),
   };
 }
 

@@ -1,3 +1,5 @@
+import { personalGuidance } from '../domain/personalMatter';
+import type { PersonalMatter } from '../domain/vocabulary';
 import { addToPool } from './pool';
 import type { PoolReason } from '../domain/vocabulary';
 import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
@@ -37,6 +39,8 @@ export interface SubmissionMeta {
   submittedBy: number | null;
   /** Sent outside the collection window: kept in the reserve pool for a later year. */
   poolReason?: PoolReason;
+  /** Sent on the personal path (个人事项): stored redirected at once, with where to take it on the timeline. */
+  personalMatter?: PersonalMatter;
 }
 
 
@@ -84,7 +88,8 @@ export function insertProposal(
   const { placeId, station: st, ...fields } = input;
   const row = tx.insert(proposal).values({
     ...fields, cycleId: target.cycle.id, receipt, seq, placeId, stationId: st?.id ?? null,
-    entryChannel: meta.entryChannel, submittedBy: meta.submittedBy, status: 'submitted', createdAt: now,
+    entryChannel: meta.entryChannel, submittedBy: meta.submittedBy, createdAt: now,
+    status: meta.personalMatter ? 'redirected' : 'submitted', personalMatter: meta.personalMatter ?? null,
   }).returning({ id: proposal.id }).get();
   tx.insert(proposalEvent).values({
     proposalId: row.id, at: now, actorId: meta.submittedBy, kind: 'submitted',
@@ -100,10 +105,13 @@ export function submitProposal(db: Db, actor: Actor, target: Target, input: Prop
     const refs = resolveRefs(tx, target.jurisdiction.id, input);
     if (!refs.ok) return refs;
     const made = insertProposal(tx, target, { ...input, ...refs.value }, meta, now);
+    if (meta.personalMatter) {
+      tx.insert(proposalEvent).values({ proposalId: made.id, at: now, actorId: meta.submittedBy, kind: 'redirected', note: personalGuidance(meta.personalMatter) }).run();
+    }
     if (meta.poolReason) addToPool(tx, { ...actor, id: meta.submittedBy }, made.id, meta.poolReason, target.jurisdiction.id, now);
     recordAudit(tx, actor, {
       action: 'proposal.submit', targetType: 'proposal', targetId: made.id, jurisdictionId: target.jurisdiction.id,
-      after: { receipt: made.receipt, title: input.title, source: input.source, entryChannel: meta.entryChannel, stationId: refs.value.station?.id ?? null },
+      after: { receipt: made.receipt, title: input.title, source: input.source, personalMatter: meta.personalMatter, entryChannel: meta.entryChannel, stationId: refs.value.station?.id ?? null },
     }, now);
     return ok(made);
   }, { behavior: 'immediate' });
@@ -233,7 +241,7 @@ function staffRows(db: Db, cond: SQL, sort: SortKey) {
     durationMonths: proposal.durationMonths, crossYear: proposal.crossYear, proposerName: proposal.proposerName,
     proposerPhone: proposal.proposerPhone, source: proposal.source, entryChannel: proposal.entryChannel,
     status: proposal.status, createdAt: proposal.createdAt, lat: proposal.lat, lng: proposal.lng,
-    placeName: placeLabel(place.name), stationName: station.name,
+    placeName: placeLabel(place.name), stationName: station.name, personalMatter: proposal.personalMatter,
   }).from(proposal)
     .leftJoin(place, eq(place.id, proposal.placeId))
     .leftJoin(station, eq(station.id, proposal.stationId))

@@ -6,6 +6,7 @@ import { recordAudit, type Actor } from './audit';
 import { certificateBlockers } from './closureCertificates';
 import type { Jurisdiction } from './jurisdictions';
 import { resolutionPollsOf } from './pollReads';
+import { poolNotAdopted } from './pool';
 import { readResult, resolutionOf, sessionOutcome, type Resolution } from './results';
 import type { Session } from './sessions';
 import { procedureCitation } from './votingProcedure';
@@ -99,6 +100,8 @@ export function publishSession(conn: DbConnection, actor: Actor & { id: number }
         .onConflictDoNothing().returning().all();
       projects += made.length;
     }
+    const balloted = outcome.polls.flatMap(({ result }) => result.tally.rows.map((r) => r.candidateId).filter((id): id is number => id !== null));
+    poolNotAdopted(tx, actor, s.jurisdictionId, balloted, outcome.adopted.map((a) => a.candidateId), now);
     recordAudit(tx, actor, {
       action: 'result.publish', targetType: 'session', targetId: s.id, jurisdictionId: s.jurisdictionId,
       after: {

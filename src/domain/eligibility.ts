@@ -34,6 +34,8 @@ export interface EligibilityParams {
 
 /** The proposal fields the rules look at. */
 export interface ProposalFacts {
+  /** Set for a personal matter (个人事项): it was never costed, so no cost, fiscal-share or duration rule applies. */
+  personalMatter?: string | null;
   title: string;
   description: string;
   fundingSource: string;
@@ -329,8 +331,12 @@ export function isRuleCode(code: string): code is RuleCode {
 }
 
 /** Every rule, in order. */
+/** The rules that read the cost, the fiscal share and the duration a project proposal states. */
+export const COST_RULES: readonly string[] = ['FISCAL_SHARE', 'MAJOR_INVESTMENT', 'DURATION'];
+
 export function evaluateEligibility(f: ProposalFacts, ctx: EligibilityContext): RuleResult[] {
-  return ELIGIBILITY_RULES.map((r) => r.evaluate(f, ctx));
+  const rules = f.personalMatter ? ELIGIBILITY_RULES.filter((r) => !COST_RULES.includes(r.code)) : ELIGIBILITY_RULES;
+  return rules.map((r) => r.evaluate(f, ctx));
 }
 
 /** The rules an "eligible" decision passes over: automatic fails and flagged reviewer checks. */

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { PROPOSAL_CATEGORIES, PROPOSAL_SOURCES, type ProposalSource } from './proposalLabels';
 import { isScientificNotation, normalizePhone, PHONE_ERROR, PHONE_SCIENTIFIC_ERROR } from './phone';
 import { ok, refuse, type Result } from './result';
+import { maskedTitle, PERSONAL_MATTER_TARGETS } from './personalMatter';
+import { PERSONAL_MATTERS } from './vocabulary';
 
 /**
  * The fields of a proposal (DOMAIN §3.1) as typed by a resident on a phone, a clerk from a paper form, or a row
@@ -195,3 +197,26 @@ export const staffProposalSchema = z.object(staffShape).superRefine(coordinatesP
 
 /** One proposal's fields after validation: `place` is a jurisdiction id (null = the whole township), `station` a short code or ''. */
 export type ProposalInput = z.output<typeof staffProposalSchema>;
+
+/**
+ * The personal path (个人事项): what kind of matter, what happened, where, and how to reach the resident. No title,
+ * cost, fiscal share or duration: it is not a project and is never costed.
+ */
+export const personalMatterSchema = z.object({
+  matter: z.enum(PERSONAL_MATTERS, { error: '请选择您反映的事项属于哪一类' }),
+  description: staffShape.description,
+  place: staffShape.place,
+  proposerName: staffShape.proposerName,
+  proposerPhone: phone(true),
+  station: staffShape.station,
+});
+export type PersonalMatterInput = z.output<typeof personalMatterSchema>;
+
+/** The stored row of a personal matter: a masked title, nothing costed, the resident's text kept for the office only. */
+export function personalAsProposal(v: PersonalMatterInput): ProposalInput {
+  return {
+    title: maskedTitle(PERSONAL_MATTER_TARGETS[v.matter]), description: v.description, place: v.place, lat: null, lng: null,
+    category: 'other', estimatedCost: 0, fundingSource: '', fiscalSharePct: 0, beneficiaries: '', beneficiaryCount: null,
+    durationMonths: 0, crossYear: false, proposerName: v.proposerName, proposerPhone: v.proposerPhone, source: 'public', station: v.station,
+  };
+}

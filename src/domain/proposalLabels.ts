@@ -1,3 +1,4 @@
+import type { RedirectTarget } from './vocabulary';
 import { ENTRY_CHANNELS, PROPOSAL_CATEGORIES, PROPOSAL_SOURCES, PROPOSAL_STATUSES, type ProposalCategory, type ProposalSource, type ProposalStatus } from './vocabulary';
 
 export { ENTRY_CHANNELS, PROPOSAL_CATEGORIES, PROPOSAL_SOURCES, PROPOSAL_STATUSES };
@@ -79,9 +80,12 @@ export function eventLabel(kind: string): string {
   return EVENT_LABELS[kind] ?? '进展';
 }
 
-export const REDIRECT_LABELS: Record<'petition' | 'court', string> = {
+export const REDIRECT_LABELS: Record<RedirectTarget, string> = {
   petition: '信访部门',
   court: '人民法院',
+  arbitration: '劳动人事争议仲裁委员会',
+  adminReview: '行政复议机关',
+  hotline: '12345政务服务便民热线或举报渠道',
 };
 
 /** "全镇" for a township, "全街道" for a subdistrict: the value of a proposal without one village/community. */

@@ -7,17 +7,20 @@ import type { Phase, ProposalStatus, ScreeningDecision } from './vocabulary';
 import { isRuleCode, RULE_STRENGTH, RULES_BY_CODE, ruleName, rulesToOverride, type RuleCode, type RuleResult } from './eligibility';
 import { ok, refuse, type Result } from './result';
 
-export const REDIRECT_TARGETS = ['petition', 'court'] as const;
-export type RedirectTarget = (typeof REDIRECT_TARGETS)[number];
+import type { RedirectTarget } from './vocabulary';
+export { REDIRECT_TARGETS, type RedirectTarget } from './vocabulary';
 
 export const DECISION_LABELS: Record<ScreeningDecision, string> = {
   eligible: '符合条件',
   ineligible: '不符合条件',
   merged: '合并到其他提议',
-  redirected: '不属于征集范围，引导至信访或司法途径',
+  redirected: '不属于征集范围，引导至信访、司法、仲裁、行政复议或举报渠道',
 };
 
-export const REDIRECT_LABELS: Record<RedirectTarget, string> = { petition: '信访部门', court: '人民法院（司法程序）' };
+export const REDIRECT_LABELS: Record<RedirectTarget, string> = {
+  petition: '信访部门', court: '人民法院（司法程序）', arbitration: '劳动人事争议仲裁委员会（仲裁）',
+  adminReview: '行政复议机关（行政复议）', hotline: '12345政务服务便民热线或举报渠道',
+};
 
 /**
  * Screening runs from collection (obvious cases — a private dispute — can be answered as they arrive) until the

@@ -38,6 +38,14 @@ export const ENTRY_CHANNELS = ['online', 'paper', 'import'] as const;
 export const PROPOSAL_STATUSES = ['submitted', 'screening', 'eligible', 'ineligible', 'merged', 'redirected'] as const;
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
 
+/** Where a matter that is not a livelihood project is sent: 信访, the courts, labour arbitration, administrative review, the 12345 hotline / reporting channels. */
+export const REDIRECT_TARGETS = ['petition', 'court', 'arbitration', 'adminReview', 'hotline'] as const;
+export type RedirectTarget = (typeof REDIRECT_TARGETS)[number];
+
+/** A resident's own or family's matter (个人事项), sent on the personal path of the public form instead of as a project. */
+export const PERSONAL_MATTERS = ['land', 'labour', 'civil', 'adminDecision', 'complaint'] as const;
+export type PersonalMatter = (typeof PERSONAL_MATTERS)[number];
+
 /** Why an item is in the reserve pool (项目储备库): eligible but not listed, not adopted by the vote, late, sent between windows. */
 export const POOL_REASONS = ['unselected', 'notAdopted', 'late', 'betweenWindows'] as const;
 export type PoolReason = (typeof POOL_REASONS)[number];

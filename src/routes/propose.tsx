@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
+import { PersonalMatterPage } from '../../views/proposals/PersonalMatterPage';
 import { CollectionClosedPage, ProposePage, tooOftenNote } from '../../views/proposals/ProposePages';
 import type { FormChoices } from '../../views/proposals/ProposalFields';
 import { actorOf, can } from '../auth/authorize';
@@ -11,7 +12,7 @@ import { placesOf, stationsFor, submitProposal } from '../data/proposals';
 import { chinaDateOf } from '../domain/chinaDate';
 import { collectionState } from '../domain/collection';
 import { poolReasonFor } from '../domain/pool';
-import { coordinatesPaired, proposalShape } from '../domain/proposalInput';
+import { coordinatesPaired, personalAsProposal, personalMatterSchema, proposalShape } from '../domain/proposalInput';
 import { PUBLIC_SOURCES, wholeAreaLabel } from '../domain/proposalLabels';
 import { refuse } from '../domain/result';
 import type { AppEnv } from '../env';
@@ -88,6 +89,22 @@ const reserveWithoutHoneypot = (c: C, values?: FormValues, errors?: FieldErrors)
 /** The honeypot's refusal comes back without the honeypot's value, so a person who tripped it can just resend. */
 const withoutHoneypot = (c: C, values?: FormValues, errors?: FieldErrors) => proposePage(c, { ...values, website: '' }, errors);
 
+const personalForm = personalMatterSchema.extend({
+  year: z.coerce.number().int().catch(0),
+  website: z.string().optional(),
+});
+
+/** The personal path (个人事项): open whenever the jurisdiction has a cycle, since a matter is answered at once. */
+function personalPage(c: C, values?: FormValues, errors?: FieldErrors) {
+  const { db, jurisdiction: j } = c.var;
+  const { cycle, state } = collectionFor(db, j.id, chinaDateOf(c.var.now()));
+  if (!cycle) return c.render(<CollectionClosedPage town={town(j)} state={state} />, { title: formTitle(j) });
+  return c.render(
+    <PersonalMatterPage town={town(j)} year={cycle.year} choices={formChoices(c, j, PUBLIC_SOURCES)} values={{ ...values, website: '' }} errors={errors} />,
+    { title: `${j.name}个人事项反映` },
+  );
+}
+
 /** /p/:code/propose — the public form: no login, a rate limit per address, a honeypot for scripts. */
 export const propose = new Hono<JurisdictionEnv>()
   .get('/', (c) => proposePage(c))
@@ -121,6 +138,32 @@ export const propose = new Hono<JurisdictionEnv>()
       }
       const r = submitProposal(db, actorOf(c), { cycle, jurisdiction: j }, input, { entryChannel: 'online', submittedBy: null }, now);
       if (!r.ok) return refused(c, r, proposePage, typed);
+      countSubmission(c);
+      return c.redirect(`/receipt/${r.value.receipt}`, 303);
+    })
+  .get('/personal', (c) => personalPage(c))
+  .post('/personal',
+    bodyLimit({ maxSize: FORM_MAX_BYTES, onError: (c) => errorResponse(c, 413) }),
+    limitSubmissions<JurisdictionEnv>(async (c, minutes) => {
+      const typed = formValues(await c.req.parseBody());
+      const retryAt = new Date(c.var.now().getTime() + minutes * 60_000);
+      return personalPage(c, typed, { _form: tooOftenNote(PROPOSAL_IP_WINDOW.max, minutes, retryAt) });
+    }),
+    validForm(personalForm, personalPage),
+    async (c) => {
+      const { db, jurisdiction: j } = c.var;
+      const now = c.var.now();
+      const { year: _year, website, ...input } = c.req.valid('form');
+      const typed = await c.req.parseBody();
+      if (website && website.trim() !== '') {
+        countSubmission(c);
+        return refused(c, refuse('提交未被接受，请检查后重新提交。'), personalPage, typed);
+      }
+      const { cycle } = collectionFor(db, j.id, chinaDateOf(now));
+      if (!cycle) return refused(c, refuse('本辖区还没有年度工作，暂不能提交'), personalPage, typed);
+      const r = submitProposal(db, actorOf(c), { cycle, jurisdiction: j }, personalAsProposal(input),
+        { entryChannel: 'online', submittedBy: null, personalMatter: input.matter }, now);
+      if (!r.ok) return refused(c, r, personalPage, typed);
       countSubmission(c);
       return c.redirect(`/receipt/${r.value.receipt}`, 303);
     })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluationResult, poll, project } from '../../db/schema';
+import { candidateProposal, evaluationResult, poll, project, proposal, proposalEvent } from '../../db/schema';
 import { publishEvaluationPoll } from '../../src/data/evaluationPolls';
 import { publishSession } from '../../src/data/publication';
 import { evaluationCounted } from '../helpers/evaluationCases';
@@ -18,6 +18,31 @@ describe('publishSession: one durable transaction, once', () => {
     const again = publishSession(t.f.db, actor, t.f.qs, t.session, new Date());
     expect(again).toMatchObject({ ok: false, error: '不能公布：结果已经公布' });
     expect(t.f.db.select().from(project).all()).toHaveLength(2);
+  });
+});
+
+describe('publishSession: what the vote did not adopt goes to the reserve pool', () => {
+  it('pools the proposals behind candidates not adopted (runoff loser and selection loser), not those behind adopted ones', async () => {
+    const t = await decidedRunoff();
+    const [a, , c, d] = t.f.qsCycle.candidates;
+    const linked = (cand: { id: number }, seq: number) => {
+      const id = t.f.db.insert(proposal).values({
+        cycleId: t.f.qsCycle.cycle.id, receipt: `2027-QS-90${seq}`, seq: 900 + seq, title: `提议${seq}`, description: '说明',
+        category: 'transport', estimatedCost: 1000, fiscalSharePct: 100, durationMonths: 6, proposerName: '王芳', source: 'public', status: 'eligible',
+      }).returning({ id: proposal.id }).get().id;
+      t.f.db.insert(candidateProposal).values({ candidateId: cand.id, proposalId: id }).run();
+      return id;
+    };
+    const ofA = linked(a!, 1), ofC = linked(c!, 2), ofD = linked(d!, 3);
+    signCertificates(t.f, t.session);
+    valueOf(publishSession(t.f.db, clerkActor(t.f), t.f.qs, t.session, new Date('2027-01-15T08:00:00Z')));
+    const reasons = Object.fromEntries(t.f.db.select({ id: proposal.id, r: proposal.poolReason, receipt: proposal.receipt }).from(proposal).all().map((p) => [p.id, [p.r, p.receipt]]));
+    expect(reasons[ofA]).toEqual([null, '2027-QS-901']);
+    expect(reasons[ofC]).toEqual(['notAdopted', '2027-QS-902']);
+    expect(reasons[ofD]).toEqual(['notAdopted', '2027-QS-903']);
+    const notes = t.f.db.select().from(proposalEvent).all().filter((e) => e.kind === 'pooled').map((e) => e.proposalId).sort();
+    expect(notes).toEqual([ofC, ofD].sort());
+    expect(t.f.db.select().from(proposalEvent).all().find((e) => e.proposalId === ofC)!.note).toContain('已转入项目储备库');
   });
 });
 

@@ -3,6 +3,7 @@ import { FormError, type FieldErrors, type FormValues } from '../components/form
 import { fmtDateTime } from '../components/format';
 import { CollectionNotice } from './CollectionNotice';
 import { ProposalFields, type FormChoices } from './ProposalFields';
+import { ProposalKindChoice } from './PersonalMatterPage';
 
 export interface PublicTown { code: string; name: string; kind: string }
 
@@ -20,6 +21,7 @@ export function ProposePage(p: {
       {p.toPool
         ? <p class="notice">现在不在项目征集时间内。您的建议将转入<strong>项目储备库</strong>，以后年度征集时由工作人员选用；凭回执号可随时查询。</p>
         : <p>您希望政府今年为大家办哪件实事？请告诉我们。每条建议都会得到答复，您可以凭回执号随时查询办理情况。</p>}
+      {!p.toPool && <ProposalKindChoice code={p.town.code} />}
       {p.staffHref && (
         <p class="notice">您已登录。代群众提交或录入纸质表格，请用<a href={p.staffHref}>工作人员录入页</a>，提交会记在您名下。</p>
       )}

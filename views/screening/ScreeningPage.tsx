@@ -4,7 +4,7 @@ import type { MergeOption, ProposalDetail, ScreeningRow } from '../../src/data/s
 import {
   ELIGIBILITY_RULES, OUTCOME_LABELS, RULE_STRENGTH, RULES_BY_CODE, STRENGTH_LABELS, ruleName, rulesToOverride, type EligibilityParams, type RuleResult,
 } from '../../src/domain/eligibility';
-import { DECISION_LABELS, REDIRECT_LABELS } from '../../src/domain/screening';
+import { DECISION_LABELS, REDIRECT_LABELS, REDIRECT_TARGETS } from '../../src/domain/screening';
 import { CATEGORY_LABELS, CHANNEL_LABELS, SOURCE_LABELS, STATUS_LABELS } from '../../src/domain/proposalLabels';
 import { THRESHOLD_CHOICES, type DuplicateSuggestion } from '../../src/domain/similarity';
 import { FormError, SelectField, TextArea, type FieldErrors, type FormValues } from '../components/form';
@@ -200,7 +200,7 @@ export function ScreeningPage(p: ScreeningPageProps) {
             error={p.errors?.mergeIntoId} options={mergeOptions} hint="结论为“合并”时必选；疑似重复的提议排在前面；合并后两份提议的提议人和回执号都保留" />
           <ChoiceGroup name="redirectTarget" legend="引导去向" hint="结论为“引导至信访或司法途径”时必选" type="radio" error={p.errors?.redirectTarget}
             checked={[v?.redirectTarget ?? '']}
-            options={(['petition', 'court'] as const).map((x) => ({ value: x, label: REDIRECT_LABELS[x] }))} />
+            options={REDIRECT_TARGETS.map((x) => ({ value: x, label: REDIRECT_LABELS[x] }))} />
           <button type="submit">{p.history.length ? '提交更正后的结论' : '提交审查结论'}</button>
         </form>
       )}

@@ -1,0 +1,1 @@
+ALTER TABLE `proposal` ADD `personal_matter` text;
