@@ -56,6 +56,9 @@ describe('browser: representatives rate last year\'s projects on phones at the s
     await clerk.goto(pollUrl);
     await clerk.getByRole('button', { name: '开始表决' }).click();
     await clerk.getByText('表决已开始').waitFor();
+    // A secret evaluation gets a sealed box like any secret poll: its three slips, shown this once.
+    const slips = await clerk.locator('.slip-code').allTextContents();
+    expect(slips).toHaveLength(3);
 
     // Each representative finds the ballot from the home page's to-do list.
     const phones = await Promise.all([0, 1, 2].map(() => newPage(375, 740)));
@@ -97,7 +100,12 @@ describe('browser: representatives rate last year\'s projects on phones at the s
     await clerk.goto(pollUrl);
     await clerk.getByText('已投票 3').waitFor();
     await clerk.getByRole('button', { name: '结束表决' }).click();
-    await clerk.getByText('表决已结束，结果已产生').waitFor();
+    await clerk.getByText('请两位监票人输入开箱码开箱').waitFor();
+    await clerk.getByRole('link', { name: '开箱', exact: true }).click();
+    await clerk.getByLabel('第一张纸条的开箱码').fill(slips[1]!);
+    await clerk.getByLabel('第二张纸条的开箱码').fill(slips[2]!);
+    await clerk.getByRole('button', { name: '开箱计票' }).click();
+    await clerk.getByText('票箱已打开：电子选票 3 张，结果已产生').waitFor();
     const rows = await clerk.locator('table.result tbody tr').allTextContents();
     expect(rows).toEqual([
       `${PROJECTS[0]}21000100%达到要求`,

@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
+import { headcount } from '../../src/data/sessions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ballot, participation } from '../../db/schema';
+import { ballot, participation, sealedBallot } from '../../db/schema';
 import { PASSWORD } from '../helpers/app';
 import { launchChromium, loginAs, pageOpener, shot, startServer } from '../helpers/browser';
 import { openSession, votingFixture, type VotingFixture } from '../helpers/votingFixture';
@@ -94,8 +95,16 @@ describe('browser: voting day — a rehearsal, a failed cast resent, the project
     await clerk.waitForURL(/\/polls\/\d+$/);
     const pollUrl = clerk.url();
     const pollId = Number(pollUrl.split('/').at(-1));
+    // The real vote is held under the 票决办法 the session adopts by show of hands (the rehearsal needed none).
+    await clerk.getByRole('link', { name: '宣读票决办法并记录举手表决结果' }).click();
+    await clerk.getByLabel('赞成').fill(String(headcount(f.db, s.id).present));
+    await clerk.getByRole('button', { name: '记录表决结果，通过并固定办法' }).click();
+    await clerk.getByText('票决办法已通过并固定').waitFor();
+    await clerk.goto(pollUrl);
     await clerk.getByRole('button', { name: '开始表决' }).click();
     await clerk.getByText('表决已开始').waitFor();
+    const slips = await clerk.locator('.slip-code').allTextContents();
+    await clerk.goto(pollUrl);
     const castPath = `/j/QS/vote/${pollId}`;
     const isCast = (u: URL) => u.pathname === castPath;
 
@@ -138,7 +147,7 @@ describe('browser: voting day — a rehearsal, a failed cast resent, the project
     await p3.unroute(isCast);
     await p3.getByRole('button', { name: '重新提交选票' }).click();
     await p3.getByText('投票成功 ✓').waitFor();
-    expect(f.db.select().from(ballot).where(eq(ballot.pollId, pollId)).all()).toHaveLength(3);
+    expect(f.db.select().from(sealedBallot).where(eq(sealedBallot.pollId, pollId)).all()).toHaveLength(3); // sealed until 开箱
 
     // The projector during the poll: a bar with its numbers; the check-in panel is a strip.
     await screen.getByText('（100%）').waitFor({ timeout: 20_000 });
@@ -150,7 +159,12 @@ describe('browser: voting day — a rehearsal, a failed cast resent, the project
     // Close: all nine rows on one 1920×1080 screen, without scrolling.
     await clerk.goto(pollUrl);
     await clerk.getByRole('button', { name: '结束表决' }).click();
-    await clerk.getByText('表决已结束，结果已产生').waitFor();
+    await clerk.getByText('请两位监票人输入开箱码开箱').waitFor();
+    await clerk.getByRole('link', { name: '开箱', exact: true }).click();
+    await clerk.getByLabel('第一张纸条的开箱码').fill(slips[0]!);
+    await clerk.getByLabel('第二张纸条的开箱码').fill(slips[1]!);
+    await clerk.getByRole('button', { name: '开箱计票' }).click();
+    await clerk.getByText('票箱已打开').waitFor();
     await screen.locator('table.result').waitFor({ timeout: 20_000 });
     const rows = screen.locator('table.result tbody tr');
     expect(await rows.count()).toBe(9);
