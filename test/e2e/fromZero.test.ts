@@ -63,6 +63,12 @@ async function chooseOwnPassword(page: Page, password: string): Promise<void> {
 /** The cycle page's phase form: one step forward. */
 async function advance(page: Page, phase: string): Promise<void> {
   await page.getByLabel('变更为').selectOption({ label: `进入下一阶段：${phase}` });
+  // Screening while the announced window still runs closes it early: the clerk publishes why and confirms.
+  const early = page.getByLabel('提前截止公告（在公开页面发布）');
+  if (await early.count()) {
+    await early.fill('征集到的建议已足够本年度审查，提前截止征集。');
+    await page.getByLabel('我确认提前截止征集，并在公开页面发布上述公告').check();
+  }
   await page.getByRole('button', { name: '确认变更' }).click();
   await page.getByText(`阶段已变更为：${phase}`).waitFor();
 }
@@ -404,6 +410,7 @@ describe('browser: from an empty database to a district\'s first vote, through t
     await clerk.goto(pollUrl);
     await clerk.getByRole('button', { name: '开始表决' }).click();
     await clerk.getByText('表决已开始').waitFor();
+    const boxSlips = await clerk.locator('.slip-code').allTextContents(); // shown this once, for the scrutineers
 
     const plans = [['赞成', '赞成', '反对'], ['赞成', '反对', '赞成']];
     for (const [n, p] of phones.entries()) {
@@ -418,10 +425,15 @@ describe('browser: from an empty database to a district\'s first vote, through t
     }
     await shot(phones[0]!, 'zero-receipt-vote-375');
 
-    await clerk.reload();
+    await clerk.goto(pollUrl);
     await clerk.getByText('已投票 2').first().waitFor();
     await clerk.getByRole('button', { name: '结束表决' }).click();
-    await clerk.getByText('表决已结束，结果已产生').waitFor();
+    await clerk.getByText('请两位监票人输入开箱码开箱').waitFor();
+    await clerk.getByRole('link', { name: '开箱', exact: true }).click();
+    await clerk.getByLabel('第一张纸条的开箱码').fill(boxSlips[0]!);
+    await clerk.getByLabel('第二张纸条的开箱码').fill(boxSlips[1]!);
+    await clerk.getByRole('button', { name: '开箱计票' }).click();
+    await clerk.getByText('票箱已打开：电子选票 2 张，结果已产生').waitFor();
     await clerk.getByRole('link', { name: '打印结果报告单' }).click();
     await clerk.getByText('结果报告单').first().waitFor();
     const figures = (await clerk.locator('table.figures').textContent())!;
