@@ -89,6 +89,22 @@ const reserveWithoutHoneypot = (c: C, values?: FormValues, errors?: FieldErrors)
 /** The honeypot's refusal comes back without the honeypot's value, so a person who tripped it can just resend. */
 const withoutHoneypot = (c: C, values?: FormValues, errors?: FieldErrors) => proposePage(c, { ...values, website: '' }, errors);
 
+type FormPage = (c: C, values?: FormValues, errors?: FieldErrors) => Response | Promise<Response>;
+
+/** Refused for the rate, the form comes back with every word typed and says when to send it again. */
+const tooOftenAgain = (page: FormPage) => limitSubmissions<JurisdictionEnv>(async (c, minutes) => {
+  const typed = formValues(await c.req.parseBody());
+  const retryAt = new Date(c.var.now().getTime() + minutes * 60_000);
+  return page(c, typed, { _form: tooOftenNote(PROPOSAL_IP_WINDOW.max, minutes, retryAt) });
+});
+
+/** A script filled the hidden field: counted against the address, refused without saying why. */
+function caughtByHoneypot(c: C, website: string | undefined, page: FormPage, typed: Record<string, unknown>) {
+  if (!website || website.trim() === '') return null;
+  countSubmission(c);
+  return refused(c, refuse('提交未被接受，请检查后重新提交。'), page, typed);
+}
+
 const personalForm = personalMatterSchema.extend({
   year: z.coerce.number().int().catch(0),
   website: z.string().optional(),
@@ -110,12 +126,7 @@ export const propose = new Hono<JurisdictionEnv>()
   .get('/', (c) => proposePage(c))
   .post('/',
     bodyLimit({ maxSize: FORM_MAX_BYTES, onError: (c) => errorResponse(c, 413) }),
-    // Refused for the rate, the form comes back with every word typed and says when to send it again.
-    limitSubmissions<JurisdictionEnv>(async (c, minutes) => {
-      const typed = formValues(await c.req.parseBody());
-      const retryAt = new Date(c.var.now().getTime() + minutes * 60_000);
-      return withoutHoneypot(c, typed, { _form: tooOftenNote(PROPOSAL_IP_WINDOW.max, minutes, retryAt) });
-    }),
+    tooOftenAgain(withoutHoneypot),
     validForm(publicForm, withoutHoneypot),
     async (c) => {
       const { db, jurisdiction: j } = c.var;
@@ -123,10 +134,8 @@ export const propose = new Hono<JurisdictionEnv>()
       const { year, website, ...input } = c.req.valid('form');
       // Put back what was typed ("15万", not 150000).
       const typed = await c.req.parseBody();
-      if (website && website.trim() !== '') {
-        countSubmission(c);
-        return refused(c, refuse('提交未被接受，请检查后重新提交。'), withoutHoneypot, typed);
-      }
+      const trap = caughtByHoneypot(c, website, withoutHoneypot, typed);
+      if (trap) return trap;
       const cycle = getCycle(db, j.id, year);
       const state = collectionState(cycle, chinaDateOf(now));
       if (!cycle || state.kind !== 'open') {
@@ -144,21 +153,15 @@ export const propose = new Hono<JurisdictionEnv>()
   .get('/personal', (c) => personalPage(c))
   .post('/personal',
     bodyLimit({ maxSize: FORM_MAX_BYTES, onError: (c) => errorResponse(c, 413) }),
-    limitSubmissions<JurisdictionEnv>(async (c, minutes) => {
-      const typed = formValues(await c.req.parseBody());
-      const retryAt = new Date(c.var.now().getTime() + minutes * 60_000);
-      return personalPage(c, typed, { _form: tooOftenNote(PROPOSAL_IP_WINDOW.max, minutes, retryAt) });
-    }),
+    tooOftenAgain(personalPage),
     validForm(personalForm, personalPage),
     async (c) => {
       const { db, jurisdiction: j } = c.var;
       const now = c.var.now();
       const { year: _year, website, ...input } = c.req.valid('form');
       const typed = await c.req.parseBody();
-      if (website && website.trim() !== '') {
-        countSubmission(c);
-        return refused(c, refuse('提交未被接受，请检查后重新提交。'), personalPage, typed);
-      }
+      const trap = caughtByHoneypot(c, website, personalPage, typed);
+      if (trap) return trap;
       const { cycle } = collectionFor(db, j.id, chinaDateOf(now));
       if (!cycle) return refused(c, refuse('本辖区还没有年度工作，暂不能提交'), personalPage, typed);
       const r = submitProposal(db, actorOf(c), { cycle, jurisdiction: j }, personalAsProposal(input),
@@ -171,21 +174,15 @@ export const propose = new Hono<JurisdictionEnv>()
   .get('/reserve', (c) => reservePage(c))
   .post('/reserve',
     bodyLimit({ maxSize: FORM_MAX_BYTES, onError: (c) => errorResponse(c, 413) }),
-    limitSubmissions<JurisdictionEnv>(async (c, minutes) => {
-      const typed = formValues(await c.req.parseBody());
-      const retryAt = new Date(c.var.now().getTime() + minutes * 60_000);
-      return reserveWithoutHoneypot(c, typed, { _form: tooOftenNote(PROPOSAL_IP_WINDOW.max, minutes, retryAt) });
-    }),
+    tooOftenAgain(reserveWithoutHoneypot),
     validForm(publicForm, reserveWithoutHoneypot),
     async (c) => {
       const { db, jurisdiction: j } = c.var;
       const now = c.var.now();
       const { year: _year, website, ...input } = c.req.valid('form');
       const typed = await c.req.parseBody();
-      if (website && website.trim() !== '') {
-        countSubmission(c);
-        return refused(c, refuse('提交未被接受，请检查后重新提交。'), reserveWithoutHoneypot, typed);
-      }
+      const trap = caughtByHoneypot(c, website, reserveWithoutHoneypot, typed);
+      if (trap) return trap;
       // The cycle is the one served today, whatever year the page was opened for: the pool is the jurisdiction's.
       const { cycle, state } = collectionFor(db, j.id, chinaDateOf(now));
       if (state.kind === 'open') return c.redirect(`/p/${j.code}/propose`, 303);
