@@ -22,18 +22,26 @@ export function countMarks(kind: PollKind, options: readonly Pick<TallyOption, '
   // A poll of 100,000 ballots: the rows and the marks' keys looked up once, not once per ballot and option.
   const rows = options.map((o) => out.get(o.optionId)!);
   const keys = options.map((o) => String(o.optionId));
+  // The choice set's marks are counted in plain numbers (a handful of string comparisons), added to the rows once.
+  const known = set.marks;
+  const tallies = rows.map(() => new Array<number>(known.length).fill(0));
   let invalidBallots = 0;
   for (const b of ballots) {
     if (!b.valid) { invalidBallots++; continue; }
     const marks = b.marks;
     for (let i = 0; i < rows.length; i++) {
-      const row = rows[i]!;
       const m = marks[keys[i]!] ?? set.unmarked;
+      const k = known.indexOf(m);
+      if (k >= 0) { tallies[i]![k]!++; continue; }
+      const row = rows[i]!;
       if (m === SPOILED_LINE) { row.invalid++; continue; }
       row.counts[m] = (row.counts[m] ?? 0) + 1;
     }
   }
-  for (const row of rows) row.invalid += invalidBallots;
+  rows.forEach((row, i) => {
+    row.invalid += invalidBallots;
+    known.forEach((m, k) => { row.counts[m] = (row.counts[m] ?? 0) + tallies[i]![k]!; });
+  });
   return out;
 }
 
