@@ -411,7 +411,7 @@ export const ballot = sqliteTable('ballot', {
   marks: text('marks').notNull(), // JSON { [pollOptionId]: 'for' | 'against' | 'abstain' } (evaluation: 'satisfied' …)
   valid: integer('valid', { mode: 'boolean' }).notNull(),
   invalidReason: text('invalid_reason').notNull().default(''),
-}, (t) => [index('ballot_poll').on(t.pollId)]);
+});
 
 /**
  * A secret poll's sealed ballot box: the public key ballots are sealed to, and the private key wrapped under the
