@@ -105,7 +105,7 @@ export const representative = sqliteTable('representative', {
   retireReason: text('retire_reason', { enum: RETIRE_REASONS }),
   retireNote: text('retire_note'),
   userId: integer('user_id').references(() => user.id),
-}, (t) => [index('representative_jurisdiction').on(t.jurisdictionId, t.body, t.status)]);
+}, (t) => [index('representative_jurisdiction').on(t.jurisdictionId, t.body, t.status), index('representative_user').on(t.userId)]);
 
 // The groups of 13 (seed 004): a district representative linked to deliberation representatives, with history.
 export const repLink = sqliteTable('rep_link', {
@@ -173,6 +173,7 @@ export const auditLog = sqliteTable('audit_log', {
   index('audit_log_jurisdiction').on(t.jurisdictionId, t.at),
   index('audit_log_action').on(t.action),
   index('audit_log_actor').on(t.actorId),
+  index('audit_log_target').on(t.targetType, t.targetId),
 ]);
 
 // ---------------------------------------------------------------- collection and screening (DOMAIN §3.1–3.3)
@@ -260,7 +261,7 @@ export const candidate = sqliteTable('candidate', {
 export const candidateProposal = sqliteTable('candidate_proposal', {
   candidateId: integer('candidate_id').notNull().references(() => candidate.id),
   proposalId: integer('proposal_id').notNull().references(() => proposal.id),
-}, (t) => [primaryKey({ columns: [t.candidateId, t.proposalId] })]);
+}, (t) => [primaryKey({ columns: [t.candidateId, t.proposalId] }), index('candidate_proposal_proposal').on(t.proposalId)]);
 
 export const milestone = sqliteTable('milestone', {
   id: integer('id').primaryKey(),
@@ -291,7 +292,7 @@ export const session = sqliteTable('session', {
   state: text('state', { enum: SESSION_STATES }).notNull().default('planned'),
   createdBy: integer('created_by').notNull().references(() => user.id),
   createdAt: at('created_at').notNull().default(now),
-}, (t) => [index('session_jurisdiction').on(t.jurisdictionId)]);
+}, (t) => [index('session_jurisdiction').on(t.jurisdictionId), index('session_cycle').on(t.cycleId)]);
 
 /** The roster as of the session: every vote counts against this snapshot, not today's roster. */
 export const sessionRoster = sqliteTable('session_roster', {
@@ -299,7 +300,7 @@ export const sessionRoster = sqliteTable('session_roster', {
   representativeId: integer('representative_id').notNull().references(() => representative.id),
   name: text('name').notNull(),
   community: text('community').notNull().default(''),
-}, (t) => [primaryKey({ columns: [t.sessionId, t.representativeId] })]);
+}, (t) => [primaryKey({ columns: [t.sessionId, t.representativeId] }), index('session_roster_representative').on(t.representativeId)]);
 
 /** 总监票人 / 监票人 / 计票人 of one session: a representative of its roster or a staff account, with the name as recorded. */
 export const sessionOfficer = sqliteTable('session_officer', {
@@ -373,7 +374,7 @@ export const poll = sqliteTable('poll', {
   closedAt: at('closed_at'),
   publishedAt: at('published_at'),
   createdAt: at('created_at').notNull().default(now),
-}, (t) => [index('poll_session').on(t.sessionId)]);
+}, (t) => [index('poll_session').on(t.sessionId), index('poll_parent').on(t.parentPollId)]);
 
 /** The roll as a poll opened and as it closed (roster × state): its sheet and quorum statement read this, not today's roll. */
 export const pollRoll = sqliteTable('poll_roll', {

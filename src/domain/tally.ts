@@ -19,15 +19,29 @@ export function countMarks(kind: PollKind, options: readonly Pick<TallyOption, '
   const set = choiceSetOf(kind, form);
   const out = new Map<number, OptionCounts>();
   for (const o of options) out.set(o.optionId, { counts: Object.fromEntries(set.marks.map((m) => [m, 0])), invalid: 0 });
+  // A poll of 100,000 ballots: the rows and the marks' keys looked up once, not once per ballot and option.
+  const rows = options.map((o) => out.get(o.optionId)!);
+  const keys = options.map((o) => String(o.optionId));
+  // The choice set's marks are counted in plain numbers (a handful of string comparisons), added to the rows once.
+  const known = set.marks;
+  const tallies = rows.map(() => new Array<number>(known.length).fill(0));
+  let invalidBallots = 0;
   for (const b of ballots) {
-    for (const o of options) {
-      const row = out.get(o.optionId)!;
-      if (!b.valid) { row.invalid++; continue; }
-      const m = b.marks[o.optionId] ?? set.unmarked;
+    if (!b.valid) { invalidBallots++; continue; }
+    const marks = b.marks;
+    for (let i = 0; i < rows.length; i++) {
+      const m = marks[keys[i]!] ?? set.unmarked;
+      const k = known.indexOf(m);
+      if (k >= 0) { tallies[i]![k]!++; continue; }
+      const row = rows[i]!;
       if (m === SPOILED_LINE) { row.invalid++; continue; }
       row.counts[m] = (row.counts[m] ?? 0) + 1;
     }
   }
+  rows.forEach((row, i) => {
+    row.invalid += invalidBallots;
+    known.forEach((m, k) => { row.counts[m] = (row.counts[m] ?? 0) + tallies[i]![k]!; });
+  });
   return out;
 }
 
