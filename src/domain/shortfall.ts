@@ -64,3 +64,9 @@ export function emptyReason(last: ChainStepResult): string {
   if (last.runoffSeats > 0) return `${CHAIN_KIND_LABELS[last.kind]}中得票仍然相同，会议未再另行投票或另行票决，该名额空缺。`;
   return `${CHAIN_KIND_LABELS[last.kind]}中赞成票过半数的项目少于应选数，会议未再另行票决，该名额空缺。`;
 }
+
+/** What a step left for the next one, as the result sheet's chain column says it. */
+export function stepLeftover(step: ChainStepResult): string {
+  if (step.runoffSeats > 0) return `${step.runoffSeats} 个名额得票相同`;
+  return step.emptySeats > 0 ? `${step.emptySeats} 个名额空缺` : '—';
+}

@@ -27,6 +27,7 @@ import { refuse } from '../domain/result';
 import { BODY_TERMS, bodyOf } from '../domain/bodyTerms';
 import type { PollKind } from '../domain/choices';
 import { ALL_OFFICER_ROLES } from '../domain/sessionOfficers';
+import { stepLeftover } from '../domain/shortfall';
 import { wantsFragment } from '../http/hall';
 import { refused } from '../http/refused';
 import { redirectWithFlash } from '../http/renderer';
@@ -98,8 +99,7 @@ function chainRows(db: C['var']['db'], p: C['var']['poll']): ChainRow[] | undefi
   if (!outcome || !outcome.polls.some((x) => x.poll.id === p.id)) return undefined;
   return outcome.polls.map(({ poll: x }, i) => {
     const st = outcome.steps[i]!;
-    const left = st.runoffSeats > 0 ? `${st.runoffSeats} 个名额得票相同` : st.emptySeats > 0 ? `${st.emptySeats} 个名额空缺` : '—';
-    return { pollId: x.id, kind: st.kind, title: x.title, seatsToFill: st.seatsToFill, candidates: st.candidates, adopted: st.adopted, left };
+    return { pollId: x.id, kind: st.kind, title: x.title, seatsToFill: st.seatsToFill, candidates: st.candidates, adopted: st.adopted, left: stepLeftover(st) };
   });
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { draftResolution } from '../../src/domain/resolution';
-import { nextSteps, placesAccount, remainingCandidates, type ChainStep, type ChainStepResult } from '../../src/domain/shortfall';
+import { nextSteps, placesAccount, remainingCandidates, stepLeftover, type ChainStep, type ChainStepResult } from '../../src/domain/shortfall';
 
 describe('after a poll of the chain: a runoff among the tied, or a further poll among the remaining', () => {
   it.each<[string, ChainStepResult, number, number, { runoff: boolean; further: boolean }]>([
@@ -68,5 +68,16 @@ describe('the resolution says how each place was filled or why it stayed empty',
     });
     expect(r.body).toContain('各名额产生情况：');
     expect(r.body).toContain('该名额空缺');
+  });
+});
+
+describe('what a step leaves for the next, on the sheet', () => {
+  it.each<[string, ChainStepResult, string]>([
+    ['nothing left', { kind: 'selection', runoffSeats: 0, emptySeats: 0 }, '—'],
+    ['one tied place', { kind: 'selection', runoffSeats: 1, emptySeats: 0 }, '1 个名额得票相同'],
+    ['ties take precedence over empty places', { kind: 'runoff', runoffSeats: 2, emptySeats: 1 }, '2 个名额得票相同'],
+    ['two empty places', { kind: 'further', runoffSeats: 0, emptySeats: 2 }, '2 个名额空缺'],
+  ])('%s', (_, step, text) => {
+    expect(stepLeftover(step)).toBe(text);
   });
 });
