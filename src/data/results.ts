@@ -61,7 +61,7 @@ export function computeResult(db: Db, { poll: p, session: s }: PollInSession, no
   if (p.kind === 'evaluation') {
     const tally = tallyEvaluation({
       options: options.map((o) => ({ optionId: o.id, label: o.label, projectId: o.projectId })),
-      ballots, seated, present, quorum, quorumComparator, thresholdPct: settings.satisfactionThreshold,
+      ballots, seated, present, quorum, quorumComparator, thresholdPct: rule.satisfactionThresholdPct ?? settings.satisfactionThreshold,
     });
     return { ...base, kind: 'evaluation', tally };
   }

@@ -19,6 +19,8 @@ export interface PollRule {
   ballotForm: BallotForm;
   /** 差额 (more candidates than places) or 等额 (as many candidates as places). */
   slate: 'competitive' | 'equal';
+  /** A year-end evaluation's 整改线: a project rated below it gets its follow-up. Absent for polls that elect. */
+  satisfactionThresholdPct?: number;
 }
 
 /** What the jurisdiction's settings say about voting: the inputs of ruleInForce. */
@@ -27,6 +29,7 @@ export interface VoteSettings {
   quorumComparator: Comparator;
   majorityBase: MajorityBase;
   allowEqualSlate: 'yes' | 'no';
+  satisfactionThreshold: number;
 }
 
 export const BALLOT_FORM_WORDS: Record<BallotForm, string> = {
@@ -44,6 +47,7 @@ export function ruleInForce(body: RepBody, s: VoteSettings, poll: { seatsToFill:
     candidates: poll.candidates,
     ballotForm: poll.ballotForm,
     slate: poll.seatsToFill !== null && poll.candidates <= poll.seatsToFill ? 'equal' : 'competitive',
+    ...(poll.seatsToFill === null ? { satisfactionThresholdPct: s.satisfactionThreshold } : {}),
   };
 }
 
@@ -56,6 +60,7 @@ const ruleSchema = z.object({
   candidates: z.number().int(),
   ballotForm: z.enum(BALLOT_FORMS),
   slate: z.enum(['competitive', 'equal']),
+  satisfactionThresholdPct: z.number().int().min(0).max(100).optional(),
 });
 
 /** The stored snapshot, or null when the poll has none (never opened, or opened before snapshots existed). */

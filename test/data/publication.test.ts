@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { candidateProposal, evaluationResult, poll, project, proposal, proposalEvent } from '../../db/schema';
 import { publishEvaluationPoll } from '../../src/data/evaluationPolls';
+import { pollInSession } from '../../src/data/pollReads';
+import { computeResult } from '../../src/data/results';
+import { getSettings, saveSettings } from '../../src/data/settings';
 import { publishSession } from '../../src/data/publication';
 import { evaluationCounted } from '../helpers/evaluationCases';
 import { clerkActor, decidedRunoff, valueOf } from '../helpers/pollCases';
@@ -54,5 +57,18 @@ describe('publishEvaluationPoll: the rates recorded once', () => {
     expect(t.f.db.select().from(evaluationResult).all()).toHaveLength(3);
     expect(publishEvaluationPoll(t.f.db, actor, t.poll, new Date())).toMatchObject({ ok: false, error: '结果已公布，不能再更改；如需更正请另行发布更正说明' });
     expect(t.f.db.select().from(evaluationResult).all()).toHaveLength(3);
+  });
+});
+
+describe('the 整改线 an evaluation is counted under', () => {
+  it('is the one in force when it opened: raising the setting afterwards marks no more projects', async () => {
+    const t = await evaluationCounted();
+    const actor = clerkActor(t.f);
+    expect(JSON.parse(t.poll.rule!).satisfactionThresholdPct).toBe(60);
+    const j = { id: t.session.jurisdictionId, kind: 'township' as const };
+    valueOf(saveSettings(t.f.db, actor, j, { ...getSettings(t.f.db, j.id), satisfactionThreshold: 85 }, new Date()));
+    const result = computeResult(t.f.db, pollInSession(t.f.db, t.poll.id)!, new Date());
+    expect(result.kind === 'evaluation' && [result.tally.thresholdPct, result.tally.marked]).toEqual([60, 1]);
+    expect(valueOf(publishEvaluationPoll(t.f.db, actor, t.poll, new Date()))).toEqual({ year: 2026, marked: 1 });
   });
 });

@@ -7,7 +7,7 @@ import { hasQuorum, quorumNeeded } from '../../src/domain/quorum';
 import { CONGRESS_VOTE_RULE, lawfulVoteSettings, readSettings } from '../../src/domain/settings';
 import { tallySelection, type TallyBallot } from '../../src/domain/tally';
 
-const CONGRESS: VoteSettings = { ...CONGRESS_VOTE_RULE, allowEqualSlate: 'no' };
+const CONGRESS: VoteSettings = { ...CONGRESS_VOTE_RULE, allowEqualSlate: 'no', satisfactionThreshold: 60 };
 const rule = (s: Partial<VoteSettings> = {}, poll: Partial<Parameters<typeof ruleInForce>[2]> = {}): PollRule =>
   ruleInForce('congress', { ...CONGRESS, ...s }, { seatsToFill: 2, candidates: 4, ballotForm: 'perItem', ...poll });
 
@@ -159,5 +159,18 @@ describe('lawful vote settings per body', () => {
 
   it('the defaults are the congress statute and 差额', () => {
     expect(base).toMatchObject({ quorumFraction: '2/3', quorumComparator: 'atLeast', majorityBase: 'seated', allowEqualSlate: 'no' });
+  });
+});
+
+describe('an evaluation keeps its 整改线 in the snapshot; polls that elect have none', () => {
+  it.each([
+    ['evaluation at the default', null, 60, 60],
+    ['evaluation at 0', null, 0, 0],
+    ['evaluation at 100', null, 100, 100],
+    ['a selection poll', 2, 60, undefined],
+  ] as const)('%s', (_, seatsToFill, threshold, kept) => {
+    const r = rule({ satisfactionThreshold: threshold }, { seatsToFill });
+    expect(r.satisfactionThresholdPct).toBe(kept);
+    expect(readRule(JSON.stringify(r))).toEqual(r);
   });
 });
