@@ -55,7 +55,7 @@ describe('browser: an item goes from a deliberation representative’s phone to 
     await drep.page.setInputFiles('#f-attachments', { name: '路灯.png', mimeType: 'image/png', buffer: PNG });
     await shot(drep.page, 'deliberation-record-375');
     expect(await fitsWidth(drep.page)).toBe(true);
-    await drep.page.getByRole('button', { name: '提交' }).press('Enter');
+    await drep.page.getByRole('button', { name: '提交' }).click();
     await drep.page.getByText(/已登记，编号 \d{4}-DC-001/).waitFor();
     expect(await drep.page.locator('main').textContent()).toContain('待分办');
     expect(await drep.page.getByRole('link', { name: '路灯.png' }).count()).toBe(1);

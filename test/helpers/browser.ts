@@ -35,7 +35,11 @@ export async function startApp(opts: AppOptions): Promise<{ url: string; close: 
 /** Screenshots land in test-results/ (not committed) so a person can look at them. */
 export async function shot(page: Page, name: string): Promise<void> {
   mkdirSync('test-results', { recursive: true });
+  const y = await page.evaluate(() => window.scrollY);
   await page.screenshot({ path: `test-results/${name}.png`, fullPage: true });
+  // A full-page shot resizes the viewport and back, and headless Chromium puts the old scroll position back only at
+  // the next focus change: a following click's mouse-down would scroll the page and its mouse-up land elsewhere.
+  await page.evaluate((top) => window.scrollTo(0, top), y);
 }
 
 export async function loginAs(page: Page, base: string, username: string, password: string): Promise<void> {
