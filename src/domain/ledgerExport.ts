@@ -1,4 +1,4 @@
-import { DUTY_ACTIVITY_LABELS, LEDGER_KIND_LABELS, type LedgerCounts } from './dutyLedger';
+import { DUTY_ACTIVITY_LABELS, LEDGER_KIND_LABELS, LEDGER_KINDS, type LedgerCounts, type RepLedger } from './dutyLedger';
 import type { ExportTable } from './rosterExport';
 import { DUTY_ACTIVITY_KINDS } from './vocabulary';
 
@@ -20,5 +20,16 @@ export function ledgerTable(year: number, rows: readonly LedgerExportRow[]): Exp
     header: ['年度', '代表', '村（社区）', ...COUNT_COLUMNS.map(([h]) => h)],
     kinds: ['number', 'plain', 'plain', ...COUNT_COLUMNS.map(() => 'number' as const)],
     rows: rows.map((r) => [String(year), r.name, r.community, ...COUNT_COLUMNS.map(([, f]) => String(f(r.counts)))]),
+  };
+}
+
+/** One representative's entries, kind by kind in date order: what their report to voters is written from. */
+export function entriesTable(year: number, repName: string, ledger: RepLedger): ExportTable {
+  return {
+    header: ['年度', '代表', '类别', '日期', '活动类别', '内容'],
+    kinds: ['number', 'plain', 'plain', 'date', 'plain', 'plain'],
+    rows: LEDGER_KINDS.flatMap((k) => ledger.byKind[k].map((e) => [
+      String(year), repName, LEDGER_KIND_LABELS[k], e.date, e.activity ? DUTY_ACTIVITY_LABELS[e.activity] : '', e.detail,
+    ])),
   };
 }

@@ -8,7 +8,7 @@ import { ledgerRows, repLedger } from '../data/dutyLedger';
 import { myLedgers } from '../data/myLedger';
 import { chinaDateOf, chinaYearOf } from '../domain/chinaDate';
 import { totalsByGroup } from '../domain/dutyLedger';
-import { ledgerTable } from '../domain/ledgerExport';
+import { entriesTable, ledgerTable } from '../domain/ledgerExport';
 import { DUTY_ACTIVITY_KINDS } from '../domain/vocabulary';
 import type { AppEnv } from '../env';
 import { csvResponse } from '../http/csv';
@@ -68,6 +68,12 @@ const repRoutes = new Hono<LedgerRepEnv>()
     const year = c.req.valid('query').year ?? thisYear(c);
     return c.render(<LedgerPrintPage j={j} year={year} pages={[{ rep, ledger: repLedger(db, rep, year) }]} back={`/j/${j.code}/ledger/${rep.id}?year=${year}`} />,
       { title: `${rep.name} ${year}年度履职台账` });
+  })
+  .get('/export.csv', ownOrStaff, validQuery(yearQuery), (c) => {
+    const { db, rep } = c.var;
+    const year = c.req.valid('query').year ?? thisYear(c);
+    const table = entriesTable(year, rep.name, repLedger(db, rep, year));
+    return csvResponse(c, `${rep.name}${year}年度履职台账.csv`, [table.header, ...table.rows.map((r) => r.map((v, i) => (table.kinds[i] === 'number' ? Number(v) : v)))]);
   })
   .post('/activities', allow('ledger.record'), validForm(activityForm, repPage), (c) => {
     const { db, jurisdiction: j, rep } = c.var;

@@ -96,6 +96,21 @@ describe('one representative’s ledger', () => {
     expect((await get(t.f.app, `/j/LX/ledger/${t.li.id}`, await t.f.login('lx.clerk'))).status).toBe(404);
   });
 
+  it('exports the representative’s own entries for their report, kind by kind in date order', async () => {
+    const t = await ledgerCase();
+    const res = await get(t.f.app, `/j/QS/ledger/${t.li.id}/export.csv?year=2027`, t.rep);
+    expect(res.status).toBe(200);
+    const lines = (await res.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines).toEqual([
+      '年度,代表,类别,日期,活动类别,内容',
+      '2027,李强,出席会议,2027-01-15,,青石镇第十八届人民代表大会第三次会议',
+      '2027,李强,参加表决,2027-01-15,,青石镇第十八届人民代表大会第三次会议：2027年度民生实事项目票决',
+      '2027,李强,其他履职活动,2027-02-01,走访,走访独居老人（青石村三组）',
+      '2027,李强,其他履职活动,2027-02-03,培训,参加代表履职培训',
+    ]);
+    expect((await get(t.f.app, `/j/QS/ledger/${t.r2.id}/export.csv`, t.rep)).status).toBe(403);
+  });
+
   it('我的履职 leads a representative to their own ledger', async () => {
     const t = await ledgerCase();
     const res = await get(t.f.app, '/my/ledger', t.rep);

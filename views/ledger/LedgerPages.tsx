@@ -155,7 +155,7 @@ export function LedgerRepPage(p: {
       <h1>{rep.name} · {year}年度履职台账</h1>
       <p class="muted">{j.name}{repTerm(rep)}{rep.community && ` · ${rep.community}`}{rep.status === 'retired' && ' · 已离任'}</p>
       <YearNav year={year} href={(y) => `${base}?year=${y}`} />
-      <p class="actions"><a class="button" href={`${base}/print?year=${year}`}>打印（述职用，A4）</a></p>
+      <p class="actions"><a class="button" href={`${base}/print?year=${year}`}>打印（述职用，A4）</a>{' '}<a href={`${base}/export.csv?year=${year}`}>导出明细 CSV</a></p>
       <CountFacts c={p.ledger.counts} />
       {LEDGER_KINDS.map((k) => (
         <section class="card" aria-labelledby={`k-${k}`}>
