@@ -3,7 +3,7 @@ import {
   sqliteTable, integer, real, text, blob, uniqueIndex, index, primaryKey, type AnySQLiteColumn,
 } from 'drizzle-orm/sqlite-core';
 import {
-  AMENDMENT_KINDS, AMENDMENT_REASONS, AMENDMENT_STATES, BALLOT_FORMS, DECIDING_BODIES, ENTRY_CHANNELS, FEEDBACK_STATES, JURISDICTION_KINDS, RETIRE_REASONS, MEETING_ITEM_KINDS, OPINION_CATEGORIES, OPINION_CHANNELS, OPINION_STATES, PHASES, POLL_KINDS, POOL_REASONS, PERSONAL_MATTERS, POLL_STATES, REDIRECT_TARGETS, PROJECT_STATUSES, PROPOSAL_CATEGORIES, PROPOSAL_SOURCES, PROPOSAL_STATUSES, RECTIFICATION_STATES, REP_BODIES, REP_STATUSES, ROLES, ROLL_MOMENTS, ROLL_STATES, SATISFACTIONS, SATISFACTION_RATINGS, SCREENING_DECISIONS, SESSION_KINDS, SESSION_OFFICER_ROLES, SESSION_STATES, STATION_KINDS, SUPERVISION_MEMBER_ROLES, VISIT_RATINGS,
+  AMENDMENT_KINDS, AMENDMENT_REASONS, AMENDMENT_STATES, BALLOT_FORMS, DECIDING_BODIES, DUTY_ACTIVITY_KINDS, ENTRY_CHANNELS, FEEDBACK_STATES, JURISDICTION_KINDS, RETIRE_REASONS, MEETING_ITEM_KINDS, OPINION_CATEGORIES, OPINION_CHANNELS, OPINION_STATES, PHASES, POLL_KINDS, POOL_REASONS, PERSONAL_MATTERS, POLL_STATES, REDIRECT_TARGETS, PROJECT_STATUSES, PROPOSAL_CATEGORIES, PROPOSAL_SOURCES, PROPOSAL_STATUSES, RECTIFICATION_STATES, REP_BODIES, REP_STATUSES, ROLES, ROLL_MOMENTS, ROLL_STATES, SATISFACTIONS, SATISFACTION_RATINGS, SCREENING_DECISIONS, SESSION_KINDS, SESSION_OFFICER_ROLES, SESSION_STATES, STATION_KINDS, SUPERVISION_MEMBER_ROLES, VISIT_RATINGS,
 } from '../src/domain/vocabulary';
 
 // Timestamps are integer milliseconds since the epoch (UTC), read as Date.
@@ -826,3 +826,24 @@ export const feedbackWindow = sqliteTable('feedback_window', {
   updatedAt: at('updated_at').notNull(),
   updatedBy: integer('updated_by').notNull().references(() => user.id),
 });
+
+// ---------------------------------------------------------------- 履职台账: station activities recorded by hand
+
+/**
+ * One representative's station activity (走访、调研、视察、培训、其他) as the liaison officer or clerk wrote it in the
+ * ledger. Never deleted: a wrong line is withdrawn with its reason, so the yearly report can be checked against it.
+ */
+export const dutyActivity = sqliteTable('duty_activity', {
+  id: integer('id').primaryKey(),
+  jurisdictionId: integer('jurisdiction_id').notNull().references(() => jurisdiction.id), // whose ledger holds it
+  representativeId: integer('representative_id').notNull().references(() => representative.id),
+  kind: text('kind', { enum: DUTY_ACTIVITY_KINDS }).notNull(),
+  date: text('date').notNull(), // China date of the activity
+  place: text('place').notNull().default(''),
+  detail: text('detail').notNull(),
+  recordedBy: integer('recorded_by').notNull().references(() => user.id),
+  recordedAt: at('recorded_at').notNull(),
+  withdrawnAt: at('withdrawn_at'),
+  withdrawnBy: integer('withdrawn_by').references(() => user.id),
+  withdrawReason: text('withdraw_reason').notNull().default(''),
+}, (t) => [index('duty_activity_rep').on(t.representativeId, t.date), index('duty_activity_jurisdiction').on(t.jurisdictionId)]);

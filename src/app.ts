@@ -59,6 +59,8 @@ import { deliberation } from './routes/deliberation';
 import { deliberationPublic } from './routes/deliberationPublic';
 import { meetingRecord } from './routes/meetings';
 import { delivery, deliveryPortal, districtDelivery } from './routes/delivery';
+import { dutyLedger, myLedger } from './routes/dutyLedger';
+import { ledgerRepSubject } from './http/subjects/ledger';
 import {
   feedbackSubject, groupSubject, projectSubject, rectificationSubject, reportMonthSubject, visitSubject,
 } from './http/subjects/delivery';
@@ -175,6 +177,7 @@ export function createApp(opts: AppOptions) {
   app.use('/j/:code/deliberation/reps.csv', deliberationRosterSubject);
   app.use('/j/:code/roster/:repId{[0-9]+}/*', repSubject);
   app.use('/j/:code/deliberation/reps/:repId{[0-9]+}/*', repSubject);
+  app.use('/j/:code/ledger/:repId{[0-9]+}/*', ledgerRepSubject);
 
   app.use(`${CYCLE}/proposals/:proposalId{[0-9]+}/*`, proposalSubject);
   app.use(`${CYCLE}/candidates/:candidateId{[0-9]+}/*`, candidateSubject);
@@ -246,6 +249,8 @@ export function createApp(opts: AppOptions) {
   app.route('/j/:code/roster', roster);
   app.route('/j/:code/deliberation/reps', deliberationRoster);
   app.route('/j/:code/deliberation/reps.csv', deliberationRosterCsv);
+  app.route('/j/:code/ledger', dutyLedger);
+  app.route('/my/ledger', myLedger);
 
   app.notFound(handleNotFound);
   app.onError(handleError);

@@ -15,6 +15,7 @@ import { addDays, chinaDateOf, chinaYearOf } from '../domain/chinaDate';
 import { ROLE_LABELS } from '../domain/authz';
 import { seedDeliberationDemo } from './deliberation';
 import { seedDeliveryDemo } from './delivery';
+import { seedLedgerDemo } from './ledger';
 import { castLastYearVote, seedLastYearVote } from './lastYearVote';
 import { nameReadyToVoteOfficers } from './officers';
 import { seedDemoProposals } from './proposals';
@@ -261,6 +262,7 @@ export function seedDemo(conn: DbConnection, opts: { passwordHash: string; now: 
   conn.transaction((txn) => {
     const tx = txn as Db;
     seedDeliveryDemo(tx, now); // last year's 青石镇 projects under supervision (delivery.ts)
+    seedLedgerDemo(tx, now); // 青石镇's duty ledger: station activities recorded by hand (ledger.ts)
     recordAudit(tx, { id: null, name: '系统' }, {
       action: 'demo.seed', targetType: 'jurisdiction', targetId: stage.districtId, jurisdictionId: stage.districtId,
       after: { ...counts, ...stage.collection },

@@ -67,6 +67,9 @@ export const PERMISSIONS = {
   'supervision.record': ['supervisionMember', 'clerk'],
   'feedback.view': ['clerk', 'supervisionMember', 'districtAdmin'], // every beneficiary message, moderated or not
   'feedback.moderate': ['clerk'],
+  // 履职台账: every representative's year; a representative reads their own through the route's own check
+  'ledger.view': staff,
+  'ledger.record': ['clerk'], // hand-recorded station activities (the liaison officer's, once stations name one)
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

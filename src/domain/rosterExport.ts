@@ -7,7 +7,7 @@ import type { RepBody, RetireReason } from './vocabulary';
  * The roster as a table for Excel: the import's own headers, so an exported file imports again unchanged.
  * `text` columns hold digits Excel must not turn into numbers (1.38E+10, a landline's leading 0).
  */
-export type ExportKind = 'plain' | 'text' | 'date';
+export type ExportKind = 'plain' | 'text' | 'date' | 'number';
 export interface ExportTable { header: string[]; kinds: ExportKind[]; rows: string[][] }
 
 const COLUMNS: [ColumnKey, ExportKind][] = [

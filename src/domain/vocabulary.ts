@@ -124,3 +124,7 @@ export const AMENDMENT_KINDS = ['adjust', 'suspend', 'resume', 'terminate'] as c
 export const AMENDMENT_REASONS = ['forceMajeure', 'policyChange', 'fundsChange', 'siteChange', 'other'] as const;
 export const AMENDMENT_STATES = ['requested', 'decided', 'rejected'] as const;
 export const DECIDING_BODIES = ['congress', 'presidium', 'subdistrictMeeting', 'clerk'] as const;
+
+// 履职台账: what a liaison officer or clerk records by hand beside what the system already knows (走访、调研、视察、培训、其他).
+export const DUTY_ACTIVITY_KINDS = ['visit', 'survey', 'inspection', 'training', 'other'] as const;
+export type DutyActivityKind = (typeof DUTY_ACTIVITY_KINDS)[number];

@@ -73,6 +73,7 @@ export async function workbookBytes(sheetName: string, table: ExportTable): Prom
         const [y, m, d] = v.split('-').map(Number);
         return new Date(Date.UTC(y!, m! - 1, d!));
       }
+      if (table.kinds[i] === 'number' && /^-?\d+(\.\d+)?$/.test(v)) return Number(v); // counts Excel can sum
       return v; // text cells stay strings: Excel keeps their digits
     }));
   }

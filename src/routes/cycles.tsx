@@ -45,6 +45,7 @@ function jurisdictionPage(c: Context<JurisdictionEnv>, values?: FormValues, erro
       canManage={can(c, 'cycle.manage', j.id)} defaultYear={chinaYearOf(c.var.now())} values={values} errors={errors}
       children={childrenOf(db, j.id).map((ch) => ({ name: ch.name, kindLabel: KIND_LABELS[ch.kind] }))}
       stations={stationsOf(db, [j.id]).map((s) => ({ name: s.name, kindLabel: STATION_LABELS[s.kind], address: s.address }))}
+      ledgerHref={can(c, 'ledger.view', j.id) ? `/j/${j.code}/ledger` : undefined}
     />,
     { title: j.name },
   );

@@ -59,6 +59,8 @@ export function Dashboard(p: {
   start?: StartPlan[];
   /** Sessions where this login is 总监票人, 监票人 or 计票人. */
   duties?: OfficerDuty[];
+  /** 我的履职: the representative's own ledgers, this year's count beside each. */
+  ledgers?: { href: string; label: string; summary: string }[];
 }) {
   return (
     <section>
@@ -69,6 +71,12 @@ export function Dashboard(p: {
       {(p.start ?? []).map((plan) => <GettingStarted plan={plan} />)}
       {p.deliberation && <TodoSection {...p.deliberation} />}
       <DeliveryTodoList home={p.delivery} />
+      {p.ledgers && p.ledgers.length > 0 && (
+        <section class="card my-ledger" aria-labelledby="my-ledger">
+          <h2 id="my-ledger">我的履职</h2>
+          <ul>{p.ledgers.map((l) => <li><a href={l.href}>{l.label}</a> <span class="muted">{l.summary}</span></li>)}</ul>
+        </section>
+      )}
       <h2>我的职责</h2>
       {p.scopes.length === 0 ? <p class="muted">您的账号还没有分配职责，请联系区级管理员。</p> : (
         <ul>{p.scopes.map((s) => <li>{s.name} · {ROLE_LABELS[s.role]}</li>)}</ul>
