@@ -93,9 +93,17 @@ function freePort(): Promise<number> {
   });
 }
 
+/** The node flags `npm start` runs the server with ("node <flags> dist/server.js" in package.json). */
+function startFlags(): string[] {
+  const start: string = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.start;
+  const words = start.split(/\s+/);
+  if (words[0] !== 'node' || words.at(-1) !== 'dist/server.js') throw new Error(`npm start is not "node … dist/server.js": ${start}`);
+  return words.slice(1, -1);
+}
+
 async function startServer(port: number): Promise<{ base: string; pid: number; ms: number }> {
   const base = `http://127.0.0.1:${port}`;
-  const args = SOURCE ? ['--import', 'tsx', join(root, 'src/server.ts')] : [join(root, 'dist/server.js')];
+  const args = SOURCE ? ['--import', 'tsx', join(root, 'src/server.ts')] : [...startFlags(), join(root, 'dist/server.js')];
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_PATH: dbPath, PORT: String(port), HOST: '127.0.0.1' };
   delete env.NO_DEMO;
   delete env.NODE_ENV;
@@ -147,7 +155,7 @@ const mb = (n: number) => `${n.toFixed(0)} MB`;
 
 async function main() {
   if (!SOURCE && !existsSync(join(root, 'dist/server.js'))) throw new Error('dist/server.js is missing: run npm run bench:memory (it builds first)');
-  console.log(`bench:memory — ${SOURCE ? 'src/server.ts through tsx' : 'dist/server.js (as npm start runs it)'}, demo database, ${code} votes`);
+  console.log(`bench:memory — ${SOURCE ? 'src/server.ts through tsx' : `node ${[...startFlags(), 'dist/server.js'].join(' ')} (as npm start runs it)`}, demo database, ${code} votes`);
   const port = await freePort();
   const started = await startServer(port);
   const { base, pid } = started;
