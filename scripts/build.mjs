@@ -6,11 +6,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+// Another output file (inside the project, so the server still finds its files from it) for the test of the build.
+const outfile = process.argv[2] ?? 'dist/server.js';
 
 await build({
   absWorkingDir: root,
   entryPoints: ['src/server.ts'],
-  outfile: 'dist/server.js',
+  outfile,
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -42,11 +42,12 @@ const deadline = setTimeout(() => {
 }, DEADLINE_MS);
 
 // ---- memory of the child, from the kernel ----
-interface Mem { rss: number; hwm: number }
+/** MB: resident now, the kernel's peak, and of the resident the process's own memory and its mapped files. */
+interface Mem { rss: number; hwm: number; anon: number; file: number }
 function memOf(pid: number): Mem {
   const s = readFileSync(`/proc/${pid}/status`, 'utf8');
   const mb = (k: string) => Number(new RegExp(`${k}:\\s+(\\d+)`).exec(s)?.[1] ?? 0) / 1024;
-  return { rss: mb('VmRSS'), hwm: mb('VmHWM') };
+  return { rss: mb('VmRSS'), hwm: mb('VmHWM'), anon: mb('RssAnon'), file: mb('RssFile') };
 }
 /** Resets VmHWM to the current RSS ("5" → clear_refs); false where the kernel refuses. */
 function resetPeak(pid: number): boolean {
@@ -168,8 +169,8 @@ async function main() {
   const idle = sampler.sample();
   const peakReset = resetPeak(pid);
 
+  sampler.enter('clerk logs in, opens session');
   const clerk = await login(base, `${lc}.clerk`);
-  sampler.enter('clerk opens the session');
   const sessionPath = new RegExp(`/j/${code}/sessions/\\d+`).exec(await page(clerk, `/j/${code}/sessions`))?.[0];
   if (!sessionPath) throw new Error(`no session of ${code} in the demo`);
   await expectStatus('open the session', form(clerk, `${sessionPath}/state`, { to: 'open' }), 303);
@@ -247,7 +248,8 @@ async function main() {
   for (const [phase, peak] of sampler.peaks) console.log(`  ${phase.padEnd(28)} ${mb(peak)}`);
   console.log('');
   console.log(`idle        ${mb(idle.rss)} after loading the demo (${mb(loaded.hwm)} peak while loading it); ${mb(restartIdle.rss)} after a plain restart`);
-  console.log(`peak        ${mb(votePeak)} through the vote (${peakReset ? 'VmHWM, reset after the demo load' : 'highest sample'}); ${mb(after.rss)} at the end`);
+  console.log(`peak        ${mb(votePeak)} through the vote (${peakReset ? 'VmHWM, reset after the demo load' : 'highest sample'}); ${mb(after.rss)} at the end`
+    + ` (${mb(after.anon)} the process's own, ${mb(after.file)} mapped files: the node binary and native addons)`);
   console.log(`goal        peak / ${GOAL_MB} MB = ${(votePeak / GOAL_MB).toFixed(2)} ${votePeak < GOAL_MB ? '(under the goal)' : '(OVER the goal)'}`);
 
   const ok = checkedIn === R && accepted === R && ballots === R;
