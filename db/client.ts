@@ -3,8 +3,8 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname } from 'node:path';
+import { appPath } from '../src/appRoot';
 import * as schema from './schema';
 
 /** What data functions take: the database or a transaction on it. */
@@ -12,7 +12,7 @@ export type Db = BaseSQLiteDatabase<'sync', Database.RunResult, typeof schema>;
 /** The open connection (pragmas, backups, closing). */
 export type DbConnection = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+const migrationsFolder = appPath('db', 'migrations');
 
 /** Opens (creating if needed) and migrates the database. ':memory:' gives a private test database. */
 export function openDb(path: string): DbConnection {

@@ -1,29 +1,20 @@
 import { hash, verify } from '@node-rs/argon2';
 import { availableParallelism } from 'node:os';
+import { turns } from './turns';
 
 // argon2id with OWASP's minimum-memory profile: 19 MiB, 2 passes.
 const options = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
 /**
  * At most this many argon2 computations run at once; the rest wait their turn. Each one holds a core for about
- * 100 ms: a hall of representatives logging in together ran four at a time (libuv's pool) on a two-core laptop and
- * left the event loop, which answers every page and ballot, waiting seconds for a core. One core stays free for it.
+ * 100 ms and 19 MiB of memory: a hall of representatives logging in together ran four at a time (libuv's pool) on
+ * a two-core laptop and left the event loop, which answers every page and ballot, waiting seconds for a core.
+ * One core stays free for the event loop, and never more than two run on any machine: a burst of logins holds at
+ * most 38 MiB for argon2 and waits in line instead of growing the server by 19 MiB per login.
  */
-const SLOTS = Math.max(1, availableParallelism() - 1);
-let running = 0;
-const waiting: (() => void)[] = [];
-
-async function inTurn<T>(work: () => Promise<T>): Promise<T> {
-  if (running >= SLOTS) await new Promise<void>((r) => waiting.push(r));
-  else running++;
-  try {
-    return await work();
-  } finally {
-    const next = waiting.shift();
-    if (next) next(); // the slot passes straight to the next in line
-    else running--;
-  }
-}
+export const ARGON2_AT_ONCE = Math.min(2, Math.max(1, availableParallelism() - 1));
+export const argon2Turns = turns(ARGON2_AT_ONCE);
+const inTurn = <T>(work: () => Promise<T>) => argon2Turns.run(work);
 
 export function hashPassword(password: string): Promise<string> {
   return inTurn(() => hash(password, options));

@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import { loadSharp } from '../imaging';
 import { ok, refuse, type Result } from '../domain/result';
 
 /**
@@ -17,6 +17,7 @@ export function derivativeName(fileName: string, size: PhotoSize): string {
 
 async function resized(bytes: Uint8Array, edge: number): Promise<Uint8Array> {
   // rotate() turns the pixels upright by the EXIF orientation before the metadata is dropped (sharp keeps none by default).
+  const sharp = await loadSharp();
   const out = await sharp(bytes, { failOn: 'error' })
     .rotate()
     .resize({ width: edge, height: edge, fit: 'inside', withoutEnlargement: true })

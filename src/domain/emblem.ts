@@ -3,7 +3,7 @@
  * so the portal's header never carries a phone photo's megabytes or its EXIF.
  */
 
-import sharp from 'sharp';
+import { loadSharp } from '../imaging';
 import { ok, refuse, type Result } from './result';
 import { sniffImage } from './photos';
 
@@ -93,6 +93,7 @@ const DAMAGED = '图片文件已损坏，无法读取';
 
 /** Fitted whole into a transparent square (never cropped); sharp writes no metadata unless asked to. */
 async function squareEmblem(bytes: Uint8Array): Promise<CleanEmblem | null> {
+  const sharp = await loadSharp();
   try {
     const out = await sharp(bytes, { failOn: 'error' })
       .rotate() // a phone's orientation flag is applied to the pixels before the metadata goes

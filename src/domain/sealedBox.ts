@@ -14,9 +14,21 @@ import {
  */
 
 const INFO = Buffer.from('minsheng sealed ballot v1');
-const WRAP_INFO = 'minsheng box key v1';
-/** argon2id, 64 MiB, 3 passes: a fraction of a second once at opening and once at 开箱, and costly at scale. */
-const ARGON2 = { algorithm: 2, memoryCost: 65536, timeCost: 3, parallelism: 1, outputLen: 32 } as const;
+/**
+ * How the box code becomes the key that wraps the box's private key, by the wrapped key's format. The code is 88
+ * random bits: no key derivation is what keeps it from being guessed, argon2id only adds to a search that is
+ * already out of reach. v2 uses the passwords' profile (OWASP's argon2id minimum, 19 MiB, 2 passes): v1's 64 MiB,
+ * held twice per poll while the hall is connected, pushed the server's memory past what one laptop should need.
+ * v1 boxes, sealed before, still open with their own parameters.
+ */
+const WRAP = {
+  v1: { info: 'minsheng box key v1', argon2: { algorithm: 2, memoryCost: 65536, timeCost: 3, parallelism: 1, outputLen: 32 } },
+  v2: { info: 'minsheng box key v2', argon2: { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1, outputLen: 32 } },
+} as const;
+type WrapVersion = keyof typeof WRAP;
+/** v2 starts with this byte; v1 has no version byte (salt, nonce, tag and key: 76 bytes). */
+const V2 = 0x02;
+const V1_LENGTH = 16 + 12 + 16 + 32;
 
 export interface BoxKeys { publicKey: Buffer; privateKey: Buffer }
 
@@ -64,26 +76,31 @@ export function openBallot(boxPrivateKey: Uint8Array, boxPublicKey: Uint8Array, 
   return Buffer.concat([decipher.update(buf.subarray(60)), decipher.final()]).toString('utf8').trimEnd();
 }
 
-function codeKey(boxCode: Uint8Array, salt: Uint8Array): Buffer {
-  return hashRawSync(Buffer.from(boxCode), { ...ARGON2, salt });
+function codeKey(version: WrapVersion, boxCode: Uint8Array, salt: Uint8Array): Buffer {
+  return hashRawSync(Buffer.from(boxCode), { ...WRAP[version].argon2, salt });
 }
 
-/** salt (16) ‖ nonce (12) ‖ tag (16) ‖ the wrapped private key (32). */
+const wrapAad = (version: WrapVersion, pollId: number) => Buffer.from(`${WRAP[version].info} poll:${pollId}`);
+
+/** 0x02 (the format) ‖ salt (16) ‖ nonce (12) ‖ tag (16) ‖ the wrapped private key (32). */
 export function wrapBoxKey(privateKey: Uint8Array, boxCode: Uint8Array, pollId: number): Buffer {
   const salt = randomBytes(16);
   const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', codeKey(boxCode, salt), iv);
-  cipher.setAAD(Buffer.from(`${WRAP_INFO} poll:${pollId}`));
+  const cipher = createCipheriv('aes-256-gcm', codeKey('v2', boxCode, salt), iv);
+  cipher.setAAD(wrapAad('v2', pollId));
   const ct = Buffer.concat([cipher.update(privateKey), cipher.final()]);
-  return Buffer.concat([salt, iv, cipher.getAuthTag(), ct]);
+  return Buffer.concat([Buffer.from([V2]), salt, iv, cipher.getAuthTag(), ct]);
 }
 
 /** The private key, or null when the box code is not this box's. */
 export function unwrapBoxKey(wrapped: Uint8Array, boxCode: Uint8Array, pollId: number): Buffer | null {
-  const buf = Buffer.from(wrapped);
+  const all = Buffer.from(wrapped);
+  const version: WrapVersion = all.length === V1_LENGTH ? 'v1' : 'v2';
+  const buf = version === 'v1' ? all : all.subarray(1);
+  if (version === 'v2' && all[0] !== V2) return null;
   try {
-    const decipher = createDecipheriv('aes-256-gcm', codeKey(boxCode, buf.subarray(0, 16)), buf.subarray(16, 28));
-    decipher.setAAD(Buffer.from(`${WRAP_INFO} poll:${pollId}`));
+    const decipher = createDecipheriv('aes-256-gcm', codeKey(version, boxCode, buf.subarray(0, 16)), buf.subarray(16, 28));
+    decipher.setAAD(wrapAad(version, pollId));
     decipher.setAuthTag(buf.subarray(28, 44));
     return Buffer.concat([decipher.update(buf.subarray(44)), decipher.final()]);
   } catch {

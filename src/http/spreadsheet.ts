@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { decodeUpload } from '../domain/csv';
 import type { ExportTable } from '../domain/rosterExport';
 import { csvRows, type ImportError, type SheetCell, type SheetRow } from '../domain/rosterImport';
@@ -21,6 +21,12 @@ export function fileKind(bytes: Uint8Array): 'xlsx' | 'xls' | 'text' {
 
 const MAX_SHEET_ROWS = 5000;
 
+/** exceljs (about 25 MB once loaded) only with the first spreadsheet read or written, never at start-up. */
+async function newWorkbook(): Promise<ExcelJS.Workbook> {
+  const { default: excel } = await import('exceljs');
+  return new excel.Workbook();
+}
+
 function plain(v: ExcelJS.CellValue): SheetCell {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return v;
@@ -33,7 +39,7 @@ function plain(v: ExcelJS.CellValue): SheetCell {
 
 /** Every visible worksheet's rows, numbered as Excel numbers them; null when the file is not a readable workbook. */
 export async function readWorkbook(bytes: Uint8Array): Promise<{ ok: true; sheets: SheetRow[][] } | { ok: false; error: string }> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   try {
     await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   } catch {
@@ -58,7 +64,7 @@ const widthOf = (s: string) => [...s].reduce((w, ch) => w + (/[\u2e80-\uffef]/.t
 
 /** One worksheet with a frozen bold header; text columns formatted as text, date columns as real dates. */
 export async function workbookBytes(sheetName: string, table: ExportTable): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = table.header.map((h, i) => ({
     header: h,

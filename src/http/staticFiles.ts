@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { appPath } from '../appRoot';
 
 const require = createRequire(import.meta.url);
-const staticDir = join(dirname(fileURLToPath(import.meta.url)), '../../views/static');
+const staticDir = appPath('views', 'static');
 
 // Served from our own origin (halls are offline): htmx from node_modules, our CSS and JS from views/static.
 const sources = {
