@@ -83,7 +83,7 @@ async function startServer(port: number): Promise<string> {
     cwd: root, env: { ...process.env, DATABASE_PATH: dbPath, PORT: String(port), HOST: '127.0.0.1', NO_DEMO: '1' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 600; i++) {
     try {
       if ((await fetch(`${base}/healthz`)).status < 500) return base;
     } catch { /* not up yet */ }
@@ -147,6 +147,8 @@ async function main() {
   const checkins = await timed(R, (i) => form(reps[i]!, '/j/BT/vote/checkin', { sessionId, code }));
   const checkedIn = checkins.out.filter((r) => r.status === 303).length;
 
+  const adopted = await form(clerk, `${sessionPath}/procedure`, { for: String(checkedIn), against: '0', abstain: '0' });
+  if (adopted.status !== 303) throw new Error(`the voting procedure was not adopted: ${adopted.status}`);
   const pollRes = await form(clerk, `${sessionPath}/polls`, { title: '2027年度民生实事项目票决', secrecy: 'secret' });
   const pollPath = pollRes.headers.get('location')!;
   const pollId = pollPath.split('/').at(-1)!;
