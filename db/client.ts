@@ -30,13 +30,21 @@ export function openDb(path: string): DbConnection {
   return db as DbConnection;
 }
 
+const syncPragmas = new WeakMap<Database.Database, { full: Database.Statement; normal: Database.Statement }>();
+
 /** Runs fn with synchronous=FULL so a confirmed write survives power loss (ballots, published results). */
 export function durably<T>(db: DbConnection, fn: () => T): T {
-  db.$client.pragma('synchronous = FULL');
+  // Prepared once per connection: every ballot batch switches twice.
+  let sync = syncPragmas.get(db.$client);
+  if (!sync) {
+    sync = { full: db.$client.prepare('PRAGMA synchronous = FULL'), normal: db.$client.prepare('PRAGMA synchronous = NORMAL') };
+    syncPragmas.set(db.$client, sync);
+  }
+  sync.full.run();
   try {
     return fn();
   } finally {
-    db.$client.pragma('synchronous = NORMAL');
+    sync.normal.run();
   }
 }
 

@@ -11,7 +11,9 @@ function ancestryOf<E extends AppEnv>(c: Context<E>, jurisdictionId: number): nu
   const memo = c.var.ancestries;
   let hit = memo.get(jurisdictionId);
   if (!hit) {
-    hit = ancestry(c.var.db, jurisdictionId);
+    // The URL's own jurisdiction row is already read: only its parents are left to read.
+    const own = (c.var as { jurisdiction?: { id: number; parentId: number | null } }).jurisdiction;
+    hit = own?.id === jurisdictionId ? [own.id, ...(own.parentId === null ? [] : ancestry(c.var.db, own.parentId))] : ancestry(c.var.db, jurisdictionId);
     memo.set(jurisdictionId, hit);
   }
   return hit;

@@ -1,8 +1,9 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { loginSession, user } from '../../db/schema';
+import { prepared } from '../data/statements';
 import { judgeLoginSession, LOGIN_SESSION_POLICY } from '../domain/loginSessionPolicy';
 
 // Lucia guide "Sessions": the token is `id.secret`; only SHA-256(secret) is stored.
@@ -39,12 +40,12 @@ export function validateLoginSessionToken(
   const parts = token.split('.');
   if (parts.length !== 2) return null;
   const [id, secret] = parts as [string, string];
-  const row = db
+  const row = prepared(db, 'loginSessionById', (db) => db
     .select({ s: loginSession, u: { id: user.id, username: user.username, displayName: user.displayName, mustChangePassword: user.mustChangePassword, active: user.active } })
     .from(loginSession)
     .innerJoin(user, eq(user.id, loginSession.userId))
-    .where(eq(loginSession.id, id))
-    .get();
+    .where(eq(loginSession.id, sql.placeholder('id')))
+    .prepare()).get({ id });
   if (!row) return null;
   if (!constantTimeEqual(hashSecret(secret), new Uint8Array(row.s.secretHash))) return null;
   if (!row.u.active) {

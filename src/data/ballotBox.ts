@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { randomBytes, randomInt } from 'node:crypto';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, DbConnection } from '../../db/client';
 import { ballotBox, pollResult, sealedBallot, sessionOfficer } from '../../db/schema';
 import type { Marks } from '../domain/ballot';
@@ -8,6 +8,7 @@ import { CHOICE_SETS, MARK_LABELS } from '../domain/choices';
 import { boxFingerprint, newBoxKeys, sealBallot, wrapBoxKey } from '../domain/sealedBox';
 import { splitSecret } from '../domain/shamir';
 import { recordAudit, type Actor } from './audit';
+import { prepared } from './statements';
 
 /**
  * The sealed ballot box of a secret poll, as stored: the public key and the wrapped private key, the sealed
@@ -88,11 +89,32 @@ export function sealedLength(optionIds: readonly number[]): number {
   return Buffer.byteLength(JSON.stringify(Object.fromEntries(optionIds.map((id) => [id, 'x'.repeat(LONGEST_MARK)]))));
 }
 
-/** Stores one checked electronic ballot sealed to the poll's (still sealed) box, inside the cast's transaction. */
-export function sealInto(tx: Db, box: Pick<BallotBox, 'pollId' | 'publicKey'>, optionIds: readonly number[], marks: Marks): void {
-  const { pollId } = box;
-  const sealed = sealBallot(box.publicKey, pollId, JSON.stringify(marks), sealedLength(optionIds));
-  tx.insert(sealedBallot).values({ id: randomBytes(16).toString('hex'), pollId, sealed }).run(); // random key: no order
+/** One checked electronic ballot sealed to the poll's (still sealed) box, padded to the poll's one length. */
+export function sealFor(box: Pick<BallotBox, 'pollId' | 'publicKey'>, optionIds: readonly number[], marks: Marks): SealedBallot {
+  return { pollId: box.pollId, sealed: sealBallot(box.publicKey, box.pollId, JSON.stringify(marks), sealedLength(optionIds)) };
+}
+
+export interface SealedBallot { pollId: number; sealed: Buffer }
+
+/**
+ * Stores sealed ballots inside the cast's transaction, in an order no one chose (a random permutation, after the
+ * batch's participation rows): neither the order of the writes nor a page's layout pairs a ballot with a voter.
+ * Each gets a random key: no order in the key either.
+ */
+export function storeSealed(conn: DbConnection, ballots: readonly SealedBallot[]): void {
+  const insert = prepared(conn, 'insertSealedBallot', (db) => db.insert(sealedBallot)
+    .values({ id: sql.placeholder('id'), pollId: sql.placeholder('pollId'), sealed: sql.placeholder('sealed') }).prepare());
+  for (const b of shuffled(ballots)) insert.run({ id: randomBytes(16).toString('hex'), pollId: b.pollId, sealed: b.sealed });
+}
+
+/** A uniformly random permutation (Fisher–Yates with a cryptographic source): an order no one chose. */
+export function shuffled<T>(items: readonly T[]): T[] {
+  const a = [...items];
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [a[i], a[j]] = [a[j]!, a[i]!];
+  }
+  return a;
 }
 
 export function sealedBallotsOf(db: Db, pollId: number): Buffer[] {

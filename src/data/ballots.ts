@@ -6,7 +6,8 @@ import { checkBallotOf, type Marks } from '../domain/ballot';
 import { refuse, type Refusal } from '../domain/result';
 import { inHall, placeLabel } from '../domain/roll';
 import type { TallyBallot } from '../domain/tally';
-import { sealInto } from './ballotBox';
+import { sealFor, storeSealed, type SealedBallot } from './ballotBox';
+import { prepared } from './statements';
 import type { Poll, PollOption } from './pollReads';
 
 /** 128 random bits: a ballot's key carries no order, no time and no voter. */
@@ -28,66 +29,111 @@ export type ParticipationChannel = 'electronic' | 'paper';
 /**
  * Why a ballot was not stored. A plain refusal when the poll is not open (409), the voter has not checked in, or
  * the ballot is unreadable or has more "for" than places (422); 'already' also carries the voter's receipt and
- * channel, which the page shows again.
+ * channel, which the page shows again; 'failed' (503) when writing it failed and the same ballot may be sent again.
  */
 export type CastRefusal = Refusal & (
-  | { reason: 'closed' | 'notPresent' | 'invalid' }
+  | { reason: 'closed' | 'notPresent' | 'invalid' | 'failed' }
   | { reason: 'already'; receipt: string; channel: ParticipationChannel }
 );
 export type CastOutcome = { ok: true; value: { receipt: string } } | CastRefusal;
 
 /** What the route's ballot subject already read: the poll, its options, and who votes (in the poll's roster). */
 export interface CastSubject { poll: Poll; options: readonly Pick<PollOption, 'id'>[]; voter: { id: number } }
+/** One submitted ballot: its subject and the marks as read from the form. */
+export interface Cast extends CastSubject { marks: Readonly<Record<string, unknown>> }
+
+export const notStored = (): CastRefusal => ({ ok: false, field: '_form', error: '选票未能保存，请再提交一次', status: 503, reason: 'failed' });
+
+/** Casts one electronic ballot: a batch of one (see castBallots). */
+export function castBallot(conn: DbConnection, b: CastSubject, marks: Readonly<Record<string, unknown>>): CastOutcome {
+  return castBallots(conn, [{ ...b, marks }])[0]!;
+}
 
 /**
- * Casts one electronic ballot. A secret poll's ballot is sealed to the poll's box (ciphertext only; see
- * ballotBox.ts). Participation (who) and the ballot (what) are written in ONE transaction with
- * synchronous=FULL, so a confirmed vote survives a power cut and neither row exists without the other.
- * BEGIN IMMEDIATE takes the write lock first, so the one read inside — the poll's state and its sealed box, the
- * voter's check-in and any participation already recorded — cannot be overtaken: of any number of simultaneous submissions exactly
- * one inserts, the others find its row. The participation primary key stays the last word.
+ * Casts a batch of electronic ballots in ONE transaction with synchronous=FULL (group commit): when it returns,
+ * every accepted ballot survives a power cut, and neither a participation (who) nor a ballot (what) exists without
+ * the other. BEGIN IMMEDIATE takes the write lock first, so the one read per ballot — the poll's state and its
+ * sealed box, the voter's check-in and any participation already recorded — cannot be overtaken: of any number of
+ * simultaneous submissions by one voter, in this batch or another process, exactly one inserts and the others find
+ * its row (the participation primary key stays the last word).
+ * Each ballot runs in its own savepoint: one that is refused or fails to write is undone alone, with its own
+ * outcome, and the others are stored. A secret poll's ballots are sealed to the poll's box (ciphertext only, see
+ * ballotBox.ts) and stored after the batch's participation rows, in a random order. Anything failing outside a
+ * ballot's savepoint (the sealed rows, the commit) throws and rolls the whole batch back: never half a batch.
  * The poll, its options and the voter's roster place come from the subject: a roster never changes, and the
  * options are fixed when the poll is created.
  */
-export function castBallot(conn: DbConnection, b: CastSubject, marks: Readonly<Record<string, unknown>>): CastOutcome {
-  const { poll: p, voter } = b;
-  const checked = checkBallotOf(p.kind, p.ballotForm, b.options.map((o) => o.id), marks, p.seatsToFill);
-  return durably(conn, () => conn.transaction((tx): CastOutcome => {
-    const current = tx.select({
-      state: poll.state, roll: attendance.state, receipt: participation.receiptCode, channel: participation.channel,
-      boxKey: ballotBox.publicKey, boxOpenedAt: ballotBox.openedAt,
-    })
-      .from(poll)
-      .leftJoin(attendance, and(eq(attendance.sessionId, poll.sessionId), eq(attendance.representativeId, voter.id)))
-      .leftJoin(participation, and(eq(participation.pollId, poll.id), eq(participation.representativeId, voter.id)))
-      .leftJoin(ballotBox, eq(ballotBox.pollId, poll.id))
-      .where(eq(poll.id, p.id)).get();
-    if (current?.state !== 'open') return { ...refuse('本轮表决已经结束或尚未开始，选票未能提交', '_form', 409), reason: 'closed' };
-    // Only someone in the hall now casts: not before arriving, not while on leave or after leaving (返场 first).
-    if (!inHall(current.roll)) {
-      return { ...refuse(current.roll === null ? '请先签到，签到后才能投票' : `您已登记为${placeLabel(current.roll)}，返场签到后才能投票`), reason: 'notPresent' };
-    }
-    if (!checked.ok) return { ...checked, reason: 'invalid' };
-    if (current.receipt !== null && current.channel !== null) {
-      return { ...refuse('您已经投过票了', '_form', 409), reason: 'already', receipt: current.receipt, channel: current.channel };
-    }
-    // A secret ballot is only ever stored sealed: without a sealed box there is nowhere to put it.
-    const boxKey = current.boxKey !== null && current.boxOpenedAt === null ? current.boxKey : null;
-    if (p.secrecy === 'secret' && !boxKey) return { ...refuse('本轮表决的票箱不可用，选票未能提交', '_form', 409), reason: 'closed' };
-    const receipt = newReceiptCode();
-    tx.insert(participation).values({ pollId: p.id, representativeId: voter.id, channel: 'electronic', receiptCode: receipt }).run();
-    if (p.secrecy === 'named') {
-      tx.insert(namedBallot).values({ pollId: p.id, representativeId: voter.id, marks: JSON.stringify(checked.value), valid: true }).run();
-    } else {
-      sealInto(tx, { pollId: p.id, publicKey: boxKey! }, b.options.map((o) => o.id), checked.value);
-    }
-    return { ok: true, value: { receipt } };
-  }, { behavior: 'immediate' }));
+export function castBallots(conn: DbConnection, casts: readonly Cast[]): CastOutcome[] {
+  const batch = prepared(conn, 'castBatch', () => conn.$client.transaction((all: readonly Cast[]) => {
+    const sealed: SealedBallot[] = [];
+    const outcomes = all.map((b) => {
+      try {
+        return castOne(conn, b, sealed);
+      } catch (err) {
+        console.error('ballot not stored:', err);
+        return notStored();
+      }
+    });
+    storeSealed(conn, sealed);
+    return outcomes;
+  }));
+  return durably(conn, () => batch.immediate(casts));
 }
 
+/** One ballot of a batch, in its own savepoint; a sealed ballot is added to `sealed` only once its participation is written. */
+function castOne(conn: DbConnection, b: Cast, sealed: SealedBallot[]): CastOutcome {
+  const inSavepoint = prepared(conn, 'castOne', () => conn.$client.transaction((b: Cast, sealed: SealedBallot[]) => castChecked(conn, b, sealed)));
+  return inSavepoint(b, sealed);
+}
+
+function castChecked(conn: DbConnection, b: Cast, sealed: SealedBallot[]): CastOutcome {
+  const { poll: p, voter } = b;
+  const current = castState(conn).get({ pollId: p.id, voterId: voter.id });
+  if (current?.state !== 'open') return { ...refuse('本轮表决已经结束或尚未开始，选票未能提交', '_form', 409), reason: 'closed' };
+  // Only someone in the hall now casts: not before arriving, not while on leave or after leaving (返场 first).
+  if (!inHall(current.roll)) {
+    return { ...refuse(current.roll === null ? '请先签到，签到后才能投票' : `您已登记为${placeLabel(current.roll)}，返场签到后才能投票`), reason: 'notPresent' };
+  }
+  const optionIds = b.options.map((o) => o.id);
+  const checked = checkBallotOf(p.kind, p.ballotForm, optionIds, b.marks, p.seatsToFill);
+  if (!checked.ok) return { ...checked, reason: 'invalid' };
+  if (current.receipt !== null && current.channel !== null) {
+    return { ...refuse('您已经投过票了', '_form', 409), reason: 'already', receipt: current.receipt, channel: current.channel };
+  }
+  // A secret ballot is only ever stored sealed: without a sealed box there is nowhere to put it.
+  const boxKey = current.boxKey !== null && current.boxOpenedAt === null ? current.boxKey : null;
+  if (p.secrecy === 'secret' && !boxKey) return { ...refuse('本轮表决的票箱不可用，选票未能提交', '_form', 409), reason: 'closed' };
+  const receipt = newReceiptCode();
+  const ballotOfSecretPoll = p.secrecy === 'secret' ? sealFor({ pollId: p.id, publicKey: boxKey! }, optionIds, checked.value) : null;
+  insertParticipation(conn).run({ pollId: p.id, representativeId: voter.id, receipt });
+  if (ballotOfSecretPoll) sealed.push(ballotOfSecretPoll);
+  else insertNamedBallot(conn).run({ pollId: p.id, representativeId: voter.id, marks: JSON.stringify(checked.value) });
+  return { ok: true, value: { receipt } };
+}
+
+/** The cast's one read: the poll's state and box, the voter's place in the hall and any participation already recorded. */
+const castState = (conn: DbConnection) => prepared(conn, 'castState', (db) => db.select({
+  state: poll.state, roll: attendance.state, receipt: participation.receiptCode, channel: participation.channel,
+  boxKey: ballotBox.publicKey, boxOpenedAt: ballotBox.openedAt,
+})
+  .from(poll)
+  .leftJoin(attendance, and(eq(attendance.sessionId, poll.sessionId), eq(attendance.representativeId, sql.placeholder('voterId'))))
+  .leftJoin(participation, and(eq(participation.pollId, poll.id), eq(participation.representativeId, sql.placeholder('voterId'))))
+  .leftJoin(ballotBox, eq(ballotBox.pollId, poll.id))
+  .where(eq(poll.id, sql.placeholder('pollId'))).prepare());
+
+const insertParticipation = (conn: DbConnection) => prepared(conn, 'insertParticipation', (db) => db.insert(participation).values({
+  pollId: sql.placeholder('pollId'), representativeId: sql.placeholder('representativeId'), channel: 'electronic', receiptCode: sql.placeholder('receipt'),
+}).prepare());
+
+const insertNamedBallot = (conn: DbConnection) => prepared(conn, 'insertNamedBallot', (db) => db.insert(namedBallot).values({
+  pollId: sql.placeholder('pollId'), representativeId: sql.placeholder('representativeId'), marks: sql.placeholder('marks'), valid: true,
+}).prepare());
+
 export function participationOf(db: Db, pollId: number, representativeId: number) {
-  return db.select().from(participation)
-    .where(and(eq(participation.pollId, pollId), eq(participation.representativeId, representativeId))).get();
+  return prepared(db, 'participationOf', (db) => db.select().from(participation)
+    .where(and(eq(participation.pollId, sql.placeholder('pollId')), eq(participation.representativeId, sql.placeholder('representativeId')))).prepare())
+    .get({ pollId, representativeId });
 }
 
 export function electronicVotes(db: Db, pollId: number): number {

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { jurisdiction, station } from '../../db/schema';
 import { type JurisdictionKind } from '../domain/vocabulary';
+import { prepared, preparedSql } from './statements';
 
 export type Jurisdiction = typeof jurisdiction.$inferSelect;
 
@@ -23,21 +24,27 @@ export const CHILD_KINDS: Record<JurisdictionKind, JurisdictionKind[]> = {
 };
 
 export function getJurisdictionByCode(db: Db, code: string): Jurisdiction | undefined {
-  return db.select().from(jurisdiction).where(eq(jurisdiction.code, code)).get();
+  return prepared(db, 'jurisdictionByCode', (db) => db.select().from(jurisdiction).where(eq(jurisdiction.code, sql.placeholder('code'))).prepare()).get({ code });
 }
 
 export function getJurisdiction(db: Db, id: number): Jurisdiction | undefined {
   return db.select().from(jurisdiction).where(eq(jurisdiction.id, id)).get();
 }
 
-/** The jurisdiction's id followed by its ancestors' ids, nearest first. */
-export function ancestry(db: Db, id: number): number[] {
-  const rows = db.all<{ id: number }>(sql`
+const ANCESTRY = `
     with recursive up(id, parent_id, depth) as (
-      select id, parent_id, 0 from jurisdiction where id = ${id}
+      select id, parent_id, 0 from jurisdiction where id = ?
       union all
       select j.id, j.parent_id, up.depth + 1 from jurisdiction j join up on j.id = up.parent_id
-    ) select id from up order by depth`);
+    ) select id from up order by depth`;
+const [ANCESTRY_HEAD, ANCESTRY_TAIL] = ANCESTRY.split('?') as [string, string];
+
+/** The jurisdiction's id followed by its ancestors' ids, nearest first (every guarded request asks). */
+export function ancestry(db: Db, id: number): number[] {
+  const statement = preparedSql(db, ANCESTRY);
+  const rows = statement
+    ? statement.all(id) as { id: number }[]
+    : db.all<{ id: number }>(sql`${sql.raw(ANCESTRY_HEAD)}${id}${sql.raw(ANCESTRY_TAIL)}`);
   return rows.map((r) => r.id);
 }
 

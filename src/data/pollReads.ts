@@ -1,8 +1,9 @@
-import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { SELECTION_POLL_KINDS } from '../domain/vocabulary';
 import type { Db } from '../../db/client';
 import { poll, pollOption, session, sessionRoster } from '../../db/schema';
 import type { Session } from './sessions';
+import { prepared } from './statements';
 
 /**
  * The one home of the poll queries. Writers (polls, paper, ballots, results, evaluation polls, publication) import
@@ -25,9 +26,10 @@ export function pollInSession(db: Db, pollId: number, jurisdictionId?: number): 
 
 /** The poll only when the representative is in its session's roster snapshot (the ballot's subject), in one read. */
 export function pollForVoter(db: Db, jurisdictionId: number, pollId: number, representativeId: number): PollInSession | undefined {
-  const row = db.select({ p: poll, s: session }).from(poll).innerJoin(session, eq(session.id, poll.sessionId))
-    .innerJoin(sessionRoster, and(eq(sessionRoster.sessionId, session.id), eq(sessionRoster.representativeId, representativeId)))
-    .where(and(eq(poll.id, pollId), eq(session.jurisdictionId, jurisdictionId))).get();
+  const row = prepared(db, 'pollForVoter', (db) => db.select({ p: poll, s: session }).from(poll).innerJoin(session, eq(session.id, poll.sessionId))
+    .innerJoin(sessionRoster, and(eq(sessionRoster.sessionId, session.id), eq(sessionRoster.representativeId, sql.placeholder('representativeId'))))
+    .where(and(eq(poll.id, sql.placeholder('pollId')), eq(session.jurisdictionId, sql.placeholder('jurisdictionId')))).prepare())
+    .get({ pollId, jurisdictionId, representativeId });
   return row ? { poll: row.p, session: row.s } : undefined;
 }
 
@@ -37,7 +39,8 @@ export function pollById(db: Db, id: number): Poll | undefined {
 
 /** The options in ballot order. */
 export function optionsOf(db: Db, pollId: number): PollOption[] {
-  return db.select().from(pollOption).where(eq(pollOption.pollId, pollId)).orderBy(asc(pollOption.position)).all();
+  return prepared(db, 'optionsOf', (db) => db.select().from(pollOption).where(eq(pollOption.pollId, sql.placeholder('pollId')))
+    .orderBy(asc(pollOption.position)).prepare()).all({ pollId });
 }
 
 export function pollsOf(db: Db, sessionId: number): Poll[] {

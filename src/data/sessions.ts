@@ -10,6 +10,7 @@ import { checkSessionTransition, type SessionKind, type SessionState } from '../
 import { recordAudit, type Actor } from './audit';
 import type { Jurisdiction } from './jurisdictions';
 import { seatedOnDate, type Representative } from './representatives';
+import { prepared } from './statements';
 import { currentPlace, recordRollState, rollCounts } from './roll';
 import { getSettings } from './settings';
 import { contains } from './sql';
@@ -187,9 +188,9 @@ export function selfCheckIn(db: Db, actor: Actor, s: Session, representativeId: 
 
 /** The representative record behind a login, in this jurisdiction (a representative may hold seats in two bodies). */
 export function representativeOfUser(db: Db, userId: number, jurisdictionId: number): Representative | undefined {
-  return db.select().from(representative)
-    .where(and(eq(representative.userId, userId), eq(representative.jurisdictionId, jurisdictionId)))
-    .orderBy(asc(representative.id)).get();
+  return prepared(db, 'representativeOfUser', (db) => db.select().from(representative)
+    .where(and(eq(representative.userId, sql.placeholder('userId')), eq(representative.jurisdictionId, sql.placeholder('jurisdictionId'))))
+    .orderBy(asc(representative.id)).prepare()).get({ userId, jurisdictionId });
 }
 
 /** Sessions (not yet closed) whose roster snapshot includes the representative: what their voting page shows. */

@@ -1,4 +1,4 @@
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { durably, type DbConnection } from '../../db/client';
 import { ballot, ballotBox, participation, sealedBallot } from '../../db/schema';
@@ -9,7 +9,7 @@ import { openBallot, unwrapBoxKey } from '../domain/sealedBox';
 import { combineShares, type Share } from '../domain/shamir';
 import { recordAudit, type Actor } from './audit';
 import { electronicVotes } from './ballots';
-import { boxOf, isSealed, scrubAfterBox, sealedBallotsOf, secureDeletes, slipContext, type LogScrub } from './ballotBox';
+import { boxOf, isSealed, scrubAfterBox, sealedBallotsOf, secureDeletes, shuffled, slipContext, type LogScrub } from './ballotBox';
 import { optionsOf, pollInSession, type Poll } from './pollReads';
 import { computeResult, storeResult } from './results';
 
@@ -17,15 +17,6 @@ export type SlipField = 'slipA' | 'slipB';
 export const SLIP_FIELDS: readonly SlipField[] = ['slipA', 'slipB'];
 
 export interface Unsealed { ballots: number; counted: boolean; scrub: LogScrub }
-
-function shuffled<T>(items: T[]): T[] {
-  const a = [...items];
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = randomInt(i + 1);
-    [a[i], a[j]] = [a[j]!, a[i]!];
-  }
-  return a;
-}
 
 /** Two slips read, checked and combined into the box code — or the refusal beside the field that is wrong. */
 function boxCodeOf(slips: readonly string[], context: string): Result<{ code: Uint8Array; numbers: number[] }, SlipField | '_form'> {

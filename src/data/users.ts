@@ -7,6 +7,7 @@ import { createLoginSession, invalidateLoginSession, invalidateUserLoginSessions
 import { recordAudit, type Actor } from './audit';
 import { getJurisdiction, type Jurisdiction } from './jurisdictions';
 import { contains } from './sql';
+import { prepared } from './statements';
 import { checkUsername } from '../domain/account';
 import { ok, refuse, type Refusal, type Result } from '../domain/result';
 import { OUTSIDE_REACH, ROLE_TAKEN, roleScopeError } from '../domain/roleScope';
@@ -22,8 +23,8 @@ export function getUser(db: Db, id: number): User | undefined {
 }
 
 export function assignmentsOf(db: Db, userId: number): Assignment[] {
-  return db.select({ role: roleAssignment.role, jurisdictionId: roleAssignment.jurisdictionId })
-    .from(roleAssignment).where(eq(roleAssignment.userId, userId)).all();
+  return prepared(db, 'assignmentsOf', (db) => db.select({ role: roleAssignment.role, jurisdictionId: roleAssignment.jurisdictionId })
+    .from(roleAssignment).where(eq(roleAssignment.userId, sql.placeholder('userId'))).prepare()).all({ userId });
 }
 
 export interface Scope extends Assignment { id: number; code: string; name: string; kind: string }

@@ -28,9 +28,25 @@ export function marksOf(kind: PollKind, optionIds: readonly number[], fields: Ba
 
 /** A ballot form (a phone's), read: the fields as typed and the complete marks. Other body fields are ignored. */
 export function ballotForm(kind: PollKind, optionIds: readonly number[], form: BallotForm = 'perItem') {
+  // A poll's options never change once it exists, so each poll's schema is built once and then only parses: a hall
+  // of phones submitting at once would otherwise build (and compile) the same schema for every ballot.
+  const key = `${kind}:${form}:${optionIds.join(',')}`;
+  let schema = ballotForms.get(key);
+  if (!schema) {
+    if (ballotForms.size >= KEPT_BALLOT_FORMS) ballotForms.delete(ballotForms.keys().next().value!);
+    schema = buildBallotForm(kind, [...optionIds], form);
+    ballotForms.set(key, schema);
+  }
+  return schema;
+}
+
+function buildBallotForm(kind: PollKind, optionIds: readonly number[], form: BallotForm) {
   return z.object(markFieldsShape(kind, optionIds, false, form))
     .transform((fields: BallotFields) => ({ fields, marks: marksOf(kind, optionIds, fields, form) }));
 }
+
+const KEPT_BALLOT_FORMS = 64;
+const ballotForms = new Map<string, ReturnType<typeof buildBallotForm>>();
 
 /**
  * Marks as a data function receives them: exactly the poll's options, each with a mark of its choice set; an

@@ -1,10 +1,10 @@
 /**
  * One refusal shape for data functions and domain checks. `field` names the form field the error belongs
  * beside ('_form' for the form as a whole); `status` is 409 when the request came too late (a state moved on),
- * otherwise the re-render is a 422.
+ * 503 when the write itself failed and the same form may simply be sent again; otherwise the re-render is a 422.
  */
 export type Refusal<F extends string = string> = {
-  ok: false; field: F; error: string; status?: 409 | 422;
+  ok: false; field: F; error: string; status?: 409 | 422 | 503;
   /** Several fields wrong at once (see refuseAll): every message by field, `field`/`error` being the first of them. */
   errors?: Readonly<Record<string, string>>;
 };

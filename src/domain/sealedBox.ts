@@ -1,6 +1,6 @@
 import { hashRawSync } from '@node-rs/argon2';
 import {
-  createCipheriv, createDecipheriv, createHash, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes,
+  createCipheriv, createDecipheriv, createHash, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes, type KeyObject,
 } from 'node:crypto';
 
 /**
@@ -39,6 +39,19 @@ export function newBoxKeys(): BoxKeys {
 }
 
 const publicKeyObject = (raw: Uint8Array) => createPublicKey({ key: { kty: 'OKP', crv: 'X25519', x: Buffer.from(raw).toString('base64url') }, format: 'jwk' });
+
+/** The open boxes' public keys as key objects, imported once per box rather than once per ballot (a public key: nothing secret kept). */
+const boxKeyObjects = new Map<string, KeyObject>();
+function boxKeyObject(raw: Uint8Array): KeyObject {
+  const key = Buffer.from(raw).toString('base64url');
+  let hit = boxKeyObjects.get(key);
+  if (!hit) {
+    if (boxKeyObjects.size >= 16) boxKeyObjects.delete(boxKeyObjects.keys().next().value!);
+    hit = publicKeyObject(raw);
+    boxKeyObjects.set(key, hit);
+  }
+  return hit;
+}
 const privateKeyObject = (raw: Uint8Array, pub: Uint8Array) => createPrivateKey({
   key: { kty: 'OKP', crv: 'X25519', x: Buffer.from(pub).toString('base64url'), d: Buffer.from(raw).toString('base64url') }, format: 'jwk',
 });
@@ -56,7 +69,7 @@ export function sealBallot(boxPublicKey: Uint8Array, pollId: number, plaintext: 
   const padded = Buffer.concat([body, Buffer.alloc(padTo - body.length, 0x20)]); // trailing spaces: JSON ignores them
   const eph = generateKeyPairSync('x25519');
   const ephPub = Buffer.from(eph.publicKey.export({ format: 'jwk' }).x!, 'base64url');
-  const shared = diffieHellman({ privateKey: eph.privateKey, publicKey: publicKeyObject(boxPublicKey) });
+  const shared = diffieHellman({ privateKey: eph.privateKey, publicKey: boxKeyObject(boxPublicKey) });
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', ballotKey(shared, ephPub, boxPublicKey), iv);
   cipher.setAAD(aad(pollId));

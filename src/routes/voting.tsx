@@ -2,7 +2,8 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { BallotPage, ConfirmPage, NotOnRosterPage, ReceiptPage, VoteNow, VotePage } from '../../views/voting/VotePages';
 import { allow, userActor } from '../auth/authorize';
-import { castBallot, participationOf, type ParticipationChannel } from '../data/ballots';
+import { castInTurn } from '../data/ballotBatch';
+import { participationOf, type ParticipationChannel } from '../data/ballots';
 import { isPresent, selfCheckIn, type Session } from '../data/sessions';
 import { ballotModel, selfCheckInActor, sessionOfVoter, voteNowFor, type VoteNowState } from '../data/voteNow';
 import { ballotForm, checkBallotOf } from '../domain/ballot';
@@ -125,7 +126,7 @@ export const ballot = new Hono<BallotEnv>()
     const form = await readBallot(c);
     if (!form.ok) return form.page;
     const { db, poll: p, options, voter } = c.var;
-    const r = castBallot(db, { poll: p, options, voter }, form.data.marks);
+    const r = await castInTurn(db, { poll: p, options, voter, marks: form.data.marks });
     if (r.ok) return c.redirect(`${home(c)}/${p.id}/receipt`, 303);
     if (r.reason === 'already') return receiptPage(c, r, '您已经投过票了');
     if (r.reason === 'closed') return closedMessage(c);
