@@ -25,6 +25,7 @@ import { buildProvince, townCode } from './provinceData';
 const TOWNS = Number(process.env.PROVINCE_TOWNS ?? 100);
 const YEARS = Number(process.env.PROVINCE_YEARS ?? 3);
 const PROPOSALS = Number(process.env.PROVINCE_PROPOSALS ?? 150);
+const PER_DISTRICT = Number(process.env.PROVINCE_TOWNS_PER_DISTRICT ?? 16);
 const ROUNDS = Number(process.env.PROVINCE_ROUNDS ?? 20);
 const GOAL_MS = 100;
 const PASSWORD = 'bench-password';
@@ -45,15 +46,13 @@ if (reuse) {
   const passwordHash = await hashPassword(PASSWORD);
   seedDemo(db, { passwordHash, now });
   const demoMs = performance.now() - t0;
-  const district = client.prepare(`select id from jurisdiction where kind = 'district' order by id limit 1`).get() as { id: number };
-  const admin = client.prepare(`select id from user where username = 'admin'`).get() as { id: number };
   // A bulk load: no fsync, a large page cache, and no foreign-key lookups (the generator writes only ids it made).
   client.pragma('synchronous = OFF');
   client.pragma('cache_size = -262144');
   client.pragma('foreign_keys = OFF');
   const t1 = performance.now();
-  const counts = buildProvince(db, district.id, admin.id, passwordHash, {
-    towns: TOWNS, years: YEARS, proposalsPerCycle: PROPOSALS, repsPerTown: 60, candidatesPerCycle: 10, seatsToFill: 6, lastYear,
+  const counts = buildProvince(db, passwordHash, {
+    towns: TOWNS, townsPerDistrict: PER_DISTRICT, years: YEARS, proposalsPerCycle: PROPOSALS, repsPerTown: 60, candidatesPerCycle: 10, seatsToFill: 6, lastYear,
   }, (n) => { if ((n + 1) % 100 === 0) process.stdout.write(`  ${n + 1} townships, ${((performance.now() - t1) / 1000).toFixed(0)} s\n`); });
   const buildMs = performance.now() - t1;
   client.pragma('foreign_keys = ON');
@@ -83,12 +82,13 @@ async function loginCookie(username: string): Promise<string> {
 }
 
 // A township in the middle of the province, so its rows sit among the others', not at either end of a table.
-const town = townCode(Math.floor(scalar<number>(`select count(*) from jurisdiction where code like 'T____' and kind = 'township'`) / 2));
+const middle = Math.floor(scalar<number>(`select count(*) from jurisdiction where code like 'T____' and kind = 'township'`) / 2);
+const town = townCode(middle);
+const district = scalar<string>(`select d.code from jurisdiction d join jurisdiction t on t.parent_id = d.id where t.code = ?`, town);
 const clerk = await loginCookie(`${town.toLowerCase()}.clerk`);
-const admin = await loginCookie('admin');
+const admin = await loginCookie(`${district.toLowerCase()}.admin`);
 const pollId = scalar<number>(`select p.id from poll p join session s on s.id = p.session_id join jurisdiction j on j.id = s.jurisdiction_id join cycle c on c.id = s.cycle_id where j.code = ? and c.year = ?`, town, lastYear);
 const projectId = scalar<number>(`select p.id from project p join cycle c on c.id = p.cycle_id join jurisdiction j on j.id = c.jurisdiction_id where j.code = ? and c.year = ?`, town, lastYear);
-const district = scalar<string>(`select code from jurisdiction where kind = 'district' order by id limit 1`);
 // A common 4-character term: a place-and-work word most townships' proposals contain.
 const term = encodeURIComponent('道路硬化');
 const y = lastYear;
@@ -135,7 +135,7 @@ for (let round = 0; round < ROUNDS; round++) {
     samples.get(kind)!.push(performance.now() - t0);
   }
 }
-console.log(`\nPage kinds at ${TOWNS} townships × ${YEARS} years, one request at a time, ${ROUNDS} rounds (township ${town}, year ${y})`);
+console.log(`\nPage kinds at ${scalar<number>(`select count(*) from jurisdiction where kind in ('township', 'subdistrict')`)} townships, ${scalar<number>('select count(*) from cycle')} cycles, one request at a time, ${ROUNDS} rounds (township ${town} of ${district}, year ${y})`);
 for (const [kind, xs] of samples) {
   const p95 = pct(xs, 95);
   console.log(`${kind.padEnd(26)} p50 ${pct(xs, 50).toFixed(1).padStart(7)} ms  p95 ${p95.toFixed(1).padStart(7)} ms${p95 > GOAL_MS ? `  OVER ${GOAL_MS} ms` : ''}`);

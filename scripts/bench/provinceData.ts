@@ -12,6 +12,8 @@ import { PROPOSAL_CATEGORIES } from '../../src/domain/vocabulary';
 
 export interface ProvinceScale {
   towns: number;
+  /** Townships per district: each district has its own administrator (dNNN.admin). */
+  townsPerDistrict: number;
   years: number;
   proposalsPerCycle: number;
   repsPerTown: number;
@@ -60,8 +62,13 @@ function auditChain(conn: DbConnection) {
   };
 }
 
-/** Appends the province under the district `districtId` (already there, with its administrator `adminId`). */
-export function buildProvince(conn: DbConnection, districtId: number, adminId: number, passwordHash: string, scale: ProvinceScale, onTown?: (n: number) => void): ProvinceCounts {
+/** The code of the district the n-th generated township belongs to. */
+export function districtCode(n: number, scale: Pick<ProvinceScale, 'townsPerDistrict'>): string {
+  return `D${String(Math.floor(n / scale.townsPerDistrict) + 1).padStart(3, '0')}`;
+}
+
+/** Appends the province's districts and townships beside the districts already there. */
+export function buildProvince(conn: DbConnection, passwordHash: string, scale: ProvinceScale, onTown?: (n: number) => void): ProvinceCounts {
   const c = conn.$client;
   const rand = mulberry32(20260615);
   const pick = <T>(xs: readonly T[] | string): T => xs[Math.floor(rand() * xs.length)] as T;
@@ -105,7 +112,18 @@ export function buildProvince(conn: DbConnection, districtId: number, adminId: n
   const ms = (date: string, hour = 9) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)), hour - 8);
   const firstYear = scale.lastYear - scale.years + 1;
 
+  let districtId = 0;
+  let adminId = 0;
+  const district = (n: number) => {
+    const code = districtCode(n, scale);
+    const created = ms(`${firstYear - 1}-09-01`);
+    districtId = id(ins.jurisdiction.run(null, 'district', code, `${pick<string>(SURNAMES)}${pick<string>('江川山城原')}${code}区`, created)); add('jurisdiction');
+    adminId = id(ins.user.run(`${code.toLowerCase()}.admin`, name(), passwordHash, created)); add('user');
+    ins.role.run(adminId, 'districtAdmin', districtId); add('role_assignment');
+  };
+
   const town = c.transaction((n: number) => {
+    if (n % scale.townsPerDistrict === 0) district(n);
     const code = townCode(n);
     const townName = `${pick<string>(SURNAMES)}${pick<string>('山河湖桥坪塘溪岭湾')}${n}镇`;
     const created = ms(`${firstYear - 1}-10-01`);
