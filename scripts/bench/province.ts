@@ -16,7 +16,7 @@ import { castBallot } from '../../src/data/ballots';
 import { optionsOf, pollById } from '../../src/data/pollReads';
 import { closePoll, createSelectionPoll, openPoll } from '../../src/data/polls';
 import { checkIn, headcount, transitionSession } from '../../src/data/sessions';
-import { unsealPoll } from '../../src/data/unseal';
+import { unsealPollOffLoop } from '../../src/data/unseal';
 import { adoptProcedure } from '../../src/data/votingProcedure';
 import { seedDemo } from '../../src/demo/seed';
 import { chinaYearOf } from '../../src/domain/chinaDate';
@@ -162,19 +162,26 @@ if (sm) {
     const cast = castBallot(db, { poll, options, voter: r }, marks);
     if (!cast.ok) throw new Error(cast.error);
   }
+  // The longest gap between ticks of a 5 ms timer is the longest time the loop could not answer anyone.
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
+  let longest = 0;
+  let last = performance.now();
+  const ticker = setInterval(() => { const t = performance.now(); longest = Math.max(longest, t - last); last = t; }, 5);
+  const settle = () => new Promise((r) => setTimeout(r, 50));
+  await settle();
   const t0 = performance.now();
   must(closePoll(db, smClerk, pollById(db, poll.id)!, new Date()));
   const closeMs = performance.now() - t0;
-  await new Promise((r) => setTimeout(r, 50));
+  await settle();
   const t1 = performance.now();
-  const unsealed = must(unsealPoll(db, smClerk, pollById(db, poll.id)!, slips.slice(0, 2).map((s) => s.text), new Date()));
+  const unsealed = must(await unsealPollOffLoop(db, smClerk, pollById(db, poll.id)!, slips.slice(0, 2).map((s) => s.text), new Date()));
   const unsealMs = performance.now() - t1;
-  await new Promise((r) => setTimeout(r, 50));
+  await settle();
+  clearInterval(ticker);
   loop.disable();
   console.log(`\nClosing a poll of ${roster.length} representatives (${unsealed.ballots} ballots) in a ${(statSync(file).size / 1e9).toFixed(2)} GB database:`);
-  console.log(`close ${closeMs.toFixed(1)} ms, open the box + count ${unsealMs.toFixed(1)} ms; longest event-loop block ${(loop.max / 1e6).toFixed(1)} ms (goal < ${GOAL_MS} ms)`);
+  console.log(`close ${closeMs.toFixed(1)} ms, open the box + count ${unsealMs.toFixed(1)} ms (key derived off the loop); longest event-loop block ${longest.toFixed(1)} ms, monitorEventLoopDelay max ${(loop.max / 1e6).toFixed(1)} ms (goal < ${GOAL_MS} ms)`);
 } else {
   console.log('\n(no planned session of 石门镇 left in this database: the close was measured on an earlier run)');
 }

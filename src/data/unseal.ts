@@ -5,7 +5,7 @@ import { ballot, ballotBox, participation, sealedBallot } from '../../db/schema'
 import { completeMarks, judgeBallotOf, type Marks } from '../domain/ballot';
 import { readSlip } from '../domain/boxSlip';
 import { ok, refuse, refuseAll, type Refusal, type Result } from '../domain/result';
-import { openBallot, unwrapBoxKey } from '../domain/sealedBox';
+import { openBallot, unwrapBoxKey, unwrapBoxKeyOffLoop } from '../domain/sealedBox';
 import { combineShares, type Share } from '../domain/shamir';
 import { recordAudit, type Actor } from './audit';
 import { electronicVotes } from './ballots';
@@ -50,6 +50,26 @@ function boxCodeOf(slips: readonly string[], context: string): Result<{ code: Ui
  * is then checkpointed and truncated; a checkpoint that cannot complete is recorded and returned.
  */
 export function unsealPoll(conn: DbConnection, actor: Actor, p: Poll, slips: readonly string[], now: Date): Result<Unsealed, SlipField | '_form'> {
+  const box = boxToOpen(conn, p, slips);
+  if (!box.ok) return box;
+  return unsealWith(conn, actor, p, box.value, unwrapBoxKey(box.value.wrappedKey, box.value.code, p.id), now);
+}
+
+/**
+ * unsealPoll for a request: the slow derivation of the box code's key runs on the thread pool, so the event loop
+ * is held only for the decryption and the one write (a township's ballots: milliseconds).
+ */
+export async function unsealPollOffLoop(conn: DbConnection, actor: Actor, p: Poll, slips: readonly string[], now: Date): Promise<Result<Unsealed, SlipField | '_form'>> {
+  const box = boxToOpen(conn, p, slips);
+  if (!box.ok) return box;
+  const privateKey = await unwrapBoxKeyOffLoop(box.value.wrappedKey, box.value.code, p.id);
+  return unsealWith(conn, actor, p, box.value, privateKey, now);
+}
+
+interface BoxToOpen { wrappedKey: Uint8Array; code: Uint8Array; numbers: number[] }
+
+/** The poll is closed with its box still sealed, and the slips combine into a code: what opening needs. */
+function boxToOpen(conn: DbConnection, p: Poll, slips: readonly string[]): Result<BoxToOpen, SlipField | '_form'> {
   const found = pollInSession(conn, p.id);
   if (!found) return refuse('表决不存在');
   const box = boxOf(conn, p.id);
@@ -58,9 +78,20 @@ export function unsealPoll(conn: DbConnection, actor: Actor, p: Poll, slips: rea
   if (!isSealed(box) || !box.wrappedKey) return refuse('票箱已经打开', '_form', 409);
   const read = boxCodeOf(slips, slipContext(box));
   if (!read.ok) return read;
-  const privateKey = unwrapBoxKey(box.wrappedKey, read.value.code, p.id);
-  read.value.code.fill(0);
+  return ok({ wrappedKey: box.wrappedKey, ...read.value });
+}
+
+/** Decrypts, checks and writes the ballots with the unwrapped key (null: the slips' code is not this box's). */
+function unsealWith(conn: DbConnection, actor: Actor, p: Poll, opening: BoxToOpen, privateKey: Buffer | null, now: Date): Result<Unsealed, SlipField | '_form'> {
+  opening.code.fill(0);
   if (!privateKey) return refuse('两张纸条合不成本轮表决的开箱码：请核对纸条上的每个字符，或换一张纸条', '_form');
+  const found = pollInSession(conn, p.id);
+  const box = boxOf(conn, p.id);
+  // Read again: another request may have opened the box while the key was being derived.
+  if (!found || found.poll.state !== 'closed' || !isSealed(box)) {
+    privateKey.fill(0);
+    return refuse('票箱已经打开', '_form', 409);
+  }
 
   const fresh = found.poll;
   const optionIds = optionsOf(conn, p.id).map((o) => o.id);
@@ -101,7 +132,7 @@ export function unsealPoll(conn: DbConnection, actor: Actor, p: Poll, slips: rea
     tx.update(ballotBox).set({ wrappedKey: null, openedAt: now }).where(eq(ballotBox.pollId, p.id)).run();
     recordAudit(tx, actor, {
       action: 'poll.unseal', targetType: 'poll', targetId: p.id, jurisdictionId: s.jurisdictionId,
-      after: { electronicBallots: opened.length, slips: read.value.numbers },
+      after: { electronicBallots: opened.length, slips: opening.numbers },
     }, now);
     const paperDone = closed.paperBallotsIssued === 0 || current.paperCountedAt !== null;
     if (paperDone) storeResult(tx, computeResult(tx, { poll: closed, session: s }, now), now);

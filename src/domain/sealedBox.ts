@@ -1,4 +1,4 @@
-import { hashRawSync } from '@node-rs/argon2';
+import { hashRaw, hashRawSync } from '@node-rs/argon2';
 import {
   createCipheriv, createDecipheriv, createHash, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes,
 } from 'node:crypto';
@@ -80,9 +80,22 @@ export function wrapBoxKey(privateKey: Uint8Array, boxCode: Uint8Array, pollId: 
 
 /** The private key, or null when the box code is not this box's. */
 export function unwrapBoxKey(wrapped: Uint8Array, boxCode: Uint8Array, pollId: number): Buffer | null {
+  return unwrapWith(codeKey(boxCode, Buffer.from(wrapped).subarray(0, 16)), wrapped, pollId);
+}
+
+/**
+ * The same, with the code's key derived on the thread pool: the derivation is deliberately slow (hundreds of ms),
+ * and a server must not stop answering every other request — ballots, the projector — while a box is opened.
+ */
+export async function unwrapBoxKeyOffLoop(wrapped: Uint8Array, boxCode: Uint8Array, pollId: number): Promise<Buffer | null> {
+  const key = Buffer.from(await hashRaw(Buffer.from(boxCode), { ...ARGON2, salt: Buffer.from(wrapped).subarray(0, 16) }));
+  return unwrapWith(key, wrapped, pollId);
+}
+
+function unwrapWith(key: Uint8Array, wrapped: Uint8Array, pollId: number): Buffer | null {
   const buf = Buffer.from(wrapped);
   try {
-    const decipher = createDecipheriv('aes-256-gcm', codeKey(boxCode, buf.subarray(0, 16)), buf.subarray(16, 28));
+    const decipher = createDecipheriv('aes-256-gcm', key, buf.subarray(16, 28));
     decipher.setAAD(Buffer.from(`${WRAP_INFO} poll:${pollId}`));
     decipher.setAuthTag(buf.subarray(28, 44));
     return Buffer.concat([decipher.update(buf.subarray(44)), decipher.final()]);
