@@ -203,7 +203,9 @@ function searchCondition(q: string): SQL | undefined {
     const others = [contains(proposal.receipt, term), contains(proposal.proposerName, term)];
     if ([...term].length < 3) return or(contains(proposal.title, term), contains(proposal.description, term), ...others)!;
     const phrase = `"${term.replace(/"/g, '""')}"`; // a quoted FTS5 string: operators and punctuation are just text
-    return or(sql`${proposal.id} in (select rowid from proposal_fts where proposal_fts match ${phrase})`, ...others)!;
+    // Matched per row of the cycle (the index seeks each row's id), not as a list of every match in every year of
+    // every township, which grows with the province while the cycle stays a few hundred proposals.
+    return or(sql`exists (select 1 from proposal_fts where proposal_fts match ${phrase} and proposal_fts.rowid = ${proposal.id})`, ...others)!;
   }));
 }
 
