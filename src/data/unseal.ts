@@ -8,7 +8,7 @@ import { ok, refuse, refuseAll, type Refusal, type Result } from '../domain/resu
 import { openBallot, unwrapBoxKey, unwrapBoxKeyOffLoop } from '../domain/sealedBox';
 import { combineShares, type Share } from '../domain/shamir';
 import { recordAudit, type Actor } from './audit';
-import { electronicVotes } from './ballots';
+import { electronicVotes, type CountedBallot } from './ballots';
 import { boxOf, isSealed, scrubAfterBox, sealedBallotsOf, secureDeletes, slipContext, type LogScrub } from './ballotBox';
 import { optionsOf, pollInSession, type Poll } from './pollReads';
 import { computeResult, storeResult } from './results';
@@ -120,11 +120,12 @@ function unsealWith(conn: DbConnection, actor: Actor, p: Poll, opening: BoxToOpe
     const current = boxOf(tx, p.id);
     if (closed.state !== 'closed' || !isSealed(current)) return refuse('票箱已经打开或表决已作废', '_form', 409);
     // Written in an order no one chose: the page layout then says nothing about who cast when.
+    const written: CountedBallot[] = [];
     for (const marks of shuffled(opened)) {
       const judged = judgeBallotOf(closed.kind, closed.ballotForm, marks, closed.seatsToFill);
-      tx.insert(ballot).values({
-        id: randomBytes(16).toString('hex'), pollId: p.id, marks: JSON.stringify(marks), valid: judged.valid, invalidReason: judged.valid ? '' : judged.reason,
-      }).run();
+      const row = { marks, valid: judged.valid, invalidReason: judged.valid ? '' : judged.reason };
+      tx.insert(ballot).values({ id: randomBytes(16).toString('hex'), pollId: p.id, ...row, marks: JSON.stringify(marks) }).run();
+      written.push(row);
     }
     const voted = tx.delete(participation).where(eq(participation.pollId, p.id)).returning().all();
     for (const row of shuffled(voted)) tx.insert(participation).values(row).run();
@@ -135,7 +136,8 @@ function unsealWith(conn: DbConnection, actor: Actor, p: Poll, opening: BoxToOpe
       after: { electronicBallots: opened.length, slips: opening.numbers },
     }, now);
     const paperDone = closed.paperBallotsIssued === 0 || current.paperCountedAt !== null;
-    if (paperDone) storeResult(tx, computeResult(tx, { poll: closed, session: s }, now), now);
+    // Without paper ballots the ones just written are all the poll has: counted as they are, not read back.
+    if (paperDone) storeResult(tx, computeResult(tx, { poll: closed, session: s }, now, closed.paperBallotsIssued === 0 ? written : undefined), now);
     return ok({ ballots: opened.length, counted: paperDone, scrub: { completed: true, attempts: 0, busy: 0, log: 0, checkpointed: 0 } });
   }, { behavior: 'immediate' }));
   if (!done.ok) return done;
