@@ -1,6 +1,6 @@
 import { hashRaw, hashRawSync } from '@node-rs/argon2';
 import {
-  createCipheriv, createDecipheriv, createHash, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes,
+  createCipheriv, createDecipheriv, createHash, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes, type KeyObject,
 } from 'node:crypto';
 
 /**
@@ -54,10 +54,20 @@ export function sealBallot(boxPublicKey: Uint8Array, pollId: number, plaintext: 
 
 /** The plaintext of a sealed ballot; throws when the key, the poll or a single byte is wrong. */
 export function openBallot(boxPrivateKey: Uint8Array, boxPublicKey: Uint8Array, pollId: number, sealed: Uint8Array): string {
+  return ballotOpener(boxPrivateKey, boxPublicKey, pollId)(sealed);
+}
+
+/** openBallot for a whole box: the private key is imported once, not once per ballot. */
+export function ballotOpener(boxPrivateKey: Uint8Array, boxPublicKey: Uint8Array, pollId: number): (sealed: Uint8Array) => string {
+  const privateKey = privateKeyObject(boxPrivateKey, boxPublicKey);
+  return (sealed) => openWith(privateKey, boxPublicKey, pollId, sealed);
+}
+
+function openWith(privateKey: KeyObject, boxPublicKey: Uint8Array, pollId: number, sealed: Uint8Array): string {
   const buf = Buffer.from(sealed);
   if (buf.length < 60) throw new Error('sealed ballot too short');
   const ephPub = buf.subarray(0, 32);
-  const shared = diffieHellman({ privateKey: privateKeyObject(boxPrivateKey, boxPublicKey), publicKey: publicKeyObject(ephPub) });
+  const shared = diffieHellman({ privateKey, publicKey: publicKeyObject(ephPub) });
   const decipher = createDecipheriv('aes-256-gcm', ballotKey(shared, ephPub, boxPublicKey), buf.subarray(32, 44));
   decipher.setAAD(aad(pollId));
   decipher.setAuthTag(buf.subarray(44, 60));
