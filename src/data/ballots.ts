@@ -148,8 +148,10 @@ export function turnout(db: Db, pollId: number): { electronic: number; paper: nu
   return { electronic: rows.find((r) => r.channel === 'electronic')?.n ?? 0, paper: rows.find((r) => r.channel === 'paper')?.n ?? 0 };
 }
 
+export type CountedBallot = TallyBallot & { invalidReason: string };
+
 /** Every counted ballot of the poll, from the anonymous table or, for a named poll, the named one. */
-export function ballotsOf(db: Db, pollId: number, secrecy: 'secret' | 'named'): (TallyBallot & { invalidReason: string })[] {
+export function ballotsOf(db: Db, pollId: number, secrecy: 'secret' | 'named'): CountedBallot[] {
   const rows = secrecy === 'named'
     ? db.select({ marks: namedBallot.marks, valid: namedBallot.valid, invalidReason: namedBallot.invalidReason }).from(namedBallot).where(eq(namedBallot.pollId, pollId)).all()
     : db.select({ marks: ballot.marks, valid: ballot.valid, invalidReason: ballot.invalidReason }).from(ballot).where(eq(ballot.pollId, pollId)).all();

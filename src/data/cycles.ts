@@ -12,6 +12,18 @@ export function cyclesOf(db: Db, jurisdictionId: number): Cycle[] {
   return db.select().from(cycle).where(eq(cycle.jurisdictionId, jurisdictionId)).orderBy(desc(cycle.year)).all();
 }
 
+/** The year's cycles of several jurisdictions in one read (a jurisdiction without one is absent). */
+export function cyclesOfYear(db: Db, jurisdictionIds: readonly number[], year: number): Cycle[] {
+  if (jurisdictionIds.length === 0) return [];
+  return db.select().from(cycle).where(and(inArray(cycle.jurisdictionId, [...jurisdictionIds]), eq(cycle.year, year))).all();
+}
+
+/** The years any of the jurisdictions has a cycle for, newest first. */
+export function yearsOf(db: Db, jurisdictionIds: readonly number[]): number[] {
+  if (jurisdictionIds.length === 0) return [];
+  return db.selectDistinct({ year: cycle.year }).from(cycle).where(inArray(cycle.jurisdictionId, [...jurisdictionIds])).orderBy(desc(cycle.year)).all().map((r) => r.year);
+}
+
 export function getCycle(db: Db, jurisdictionId: number, year: number): Cycle | undefined {
   return db.select().from(cycle).where(and(eq(cycle.jurisdictionId, jurisdictionId), eq(cycle.year, year))).get();
 }

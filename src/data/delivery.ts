@@ -8,9 +8,9 @@ import { descendantIds } from './jurisdictions';
 import { getStationByShortCode, type Station } from './stations';
 import { evaluationsOf, type EvaluationResult, type FollowUp } from './evaluation';
 import { residentRatings } from './feedback';
-import { getRatingWindow } from './feedbackWindow';
+import { ratingWindowsOf } from './feedbackWindow';
 import { reportsOf, type ReportWithPhotos } from './progress';
-import { currentPlans, projectsOfCycle, type Project } from './projects';
+import { currentPlans, projectsOfCycles, type Project } from './projects';
 import { carriedProgress, type CarriedProgress } from './carriedProgress';
 import { haltsOf } from './amendments';
 import { softTargetsOf } from './implementationPlan';
@@ -42,21 +42,44 @@ export interface AssessedProject {
 
 /** Every project of the cycle, assessed as of `today` (a China date) with the jurisdiction's settings. */
 export function assessCycle(db: Db, cycle: Cycle, today: string, settings: Settings): AssessedProject[] {
-  const projects = projectsOfCycle(db, cycle.id);
+  return assessCycles(db, [{ cycle, settings }], today).get(cycle.id) ?? [];
+}
+
+export interface CycleToAssess { cycle: Cycle; settings: Settings }
+
+const byProject = <T extends { projectId: number }>(rows: readonly T[]): Map<number, T[]> => {
+  const out = new Map<number, T[]>();
+  for (const r of rows) out.set(r.projectId, [...(out.get(r.projectId) ?? []), r]);
+  return out;
+};
+
+/**
+ * Several cycles at once, each with its own jurisdiction's settings (a district's townships side by side): one
+ * read per kind of row for all of them, not one per township. By cycle id, each cycle's projects in list order.
+ */
+export function assessCycles(db: Db, cycles: readonly CycleToAssess[], today: string): Map<number, AssessedProject[]> {
+  const projects = projectsOfCycles(db, cycles.map((c) => c.cycle.id));
   const ids = projects.map((p) => p.id);
   const plans = currentPlans(db, projects);
-  const reports = reportsOf(db, ids);
-  const rects = rectificationsOf(db, ids);
+  const reports = byProject(reportsOf(db, ids));
+  const rects = byProject(rectificationsOf(db, ids));
   const groups = assignmentsOfCycle(db, ids);
   const evals = evaluationsOf(db, ids);
-  const residents = residentRatings(db, ids, getRatingWindow(db, cycle.id));
+  const windows = ratingWindowsOf(db, cycles.map((c) => c.cycle.id));
+  const residents = new Map<number, RatingCounts>();
+  for (const [cycleId, window] of windows) {
+    for (const [id, counts] of residentRatings(db, projects.filter((p) => p.cycleId === cycleId).map((p) => p.id), window)) residents.set(id, counts);
+  }
   const carried = carriedProgress(db, ids);
   const halts = haltsOf(db, ids);
   const targets = softTargetsOf(db, ids);
-  return projects.map((project) => {
+  const out = new Map<number, AssessedProject[]>(cycles.map((c) => [c.cycle.id, []]));
+  const byCycle = new Map(cycles.map((c) => [c.cycle.id, c]));
+  for (const project of projects) {
+    const { cycle, settings } = byCycle.get(project.cycleId)!;
     const plan = plans.get(project.id)!;
-    const mine = reports.filter((r) => r.projectId === project.id);
-    const rectifications = rects.filter((r) => r.projectId === project.id);
+    const mine = reports.get(project.id) ?? [];
+    const rectifications = rects.get(project.id) ?? [];
     const overdueDemands = rectifications.filter((r) => isRectificationOverdue(r.state, r.deadline, today)).length;
     const from = carried.get(project.id);
     const target = targets.get(project.id);
@@ -70,13 +93,14 @@ export function assessCycle(db: Db, cycle: Cycle, today: string, settings: Setti
       halted: halts.get(project.id),
       reports: mine.map((r) => ({ month: r.month, pct: pctOf(r), filedOn: chinaDateOf(r.filedAt), milestones: r.reported })),
     });
-    return {
+    out.get(cycle.id)!.push({
       project, plan, reports: mine, latest: mine.at(-1), spent: mine.at(-1)?.spent ?? from?.spent ?? 0, carried: from, assessment, rectifications,
       openDemands: rectifications.filter((r) => isRectificationOpen(r.state)).length, overdueDemands,
       groupId: groups.get(project.id) ?? null,
       evaluation: evals.results.get(project.id), followUp: evals.followUps.get(project.id), residents: residents.get(project.id), target,
-    };
-  });
+    });
+  }
+  return out;
 }
 
 /** A station whose notice board (公示栏) shows this jurisdiction's projects: active, and within the jurisdiction. */

@@ -7,8 +7,8 @@ import { satisfactionRate } from '../domain/satisfaction';
 import { COLOURS, COLOUR_LABELS, daysBetween, type Colour } from '../domain/schedule';
 import type { Settings } from '../domain/settings';
 import type { Cell } from '../http/csv';
-import { cyclesOf, getCycle, type Cycle } from './cycles';
-import { assessCycle, type AssessedProject } from './delivery';
+import { cyclesOfYear, yearsOf, type Cycle } from './cycles';
+import { assessCycle, assessCycles, type AssessedProject } from './delivery';
 import { childrenOf, type Jurisdiction } from './jurisdictions';
 import { getSettings } from './settings';
 
@@ -92,9 +92,12 @@ export interface TownRow { town: Jurisdiction; cycle: Cycle | undefined; stats: 
 
 /** Across the district's townships and subdistricts for one year: one row each, assessed with its own settings. */
 export function districtDashboard(db: Db, district: Jurisdiction, year: number, today: string): { rows: TownRow[]; table: DataTable } {
-  const rows = childrenOf(db, district.id).filter((t) => t.kind === 'township' || t.kind === 'subdistrict').map((town) => {
-    const cycle = getCycle(db, town.id, year);
-    return { town, cycle, stats: cycle ? statsOf(assessCycle(db, cycle, today, getSettings(db, town.id))) : undefined };
+  const towns = childrenOf(db, district.id).filter((t) => t.kind === 'township' || t.kind === 'subdistrict');
+  const cycles = new Map(cyclesOfYear(db, towns.map((t) => t.id), year).map((cy) => [cy.jurisdictionId, cy]));
+  const assessed = assessCycles(db, [...cycles.values()].map((cy) => ({ cycle: cy, settings: getSettings(db, cy.jurisdictionId) })), today);
+  const rows = towns.map((town) => {
+    const cycle = cycles.get(town.id);
+    return { town, cycle, stats: cycle ? statsOf(assessed.get(cycle.id) ?? []) : undefined };
   });
   const colour = (s: DeliveryStats | undefined, c: Colour) => s?.byColour[c] ?? '';
   return {
@@ -115,5 +118,5 @@ export function districtDashboard(db: Db, district: Jurisdiction, year: number, 
 
 /** The years any township or subdistrict of the district has a cycle for, newest first (the dashboard's year links). */
 export function districtYears(db: Db, district: Jurisdiction): number[] {
-  return [...new Set(childrenOf(db, district.id).flatMap((t) => cyclesOf(db, t.id).map((cy) => cy.year)))].sort((a, b) => b - a);
+  return yearsOf(db, childrenOf(db, district.id).map((t) => t.id));
 }

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { feedbackWindow } from '../../db/schema';
 import { checkRatingWindow, type RatingWindow } from '../domain/feedbackWindow';
@@ -8,6 +8,13 @@ import { ok, type Result } from '../domain/result';
 
 export function getRatingWindow(db: Db, cycleId: number): RatingWindow | undefined {
   return db.select({ opens: feedbackWindow.opens, closes: feedbackWindow.closes }).from(feedbackWindow).where(eq(feedbackWindow.cycleId, cycleId)).get();
+}
+
+/** The rating windows of several cycles in one read, by cycle id (a cycle without one is absent). */
+export function ratingWindowsOf(db: Db, cycleIds: readonly number[]): Map<number, RatingWindow> {
+  if (cycleIds.length === 0) return new Map();
+  return new Map(db.select({ cycleId: feedbackWindow.cycleId, opens: feedbackWindow.opens, closes: feedbackWindow.closes }).from(feedbackWindow)
+    .where(inArray(feedbackWindow.cycleId, [...cycleIds])).all().map(({ cycleId, ...w }) => [cycleId, w]));
 }
 
 

@@ -193,18 +193,15 @@ export interface ProposalFilter {
 }
 
 /**
- * Full-text search that works for Chinese: the FTS5 trigram index needs 3+ characters, so two-character words
- * such as 路灯 or 饮水 fall back to LIKE. Every word must match (title, description, receipt or proposer).
+ * Search within one cycle: every word must appear in the title, description, receipt or proposer. The cycle holds a
+ * few hundred proposals, found by its index first, so each is matched directly (LIKE, case-insensitive for Latin
+ * letters as the trigram index was); a full-text lookup per row costs more than that, and a full-text list of every
+ * match in every township and year grows with the province.
  */
 function searchCondition(q: string): SQL | undefined {
   const terms = q.split(/\s+/).filter(Boolean).slice(0, 8);
   if (terms.length === 0) return undefined;
-  return and(...terms.map((term) => {
-    const others = [contains(proposal.receipt, term), contains(proposal.proposerName, term)];
-    if ([...term].length < 3) return or(contains(proposal.title, term), contains(proposal.description, term), ...others)!;
-    const phrase = `"${term.replace(/"/g, '""')}"`; // a quoted FTS5 string: operators and punctuation are just text
-    return or(sql`${proposal.id} in (select rowid from proposal_fts where proposal_fts match ${phrase})`, ...others)!;
-  }));
+  return and(...terms.map((term) => or(contains(proposal.title, term), contains(proposal.description, term), contains(proposal.receipt, term), contains(proposal.proposerName, term))!));
 }
 
 function filterCondition(cycleId: number, f: Omit<ProposalFilter, 'sort'>): SQL {

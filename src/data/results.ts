@@ -6,7 +6,7 @@ import type { PollRule } from '../domain/pollRule';
 import { tallyEvaluation, type EvaluationTally } from '../domain/evaluationTally';
 import type { ChainKind, ChainStep } from '../domain/shortfall';
 import { tallySelection, type SelectionTally } from '../domain/tally';
-import { ballotsOf, turnout } from './ballots';
+import { ballotsOf, turnout, type CountedBallot } from './ballots';
 import { optionsOf, runoffOf, type Poll, type PollInSession } from './pollReads';
 import { ruleOf } from './pollRules';
 import { pollRollFigures, type PollRollFigures } from './roll';
@@ -37,14 +37,18 @@ export interface EvaluationPollResult extends ResultBase { kind: 'evaluation'; t
 export type StoredResult = SelectionResult | EvaluationPollResult;
 
 /** Tallies a closed poll from its ballots and its session's roster as of the close, under the rule it opened with. */
-export function computeResult(db: Db, { poll: p, session: s }: PollInSession, now: Date): StoredResult {
+/**
+ * `counted`: the poll's ballots when the caller holds every one of them already (the box just opened, no paper
+ * ballots): the anonymous table has no index by design, so reading them back scans the whole province's ballots.
+ */
+export function computeResult(db: Db, { poll: p, session: s }: PollInSession, now: Date, counted?: readonly CountedBallot[]): StoredResult {
   const settings = getSettings(db, s.jurisdictionId);
   const rule = ruleOf(db, p, s);
   // The poll's own roll as it closed, never today's: a later departure cannot change a closed poll's sheet.
   const roll = pollRollFigures(db, p.id);
   const { seated, present } = roll ? { seated: roll.atClose!.seated, present: roll.present } : headcount(db, s.id);
   const options = optionsOf(db, p.id);
-  const ballots = ballotsOf(db, p.id, p.secrecy);
+  const ballots = counted ?? ballotsOf(db, p.id, p.secrecy);
   const quorum = rule.quorum.fraction;
   const quorumComparator = rule.quorum.comparator;
   const electronic = turnout(db, p.id).electronic;

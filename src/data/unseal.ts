@@ -5,10 +5,10 @@ import { ballot, ballotBox, participation, sealedBallot } from '../../db/schema'
 import { completeMarks, judgeBallotOf, type Marks } from '../domain/ballot';
 import { readSlip } from '../domain/boxSlip';
 import { ok, refuse, refuseAll, type Refusal, type Result } from '../domain/result';
-import { openBallot, unwrapBoxKey } from '../domain/sealedBox';
+import { ballotOpener, unwrapBoxKey, unwrapBoxKeyOffLoop } from '../domain/sealedBox';
 import { combineShares, type Share } from '../domain/shamir';
 import { recordAudit, type Actor } from './audit';
-import { electronicVotes } from './ballots';
+import { electronicVotes, type CountedBallot } from './ballots';
 import { boxOf, isSealed, scrubAfterBox, sealedBallotsOf, secureDeletes, shuffled, slipContext, type LogScrub } from './ballotBox';
 import { optionsOf, pollInSession, type Poll } from './pollReads';
 import { computeResult, storeResult } from './results';
@@ -41,6 +41,27 @@ function boxCodeOf(slips: readonly string[], context: string): Result<{ code: Ui
  * is then checkpointed and truncated; a checkpoint that cannot complete is recorded and returned.
  */
 export function unsealPoll(conn: DbConnection, actor: Actor, p: Poll, slips: readonly string[], now: Date): Result<Unsealed, SlipField | '_form'> {
+  const box = boxToOpen(conn, p, slips);
+  if (!box.ok) return box;
+  return unsealWith(conn, actor, p, box.value, unwrapBoxKey(box.value.wrappedKey, box.value.code, p.id), now);
+}
+
+/**
+ * unsealPoll for a request: the slow derivation of the box code's key runs on the thread pool and the ballots are
+ * decrypted a few at a time between turns of the event loop, so the loop is held for one turn's batch and the one
+ * write (a township's ballots: milliseconds), never for the whole opening.
+ */
+export async function unsealPollOffLoop(conn: DbConnection, actor: Actor, p: Poll, slips: readonly string[], now: Date): Promise<Result<Unsealed, SlipField | '_form'>> {
+  const box = boxToOpen(conn, p, slips);
+  if (!box.ok) return box;
+  const privateKey = await unwrapBoxKeyOffLoop(box.value.wrappedKey, box.value.code, p.id);
+  return unsealInTurns(conn, actor, p, box.value, privateKey, now);
+}
+
+interface BoxToOpen { wrappedKey: Uint8Array; code: Uint8Array; numbers: number[] }
+
+/** The poll is closed with its box still sealed, and the slips combine into a code: what opening needs. */
+function boxToOpen(conn: DbConnection, p: Poll, slips: readonly string[]): Result<BoxToOpen, SlipField | '_form'> {
   const found = pollInSession(conn, p.id);
   if (!found) return refuse('表决不存在');
   const box = boxOf(conn, p.id);
@@ -49,27 +70,64 @@ export function unsealPoll(conn: DbConnection, actor: Actor, p: Poll, slips: rea
   if (!isSealed(box) || !box.wrappedKey) return refuse('票箱已经打开', '_form', 409);
   const read = boxCodeOf(slips, slipContext(box));
   if (!read.ok) return read;
-  const privateKey = unwrapBoxKey(box.wrappedKey, read.value.code, p.id);
-  read.value.code.fill(0);
-  if (!privateKey) return refuse('两张纸条合不成本轮表决的开箱码：请核对纸条上的每个字符，或换一张纸条', '_form');
+  return ok({ wrappedKey: box.wrappedKey, ...read.value });
+}
 
-  const fresh = found.poll;
-  const optionIds = optionsOf(conn, p.id).map((o) => o.id);
-  const opened: Marks[] = [];
-  let unreadable = 0;
-  try {
-    for (const sealed of sealedBallotsOf(conn, p.id)) {
-      try {
-        const marks = completeMarks(fresh.kind, optionIds, JSON.parse(openBallot(privateKey, box.publicKey, p.id, sealed)) as Record<string, unknown>, false, fresh.ballotForm);
-        if (marks.ok) opened.push(marks.value);
-        else unreadable++;
-      } catch {
-        unreadable++;
-      }
-    }
-  } finally {
-    privateKey.fill(0);
+/** Decrypts, checks and writes the ballots with the unwrapped key (null: the slips' code is not this box's). */
+function unsealWith(conn: DbConnection, actor: Actor, p: Poll, opening: BoxToOpen, privateKey: Buffer | null, now: Date): Result<Unsealed, SlipField | '_form'> {
+  const box = startOpening(conn, p, opening, privateKey);
+  if (!box.ok) return box;
+  openSome(box.value, box.value.sealed.length);
+  return finishOpening(conn, actor, p, opening, box.value, now);
+}
+
+/** Ballots decrypted between two turns of the event loop when a request opens the box: a few ms each turn. */
+const BALLOTS_PER_TURN = 16;
+
+async function unsealInTurns(conn: DbConnection, actor: Actor, p: Poll, opening: BoxToOpen, privateKey: Buffer | null, now: Date): Promise<Result<Unsealed, SlipField | '_form'>> {
+  const box = startOpening(conn, p, opening, privateKey);
+  if (!box.ok) return box;
+  while (box.value.next < box.value.sealed.length) {
+    openSome(box.value, BALLOTS_PER_TURN);
+    await new Promise((r) => setImmediate(r));
   }
+  return finishOpening(conn, actor, p, opening, box.value, now);
+}
+
+interface Opening { fresh: Poll; jurisdictionId: number; optionIds: number[]; sealed: Uint8Array[]; open: (sealed: Uint8Array) => string; next: number; opened: Marks[]; unreadable: number }
+
+function startOpening(conn: DbConnection, p: Poll, opening: BoxToOpen, privateKey: Buffer | null): Result<Opening, '_form'> {
+  opening.code.fill(0);
+  if (!privateKey) return refuse('两张纸条合不成本轮表决的开箱码：请核对纸条上的每个字符，或换一张纸条', '_form');
+  try {
+    const found = pollInSession(conn, p.id);
+    const box = boxOf(conn, p.id);
+    // Read again: another request may have opened the box while the key was being derived.
+    if (!found || found.poll.state !== 'closed' || !isSealed(box)) return refuse('票箱已经打开', '_form', 409);
+    return ok({
+      fresh: found.poll, jurisdictionId: found.session.jurisdictionId, optionIds: optionsOf(conn, p.id).map((o) => o.id), sealed: sealedBallotsOf(conn, p.id),
+      open: ballotOpener(privateKey, box.publicKey, p.id), next: 0, opened: [], unreadable: 0,
+    });
+  } finally {
+    privateKey.fill(0); // the opener holds its own imported copy, gone with it
+  }
+}
+
+function openSome(o: Opening, count: number): void {
+  const end = Math.min(o.sealed.length, o.next + count);
+  for (; o.next < end; o.next++) {
+    try {
+      const marks = completeMarks(o.fresh.kind, o.optionIds, JSON.parse(o.open(o.sealed[o.next]!)) as Record<string, unknown>, false, o.fresh.ballotForm);
+      if (marks.ok) o.opened.push(marks.value);
+      else o.unreadable++;
+    } catch {
+      o.unreadable++;
+    }
+  }
+}
+
+function finishOpening(conn: DbConnection, actor: Actor, p: Poll, opening: BoxToOpen, o: Opening, now: Date): Result<Unsealed, SlipField | '_form'> {
+  const { opened, unreadable } = o;
   if (unreadable > 0) return refuse(`票箱中有 ${unreadable} 张电子选票无法解密或内容不完整，未开箱。请保留现场并联系技术人员。`, '_form', 409);
   const voters = electronicVotes(conn, p.id);
   if (opened.length !== voters) return refuse(`票箱中的电子选票（${opened.length} 张）与电子投票人数（${voters} 人）不符，未开箱。`, '_form', 409);
@@ -80,11 +138,12 @@ export function unsealPoll(conn: DbConnection, actor: Actor, p: Poll, slips: rea
     const current = boxOf(tx, p.id);
     if (closed.state !== 'closed' || !isSealed(current)) return refuse('票箱已经打开或表决已作废', '_form', 409);
     // Written in an order no one chose: the page layout then says nothing about who cast when.
+    const written: CountedBallot[] = [];
     for (const marks of shuffled(opened)) {
       const judged = judgeBallotOf(closed.kind, closed.ballotForm, marks, closed.seatsToFill);
-      tx.insert(ballot).values({
-        id: randomBytes(16).toString('hex'), pollId: p.id, marks: JSON.stringify(marks), valid: judged.valid, invalidReason: judged.valid ? '' : judged.reason,
-      }).run();
+      const row = { marks, valid: judged.valid, invalidReason: judged.valid ? '' : judged.reason };
+      tx.insert(ballot).values({ id: randomBytes(16).toString('hex'), pollId: p.id, ...row, marks: JSON.stringify(marks) }).run();
+      written.push(row);
     }
     const voted = tx.delete(participation).where(eq(participation.pollId, p.id)).returning().all();
     for (const row of shuffled(voted)) tx.insert(participation).values(row).run();
@@ -92,12 +151,13 @@ export function unsealPoll(conn: DbConnection, actor: Actor, p: Poll, slips: rea
     tx.update(ballotBox).set({ wrappedKey: null, openedAt: now }).where(eq(ballotBox.pollId, p.id)).run();
     recordAudit(tx, actor, {
       action: 'poll.unseal', targetType: 'poll', targetId: p.id, jurisdictionId: s.jurisdictionId,
-      after: { electronicBallots: opened.length, slips: read.value.numbers },
+      after: { electronicBallots: opened.length, slips: opening.numbers },
     }, now);
     const paperDone = closed.paperBallotsIssued === 0 || current.paperCountedAt !== null;
-    if (paperDone) storeResult(tx, computeResult(tx, { poll: closed, session: s }, now), now);
+    // Without paper ballots the ones just written are all the poll has: counted as they are, not read back.
+    if (paperDone) storeResult(tx, computeResult(tx, { poll: closed, session: s }, now, closed.paperBallotsIssued === 0 ? written : undefined), now);
     return ok({ ballots: opened.length, counted: paperDone, scrub: { completed: true, attempts: 0, busy: 0, log: 0, checkpointed: 0 } });
   }, { behavior: 'immediate' }));
   if (!done.ok) return done;
-  return ok({ ...done.value, scrub: scrubAfterBox(conn, actor, { pollId: p.id, jurisdictionId: found.session.jurisdictionId }, now) });
+  return ok({ ...done.value, scrub: scrubAfterBox(conn, actor, { pollId: p.id, jurisdictionId: o.jurisdictionId }, now) });
 }

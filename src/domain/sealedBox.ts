@@ -1,4 +1,4 @@
-import { hashRawSync } from '@node-rs/argon2';
+import { hashRaw, hashRawSync } from '@node-rs/argon2';
 import {
   createCipheriv, createDecipheriv, createHash, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes, type KeyObject,
 } from 'node:crypto';
@@ -79,10 +79,20 @@ export function sealBallot(boxPublicKey: Uint8Array, pollId: number, plaintext: 
 
 /** The plaintext of a sealed ballot; throws when the key, the poll or a single byte is wrong. */
 export function openBallot(boxPrivateKey: Uint8Array, boxPublicKey: Uint8Array, pollId: number, sealed: Uint8Array): string {
+  return ballotOpener(boxPrivateKey, boxPublicKey, pollId)(sealed);
+}
+
+/** openBallot for a whole box: the private key is imported once, not once per ballot. */
+export function ballotOpener(boxPrivateKey: Uint8Array, boxPublicKey: Uint8Array, pollId: number): (sealed: Uint8Array) => string {
+  const privateKey = privateKeyObject(boxPrivateKey, boxPublicKey);
+  return (sealed) => openWith(privateKey, boxPublicKey, pollId, sealed);
+}
+
+function openWith(privateKey: KeyObject, boxPublicKey: Uint8Array, pollId: number, sealed: Uint8Array): string {
   const buf = Buffer.from(sealed);
   if (buf.length < 60) throw new Error('sealed ballot too short');
   const ephPub = buf.subarray(0, 32);
-  const shared = diffieHellman({ privateKey: privateKeyObject(boxPrivateKey, boxPublicKey), publicKey: publicKeyObject(ephPub) });
+  const shared = diffieHellman({ privateKey, publicKey: publicKeyObject(ephPub) });
   const decipher = createDecipheriv('aes-256-gcm', ballotKey(shared, ephPub, boxPublicKey), buf.subarray(32, 44));
   decipher.setAAD(aad(pollId));
   decipher.setAuthTag(buf.subarray(44, 60));
@@ -107,12 +117,35 @@ export function wrapBoxKey(privateKey: Uint8Array, boxCode: Uint8Array, pollId: 
 
 /** The private key, or null when the box code is not this box's. */
 export function unwrapBoxKey(wrapped: Uint8Array, boxCode: Uint8Array, pollId: number): Buffer | null {
+  const parts = wrappedParts(wrapped);
+  return parts && unwrapWith(codeKey(parts.version, boxCode, parts.salt), parts, pollId);
+}
+
+/**
+ * The same, with the code's key derived on the thread pool: the derivation is deliberately slow, and a server must
+ * not stop answering every other request (ballots, the projector) while a box is opened.
+ */
+export async function unwrapBoxKeyOffLoop(wrapped: Uint8Array, boxCode: Uint8Array, pollId: number): Promise<Buffer | null> {
+  const parts = wrappedParts(wrapped);
+  if (!parts) return null;
+  const key = Buffer.from(await hashRaw(Buffer.from(boxCode), { ...WRAP[parts.version].argon2, salt: parts.salt }));
+  return unwrapWith(key, parts, pollId);
+}
+
+interface WrappedParts { version: WrapVersion; salt: Buffer; body: Buffer }
+
+/** The wrapped key's format and pieces; null when it is neither v1 nor v2. */
+function wrappedParts(wrapped: Uint8Array): WrappedParts | null {
   const all = Buffer.from(wrapped);
   const version: WrapVersion = all.length === V1_LENGTH ? 'v1' : 'v2';
-  const buf = version === 'v1' ? all : all.subarray(1);
   if (version === 'v2' && all[0] !== V2) return null;
+  const body = version === 'v1' ? all : all.subarray(1);
+  return { version, salt: body.subarray(0, 16), body };
+}
+
+function unwrapWith(key: Uint8Array, { version, body: buf }: WrappedParts, pollId: number): Buffer | null {
   try {
-    const decipher = createDecipheriv('aes-256-gcm', codeKey(version, boxCode, buf.subarray(0, 16)), buf.subarray(16, 28));
+    const decipher = createDecipheriv('aes-256-gcm', key, buf.subarray(16, 28));
     decipher.setAAD(wrapAad(version, pollId));
     decipher.setAuthTag(buf.subarray(28, 44));
     return Buffer.concat([decipher.update(buf.subarray(44)), decipher.final()]);

@@ -9,7 +9,7 @@ import { actorOf, allow, can, userActor } from '../auth/authorize';
 import { allowOfficer, isOfficerHere } from '../auth/officers';
 import { namedBallotsOf, turnout } from '../data/ballots';
 import { boxOf, isSealed, SCRUB_FAILED, scrubAfterBox } from '../data/ballotBox';
-import { unsealPoll } from '../data/unseal';
+import { unsealPollOffLoop } from '../data/unseal';
 import { evaluatedCycleOf, publishEvaluationPoll } from '../data/evaluationPolls';
 import {
   discardPaperSerial, enterPaperBallot, finishPaperCount, issuePaperBallots, paperState, presentWithoutBallot, printedCount,
@@ -152,9 +152,9 @@ export const polls = new Hono<PollEnv>()
       : r.value.paperBallotsIssued > 0 ? '表决已结束，请计票人录入纸质选票' : '表决已结束，结果已产生');
   })
   .get('/unseal', unsealGuard, (c) => unsealPage(c))
-  .post('/unseal', unsealGuard, validForm(unsealForm, unsealPage), (c) => {
+  .post('/unseal', unsealGuard, validForm(unsealForm, unsealPage), async (c) => {
     const input = c.req.valid('form');
-    const r = unsealPoll(c.var.db, actorOf(c), c.var.poll, [input.slipA, input.slipB], c.var.now());
+    const r = await unsealPollOffLoop(c.var.db, actorOf(c), c.var.poll, [input.slipA, input.slipB], c.var.now());
     if (!r.ok) return refused(c, r, unsealPage, input);
     const { ballots, counted, scrub } = r.value;
     return redirectWithFlash(c, base(c), withScrub(`票箱已打开：电子选票 ${ballots} 张${counted ? '，结果已产生' : '；纸质选票计票完成后产生结果'}`, scrub));

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { DbConnection } from '../../db/client';
 import { ballotsOf } from '../../src/data/ballots';
-import { get, login } from '../helpers/app';
-import { cast, openedPoll, publishedSession } from '../helpers/pollCases';
+import { freshDb, get, login, testApp } from '../helpers/app';
+import { addProposal, seedCollection } from '../helpers/proposals';
+import { cast, closeSealed, openedPoll, publishedSession, unseal } from '../helpers/pollCases';
+import { readSelectionResult } from '../../src/data/results';
+import { deliveryCase, ratingWindow, residentMessage, roadGroup, roadVisit, springReports } from '../helpers/deliveryCases';
 
 /**
  * Tables that stay small whatever the scale, so a full scan of them costs nothing and an index would not pay:
@@ -12,7 +15,8 @@ import { cast, openedPoll, publishedSession } from '../helpers/pollCases';
  * - cycle: one row per jurisdiction per year.
  * - voting_procedure, ballot_box, closure_signature, poll_result, resolution: a few rows per session or poll.
  * - ballot: not tiny, but the secrecy design keeps it without any index (test/secrecy/unlinkability.test.ts), so
- *   reading one poll's ballots at 开箱 scans it; left to the sealed-box storage to settle.
+ *   reading one poll's ballots scans it. Opening a box without paper ballots counts the ballots it holds in memory
+ *   (tested below); only a count with paper ballots and the scrutineers' certificate read the table.
  * Every other table grows with townships × years × reports, ballots or events and must be read through an index.
  */
 const TINY = new Set(['setting', 'jurisdiction', 'cycle', 'voting_procedure', 'ballot_box', 'closure_signature', 'poll_result', 'resolution', 'ballot']);
@@ -44,14 +48,35 @@ async function runsOf(db: DbConnection, fn: () => unknown): Promise<Run[]> {
   }
 }
 
-/** Tables a statement reads by a full scan, other than the tiny ones (a recursive CTE's own queue is no table). */
+/**
+ * Whole-table reads that are known and named, each for its own reason (a statement starting with one of these):
+ * - the audit chain's re-verification, read in id order over the whole log: moved off the page view separately.
+ * - the administrator's count of logins for the user list's pages: one row per person with a login, a few
+ *   hundred per township, counted from the username index.
+ */
+const NAMED_EXCEPTIONS = [
+  'select "id", "at", "actor_id", "actor_name", "action", "target_type", "target_id", "jurisdiction_id", "before", "after", "ip", "prev_hash", "hash" from "audit_log" order by "audit_log"."id" asc',
+  'select count(*) from "user"',
+];
+
+/** One page of rows in id order, stopped at the page's end: a scan only by name. */
+const ONE_PAGE = /order by "\w+"\."id" (?:asc|desc) limit \?(?: offset \?)?$/;
+
+/**
+ * Tables a statement reads by a full scan, other than the tiny ones (a recursive CTE's own queue is no table). A
+ * full-text table is read through its index either way; it counts as a scan when it is matched without the row's
+ * id (FTS5 index string without '='): then every match in every township and year is listed, not the cycle's.
+ */
 function largeScans(db: DbConnection, run: Run): string[] {
   const tables = new Set((db.$client.prepare(`select name from sqlite_master where type = 'table'`).all() as { name: string }[]).map((r) => r.name));
   if (!/^\s*(select|with|update|delete|insert)/i.test(run.sql)) return [];
+  if (NAMED_EXCEPTIONS.some((e) => run.sql.startsWith(e)) || ONE_PAGE.test(run.sql)) return [];
   const plan = db.$client.prepare(`EXPLAIN QUERY PLAN ${run.sql}`).all(...(run.params as never[])) as { detail: string }[];
   return plan.flatMap((row) => {
-    const m = /^SCAN (\w+)/.exec(row.detail);
-    return m && tables.has(m[1]!) && !TINY.has(m[1]!) ? [`SCAN ${m[1]} in: ${run.sql}`] : [];
+    const m = /^SCAN (\w+)(?: VIRTUAL TABLE INDEX \d+:(\S*))?/.exec(row.detail);
+    if (!m || !tables.has(m[1]!) || TINY.has(m[1]!)) return [];
+    if (m[2] !== undefined && m[2].includes('=')) return [];
+    return [`${row.detail} in: ${run.sql}`];
   });
 }
 
@@ -68,6 +93,15 @@ describe('hot queries read large tables through an index (EXPLAIN QUERY PLAN)', 
     });
     expect(runs.length).toBeGreaterThan(0);
     expect(scansOf(t.f.db, runs)).toEqual([]);
+  });
+
+  it('opening a sealed box of a poll without paper ballots counts the opened ballots without reading the ballot table back', async () => {
+    const t = await openedPoll({ reps: 6, logins: 0, candidates: 3, seatsToFill: 2, present: 6 });
+    for (let i = 0; i < 6; i++) cast(t, i, ['for', 'for', 'against']);
+    closeSealed(t);
+    const runs = await runsOf(t.f.db, () => unseal(t));
+    expect(runs.filter((r) => /^\s*select\b.*\bfrom "ballot"/is.test(r.sql))).toEqual([]);
+    expect(readSelectionResult(t.f.db, t.poll.id)!.tally.rows.map((row) => row.for)).toEqual([6, 6, 0]);
   });
 
   it('the ballot page of a representative with a login (representative of a user)', async () => {
@@ -87,6 +121,13 @@ describe('hot queries read large tables through an index (EXPLAIN QUERY PLAN)', 
       ['/j/QS/cycles/2027/candidates', cookie],
       ['/j/QS/cycles/2027/proposals', cookie],
       ['/j/QS/cycles/2027/proposals?q=%E9%81%93%E8%B7%AF', cookie],
+      [`/j/QS/cycles/2027/proposals?q=${encodeURIComponent('道路硬化')}`, cookie],
+      [`/j/QS/polls/${t.poll.id}/result`, cookie],
+      ['/j/QS', cookie],
+      ['/j/QS/cycles/2027', cookie],
+      ['/j/QS/sessions', cookie],
+      ['/j/QS/roster', cookie],
+      ['/p/QS/stations', undefined],
       [`/j/QS/polls/${t.poll.id}`, cookie],
       ['/p/QS', undefined],
       ['/p/QS/2027', undefined],
@@ -98,5 +139,46 @@ describe('hot queries read large tables through an index (EXPLAIN QUERY PLAN)', 
       });
       expect(scansOf(t.f.db, runs), path).toEqual([]);
     }
+  });
+
+  it('the delivery pages: project lists and pages, the dashboards of the township and the district, the public year', async () => {
+    const c = await deliveryCase({ today: '2026-06-10' });
+    springReports(c);
+    roadVisit(c, roadGroup(c));
+    ratingWindow(c, '2026-06-01', '2026-06-30');
+    residentMessage(c, c.fx.road, { rating: 'satisfied', state: 'published' });
+    const clerk = await c.as('qs.clerk');
+    const admin = await c.as('admin');
+    const pages = [
+      ['/p/QS', undefined],
+      ['/p/QS/2026', undefined],
+      ['/p/QS/2026/projects', undefined],
+      [`/p/QS/2026/projects/${c.fx.road}`, undefined],
+      ['/j/QS/cycles/2026/projects', clerk],
+      [`/j/QS/cycles/2026/projects/${c.fx.road}`, clerk],
+      ['/j/QS/cycles/2026/dashboard', clerk],
+      ['/j/YC/delivery/2026', admin],
+      ['/audit', clerk],
+      ['/audit', admin],
+      ['/admin/users', admin],
+      ['/admin/jurisdictions', admin],
+    ] as const;
+    for (const [path, who] of pages) {
+      const runs = await runsOf(c.db, async () => {
+        expect((await get(c.app, path, who)).status, path).toBe(200);
+      });
+      expect(scansOf(c.db, runs), path).toEqual([]);
+    }
+  });
+
+  it('a proposal\'s tracking page', async () => {
+    const db = freshDb();
+    const f = await seedCollection(db);
+    const { receipt } = addProposal(db, f);
+    const { app } = testApp(db);
+    const runs = await runsOf(db, async () => {
+      expect((await get(app, `/track/${receipt}`)).status).toBe(200);
+    });
+    expect(scansOf(db, runs)).toEqual([]);
   });
 });
