@@ -67,6 +67,9 @@ export const PERMISSIONS = {
   'supervision.record': ['supervisionMember', 'clerk'],
   'feedback.view': ['clerk', 'supervisionMember', 'districtAdmin'], // every beneficiary message, moderated or not
   'feedback.moderate': ['clerk'],
+  // stations (代表之家/联络站): their people, goals and reception days; the public page checks nothing
+  'station.view': staff,
+  'station.manage': ['clerk'], // conveners, liaison, members, goals, the reception schedule and whether it was held
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -124,3 +124,11 @@ export const AMENDMENT_KINDS = ['adjust', 'suspend', 'resume', 'terminate'] as c
 export const AMENDMENT_REASONS = ['forceMajeure', 'policyChange', 'fundsChange', 'siteChange', 'other'] as const;
 export const AMENDMENT_STATES = ['requested', 'decided', 'rejected'] as const;
 export const DECIDING_BODIES = ['congress', 'presidium', 'subdistrictMeeting', 'clerk'] as const;
+
+// Stations as the representatives' front door (seed 000 §四(五), seed 001 §二、§五).
+export const STATION_ROLES = ['member', 'convener'] as const; // 召集人: 1–2 per station
+export type StationRole = (typeof STATION_ROLES)[number];
+export const GOAL_STATES = ['open', 'partly', 'done'] as const; // a yearly work goal: not yet / partly / done
+export type GoalState = (typeof GOAL_STATES)[number];
+export const RECEPTION_STATES = ['scheduled', 'held', 'notHeld'] as const; // 接待群众日, afterwards held or not
+export type ReceptionState = (typeof RECEPTION_STATES)[number];
