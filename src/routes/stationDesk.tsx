@@ -20,8 +20,11 @@ type GoalEnv = StationEnv & { Variables: { goal: StationGoal } };
 
 /** Checkboxes: one value, several, or none. */
 export const idList = (message: string) => z.union([z.string(), z.array(z.string())]).optional()
-  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
-  .pipe(z.array(z.string().regex(/^[1-9]\d{0,9}$/, message).transform(Number)).max(500, '一次最多 500 名'));
+  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((x) => x !== ''))
+  // Refined on the whole list, so the message belongs to the field itself (not to "reps.0") and shows beside it.
+  .refine((xs) => xs.every((x) => /^[1-9]\d{0,9}$/.test(x)), message)
+  .refine((xs) => xs.length <= 500, '一次最多 500 名')
+  .transform((xs) => xs.map(Number));
 
 const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined) });
 const repsForm = z.object({ reps: idList('未知的代表') });
@@ -31,7 +34,7 @@ const liaisonForm = z.object({
   liaisonPhone: trimmed(30, '请填写联络员电话'),
   liaisonUsername: z.string().trim().toLowerCase().max(64, '用户名过长').default(''),
 });
-const goalForm = z.object({ year: z.coerce.number().int().min(2000).max(2100), goalText: trimmed(200, '请填写工作目标') });
+const goalForm = z.object({ year: z.coerce.number({ message: '年度不对，请刷新页面后重填' }).int('年度不对，请刷新页面后重填').min(2000, '年度不对，请刷新页面后重填').max(2100, '年度不对，请刷新页面后重填'), goalText: trimmed(200, '请填写工作目标') });
 const goalUpdateForm = z.object({
   text: trimmed(200, '请填写工作目标'),
   state: z.enum(GOAL_STATES, { message: '请选择完成情况' }),

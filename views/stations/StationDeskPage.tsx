@@ -134,7 +134,7 @@ export function StationDeskPage(p: StationDesk & { values?: FormValues; errors?:
       {p.canManage && (
         <form method="post" action={`${base}/goals`}>
           <input type="hidden" name="year" value={String(p.year)} />
-          <Field name="goalText" label={`新增${p.year}年度工作目标`} required value={v.goalText} error={e.goalText} maxlength={200} />
+          <Field name="goalText" label={`新增${p.year}年度工作目标`} required value={v.goalText} error={e.goalText ?? e.year} maxlength={200} />
           <button type="submit">添加目标</button>
         </form>
       )}
