@@ -3,7 +3,7 @@ import {
   sqliteTable, integer, real, text, blob, uniqueIndex, index, primaryKey, type AnySQLiteColumn,
 } from 'drizzle-orm/sqlite-core';
 import {
-  AMENDMENT_KINDS, AMENDMENT_REASONS, AMENDMENT_STATES, BALLOT_FORMS, DECIDING_BODIES, DUTY_ACTIVITY_KINDS, ENTRY_CHANNELS, FEEDBACK_STATES, JURISDICTION_KINDS, RETIRE_REASONS, MEETING_ITEM_KINDS, OPINION_CATEGORIES, OPINION_CHANNELS, OPINION_STATES, PHASES, POLL_KINDS, POOL_REASONS, PERSONAL_MATTERS, POLL_STATES, REDIRECT_TARGETS, PROJECT_STATUSES, PROPOSAL_CATEGORIES, PROPOSAL_SOURCES, PROPOSAL_STATUSES, RECTIFICATION_STATES, REP_BODIES, REP_STATUSES, ROLES, ROLL_MOMENTS, ROLL_STATES, SATISFACTIONS, SATISFACTION_RATINGS, SCREENING_DECISIONS, SESSION_KINDS, SESSION_OFFICER_ROLES, SESSION_STATES, STATION_KINDS, SUPERVISION_MEMBER_ROLES, VISIT_RATINGS,
+  AMENDMENT_KINDS, AMENDMENT_REASONS, AMENDMENT_STATES, BALLOT_FORMS, DECIDING_BODIES, DUTY_ACTIVITY_KINDS, ENTRY_CHANNELS, FEEDBACK_STATES, JURISDICTION_KINDS, RETIRE_REASONS, MEETING_ITEM_KINDS, OPINION_CATEGORIES, OPINION_CHANNELS, OPINION_STATES, PHASES, POLL_KINDS, POOL_REASONS, PERSONAL_MATTERS, POLL_STATES, REDIRECT_TARGETS, PROJECT_STATUSES, PROPOSAL_CATEGORIES, PROPOSAL_SOURCES, PROPOSAL_STATUSES, RECTIFICATION_STATES, REP_BODIES, REP_STATUSES, ROLES, ROLL_MOMENTS, ROLL_STATES, SATISFACTIONS, SATISFACTION_RATINGS, SCREENING_DECISIONS, SESSION_KINDS, SESSION_OFFICER_ROLES, SESSION_STATES, STATION_KINDS, STATION_ROLES, GOAL_STATES, RECEPTION_STATES, SUPERVISION_MEMBER_ROLES, VISIT_RATINGS,
 } from '../src/domain/vocabulary';
 
 // Timestamps are integer milliseconds since the epoch (UTC), read as Date.
@@ -847,3 +847,46 @@ export const dutyActivity = sqliteTable('duty_activity', {
   withdrawnBy: integer('withdrawn_by').references(() => user.id),
   withdrawReason: text('withdraw_reason').notNull().default(''),
 }, (t) => [index('duty_activity_rep').on(t.representativeId, t.date), index('duty_activity_jurisdiction').on(t.jurisdictionId)]);
+
+/** Each representative sits at one station (seed 000 §四(五) 应进必进); 1–2 of a station's are its conveners (召集人). */
+export const stationMember = sqliteTable('station_member', {
+  representativeId: integer('representative_id').primaryKey().references(() => representative.id),
+  stationId: integer('station_id').notNull().references(() => station.id),
+  role: text('role', { enum: STATION_ROLES }).notNull().default('member'),
+}, (t) => [index('station_member_station').on(t.stationId)]);
+
+/** The station's liaison officer (联络员, seed 001 §二); a login only when they record things themselves. */
+export const stationLiaison = sqliteTable('station_liaison', {
+  stationId: integer('station_id').primaryKey().references(() => station.id),
+  name: text('name').notNull(),
+  phone: text('phone').notNull(),
+  userId: integer('user_id').references(() => user.id),
+});
+
+/** A yearly work goal (年度代表工作目标) and its completion, published at the station (seed 000 §四(五)). */
+export const stationGoal = sqliteTable('station_goal', {
+  id: integer('id').primaryKey(),
+  stationId: integer('station_id').notNull().references(() => station.id),
+  year: integer('year').notNull(),
+  text: text('text').notNull(),
+  state: text('state', { enum: GOAL_STATES }).notNull().default('open'),
+  note: text('note').notNull().default(''),
+  reportedOn: text('reported_on'), // the China date the completion was recorded
+}, (t) => [index('station_goal_station').on(t.stationId, t.year)]);
+
+/** 接待群众日: representatives at a station on a day and time, planned per quarter (seed 001 §五), then held or not. */
+export const reception = sqliteTable('reception', {
+  id: integer('id').primaryKey(),
+  stationId: integer('station_id').notNull().references(() => station.id),
+  date: text('date').notNull(),
+  startTime: text('start_time').notNull(), // 'HH:MM', China time
+  endTime: text('end_time').notNull(),
+  state: text('state', { enum: RECEPTION_STATES }).notNull().default('scheduled'),
+  notHeldReason: text('not_held_reason').notNull().default(''),
+  residents: integer('residents'), // how many residents were received, when held
+}, (t) => [index('reception_station').on(t.stationId, t.date)]);
+
+export const receptionRep = sqliteTable('reception_rep', {
+  receptionId: integer('reception_id').notNull().references(() => reception.id),
+  representativeId: integer('representative_id').notNull().references(() => representative.id),
+}, (t) => [primaryKey({ columns: [t.receptionId, t.representativeId] }), index('reception_rep_rep').on(t.representativeId)]);

@@ -25,7 +25,9 @@ import { adminJurisdiction, adminJurisdictions, adminStation } from './routes/ad
 import { adminSettings } from './routes/adminSettings';
 import { districtSubject, managedJurisdictionSubject, stationSubject, userSubject } from './http/subjects/admin';
 import { portalEmblem } from './routes/portalEmblem';
-import { portalStations } from './routes/portalStations';
+import { portalStation, portalStations, publicStationSubject } from './routes/portalStations';
+import { stationDesk, stationGoals } from './routes/stationDesk';
+import { stationReception, stationReceptions, townReceptions } from './routes/receptions';
 import { publicPortal } from './routes/publicPortal';
 import { publicYear } from './routes/publicPortal';
 import { propose } from './routes/propose';
@@ -186,6 +188,7 @@ export function createApp(opts: AppOptions) {
   app.use('/p/:code', publicJurisdictionSubject, townOnly);
   app.use('/p/:code/propose', publicJurisdictionSubject, townOnly);
   app.use('/p/:code/stations', publicJurisdictionSubject, townOnly);
+  app.use('/p/:code/stations/:shortCode', publicJurisdictionSubject, townOnly, publicStationSubject);
   app.use('/p/:code/emblem', publicJurisdictionSubject, townOnly);
   app.use('/p/:code/propose/reserve', publicJurisdictionSubject, townOnly);
   app.use('/p/:code/propose/personal', publicJurisdictionSubject, townOnly);
@@ -216,6 +219,7 @@ export function createApp(opts: AppOptions) {
   app.route('/p/:code/:year{[0-9]{4}}', publicYear);
   app.route('/p/:code/propose', propose);
   app.route('/p/:code/stations', portalStations);
+  app.route('/p/:code/stations/:shortCode', portalStation);
   app.route('/p/:code/emblem', portalEmblem);
   app.route('/track', tracking);
   app.route('/track/:receipt', tracked);
@@ -230,6 +234,11 @@ export function createApp(opts: AppOptions) {
   app.route(`${CYCLE}/candidates/:candidateId{[0-9]+}`, candidate);
   app.route('/j/:code/stations', stations);
   app.route('/j/:code/stations/:stationId{[0-9]+}', station);
+  app.route('/j/:code/stations/:stationId{[0-9]+}', stationDesk);
+  app.route('/j/:code/stations/:stationId{[0-9]+}/goals', stationGoals);
+  app.route('/j/:code/stations/:stationId{[0-9]+}/receptions', stationReceptions);
+  app.route('/j/:code/stations/:stationId{[0-9]+}/receptions', stationReception);
+  app.route('/j/:code/receptions', townReceptions);
   app.route('/s/:shortCode', stationLinks);
   app.route('/j/:code/sessions', sessions);
   app.route('/j/:code/sessions/:sessionId{[0-9]+}', session);

@@ -7,6 +7,7 @@ import { chinaDateOf } from '../domain/chinaDate';
 import {
   attendedSession, countLedger, emptyCounts, inLedgerYear, ledgerOf, type LedgerCounts, type LedgerEntry, type RepLedger,
 } from '../domain/dutyLedger';
+import { receptionsOf } from './receptions';
 import { dutyActivitiesOf } from './dutyActivities';
 import type { Representative } from './representatives';
 
@@ -79,11 +80,12 @@ export const opinionsTaken: LedgerReader = (db, representativeId, year) => {
     .filter((e) => inLedgerYear(e.date, year));
 };
 
-/**
- * (d) 接待群众: the reception schedule's receptions the representative held. The schedule lives with stations;
- * at merge this maps its `receptionsOf(conn, representativeId, year)` to entries of kind 'reception'.
- */
-export const receptionsHeld: LedgerReader = () => [];
+/** (d) 接待群众: the reception days of the station schedule the representative held (planned or not held ones do not count). */
+export const receptionsHeld: LedgerReader = (db, representativeId, year) =>
+  receptionsOf(db, representativeId, year).filter((r) => r.state === 'held').map((r) => ({
+    kind: 'reception' as const, date: r.date, representativeId, sourceId: r.id,
+    detail: `${r.stationName} ${r.startTime}–${r.endTime}${r.residents != null ? `，接待群众 ${r.residents} 人次` : ''}`,
+  }));
 
 /** (e) Station activities the liaison officer or clerk recorded by hand (走访、调研、视察、培训、其他), withdrawn ones left out. */
 export const activitiesRecorded: LedgerReader = (db, representativeId, year) =>

@@ -22,6 +22,7 @@ import { seedDemoProposals } from './proposals';
 import { seedReadyToVote } from './readyToVote';
 import { must } from './steps';
 import { seedVotingDemo } from './voting';
+import { seedStationsDemo } from './stations';
 
 export interface DemoLogin { username: string; role: string /* Chinese label */; where: string }
 
@@ -263,6 +264,8 @@ export function seedDemo(conn: DbConnection, opts: { passwordHash: string; now: 
     const tx = txn as Db;
     seedDeliveryDemo(tx, now); // last year's 青石镇 projects under supervision (delivery.ts)
     seedLedgerDemo(tx, now); // 青石镇's duty ledger: station activities recorded by hand (ledger.ts)
+
+    seedStationsDemo(tx, now); // the townships' stations: representatives, conveners, liaison, goals, reception days
     recordAudit(tx, { id: null, name: '系统' }, {
       action: 'demo.seed', targetType: 'jurisdiction', targetId: stage.districtId, jurisdictionId: stage.districtId,
       after: { ...counts, ...stage.collection },

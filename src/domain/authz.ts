@@ -70,6 +70,10 @@ export const PERMISSIONS = {
   // 履职台账: every representative's year; a representative reads their own through the route's own check
   'ledger.view': staff,
   'ledger.record': ['clerk'], // hand-recorded station activities (the liaison officer's, once stations name one)
+
+  // stations (代表之家/联络站): their people, goals and reception days; the public page checks nothing
+  'station.view': staff,
+  'station.manage': ['clerk'], // conveners, liaison, members, goals, the reception schedule and whether it was held
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -14,3 +14,14 @@ export function maskName(name: string): string {
   const keep = chars.length > 2 && COMPOUND_SURNAMES.includes(two) ? two : chars[0]!;
   return `${keep}**`;
 }
+
+/**
+ * A representative's or liaison's phone as the public page shows it: 138****1234 — the first three and the last four
+ * digits, the rest starred (a landline keeps its area code the same way: 023****1234). Too short to mask: stars only.
+ */
+export function maskPhone(phone: string): string {
+  const digits = phone.replace(/\D/g, '');
+  if (digits.length === 0) return '';
+  if (digits.length < 8) return '****';
+  return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
+}

@@ -128,3 +128,11 @@ export const DECIDING_BODIES = ['congress', 'presidium', 'subdistrictMeeting', '
 // 履职台账: what a liaison officer or clerk records by hand beside what the system already knows (走访、调研、视察、培训、其他).
 export const DUTY_ACTIVITY_KINDS = ['visit', 'survey', 'inspection', 'training', 'other'] as const;
 export type DutyActivityKind = (typeof DUTY_ACTIVITY_KINDS)[number];
+
+// Stations as the representatives' front door (seed 000 §四(五), seed 001 §二、§五).
+export const STATION_ROLES = ['member', 'convener'] as const; // 召集人: 1–2 per station
+export type StationRole = (typeof STATION_ROLES)[number];
+export const GOAL_STATES = ['open', 'partly', 'done'] as const; // a yearly work goal: not yet / partly / done
+export type GoalState = (typeof GOAL_STATES)[number];
+export const RECEPTION_STATES = ['scheduled', 'held', 'notHeld'] as const; // 接待群众日, afterwards held or not
+export type ReceptionState = (typeof RECEPTION_STATES)[number];

@@ -64,6 +64,9 @@ export function navModel<E extends AppEnv>(c: Context<E>): NavModel {
   if (current && current.kind === 'township' && can(c, 'roster.view', current.id)) {
     links.push({ href: rosterHref(current, 'congress'), label: '代表名册', current: path.startsWith(`/j/${current.code}/roster`) });
   }
+  if (current && (current.kind === 'township' || current.kind === 'subdistrict') && can(c, 'station.view', current.id)) {
+    links.push({ href: `/j/${current.code}/stations`, label: '代表之家/站点', current: /^\/j\/[^/]+\/(stations|receptions)/.test(path) });
+  }
   if (current && can(c, 'ballot.cast', current.id)) {
     links.push({ href: `/j/${current.code}/vote`, label: '我的表决', current: path.startsWith(`/j/${current.code}/vote`) });
   }

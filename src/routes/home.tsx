@@ -14,6 +14,8 @@ import { scopesOf } from '../data/users';
 import { seatsInSession } from '../data/voteNow';
 import { liveSessionsOf } from '../data/liveSessions';
 import { myLedgerSummaries } from '../data/myLedger';
+
+import { receptionDutiesOf } from '../data/receptions';
 import { can } from '../auth/authorize';
 import type { AppEnv } from '../env';
 import { workingJurisdictions } from '../http/renderer';
@@ -42,7 +44,8 @@ export const home = new Hono<AppEnv>()
         cycles={latestCycles(db, working.map((w) => w.id)).filter((cy) => cy.phase !== 'closed')}
         hall={seatsInSession(db, user.id)} duties={officerDutiesOf(db, user.id)} live={liveSessionsOf(db, working.filter((w) => can(c, 'session.manage', w.id)).map((w) => w.id))} start={gettingStarted(db, user.id, chinaYearOf(c.var.now()))}
         deliberation={deliberationTodo(db, user.id, chinaDateOf(c.var.now()))}
-        delivery={deliveryHome(db, user, chinaDateOf(c.var.now()))} ledgers={myLedgerSummaries(db, user.id, chinaYearOf(c.var.now()))} />,
+        delivery={deliveryHome(db, user, chinaDateOf(c.var.now()))} ledgers={myLedgerSummaries(db, user.id, chinaYearOf(c.var.now()))}
+        receptions={receptionDutiesOf(db, user.id, chinaDateOf(c.var.now()))} />,
       { title: '工作台' },
     );
   })

@@ -12,13 +12,15 @@ import type { StationEnv, StationLinkEnv } from '../http/subjects/collection';
 
 const shortUrl = <E extends AppEnv>(c: Context<E>, s: Station) => `${publicOrigin(c)}/s/${s.shortCode}`;
 
-/** /s/:shortCode — what a station's poster points at: the form of its town, and the QR code of that link. */
+/**
+ * /s/:shortCode — what a station's poster points at: the station's public page (proposing a project is one of its
+ * actions), and the QR code of that link. A retired poster still leads to the town's form, without the closed station.
+ */
 export const stationLinks = new Hono<StationLinkEnv>()
   .get('/', (c) => {
     const s = c.var.station;
     const town = townOfStation(c.var.db, s) ?? notFound();
-    // A retired poster still leads to the form, just without naming the closed station.
-    return c.redirect(`/p/${town.code}/propose${s.active ? `?station=${s.shortCode}` : ''}`, 303);
+    return c.redirect(s.active ? `/p/${town.code}/stations/${s.shortCode}` : `/p/${town.code}/propose`, 303);
   })
   .get('/qr.svg', async (c) => {
     c.header('Content-Type', 'image/svg+xml; charset=utf-8');

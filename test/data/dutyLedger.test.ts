@@ -6,8 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { auditLog, dutyActivity, poll } from '../../db/schema';
 import { dutyActivitiesOf, recordDutyActivity, withdrawDutyActivity } from '../../src/data/dutyActivities';
 import {
-  activitiesRecorded, ledgerEntries, ledgerRows, opinionsTaken, pollsAttended, repLedger, sessionsAttended, suggestionsMade,
+  activitiesRecorded, ledgerEntries, ledgerRows, opinionsTaken, pollsAttended, receptionsHeld, repLedger, sessionsAttended, suggestionsMade,
 } from '../../src/data/dutyLedger';
+import { getReception, planReception, recordOutcome } from '../../src/data/receptions';
+import { assignReps } from '../../src/data/stationPeople';
+import { seedStations, stationRow } from '../helpers/stationCases';
 import { recordItem, triageItem } from '../../src/data/opinionItems';
 import { correctRoll, recordRollState } from '../../src/data/roll';
 import { convertItem } from '../../src/data/suggestions';
@@ -146,5 +149,27 @@ describe('activities recorded by hand', () => {
     expect(rows[1]!.counts).toMatchObject({ session: 1, poll: 1, activity: 0, total: 2 });
     expect(rows[2]!.counts).toMatchObject({ session: 1, poll: 1, total: 2 });
     expect(repLedger(t.f.db, rep, 2026).counts).toMatchObject({ activity: 1, total: 1 });
+  });
+});
+
+describe('receptions held: the station schedule feeds the ledger', () => {
+  it('counts the reception days a representative held in the year, not those planned or not held', async () => {
+    const db = freshDb();
+    const f = await seedStations(db);
+    const s = stationRow(db, f.home.id);
+    const at = new Date('2026-06-30T08:00:00Z');
+    valueOf(assignReps(db, f.clerk, s, [f.wang.id], at));
+    const plan = (date: string) => getReception(db, s.id, valueOf(planReception(db, f.clerk, s, { date, startTime: '09:00', endTime: '11:00', representativeIds: [f.wang.id] }, at)).id)!;
+    const held = plan('2026-04-10');
+    const notHeld = plan('2026-05-10');
+    plan('2026-09-10'); // still planned
+    plan('2027-01-08'); // next year
+    valueOf(recordOutcome(db, f.clerk, s, held, { held: true, residents: 12 }, '2026-06-30', at));
+    valueOf(recordOutcome(db, f.clerk, s, notHeld, { held: false, reason: '暴雨停课' }, '2026-06-30', at));
+    const entries = receptionsHeld(db, f.wang.id, 2026);
+    expect(entries).toEqual([expect.objectContaining({ kind: 'reception', date: '2026-04-10', sourceId: held.id })]);
+    expect(entries[0]!.detail).toContain('接待群众 12 人次');
+    expect(ledgerEntries(db, f.wang.id, 2026).filter((e) => e.kind === 'reception')).toHaveLength(1);
+    expect(receptionsHeld(db, f.wang.id, 2027)).toEqual([]);
   });
 });

@@ -54,13 +54,16 @@ describe('browser: a resident proposes through a station\'s link; the clerk find
     await server?.close();
   });
 
-  it('on a 375 px phone: station link → form → errors → receipt → tracking page with the decision', async () => {
+  it('on a 375 px phone: station link → station page → form → errors → receipt → tracking page with the decision', async () => {
     const ctx = await browser.newContext({ viewport: { width: 375, height: 740 }, locale: 'zh-CN' });
     const page = await ctx.newPage();
     const external: string[] = [];
     page.on('request', (r) => { if (!r.url().startsWith(server.url)) external.push(r.url()); });
 
+    // The poster's QR opens the station's page; proposing a project is one of its actions.
     await page.goto(`${server.url}/s/qs01-lx`);
+    await page.waitForURL(`${server.url}/p/QS/stations/qs01-lx`);
+    await page.getByRole('link', { name: '提民生实事项目建议' }).click();
     await page.waitForURL(`${server.url}/p/QS/propose?station=qs01-lx`);
     expect(await page.getByLabel('通过哪个代表之家/联络站提交（可不选）').inputValue()).toBe('qs01-lx');
     expect(await page.getByLabel('所在村/社区').locator('option:checked').textContent()).toBe('青石村');

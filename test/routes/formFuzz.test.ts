@@ -21,6 +21,7 @@ const PAGES: [owner: string, path: string][] = [
   ['qs.clerk', '/j/QS/cycles/2026/collection'], ['qs.clerk', '/j/QS/cycles/2026/proposals/new'], ['dc.clerk', '/j/DC/deliberation/items/new'],
   ['admin', '/admin/users/new'], ['admin', '/admin/settings'], ['qs.clerk', '/account/password'], ['anonymous', '/p/QS/propose'],
   ['anonymous', '/login'], ['dc.clerk', '/j/DC/deliberation/reps/new'], ['qs.clerk', '/j/QS/cycles/2025/supervision'],
+  ['qs.clerk', '/j/QS/stations/1'], ['qs.clerk', '/j/QS/stations/1/receptions'],
 ];
 
 function formsOf(html: string, page: string, owner: string): Form[] {

@@ -93,7 +93,7 @@ describe('the station finder', () => {
     expect(res.status).toBe(200);
     const html = await res.text();
     for (const s of ['青石镇代表之家和联络站', '青石镇人民路 8 号二楼', '周一至周五 9:00–17:00', '青石村人大代表联络站', '每月 15 日上午',
-      'src="/s/qs01-lx/qr.svg"', 'href="/s/qs01-lx"', '李强', '<label for="f-place">']) expect(html).toContain(s);
+      'src="/s/qs01-lx/qr.svg"', 'href="/p/QS/stations/qs01-lx"', 'href="/p/QS/propose?station=qs01-lx"', '李强', '<label for="f-place">']) expect(html).toContain(s);
     for (const s of ['已撤销的联系点', '离任的人', '别镇代表', '13800001111']) expect(html).not.toContain(s);
     expect(html.match(/<h1[\s>]/g)).toHaveLength(1);
     expect(new TextEncoder().encode(html).length).toBeLessThan(100_000);

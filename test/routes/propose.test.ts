@@ -122,12 +122,13 @@ describe('the public proposal form', () => {
     expect(proposals(t)).toHaveLength(before);
   });
 
-  it('a station link opens the form with the station and its village chosen; its QR code points at the short link', async () => {
+  it('a station link opens the station page, whose proposal link fills in the station and its village; its QR code points at the short link', async () => {
     const t = await collectionCase();
     const { f } = t;
     const go = await get(t.app, '/s/QS01-LX');
     expect(go.status).toBe(303);
-    expect(go.headers.get('location')).toBe('/p/QS/propose?station=qs01-lx');
+    expect(go.headers.get('location')).toBe('/p/QS/stations/qs01-lx');
+    expect(await (await get(t.app, '/p/QS/stations/qs01-lx')).text()).toContain('href="/p/QS/propose?station=qs01-lx"');
     const html = await (await get(t.app, '/p/QS/propose?station=qs01-lx')).text();
     expect(html).toContain('<option value="qs01-lx" selected="">青石村人大代表联络站</option>');
     expect(html).toContain(`<option value="${f.village.id}" selected="">青石村</option>`);

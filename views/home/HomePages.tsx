@@ -1,3 +1,5 @@
+import type { PlannedReception } from '../../src/data/receptions';
+import { dayWithWeekday } from '../stations/ReceptionPages';
 import { ROLE_LABELS, type Role } from '../../src/domain/authz';
 import { phaseLabel, type Phase } from '../../src/domain/phases';
 import type { TodoEntry, TodoTask } from '../../src/data/deliberationTodo';
@@ -61,6 +63,9 @@ export function Dashboard(p: {
   duties?: OfficerDuty[];
   /** 我的履职: the representative's own ledgers, this year's count beside each. */
   ledgers?: { href: string; label: string; summary: string }[];
+
+  /** The representative's next reception days (接待群众日) at their station. */
+  receptions?: PlannedReception[];
 }) {
   return (
     <section>
@@ -68,6 +73,7 @@ export function Dashboard(p: {
       <ClerkDay sessions={p.live ?? []} />
       <HallNow seats={p.hall ?? []} />
       <OfficerDuties duties={p.duties ?? []} />
+      <ReceptionDuties receptions={p.receptions ?? []} />
       {(p.start ?? []).map((plan) => <GettingStarted plan={plan} />)}
       {p.deliberation && <TodoSection {...p.deliberation} />}
       <DeliveryTodoList home={p.delivery} />
@@ -100,6 +106,19 @@ export function Dashboard(p: {
           <ul>{p.working.map((j) => <li><a href={`/j/${j.code}`}>{j.name}</a></li>)}</ul>
         </>
       )}
+    </section>
+  );
+}
+
+/** 接待群众日: where and when the representative receives residents next. */
+function ReceptionDuties(p: { receptions: PlannedReception[] }) {
+  if (p.receptions.length === 0) return null;
+  return (
+    <section class="card" aria-labelledby="reception-duties">
+      <h2 id="reception-duties">我的接待群众日</h2>
+      <ul>
+        {p.receptions.map((r) => <li><strong>{dayWithWeekday(r.date)} {r.startTime}–{r.endTime}</strong> {r.stationName}{r.reps.length > 1 && <span class="muted">（与{r.reps.length - 1}名代表一起）</span>}</li>)}
+      </ul>
     </section>
   );
 }

@@ -3,26 +3,26 @@ import { STATION_LABELS, type Station } from '../../src/data/stations';
 import { SelectField } from '../components/form';
 import { TownBanner } from './TownBanner';
 
-function StationCard(p: { s: Station }) {
+function StationCard(p: { s: Station; code: string }) {
   const { s } = p;
   return (
     <div class="card station">
       <img class="qr" src={`/s/${s.shortCode}/qr.svg`} alt={`${s.name}的二维码：扫码提建议`} width={96} height={96} loading="lazy" />
-      <h3>{s.name} <span class="badge">{STATION_LABELS[s.kind]}</span></h3>
+      <h3><a href={`/p/${p.code}/stations/${s.shortCode}`}>{s.name}</a> <span class="badge">{STATION_LABELS[s.kind]}</span></h3>
       <div>地址：{s.address || '请向村（社区）询问'}</div>
       <div>开放时间：{s.openingHours || '请向村（社区）询问'}</div>
-      <div><a href={`/s/${s.shortCode}`}>在线提建议</a> · 短链接 /s/{s.shortCode}</div>
+      <div><a href={`/p/${p.code}/stations/${s.shortCode}`}>本站代表和接待日</a> · <a href={`/p/${p.code}/propose?station=${s.shortCode}`}>在线提建议</a> · 短链接 /s/{s.shortCode}</div>
     </div>
   );
 }
 
-function PlaceSection(p: { place: FinderPlace; townStations: Station[] }) {
+function PlaceSection(p: { place: FinderPlace; townStations: Station[]; code: string }) {
   const { place } = p;
   // A village without its own station is served by the town's, listed once at the top of the page.
   return (
     <section class="place" aria-labelledby={`place-${place.id}`}>
       <h2 id={`place-${place.id}`}>{place.name}</h2>
-      {place.stations.map((s) => <StationCard s={s} />)}
+      {place.stations.map((s) => <StationCard s={s} code={p.code} />)}
       {place.stations.length === 0 && (p.townStations.length > 0
         ? <p>本村（社区）没有设站，请到<a href="#town-stations">{p.townStations.map((s) => s.name).join('、')}</a>（地址和开放时间见上）。</p>
         : <p class="muted">暂无站点信息，请向村（社区）询问。</p>)}
@@ -48,10 +48,10 @@ export function StationFinderPage(p: { town: { code: string; name: string }; emb
       {p.finder.townStations.length > 0 && (
         <section aria-labelledby="town-stations">
           <h2 id="town-stations">{p.town.name}</h2>
-          {p.finder.townStations.map((s) => <StationCard s={s} />)}
+          {p.finder.townStations.map((s) => <StationCard s={s} code={p.town.code} />)}
         </section>
       )}
-      {shown.map((place) => <PlaceSection place={place} townStations={p.finder.townStations} />)}
+      {shown.map((place) => <PlaceSection place={place} townStations={p.finder.townStations} code={p.town.code} />)}
       <p><a href={`/p/${p.town.code}`}>返回{p.town.name}民生实事首页</a></p>
     </section>
   );

@@ -11,14 +11,15 @@ export function StationListPage(p: { j: Town; stations: (Station & { placeName: 
       <p class="muted"><a href={`/j/${p.j.code}`}>{p.j.name}</a></p>
       <h1>代表之家/联络站的二维码与海报</h1>
       <PublicUrlWarning address={p.address} />
-      <p>群众扫站点海报上的二维码，即可打开本辖区的项目建议表，并自动记下是经哪个站点提交的。打印海报前请确认下方网址能从群众的手机上打开。</p>
+      <p>群众扫站点海报上的二维码，即可打开站点主页：看本站代表和接待群众日，提项目建议（自动记下是经哪个站点提交的）。打印海报前请确认下方网址能从群众的手机上打开。</p>
+      <p><a href={`/j/${p.j.code}/receptions`}>各站点接待群众日安排</a>（按季度安排、打印公告）</p>
       {p.stations.length === 0 ? <p class="muted">本辖区还没有站点，请区级管理员在“辖区管理”中添加。</p> : (
         <div class="table-wrap"><table class="stack-sm">
           <thead><tr><th>站点</th><th>所在</th><th>短网址</th><th><span class="sr-only">操作</span></th></tr></thead>
           <tbody>
             {p.stations.map((s) => (
               <tr>
-                <td data-label="站点">{s.name} <span class="badge">{STATION_LABELS[s.kind]}</span>{!s.active && <span class="badge off">已停用</span>}</td>
+                <td data-label="站点"><a href={`/j/${p.j.code}/stations/${s.id}`}>{s.name}</a> <span class="badge">{STATION_LABELS[s.kind]}</span>{!s.active && <span class="badge off">已停用</span>}</td>
                 <td data-label="所在">{s.placeName}<div class="muted">{s.address}</div></td>
                 <td data-label="短网址"><code>{p.address.origin}/s/{s.shortCode}</code></td>
                 <td>
@@ -49,7 +50,7 @@ export function StationPoster(p: {
       {p.window && <p class="poster-window">征集时间：{chinaDay(p.window.opens)}至{chinaDay(p.window.closes)}</p>}
       <ol class="poster-steps">
         <li>用手机微信或相机扫描上方二维码</li>
-        <li>填写想办的事、地点和您的联系方式</li>
+        <li>在站点主页点“提民生实事项目建议”，填写想办的事、地点和您的联系方式</li>
         <li>提交后记下回执号，随时查询办理进度</li>
       </ol>
       <p class="poster-help">不会用手机？请找本站的人大代表或工作人员帮您填写。</p>
