@@ -12,9 +12,9 @@ const statements = new WeakMap<Database.Database, Database.Statement>();
 export function writeGeneration(db: DbConnection): string {
   let statement = statements.get(db.$client);
   if (!statement) {
-    statement = db.$client.prepare('select total_changes() as t, (select data_version from pragma_data_version) as v').raw();
+    statement = db.$client.prepare('select total_changes() as t, (select data_version from pragma_data_version) as v');
     statements.set(db.$client, statement);
   }
-  const [changes, version] = statement.get() as [number, number];
-  return `${version}.${changes}`;
+  const { t, v } = statement.get() as { t: number; v: number };
+  return `${v}.${t}`;
 }
