@@ -41,6 +41,17 @@ export interface AssessedProject {
 }
 
 /** Every project of the cycle, assessed as of `today` (a China date) with the jurisdiction's settings. */
+function groupBy<T, K>(rows: readonly T[], keyOf: (row: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const r of rows) {
+    const k = keyOf(r);
+    const list = out.get(k);
+    if (list) list.push(r);
+    else out.set(k, [r]);
+  }
+  return out;
+}
+
 export function assessCycle(db: Db, cycle: Cycle, today: string, settings: Settings): AssessedProject[] {
   const projects = projectsOfCycle(db, cycle.id);
   const ids = projects.map((p) => p.id);
@@ -53,10 +64,13 @@ export function assessCycle(db: Db, cycle: Cycle, today: string, settings: Setti
   const carried = carriedProgress(db, ids);
   const halts = haltsOf(db, ids);
   const targets = softTargetsOf(db, ids);
+  // Grouped once: a district's dashboard assesses every project of every town.
+  const reportsBy = groupBy(reports, (r) => r.projectId);
+  const rectsBy = groupBy(rects, (r) => r.projectId);
   return projects.map((project) => {
     const plan = plans.get(project.id)!;
-    const mine = reports.filter((r) => r.projectId === project.id);
-    const rectifications = rects.filter((r) => r.projectId === project.id);
+    const mine = reportsBy.get(project.id) ?? [];
+    const rectifications = rectsBy.get(project.id) ?? [];
     const overdueDemands = rectifications.filter((r) => isRectificationOverdue(r.state, r.deadline, today)).length;
     const from = carried.get(project.id);
     const target = targets.get(project.id);
