@@ -25,12 +25,38 @@ export function openDb(path: string): DbConnection {
   // Freed bytes are overwritten with zeros, on every delete and every page split: no stale copy of a sealed
   // ballot or a destroyed key lingers in unused space of a page (see src/data/ballotBox.ts).
   sqlite.pragma('secure_delete = ON');
+  reuseStatements(sqlite);
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder });
   return db as DbConnection;
 }
 
 const syncPragmas = new WeakMap<Database.Database, { full: Database.Statement; normal: Database.Statement }>();
+
+/**
+ * drizzle prepares every query each time it runs it, and preparing costs more than running a small query: the
+ * same SQL text gets its statement back (the most recently used few hundred), unless it is in use right now.
+ */
+function reuseStatements(sqlite: Database.Database, max = 500): void {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const statements = new Map<string, Database.Statement>();
+  sqlite.prepare = ((source: string) => {
+    const kept = statements.get(source);
+    if (kept && !kept.busy) {
+      statements.delete(source);
+      statements.set(source, kept);
+      // drizzle asks for rows as arrays (raw) where it maps them itself, as objects elsewhere: each caller sets it.
+      if (kept.reader) kept.raw(false);
+      return kept;
+    }
+    const fresh = prepare(source);
+    if (!kept) {
+      statements.set(source, fresh);
+      if (statements.size > max) statements.delete(statements.keys().next().value!);
+    }
+    return fresh;
+  }) as typeof sqlite.prepare;
+}
 
 /** Runs fn with synchronous=FULL so a confirmed write survives power loss (ballots, published results). */
 export function durably<T>(db: DbConnection, fn: () => T): T {

@@ -8,6 +8,7 @@ import { newLimiters } from './http/limiter';
 import { limitLookups } from './http/lookupLimit';
 import { accessLog, clientIp } from './http/requestInfo';
 import { lightPages } from './http/revalidation';
+import { pageCache } from './http/pageCache';
 import { errorResponse, handleError, handleNotFound } from './http/errors';
 import { loadLoginSession, newPasswordFirst } from './auth/middleware';
 import { renderer } from './http/renderer';
@@ -118,6 +119,7 @@ export function createApp(opts: AppOptions) {
     await next();
   });
   app.use(accessLog(opts.log ?? ((line) => console.log(line))));
+  app.use(pageCache());
   app.use(...lightPages);
   // Every body is bounded before anything reads it (a phone on the hall's Wi-Fi must not exhaust the laptop).
   // Upload routes (photos, attachments, spreadsheets) set their own larger limit, after their guard.

@@ -2,8 +2,8 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { loginSession, user } from '../../db/schema';
-import { prepared } from '../data/statements';
+import { loginSession, roleAssignment, user } from '../../db/schema';
+import type { Assignment } from '../domain/authz';
 import { judgeLoginSession, LOGIN_SESSION_POLICY } from '../domain/loginSessionPolicy';
 
 // Lucia guide "Sessions": the token is `id.secret`; only SHA-256(secret) is stored.
@@ -32,20 +32,36 @@ export function createLoginSession(db: Db, userId: number, now: Date): { token: 
   return { token: `${id}.${secret}`, session: { id, userId, createdAt: now, lastVerifiedAt: now } };
 }
 
+/**
+ * Every request of a logged-in user reads their login session, the user and their role assignments: one
+ * statement, prepared once per connection.
+ */
+function prepareLoginRead(db: Db) {
+  return db
+    .select({
+      s: loginSession,
+      u: { id: user.id, username: user.username, displayName: user.displayName, mustChangePassword: user.mustChangePassword, active: user.active },
+      assignments: sql<string>`(select json_group_array(json_object('role', ${roleAssignment.role}, 'jurisdictionId', ${roleAssignment.jurisdictionId}))
+        from ${roleAssignment} where ${roleAssignment.userId} = ${user.id})`,
+    })
+    .from(loginSession)
+    .innerJoin(user, eq(user.id, loginSession.userId))
+    .where(eq(loginSession.id, sql.placeholder('id')))
+    .prepare();
+}
+const loginReads = new WeakMap<Db, ReturnType<typeof prepareLoginRead>>();
+
 export function validateLoginSessionToken(
   db: Db,
   token: string,
   now: Date,
-): { session: ValidLoginSession; user: LoginSessionUser } | null {
+): { session: ValidLoginSession; user: LoginSessionUser; assignments: Assignment[] } | null {
   const parts = token.split('.');
   if (parts.length !== 2) return null;
   const [id, secret] = parts as [string, string];
-  const row = prepared(db, 'loginSessionById', (db) => db
-    .select({ s: loginSession, u: { id: user.id, username: user.username, displayName: user.displayName, mustChangePassword: user.mustChangePassword, active: user.active } })
-    .from(loginSession)
-    .innerJoin(user, eq(user.id, loginSession.userId))
-    .where(eq(loginSession.id, sql.placeholder('id')))
-    .prepare()).get({ id });
+  let read = loginReads.get(db);
+  if (!read) loginReads.set(db, (read = prepareLoginRead(db)));
+  const row = read.get({ id });
   if (!row) return null;
   if (!constantTimeEqual(hashSecret(secret), new Uint8Array(row.s.secretHash))) return null;
   if (!row.u.active) {
@@ -66,7 +82,8 @@ export function validateLoginSessionToken(
     db.update(loginSession).set({ lastVerifiedAt: now }).where(eq(loginSession.id, id)).run();
   }
   const { active: _active, ...u } = row.u;
-  return { session: { id, userId: row.s.userId, createdAt: row.s.createdAt, lastVerifiedAt }, user: u };
+  const assignments = JSON.parse(row.assignments) as Assignment[];
+  return { session: { id, userId: row.s.userId, createdAt: row.s.createdAt, lastVerifiedAt }, user: u, assignments };
 }
 
 export function invalidateLoginSession(db: Db, loginSessionId: string): void {

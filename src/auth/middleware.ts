@@ -1,6 +1,5 @@
 import type { MiddlewareHandler, Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { assignmentsOf } from '../data/users';
 import type { AppEnv } from '../env';
 import { cookieMaxAge, validateLoginSessionToken, type ValidLoginSession } from './loginSession';
 
@@ -12,7 +11,7 @@ export const loadLoginSession: MiddlewareHandler<AppEnv> = async (c, next) => {
     const db = c.get('db');
     const result = validateLoginSessionToken(db, token, c.get('now')());
     if (result) {
-      c.set('user', { ...result.user, assignments: assignmentsOf(db, result.user.id) });
+      c.set('user', { ...result.user, assignments: result.assignments });
       c.set('loginSessionId', result.session.id);
     } else {
       deleteCookie(c, LOGIN_SESSION_COOKIE, { path: '/' });

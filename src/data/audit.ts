@@ -1,6 +1,6 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
-import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { auditLog } from '../../db/schema';
 import { contains, startsWith } from './sql';
@@ -46,13 +46,46 @@ export function recordAudit(db: Db, actor: Actor, e: AuditEntry, now: Date): voi
   db.insert(auditLog).values({ ...row, prevHash, hash }).run();
 }
 
-/** Re-computes the chain; returns the id of the first row that does not match, or null when intact. */
-export function verifyAuditChain(db: Db): number | null {
-  let prev = GENESIS;
-  for (const r of db.select().from(auditLog).orderBy(asc(auditLog.id)).all()) {
-    if (r.prevHash !== prev || chainHash(prev, hashedFields(r)) !== r.hash) return r.id;
+/** Where the chain was last found intact: that entry's id and hash. Kept in memory, out of reach of the file. */
+interface Checkpoint { id: number; hash: string }
+const checkpoints = new WeakMap<Db, Checkpoint>();
+
+/** Checks the entries after `from` (GENESIS: all of them); the first that does not match, or the last intact one. */
+function walkChain(db: Db, from: Checkpoint | undefined): { brokenAt: number } | { last: Checkpoint | undefined } {
+  let prev = from?.hash ?? GENESIS;
+  let last = from;
+  const rows = from
+    ? db.select().from(auditLog).where(gt(auditLog.id, from.id)).orderBy(asc(auditLog.id)).all()
+    : db.select().from(auditLog).orderBy(asc(auditLog.id)).all();
+  for (const r of rows) {
+    if (r.prevHash !== prev || chainHash(prev, hashedFields(r)) !== r.hash) return { brokenAt: r.id };
     prev = r.hash;
+    last = { id: r.id, hash: r.hash };
   }
+  return { last };
+}
+
+/** Re-computes the whole chain; returns the id of the first row that does not match, or null when intact. */
+export function verifyAuditChain(db: Db): number | null {
+  const walked = walkChain(db, undefined);
+  if ('brokenAt' in walked) return walked.brokenAt;
+  if (walked.last) checkpoints.set(db, walked.last);
+  return null;
+}
+
+/**
+ * The chain checked from where it was last found intact: the entries added since, and the checkpoint entry
+ * itself re-hashed (so the chain cannot be cut there). The first check after start checks it whole; a
+ * change to an older entry behind the append-only triggers is found by verifyAuditChain, on demand.
+ */
+export function verifyNewAuditEntries(db: Db): number | null {
+  const from = checkpoints.get(db);
+  if (!from) return verifyAuditChain(db);
+  const entry = db.select().from(auditLog).where(eq(auditLog.id, from.id)).get();
+  if (!entry || entry.hash !== from.hash || chainHash(entry.prevHash, hashedFields(entry)) !== entry.hash) return from.id;
+  const walked = walkChain(db, from);
+  if ('brokenAt' in walked) return walked.brokenAt;
+  if (walked.last) checkpoints.set(db, walked.last);
   return null;
 }
 

@@ -41,17 +41,24 @@ export interface AssessedProject {
 }
 
 /** Every project of the cycle, assessed as of `today` (a China date) with the jurisdiction's settings. */
+function groupBy<T, K>(rows: readonly T[], keyOf: (row: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const r of rows) {
+    const k = keyOf(r);
+    const list = out.get(k);
+    if (list) list.push(r);
+    else out.set(k, [r]);
+  }
+  return out;
+}
+
 export function assessCycle(db: Db, cycle: Cycle, today: string, settings: Settings): AssessedProject[] {
   return assessCycles(db, [{ cycle, settings }], today).get(cycle.id) ?? [];
 }
 
 export interface CycleToAssess { cycle: Cycle; settings: Settings }
 
-const byProject = <T extends { projectId: number }>(rows: readonly T[]): Map<number, T[]> => {
-  const out = new Map<number, T[]>();
-  for (const r of rows) out.set(r.projectId, [...(out.get(r.projectId) ?? []), r]);
-  return out;
-};
+const byProject = <T extends { projectId: number }>(rows: readonly T[]): Map<number, T[]> => groupBy(rows, (r) => r.projectId);
 
 /**
  * Several cycles at once, each with its own jurisdiction's settings (a district's townships side by side): one

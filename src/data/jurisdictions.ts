@@ -69,7 +69,11 @@ export interface TreeNode extends Jurisdiction { depth: number; children: TreeNo
 export function jurisdictionTree(db: Db): TreeNode[] {
   const all = allJurisdictions(db);
   const byParent = new Map<number | null, Jurisdiction[]>();
-  for (const j of all) byParent.set(j.parentId, [...(byParent.get(j.parentId) ?? []), j]);
+  for (const j of all) {
+    const siblings = byParent.get(j.parentId);
+    if (siblings) siblings.push(j);
+    else byParent.set(j.parentId, [j]);
+  }
   const build = (parentId: number | null, depth: number): TreeNode[] =>
     (byParent.get(parentId) ?? []).map((j) => ({ ...j, depth, children: build(j.id, depth + 1) }));
   return build(null, 0);

@@ -27,8 +27,14 @@ export function reportsOf(db: Db, projectIds: readonly number[]): ReportWithPhot
   const photos = rows.length
     ? db.select().from(progressPhoto).where(inArray(progressPhoto.reportId, rows.map((x) => x.r.id))).orderBy(asc(progressPhoto.id)).all()
     : [];
+  const photosBy = new Map<number, typeof photos>();
+  for (const p of photos) {
+    const list = photosBy.get(p.reportId);
+    if (list) list.push(p);
+    else photosBy.set(p.reportId, [p]);
+  }
   return rows.map(({ r, filedByName }) => ({
-    ...r, filedByName, reported: JSON.parse(r.milestones) as ReportedMilestone[], photos: photos.filter((p) => p.reportId === r.id),
+    ...r, filedByName, reported: JSON.parse(r.milestones) as ReportedMilestone[], photos: photosBy.get(r.id) ?? [],
   }));
 }
 

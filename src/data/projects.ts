@@ -80,21 +80,29 @@ export function currentPlan(db: Db, p: Pick<Project, 'id' | 'candidateId'>): Pla
 export function currentPlans(db: Db, ps: readonly Pick<Project, 'id' | 'candidateId'>[]): Map<number, Plan> {
   const out = new Map<number, Plan>();
   if (ps.length === 0) return out;
-  const cands = db.select().from(candidate).where(inArray(candidate.id, ps.map((p) => p.candidateId))).all();
-  const ms = db.select().from(milestone).where(inArray(milestone.candidateId, ps.map((p) => p.candidateId)))
-    .orderBy(asc(milestone.position), asc(milestone.id)).all();
-  const adj = db.select().from(planAdjustment).where(and(inArray(planAdjustment.projectId, ps.map((p) => p.id)), inForce)).orderBy(asc(planAdjustment.id)).all();
+  const cands = new Map(db.select({ id: candidate.id, budget: candidate.budget, startDate: candidate.startDate, endDate: candidate.endDate })
+    .from(candidate).where(inArray(candidate.id, ps.map((p) => p.candidateId))).all().map((c) => [c.id, c]));
+  const ms = new Map<number, PlannedMilestone[]>();
+  for (const m of db.select().from(milestone).where(inArray(milestone.candidateId, ps.map((p) => p.candidateId)))
+    .orderBy(asc(milestone.position), asc(milestone.id)).all()) {
+    const planned = { title: m.title, dueDate: m.dueDate, plannedPct: m.plannedPct, plannedSpend: m.plannedSpend };
+    const list = ms.get(m.candidateId);
+    if (list) list.push(planned);
+    else ms.set(m.candidateId, [planned]);
+  }
+  // In id order: the last adjustment of a project is the one in force.
+  const lastAdjustment = new Map<number, typeof planAdjustment.$inferSelect>();
+  for (const a of db.select().from(planAdjustment).where(and(inArray(planAdjustment.projectId, ps.map((p) => p.id)), inForce)).orderBy(asc(planAdjustment.id)).all()) {
+    lastAdjustment.set(a.projectId, a);
+  }
   for (const p of ps) {
-    const last = adj.filter((a) => a.projectId === p.id).at(-1);
+    const last = lastAdjustment.get(p.id);
     if (last) {
       out.set(p.id, { budget: last.budget, startDate: last.startDate, endDate: last.endDate, milestones: JSON.parse(last.milestones) as PlannedMilestone[] });
       continue;
     }
-    const c = cands.find((x) => x.id === p.candidateId)!;
-    out.set(p.id, {
-      budget: c.budget, startDate: c.startDate, endDate: c.endDate,
-      milestones: ms.filter((m) => m.candidateId === c.id).map((m) => ({ title: m.title, dueDate: m.dueDate, plannedPct: m.plannedPct, plannedSpend: m.plannedSpend })),
-    });
+    const c = cands.get(p.candidateId)!;
+    out.set(p.id, { budget: c.budget, startDate: c.startDate, endDate: c.endDate, milestones: ms.get(c.id) ?? [] });
   }
   return out;
 }

@@ -38,6 +38,11 @@ export function scopesOf(db: Db, userId: number): Scope[] {
     .where(eq(roleAssignment.userId, userId)).orderBy(asc(jurisdiction.id), asc(roleAssignment.role)).all();
 }
 
+/** The jurisdictions where someone holds a role: the only ones worth filtering the user list by. */
+export function jurisdictionsWithRoles(db: Db): Set<number> {
+  return new Set(db.selectDistinct({ id: roleAssignment.jurisdictionId }).from(roleAssignment).all().map((r) => r.id));
+}
+
 export interface UserFilter { q?: string; role?: Role; jurisdictionId?: number; page: number; pageSize: number }
 
 export function listUsers(db: Db, f: UserFilter) {

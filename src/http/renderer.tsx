@@ -11,7 +11,7 @@ import { chinaDateOf } from '../domain/chinaDate';
 import type { AppEnv } from '../env';
 import { rosterHref } from './subjects/roster';
 
-const FLASH_COOKIE = 'minsheng_flash';
+export const FLASH_COOKIE = 'minsheng_flash';
 
 /** A one-time message shown on the next page (after a POST → redirect). */
 export function flash<E extends AppEnv>(c: Context<E>, message: string): void {

@@ -6,7 +6,7 @@ import { hashPassword } from '../auth/password';
 import { flattenTree, jurisdictionTree, KIND_LABELS } from '../data/jurisdictions';
 import { failuresOf, unlockAccount } from '../data/loginThrottle';
 import {
-  createAccount, grantRole, listUsers, removeRole, resetPassword, roleAssignmentOf, scopesOf, setUserActive, updateUser, type Reach,
+  createAccount, grantRole, jurisdictionsWithRoles, listUsers, removeRole, resetPassword, roleAssignmentOf, scopesOf, setUserActive, updateUser, type Reach,
 } from '../data/users';
 import { newPasswordSchema, usernameSchema } from '../domain/account';
 import { ROLE_LABELS, ROLES } from '../domain/authz';
@@ -54,10 +54,14 @@ const roleOptions = (): Options => ROLES.map((r) => [r, ROLE_LABELS[r]]);
 /** Where this administrator may grant roles: their district and what lies below it. */
 const reachOf = <E extends AppEnv>(c: Context<E>): Reach => (jurisdictionId) => can(c, 'admin.users', jurisdictionId);
 
-/** Every jurisdiction, indented by depth; for granting, only active ones this admin covers. */
+/**
+ * Jurisdictions indented by depth; for granting, only active ones this admin covers; for filtering the list, only
+ * those where someone holds a role (a province has thousands of villages nobody is assigned to).
+ */
 function jurisdictionOptions<E extends AppEnv>(c: Context<E>, forGrant: boolean): Options {
+  const staffed = forGrant ? undefined : jurisdictionsWithRoles(c.var.db);
   return flattenTree(jurisdictionTree(c.var.db))
-    .filter((j) => !forGrant || (j.active && can(c, 'admin.users', j.id)))
+    .filter((j) => (forGrant ? j.active && can(c, 'admin.users', j.id) : staffed!.has(j.id)))
     .map((j) => [String(j.id), `${'　'.repeat(j.depth)}${j.name}（${KIND_LABELS[j.kind]}）${j.active ? '' : '（已停用）'}`]);
 }
 

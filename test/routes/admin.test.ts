@@ -88,6 +88,13 @@ describe('user list', () => {
     expect((await f.get('/admin/users?q=&role=&jurisdictionId=&page=', adminCookie)).status).toBe(200);
   });
 
+  it('offers as filters only the jurisdictions where someone holds a role', async () => {
+    const html = await (await f.get('/admin/users', adminCookie)).text();
+    const filter = html.slice(html.indexOf('name="jurisdictionId"'), html.indexOf('</select>', html.indexOf('name="jurisdictionId"')));
+    expect(filter).toContain(`value="${f.townA.id}"`);
+    expect(filter).not.toContain(`value="${f.townB.id}"`);
+  });
+
   it.each(['page=abc', 'page=0', 'role=mayor', 'jurisdictionId=-3'])('answers a bad query (%s) with 400', async (query) => {
     expect((await f.get(`/admin/users?${query}`, adminCookie)).status).toBe(400);
   });

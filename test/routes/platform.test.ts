@@ -70,7 +70,7 @@ describe('security headers, assets and health', () => {
     const first = await t.app.request('/login', { headers: { 'Accept-Encoding': 'gzip' } });
     expect(first.status).toBe(200);
     expect(first.headers.get('content-encoding')).toBe('gzip');
-    expect(first.headers.get('cache-control')).toBe('no-cache');
+    expect(first.headers.get('cache-control')).toBe('public, max-age=10');
     const tag = first.headers.get('etag')!;
     expect(tag).toMatch(/^W\/"[0-9a-f]+"$/);
     const { gunzipSync } = await import('node:zlib');

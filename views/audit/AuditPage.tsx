@@ -29,9 +29,10 @@ export interface AuditQuery { action?: string; actor?: string; j?: string; from?
 export function AuditPage(p: {
   rows: Row[]; total: number; pageSize: number; q: AuditQuery; actions: string[];
   jurisdictions: { code: string; name: string }[]; jurisdictionNames: Map<number, string>; chainBrokenAt?: number | null; // undefined: not checked for this viewer
+  wholeChainChecked?: boolean;
 }) {
   const href = (page: number) => {
-    const sp = new URLSearchParams(Object.entries({ ...p.q, page: String(page) }).filter(([, v]) => v !== undefined && v !== '') as [string, string][]);
+    const sp = new URLSearchParams(Object.entries({ ...p.q, verify: undefined, page: String(page) }).filter(([, v]) => v !== undefined && v !== '') as [string, string][]);
     return `/audit?${sp}`;
   };
   return (
@@ -39,7 +40,10 @@ export function AuditPage(p: {
       <h1>审计日志</h1>
       <p class="muted">每一项重要操作都记录在此，只能追加，不能修改或删除。</p>
       {p.chainBrokenAt === undefined ? null : p.chainBrokenAt === null
-        ? <p class="badge ok">完整性校验通过：日志链未被篡改</p>
+        ? <p class="badge ok">
+            {p.wholeChainChecked ? '完整性校验通过：全部记录逐条重算，日志链未被篡改' : '完整性校验通过：日志链未被篡改（新增记录已逐条校验）'}
+            {p.wholeChainChecked ? null : <> <a href="/audit?verify=all">重新校验全部记录</a></>}
+          </p>
         : <p class="error banner" role="alert">完整性校验失败：第 {p.chainBrokenAt} 条记录与哈希链不符，日志可能被篡改。</p>}
       <form method="get" action="/audit" class="filters">
         <SelectField name="action" label="操作" value={p.q.action} blank="全部" options={p.actions.map((a) => [a, ACTION_LABELS[a] ?? a])} />

@@ -10,11 +10,14 @@ function parts(f: Intl.DateTimeFormat, d: Date) {
   return Object.fromEntries(f.formatToParts(d).map((p) => [p.type, p.value]));
 }
 
+// One formatter for every amount (toLocaleString builds a new one each call).
+const zhNumber = new Intl.NumberFormat('zh-CN');
+
 export function fmtDateTime(d: Date): string {
   const p = parts(dtf, d);
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
 }
 
 export function fmtYuan(n: number): string {
-  return `${n.toLocaleString('zh-CN')} 元`;
+  return `${zhNumber.format(n)} 元`;
 }
