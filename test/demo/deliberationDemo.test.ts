@@ -28,7 +28,7 @@ describe('the demo’s street deliberation in 东城街道', () => {
 
   it('hands items only to the raiser’s linked district representative', () => {
     for (const i of db.select().from(opinionItem).all().filter((x) => x.handedToRepId !== null)) {
-      const link = db.select().from(repLink).where(eq(repLink.deliberationRepId, i.raisedById)).get()!;
+      const link = db.select().from(repLink).where(eq(repLink.deliberationRepId, i.raisedById!)).get()!;
       expect(i.handedToRepId).toBe(link.districtRepId);
     }
   });
