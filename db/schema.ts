@@ -516,7 +516,7 @@ export const opinionItem = sqliteTable('opinion_item', {
   // The representative who brought it in: the deliberation representative (subdistricts), or the representative who
   // took it at a station's reception (townships). Null when a resident sent it themselves.
   raisedById: integer('raised_by_id').references(() => representative.id),
-  recordedBy: integer('recorded_by').notNull().references(() => user.id),
+  recordedBy: integer('recorded_by').references(() => user.id), // null: a resident sent it from their phone
   channel: text('channel', { enum: OPINION_CHANNELS }).notNull(),
   title: text('title').notNull(),
   text: text('text').notNull(),

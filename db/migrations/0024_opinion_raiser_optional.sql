@@ -1,5 +1,5 @@
 -- A resident's own opinion (a station's form, a representative's QR code) has no representative who raised it:
--- opinion_item.raised_by_id becomes optional. SQLite changes a column's NOT NULL only by rebuilding the table, and
+-- opinion_item.raised_by_id and recorded_by become optional. SQLite changes a column's NOT NULL only by rebuilding the table, and
 -- migrations run inside one transaction, where PRAGMA foreign_keys=OFF has no effect: the rows pointing at
 -- opinion_item would stop its DROP. They are set aside first and put back, ids unchanged, once the table is rebuilt.
 CREATE TEMP TABLE `kept_opinion_attachment` AS SELECT * FROM `opinion_attachment`;--> statement-breakpoint
@@ -16,7 +16,7 @@ CREATE TABLE `__new_opinion_item` (
 	`year` integer NOT NULL,
 	`seq` integer NOT NULL,
 	`raised_by_id` integer,
-	`recorded_by` integer NOT NULL,
+	`recorded_by` integer,
 	`channel` text NOT NULL,
 	`title` text NOT NULL,
 	`text` text NOT NULL,
