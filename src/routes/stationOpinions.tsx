@@ -44,8 +44,8 @@ const extendForm = z.object({ extendedTo: chinaDateField('请填写延期后的�
 const replyForm = z.object({ reply: trimmed(2000, '请填写给群众的答复'), repliedOn: chinaDateField('请填写答复日期') });
 const suggestForm = z.object({
   representativeId: z.preprocess(blank, z.coerce.number().int().positive().optional()),
-  title: trimmed(60, '请填写建议标题'),
-  text: trimmed(4000, '请填写建议内容'),
+  suggestionTitle: trimmed(60, '请填写建议标题'),
+  suggestionText: trimmed(4000, '请填写建议内容'),
   unitName: trimmed(60, '请填写承办单位'),
   assignedOn: chinaDateField('请填写交办日期'),
 });
@@ -177,13 +177,13 @@ export const stationOpinions = new Hono<JurisdictionEnv>()
     return redirectWithFlash(c, url(c), '已记录答复，群众凭回执号可以看到');
   })
   .post('/:opinionId{[0-9]+}/suggest', allow('stationOpinion.view'), opinionSubject, readerOnly, validForm(suggestForm, detailPage('suggest')), (c) => {
-    const form = c.req.valid('form');
+    const { suggestionTitle, suggestionText, ...form } = c.req.valid('form');
     const self = isStaff(c) ? undefined : ownRepIds(c)[0];
     if (!isStaff(c) && !self) forbidden();
     const repId = self ? self.id : form.representativeId;
-    if (repId === undefined) return refused(c, { ok: false, error: '请选择提出建议的代表', field: 'representativeId' }, detailPage('suggest'), form);
-    const r = suggestFromOpinion(c.var.db, userActor(c), c.var.jurisdiction, c.var.stationOpinion.id, { ...form, representativeId: repId }, c.var.now());
-    if (!r.ok) return refused(c, r, detailPage('suggest'), form);
+    if (repId === undefined) return refused(c, { ok: false, error: '请选择提出建议的代表', field: 'representativeId' }, detailPage('suggest'), c.req.valid('form'));
+    const r = suggestFromOpinion(c.var.db, userActor(c), c.var.jurisdiction, c.var.stationOpinion.id, { ...form, title: suggestionTitle, text: suggestionText, representativeId: repId }, c.var.now());
+    if (!r.ok) return refused(c, r, detailPage('suggest'), c.req.valid('form'));
     return redirectWithFlash(c, url(c), '已转为代表建议');
   })
   .post('/:opinionId{[0-9]+}/propose', allow('stationOpinion.handle'), opinionSubject, validForm(proposeForm, detailPage('propose')), async (c) => {

@@ -116,6 +116,7 @@ export function OpinionDetailPage(p: { j: Town; item: OpinionItem; d: Detail; fo
   const due = effectiveReferralDue(i);
   return (
     <Frame j={p.j} title={i.title}>
+      {f.failed && !f.steps.includes(f.failed) && <FormError errors={f.errors} />}
       <p>{stateBadge(i, f.today)} <span class="muted">编号 {opinionNumber(i.year, p.j.code, i.seq)} · 回执号 {i.receipt}</span></p>
       <dl class="facts">
         <dt>站点</dt><dd>{p.d.station}</dd>
@@ -204,8 +205,8 @@ export function OpinionDetailPage(p: { j: Town; item: OpinionItem; d: Detail; fo
           {f.selfRep ? <p>提出建议的代表：{f.selfRep.name}</p> : (
             <SelectField name="representativeId" label="提出建议的代表" options={f.reps} blank="请选择" value={vals('suggest').representativeId} error={errs('suggest').representativeId} required />
           )}
-          <Field name="title" label="建议标题" value={vals('suggest').title ?? i.title} error={errs('suggest').title} required maxlength={60} />
-          <TextArea name="text" label="建议内容" value={vals('suggest').text ?? i.text} error={errs('suggest').text} required maxlength={4000} rows={4} />
+          <Field name="suggestionTitle" label="建议标题" value={vals('suggest').suggestionTitle ?? i.title} error={errs('suggest').suggestionTitle} required maxlength={60} />
+          <TextArea name="suggestionText" label="建议内容" value={vals('suggest').suggestionText ?? i.text} error={errs('suggest').suggestionText} required maxlength={4000} rows={4} />
           <Field name="unitName" label="承办单位" value={vals('suggest').unitName} error={errs('suggest').unitName} required maxlength={60} />
           <Field name="assignedOn" label="交办日期" type="date" value={vals('suggest').assignedOn ?? f.today} error={errs('suggest').assignedOn} required />
           <button type="submit" class="secondary">转为代表建议</button>
