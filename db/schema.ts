@@ -3,7 +3,7 @@ import {
   sqliteTable, integer, real, text, blob, uniqueIndex, index, primaryKey, type AnySQLiteColumn,
 } from 'drizzle-orm/sqlite-core';
 import {
-  AMENDMENT_KINDS, AMENDMENT_REASONS, AMENDMENT_STATES, BALLOT_FORMS, DECIDING_BODIES, DUTY_ACTIVITY_KINDS, ENTRY_CHANNELS, FEEDBACK_STATES, JURISDICTION_KINDS, RETIRE_REASONS, MEETING_ITEM_KINDS, OPINION_CATEGORIES, OPINION_CHANNELS, OPINION_STATES, PHASES, POLL_KINDS, POOL_REASONS, PERSONAL_MATTERS, POLL_STATES, REDIRECT_TARGETS, PROJECT_STATUSES, PROPOSAL_CATEGORIES, PROPOSAL_SOURCES, PROPOSAL_STATUSES, RECTIFICATION_STATES, REP_BODIES, REP_STATUSES, ROLES, ROLL_MOMENTS, ROLL_STATES, SATISFACTIONS, SATISFACTION_RATINGS, SCREENING_DECISIONS, SESSION_KINDS, SESSION_OFFICER_ROLES, SESSION_STATES, STATION_KINDS, STATION_ROLES, GOAL_STATES, RECEPTION_STATES, SUPERVISION_MEMBER_ROLES, VISIT_RATINGS,
+  AMENDMENT_KINDS, AMENDMENT_REASONS, AMENDMENT_STATES, BALLOT_FORMS, DECIDING_BODIES, DUTY_ACTIVITY_KINDS, ENTRY_CHANNELS, FEEDBACK_STATES, JURISDICTION_KINDS, RETIRE_REASONS, MEETING_ITEM_KINDS, OPINION_CATEGORIES, OPINION_CHANNELS, OPINION_STATES, PHASES, REFERRAL_LEVELS, POLL_KINDS, POOL_REASONS, PERSONAL_MATTERS, POLL_STATES, REDIRECT_TARGETS, PROJECT_STATUSES, PROPOSAL_CATEGORIES, PROPOSAL_SOURCES, PROPOSAL_STATUSES, RECTIFICATION_STATES, REP_BODIES, REP_STATUSES, ROLES, ROLL_MOMENTS, ROLL_STATES, SATISFACTIONS, SATISFACTION_RATINGS, SCREENING_DECISIONS, SESSION_KINDS, SESSION_OFFICER_ROLES, SESSION_STATES, STATION_KINDS, STATION_ROLES, GOAL_STATES, RECEPTION_STATES, SUPERVISION_MEMBER_ROLES, VISIT_RATINGS,
 } from '../src/domain/vocabulary';
 
 // Timestamps are integer milliseconds since the epoch (UTC), read as Date.
@@ -513,8 +513,10 @@ export const opinionItem = sqliteTable('opinion_item', {
   jurisdictionId: integer('jurisdiction_id').notNull().references(() => jurisdiction.id), // the subdistrict
   year: integer('year').notNull(), // China year of recording: statistics count by it
   seq: integer('seq').notNull(), // per subdistrict and year, for the number on paper: 2026-DC-007
-  raisedById: integer('raised_by_id').notNull().references(() => representative.id), // the deliberation representative
-  recordedBy: integer('recorded_by').notNull().references(() => user.id),
+  // The representative who brought it in: the deliberation representative (subdistricts), or the representative who
+  // took it at a station's reception (townships). Null when a resident sent it themselves.
+  raisedById: integer('raised_by_id').references(() => representative.id),
+  recordedBy: integer('recorded_by').references(() => user.id), // null: a resident sent it from their phone
   channel: text('channel', { enum: OPINION_CHANNELS }).notNull(),
   title: text('title').notNull(),
   text: text('text').notNull(),
@@ -529,12 +531,48 @@ export const opinionItem = sqliteTable('opinion_item', {
   response: text('response').notNull().default(''),
   department: text('department').notNull().default(''),
   handedToRepId: integer('handed_to_rep_id').references(() => representative.id), // the district representative
+  // Townships' stations (seed 000 §四(七)): where it came in, how the resident follows it, and its handling by level.
+  stationId: integer('station_id').references(() => station.id),
+  receipt: text('receipt').unique(), // the resident's 回执号; null for subdistricts' items, which residents do not follow
+  contactName: text('contact_name').notNull().default(''), // never public
+  contactPhone: text('contact_phone').notNull().default(''), // never public
+  addressedToRepId: integer('addressed_to_rep_id').references(() => representative.id), // sent through a representative's QR code
+  referralLevel: text('referral_level', { enum: REFERRAL_LEVELS }),
+  referredOn: text('referred_on'), // China dates from here on
+  dueOn: text('due_on'),
+  extendedTo: text('extended_to'),
+  extensionReason: text('extension_reason').notNull().default(''),
+  reply: text('reply').notNull().default(''), // the answer the resident reads by receipt after a referral
+  repliedOn: text('replied_on'),
+  proposalId: integer('proposal_id').references((): AnySQLiteColumn => proposal.id), // the project proposal it became
 }, (t) => [
   uniqueIndex('opinion_item_number').on(t.jurisdictionId, t.year, t.seq),
   index('opinion_item_state').on(t.jurisdictionId, t.state),
   index('opinion_item_raised_by').on(t.raisedById),
   index('opinion_item_handed_to').on(t.handedToRepId),
+  index('opinion_item_station').on(t.stationId),
+  index('opinion_item_addressed_to').on(t.addressedToRepId),
 ]);
+
+/** The referring office's follow-up notes on a referred opinion (分级督查). */
+export const opinionFollowUp = sqliteTable('opinion_follow_up', {
+  id: integer('id').primaryKey(),
+  opinionItemId: integer('opinion_item_id').notNull().references(() => opinionItem.id),
+  note: text('note').notNull(),
+  by: integer('by').notNull().references(() => user.id),
+  at: at('at').notNull(),
+}, (t) => [index('opinion_follow_up_item').on(t.opinionItemId)]);
+
+/**
+ * 亮数字身份: the random token a representative's QR code carries, and the station whose wall it hangs on.
+ * Random, so nobody reaches a representative's form by counting ids.
+ */
+export const repContactCode = sqliteTable('rep_contact_code', {
+  token: text('token').primaryKey(),
+  representativeId: integer('representative_id').notNull().unique().references(() => representative.id),
+  stationId: integer('station_id').notNull().references(() => station.id),
+  createdAt: at('created_at').notNull(),
+});
 
 /** Photos and PDFs; the bytes live in files next to the database (data/uploads/), the row says what they are. */
 export const opinionAttachment = sqliteTable('opinion_attachment', {

@@ -32,6 +32,9 @@ import { stationReception, stationReceptions, townReceptions } from './routes/re
 import { publicPortal } from './routes/publicPortal';
 import { publicYear } from './routes/publicPortal';
 import { propose } from './routes/propose';
+import { contactSubject, opinionTrack, publicOpinions, repMessage, townshipOnly, trackedOpinionSubject } from './routes/opinionIntake';
+import { stationOpinions } from './routes/stationOpinions';
+import { repCards } from './routes/repCards';
 import { receipt, tracked, tracking } from './routes/tracking';
 import { collectionWindow } from './routes/collectionWindow';
 import { pool } from './routes/pool';
@@ -196,6 +199,11 @@ export function createApp(opts: AppOptions) {
   app.use('/p/:code/propose/personal', publicJurisdictionSubject, townOnly);
   app.use('/p/:code/:year{[0-9]{4}}', publicJurisdictionSubject, townOnly, cycleSubject);
   app.use('/s/:shortCode/*', stationLinkSubject);
+  app.use('/p/:code/opinions/*', publicJurisdictionSubject, townshipOnly);
+  app.use('/j/:code/opinions/*', townshipOnly);
+  app.use('/r/:token/*', contactSubject);
+  app.use('/opinion/*', limitLookups);
+  app.use('/opinion/:receipt/*', trackedOpinionSubject);
   app.use('/track/*', limitLookups);
   app.use('/receipt/*', limitLookups);
   app.use('/track/:receipt/*', trackedSubject('/track'));
@@ -226,6 +234,11 @@ export function createApp(opts: AppOptions) {
   app.route('/track', tracking);
   app.route('/track/:receipt', tracked);
   app.route('/receipt/:receipt', receipt);
+  app.route('/p/:code/opinions', publicOpinions);
+  app.route('/r/:token', repMessage);
+  app.route('/opinion/:receipt', opinionTrack);
+  app.route('/j/:code/opinions/cards', repCards);
+  app.route('/j/:code/opinions', stationOpinions);
   app.route(`${CYCLE}/collection`, collectionWindow);
   app.route('/j/:code/pool', pool);
   app.route(`${CYCLE}/proposals`, proposals);

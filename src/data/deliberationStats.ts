@@ -25,7 +25,8 @@ export function yearStats(db: Db, subId: number, year: number, today: ChinaDate)
     .from(representative).where(and(eq(representative.jurisdictionId, subId), eq(representative.body, 'deliberation')))
     .orderBy(asc(representative.community), asc(representative.id)).all();
   const items = db.select({ id: opinionItem.id, raisedById: opinionItem.raisedById, state: opinionItem.state })
-    .from(opinionItem).where(and(eq(opinionItem.jurisdictionId, subId), eq(opinionItem.year, year))).all();
+    .from(opinionItem).where(and(eq(opinionItem.jurisdictionId, subId), eq(opinionItem.year, year))).all()
+    .flatMap((i) => (i.raisedById === null ? [] : [{ ...i, raisedById: i.raisedById }])); // a subdistrict's items always have one
   const suggestions = yearSuggestions(db, subId, year);
   const meetings = meetingRows(db, subId, year).reverse(); // in date order for the report
   const attendance = summarizeAttendance(meetings.map((m) => ({ sessionId: m.s.id, seated: m.seated, present: m.present, held: m.s.state !== 'planned' })));

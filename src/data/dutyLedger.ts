@@ -74,7 +74,7 @@ export const suggestionsMade: LedgerReader = (db, representativeId, year) =>
 export const opinionsTaken: LedgerReader = (db, representativeId, year) => {
   const { from, to } = around(year);
   return db.select({ id: opinionItem.id, title: opinionItem.title, recordedAt: opinionItem.recordedAt }).from(opinionItem)
-    .where(and(eq(opinionItem.raisedById, representativeId), gte(opinionItem.recordedAt, from), lt(opinionItem.recordedAt, to)))
+    .where(and(or(eq(opinionItem.raisedById, representativeId), eq(opinionItem.addressedToRepId, representativeId)), gte(opinionItem.recordedAt, from), lt(opinionItem.recordedAt, to)))
     .orderBy(asc(opinionItem.recordedAt), asc(opinionItem.id)).all()
     .map((o) => ({ kind: 'opinion' as const, date: chinaDateOf(o.recordedAt), representativeId, detail: o.title, sourceId: o.id }))
     .filter((e) => inLedgerYear(e.date, year));

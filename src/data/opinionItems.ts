@@ -172,7 +172,7 @@ export function triageItem(db: Db, actor: Actor & { id: number }, sub: Jurisdict
 
 /** How many of the subdistrict's items are in each state, over all years: the overview's work queue. */
 export function stateCounts(db: Db, subId: number): Record<OpinionState, number> {
-  const out: Record<OpinionState, number> = { recorded: 0, answered: 0, referred: 0, handedToRep: 0, converted: 0 };
+  const out: Record<OpinionState, number> = { recorded: 0, answered: 0, referred: 0, handedToRep: 0, converted: 0, replied: 0, proposed: 0 };
   const rows = db.select({ state: opinionItem.state, n: sql<number>`count(*)` }).from(opinionItem)
     .where(eq(opinionItem.jurisdictionId, subId)).groupBy(opinionItem.state).all();
   for (const r of rows) out[r.state] = r.n;

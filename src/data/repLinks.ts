@@ -34,7 +34,8 @@ export function openLinkOf(db: Db, deliberationRepId: number): RepLink | undefin
 }
 
 /** The seated district representative a deliberation representative is linked to today, if any. */
-export function linkedDistrictRep(db: Db, sub: Jurisdiction, deliberationRepId: number): Representative | undefined {
+export function linkedDistrictRep(db: Db, sub: Jurisdiction, deliberationRepId: number | null): Representative | undefined {
+  if (deliberationRepId === null) return undefined; // a resident's own opinion: nobody's group
   const link = openLinkOf(db, deliberationRepId);
   const rep = link ? getDistrictRep(db, sub, link.districtRepId) : undefined;
   return rep?.status === 'seated' ? rep : undefined;

@@ -42,7 +42,7 @@ export function districtRepReach(db: Db, sub: Jurisdiction, userId: number): Dis
 /** Whether the item concerns the district representative: raised by their group, handed to them, or their suggestion. */
 export function itemConcerns(db: Db, reach: DistrictRepReach, item: OpinionItem): boolean {
   if (!reach.districtRepIds.length) return false;
-  if (reach.groupIds.includes(item.raisedById)) return true;
+  if (item.raisedById !== null && reach.groupIds.includes(item.raisedById)) return true;
   if (item.handedToRepId !== null && reach.districtRepIds.includes(item.handedToRepId)) return true;
   const s = suggestionOfItem(db, item.id);
   return s !== undefined && reach.districtRepIds.includes(s.representativeId);

@@ -14,6 +14,7 @@ import { createAccount } from '../data/users';
 import { addDays, chinaDateOf, chinaYearOf } from '../domain/chinaDate';
 import { ROLE_LABELS } from '../domain/authz';
 import { seedDeliberationDemo } from './deliberation';
+import { seedStationOpinionsDemo } from './stationOpinions';
 import { seedDeliveryDemo } from './delivery';
 import { seedLedgerDemo } from './ledger';
 import { castLastYearVote, seedLastYearVote } from './lastYearVote';
@@ -244,6 +245,7 @@ export function seedDemo(conn: DbConnection, opts: { passwordHash: string; now: 
     const collection = seedDemoProposals(tx, { now, rand: mulberry32(20260315) });
     collection.proposals += seedReadyToVote(tx, now).proposals; // 石门镇 screened, list approved, session planned
     seedDeliberationDemo(tx, now);
+    seedStationOpinionsDemo(tx, now); // townships' stations: opinions in each state, one turned into a pool proposal
     const tellers = seedVotingDemo(tx, admin, password, now);
     counts.users += tellers.created;
     counts.roleAssignments += tellers.created;

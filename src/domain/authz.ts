@@ -58,6 +58,11 @@ export const PERMISSIONS = {
   'suggestion.extend': ['clerk'], // records the assigning body's approval
   'suggestion.answer': ['implementingUnit', 'clerk'], // the chosen unit, or the clerk on the unit's behalf
   'suggestion.rate': ['representative'], // and only the representative who made the suggestion
+  // townships' stations: residents' opinions handled by level (seed 000 §四(七)) and representatives' QR codes
+  'stationOpinion.view': ['clerk', 'districtAdmin', 'representative'], // a representative: those they took or were sent
+  'stationOpinion.record': ['clerk', 'representative'], // the liaison/clerk, or a representative at a reception
+  'stationOpinion.handle': ['clerk'], // refer by level, follow up, extend, answer the resident, make a proposal
+  'repCode.manage': ['clerk'], // issue representatives' QR codes, print their cards
   // delivery supervision (月跟踪、季监督、期中报告、年底评议)
   'delivery.view': insiders, // project pages with internal notes
   'delivery.manage': ['clerk'], // plan adjustments, groups, acceptance, mid-term report, follow-ups, carry-over

@@ -36,7 +36,7 @@ export function summarizeYear(
   reps: readonly StatRep[], items: readonly StatItem[], suggestions: readonly StatSuggestion[], today: ChinaDate,
   attendance: ReadonlyMap<number, RepAttendance> = new Map(),
 ): YearSummary {
-  const byState: Record<OpinionState, number> = { recorded: 0, answered: 0, referred: 0, handedToRep: 0, converted: 0 };
+  const byState: Record<OpinionState, number> = { recorded: 0, answered: 0, referred: 0, handedToRep: 0, converted: 0, replied: 0, proposed: 0 };
   for (const i of items) byState[i.state]++;
   const byStatus: Record<SuggestionStatus, number> = { handling: 0, extended: 0, overdue: 0, answered: 0, answeredLate: 0 };
   const satisfaction: Record<Satisfaction, number> = { satisfied: 0, basicallySatisfied: 0, dissatisfied: 0 };

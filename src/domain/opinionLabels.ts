@@ -21,6 +21,10 @@ export const OPINION_CHANNEL_LABELS: Record<OpinionChannel, string> = {
   self: '议事代表自行登记',
   meeting: '议事代表会议上登记',
   office: '工作人员代为登记',
+  resident: '群众扫码登记',
+  reception: '代表接待群众时登记',
+  station: '站点联络员/工作人员登记',
+  repCode: '群众通过代表二维码留言',
 };
 
 /** The number written on paper and said on the phone: 2026-DC-007. */

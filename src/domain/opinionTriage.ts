@@ -15,6 +15,8 @@ export const OPINION_STATE_LABELS: Record<OpinionState, string> = {
   referred: '已交街道部门办理',
   handedToRep: '已转交区人大代表',
   converted: '已转为代表建议',
+  replied: '已答复群众',
+  proposed: '已转为项目建议',
 };
 
 export const OPINION_STEPS = ['answer', 'refer', 'hand', 'rehand', 'convert'] as const;

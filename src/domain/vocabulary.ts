@@ -87,7 +87,7 @@ export type PollState = (typeof POLL_STATES)[number];
 export const PROJECT_STATUSES = ['planned', 'inProgress', 'completed', 'accepted'] as const;
 
 // States and their transitions are the pure machine in src/domain/opinionTriage.ts.
-export const OPINION_STATES = ['recorded', 'answered', 'referred', 'handedToRep', 'converted'] as const;
+export const OPINION_STATES = ['recorded', 'answered', 'referred', 'handedToRep', 'converted', 'replied', 'proposed'] as const;
 
 /** What residents raise is not a livelihood project: its own, smaller list. */
 export const OPINION_CATEGORIES = [
@@ -95,7 +95,11 @@ export const OPINION_CATEGORIES = [
 ] as const;
 
 /** Who typed it in: the deliberation representative on their phone, or the clerk at a meeting or at the office. */
-export const OPINION_CHANNELS = ['self', 'meeting', 'office'] as const;
+export const OPINION_CHANNELS = ['self', 'meeting', 'office', 'resident', 'reception', 'station', 'repCode'] as const;
+
+/** Where a station's opinion is referred (分级交办, seeds 000 §四(七), 001 §五): this township, or the level above. */
+export const REFERRAL_LEVELS = ['township', 'district', 'city'] as const;
+export type ReferralLevel = (typeof REFERRAL_LEVELS)[number];
 
 export const SATISFACTIONS = ['satisfied', 'basicallySatisfied', 'dissatisfied'] as const;
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { Dashboard, PublicHome } from '../../views/home/HomePages';
 import { latestCycles } from '../data/cycles';
 import { deliberationTodo } from '../data/deliberationTodo';
+import { stationOpinionTodo, withStationOpinions } from '../data/stationOpinionTodo';
 import { chinaDateOf, chinaYearOf } from '../domain/chinaDate';
 import { gettingStarted } from '../data/gettingStarted';
 import { deliveryHome } from '../data/deliveryReminders';
@@ -43,7 +44,7 @@ export const home = new Hono<AppEnv>()
       <Dashboard displayName={user.displayName} scopes={scopesOf(db, user.id)} working={working}
         cycles={latestCycles(db, working.map((w) => w.id)).filter((cy) => cy.phase !== 'closed')}
         hall={seatsInSession(db, user.id)} duties={officerDutiesOf(db, user.id)} live={liveSessionsOf(db, working.filter((w) => can(c, 'session.manage', w.id)).map((w) => w.id))} start={gettingStarted(db, user.id, chinaYearOf(c.var.now()))}
-        deliberation={deliberationTodo(db, user.id, chinaDateOf(c.var.now()))}
+        deliberation={withStationOpinions(deliberationTodo(db, user.id, chinaDateOf(c.var.now())), stationOpinionTodo(db, user.id, chinaDateOf(c.var.now())))}
         delivery={deliveryHome(db, user, chinaDateOf(c.var.now()))} ledgers={myLedgerSummaries(db, user.id, chinaYearOf(c.var.now()))}
         receptions={receptionDutiesOf(db, user.id, chinaDateOf(c.var.now()))} />,
       { title: '工作台' },

@@ -46,6 +46,7 @@ const arrival = z.object({ station: z.string().max(20).optional().catch(undefine
 export const FORM_MAX_BYTES = 64 * 1024;
 
 type C = Context<JurisdictionEnv>;
+export type FormPageOf<E extends JurisdictionEnv> = (c: Context<E>, values?: FormValues, errors?: FieldErrors) => Response | Promise<Response>;
 
 const town = (j: Jurisdiction) => ({ code: j.code, name: j.name, kind: j.kind });
 const formTitle = (j: Jurisdiction) => `${j.name}民生实事项目建议`;
@@ -89,17 +90,16 @@ const reserveWithoutHoneypot = (c: C, values?: FormValues, errors?: FieldErrors)
 /** The honeypot's refusal comes back without the honeypot's value, so a person who tripped it can just resend. */
 const withoutHoneypot = (c: C, values?: FormValues, errors?: FieldErrors) => proposePage(c, { ...values, website: '' }, errors);
 
-type FormPage = (c: C, values?: FormValues, errors?: FieldErrors) => Response | Promise<Response>;
 
 /** Refused for the rate, the form comes back with every word typed and says when to send it again. */
-const tooOftenAgain = (page: FormPage) => limitSubmissions<JurisdictionEnv>(async (c, minutes) => {
+export const tooOftenAgain = <E extends JurisdictionEnv = JurisdictionEnv>(page: FormPageOf<E>) => limitSubmissions<E>(async (c, minutes) => {
   const typed = formValues(await c.req.parseBody());
   const retryAt = new Date(c.var.now().getTime() + minutes * 60_000);
   return page(c, typed, { _form: tooOftenNote(PROPOSAL_IP_WINDOW.max, minutes, retryAt) });
 });
 
 /** A script filled the hidden field: counted against the address, refused without saying why. */
-function caughtByHoneypot(c: C, website: string | undefined, page: FormPage, typed: Record<string, unknown>) {
+export function caughtByHoneypot<E extends JurisdictionEnv>(c: Context<E>, website: string | undefined, page: FormPageOf<E>, typed: Record<string, unknown>) {
   if (!website || website.trim() === '') return null;
   countSubmission(c);
   return refused(c, refuse('提交未被接受，请检查后重新提交。'), page, typed);

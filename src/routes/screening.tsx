@@ -17,6 +17,9 @@ import { redirectWithFlash } from '../http/renderer';
 import type { ProposalEnv } from '../http/subjects/collection';
 import type { CycleEnv } from '../http/subjects/jurisdiction';
 import { trimmed, validForm, validQuery, type FieldErrors, type FormValues } from '../http/validate';
+import type { Db } from '../../db/client';
+import { opinionOfProposal } from '../data/stationOpinions';
+import { opinionNumber } from '../domain/opinionLabels';
 
 /** Checkbox groups arrive as one string, several, or nothing. */
 const many = z.union([z.string(), z.array(z.string())]).optional().transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
@@ -53,10 +56,15 @@ function screeningPage(c: Context<ProposalEnv>, values?: FormValues, errors?: Fi
       mergedInto={target && { id: target.id, receipt: target.receipt, title: target.title, finalId, finalReceipt: final?.receipt ?? target.receipt }}
       members={mergedMembers(db, d.id)} duplicates={duplicateSuggestions(db, d, threshold)} threshold={threshold}
       mergeOptions={rankBySimilarity(d, mergeTargets(db, cycle.id, d.id))} history={screeningHistory(db, d.id)} events={eventsOf(db, d.id)}
-      values={values} errors={errors}
+      values={values} errors={errors} fromOpinion={fromOpinionLink(db, j.code, d.id)}
     />,
     { title: `资格审查 ${d.receipt}` },
   );
+}
+
+function fromOpinionLink(db: Db, code: string, proposalId: number) {
+  const o = opinionOfProposal(db, proposalId);
+  return o && { href: `/j/${code}/opinions/${o.id}`, number: opinionNumber(o.year, code, o.seq), title: o.title };
 }
 
 /** /j/:code/cycles/:year/screening — the queue: every proposal of the year with its automatic results. */

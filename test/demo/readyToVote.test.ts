@@ -29,7 +29,8 @@ describe('石门镇 in the demo is ready to vote', () => {
   });
 
   it('has every proposal screened, mostly eligible, the others with a public reason', () => {
-    const rows = db.select().from(proposal).where(eq(proposal.cycleId, cy.id)).all();
+    // The reserve pool waits for a later year (a station's opinion turned into a proposal, src/demo/stationOpinions.ts).
+    const rows = db.select().from(proposal).where(eq(proposal.cycleId, cy.id)).all().filter((p) => p.poolReason === null);
     const by = (s: string) => rows.filter((p) => p.status === s);
     expect(by('submitted')).toHaveLength(0);
     expect(by('eligible').length).toBeGreaterThan(rows.length / 2);

@@ -144,6 +144,7 @@ describe('seedDemo', () => {
     expect(new Set(audit.filter((a) => a.jurisdictionId === sm.id && a.actorName.includes('（sm.clerk）')).map((a) => a.action))).toEqual(new Set([
       'roster.import', 'roster.logins.create', 'role.grant', 'cycle.create', 'cycle.collectionWindow', 'proposal.submit', 'cycle.transition', 'proposal.screen',
       'candidate.create', 'candidate.seats', 'candidate.approve', 'session.create', 'session.officer.assign',
+      'opinion.propose', 'proposal.pool', // a station's opinion turned into a reserve-pool proposal (stationOpinions.ts)
     ]));
     expect(audit.at(-1)!.action).toBe('demo.seed');
     expect(JSON.parse(audit.at(-1)!.after!).users).toBe(db.select({ n: sql<number>`count(*)` }).from(user).get()!.n);

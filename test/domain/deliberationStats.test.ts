@@ -30,7 +30,7 @@ describe('summarizeYear', () => {
 
   it('counts items by state and suggestions by outcome', () => {
     expect(y.items).toBe(6);
-    expect(y.byState).toEqual({ recorded: 0, answered: 1, referred: 0, handedToRep: 1, converted: 4 });
+    expect(y.byState).toEqual({ recorded: 0, answered: 1, referred: 0, handedToRep: 1, converted: 4, replied: 0, proposed: 0 });
     expect(y.suggestions).toBe(4);
     expect(y.answered).toBe(3);
     expect(y.answeredOnTime).toBe(2);

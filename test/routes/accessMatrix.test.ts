@@ -151,7 +151,7 @@ describe('access matrix over every /j/:code route', () => {
     const mine = db.select().from(representative).where(and(eq(representative.userId, account.id), eq(representative.body, 'congress'))).all().map((r) => r.id);
     const group = db.select().from(repLink).where(and(inArray(repLink.districtRepId, mine), isNull(repLink.toDate))).all().map((l) => l.deliberationRepId);
     const items = db.select().from(opinionItem).where(eq(opinionItem.jurisdictionId, dc.id)).all();
-    const ours = items.filter((i) => group.includes(i.raisedById) || (i.handedToRepId !== null && mine.includes(i.handedToRepId)));
+    const ours = items.filter((i) => (i.raisedById !== null && group.includes(i.raisedById)) || (i.handedToRepId !== null && mine.includes(i.handedToRepId)));
     const theirs = items.filter((i) => !ours.includes(i) && !db.select().from(suggestion).where(and(eq(suggestion.opinionItemId, i.id), inArray(suggestion.representativeId, mine))).get());
     expect(ours.length).toBeGreaterThan(0);
     expect(theirs.length).toBeGreaterThan(0);

@@ -115,6 +115,8 @@ export interface ScreeningPageProps {
   events: { id: number; at: Date; kind: string; note: string; actorName: string | null }[];
   values?: FormValues;
   errors?: FieldErrors;
+  /** The station opinion this proposal was made from, with its page. */
+  fromOpinion?: { href: string; number: string; title: string };
 }
 
 export function ScreeningPage(p: ScreeningPageProps) {
@@ -134,6 +136,7 @@ export function ScreeningPage(p: ScreeningPageProps) {
     <section class="area-screening">
       <Crumbs j={j} year={cycle.year} here={{ href: `${base}/screening`, label: '资格审查' }} />
       <h1>{d.title} <StatusBadge status={d.status} /></h1>
+      {p.fromOpinion && <p class="card">由站点群众意见 <a href={p.fromOpinion.href}>{p.fromOpinion.number}“{p.fromOpinion.title}”</a> 转来。</p>}
       {p.mergedInto && (
         <p class="card">本提议已合并到 <a href={href(p.mergedInto.id)}>{p.mergedInto.receipt} {p.mergedInto.title}</a>
           {p.mergedInto.finalId !== p.mergedInto.id && <>，该提议又已合并到 <a href={href(p.mergedInto.finalId)}>{p.mergedInto.finalReceipt}</a></>}。

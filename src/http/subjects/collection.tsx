@@ -2,6 +2,7 @@ import { createMiddleware } from 'hono/factory';
 import { TrackNotFoundPage } from '../../../views/proposals/TrackPages';
 import { getCandidate, type CandidateView } from '../../data/candidates';
 import { trackProposal, type TrackedProposal } from '../../data/portal';
+import { opinionReceiptExists } from '../../data/stationOpinions';
 import { proposalDetail, type ProposalDetail } from '../../data/screening';
 import { getStationByShortCode, getStationIn, type Station } from '../../data/stations';
 import { normalizeReceipt } from '../../domain/receipt';
@@ -38,6 +39,8 @@ export function trackedSubject(base: '/track' | '/receipt') {
     const receipt = normalizeReceipt(typed);
     if (receipt && receipt !== typed) return c.redirect(`${base}/${receipt}`, 301);
     const t = receipt ? trackProposal(c.var.db, receipt) : undefined;
+    // A station's opinion carries a receipt of the same shape: its own page answers it.
+    if (!t && receipt && opinionReceiptExists(c.var.db, receipt)) return c.redirect(`/opinion/${receipt}`, 303);
     if (!t) {
       c.status(404);
       return c.render(<TrackNotFoundPage receipt={typed.slice(0, 40)} />, { title: '没有找到回执号' });
