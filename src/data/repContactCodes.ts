@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { jurisdiction, repContactCode, representative, station } from '../../db/schema';
+import { jurisdiction, repContactCode, representative, station, stationMember } from '../../db/schema';
 import { ok, refuse, type Result } from '../domain/result';
 import { recordAudit, type Actor } from './audit';
 import type { Jurisdiction } from './jurisdictions';
@@ -23,9 +23,12 @@ export type RepContactCode = typeof repContactCode.$inferSelect;
  * 亮数字身份: gives a representative their QR code's token, at the station whose wall shows it. A representative
  * already carrying one keeps the same token (printed cards stay valid) and only moves to the new station.
  */
-export function issueContactCode(db: Db, actor: Actor, town: Jurisdiction, repId: number, stationId: number, now: Date): Result<RepContactCode> {
+export function issueContactCode(db: Db, actor: Actor, town: Jurisdiction, repId: number, chosen: number | undefined, now: Date): Result<RepContactCode> {
   return db.transaction((tx) => {
     if (!townReps(tx, town.id).some((r) => r.id === repId)) return refuse('请选择本镇在册的人大代表', 'representativeId');
+    // Unchosen: the station the representative sits at (站点页面安排的代表), where residents meet them.
+    const stationId = chosen ?? seatOf(tx, repId);
+    if (stationId === undefined) return refuse('该代表还没有安排到站点：请选择站点，或先在站点页面安排该代表', 'stationId');
     if (!stationsFor(tx, town.id).some((s) => s.id === stationId)) return refuse('请选择本镇的站点', 'stationId');
     const had = tx.select().from(repContactCode).where(eq(repContactCode.representativeId, repId)).get();
     const row = had
@@ -36,6 +39,31 @@ export function issueContactCode(db: Db, actor: Actor, town: Jurisdiction, repId
       before: had ? { stationId: had.stationId } : undefined, after: { stationId },
     }, now);
     return ok(row);
+  });
+}
+
+function seatOf(db: Db, repId: number): number | undefined {
+  return db.select({ id: stationMember.stationId }).from(stationMember).where(eq(stationMember.representativeId, repId)).get()?.id;
+}
+
+/**
+ * Cards for every seated representative of the town who sits at one of its stations and has none yet, at that
+ * station: the whole wall in one step. One transaction, one audit entry naming them. Returns how many were issued.
+ */
+export function issueCodesAtStations(db: Db, actor: Actor, town: Jurisdiction, now: Date): number {
+  return db.transaction((tx) => {
+    const stations = new Set(stationsFor(tx, town.id).map((s) => s.id));
+    const carrying = new Set(tx.select({ id: repContactCode.representativeId }).from(repContactCode).all().map((r) => r.id));
+    const issued = townReps(tx, town.id).flatMap((r) => {
+      const at = seatOf(tx, r.id);
+      if (carrying.has(r.id) || at === undefined || !stations.has(at)) return [];
+      tx.insert(repContactCode).values({ token: newToken(), representativeId: r.id, stationId: at, createdAt: now }).run();
+      return [{ representativeId: r.id, stationId: at }];
+    });
+    if (issued.length > 0) {
+      recordAudit(tx, actor, { action: 'repCode.issueAll', targetType: 'jurisdiction', targetId: town.id, jurisdictionId: town.id, after: { issued } }, now);
+    }
+    return issued.length;
   });
 }
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { RepCardsPage } from '../../views/opinions/RepCardPages';
 import { allow, userActor } from '../auth/authorize';
 import { stationsFor } from '../data/proposals';
-import { contactCards, issueContactCode } from '../data/repContactCodes';
+import { contactCards, issueCodesAtStations, issueContactCode } from '../data/repContactCodes';
 import { townReps } from '../data/stationOpinions';
 import { publicAddress, qrSvg } from '../http/publicUrl';
 import { refused } from '../http/refused';
@@ -15,7 +15,7 @@ const blank = (v: unknown) => (v === '' ? undefined : v);
 const sheetQuery = z.object({ station: z.preprocess(blank, z.coerce.number().int().positive().optional()).catch(undefined) });
 const issueForm = z.object({
   representativeId: z.coerce.number({ error: '请选择代表' }).int().positive('请选择代表'),
-  stationId: z.coerce.number({ error: '请选择站点' }).int().positive('请选择站点'),
+  stationId: z.preprocess(blank, z.coerce.number({ error: '请选择站点' }).int().positive('请选择站点').optional()),
 });
 
 async function sheet(c: Context<JurisdictionEnv>, values?: FormValues, errors?: FieldErrors) {
@@ -41,5 +41,10 @@ export const repCards = new Hono<JurisdictionEnv>()
     const { representativeId, stationId } = c.req.valid('form');
     const r = issueContactCode(c.var.db, userActor(c), c.var.jurisdiction, representativeId, stationId, c.var.now());
     if (!r.ok) return refused(c, r, sheet, c.req.valid('form'));
-    return redirectWithFlash(c, `/j/${c.var.jurisdiction.code}/opinions/cards?station=${stationId}`, '已生成二维码');
+    return redirectWithFlash(c, `/j/${c.var.jurisdiction.code}/opinions/cards?station=${r.value.stationId}`, '已生成二维码');
+  })
+  .post('/all', allow('repCode.manage'), (c) => {
+    const n = issueCodesAtStations(c.var.db, userActor(c), c.var.jurisdiction, c.var.now());
+    return redirectWithFlash(c, `/j/${c.var.jurisdiction.code}/opinions/cards`,
+      n > 0 ? `已为 ${n} 位代表生成二维码` : '已安排到站点的代表都已有二维码');
   });

@@ -30,8 +30,13 @@ export function RepCardsPage(p: {
           <p class="hint">每位代表一个二维码，挂在其所在站点；已生成的二维码不变，只改站点。</p>
           <FormError errors={p.errors} />
           <SelectField name="representativeId" label="代表" options={p.reps} blank="请选择" value={v.representativeId} error={e.representativeId} required />
-          <SelectField name="stationId" label="站点" options={p.stations} blank="请选择" value={v.stationId ?? p.station} error={e.stationId} required />
+          <SelectField name="stationId" label="站点" options={p.stations} blank="代表所在的站点" value={v.stationId ?? p.station} error={e.stationId} />
           <button type="submit">生成二维码</button>
+        </form>
+        <form method="post" action={`/j/${p.j.code}/opinions/cards/all`} class="stack card">
+          <h2>全部生成</h2>
+          <p class="hint">为已安排到站点、还没有二维码的代表各生成一个，挂在其所在站点。</p>
+          <button type="submit">为所有已安排的代表生成</button>
         </form>
         <p>用浏览器的“打印”功能，纸张选 A4，每页 8 张卡片，沿虚线裁开。</p>
       </div>
