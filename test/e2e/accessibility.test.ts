@@ -8,7 +8,7 @@ import { hashPassword } from '../../src/auth/password';
 import { seedDemo } from '../../src/demo/seed';
 import { createSelectionPoll, openPoll } from '../../src/data/polls';
 import { createTestPoll } from '../../src/data/testPolls';
-import { evaluationPublished } from '../helpers/evaluationCases';
+import { evaluationCounted } from '../helpers/evaluationCases';
 import { freshDb, PASSWORD as FIXTURE_PASSWORD } from '../helpers/app';
 import { adoptFor, openSession, votingFixture } from '../helpers/votingFixture';
 import { launchChromium, loginAs, startServer } from '../helpers/browser';
@@ -103,7 +103,6 @@ const PAGES: { who: string | null; kind: string; path: string }[] = [
   { who: 'admin', kind: 'district dashboard (charts)', path: '/j/YC/delivery/2025' },
   { who: 'admin', kind: 'user form', path: '/admin/users/new' },
   { who: 'admin', kind: 'user', path: '/admin/users/2' },
-  { who: 'admin', kind: 'jurisdiction form', path: '/admin/jurisdictions/new' },
   { who: 'admin', kind: 'jurisdiction', path: '/admin/jurisdictions/2' },
   { who: 'admin', kind: 'station (admin)', path: '/admin/jurisdictions/2/stations/1' },
 ];
@@ -277,8 +276,8 @@ describe('browser: axe-core over a test poll (试投票) and an evaluation\'s re
   let server: Awaited<ReturnType<typeof startServer>>;
   const MORE: typeof PAGES = [];
   beforeAll(async () => {
-    // The evaluation counted and published: its result as bars on the poll page and the year's evaluation page.
-    const t = await evaluationPublished();
+    // The evaluation counted (a published session takes no test poll): its result as bars on the poll page.
+    const t = await evaluationCounted();
     const clerk = { id: t.f.users.qsClerk.id, name: t.f.users.qsClerk.displayName };
     const test = createTestPoll(t.f.db, clerk, t.session, new Date());
     if (!test.ok) throw new Error(test.error);
@@ -288,7 +287,6 @@ describe('browser: axe-core over a test poll (试投票) and an evaluation\'s re
       { who: 'qs.clerk', kind: 'test poll (open)', path: `/j/QS/polls/${opened.value.id}` },
       { who: 'qs.rep', kind: 'test ballot', path: '/j/QS/vote' },
       { who: 'qs.clerk', kind: 'evaluation result (bars)', path: `/j/QS/polls/${t.poll.id}` },
-      { who: 'qs.clerk', kind: 'year-end evaluation (bars)', path: '/j/QS/cycles/2026/evaluation' },
     );
     server = await startServer(t.f.db);
     browser = await launchChromium();
