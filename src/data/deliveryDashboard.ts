@@ -104,12 +104,13 @@ export function districtDashboard(db: Db, district: Jurisdiction, year: number, 
     rows,
     table: {
       key: 'towns', title: '各镇街汇总',
-      columns: ['镇街', '项目数', '蓝灯', '绿灯', '黄灯', '橙灯', '红灯', '按时报送率', '逾期未报(月)', '未结整改', '逾期整改', '预算(元)', '已支出(元)', '满意率'],
-      numeric: [false, true, true, true, true, true, true, true, true, true, true, true, true, true],
+      columns: ['镇街', '项目数', '蓝灯', '绿灯', '黄灯', '橙灯', '红灯', '按时报送率', '逾期未报(月)', '未结整改', '逾期整改', '预算(元)', '已支出(元)', '满意率', '评议·满意', '基本满意', '不满意'],
+      numeric: [false, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true],
       rows: rows.map(({ town, stats: s }) => [
         town.name, s?.projects ?? '无年度工作', colour(s, 'blue'), colour(s, 'green'), colour(s, 'yellow'), colour(s, 'orange'), colour(s, 'red'),
         s ? pct1(s.onTimeRate) : '', s?.reports.overdue ?? '', s?.openDemands ?? '', s?.overdueDemands ?? '', s?.budget ?? '', s?.spent ?? '',
         s?.satisfaction ? pct1(s.satisfaction.rate) : s ? '未评议' : '',
+        s?.satisfaction?.counts.satisfied ?? '', s?.satisfaction?.counts.basic ?? '', s?.satisfaction?.counts.dissatisfied ?? '',
       ]),
     },
   };

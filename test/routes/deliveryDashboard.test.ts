@@ -43,8 +43,7 @@ describe('dashboards against a hand count', () => {
     expect(html).toContain('800,000 元');
     expect(html).toContain('4,500,000 元');
     expect(html).toContain('<dt>代表评议满意率</dt><dd>56.7%</dd>');
-    expect(html).toContain('<svg viewBox=');
-    expect(html).toContain('aria-label="督办亮灯（数据见下表）"');
+    expect(html).toContain('<figure class="chart" id="c-colours"><figcaption>督办亮灯 <a class="chart-table-link no-print" href="#t-colours">数字见表</a>');
   });
 
   it('every table exports as UTF-8 CSV with a BOM, the same numbers', async () => {
@@ -76,9 +75,9 @@ describe('dashboards against a hand count', () => {
     const res = await get(app, '/j/YC/delivery/2026', cookies['admin']);
     expect(res.status).toBe(200);
     const csv = (await (await get(app, '/j/YC/delivery/2026/towns.csv', cookies['admin'])).text()).replace(/^\uFEFF/, '').split('\r\n');
-    expect(csv[0]).toBe('镇街,项目数,蓝灯,绿灯,黄灯,橙灯,红灯,按时报送率,逾期未报(月),未结整改,逾期整改,预算(元),已支出(元),满意率');
-    expect(csv).toContain('青石镇,4,1,1,1,0,1,57.1%,5,2,1,4500000,800000,56.7%');
-    expect(csv).toContain('柳溪镇,无年度工作,,,,,,,,,,,,');
+    expect(csv[0]).toBe('镇街,项目数,蓝灯,绿灯,黄灯,橙灯,红灯,按时报送率,逾期未报(月),未结整改,逾期整改,预算(元),已支出(元),满意率,评议·满意,基本满意,不满意');
+    expect(csv).toContain('青石镇,4,1,1,1,0,1,57.1%,5,2,1,4500000,800000,56.7%,40,11,39');
+    expect(csv).toContain('柳溪镇,无年度工作,,,,,,,,,,,,,,,');
     expect((await get(app, '/j/YC/delivery/2026', cookies['qs.clerk'])).status).toBe(403);
     expect((await get(app, '/j/QS/delivery/2026', cookies['qs.clerk'])).status).toBe(404); // a township has the cycle dashboard instead
     expect((await get(app, '/j/QS/delivery', cookies['qs.clerk'])).headers.get('location')).toBe('/j/QS/cycles/2026/dashboard');

@@ -5,6 +5,7 @@ import type { MeetingRow } from '../../src/data/meetings';
 import { attendanceRate, type AttendanceSummary } from '../../src/domain/meetingAttendance';
 import { SESSION_KIND_LABELS } from '../../src/domain/sessionState';
 import { SelectField } from '../components/form';
+import { BarChart, SatisfactionChart } from '../components/BarChart';
 import { DelibFrame } from './Frame';
 import { statusBadge } from './ItemPages';
 
@@ -46,12 +47,12 @@ export function meetingLines(m: MeetingStats): (string | number)[][] {
   ];
 }
 
-function MeetingTable(p: { m: MeetingStats }) {
+function MeetingTable(p: { m: MeetingStats; id?: string }) {
   if (p.m.rows.length === 0) return <p class="muted">本年度没有召开议事代表会议。</p>;
   const lines = meetingLines(p.m);
   const total = lines.pop()!;
   return (
-    <div class="table-wrap"><table class="stack-sm">
+    <div class="table-wrap"><table class="stack-sm" id={p.id}>
       <thead><tr><th>会议</th><th>类型</th><th>日期</th><th class="num">在册议事代表</th><th class="num">出席</th><th class="num">出席率</th></tr></thead>
       <tbody>
         {lines.map(([title, kind, date, seated, present, rate]) => (
@@ -96,6 +97,32 @@ function RepTable(p: { s: YearSummary }) {
   );
 }
 
+/** The year's figures as bars: where the items went, how the suggestions were answered, the rating, each meeting's attendance. */
+function StatsCharts(p: { s: YearSummary; m: MeetingStats }) {
+  const s = p.s;
+  const count = (n: number) => `${n} 件`;
+  const suggestionRows: [string, number, string][] = [
+    ['按期答复', s.answeredOnTime, 'fill-green'], ['逾期答复', s.byStatus.answeredLate, 'fill-orange'],
+    ['逾期未答复', s.byStatus.overdue, 'fill-red'], ['办理中（未到期）', s.byStatus.handling + s.byStatus.extended, 'fill-blue'],
+  ];
+  const held = p.m.rows.filter((r) => r.s.state !== 'planned');
+  return (
+    <div class="chart-grid dashboard">
+      <BarChart id="c-items" title="民意事项办理去向" tableId="t-headline" max={s.items} empty="本年度没有民意事项。"
+        rows={s.items === 0 ? [] : OPINION_STATES.map((st) => ({ label: OPINION_STATE_LABELS[st], segments: [{ value: s.byState[st], cls: 'fill-blue' }], valueText: count(s.byState[st]) }))} />
+      <BarChart id="c-suggestions" title="代表建议答复情况" tableId="t-headline" max={s.suggestions} empty="本年度没有代表建议。"
+        rows={s.suggestions === 0 ? [] : suggestionRows.map(([label, n, cls]) => ({ label, segments: [{ value: n, cls }], valueText: count(n) }))} />
+      <SatisfactionChart id="c-rating" title="代表对答复的评价" tableId="t-headline"
+        rows={[{ label: `已评价 ${s.rated} 件`, counts: s.rated === 0 ? null : { satisfied: s.satisfaction.satisfied, basic: s.satisfaction.basicallySatisfied, dissatisfied: s.satisfaction.dissatisfied } }]} />
+      <BarChart id="c-meetings" title="议事代表会议出席（每次会议按自己的在册人数计）" tableId="t-meetings" empty="本年度尚未召开议事代表会议。"
+        rows={held.map((r) => ({
+          label: `${r.s.title}（${r.s.date}）`, max: r.seated, segments: [{ value: r.present, cls: 'fill-green', label: percent(attendanceRate(r.present, r.seated)) }],
+          valueText: `出席 ${r.present} / 在册 ${r.seated}`,
+        }))} />
+    </div>
+  );
+}
+
 export function StatsPage(p: { j: J; year: number; years: number[]; s: YearSummary; m: MeetingStats }) {
   const base = `/j/${p.j.code}/deliberation`;
   return (
@@ -106,14 +133,15 @@ export function StatsPage(p: { j: J; year: number; years: number[]; s: YearSumma
       </form>
       <p class="muted">按民意事项的登记年度统计；“按期”指在办结期限（含经批准延期后的期限）当天或之前答复。</p>
       <Figures s={p.s} m={p.m} />
+      <StatsCharts s={p.s} m={p.m} />
       <div class="actions">
         <a class="button secondary" href={`${base}/stats.csv?year=${p.year}`} download hx-boost="false">导出 CSV</a>
         <a class="button secondary" href={`${base}/report?year=${p.year}`}>年度报告（可打印）</a>
       </div>
       <h2>办理情况</h2>
-      <table class="kv"><tbody>{headline(p.s).map(([k, v]) => <tr><th>{k}</th><td>{v}</td></tr>)}</tbody></table>
+      <table class="kv" id="t-headline"><tbody>{headline(p.s).map(([k, v]) => <tr><th>{k}</th><td>{v}</td></tr>)}</tbody></table>
       <h2>议事代表会议出席情况</h2>
-      <MeetingTable m={p.m} />
+      <MeetingTable m={p.m} id="t-meetings" />
       <h2>各议事代表提出的民意事项和出席会议</h2>
       <RepTable s={p.s} />
     </DelibFrame>

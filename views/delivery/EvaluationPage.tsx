@@ -5,6 +5,7 @@ import type { Poll } from '../../src/data/polls';
 import type { RatingWindowState } from '../../src/domain/feedbackWindow';
 import { POLL_STATE_LABELS } from '../../src/domain/pollState';
 import { evaluate, ratePct, satisfactionRate, type RatingCounts } from '../../src/domain/satisfaction';
+import { SatisfactionChart } from '../components/BarChart';
 import { DeliveryHeader } from './ProjectPages';
 import { ratingWindowText } from './PublicPages';
 
@@ -36,8 +37,13 @@ export function EvaluationPage(p: {
       {evaluated.length === 0
         ? <p class="muted">本年度的评议结果尚未产生。</p>
         : <p>总体满意率：<strong>{overall.rate ? `${ratePct(overall.rate)}%` : '—'}</strong>（共 {overall.counts.satisfied + overall.counts.basic + overall.counts.dissatisfied} 份有效评价）</p>}
+      {evaluated.length > 0 && (
+        <SatisfactionChart id="c-evaluation" title="各项目代表评议（每个项目按自己的有效评价数计）" tableId="t-evaluation"
+          rows={p.items.map((a) => ({ label: a.project.title, counts: a.evaluation }))} />
+      )}
       <div class="table-wrap">
-        <table class="compact-sm">
+        <table class="compact-sm" id="t-evaluation">
+          <caption>各项目评议结果</caption>
           <thead><tr><th>项目</th><th class="num">满意</th><th class="num">基本满意</th><th class="num">不满意</th><th class="num">代表满意率</th><th>整改</th><th class="num">群众满意率</th></tr></thead>
           <tbody>
             {p.items.map((a) => (

@@ -101,7 +101,7 @@ export function PollPage(p: {
         <>
           <h2>{poll.kind === 'evaluation' ? '测评结果' : '表决结果'}</h2>
           <BallotNumbers r={p.result} />
-          <ResultTable r={p.result} />
+          <ResultTable r={p.result} chartId="c-result" />
           <ResultSummary r={p.result} terms={terms} />
           {p.further && p.further.places > 0 && !p.runoff && p.result.kind !== 'evaluation' && (
             <p class="notice">本次会议应选名额中尚有 {p.further.places} 个空缺。{p.further.allowed

@@ -40,7 +40,7 @@ export function PublicResultsPage(p: {
                 <section>
                   <h3>{poll.title}</h3>
                   <BallotNumbers r={result} />
-                  <ResultTable r={result} />
+                  <ResultTable r={result} chartId={`c-result-${poll.id}`} />
                   <ResultSummary r={result} terms={p.terms} />
                   <details><summary>适用规则</summary><ol class="rules">{ruleLines(result.tally, p.terms).map((l) => <li>{l}</li>)}</ol></details>
                 </section>

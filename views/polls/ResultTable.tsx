@@ -3,10 +3,11 @@ import type { BodyTerms } from '../../src/domain/bodyTerms';
 import type { EvaluationRow } from '../../src/domain/evaluationTally';
 import { evaluationSummary, outcomeSummary } from '../../src/domain/resultText';
 import { OUTCOME_LABELS } from '../../src/domain/tally';
+import { SatisfactionChart } from '../components/BarChart';
 
 /** Per candidate: for / against / abstain / invalid and the outcome — on the poll page, the sheet, the projector, the portal. */
-export function ResultTable(p: { r: StoredResult; caption?: string; big?: boolean }) {
-  if (p.r.kind === 'evaluation') return <EvaluationTable r={p.r} caption={p.caption} big={p.big} />;
+export function ResultTable(p: { r: StoredResult; caption?: string; big?: boolean; /** an evaluation's bars above its table, under this id */ chartId?: string }) {
+  if (p.r.kind === 'evaluation') return <EvaluationTable r={p.r} caption={p.caption} big={p.big} chartId={p.chartId} />;
   if (p.r.rule?.ballotForm === 'tick') return <TickTable r={p.r} caption={p.caption} big={p.big} />;
   return (
     <div class="table-wrap">
@@ -76,11 +77,14 @@ function verdict(row: Pick<EvaluationRow, 'marked' | 'ratePct'>, threshold: numb
  * 年底评议: per project the count of each rating, the unrated (弃权) and invalid apart, the rate and whether the project
  * must be rectified; the last row pools every valid rating into the overall rate.
  */
-export function EvaluationTable(p: { r: EvaluationPollResult; caption?: string; big?: boolean }) {
+export function EvaluationTable(p: { r: EvaluationPollResult; caption?: string; big?: boolean; chartId?: string }) {
   const t = p.r.tally;
+  const tableId = p.chartId ? `${p.chartId}-table` : undefined;
   return (
+    <>
+    {p.chartId && <SatisfactionChart id={p.chartId} title="各项目满意、基本满意、不满意的比例" tableId={tableId!} rows={t.rows.map((row) => ({ label: row.label, counts: row }))} />}
     <div class="table-wrap">
-      <table class={p.big ? 'result evaluation big' : 'result evaluation stack-sm'}>
+      <table class={p.big ? 'result evaluation big' : 'result evaluation stack-sm'} id={tableId}>
         {p.caption && <caption>{p.caption}</caption>}
         <thead>
           <tr>
@@ -116,6 +120,7 @@ export function EvaluationTable(p: { r: EvaluationPollResult; caption?: string; 
         </tfoot>
       </table>
     </div>
+    </>
   );
 }
 
