@@ -14,7 +14,7 @@ import { createApp } from '../../src/app';
 import { hashPassword } from '../../src/auth/password';
 import { castBallot } from '../../src/data/ballots';
 import { optionsOf, pollById } from '../../src/data/pollReads';
-import { closePoll, createSelectionPoll, openPoll } from '../../src/data/polls';
+import { closePoll, createSelectionPoll, openPollOffLoop } from '../../src/data/polls';
 import { checkIn, headcount, transitionSession } from '../../src/data/sessions';
 import { unsealPollOffLoop } from '../../src/data/unseal';
 import { adoptProcedure } from '../../src/data/votingProcedure';
@@ -167,7 +167,17 @@ if (sm) {
   for (const r of roster) must(checkIn(db, smClerk, opened, r.id, smClerk.id, now));
   must(adoptProcedure(db, smClerk, opened, { for: headcount(db, sm.id).present, against: 0, abstain: 0 }, now));
   const draft = must(createSelectionPoll(db, smClerk, opened, { title: '民生实事项目票决', secrecy: 'secret' }, now));
-  const { slips } = must(openPoll(db, smClerk, draft, now));
+  // The longest gap between ticks of a 5 ms timer is the longest time the loop could not answer anyone.
+  let longest = 0;
+  let last = performance.now();
+  const ticker = setInterval(() => { const t = performance.now(); longest = Math.max(longest, t - last); last = t; }, 5);
+  const settle = () => new Promise((r) => setTimeout(r, 50));
+  await settle();
+  const tOpen = performance.now();
+  const { slips } = must(await openPollOffLoop(db, smClerk, draft, now));
+  const openMs = performance.now() - tOpen;
+  await settle();
+  const openLongest = longest;
   const poll = pollById(db, draft.id)!;
   const options = optionsOf(db, poll.id);
   for (const r of roster) {
@@ -175,14 +185,11 @@ if (sm) {
     const cast = castBallot(db, { poll, options, voter: r }, marks);
     if (!cast.ok) throw new Error(cast.error);
   }
-  // The longest gap between ticks of a 5 ms timer is the longest time the loop could not answer anyone.
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
-  let longest = 0;
-  let last = performance.now();
-  const ticker = setInterval(() => { const t = performance.now(); longest = Math.max(longest, t - last); last = t; }, 5);
-  const settle = () => new Promise((r) => setTimeout(r, 50));
   await settle();
+  longest = 0;
+  last = performance.now();
   const t0 = performance.now();
   must(closePoll(db, smClerk, pollById(db, poll.id)!, new Date()));
   const closeMs = performance.now() - t0;
@@ -194,6 +201,7 @@ if (sm) {
   clearInterval(ticker);
   loop.disable();
   console.log(`\nClosing a poll of ${roster.length} representatives (${unsealed.ballots} ballots) in a ${(statSync(file).size / 1e9).toFixed(2)} GB database:`);
+  console.log(`open ${openMs.toFixed(1)} ms (key derived off the loop), longest event-loop block while opening ${openLongest.toFixed(1)} ms`);
   console.log(`close ${closeMs.toFixed(1)} ms, open the box + count ${unsealMs.toFixed(1)} ms (key derived off the loop); longest event-loop block ${longest.toFixed(1)} ms, monitorEventLoopDelay max ${(loop.max / 1e6).toFixed(1)} ms (goal < ${GOAL_MS} ms)`);
 } else {
   console.log('\n(no planned session of 石门镇 left in this database: the close was measured on an earlier run)');
