@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { durably, type DbConnection } from '../../db/client';
 import { ballot, ballotBox, participation, sealedBallot } from '../../db/schema';
-import { completeMarks, judgeBallotOf, type Marks } from '../domain/ballot';
+import { completeMarks, judgeBallotOf } from '../domain/ballot';
 import { readSlip } from '../domain/boxSlip';
 import { ok, refuse, refuseAll, type Refusal, type Result } from '../domain/result';
 import { ballotOpener, unwrapBoxKey, unwrapBoxKeyOffLoop } from '../domain/sealedBox';
@@ -103,7 +103,15 @@ async function unsealInTurns(conn: DbConnection, actor: Actor, p: Poll, opening:
 
 const nextTurn = () => new Promise((r) => setImmediate(r));
 
-interface Opening { fresh: Poll; jurisdictionId: number; optionIds: number[]; sealed: Uint8Array[]; open: (sealed: Uint8Array) => string; next: number; opened: Marks[]; unreadable: number }
+/**
+ * An opening under way: the ballots decrypted, checked and judged so far, and a random key for each (the rows'
+ * keys are random whenever they are made; the page each will go to is read meanwhile, so the one write finds it
+ * in memory instead of reading it from a large file while the loop waits).
+ */
+interface Opening {
+  fresh: Poll; jurisdictionId: number; optionIds: number[]; sealed: Uint8Array[]; open: (sealed: Uint8Array) => string;
+  next: number; opened: CountedBallot[]; ids: string[]; unreadable: number; warm: (id: string) => void;
+}
 
 function startOpening(conn: DbConnection, p: Poll, opening: BoxToOpen, privateKey: Buffer | null): Result<Opening, '_form'> {
   opening.code.fill(0);
@@ -115,7 +123,8 @@ function startOpening(conn: DbConnection, p: Poll, opening: BoxToOpen, privateKe
     if (!found || found.poll.state !== 'closed' || !isSealed(box)) return refuse('票箱已经打开', '_form', 409);
     return ok({
       fresh: found.poll, jurisdictionId: found.session.jurisdictionId, optionIds: optionsOf(conn, p.id).map((o) => o.id), sealed: sealedBallotsOf(conn, p.id),
-      open: ballotOpener(privateKey, box.publicKey, p.id), next: 0, opened: [], unreadable: 0,
+      open: ballotOpener(privateKey, box.publicKey, p.id), next: 0, opened: [], ids: [], unreadable: 0,
+      warm: warmer(conn),
     });
   } finally {
     privateKey.fill(0); // the opener holds its own imported copy, gone with it
@@ -127,8 +136,15 @@ function openSome(o: Opening, count: number): void {
   for (; o.next < end; o.next++) {
     try {
       const marks = completeMarks(o.fresh.kind, o.optionIds, JSON.parse(o.open(o.sealed[o.next]!)) as Record<string, unknown>, false, o.fresh.ballotForm);
-      if (marks.ok) o.opened.push(marks.value);
-      else o.unreadable++;
+      if (!marks.ok) {
+        o.unreadable++;
+        continue;
+      }
+      const judged = judgeBallotOf(o.fresh.kind, o.fresh.ballotForm, marks.value, o.fresh.seatsToFill);
+      o.opened.push({ marks: marks.value, valid: judged.valid, invalidReason: judged.valid ? '' : judged.reason });
+      const id = randomBytes(16).toString('hex');
+      o.ids.push(id);
+      o.warm(id);
     } catch {
       o.unreadable++;
     }
@@ -150,13 +166,9 @@ function finishOpening(conn: DbConnection, actor: Actor, p: Poll, opening: BoxTo
     // Written in an order no one chose: the page layout then says nothing about who cast when.
     // Rows go in as multi-row inserts, chunk by chunk in the shuffled order: the same rows in the same order as
     // one insert each, in a fraction of the time the loop is held.
-    const written: CountedBallot[] = [];
-    const ballotRows = shuffled(opened).map((marks) => {
-      const judged = judgeBallotOf(closed.kind, closed.ballotForm, marks, closed.seatsToFill);
-      const row = { marks, valid: judged.valid, invalidReason: judged.valid ? '' : judged.reason };
-      written.push(row);
-      return { id: randomBytes(16).toString('hex'), pollId: p.id, ...row, marks: JSON.stringify(marks) };
-    });
+    // Judged as decrypted, under the rule the poll was closed with (it cannot change once closed).
+    const written = shuffled(o.opened);
+    const ballotRows = written.map((b, i) => ({ id: o.ids[i]!, pollId: p.id, marks: JSON.stringify(b.marks), valid: b.valid, invalidReason: b.invalidReason }));
     for (const rows of chunks(ballotRows)) tx.insert(ballot).values(rows).run();
     const voted = tx.delete(participation).where(eq(participation.pollId, p.id)).returning().all();
     for (const rows of chunks(shuffled(voted))) tx.insert(participation).values(rows).run();
@@ -171,6 +183,12 @@ function finishOpening(conn: DbConnection, actor: Actor, p: Poll, opening: BoxTo
     if (paperDone) storeResult(tx, computeResult(tx, { poll: closed, session: s }, now, closed.paperBallotsIssued === 0 ? written : undefined), now);
     return ok({ ballots: opened.length, counted: paperDone });
   }, { behavior: 'immediate' }));
+}
+
+/** A lookup of a new ballot's key: brings the page it will be written to into the cache (reads only). */
+function warmer(conn: DbConnection): (id: string) => void {
+  const find = conn.$client.prepare('select 1 from ballot where id = ?');
+  return (id) => { find.get(id); };
 }
 
 /** Rows per multi-row insert: well under SQLite's limit on bound values for any of these tables. */
