@@ -5,8 +5,8 @@ import { ballotBox, pollResult, sealedBallot, sessionOfficer } from '../../db/sc
 import type { Marks } from '../domain/ballot';
 import { BOX_CODE_BYTES, fingerprintChars, slipText } from '../domain/boxSlip';
 import { CHOICE_SETS, MARK_LABELS } from '../domain/choices';
-import { boxFingerprint, newBoxKeys, sealBallot, wrapBoxKey } from '../domain/sealedBox';
-import { splitSecret } from '../domain/shamir';
+import { boxFingerprint, newBoxKeys, sealBallot, wrapBoxKey, wrapBoxKeyOffLoop } from '../domain/sealedBox';
+import { splitSecret, type Share } from '../domain/shamir';
 import { recordAudit, type Actor } from './audit';
 import { prepared } from './statements';
 
@@ -61,25 +61,52 @@ export function slipContext(box: Pick<BallotBox, 'publicKey'>): string {
 }
 
 /**
- * Seals a new box for the poll being opened (inside the opening's transaction): a fresh key pair, a random box
- * code split 2-of-3, the private key wrapped under it. Returns the three slips — the only time they exist outside
- * the scrutineers' hands; nothing of the code or the private key is written.
+ * A new box's sealed parts, made before the opening's transaction: the public key, the private key wrapped under
+ * a random box code, and the code's three shares. The code and the private key are zeroed before this returns.
  */
-export function createBox(tx: Db, pollId: number, sessionId: number): BoxSlip[] {
+export interface NewBox { pollId: number; publicKey: Buffer; wrappedKey: Buffer; shares: Share[] }
+
+function makeBox<W extends Buffer | Promise<Buffer>>(pollId: number, wrap: (privateKey: Buffer, code: Buffer) => W): { publicKey: Buffer; shares: Share[]; wrapped: W; wipe: () => void } {
   const keys = newBoxKeys();
   const code = randomBytes(BOX_CODE_BYTES);
   const coefficients = randomBytes(BOX_CODE_BYTES);
+  const wipe = () => { keys.privateKey.fill(0); code.fill(0); coefficients.fill(0); };
   try {
-    const shares = splitSecret(code, 3, 2, coefficients);
-    tx.insert(ballotBox).values({ pollId, publicKey: keys.publicKey, wrappedKey: wrapBoxKey(keys.privateKey, code, pollId) }).run();
-    const context = slipContext(keys);
-    const holders = slipHolders(tx, sessionId);
-    return shares.map((s, i) => ({ number: s.x, ...holders[i]!, text: slipText(s, context) }));
-  } finally {
-    keys.privateKey.fill(0);
-    code.fill(0);
-    coefficients.fill(0);
+    return { publicKey: keys.publicKey, shares: splitSecret(code, 3, 2, coefficients), wrapped: wrap(keys.privateKey, code), wipe };
+  } catch (e) {
+    wipe();
+    throw e;
   }
+}
+
+/** A new box with the box code's key derived on the thread pool (the derivation is deliberately slow). */
+export async function newBoxOffLoop(pollId: number): Promise<NewBox> {
+  const made = makeBox(pollId, (privateKey, code) => wrapBoxKeyOffLoop(privateKey, code, pollId));
+  try {
+    return { pollId, publicKey: made.publicKey, wrappedKey: await made.wrapped, shares: made.shares };
+  } finally {
+    made.wipe();
+  }
+}
+
+function newBox(pollId: number): NewBox {
+  const made = makeBox(pollId, (privateKey, code) => wrapBoxKey(privateKey, code, pollId));
+  made.wipe();
+  return { pollId, publicKey: made.publicKey, wrappedKey: made.wrapped, shares: made.shares };
+}
+
+/**
+ * Seals a new box for the poll being opened (inside the opening's transaction): a fresh key pair, a random box
+ * code split 2-of-3, the private key wrapped under it — made here, or beforehand off the loop (`made`, for this
+ * poll). Returns the three slips — the only time they exist outside the scrutineers' hands; nothing of the code
+ * or the private key is written.
+ */
+export function createBox(tx: Db, pollId: number, sessionId: number, made?: NewBox): BoxSlip[] {
+  const box = made?.pollId === pollId ? made : newBox(pollId);
+  tx.insert(ballotBox).values({ pollId, publicKey: box.publicKey, wrappedKey: box.wrappedKey }).run();
+  const context = slipContext(box);
+  const holders = slipHolders(tx, sessionId);
+  return box.shares.map((s, i) => ({ number: s.x, ...holders[i]!, text: slipText(s, context) }));
 }
 
 const LONGEST_MARK = Math.max(...Object.values(CHOICE_SETS).flatMap((set) => set.marks.map((m) => m.length)), ...Object.keys(MARK_LABELS).map((m) => m.length));
@@ -152,16 +179,39 @@ function pause(ms: number): void {
  * Must run outside any transaction.
  */
 export function scrubLog(conn: DbConnection): LogScrub {
-  const sqlite = conn.$client;
-  if (sqlite.inTransaction) throw new Error('scrubLog inside a transaction');
-  if (sqlite.pragma('journal_mode', { simple: true }) !== 'wal') return { completed: true, attempts: 0, busy: 0, log: 0, checkpointed: 0 };
-  let last = { busy: 1, log: -1, checkpointed: -1 };
-  for (let attempt = 1; attempt <= SCRUB_ATTEMPTS; attempt++) {
-    last = (sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[])[0]!;
-    if (last.busy === 0 && last.log === last.checkpointed) return { completed: true, attempts: attempt, ...last };
-    if (attempt < SCRUB_ATTEMPTS) pause(50 * attempt);
+  const scrub = logScrubber(conn);
+  for (;;) {
+    const step = scrub.attempt();
+    if ('done' in step) return step.done;
+    pause(step.wait);
   }
-  return { completed: false, attempts: SCRUB_ATTEMPTS, ...last };
+}
+
+/** scrubLog for a request: the waits between attempts are timers, so a reader holding the log up stops nobody else. */
+export async function scrubLogOffLoop(conn: DbConnection): Promise<LogScrub> {
+  const scrub = logScrubber(conn);
+  for (;;) {
+    const step = scrub.attempt();
+    if ('done' in step) return step.done;
+    await new Promise((r) => setTimeout(r, step.wait));
+  }
+}
+
+/** One checkpoint attempt at a time: finished (completed or out of attempts), or how long to wait before the next. */
+function logScrubber(conn: DbConnection): { attempt: () => { done: LogScrub } | { wait: number } } {
+  const sqlite = conn.$client;
+  let attempt = 0;
+  return {
+    attempt: () => {
+      if (sqlite.inTransaction) throw new Error('scrubLog inside a transaction');
+      if (sqlite.pragma('journal_mode', { simple: true }) !== 'wal') return { done: { completed: true, attempts: 0, busy: 0, log: 0, checkpointed: 0 } };
+      attempt++;
+      const last = (sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[])[0]!;
+      if (last.busy === 0 && last.log === last.checkpointed) return { done: { completed: true, attempts: attempt, ...last } };
+      if (attempt >= SCRUB_ATTEMPTS) return { done: { completed: false, attempts: SCRUB_ATTEMPTS, ...last } };
+      return { wait: 50 * attempt };
+    },
+  };
 }
 
 export const SCRUB_FAILED = '注意：数据库日志未能清空（有其他程序正在读取数据库）。请关闭备份或查看数据库的程序后，在本页点击“清空日志”重试。';
@@ -171,7 +221,15 @@ export const SCRUB_FAILED = '注意：数据库日志未能清空（有其他程
  * the audit log (the caller also shows SCRUB_FAILED): a blocked checkpoint is never silently ignored.
  */
 export function scrubAfterBox(conn: DbConnection, actor: Actor, target: { pollId: number; jurisdictionId: number }, now: Date): LogScrub {
-  const scrub = scrubLog(conn);
+  return recordedScrub(conn, actor, target, scrubLog(conn), now);
+}
+
+/** scrubAfterBox for a request (scrubLogOffLoop). */
+export async function scrubAfterBoxOffLoop(conn: DbConnection, actor: Actor, target: { pollId: number; jurisdictionId: number }, now: Date): Promise<LogScrub> {
+  return recordedScrub(conn, actor, target, await scrubLogOffLoop(conn), now);
+}
+
+function recordedScrub(conn: DbConnection, actor: Actor, target: { pollId: number; jurisdictionId: number }, scrub: LogScrub, now: Date): LogScrub {
   if (!scrub.completed) {
     recordAudit(conn, actor, {
       action: 'poll.box.scrubFailed', targetType: 'poll', targetId: target.pollId, jurisdictionId: target.jurisdictionId, after: scrub,

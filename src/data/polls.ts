@@ -7,7 +7,7 @@ import type { BallotForm } from '../domain/vocabulary';
 import { ok, refuse, type Result } from '../domain/result';
 import { recordAudit, type Actor } from './audit';
 import { electronicVotes } from './ballots';
-import { boxOf, createBox, destroyBox, scrubAfterBox, secureDeletes, type BoxSlip, type LogScrub } from './ballotBox';
+import { boxOf, createBox, destroyBox, newBoxOffLoop, scrubAfterBox, secureDeletes, type BoxSlip, type LogScrub, type NewBox } from './ballotBox';
 import type { Cycle } from './cycles';
 import { livingRunoffsOf, openPollIn, pollInSession, runoffOf, type Poll } from './pollReads';
 import { computeResult, readSelectionResult, storeResult } from './results';
@@ -108,7 +108,7 @@ export interface OpenedPoll extends Poll { slips: BoxSlip[] }
  * poll at a time. The rule in force is stored on the poll here; the count and every sheet read only that. A secret
  * poll gets its sealed ballot box; the slips that open it are returned this once and never stored.
  */
-export function openPoll(db: Db, actor: Actor, p: Poll, now: Date): Result<OpenedPoll> {
+export function openPoll(db: Db, actor: Actor, p: Poll, now: Date, box?: NewBox): Result<OpenedPoll> {
   return db.transaction((tx) => {
     // The poll's and the session's state, re-read under the write: either may have moved since the page was shown.
     const { poll: fresh, session: s } = pollInSession(tx, p.id)!;
@@ -129,7 +129,7 @@ export function openPoll(db: Db, actor: Actor, p: Poll, now: Date): Result<Opene
     }
     const row = tx.update(poll).set({ state: 'open', openedAt: now, rule: JSON.stringify(rule) }).where(eq(poll.id, p.id)).returning().get();
     // A test poll's ballots are sealed like real ones but destroyed unopened at its close: its slips are never shown.
-    const made = row.secrecy === 'secret' ? createBox(tx, row.id, s.id) : [];
+    const made = row.secrecy === 'secret' ? createBox(tx, row.id, s.id, box) : [];
     const slips = row.isTest ? [] : made;
     snapshotRoll(tx, actor, p.id, s, 'open', now);
     recordAudit(tx, actor, {
@@ -138,6 +138,15 @@ export function openPoll(db: Db, actor: Actor, p: Poll, now: Date): Result<Opene
     }, now);
     return ok({ ...row, slips });
   });
+}
+
+/**
+ * openPoll for a request: a secret poll's box is made first with its code's key derived on the thread pool, so
+ * the loop keeps answering the hall meanwhile; the opening itself is then the one short transaction.
+ */
+export async function openPollOffLoop(db: Db, actor: Actor, p: Poll, now: Date): Promise<Result<OpenedPoll>> {
+  const box = p.secrecy === 'secret' ? await newBoxOffLoop(p.id) : undefined;
+  return openPoll(db, actor, p, now, box);
 }
 
 /**

@@ -2,14 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { durably, type DbConnection } from '../../db/client';
 import { ballot, ballotBox, participation, sealedBallot } from '../../db/schema';
-import { completeMarks, judgeBallotOf, type Marks } from '../domain/ballot';
+import { completeMarks, judgeBallotOf } from '../domain/ballot';
 import { readSlip } from '../domain/boxSlip';
 import { ok, refuse, refuseAll, type Refusal, type Result } from '../domain/result';
 import { ballotOpener, unwrapBoxKey, unwrapBoxKeyOffLoop } from '../domain/sealedBox';
 import { combineShares, type Share } from '../domain/shamir';
 import { recordAudit, type Actor } from './audit';
 import { electronicVotes, type CountedBallot } from './ballots';
-import { boxOf, isSealed, scrubAfterBox, sealedBallotsOf, secureDeletes, shuffled, slipContext, type LogScrub } from './ballotBox';
+import { boxOf, isSealed, scrubAfterBox, scrubAfterBoxOffLoop, sealedBallotsOf, secureDeletes, shuffled, slipContext, type LogScrub } from './ballotBox';
 import { optionsOf, pollInSession, type Poll } from './pollReads';
 import { computeResult, storeResult } from './results';
 
@@ -78,7 +78,9 @@ function unsealWith(conn: DbConnection, actor: Actor, p: Poll, opening: BoxToOpe
   const box = startOpening(conn, p, opening, privateKey);
   if (!box.ok) return box;
   openSome(box.value, box.value.sealed.length);
-  return finishOpening(conn, actor, p, opening, box.value, now);
+  const done = finishOpening(conn, actor, p, opening, box.value, now);
+  if (!done.ok) return done;
+  return ok({ ...done.value, scrub: scrubAfterBox(conn, actor, { pollId: p.id, jurisdictionId: box.value.jurisdictionId }, now) });
 }
 
 /** Ballots decrypted between two turns of the event loop when a request opens the box: a few ms each turn. */
@@ -89,12 +91,27 @@ async function unsealInTurns(conn: DbConnection, actor: Actor, p: Poll, opening:
   if (!box.ok) return box;
   while (box.value.next < box.value.sealed.length) {
     openSome(box.value, BALLOTS_PER_TURN);
-    await new Promise((r) => setImmediate(r));
+    await nextTurn();
   }
-  return finishOpening(conn, actor, p, opening, box.value, now);
+  const done = finishOpening(conn, actor, p, opening, box.value, now);
+  if (!done.ok) return done;
+  // The log is scrubbed in a turn of its own, before the answer goes out: the write and the checkpoint each hold
+  // the loop once, never both together, and the page still reports how the scrub went.
+  await nextTurn();
+  return ok({ ...done.value, scrub: await scrubAfterBoxOffLoop(conn, actor, { pollId: p.id, jurisdictionId: box.value.jurisdictionId }, now) });
 }
 
-interface Opening { fresh: Poll; jurisdictionId: number; optionIds: number[]; sealed: Uint8Array[]; open: (sealed: Uint8Array) => string; next: number; opened: Marks[]; unreadable: number }
+const nextTurn = () => new Promise((r) => setImmediate(r));
+
+/**
+ * An opening under way: the ballots decrypted, checked and judged so far, and a random key for each (the rows'
+ * keys are random whenever they are made; the page each will go to is read meanwhile, so the one write finds it
+ * in memory instead of reading it from a large file while the loop waits).
+ */
+interface Opening {
+  fresh: Poll; jurisdictionId: number; optionIds: number[]; sealed: Uint8Array[]; open: (sealed: Uint8Array) => string;
+  next: number; opened: CountedBallot[]; ids: string[]; unreadable: number; warm: (id: string) => void;
+}
 
 function startOpening(conn: DbConnection, p: Poll, opening: BoxToOpen, privateKey: Buffer | null): Result<Opening, '_form'> {
   opening.code.fill(0);
@@ -106,7 +123,8 @@ function startOpening(conn: DbConnection, p: Poll, opening: BoxToOpen, privateKe
     if (!found || found.poll.state !== 'closed' || !isSealed(box)) return refuse('票箱已经打开', '_form', 409);
     return ok({
       fresh: found.poll, jurisdictionId: found.session.jurisdictionId, optionIds: optionsOf(conn, p.id).map((o) => o.id), sealed: sealedBallotsOf(conn, p.id),
-      open: ballotOpener(privateKey, box.publicKey, p.id), next: 0, opened: [], unreadable: 0,
+      open: ballotOpener(privateKey, box.publicKey, p.id), next: 0, opened: [], ids: [], unreadable: 0,
+      warm: warmer(conn),
     });
   } finally {
     privateKey.fill(0); // the opener holds its own imported copy, gone with it
@@ -118,35 +136,42 @@ function openSome(o: Opening, count: number): void {
   for (; o.next < end; o.next++) {
     try {
       const marks = completeMarks(o.fresh.kind, o.optionIds, JSON.parse(o.open(o.sealed[o.next]!)) as Record<string, unknown>, false, o.fresh.ballotForm);
-      if (marks.ok) o.opened.push(marks.value);
-      else o.unreadable++;
+      if (!marks.ok) {
+        o.unreadable++;
+        continue;
+      }
+      const judged = judgeBallotOf(o.fresh.kind, o.fresh.ballotForm, marks.value, o.fresh.seatsToFill);
+      o.opened.push({ marks: marks.value, valid: judged.valid, invalidReason: judged.valid ? '' : judged.reason });
+      const id = randomBytes(16).toString('hex');
+      o.ids.push(id);
+      o.warm(id);
     } catch {
       o.unreadable++;
     }
   }
 }
 
-function finishOpening(conn: DbConnection, actor: Actor, p: Poll, opening: BoxToOpen, o: Opening, now: Date): Result<Unsealed, SlipField | '_form'> {
+/** The one durable write of the opening (the log is scrubbed by the caller). */
+function finishOpening(conn: DbConnection, actor: Actor, p: Poll, opening: BoxToOpen, o: Opening, now: Date): Result<Omit<Unsealed, 'scrub'>, SlipField | '_form'> {
   const { opened, unreadable } = o;
   if (unreadable > 0) return refuse(`票箱中有 ${unreadable} 张电子选票无法解密或内容不完整，未开箱。请保留现场并联系技术人员。`, '_form', 409);
   const voters = electronicVotes(conn, p.id);
   if (opened.length !== voters) return refuse(`票箱中的电子选票（${opened.length} 张）与电子投票人数（${voters} 人）不符，未开箱。`, '_form', 409);
 
   secureDeletes(conn);
-  const done = durably(conn, () => conn.transaction((tx): Result<Unsealed, '_form'> => {
+  return durably(conn, () => conn.transaction((tx): Result<Omit<Unsealed, 'scrub'>, '_form'> => {
     const { poll: closed, session: s } = pollInSession(tx, p.id)!;
     const current = boxOf(tx, p.id);
     if (closed.state !== 'closed' || !isSealed(current)) return refuse('票箱已经打开或表决已作废', '_form', 409);
     // Written in an order no one chose: the page layout then says nothing about who cast when.
-    const written: CountedBallot[] = [];
-    for (const marks of shuffled(opened)) {
-      const judged = judgeBallotOf(closed.kind, closed.ballotForm, marks, closed.seatsToFill);
-      const row = { marks, valid: judged.valid, invalidReason: judged.valid ? '' : judged.reason };
-      tx.insert(ballot).values({ id: randomBytes(16).toString('hex'), pollId: p.id, ...row, marks: JSON.stringify(marks) }).run();
-      written.push(row);
-    }
+    // Rows go in as multi-row inserts, chunk by chunk in the shuffled order: the same rows in the same order as
+    // one insert each, in a fraction of the time the loop is held.
+    // Judged as decrypted, under the rule the poll was closed with (it cannot change once closed).
+    const written = shuffled(o.opened);
+    const ballotRows = written.map((b, i) => ({ id: o.ids[i]!, pollId: p.id, marks: JSON.stringify(b.marks), valid: b.valid, invalidReason: b.invalidReason }));
+    for (const rows of chunks(ballotRows)) tx.insert(ballot).values(rows).run();
     const voted = tx.delete(participation).where(eq(participation.pollId, p.id)).returning().all();
-    for (const row of shuffled(voted)) tx.insert(participation).values(row).run();
+    for (const rows of chunks(shuffled(voted))) tx.insert(participation).values(rows).run();
     tx.delete(sealedBallot).where(eq(sealedBallot.pollId, p.id)).run();
     tx.update(ballotBox).set({ wrappedKey: null, openedAt: now }).where(eq(ballotBox.pollId, p.id)).run();
     recordAudit(tx, actor, {
@@ -156,8 +181,21 @@ function finishOpening(conn: DbConnection, actor: Actor, p: Poll, opening: BoxTo
     const paperDone = closed.paperBallotsIssued === 0 || current.paperCountedAt !== null;
     // Without paper ballots the ones just written are all the poll has: counted as they are, not read back.
     if (paperDone) storeResult(tx, computeResult(tx, { poll: closed, session: s }, now, closed.paperBallotsIssued === 0 ? written : undefined), now);
-    return ok({ ballots: opened.length, counted: paperDone, scrub: { completed: true, attempts: 0, busy: 0, log: 0, checkpointed: 0 } });
+    return ok({ ballots: opened.length, counted: paperDone });
   }, { behavior: 'immediate' }));
-  if (!done.ok) return done;
-  return ok({ ...done.value, scrub: scrubAfterBox(conn, actor, { pollId: p.id, jurisdictionId: o.jurisdictionId }, now) });
+}
+
+/** A lookup of a new ballot's key: brings the page it will be written to into the cache (reads only). */
+function warmer(conn: DbConnection): (id: string) => void {
+  const find = conn.$client.prepare('select 1 from ballot where id = ?');
+  return (id) => { find.get(id); };
+}
+
+/** Rows per multi-row insert: well under SQLite's limit on bound values for any of these tables. */
+const ROWS_PER_INSERT = 200;
+
+function chunks<T>(rows: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) out.push(rows.slice(i, i + ROWS_PER_INSERT));
+  return out;
 }

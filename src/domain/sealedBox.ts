@@ -108,8 +108,26 @@ const wrapAad = (version: WrapVersion, pollId: number) => Buffer.from(`${WRAP[ve
 /** 0x02 (the format) ‖ salt (16) ‖ nonce (12) ‖ tag (16) ‖ the wrapped private key (32). */
 export function wrapBoxKey(privateKey: Uint8Array, boxCode: Uint8Array, pollId: number): Buffer {
   const salt = randomBytes(16);
+  return wrapWith(codeKey('v2', boxCode, salt), salt, privateKey, pollId);
+}
+
+/**
+ * The same, with the code's key derived on the thread pool: opening a poll must not stop the server answering
+ * the hall (the projector, logins, check-ins) for the derivation's second.
+ */
+export async function wrapBoxKeyOffLoop(privateKey: Uint8Array, boxCode: Uint8Array, pollId: number): Promise<Buffer> {
+  const salt = randomBytes(16);
+  const key = Buffer.from(await hashRaw(Buffer.from(boxCode), { ...WRAP.v2.argon2, salt }));
+  try {
+    return wrapWith(key, salt, privateKey, pollId);
+  } finally {
+    key.fill(0);
+  }
+}
+
+function wrapWith(key: Uint8Array, salt: Uint8Array, privateKey: Uint8Array, pollId: number): Buffer {
   const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', codeKey('v2', boxCode, salt), iv);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(wrapAad('v2', pollId));
   const ct = Buffer.concat([cipher.update(privateKey), cipher.final()]);
   return Buffer.concat([Buffer.from([V2]), salt, iv, cipher.getAuthTag(), ct]);

@@ -8,14 +8,14 @@ import { PublicResultsPage } from '../../views/polls/PublicResults';
 import { actorOf, allow, can, userActor } from '../auth/authorize';
 import { allowOfficer, isOfficerHere } from '../auth/officers';
 import { namedBallotsOf, turnout } from '../data/ballots';
-import { boxOf, isSealed, SCRUB_FAILED, scrubAfterBox } from '../data/ballotBox';
+import { boxOf, isSealed, SCRUB_FAILED, scrubAfterBoxOffLoop } from '../data/ballotBox';
 import { unsealPollOffLoop } from '../data/unseal';
 import { evaluatedCycleOf, publishEvaluationPoll } from '../data/evaluationPolls';
 import {
   discardPaperSerial, enterPaperBallot, finishPaperCount, issuePaperBallots, paperState, presentWithoutBallot, printedCount,
 } from '../data/paper';
 import { optionsOf, pollById, runoffOf } from '../data/pollReads';
-import { closePoll, createRunoff, openPoll, voidPoll } from '../data/polls';
+import { closePoll, createRunoff, openPollOffLoop, voidPoll } from '../data/polls';
 import { chainPlan, createFurtherPoll } from '../data/furtherPolls';
 import { correctionsOf } from '../data/publication';
 import { publishedSessions, readResult, sessionOutcome } from '../data/results';
@@ -134,8 +134,8 @@ export const polls = new Hono<PollEnv>()
     if (!wantsFragment(c)) return c.redirect(base(c), 303);
     return c.html(<Turnout t={{ ...turnout(db, p.id), present: quorumState(db, s).present }} href={`${base(c)}/turnout`} />);
   })
-  .post('/open', allow('poll.manage'), (c) => {
-    const r = openPoll(c.var.db, actorOf(c), c.var.poll, c.var.now());
+  .post('/open', allow('poll.manage'), async (c) => {
+    const r = await openPollOffLoop(c.var.db, actorOf(c), c.var.poll, c.var.now());
     if (!r.ok) return refused(c, r, pollPage);
     if (r.value.slips.length === 0) return redirectWithFlash(c, base(c), r.value.isTest ? '试投票已开始（不计票），请代表在手机上试投' : '表决已开始，代表可以在手机上投票');
     // The slips exist only in this response: never cached, never stored.
@@ -159,9 +159,9 @@ export const polls = new Hono<PollEnv>()
     const { ballots, counted, scrub } = r.value;
     return redirectWithFlash(c, base(c), withScrub(`票箱已打开：电子选票 ${ballots} 张${counted ? '，结果已产生' : '；纸质选票计票完成后产生结果'}`, scrub));
   })
-  .post('/box/scrub', unsealGuard, (c) => {
+  .post('/box/scrub', unsealGuard, async (c) => {
     const { db, jurisdiction: j, poll: p } = c.var;
-    const scrub = scrubAfterBox(db, actorOf(c), { pollId: p.id, jurisdictionId: j.id }, c.var.now());
+    const scrub = await scrubAfterBoxOffLoop(db, actorOf(c), { pollId: p.id, jurisdictionId: j.id }, c.var.now());
     return redirectWithFlash(c, base(c), withScrub('数据库日志已清空', scrub));
   })
   .post('/void', allow('poll.manage'), validForm(voidForm, pollPage), (c) => {
