@@ -1,17 +1,16 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { and, asc, inArray, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { cycle } from '../../db/schema';
+import { cycle, jurisdiction, project } from '../../db/schema';
+import type { Settings } from '../domain/settings';
 import type { Assignment } from '../domain/authz';
 import { isProjectUnit } from '../domain/projectUnit';
 import { isRectificationOverdue } from '../domain/rectification';
 import { lastDayOfMonth, nextReportDueDate, quarterOf, scheduleQuarters } from '../domain/schedule';
 import { quarterLabel } from '../domain/supervision';
-import { assessCycle } from './delivery';
+import { assessCycles } from './delivery';
 import { feedbackOf } from './feedback';
-import { getJurisdiction } from './jurisdictions';
 import { getMidterm } from './midterm';
 import { getSettings } from './settings';
-import { projectsOfCycle } from './projects';
 import { groupsOfCycle, visitsOf } from './supervision';
 import { evaluationsToCast } from './voteNow';
 import { colourTask, followUpDue, isFollowUpOverdue, overrunLine } from '../domain/deliveryTasks';
@@ -26,17 +25,49 @@ export interface DeliveryTodo { label: string; href: string; due?: string; overd
 export interface DeliveryHome { todos: DeliveryTodo[]; cycles: { label: string; href: string }[] }
 
 export function deliveryHome(db: Db, user: { id: number; assignments: readonly Assignment[] }, today: string): DeliveryHome {
+  const desk = deskOf(db, user.assignments, today);
+  const withProjects = new Set(desk.cycles.length === 0 ? [] : db.selectDistinct({ id: project.cycleId }).from(project)
+    .where(inArray(project.cycleId, desk.cycles.map((cy) => cy.id))).all().map((r) => r.id));
   const cycles = new Map<string, string>();
   for (const a of user.assignments) {
     if (a.role === 'districtAdmin') continue;
-    const j = getJurisdiction(db, a.jurisdictionId);
+    const j = desk.jurisdictions.get(a.jurisdictionId);
     if (!j) continue;
-    for (const cy of db.select().from(cycle).where(and(eq(cycle.jurisdictionId, j.id), ne(cycle.phase, 'closed'))).all()) {
-      if (projectsOfCycle(db, cy.id).length > 0) cycles.set(`/j/${j.code}/cycles/${cy.year}/projects`, `${j.name} ${cy.year} 年度项目实施进展`);
+    for (const cy of desk.cyclesOf(j.id)) {
+      if (withProjects.has(cy.id)) cycles.set(`/j/${j.code}/cycles/${cy.year}/projects`, `${j.name} ${cy.year} 年度项目实施进展`);
     }
   }
-  return { todos: deliveryTodos(db, user, today), cycles: [...cycles].map(([href, label]) => ({ href, label })) };
+  return { todos: todosAt(db, user, today, desk), cycles: [...cycles].map(([href, label]) => ({ href, label })) };
 }
+
+// Roles whose home page lists the projects of their jurisdictions' open cycles, assessed.
+const ASSESSING = ['implementingUnit', 'supervisionMember', 'clerk'];
+
+/**
+ * What the home page reads once for all of a user's role assignments (a person may hold several in one town):
+ * their jurisdictions, those jurisdictions' cycles not closed (in year order), settings, and the cycles
+ * the delivery roles look at, assessed together.
+ */
+function deskOf(db: Db, assignments: readonly Assignment[], today: string) {
+  const ids = [...new Set(assignments.map((a) => a.jurisdictionId))];
+  const jurisdictions = new Map(ids.length === 0 ? [] : db.select().from(jurisdiction).where(inArray(jurisdiction.id, ids)).all().map((j) => [j.id, j]));
+  const cycles = ids.length === 0 ? [] : db.select().from(cycle)
+    .where(and(inArray(cycle.jurisdictionId, ids), ne(cycle.phase, 'closed'))).orderBy(asc(cycle.jurisdictionId), asc(cycle.year)).all();
+  const settings = new Map<number, Settings>();
+  const settingsOf = (jurisdictionId: number) => {
+    let s = settings.get(jurisdictionId);
+    if (!s) settings.set(jurisdictionId, (s = getSettings(db, jurisdictionId)));
+    return s;
+  };
+  const assessedJurisdictions = new Set(assignments.filter((a) => ASSESSING.includes(a.role)).map((a) => a.jurisdictionId));
+  const assessed = assessCycles(db, cycles.filter((cy) => assessedJurisdictions.has(cy.jurisdictionId))
+    .map((cy) => ({ cycle: cy, settings: settingsOf(cy.jurisdictionId) })), today);
+  return {
+    jurisdictions, cycles, settingsOf, assessed,
+    cyclesOf: (jurisdictionId: number) => cycles.filter((cy) => cy.jurisdictionId === jurisdictionId),
+  };
+}
+type Desk = ReturnType<typeof deskOf>;
 
 function quarterEnd(q: string): string {
   const [y, n] = q.split('-Q');
@@ -49,6 +80,10 @@ function quarterEnd(q: string): string {
  * and the representative's year-end evaluation ballot while its poll is open. Most urgent first.
  */
 export function deliveryTodos(db: Db, user: { id: number; assignments: readonly Assignment[] }, today: string): DeliveryTodo[] {
+  return todosAt(db, user, today, deskOf(db, user.assignments, today));
+}
+
+function todosAt(db: Db, user: { id: number; assignments: readonly Assignment[] }, today: string, desk: Desk): DeliveryTodo[] {
   const out: (DeliveryTodo & { rank: number })[] = [];
   const add = (t: DeliveryTodo, rank: number) => out.push({ ...t, rank });
   if (user.assignments.some((a) => a.role === 'representative' || a.role === 'deliberationRep')) {
@@ -56,18 +91,17 @@ export function deliveryTodos(db: Db, user: { id: number; assignments: readonly 
     for (const e of evaluationsToCast(db, user.id)) add({ label: `参加满意度测评：${e.title}（${e.sessionTitle}）`, href: `/j/${e.code}/vote`, overdue: false }, -1);
   }
   for (const a of user.assignments) {
-    const j = getJurisdiction(db, a.jurisdictionId);
+    const j = desk.jurisdictions.get(a.jurisdictionId);
     if (!j) continue;
     if (a.role === 'districtAdmin' && j.kind === 'district') {
       add({ label: `查看各镇街民生实事项目实施统计`, href: `/j/${j.code}/delivery`, overdue: false }, 9);
       continue;
     }
-    if (!['implementingUnit', 'supervisionMember', 'clerk'].includes(a.role)) continue;
-    if (a.role === 'implementingUnit' || a.role === 'clerk') followUpTodos(db, j, a.role, user.id, today, add);
-    const cycles = db.select().from(cycle).where(and(eq(cycle.jurisdictionId, j.id), ne(cycle.phase, 'closed'))).all();
-    for (const cy of cycles) {
-      const settings = getSettings(db, j.id);
-      const items = assessCycle(db, cy, today, settings);
+    if (!ASSESSING.includes(a.role)) continue;
+    if (a.role === 'implementingUnit' || a.role === 'clerk') followUpTodos(db, j, a.role, user.id, today, add, desk.settingsOf(j.id));
+    for (const cy of desk.cyclesOf(j.id)) {
+      const settings = desk.settingsOf(j.id);
+      const items = desk.assessed.get(cy.id) ?? [];
       if (items.length === 0) continue;
       const base = `/j/${j.code}/cycles/${cy.year}`;
       if (a.role === 'implementingUnit') {
@@ -143,8 +177,8 @@ function planTodos(db: Db, projects: readonly { id: number; title: string }[], b
  * both see it turn overdue. Listed from every year, closed ones too, until the clerk marks it done.
  */
 function followUpTodos(db: Db, j: { id: number; code: string }, role: 'implementingUnit' | 'clerk', userId: number, today: string,
-  add: (t: DeliveryTodo, rank: number) => void) {
-  const days = getSettings(db, j.id).followUpDays;
+  add: (t: DeliveryTodo, rank: number) => void, settings: Settings) {
+  const days = settings.followUpDays;
   for (const f of openFollowUps(db, j.id)) {
     if (role === 'implementingUnit' && !isProjectUnit(f, userId)) continue;
     const due = followUpDue(f.followUp, days);

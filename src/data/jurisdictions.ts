@@ -63,6 +63,14 @@ export function allJurisdictions(db: Db): Jurisdiction[] {
   return db.select().from(jurisdiction).orderBy(asc(jurisdiction.id)).all();
 }
 
+/** The names of just these jurisdictions (a page of rows names a few of a province's thousands). */
+export function jurisdictionNames(db: Db, ids: readonly (number | null)[]): Map<number, string> {
+  const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
+  if (wanted.length === 0) return new Map();
+  return new Map(db.select({ id: jurisdiction.id, name: jurisdiction.name }).from(jurisdiction)
+    .where(inArray(jurisdiction.id, wanted)).all().map((j) => [j.id, j.name]));
+}
+
 export interface TreeNode extends Jurisdiction { depth: number; children: TreeNode[] }
 
 /** The whole tree in display order (depth-first). */

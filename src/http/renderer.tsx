@@ -32,13 +32,23 @@ function takeFlash<E extends AppEnv>(c: Context<E>): string | undefined {
   return v;
 }
 
+// The menu and the page both ask for the user's jurisdictions: read once per request (and user).
+const workingOf = new WeakMap<Request, { userId: number; working: { code: string; name: string; id: number; kind: string }[] }>();
+
 /** The jurisdictions a user works in: their scopes, and for district-wide roles the towns below (a district representative's role is not one). */
 export function workingJurisdictions<E extends AppEnv>(c: Context<E>): { code: string; name: string; id: number; kind: string }[] {
   const user = c.get('user');
   if (!user) return [];
-  const db = c.get('db');
+  const known = workingOf.get(c.req.raw);
+  if (known && known.userId === user.id) return known.working;
+  const working = readWorkingJurisdictions(c.get('db'), user.id);
+  workingOf.set(c.req.raw, { userId: user.id, working });
+  return working;
+}
+
+function readWorkingJurisdictions(db: AppEnv['Variables']['db'], userId: number) {
   const out = new Map<number, { code: string; name: string; id: number; kind: string }>();
-  for (const s of scopesOf(db, user.id)) {
+  for (const s of scopesOf(db, userId)) {
     out.set(s.jurisdictionId, { id: s.jurisdictionId, code: s.code, name: s.name, kind: s.kind });
     if (s.kind === 'district' && s.role !== 'representative') for (const ch of childrenOf(db, s.jurisdictionId)) out.set(ch.id, { id: ch.id, code: ch.code, name: ch.name, kind: ch.kind });
   }

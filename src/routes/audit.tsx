@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AuditPage } from '../../views/audit/AuditPage';
 import { allowAnywhere, can, forbidden, requireLogin } from '../auth/authorize';
 import { auditActions, listAudit, verifyAuditChain, verifyNewAuditEntries } from '../data/audit';
-import { allJurisdictions, descendantIds } from '../data/jurisdictions';
+import { descendantIds, jurisdictionNames } from '../data/jurisdictions';
 import { districtRoot } from '../data/jurisdictionAdmin';
 import { isAllowed } from '../domain/authz';
 import type { AppEnv } from '../env';
@@ -46,7 +46,7 @@ export const audit = new Hono<AppEnv>().get('/', allowAnywhere('audit.view'), va
   });
   return c.render(
     <AuditPage rows={rows} total={total} pageSize={PAGE_SIZE} q={q} actions={auditActions(db)}
-      jurisdictions={visible} jurisdictionNames={new Map(allJurisdictions(db).map((j) => [j.id, j.name]))}
+      jurisdictions={visible} jurisdictionNames={jurisdictionNames(db, rows.map((r) => r.jurisdictionId))}
       chainBrokenAt={seesAll ? (q.verify === 'all' ? verifyAuditChain(db) : verifyNewAuditEntries(db)) : undefined}
       wholeChainChecked={q.verify === 'all'} />,
     { title: '审计日志' },

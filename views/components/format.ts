@@ -13,7 +13,18 @@ function parts(f: Intl.DateTimeFormat, d: Date) {
 // One formatter for every amount (toLocaleString builds a new one each call).
 const zhNumber = new Intl.NumberFormat('zh-CN');
 
+// China has kept UTC+8 without daylight saving since 1992 (as chinaDateOf relies on): from then on a time of day
+// is plain arithmetic, where Intl costs microseconds per call on pages that list hundreds of entries.
+const SINCE_1992 = Date.UTC(1992, 0, 1);
+const EIGHT_HOURS = 8 * 3_600_000;
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
 export function fmtDateTime(d: Date): string {
+  const t = d.getTime();
+  if (t >= SINCE_1992) {
+    const c = new Date(t + EIGHT_HOURS);
+    return `${c.getUTCFullYear()}-${pad2(c.getUTCMonth() + 1)}-${pad2(c.getUTCDate())} ${pad2(c.getUTCHours())}:${pad2(c.getUTCMinutes())}`;
+  }
   const p = parts(dtf, d);
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
 }
