@@ -2,6 +2,9 @@ import type { DataTable } from '../../src/data/deliveryDashboard';
 
 export interface ChartRow { label: string; segments: { value: number; cls: string }[]; marker?: number; valueText: string }
 
+// One formatter for every number cell (toLocaleString builds a new one each call).
+const zhNumber = new Intl.NumberFormat('zh-CN');
+
 const W = 320; // viewBox units: about one CSS pixel on a phone, scaled up on a desktop
 const BAR_W = 300;
 const ROW_H = 40;
@@ -48,7 +51,7 @@ export function DataTableView(p: { table: DataTable; csvHref: string }) {
         <thead><tr>{t.columns.map((col, i) => <th scope="col" class={t.numeric[i] ? 'num' : undefined}>{col}</th>)}</tr></thead>
         <tbody>
           {t.rows.length === 0 ? <tr><td colspan={t.columns.length} class="muted">无</td></tr> : t.rows.map((r) => (
-            <tr>{r.map((v, i) => <td data-label={t.columns[i]} class={t.numeric[i] ? 'num' : undefined}>{v === null || v === undefined ? '' : typeof v === 'number' ? v.toLocaleString('zh-CN') : v}</td>)}</tr>
+            <tr>{r.map((v, i) => <td data-label={t.columns[i]} class={t.numeric[i] ? 'num' : undefined}>{v === null || v === undefined ? '' : typeof v === 'number' ? zhNumber.format(v) : v}</td>)}</tr>
           ))}
         </tbody>
       </table>
