@@ -56,6 +56,11 @@ export function assessCycle(db: Db, cycle: Cycle, today: string, settings: Setti
   return assessCycles(db, [{ cycle, settings }], today).get(cycle.id) ?? [];
 }
 
+/** One project of the cycle, assessed alone: a project's verdict reads only its own rows, never its neighbours'. */
+export function assessOne(db: Db, cycle: Cycle, projectId: number, today: string, settings: Settings): AssessedProject | undefined {
+  return assessCycles(db, [{ cycle, settings }], today, projectId).get(cycle.id)?.[0];
+}
+
 export interface CycleToAssess { cycle: Cycle; settings: Settings }
 
 const byProject = <T extends { projectId: number }>(rows: readonly T[]): Map<number, T[]> => groupBy(rows, (r) => r.projectId);
@@ -64,8 +69,9 @@ const byProject = <T extends { projectId: number }>(rows: readonly T[]): Map<num
  * Several cycles at once, each with its own jurisdiction's settings (a district's townships side by side): one
  * read per kind of row for all of them, not one per township. By cycle id, each cycle's projects in list order.
  */
-export function assessCycles(db: Db, cycles: readonly CycleToAssess[], today: string): Map<number, AssessedProject[]> {
-  const projects = projectsOfCycles(db, cycles.map((c) => c.cycle.id));
+export function assessCycles(db: Db, cycles: readonly CycleToAssess[], today: string, onlyProjectId?: number): Map<number, AssessedProject[]> {
+  const all = projectsOfCycles(db, cycles.map((c) => c.cycle.id));
+  const projects = onlyProjectId === undefined ? all : all.filter((p) => p.id === onlyProjectId);
   const ids = projects.map((p) => p.id);
   const plans = currentPlans(db, projects);
   const reports = byProject(reportsOf(db, ids));

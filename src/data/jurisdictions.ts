@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { jurisdiction, station } from '../../db/schema';
 import { type JurisdictionKind } from '../domain/vocabulary';
@@ -85,6 +85,29 @@ export function jurisdictionTree(db: Db): TreeNode[] {
   const build = (parentId: number | null, depth: number): TreeNode[] =>
     (byParent.get(parentId) ?? []).map((j) => ({ ...j, depth, children: build(j.id, depth + 1) }));
   return build(null, 0);
+}
+
+/**
+ * The trees under the roots `keep` accepts, in display order: only their rows are read (a district's
+ * administrator is not made to wait for the whole province's villages).
+ */
+export function jurisdictionTreeUnder(db: Db, keep: (root: Jurisdiction) => boolean): TreeNode[] {
+  const roots = db.select().from(jurisdiction).where(isNull(jurisdiction.parentId)).orderBy(asc(jurisdiction.id)).all().filter(keep);
+  if (roots.length === 0) return [];
+  const below = db.select().from(jurisdiction).where(sql`${jurisdiction.id} in (
+      with recursive down(id) as (
+        select id from jurisdiction where parent_id in ${roots.map((r) => r.id)}
+        union all
+        select j.id from jurisdiction j join down on j.parent_id = down.id
+      ) select id from down)`).orderBy(asc(jurisdiction.id)).all();
+  const byParent = new Map<number | null, Jurisdiction[]>();
+  for (const j of below) {
+    const siblings = byParent.get(j.parentId);
+    if (siblings) siblings.push(j);
+    else byParent.set(j.parentId, [j]);
+  }
+  const build = (j: Jurisdiction, depth: number): TreeNode => ({ ...j, depth, children: (byParent.get(j.id) ?? []).map((k) => build(k, depth + 1)) });
+  return roots.map((r) => build(r, 0));
 }
 
 export function flattenTree(nodes: TreeNode[]): TreeNode[] {

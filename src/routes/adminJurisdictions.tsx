@@ -5,7 +5,7 @@ import {
 } from '../../views/admin/JurisdictionPages';
 import { allow, allowAnywhere, can, userActor } from '../auth/authorize';
 import { addStation, createJurisdiction, editStation, setJurisdictionActive, updateJurisdiction } from '../data/jurisdictionAdmin';
-import { childrenOf, getJurisdiction, jurisdictionTree, stationsOf } from '../data/jurisdictions';
+import { childrenOf, getJurisdiction, jurisdictionTreeUnder, stationsOf } from '../data/jurisdictions';
 import { emblemVersion, removeEmblem, setEmblem } from '../data/emblems';
 import type { StationInput } from '../data/stations';
 import { checkEmblemSize, cleanEmblem } from '../domain/emblem';
@@ -73,7 +73,7 @@ function stationPage(c: Context<StationEnv>, values?: FormValues, errors?: Field
 /** /admin/jurisdictions — the tree, and a new jurisdiction under a parent (?parent=id). */
 export const adminJurisdictions = new Hono<AppEnv>()
   .get('/', allowAnywhere('admin.jurisdictions'), (c) => {
-    const roots = jurisdictionTree(c.var.db).filter((r) => can(c, 'admin.jurisdictions', r.id));
+    const roots = jurisdictionTreeUnder(c.var.db, (r) => can(c, 'admin.jurisdictions', r.id));
     return c.render(<JurisdictionTreePage roots={roots} />, { title: '辖区管理' });
   })
   .get('/new', allowAnywhere('admin.jurisdictions'), validQuery(parentQuery), parentSubject, allow('admin.jurisdictions'), (c) => newPage(c))

@@ -40,8 +40,7 @@ function portalPage<E extends JurisdictionEnv>(c: Context<E>, q: PortalQuery, ch
   const category = q.category || undefined;
   const page = q.page ?? 1;
   const collection = collectionFor(db, j.id, chinaDateOf(c.var.now()));
-  const today = chinaDateOf(c.var.now());
-  const results = cycle ? portalResults(db, j.id, cycle, today) : null;
+  const results = cycle ? portalResults(db, j.id, cycle) : null;
   const actions = residentActions(cycle?.phase ?? 'collection', {
     // Only the latest year's window counts: an older year's portal must not offer the form.
     collectionOpen: collection.state.kind === 'open' && collection.cycle?.id === cycle?.id, resultsPublished: results !== null,

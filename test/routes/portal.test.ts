@@ -1,10 +1,10 @@
 import sharp from 'sharp';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditLog, cycle, jurisdictionEmblem, representative, station } from '../../db/schema';
+import { auditLog, cycle, jurisdictionEmblem, project, representative, station, user } from '../../db/schema';
 import type { Phase } from '../../src/domain/vocabulary';
 import { get, login, ORIGIN, post, seedBasics, testApp } from '../helpers/app';
-import { PNG } from '../helpers/deliveryFixture';
+import { addReport, PNG } from '../helpers/deliveryFixture';
 import { GIF, PNG_WITH_TEXT } from '../helpers/emblemFiles';
 import { publishedSession } from '../helpers/pollCases';
 import { CANDIDATE_TITLES } from '../helpers/votingFixture';
@@ -68,6 +68,19 @@ describe('the portal home once results are published', () => {
     expect(html).toContain('href="/p/QS/2027/results"');
     expect(currentStepOf(html)).toBe('监督');
     expect(new TextEncoder().encode(html).length).toBeLessThan(100_000);
+  });
+
+  it("shows each adopted project's latest month's report, and 0% before its first", async () => {
+    const t = await publishedSession();
+    const projects = t.f.db.select().from(project).where(eq(project.cycleId, t.f.qsCycle.cycle.id)).all();
+    expect(projects.length).toBe(2);
+    const filer = t.f.db.select().from(user).limit(1).get()!.id;
+    addReport(t.f.db, projects[0]!.id, '2027-05', 40, 1000, filer, '2027-06-02T02:00:00Z');
+    addReport(t.f.db, projects[0]!.id, '2027-04', 20, 500, filer, '2027-05-02T02:00:00Z');
+    const results = (await (await get(t.f.app, '/p/QS')).text()).split('表决结果：确定实施的项目')[1]!;
+    expect(results).toContain('完成 40%');
+    expect(results).not.toContain('完成 20%');
+    expect(results).toContain('完成 0%');
   });
 });
 

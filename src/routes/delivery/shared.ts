@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { can, forbidden } from '../../auth/authorize';
-import { assessCycle, type AssessedProject } from '../../data/delivery';
+import { assessCycle, assessOne, type AssessedProject } from '../../data/delivery';
 import { getSettings } from '../../data/settings';
 import { chinaDateOf } from '../../domain/chinaDate';
 import type { AppEnv } from '../../env';
@@ -34,7 +34,7 @@ export function assessed<E extends CycleEnv>(c: Context<E>): AssessedProject[] {
 
 /** One project of the year, assessed (its colour needs the same settings and day as the list's). */
 export function assessedOne<E extends CycleEnv>(c: Context<E>, projectId: number): AssessedProject {
-  return assessed(c).find((a) => a.project.id === projectId) ?? notFound();
+  return assessOne(c.var.db, c.var.cycle, projectId, today(c), getSettings(c.var.db, c.var.jurisdiction.id)) ?? notFound();
 }
 
 /** The numbered rows of a form (m0_title, m0_dueDate, m1_title …): each cell trimmed, '' when absent or not text. */
