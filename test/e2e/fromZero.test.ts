@@ -237,10 +237,12 @@ describe('browser: from an empty database to a district\'s first vote, through t
     const printed = new URL(shortLink);
     expect([printed.port, printed.pathname]).toEqual([new URL(base).port, `/s/${STATION.code}`]);
 
-    // A resident scans the station's code: the form keeps the station; the receipt follows.
+    // A resident scans the station's code: the station's page, then its proposal form keeps the station; the receipt follows.
     const resident = await pages.open(375, 740);
     resident.setDefaultTimeout(20_000);
     await resident.goto(base + printed.pathname);
+    await resident.waitForURL(`${base}/p/QS/stations/${STATION.code}`);
+    await resident.getByRole('link', { name: '提民生实事项目建议' }).click();
     await resident.waitForURL(`${base}/p/QS/propose?station=${STATION.code}`);
     const stationChoice = resident.getByLabel('通过哪个代表之家/联络站提交（可不选）');
     expect(await stationChoice.inputValue()).toBe(STATION.code);
