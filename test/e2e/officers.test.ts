@@ -45,7 +45,10 @@ describe('browser: the session\'s tellers enter paper ballots blind, its scrutin
     await loginAs(teller, server.url, 'qs.r003', PASSWORD);
     await teller.getByText('本次会议您担任：计票人').waitFor();
     await teller.getByRole('link', { name: '纸质选票录入' }).click();
+    // The home page's link leads to the session's duties; wait for it before the poll's own link.
+    await teller.waitForURL(/\/sessions\/\d+\/duties$/);
     await teller.getByRole('link', { name: '纸质选票录入' }).click();
+    await teller.waitForURL(/\/polls\/\d+\/paper$/);
     await enter(teller, '1', ['赞成', '多划（本项无效）', '反对']);
     await enter(teller, '2', ['赞成', '赞成', '弃权']);
     await enter(teller, '3', ['反对', '弃权', '弃权']);
