@@ -45,7 +45,11 @@ function jurisdictionPage(c: Context<JurisdictionEnv>, values?: FormValues, erro
       canManage={can(c, 'cycle.manage', j.id)} defaultYear={chinaYearOf(c.var.now())} values={values} errors={errors}
       children={childrenOf(db, j.id).map((ch) => ({ name: ch.name, kindLabel: KIND_LABELS[ch.kind] }))}
       stations={stationsOf(db, [j.id]).map((s) => ({ name: s.name, kindLabel: STATION_LABELS[s.kind], address: s.address }))}
-      ledgerHref={can(c, 'ledger.view', j.id) ? `/j/${j.code}/ledger` : undefined}
+      dutyLinks={[
+        ...(can(c, 'ledger.view', j.id) ? [{ href: `/j/${j.code}/ledger`, label: '代表履职台账' }] : []),
+        ...(j.kind === 'township' && can(c, 'stationOpinion.view', j.id) ? [{ href: `/j/${j.code}/opinions`, label: '站点民意' }] : []),
+        ...(j.kind === 'township' && can(c, 'repCode.manage', j.id) ? [{ href: `/j/${j.code}/opinions/cards`, label: '代表二维码' }] : []),
+      ]}
     />,
     { title: j.name },
   );

@@ -26,6 +26,14 @@ async function ledgerCase() {
 }
 
 describe('the clerk’s ledger', () => {
+  it('is reached from the township’s page, beside its station opinions and the representatives’ QR cards', async () => {
+    const t = await ledgerCase();
+    const html = await (await get(t.f.app, '/j/QS', t.clerk)).text();
+    for (const href of ['/j/QS/ledger', '/j/QS/opinions', '/j/QS/opinions/cards']) expect(html).toContain(`href="${href}"`);
+    const asRep = await (await get(t.f.app, '/j/QS', t.rep)).text();
+    expect(asRep).not.toContain('href="/j/QS/opinions/cards"');
+  });
+
   it('lists every representative of the year with counts, each name linking to their page', async () => {
     const t = await ledgerCase();
     const res = await get(t.f.app, '/j/QS/ledger?year=2027', t.clerk);

@@ -22,14 +22,16 @@ export function JurisdictionPage(p: {
   j: Jurisdiction; parentName?: string; kindLabel: string; cycles: Cycle[]; canManage: boolean;
   defaultYear: number; values?: FormValues; errors?: FieldErrors;
   children: { name: string; kindLabel: string }[]; stations: { name: string; kindLabel: string; address: string }[];
-  /** 履职台账, for those who keep it. */
-  ledgerHref?: string;
+  /** The representatives' work this person may open: 履职台账, 站点民意, 代表二维码. */
+  dutyLinks?: { href: string; label: string }[];
 }) {
   return (
     <section>
       <h1>{p.j.name} <span class="badge">{p.kindLabel}</span></h1>
       {p.parentName && <p class="muted">隶属 {p.parentName}</p>}
-      {p.ledgerHref && <p><a href={p.ledgerHref}>代表履职台账</a></p>}
+      {p.dutyLinks && p.dutyLinks.length > 0 && (
+        <p>{p.dutyLinks.map((l, i) => <>{i > 0 && ' · '}<a href={l.href}>{l.label}</a></>)}</p>
+      )}
       <h2>年度票决工作</h2>
       {p.cycles.length === 0 ? <p class="muted">还没有年度工作。</p> : (
         <div class="table-wrap"><table class="stack-sm">
