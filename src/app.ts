@@ -118,12 +118,12 @@ export function createApp(opts: AppOptions) {
     c.set('loginSessionId', null);
     c.set('clientIp', clientIp(c, proxies));
     const proto = proxies > 0 ? c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() : undefined;
-    c.set('secureCookies', (proto ?? new URL(c.req.url).protocol.replace(':', '')) === 'https');
+    c.set('secureCookies', proto !== undefined ? proto === 'https' : c.req.url.startsWith('https:'));
     await next();
   });
   app.use(accessLog(opts.log ?? ((line) => console.log(line))));
   app.use(pageCache());
-  app.use(...lightPages);
+  app.use(lightPages);
   // Every body is bounded before anything reads it (a phone on the hall's Wi-Fi must not exhaust the laptop).
   // Upload routes (photos, attachments, spreadsheets) set their own larger limit, after their guard.
   const generalLimit = bodyLimit({ maxSize: BODY_LIMIT_BYTES, onError: (c) => errorResponse(c, 413) });

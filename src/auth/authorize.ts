@@ -8,12 +8,12 @@ import type { JurisdictionEnv } from '../http/subjects/jurisdiction';
 
 /** The jurisdiction's ancestry, read once per request however many checks and navigation links ask. */
 function ancestryOf<E extends AppEnv>(c: Context<E>, jurisdictionId: number): number[] {
-  const memo = c.var.ancestries;
+  const memo = c.get('ancestries');
   let hit = memo.get(jurisdictionId);
   if (!hit) {
     // The URL's own jurisdiction row is already read: only its parents are left to read.
-    const own = (c.var as { jurisdiction?: { id: number; parentId: number | null } }).jurisdiction;
-    hit = own?.id === jurisdictionId ? [own.id, ...(own.parentId === null ? [] : ancestry(c.var.db, own.parentId))] : ancestry(c.var.db, jurisdictionId);
+    const own = (c as unknown as Context<AppEnv & { Variables: { jurisdiction?: { id: number; parentId: number | null } } }>).get('jurisdiction');
+    hit = own?.id === jurisdictionId ? [own.id, ...(own.parentId === null ? [] : ancestry(c.get('db'), own.parentId))] : ancestry(c.get('db'), jurisdictionId);
     memo.set(jurisdictionId, hit);
   }
   return hit;
@@ -21,7 +21,7 @@ function ancestryOf<E extends AppEnv>(c: Context<E>, jurisdictionId: number): nu
 
 /** Whether the current user may take `action` in a jurisdiction (for showing a button, not for guarding a route). */
 export function can<E extends AppEnv>(c: Context<E>, action: Action, jurisdictionId: number): boolean {
-  const user = c.var.user;
+  const user = c.get('user');
   if (!user) return false;
   return isAllowed(user.assignments, action, ancestryOf(c, jurisdictionId));
 }
@@ -33,7 +33,7 @@ export function can<E extends AppEnv>(c: Context<E>, action: Action, jurisdictio
 export function allow(...actions: Action[]) {
   return createMiddleware<JurisdictionEnv>(async (c, next) => {
     requireLogin(c);
-    if (!actions.some((a) => can(c, a, c.var.jurisdiction.id))) forbidden();
+    if (!actions.some((a) => can(c, a, c.get('jurisdiction').id))) forbidden();
     await next();
   });
 }
@@ -57,7 +57,7 @@ export function forbidden(): never {
 }
 
 export function requireLogin<E extends AppEnv>(c: Context<E>): CurrentUser {
-  const user = c.var.user;
+  const user = c.get('user');
   if (!user) {
     const next = encodeURIComponent(new URL(c.req.url).pathname);
     throw new HTTPException(401, { res: c.redirect(`/login?next=${next}`, 303) });

@@ -11,9 +11,9 @@ import { can, forbidden, requireLogin } from './authorize';
  * An officer's rights end at their own session: at any other the same login holds none of them.
  */
 export function isOfficerHere<E extends SessionEnv>(c: Context<E>, roles: readonly SessionOfficerRole[]): boolean {
-  const user = c.var.user;
+  const user = c.get('user');
   if (!user) return false;
-  return officerRolesOf(c.var.db, c.var.session.id, user.id).some((r) => roles.includes(r));
+  return officerRolesOf(c.get('db'), c.get('session').id, user.id).some((r) => roles.includes(r));
 }
 
 /**
@@ -26,7 +26,7 @@ export function isOfficerHere<E extends SessionEnv>(c: Context<E>, roles: readon
 export function allowOfficer(roles: readonly SessionOfficerRole[], ...actions: Action[]) {
   return createMiddleware<SessionEnv>(async (c, next) => {
     requireLogin(c);
-    if (!actions.some((a) => can(c, a, c.var.jurisdiction.id)) && !isOfficerHere(c, roles)) forbidden();
+    if (!actions.some((a) => can(c, a, c.get('jurisdiction').id)) && !isOfficerHere(c, roles)) forbidden();
     await next();
   });
 }

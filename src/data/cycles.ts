@@ -1,9 +1,10 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { cycle, jurisdiction, phaseTransition, user } from '../../db/schema';
 import { type Phase } from '../domain/vocabulary';
 import { checkTransition } from '../domain/phases';
 import { recordAudit, type Actor } from './audit';
+import { prepared } from './statements';
 import { ok, refuse, type Result } from '../domain/result';
 
 export type Cycle = typeof cycle.$inferSelect;
@@ -25,15 +26,17 @@ export function yearsOf(db: Db, jurisdictionIds: readonly number[]): number[] {
 }
 
 export function getCycle(db: Db, jurisdictionId: number, year: number): Cycle | undefined {
-  return db.select().from(cycle).where(and(eq(cycle.jurisdictionId, jurisdictionId), eq(cycle.year, year))).get();
+  return prepared(db, 'cycleOfYear', (db) => db.select().from(cycle)
+    .where(and(eq(cycle.jurisdictionId, sql.placeholder('jurisdictionId')), eq(cycle.year, sql.placeholder('year')))).prepare())
+    .get({ jurisdictionId, year });
 }
 
 export function transitionsOf(db: Db, cycleId: number) {
-  return db.select({
+  return prepared(db, 'transitionsOf', (db) => db.select({
     id: phaseTransition.id, fromPhase: phaseTransition.fromPhase, toPhase: phaseTransition.toPhase,
     at: phaseTransition.at, note: phaseTransition.note, byName: user.displayName,
   }).from(phaseTransition).innerJoin(user, eq(user.id, phaseTransition.by))
-    .where(eq(phaseTransition.cycleId, cycleId)).orderBy(asc(phaseTransition.id)).all();
+    .where(eq(phaseTransition.cycleId, sql.placeholder('cycleId'))).orderBy(asc(phaseTransition.id)).prepare()).all({ cycleId });
 }
 
 

@@ -28,7 +28,7 @@ export function getJurisdictionByCode(db: Db, code: string): Jurisdiction | unde
 }
 
 export function getJurisdiction(db: Db, id: number): Jurisdiction | undefined {
-  return db.select().from(jurisdiction).where(eq(jurisdiction.id, id)).get();
+  return prepared(db, 'jurisdictionById', (db) => db.select().from(jurisdiction).where(eq(jurisdiction.id, sql.placeholder('id'))).prepare()).get({ id });
 }
 
 const ANCESTRY = `
@@ -115,7 +115,8 @@ export function flattenTree(nodes: TreeNode[]): TreeNode[] {
 }
 
 export function childrenOf(db: Db, id: number): Jurisdiction[] {
-  return db.select().from(jurisdiction).where(eq(jurisdiction.parentId, id)).orderBy(asc(jurisdiction.id)).all();
+  return prepared(db, 'childrenOf', (db) => db.select().from(jurisdiction).where(eq(jurisdiction.parentId, sql.placeholder('id')))
+    .orderBy(asc(jurisdiction.id)).prepare()).all({ id });
 }
 
 export function stationsOf(db: Db, jurisdictionIds: number[]) {

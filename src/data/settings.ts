@@ -1,13 +1,15 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { setting } from '../../db/schema';
 import { lawfulVoteSettings, readSettings, SETTING_KEYS, type Settings } from '../domain/settings';
 import { ok, type Result } from '../domain/result';
 import type { JurisdictionKind } from '../domain/vocabulary';
 import { recordAudit, type Actor } from './audit';
+import { prepared } from './statements';
 
 export function getSettings(db: Db, jurisdictionId: number): Settings {
-  return readSettings(db.select().from(setting).where(eq(setting.jurisdictionId, jurisdictionId)).all());
+  return readSettings(prepared(db, 'settingsOf', (db) => db.select().from(setting)
+    .where(eq(setting.jurisdictionId, sql.placeholder('jurisdictionId'))).prepare()).all({ jurisdictionId }));
 }
 
 /**

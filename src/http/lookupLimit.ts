@@ -9,13 +9,13 @@ import type { AppEnv } from '../env';
 export const limitLookups: MiddlewareHandler<AppEnv> = async (c, next) => {
   const isLookup = c.req.path !== '/track' || c.req.query('receipt') !== undefined;
   if (!isLookup) return next();
-  const limiter = c.var.limits.lookups;
-  const at = c.var.now().getTime();
-  const wait = limiter.retryAfterMs(c.var.clientIp, at);
+  const limiter = c.get('limits').lookups;
+  const at = c.get('now')().getTime();
+  const wait = limiter.retryAfterMs(c.get('clientIp'), at);
   if (wait > 0) {
     c.header('Retry-After', String(Math.ceil(wait / 1000)));
     return errorResponse(c, 429);
   }
-  limiter.fail(c.var.clientIp, at);
+  limiter.fail(c.get('clientIp'), at);
   await next();
 };

@@ -19,10 +19,10 @@ export interface PublicAddress {
  * hall can reach.
  */
 export function publicAddress<E extends AppEnv>(c: Context<E>): PublicAddress {
-  const fixed = c.var.publicUrl ?? savedPublicUrl(c.var.db);
+  const fixed = c.get('publicUrl') ?? savedPublicUrl(c.get('db'));
   if (fixed) return { origin: fixed, configured: true };
   const u = new URL(c.req.url);
-  u.protocol = c.var.secureCookies ? 'https:' : 'http:';
+  u.protocol = c.get('secureCookies') ? 'https:' : 'http:';
   if (isLoopbackHost(u.hostname)) {
     const lan = Object.values(networkInterfaces()).flat().find((a) => a && a.family === 'IPv4' && !a.internal);
     if (lan) u.hostname = lan.address;

@@ -3,7 +3,7 @@ import type { AppEnv } from '../env';
 import type { FailureLimiter } from './limiter';
 
 export function proposalLimiter<E extends AppEnv>(c: Context<E>): FailureLimiter {
-  return c.var.limits.proposals;
+  return c.get('limits').proposals;
 }
 
 /** Refuses a submission (429) once the IP has used up its window; `onLimited` renders the Chinese page. */

@@ -17,18 +17,18 @@ export type DeliberationRepEnv = JurisdictionEnv & { Variables: { deliberationRe
 export type MeetingItemEnv = SessionEnv & { Variables: { meetingItem: MeetingItem } };
 
 /** The public page of a subdistrict that is no longer in use is gone, like an unknown code. */
-export const activeOnly = notFoundWhen<JurisdictionEnv>((c) => !c.var.jurisdiction.active);
+export const activeOnly = notFoundWhen<JurisdictionEnv>((c) => !c.get('jurisdiction').active);
 
-export const opinionItemSubject = subject<OpinionItemEnv, 'opinionItem'>('opinionItem', (c) => getItem(c.var.db, c.var.jurisdiction.id, idParam(c.req.param('itemId'))));
+export const opinionItemSubject = subject<OpinionItemEnv, 'opinionItem'>('opinionItem', (c) => getItem(c.get('db'), c.get('jurisdiction').id, idParam(c.req.param('itemId'))));
 
-export const attachmentSubject = subject<AttachmentEnv, 'attachment'>('attachment', (c) => getAttachment(c.var.db, c.var.opinionItem.id, idParam(c.req.param('attachmentId'))));
+export const attachmentSubject = subject<AttachmentEnv, 'attachment'>('attachment', (c) => getAttachment(c.get('db'), c.get('opinionItem').id, idParam(c.req.param('attachmentId'))));
 
 /** An item that has not become a suggestion has nothing to extend, answer or rate: 404. */
-export const suggestionSubject = subject<SuggestionEnv, 'suggestion'>('suggestion', (c) => suggestionOfItem(c.var.db, c.var.opinionItem.id));
+export const suggestionSubject = subject<SuggestionEnv, 'suggestion'>('suggestion', (c) => suggestionOfItem(c.get('db'), c.get('opinionItem').id));
 
-export const deliberationRepSubject = subject<DeliberationRepEnv, 'deliberationRep'>('deliberationRep', (c) => getRep(c.var.db, deliberationScope(c.var.jurisdiction.id), idParam(c.req.param('repId'))));
+export const deliberationRepSubject = subject<DeliberationRepEnv, 'deliberationRep'>('deliberationRep', (c) => getRep(c.get('db'), deliberationScope(c.get('jurisdiction').id), idParam(c.req.param('repId'))));
 
 /** Agenda and minutes belong to deliberation meetings: a township congress session has none (404). */
-export const deliberationMeetingOnly = notFoundWhen<SessionEnv>((c) => c.var.session.body !== 'deliberation');
+export const deliberationMeetingOnly = notFoundWhen<SessionEnv>((c) => c.get('session').body !== 'deliberation');
 
-export const meetingItemSubject = subject<MeetingItemEnv, 'meetingItem'>('meetingItem', (c) => getMeetingItem(c.var.db, c.var.session.id, idParam(c.req.param('itemId'))));
+export const meetingItemSubject = subject<MeetingItemEnv, 'meetingItem'>('meetingItem', (c) => getMeetingItem(c.get('db'), c.get('session').id, idParam(c.req.param('itemId'))));

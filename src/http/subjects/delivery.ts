@@ -20,7 +20,7 @@ export type FeedbackEnv = CycleEnv & { Variables: { feedback: Feedback } };
 
 // Each subject reads its row through its parent: an id from another town or another year is a 404, never a 403.
 
-export const projectSubject = subject<ProjectEnv, 'project'>('project', (c) => getProject(c.var.db, c.var.cycle.id, idParam(c.req.param('projectId'))));
+export const projectSubject = subject<ProjectEnv, 'project'>('project', (c) => getProject(c.get('db'), c.get('cycle').id, idParam(c.req.param('projectId'))));
 
 export const reportMonthSubject = createMiddleware<ReportEnv>(async (c, next) => {
   const month = c.req.param('month') ?? '';
@@ -29,13 +29,13 @@ export const reportMonthSubject = createMiddleware<ReportEnv>(async (c, next) =>
   await next();
 });
 
-export const groupSubject = subject<GroupEnv, 'group'>('group', (c) => getGroup(c.var.db, c.var.cycle.id, idParam(c.req.param('groupId'))));
+export const groupSubject = subject<GroupEnv, 'group'>('group', (c) => getGroup(c.get('db'), c.get('cycle').id, idParam(c.req.param('groupId'))));
 
-export const visitSubject = subject<VisitEnv, 'visit'>('visit', (c) => getVisit(c.var.db, c.var.project.id, idParam(c.req.param('visitId'))));
+export const visitSubject = subject<VisitEnv, 'visit'>('visit', (c) => getVisit(c.get('db'), c.get('project').id, idParam(c.req.param('visitId'))));
 
-export const rectificationSubject = subject<RectificationEnv, 'rectification'>('rectification', (c) => getRectification(c.var.db, c.var.project.id, idParam(c.req.param('rectificationId'))));
+export const rectificationSubject = subject<RectificationEnv, 'rectification'>('rectification', (c) => getRectification(c.get('db'), c.get('project').id, idParam(c.req.param('rectificationId'))));
 
-export const feedbackSubject = subject<FeedbackEnv, 'feedback'>('feedback', (c) => getFeedbackIn(c.var.db, c.var.cycle.id, idParam(c.req.param('feedbackId'))));
+export const feedbackSubject = subject<FeedbackEnv, 'feedback'>('feedback', (c) => getFeedbackIn(c.get('db'), c.get('cycle').id, idParam(c.req.param('feedbackId'))));
 
 /** The side-by-side dashboard of every township exists only for the district: a township's code is a 404 there. */
-export const districtOnly = notFoundWhen<JurisdictionEnv>((c) => c.var.jurisdiction.kind !== 'district');
+export const districtOnly = notFoundWhen<JurisdictionEnv>((c) => c.get('jurisdiction').kind !== 'district');

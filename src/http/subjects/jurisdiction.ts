@@ -43,31 +43,31 @@ export function notFoundWhen<E extends AppEnv>(absent: (c: Context<E>) => boolea
   });
 }
 
-/** Mounted once on /j/:code/*: every area below reads c.var.jurisdiction. */
-export const jurisdictionSubject = subject<JurisdictionEnv, 'jurisdiction'>('jurisdiction', (c) => getJurisdictionByCode(c.var.db, c.req.param('code') ?? ''));
+/** Mounted once on /j/:code/*: every area below reads c.get('jurisdiction'). */
+export const jurisdictionSubject = subject<JurisdictionEnv, 'jurisdiction'>('jurisdiction', (c) => getJurisdictionByCode(c.get('db'), c.req.param('code') ?? ''));
 
 /** Street deliberation exists only in subdistricts: a township's or a village's code is a 404 there. */
-export const subdistrictOnly = notFoundWhen<JurisdictionEnv>((c) => c.var.jurisdiction.kind !== 'subdistrict');
+export const subdistrictOnly = notFoundWhen<JurisdictionEnv>((c) => c.get('jurisdiction').kind !== 'subdistrict');
 
 /** The cycle named by :year in the jurisdiction, or 404. */
 export const cycleSubject = createMiddleware<CycleEnv>(async (c, next) => {
   const year = c.req.param('year') ?? '';
-  const cy = /^\d{4}$/.test(year) ? getCycle(c.var.db, c.var.jurisdiction.id, Number(year)) : undefined;
+  const cy = /^\d{4}$/.test(year) ? getCycle(c.get('db'), c.get('jurisdiction').id, Number(year)) : undefined;
   if (!cy) notFound();
   c.set('cycle', cy);
   await next();
 });
 
 /**
- * The public side of a jurisdiction (/p/:code): no login, so it is c.var.jurisdiction as under /j/:code, but an
+ * The public side of a jurisdiction (/p/:code): no login, so it is c.get('jurisdiction') as under /j/:code, but an
  * unknown or retired (inactive) jurisdiction is a 404 — residents never see a closed town's pages.
  */
 export const publicJurisdictionSubject = createMiddleware<JurisdictionEnv>(async (c, next) => {
-  const j = getJurisdictionByCode(c.var.db, c.req.param('code') ?? '');
+  const j = getJurisdictionByCode(c.get('db'), c.req.param('code') ?? '');
   if (!j || !j.active) notFound();
   c.set('jurisdiction', j);
   await next();
 });
 
 /** Only townships and subdistricts run a yearly cycle and take proposals from residents: a village's code is a 404. */
-export const townOnly = notFoundWhen<JurisdictionEnv>((c) => c.var.jurisdiction.kind !== 'township' && c.var.jurisdiction.kind !== 'subdistrict');
+export const townOnly = notFoundWhen<JurisdictionEnv>((c) => c.get('jurisdiction').kind !== 'township' && c.get('jurisdiction').kind !== 'subdistrict');

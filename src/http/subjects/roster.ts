@@ -29,7 +29,7 @@ function rosterOf(j: { id: number; code: string }, body: RepBody): Roster {
 
 /** /j/:code/roster: a township's people's congress roster. A subdistrict's lives with street deliberation. */
 export const congressRosterSubject = createMiddleware<RosterEnv>(async (c, next) => {
-  const j = c.var.jurisdiction;
+  const j = c.get('jurisdiction');
   if (j.kind === 'subdistrict' && c.req.method === 'GET') {
     return c.redirect(c.req.path.replace(/^\/j\/[^/]+\/roster/, rosterOf(j, 'deliberation').base), 302);
   }
@@ -40,10 +40,10 @@ export const congressRosterSubject = createMiddleware<RosterEnv>(async (c, next)
 
 /** /j/:code/deliberation/reps: a subdistrict's deliberation representatives (a township's code is a 404). */
 export const deliberationRosterSubject = createMiddleware<RosterEnv>(async (c, next) => {
-  const j = c.var.jurisdiction;
+  const j = c.get('jurisdiction');
   if (j.kind !== 'subdistrict') notFound();
   c.set('roster', rosterOf(j, 'deliberation'));
   await next();
 });
 
-export const repSubject = subject<RepEnv, 'rep'>('rep', (c) => getRep(c.var.db, c.var.roster.scope, idParam(c.req.param('repId'))));
+export const repSubject = subject<RepEnv, 'rep'>('rep', (c) => getRep(c.get('db'), c.get('roster').scope, idParam(c.req.param('repId'))));

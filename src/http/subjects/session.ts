@@ -10,7 +10,7 @@ export type SessionEnv = JurisdictionEnv & { Variables: { session: Session; term
 export type PollEnv = SessionEnv & { Variables: { poll: Poll } };
 
 export const sessionSubject = createMiddleware<SessionEnv>(async (c, next) => {
-  const s = getSession(c.var.db, c.var.jurisdiction.id, idParam(c.req.param('sessionId')));
+  const s = getSession(c.get('db'), c.get('jurisdiction').id, idParam(c.req.param('sessionId')));
   if (!s) notFound();
   c.set('session', s);
   c.set('terms', BODY_TERMS[s.body]);
@@ -18,7 +18,7 @@ export const sessionSubject = createMiddleware<SessionEnv>(async (c, next) => {
 });
 
 export const pollSubject = createMiddleware<PollEnv>(async (c, next) => {
-  const found = pollInSession(c.var.db, idParam(c.req.param('pollId')), c.var.jurisdiction.id);
+  const found = pollInSession(c.get('db'), idParam(c.req.param('pollId')), c.get('jurisdiction').id);
   if (!found) notFound();
   c.set('poll', found.poll);
   c.set('session', found.session);
