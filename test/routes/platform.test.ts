@@ -85,6 +85,49 @@ describe('security headers, assets and health', () => {
     expect((await t.app.request('/', { headers: { Cookie: cookie, 'If-None-Match': mine.headers.get('etag')! } })).status).toBe(304);
   });
 
+  it.each([
+    ['gzip, deflate, br', 'gzip'],
+    ['deflate', 'deflate'],
+    ['gzip;q=0, deflate', 'deflate'],
+    ['identity', null],
+    [undefined, null],
+  ])('a logged-in page asked with Accept-Encoding %s comes as %s, and says it varies by it', async (accept, encoding) => {
+    const cookie = await login(t.app, 'qs.clerk');
+    const res = await t.app.request('/', { headers: { Cookie: cookie, ...(accept ? { 'Accept-Encoding': accept } : {}) } });
+    expect(res.headers.get('content-encoding')).toBe(encoding);
+    expect(res.headers.get('vary')).toContain('Accept-Encoding');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    const { gunzipSync, inflateSync } = await import('node:zlib');
+    const html = (encoding === 'gzip' ? gunzipSync(bytes) : encoding === 'deflate' ? inflateSync(bytes) : Buffer.from(bytes)).toString();
+    expect(html).toContain('工作台');
+    // The same page in other bytes: a weak tag when compressed, a strong one otherwise, the same hash either way.
+    expect(res.headers.get('etag')).toMatch(encoding ? /^W\/"[0-9a-f]{40}"$/ : /^"[0-9a-f]{40}"$/);
+  });
+
+  it('a 304 keeps the validators and caching headers of the page it confirms, and nothing else', async () => {
+    const cookie = await login(t.app, 'qs.clerk');
+    const page = await t.app.request('/', { headers: { Cookie: cookie, 'Accept-Encoding': 'gzip' } });
+    const tag = page.headers.get('etag')!;
+    const again = await t.app.request('/', { headers: { Cookie: cookie, 'Accept-Encoding': 'gzip', 'If-None-Match': `"other", ${tag}` } });
+    expect(again.status).toBe(304);
+    expect(again.headers.get('etag')).toBe(tag);
+    expect(again.headers.get('cache-control')).toBe('private, no-cache');
+    expect(again.headers.get('vary')).toContain('Accept-Encoding');
+    expect(again.headers.get('content-type')).toBeNull();
+    expect(again.headers.get('content-encoding')).toBeNull();
+    // A changed page (another tag) is sent whole.
+    expect((await t.app.request('/', { headers: { Cookie: cookie, 'If-None-Match': '"0000"' } })).status).toBe(200);
+  });
+
+  it('a form post is neither hashed nor compressed', async () => {
+    const res = await t.app.request('/login', {
+      method: 'POST', headers: { 'Accept-Encoding': 'gzip', 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'http://localhost' },
+      body: new URLSearchParams({ username: 'nobody', password: 'wrong-password' }),
+    });
+    expect(res.headers.get('etag')).toBeNull();
+    expect(res.headers.get('content-encoding')).toBeNull();
+  });
+
   it('healthz reports the database', async () => {
     const res = await get(t.app, '/healthz');
     expect(res.status).toBe(200);
