@@ -22,7 +22,8 @@ interface Page {
   storedAt: number;
   status: number;
   headers: [string, string][];
-  body: ArrayBuffer;
+  /** Bytes, not an ArrayBuffer: the Node adapter writes a Uint8Array body straight to the socket, without a stream. */
+  body: Uint8Array<ArrayBuffer>;
 }
 
 /**
@@ -123,7 +124,7 @@ export function pageCache(store = new PageStore()): MiddlewareHandler<AppEnv> {
       // Something was written while this page was rendered: it may show either side of that write.
       || writeGeneration(db) !== generation
     ) return;
-    const body = await res.arrayBuffer();
+    const body = new Uint8Array(await res.arrayBuffer());
     const headers: [string, string][] = [];
     res.headers.forEach((value, name) => headers.push([name, value]));
     store.keep(key, { generation, storedAt: now, status: res.status, headers, body });

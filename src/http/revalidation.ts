@@ -49,9 +49,12 @@ export const lightPages: MiddlewareHandler<AppEnv> = async (c, next) => {
   setCacheControl(c);
   const res = c.res;
   const method = c.req.method;
-  if ((method !== 'GET' && method !== 'HEAD') || res.status !== 200 || !res.body || res.headers.has('etag')
-    || res.headers.has('content-encoding')) return;
+  if ((method !== 'GET' && method !== 'HEAD') || res.status !== 200 || res.headers.has('etag') || res.headers.has('content-encoding')) return;
   const body = new Uint8Array(await res.arrayBuffer());
+  if (body.byteLength === 0) {
+    c.res = new Response(null, { status: res.status, headers: res.headers });
+    return;
+  }
   const hash = `"${createHash('sha1').update(body).digest('hex')}"`;
   const headers = new Headers(res.headers);
   const type = headers.get('content-type') ?? '';

@@ -150,7 +150,7 @@ describe('the cache of anonymous public pages', () => {
 
 describe('PageStore', () => {
   const page = (generation: string, size: number) =>
-    ({ generation, storedAt: 0, status: 200, headers: [] as [string, string][], body: new ArrayBuffer(size) });
+    ({ generation, storedAt: 0, status: 200, headers: [] as [string, string][], body: new Uint8Array(size) });
 
   it('stays within its byte bound, dropping the least recently used page first', () => {
     const store = new PageStore(1000, 100);
