@@ -127,7 +127,12 @@ export function createApp(opts: AppOptions) {
   // Every body is bounded before anything reads it (a phone on the hall's Wi-Fi must not exhaust the laptop).
   // Upload routes (photos, attachments, spreadsheets) set their own larger limit, after their guard.
   const generalLimit = bodyLimit({ maxSize: BODY_LIMIT_BYTES, onError: (c) => errorResponse(c, 413) });
-  app.use((c, next) => (c.req.method === 'POST' && UPLOAD_ROUTES.test(c.req.path) ? next() : generalLimit(c, next)));
+  // A GET or HEAD carries no body: asking for one would build the whole web Request the Node adapter spares us.
+  app.use((c, next) => {
+    const method = c.req.method;
+    if (method === 'GET' || method === 'HEAD' || (method === 'POST' && UPLOAD_ROUTES.test(c.req.path))) return next();
+    return generalLimit(c, next);
+  });
   app.use(secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
