@@ -1,6 +1,7 @@
 import { personalGuidance } from '../domain/personalMatter';
 import type { PersonalMatter } from '../domain/vocabulary';
 import { addToPool } from './pool';
+import { prepared } from './statements';
 import type { PoolReason } from '../domain/vocabulary';
 import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
@@ -46,9 +47,10 @@ export interface SubmissionMeta {
 
 /** The villages/communities a proposal may name: the jurisdiction's active children. */
 export function placesOf(db: Db, jurisdictionId: number): { id: number; name: string }[] {
-  return db.select({ id: jurisdiction.id, name: jurisdiction.name }).from(jurisdiction)
-    .where(and(eq(jurisdiction.parentId, jurisdictionId), eq(jurisdiction.active, true)))
-    .orderBy(asc(jurisdiction.id)).all();
+  // The intake list's filter and every proposal form ask.
+  return prepared(db, 'placesOf', (db) => db.select({ id: jurisdiction.id, name: jurisdiction.name }).from(jurisdiction)
+    .where(and(eq(jurisdiction.parentId, sql.placeholder('jurisdictionId')), eq(jurisdiction.active, true)))
+    .orderBy(asc(jurisdiction.id)).prepare()).all({ jurisdictionId });
 }
 
 /** Active stations in the jurisdiction and its villages/communities: the entry points residents may name. */
