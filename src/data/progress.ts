@@ -8,6 +8,7 @@ import { statusAfterReport } from '../domain/projectStatus';
 import { ok, refuse, type Result } from '../domain/result';
 import type { ReportedMilestone } from '../domain/schedule';
 import { recordAudit, type Actor } from './audit';
+import { idList, idsIn, prepared } from './statements';
 import type { Cycle } from './cycles';
 import { removePhotoFiles, writePhotoFiles } from './photoFiles';
 import type { PhotoDerivatives } from './photoSizes';
@@ -21,11 +22,12 @@ export interface ReportWithPhotos extends ProgressReport { reported: ReportedMil
 
 export function reportsOf(db: Db, projectIds: readonly number[]): ReportWithPhotos[] {
   if (projectIds.length === 0) return [];
-  const rows = db.select({ r: progressReport, filedByName: user.displayName }).from(progressReport)
+  const rows = prepared(db, 'reportsOf', (db) => db.select({ r: progressReport, filedByName: user.displayName }).from(progressReport)
     .innerJoin(user, eq(user.id, progressReport.filedBy))
-    .where(inArray(progressReport.projectId, [...projectIds])).orderBy(asc(progressReport.month)).all();
+    .where(inArray(progressReport.projectId, idsIn('ids'))).orderBy(asc(progressReport.month)).prepare()).all({ ids: idList(projectIds) });
   const photos = rows.length
-    ? db.select().from(progressPhoto).where(inArray(progressPhoto.reportId, rows.map((x) => x.r.id))).orderBy(asc(progressPhoto.id)).all()
+    ? prepared(db, 'photosOfReports', (db) => db.select().from(progressPhoto).where(inArray(progressPhoto.reportId, idsIn('ids'))).orderBy(asc(progressPhoto.id)).prepare())
+      .all({ ids: idList(rows.map((x) => x.r.id)) })
     : [];
   const photosBy = new Map<number, typeof photos>();
   for (const p of photos) {
