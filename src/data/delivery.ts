@@ -12,6 +12,7 @@ import { ratingWindowsOf } from './feedbackWindow';
 import { reportsOf, type ReportWithPhotos } from './progress';
 import { currentPlans, projectsOfCycles, type Project } from './projects';
 import { carriedProgress, type CarriedProgress } from './carriedProgress';
+import { keptUntilWrite } from './keptUntilWrite';
 import { amendmentsOf, haltsFrom, type Amendment } from './amendments';
 import { implementationPlansOf, type ImplementationPlan } from './implementationPlan';
 import { achievedPct, type SoftTarget } from '../domain/softTarget';
@@ -74,6 +75,14 @@ const byProject = <T extends { projectId: number }>(rows: readonly T[]): Map<num
  * read per kind of row for all of them, not one per township. By cycle id, each cycle's projects in list order.
  */
 export function assessCycles(db: Db, cycles: readonly CycleToAssess[], today: string, onlyProjectId?: number): Map<number, AssessedProject[]> {
+  if (onlyProjectId !== undefined) return assessNow(db, cycles, today, onlyProjectId);
+  // The verdicts follow from the database, the settings they are judged with and the China date: kept until the
+  // next write. Pages only read them.
+  const key = `assessCycles|${today}|${cycles.map((c) => `${c.cycle.id}:${JSON.stringify(c.settings)}`).join('|')}`;
+  return keptUntilWrite(db, key, () => assessNow(db, cycles, today));
+}
+
+function assessNow(db: Db, cycles: readonly CycleToAssess[], today: string, onlyProjectId?: number): Map<number, AssessedProject[]> {
   const all = projectsOfCycles(db, cycles.map((c) => c.cycle.id));
   const projects = onlyProjectId === undefined ? all : all.filter((p) => p.id === onlyProjectId);
   const ids = projects.map((p) => p.id);
@@ -111,7 +120,8 @@ export function assessCycles(db: Db, cycles: readonly CycleToAssess[], today: st
       tolerancePct: settings.progressTolerancePct, seriousLagPct: settings.seriousLagPct,
       accepted: project.status === 'accepted', overdueRectification: overdueDemands > 0,
       halted: halts.get(project.id),
-      reports: mine.map((r) => ({ month: r.month, pct: pctOf(r), filedOn: chinaDateOf(r.filedAt), milestones: r.reported })),
+      // The rules read only the judged report's milestones: the others are not parsed.
+      reports: mine.map((r) => ({ month: r.month, pct: pctOf(r), filedOn: chinaDateOf(r.filedAt), get milestones() { return r.reported; } })),
     });
     out.get(cycle.id)!.push({
       project, plan, reports: mine, latest: mine.at(-1), spent: mine.at(-1)?.spent ?? from?.spent ?? 0, carried: from, assessment, rectifications,

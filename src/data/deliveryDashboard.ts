@@ -11,6 +11,7 @@ import { cyclesOfYear, yearsOf, type Cycle } from './cycles';
 import { assessCycle, assessCycles, type AssessedProject } from './delivery';
 import { childrenOf, type Jurisdiction } from './jurisdictions';
 import { settingsOfMany } from './settings';
+import { keptUntilWrite } from './keptUntilWrite';
 
 /** A table as both the page and the CSV export show it: one definition, so the numbers cannot differ. */
 export interface DataTable { key: string; title: string; columns: string[]; numeric: boolean[]; rows: Cell[][] }
@@ -92,6 +93,11 @@ export interface TownRow { town: Jurisdiction; cycle: Cycle | undefined; stats: 
 
 /** Across the district's townships and subdistricts for one year: one row each, assessed with its own settings. */
 export function districtDashboard(db: Db, district: Jurisdiction, year: number, today: string): { rows: TownRow[]; table: DataTable } {
+  // Read from the database alone, for this district and year, on this China date: kept until the next write.
+  return keptUntilWrite(db, `districtDashboard|${district.id}|${year}|${today}`, () => districtDashboardNow(db, district, year, today));
+}
+
+function districtDashboardNow(db: Db, district: Jurisdiction, year: number, today: string): { rows: TownRow[]; table: DataTable } {
   const towns = childrenOf(db, district.id).filter((t) => t.kind === 'township' || t.kind === 'subdistrict');
   const cycles = new Map(cyclesOfYear(db, towns.map((t) => t.id), year).map((cy) => [cy.jurisdictionId, cy]));
   const settings = settingsOfMany(db, [...cycles.keys()]);

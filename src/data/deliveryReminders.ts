@@ -16,6 +16,7 @@ import { evaluationsToCast } from './voteNow';
 import { colourTask, followUpDue, isFollowUpOverdue, overrunLine } from '../domain/deliveryTasks';
 import { openFollowUps } from './evaluation';
 import { idList, idsIn, prepared } from './statements';
+import { keptUntilWrite } from './keptUntilWrite';
 
 /** One thing due from the person looking at their home page. */
 export interface DeliveryTodo { label: string; href: string; due?: string; overdue: boolean }
@@ -24,6 +25,11 @@ export interface DeliveryTodo { label: string; href: string; due?: string; overd
 export interface DeliveryHome { todos: DeliveryTodo[]; cycles: { label: string; href: string }[] }
 
 export function deliveryHome(db: Db, user: { id: number; assignments: readonly Assignment[] }, today: string): DeliveryHome {
+  // Read from the database alone, for this user and their roles, on this China date: kept until the next write.
+  return keptUntilWrite(db, `deliveryHome|${user.id}|${JSON.stringify(user.assignments)}|${today}`, () => deliveryHomeNow(db, user, today));
+}
+
+function deliveryHomeNow(db: Db, user: { id: number; assignments: readonly Assignment[] }, today: string): DeliveryHome {
   const desk = deskOf(db, user.assignments, today);
   const withProjects = new Set(desk.cycles.length === 0 ? [] : prepared(db, 'cyclesWithProjects', (db) => db.selectDistinct({ id: project.cycleId })
     .from(project).where(inArray(project.cycleId, idsIn('ids'))).prepare()).all({ ids: idList(desk.cycles.map((cy) => cy.id)) }).map((r) => r.id));
