@@ -4,7 +4,7 @@ import type { Db } from '../../db/client';
 import { cycle } from '../../db/schema';
 import { bodyOf } from '../domain/bodyTerms';
 import { stationsFor } from './proposals';
-import { repsWithoutLogin, seatedCount } from './representatives';
+import { countWithoutLogin, seatedCount } from './representatives';
 import { scopesOf } from './users';
 
 export interface StartStep { label: string; done: boolean; href: string; detail?: string }
@@ -21,7 +21,7 @@ export function gettingStarted(db: Db, userId: number, year: number): StartPlan[
     if (s.role !== 'clerk' || !body) continue;
     const scope = { jurisdictionId: s.jurisdictionId, body };
     const seated = seatedCount(db, scope);
-    const withoutLogin = seated > 0 ? repsWithoutLogin(db, scope).length : 0;
+    const withoutLogin = seated > 0 ? countWithoutLogin(db, scope) : 0;
     const roster = body === 'congress' ? `/j/${s.code}/roster` : `/j/${s.code}/deliberation/reps`;
     // Next year's work starts in the second half of this one (DOMAIN §6): either year counts.
     const cy = prepared(db, 'latestCycleFrom', (db) => db.select().from(cycle)

@@ -261,6 +261,13 @@ export function repsWithoutLogin(db: Db, scope: RosterScope): Representative[] {
     .where(and(inScopeOf, eq(representative.status, 'seated'), isNull(representative.userId))).orderBy(asc(representative.id)).prepare()).all({ jurisdictionId: scope.jurisdictionId, body: scope.body });
 }
 
+/** How many seated entries have no login (the desk's and the roster's reminder), counted without reading them. */
+export function countWithoutLogin(db: Db, scope: RosterScope): number {
+  return prepared(db, 'countWithoutLogin', (db) => db.select({ n: sql<number>`count(*)` }).from(representative)
+    .where(and(inScopeOf, eq(representative.status, 'seated'), isNull(representative.userId))).prepare())
+    .get({ jurisdictionId: scope.jurisdictionId, body: scope.body })?.n ?? 0;
+}
+
 /** The chosen entries of this roster (ids of another roster are ignored), in roster order. */
 export function repsByIds(db: Db, scope: RosterScope, ids: readonly number[]): Representative[] {
   if (ids.length === 0) return [];
