@@ -7,6 +7,7 @@ import {
 import { ok, refuse, type Result } from '../domain/result';
 import type { Plan, PlannedMilestone } from '../domain/schedule';
 import { recordAudit, type Actor } from './audit';
+import { idList, idsIn, prepared } from './statements';
 import { currentPlan, type Project } from './projects';
 import { getSettings } from './settings';
 
@@ -35,10 +36,10 @@ export interface Amendment {
 
 export function amendmentsOf(db: Db, projectIds: readonly number[]): Amendment[] {
   if (projectIds.length === 0) return [];
-  const rows = db.select({ a: planAdjustment, byName: user.displayName, sessionTitle: session.title }).from(planAdjustment)
+  const rows = prepared(db, 'amendmentsOf', (db) => db.select({ a: planAdjustment, byName: user.displayName, sessionTitle: session.title }).from(planAdjustment)
     .innerJoin(user, eq(user.id, planAdjustment.adjustedBy))
     .leftJoin(session, eq(session.id, planAdjustment.sessionId))
-    .where(inArray(planAdjustment.projectId, [...projectIds])).orderBy(asc(planAdjustment.id)).all();
+    .where(inArray(planAdjustment.projectId, idsIn('ids'))).orderBy(asc(planAdjustment.id)).prepare()).all({ ids: idList(projectIds) });
   const versions = new Map<number, number>();
   return rows.map(({ a, byName, sessionTitle }) => {
     let version: number | null = null;
@@ -57,10 +58,21 @@ export function amendmentsOf(db: Db, projectIds: readonly number[]): Amendment[]
 
 /** Suspended or terminated projects among these, by their decided amendments in order. */
 export function haltsOf(db: Db, projectIds: readonly number[]): Map<number, Halt> {
+  return haltsFrom(amendmentsOf(db, projectIds));
+}
+
+/** The halts the decided ones among these amendments (in id order) put on their projects. */
+export function haltsFrom(amendments: readonly Amendment[]): Map<number, Halt> {
+  const decided = new Map<number, Amendment[]>();
+  for (const a of amendments) {
+    if (a.state !== 'decided') continue;
+    const list = decided.get(a.projectId);
+    if (list) list.push(a);
+    else decided.set(a.projectId, [a]);
+  }
   const out = new Map<number, Halt>();
-  const decided = amendmentsOf(db, projectIds).filter((a) => a.state === 'decided');
-  for (const id of projectIds) {
-    const h = haltOf(decided.filter((a) => a.projectId === id).map((a) => ({ kind: a.kind, decidedOn: a.decidedOn ?? '', reason: a.reason })));
+  for (const [id, list] of decided) {
+    const h = haltOf(list.map((a) => ({ kind: a.kind, decidedOn: a.decidedOn ?? '', reason: a.reason })));
     if (h) out.set(id, h);
   }
   return out;

@@ -1,6 +1,7 @@
-import { desc, eq, inArray } from 'drizzle-orm';
+import { desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { carryOver, progressReport } from '../../db/schema';
+import { idList, idsIn, prepared } from './statements';
 
 /** Where a carried-over project stood when it left the previous year: its last reported % and cumulative spend. */
 export interface CarriedProgress { fromProjectId: number; pct: number; spent: number }
@@ -13,7 +14,8 @@ export interface CarriedProgress { fromProjectId: number; pct: number; spent: nu
 export function carriedProgress(db: Db, projectIds: readonly number[]): Map<number, CarriedProgress> {
   const out = new Map<number, CarriedProgress>();
   if (projectIds.length === 0) return out;
-  const links = db.select().from(carryOver).where(inArray(carryOver.toProjectId, [...projectIds])).all();
+  const links = prepared(db, 'carriedInto', (db) => db.select().from(carryOver).where(inArray(carryOver.toProjectId, idsIn('ids'))).prepare())
+    .all({ ids: idList(projectIds) });
   for (const l of links) {
     const start = startingFigures(db, l.fromProjectId, 0);
     out.set(l.toProjectId, { fromProjectId: l.fromProjectId, ...start });
@@ -22,9 +24,9 @@ export function carriedProgress(db: Db, projectIds: readonly number[]): Map<numb
 }
 
 function startingFigures(db: Db, projectId: number, depth: number): { pct: number; spent: number } {
-  const latest = db.select({ pct: progressReport.pct, spent: progressReport.spent }).from(progressReport)
-    .where(eq(progressReport.projectId, projectId)).orderBy(desc(progressReport.month)).limit(1).get();
+  const latest = prepared(db, 'latestFigures', (db) => db.select({ pct: progressReport.pct, spent: progressReport.spent }).from(progressReport)
+    .where(eq(progressReport.projectId, sql.placeholder('projectId'))).orderBy(desc(progressReport.month)).limit(1).prepare()).get({ projectId });
   if (latest) return latest;
-  const from = db.select().from(carryOver).where(eq(carryOver.toProjectId, projectId)).get();
+  const from = prepared(db, 'carriedFromOne', (db) => db.select().from(carryOver).where(eq(carryOver.toProjectId, sql.placeholder('projectId'))).prepare()).get({ projectId });
   return from && depth < 20 ? startingFigures(db, from.fromProjectId, depth + 1) : { pct: 0, spent: 0 };
 }

@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { idList, idsIn, prepared } from './statements';
 import type { Db } from '../../db/client';
 import { cycle, jurisdiction, phaseTransition, user } from '../../db/schema';
 import { type Phase } from '../domain/vocabulary';
 import { checkTransition } from '../domain/phases';
 import { recordAudit, type Actor } from './audit';
-import { prepared } from './statements';
 import { ok, refuse, type Result } from '../domain/result';
 
 export type Cycle = typeof cycle.$inferSelect;
@@ -16,13 +16,15 @@ export function cyclesOf(db: Db, jurisdictionId: number): Cycle[] {
 /** The year's cycles of several jurisdictions in one read (a jurisdiction without one is absent). */
 export function cyclesOfYear(db: Db, jurisdictionIds: readonly number[], year: number): Cycle[] {
   if (jurisdictionIds.length === 0) return [];
-  return db.select().from(cycle).where(and(inArray(cycle.jurisdictionId, [...jurisdictionIds]), eq(cycle.year, year))).all();
+  return prepared(db, 'cyclesOfYear', (db) => db.select().from(cycle)
+    .where(and(inArray(cycle.jurisdictionId, idsIn('ids')), eq(cycle.year, sql.placeholder('year')))).prepare()).all({ ids: idList(jurisdictionIds), year });
 }
 
 /** The years any of the jurisdictions has a cycle for, newest first. */
 export function yearsOf(db: Db, jurisdictionIds: readonly number[]): number[] {
   if (jurisdictionIds.length === 0) return [];
-  return db.selectDistinct({ year: cycle.year }).from(cycle).where(inArray(cycle.jurisdictionId, [...jurisdictionIds])).orderBy(desc(cycle.year)).all().map((r) => r.year);
+  return prepared(db, 'yearsOf', (db) => db.selectDistinct({ year: cycle.year }).from(cycle).where(inArray(cycle.jurisdictionId, idsIn('ids')))
+    .orderBy(desc(cycle.year)).prepare()).all({ ids: idList(jurisdictionIds) }).map((r) => r.year);
 }
 
 export function getCycle(db: Db, jurisdictionId: number, year: number): Cycle | undefined {
@@ -70,9 +72,9 @@ export function transitionCycle(db: Db, actor: Actor & { id: number }, c: Cycle,
 /** Each jurisdiction's latest cycle. */
 export function latestCycles(db: Db, ids: number[]) {
   if (ids.length === 0) return [];
-  const rows = db.select({ id: jurisdiction.id, code: jurisdiction.code, name: jurisdiction.name, kind: jurisdiction.kind, year: cycle.year, phase: cycle.phase })
+  const rows = prepared(db, 'latestCycles', (db) => db.select({ id: jurisdiction.id, code: jurisdiction.code, name: jurisdiction.name, kind: jurisdiction.kind, year: cycle.year, phase: cycle.phase })
     .from(cycle).innerJoin(jurisdiction, eq(jurisdiction.id, cycle.jurisdictionId))
-    .where(inArray(cycle.jurisdictionId, ids)).orderBy(desc(cycle.year)).all();
+    .where(inArray(cycle.jurisdictionId, idsIn('ids'))).orderBy(desc(cycle.year)).prepare()).all({ ids: idList(ids) });
   const seen = new Set<number>();
   return rows.filter((r) => (seen.has(r.id) ? false : (seen.add(r.id), true)));
 }

@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray, isNull, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { idList, idsIn, prepared } from './statements';
 import type { Db } from '../../db/client';
 import { jurisdiction, opinionItem, repLink, representative, roleAssignment, suggestion } from '../../db/schema';
 import type { ChinaDate } from '../domain/chinaDate';
@@ -16,12 +17,13 @@ const itemHref = (code: string, id: number) => `/j/${code}/deliberation/items/${
  * a unit the suggestions assigned to its login.
  */
 export function deliberationTodo(db: Db, userId: number, today: ChinaDate): { tasks: TodoTask[]; entries: TodoEntry[] } {
-  const roles = db.select({ role: roleAssignment.role, jurisdictionId: roleAssignment.jurisdictionId, code: jurisdiction.code, name: jurisdiction.name, kind: jurisdiction.kind })
+  const roles = prepared(db, 'deliberationRoles', (db) => db.select({ role: roleAssignment.role, jurisdictionId: roleAssignment.jurisdictionId, code: jurisdiction.code, name: jurisdiction.name, kind: jurisdiction.kind })
     .from(roleAssignment).innerJoin(jurisdiction, eq(jurisdiction.id, roleAssignment.jurisdictionId))
-    .where(eq(roleAssignment.userId, userId)).all();
+    .where(eq(roleAssignment.userId, sql.placeholder('userId'))).prepare()).all({ userId });
   const clerkOf = roles.filter((r) => r.role === 'clerk' && r.kind === 'subdistrict').map((r) => r.jurisdictionId);
-  const myReps = db.select({ id: representative.id }).from(representative)
-    .where(and(eq(representative.userId, userId), eq(representative.body, 'congress'), eq(representative.status, 'seated'))).all().map((r) => r.id);
+  const myReps = prepared(db, 'seatedCongressRepsOfLogin', (db) => db.select({ id: representative.id }).from(representative)
+    .where(and(eq(representative.userId, sql.placeholder('userId')), eq(representative.body, 'congress'), eq(representative.status, 'seated'))).prepare())
+    .all({ userId }).map((r) => r.id);
 
   const tasks: TodoTask[] = [];
   const subs = new Map<number, { code: string; name: string; href?: string }>();
@@ -37,14 +39,13 @@ export function deliberationTodo(db: Db, userId: number, today: ChinaDate): { ta
   }
 
   // Open suggestions this person answers for or watches.
-  const watch: SQL[] = [];
-  if (clerkOf.length) watch.push(inArray(suggestion.jurisdictionId, clerkOf));
-  if (myReps.length) watch.push(inArray(suggestion.representativeId, myReps));
-  watch.push(eq(suggestion.unitUserId, userId));
-  const open = db.select({ s: suggestion, seq: opinionItem.seq, year: opinionItem.year, code: jurisdiction.code })
+  // One cached statement: an empty list of towns or representatives matches nothing.
+  const open = prepared(db, 'openSuggestionsWatched', (db) => db.select({ s: suggestion, seq: opinionItem.seq, year: opinionItem.year, code: jurisdiction.code })
     .from(suggestion).innerJoin(opinionItem, eq(opinionItem.id, suggestion.opinionItemId))
     .innerJoin(jurisdiction, eq(jurisdiction.id, suggestion.jurisdictionId))
-    .where(and(isNull(suggestion.answeredOn), or(...watch))).orderBy(asc(suggestion.dueOn)).all();
+    .where(and(isNull(suggestion.answeredOn), or(
+      inArray(suggestion.jurisdictionId, idsIn('towns')), inArray(suggestion.representativeId, idsIn('reps')), eq(suggestion.unitUserId, sql.placeholder('userId')),
+    ))).orderBy(asc(suggestion.dueOn)).prepare()).all({ towns: idList(clerkOf), reps: idList(myReps), userId });
   for (const o of open) {
     const no = opinionNumber(o.year, o.code, o.seq);
     const overdue = isOverdue(o.s, today);

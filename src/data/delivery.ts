@@ -12,8 +12,9 @@ import { ratingWindowsOf } from './feedbackWindow';
 import { reportsOf, type ReportWithPhotos } from './progress';
 import { currentPlans, projectsOfCycles, type Project } from './projects';
 import { carriedProgress, type CarriedProgress } from './carriedProgress';
-import { haltsOf } from './amendments';
-import { softTargetsOf } from './implementationPlan';
+import { keptUntilWrite } from './keptUntilWrite';
+import { amendmentsOf, haltsFrom, type Amendment } from './amendments';
+import { implementationPlansOf, type ImplementationPlan } from './implementationPlan';
 import { achievedPct, type SoftTarget } from '../domain/softTarget';
 import { assignmentsOfCycle, rectificationsOf, type Rectification } from './supervision';
 import type { RatingCounts } from '../domain/satisfaction';
@@ -38,6 +39,10 @@ export interface AssessedProject {
   residents: RatingCounts | undefined;
   /** 软项目: the target in units (the reports' achieved units are measured against it); undefined for works. */
   target: SoftTarget | undefined;
+  /** 实施方案, when one was started (its publication deadline is the clerk's to watch). */
+  implementationPlan: ImplementationPlan | undefined;
+  /** Every amendment asked or decided, in order (a halt comes from the decided ones). */
+  amendments: Amendment[];
 }
 
 /** Every project of the cycle, assessed as of `today` (a China date) with the jurisdiction's settings. */
@@ -70,6 +75,14 @@ const byProject = <T extends { projectId: number }>(rows: readonly T[]): Map<num
  * read per kind of row for all of them, not one per township. By cycle id, each cycle's projects in list order.
  */
 export function assessCycles(db: Db, cycles: readonly CycleToAssess[], today: string, onlyProjectId?: number): Map<number, AssessedProject[]> {
+  if (onlyProjectId !== undefined) return assessNow(db, cycles, today, onlyProjectId);
+  // The verdicts follow from the database, the settings they are judged with and the China date: kept until the
+  // next write. Pages only read them.
+  const key = `assessCycles|${today}|${cycles.map((c) => `${c.cycle.id}:${JSON.stringify(c.settings)}`).join('|')}`;
+  return keptUntilWrite(db, key, () => assessNow(db, cycles, today));
+}
+
+function assessNow(db: Db, cycles: readonly CycleToAssess[], today: string, onlyProjectId?: number): Map<number, AssessedProject[]> {
   const all = projectsOfCycles(db, cycles.map((c) => c.cycle.id));
   const projects = onlyProjectId === undefined ? all : all.filter((p) => p.id === onlyProjectId);
   const ids = projects.map((p) => p.id);
@@ -84,8 +97,10 @@ export function assessCycles(db: Db, cycles: readonly CycleToAssess[], today: st
     for (const [id, counts] of residentRatings(db, projects.filter((p) => p.cycleId === cycleId).map((p) => p.id), window)) residents.set(id, counts);
   }
   const carried = carriedProgress(db, ids);
-  const halts = haltsOf(db, ids);
-  const targets = softTargetsOf(db, ids);
+  const amendments = amendmentsOf(db, ids);
+  const amendmentsBy = byProject(amendments);
+  const halts = haltsFrom(amendments);
+  const implementationPlans = implementationPlansOf(db, ids);
   const out = new Map<number, AssessedProject[]>(cycles.map((c) => [c.cycle.id, []]));
   const byCycle = new Map(cycles.map((c) => [c.cycle.id, c]));
   for (const project of projects) {
@@ -95,7 +110,8 @@ export function assessCycles(db: Db, cycles: readonly CycleToAssess[], today: st
     const rectifications = rects.get(project.id) ?? [];
     const overdueDemands = rectifications.filter((r) => isRectificationOverdue(r.state, r.deadline, today)).length;
     const from = carried.get(project.id);
-    const target = targets.get(project.id);
+    const implementationPlan = implementationPlans.get(project.id);
+    const target = implementationPlan?.target ?? undefined;
     // A soft project is judged on the exact share of its target achieved, so the tolerance is a share of the target.
     const pctOf = (r: ReportWithPhotos) => (target && r.achievedUnits !== null ? achievedPct(r.achievedUnits, target) : r.pct);
     const assessment = assessProject({
@@ -104,13 +120,15 @@ export function assessCycles(db: Db, cycles: readonly CycleToAssess[], today: st
       tolerancePct: settings.progressTolerancePct, seriousLagPct: settings.seriousLagPct,
       accepted: project.status === 'accepted', overdueRectification: overdueDemands > 0,
       halted: halts.get(project.id),
-      reports: mine.map((r) => ({ month: r.month, pct: pctOf(r), filedOn: chinaDateOf(r.filedAt), milestones: r.reported })),
+      // The rules read only the judged report's milestones: the others are not parsed.
+      reports: mine.map((r) => ({ month: r.month, pct: pctOf(r), filedOn: chinaDateOf(r.filedAt), get milestones() { return r.reported; } })),
     });
     out.get(cycle.id)!.push({
       project, plan, reports: mine, latest: mine.at(-1), spent: mine.at(-1)?.spent ?? from?.spent ?? 0, carried: from, assessment, rectifications,
       openDemands: rectifications.filter((r) => isRectificationOpen(r.state)).length, overdueDemands,
       groupId: groups.get(project.id) ?? null,
       evaluation: evals.results.get(project.id), followUp: evals.followUps.get(project.id), residents: residents.get(project.id), target,
+      implementationPlan, amendments: amendmentsBy.get(project.id) ?? [],
     });
   }
   return out;

@@ -10,7 +10,8 @@ import type { Cell } from '../http/csv';
 import { cyclesOfYear, yearsOf, type Cycle } from './cycles';
 import { assessCycle, assessCycles, type AssessedProject } from './delivery';
 import { childrenOf, type Jurisdiction } from './jurisdictions';
-import { getSettings } from './settings';
+import { settingsOfMany } from './settings';
+import { keptUntilWrite } from './keptUntilWrite';
 
 /** A table as both the page and the CSV export show it: one definition, so the numbers cannot differ. */
 export interface DataTable { key: string; title: string; columns: string[]; numeric: boolean[]; rows: Cell[][] }
@@ -92,9 +93,15 @@ export interface TownRow { town: Jurisdiction; cycle: Cycle | undefined; stats: 
 
 /** Across the district's townships and subdistricts for one year: one row each, assessed with its own settings. */
 export function districtDashboard(db: Db, district: Jurisdiction, year: number, today: string): { rows: TownRow[]; table: DataTable } {
+  // Read from the database alone, for this district and year, on this China date: kept until the next write.
+  return keptUntilWrite(db, `districtDashboard|${district.id}|${year}|${today}`, () => districtDashboardNow(db, district, year, today));
+}
+
+function districtDashboardNow(db: Db, district: Jurisdiction, year: number, today: string): { rows: TownRow[]; table: DataTable } {
   const towns = childrenOf(db, district.id).filter((t) => t.kind === 'township' || t.kind === 'subdistrict');
   const cycles = new Map(cyclesOfYear(db, towns.map((t) => t.id), year).map((cy) => [cy.jurisdictionId, cy]));
-  const assessed = assessCycles(db, [...cycles.values()].map((cy) => ({ cycle: cy, settings: getSettings(db, cy.jurisdictionId) })), today);
+  const settings = settingsOfMany(db, [...cycles.keys()]);
+  const assessed = assessCycles(db, [...cycles.values()].map((cy) => ({ cycle: cy, settings: settings.get(cy.jurisdictionId)! })), today);
   const rows = towns.map((town) => {
     const cycle = cycles.get(town.id);
     return { town, cycle, stats: cycle ? statsOf(assessed.get(cycle.id) ?? []) : undefined };

@@ -7,16 +7,16 @@ import { isProjectUnit } from '../domain/projectUnit';
 import { isRectificationOverdue } from '../domain/rectification';
 import { lastDayOfMonth, nextReportDueDate, quarterOf, scheduleQuarters } from '../domain/schedule';
 import { quarterLabel } from '../domain/supervision';
-import { assessCycles } from './delivery';
-import { feedbackOf } from './feedback';
+import { assessCycles, type AssessedProject } from './delivery';
+import { pendingFeedbackCount } from './feedback';
 import { getMidterm } from './midterm';
 import { getSettings } from './settings';
 import { groupsOfCycle, visitsOf } from './supervision';
 import { evaluationsToCast } from './voteNow';
 import { colourTask, followUpDue, isFollowUpOverdue, overrunLine } from '../domain/deliveryTasks';
 import { openFollowUps } from './evaluation';
-import { implementationPlansOf } from './implementationPlan';
-import { amendmentsOf } from './amendments';
+import { idList, idsIn, prepared } from './statements';
+import { keptUntilWrite } from './keptUntilWrite';
 
 /** One thing due from the person looking at their home page. */
 export interface DeliveryTodo { label: string; href: string; due?: string; overdue: boolean }
@@ -25,9 +25,14 @@ export interface DeliveryTodo { label: string; href: string; due?: string; overd
 export interface DeliveryHome { todos: DeliveryTodo[]; cycles: { label: string; href: string }[] }
 
 export function deliveryHome(db: Db, user: { id: number; assignments: readonly Assignment[] }, today: string): DeliveryHome {
+  // Read from the database alone, for this user and their roles, on this China date: kept until the next write.
+  return keptUntilWrite(db, `deliveryHome|${user.id}|${JSON.stringify(user.assignments)}|${today}`, () => deliveryHomeNow(db, user, today));
+}
+
+function deliveryHomeNow(db: Db, user: { id: number; assignments: readonly Assignment[] }, today: string): DeliveryHome {
   const desk = deskOf(db, user.assignments, today);
-  const withProjects = new Set(desk.cycles.length === 0 ? [] : db.selectDistinct({ id: project.cycleId }).from(project)
-    .where(inArray(project.cycleId, desk.cycles.map((cy) => cy.id))).all().map((r) => r.id));
+  const withProjects = new Set(desk.cycles.length === 0 ? [] : prepared(db, 'cyclesWithProjects', (db) => db.selectDistinct({ id: project.cycleId })
+    .from(project).where(inArray(project.cycleId, idsIn('ids'))).prepare()).all({ ids: idList(desk.cycles.map((cy) => cy.id)) }).map((r) => r.id));
   const cycles = new Map<string, string>();
   for (const a of user.assignments) {
     if (a.role === 'districtAdmin') continue;
@@ -50,9 +55,11 @@ const ASSESSING = ['implementingUnit', 'supervisionMember', 'clerk'];
  */
 function deskOf(db: Db, assignments: readonly Assignment[], today: string) {
   const ids = [...new Set(assignments.map((a) => a.jurisdictionId))];
-  const jurisdictions = new Map(ids.length === 0 ? [] : db.select().from(jurisdiction).where(inArray(jurisdiction.id, ids)).all().map((j) => [j.id, j]));
-  const cycles = ids.length === 0 ? [] : db.select().from(cycle)
-    .where(and(inArray(cycle.jurisdictionId, ids), ne(cycle.phase, 'closed'))).orderBy(asc(cycle.jurisdictionId), asc(cycle.year)).all();
+  const jurisdictions = new Map(ids.length === 0 ? [] : prepared(db, 'deskJurisdictions', (db) => db.select().from(jurisdiction)
+    .where(inArray(jurisdiction.id, idsIn('ids'))).prepare()).all({ ids: idList(ids) }).map((j) => [j.id, j]));
+  const cycles = ids.length === 0 ? [] : prepared(db, 'deskCycles', (db) => db.select().from(cycle)
+    .where(and(inArray(cycle.jurisdictionId, idsIn('ids')), ne(cycle.phase, 'closed'))).orderBy(asc(cycle.jurisdictionId), asc(cycle.year)).prepare())
+    .all({ ids: idList(ids) });
   const settings = new Map<number, Settings>();
   const settingsOf = (jurisdictionId: number) => {
     let s = settings.get(jurisdictionId);
@@ -133,7 +140,7 @@ function todosAt(db: Db, user: { id: number; assignments: readonly Assignment[] 
         }
       }
       if (a.role === 'clerk') {
-        const pending = feedbackOf(db, items.map((x) => x.project.id), ['pending']).length;
+        const pending = pendingFeedbackCount(db, items.map((x) => x.project.id));
         if (pending > 0) add({ label: `审核群众留言 ${pending} 条（${cy.year} 年度）`, href: `${base}/feedback`, overdue: false }, 5);
         const ungrouped = items.filter((x) => x.groupId === null).length;
         if (ungrouped > 0) add({ label: `为 ${ungrouped} 个项目分配监督小组（${cy.year} 年度）`, href: `${base}/supervision`, overdue: false }, 5);
@@ -145,7 +152,7 @@ function todosAt(db: Db, user: { id: number; assignments: readonly Assignment[] 
             href: `${base}/projects/${it.project.id}`, due: it.plan.endDate, overdue: true,
           }, 6);
         }
-        planTodos(db, items.map((x) => x.project), base, today, add);
+        planTodos(items, base, today, add);
         const mid = getMidterm(db, cy.id);
         if (!mid?.publishedAt && today >= `${cy.year}-07-01`) {
           add({ label: `编写并发布 ${cy.year} 年度期中报告`, href: `${base}/midterm`, overdue: false }, 7);
@@ -158,16 +165,16 @@ function todosAt(db: Db, user: { id: number; assignments: readonly Assignment[] 
 }
 
 /** 实施方案 not yet published (overdue after the clerk's deadline) and adjustment requests awaiting a decision. */
-function planTodos(db: Db, projects: readonly { id: number; title: string }[], base: string, today: string, add: (t: DeliveryTodo, rank: number) => void) {
-  const plans = implementationPlansOf(db, projects.map((p) => p.id));
-  for (const p of projects) {
-    const plan = plans.get(p.id);
+function planTodos(items: readonly AssessedProject[], base: string, today: string, add: (t: DeliveryTodo, rank: number) => void) {
+  for (const { project: p, implementationPlan: plan } of items) {
     if (!plan?.publishBy || plan.publishedAt) continue;
     const overdue = today > plan.publishBy;
     add({ label: `公布“${p.title}”实施方案${overdue ? '：已逾期' : ''}`, href: `${base}/projects/${p.id}/implementation`, due: plan.publishBy, overdue }, overdue ? 1 : 5);
   }
-  for (const a of amendmentsOf(db, projects.map((p) => p.id)).filter((x) => x.state === 'requested')) {
-    const title = projects.find((p) => p.id === a.projectId)!.title;
+  // In the order they were asked, across the cycle's projects.
+  const requested = items.flatMap((x) => x.amendments.filter((a) => a.state === 'requested').map((a) => ({ a, title: x.project.title })))
+    .sort((x, y) => x.a.id - y.a.id);
+  for (const { a, title } of requested) {
     add({ label: `“${title}”有调整申请待提请决定`, href: `${base}/projects/${a.projectId}/amendments`, overdue: false }, 5);
   }
 }

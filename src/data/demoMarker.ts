@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { setting } from '../../db/schema';
 import { prepared } from './statements';
@@ -14,6 +14,5 @@ export function markDemo(db: Db, districtId: number): void {
 
 /** Whether the database holds the demo district (a read of the small settings table: asked on every page). */
 export function isDemo(db: Db): boolean {
-  return prepared(db, 'isDemo', (db) => db.select({ value: setting.value }).from(setting)
-    .where(eq(setting.key, sql.placeholder('key'))).limit(1).prepare()).get({ key: KEY })?.value === '1';
+  return prepared(db, 'isDemo', (db) => db.select({ value: setting.value }).from(setting).where(eq(setting.key, KEY)).limit(1).prepare()).get()?.value === '1';
 }

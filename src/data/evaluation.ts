@@ -1,10 +1,11 @@
-import { and, eq, inArray, max } from 'drizzle-orm';
+import { and, eq, inArray, max, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { candidate, carryOver, cycle, evaluationFollowUp, evaluationResult, milestone, project } from '../../db/schema';
 import { carryOverPlan } from '../domain/carryOver';
 import { ok, refuse, type Result } from '../domain/result';
 import { evaluate, type RatingCounts } from '../domain/satisfaction';
 import { recordAudit, type Actor } from './audit';
+import { idList, idsIn, prepared } from './statements';
 import { getCycle, type Cycle } from './cycles';
 import { currentPlan, type Project } from './projects';
 
@@ -36,10 +37,12 @@ export function recordEvaluationResults(db: Db, actor: Actor, cycle: Cycle, poll
 
 export function evaluationsOf(db: Db, projectIds: readonly number[]): { results: Map<number, EvaluationResult>; followUps: Map<number, FollowUp> } {
   if (projectIds.length === 0) return { results: new Map(), followUps: new Map() };
-  const ids = [...projectIds];
+  const ids = idList(projectIds);
+  const results = prepared(db, 'evaluationResultsOf', (db) => db.select().from(evaluationResult).where(inArray(evaluationResult.projectId, idsIn('ids'))).prepare());
+  const followUps = prepared(db, 'evaluationFollowUpsOf', (db) => db.select().from(evaluationFollowUp).where(inArray(evaluationFollowUp.projectId, idsIn('ids'))).prepare());
   return {
-    results: new Map(db.select().from(evaluationResult).where(inArray(evaluationResult.projectId, ids)).all().map((r) => [r.projectId, r])),
-    followUps: new Map(db.select().from(evaluationFollowUp).where(inArray(evaluationFollowUp.projectId, ids)).all().map((f) => [f.projectId, f])),
+    results: new Map(results.all({ ids }).map((r) => [r.projectId, r])),
+    followUps: new Map(followUps.all({ ids }).map((f) => [f.projectId, f])),
   };
 }
 
@@ -48,13 +51,13 @@ export function evaluationsOf(db: Db, projectIds: readonly number[]): { results:
  * (a closed year's project must still be put right) — with what the unit and the clerk need to list them.
  */
 export function openFollowUps(db: Db, jurisdictionId: number): { followUp: FollowUp; projectId: number; title: string; unitUserId: number | null; year: number }[] {
-  return db.select({ followUp: evaluationFollowUp, projectId: project.id, title: candidate.title, unitUserId: candidate.unitUserId, year: cycle.year })
+  return prepared(db, 'openFollowUps', (db) => db.select({ followUp: evaluationFollowUp, projectId: project.id, title: candidate.title, unitUserId: candidate.unitUserId, year: cycle.year })
     .from(evaluationFollowUp)
     .innerJoin(project, eq(project.id, evaluationFollowUp.projectId))
     .innerJoin(candidate, eq(candidate.id, project.candidateId))
     .innerJoin(cycle, eq(cycle.id, project.cycleId))
-    .where(and(eq(cycle.jurisdictionId, jurisdictionId), eq(evaluationFollowUp.state, 'open')))
-    .orderBy(evaluationFollowUp.id).all();
+    .where(and(eq(cycle.jurisdictionId, sql.placeholder('jurisdictionId')), eq(evaluationFollowUp.state, 'open')))
+    .orderBy(evaluationFollowUp.id).prepare()).all({ jurisdictionId });
 }
 
 export function updateFollowUp(db: Db, actor: Actor & { id: number }, projectId: number, jurisdictionId: number,

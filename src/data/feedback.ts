@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { feedback, project } from '../../db/schema';
 import { chinaDateOf } from '../domain/chinaDate';
@@ -7,6 +7,7 @@ import { checkFeedback, ratedInWindow, ratingWindowState, type RatingWindow } fr
 import { ok, type Result } from '../domain/result';
 import type { RatingCounts } from '../domain/satisfaction';
 import { recordAudit, type Actor } from './audit';
+import { idList, idsIn, prepared } from './statements';
 import { getRatingWindow } from './feedbackWindow';
 
 export type Feedback = typeof feedback.$inferSelect;
@@ -26,6 +27,13 @@ export function feedbackOf(db: Db, projectIds: readonly number[], states?: reado
   if (projectIds.length === 0) return [];
   const where = states ? and(inArray(feedback.projectId, [...projectIds]), inArray(feedback.state, [...states])) : inArray(feedback.projectId, [...projectIds]);
   return db.select().from(feedback).where(where).orderBy(desc(feedback.createdAt), desc(feedback.id)).all();
+}
+
+/** How many messages about these projects wait for the clerk's moderation. */
+export function pendingFeedbackCount(db: Db, projectIds: readonly number[]): number {
+  if (projectIds.length === 0) return 0;
+  return prepared(db, 'pendingFeedbackCount', (db) => db.select({ n: count() }).from(feedback)
+    .where(and(inArray(feedback.projectId, idsIn('ids')), eq(feedback.state, 'pending'))).prepare()).get({ ids: idList(projectIds) })?.n ?? 0;
 }
 
 /** A message about one of the cycle's projects (another cycle's id is not found). */
@@ -48,9 +56,9 @@ export function moderateFeedback(db: Db, actor: Actor & { id: number }, f: Feedb
 export function residentRatings(db: Db, projectIds: readonly number[], window: RatingWindow | undefined): Map<number, RatingCounts> {
   const out = new Map<number, RatingCounts>();
   if (projectIds.length === 0 || !window) return out;
-  const rows = db.select({ projectId: feedback.projectId, rating: feedback.rating, createdAt: feedback.createdAt }).from(feedback)
-    .where(and(inArray(feedback.projectId, [...projectIds]), eq(feedback.state, 'published'), isNotNull(feedback.rating)))
-    .orderBy(asc(feedback.projectId)).all();
+  const rows = prepared(db, 'publishedRatingsOf', (db) => db.select({ projectId: feedback.projectId, rating: feedback.rating, createdAt: feedback.createdAt }).from(feedback)
+    .where(and(inArray(feedback.projectId, idsIn('ids')), eq(feedback.state, 'published'), isNotNull(feedback.rating)))
+    .orderBy(asc(feedback.projectId)).prepare()).all({ ids: idList(projectIds) });
   for (const r of rows) {
     // A window moved after the fact must not count ratings given outside it.
     if (!r.rating || !ratedInWindow(window, r.createdAt)) continue;

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client';
 import { feedbackWindow } from '../../db/schema';
 import { checkRatingWindow, type RatingWindow } from '../domain/feedbackWindow';
 import { recordAudit, type Actor } from './audit';
+import { idList, idsIn, prepared } from './statements';
 import type { Cycle } from './cycles';
 import { ok, type Result } from '../domain/result';
 
@@ -13,8 +14,8 @@ export function getRatingWindow(db: Db, cycleId: number): RatingWindow | undefin
 /** The rating windows of several cycles in one read, by cycle id (a cycle without one is absent). */
 export function ratingWindowsOf(db: Db, cycleIds: readonly number[]): Map<number, RatingWindow> {
   if (cycleIds.length === 0) return new Map();
-  return new Map(db.select({ cycleId: feedbackWindow.cycleId, opens: feedbackWindow.opens, closes: feedbackWindow.closes }).from(feedbackWindow)
-    .where(inArray(feedbackWindow.cycleId, [...cycleIds])).all().map(({ cycleId, ...w }) => [cycleId, w]));
+  return new Map(prepared(db, 'ratingWindowsOf', (db) => db.select({ cycleId: feedbackWindow.cycleId, opens: feedbackWindow.opens, closes: feedbackWindow.closes })
+    .from(feedbackWindow).where(inArray(feedbackWindow.cycleId, idsIn('ids'))).prepare()).all({ ids: idList(cycleIds) }).map(({ cycleId, ...w }) => [cycleId, w]));
 }
 
 

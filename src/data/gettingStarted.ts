@@ -1,9 +1,10 @@
-import { and, desc, eq, gte } from 'drizzle-orm';
+import { and, desc, eq, gte, sql } from 'drizzle-orm';
+import { prepared } from './statements';
 import type { Db } from '../../db/client';
 import { cycle } from '../../db/schema';
 import { bodyOf } from '../domain/bodyTerms';
 import { stationsFor } from './proposals';
-import { repsWithoutLogin, seatedCount } from './representatives';
+import { countWithoutLogin, seatedCount } from './representatives';
 import { scopesOf } from './users';
 
 export interface StartStep { label: string; done: boolean; href: string; detail?: string }
@@ -20,10 +21,12 @@ export function gettingStarted(db: Db, userId: number, year: number): StartPlan[
     if (s.role !== 'clerk' || !body) continue;
     const scope = { jurisdictionId: s.jurisdictionId, body };
     const seated = seatedCount(db, scope);
-    const withoutLogin = seated > 0 ? repsWithoutLogin(db, scope).length : 0;
+    const withoutLogin = seated > 0 ? countWithoutLogin(db, scope) : 0;
     const roster = body === 'congress' ? `/j/${s.code}/roster` : `/j/${s.code}/deliberation/reps`;
     // Next year's work starts in the second half of this one (DOMAIN §6): either year counts.
-    const cy = db.select().from(cycle).where(and(eq(cycle.jurisdictionId, s.jurisdictionId), gte(cycle.year, year))).orderBy(desc(cycle.year)).get();
+    const cy = prepared(db, 'latestCycleFrom', (db) => db.select().from(cycle)
+      .where(and(eq(cycle.jurisdictionId, sql.placeholder('jurisdictionId')), gte(cycle.year, sql.placeholder('year')))).orderBy(desc(cycle.year)).prepare())
+      .get({ jurisdictionId: s.jurisdictionId, year });
     const stations = stationsFor(db, s.jurisdictionId).length;
     const steps: StartStep[] = [
       { label: body === 'congress' ? '录入或导入在册代表名册' : '录入或导入议事代表名册', done: seated > 0, href: roster, detail: seated > 0 ? `在册 ${seated} 名` : undefined },

@@ -4,6 +4,7 @@ import { implementationPlan } from '../../db/schema';
 import { ok, refuse, type Result } from '../domain/result';
 import { checkSoftTarget, type SoftTarget } from '../domain/softTarget';
 import { recordAudit, type Actor } from './audit';
+import { idList, idsIn, prepared } from './statements';
 import type { Project } from './projects';
 
 /** One source of a project's funds (区级财政、镇级财政、社会资金 …), in yuan. */
@@ -43,7 +44,8 @@ export function implementationPlanOf(db: Db, projectId: number): ImplementationP
 
 export function implementationPlansOf(db: Db, projectIds: readonly number[]): Map<number, ImplementationPlan> {
   if (projectIds.length === 0) return new Map();
-  return new Map(db.select().from(implementationPlan).where(inArray(implementationPlan.projectId, [...projectIds])).all().map((r) => [r.projectId, fromRow(r)]));
+  return new Map(prepared(db, 'implementationPlansOf', (db) => db.select().from(implementationPlan).where(inArray(implementationPlan.projectId, idsIn('ids'))).prepare())
+    .all({ ids: idList(projectIds) }).map((r) => [r.projectId, fromRow(r)]));
 }
 
 /** A soft project's target, or null for works measured in %. */

@@ -49,13 +49,19 @@ export function ancestry(db: Db, id: number): number[] {
 }
 
 /** The jurisdiction's id and all its descendants' ids. */
-export function descendantIds(db: Db, id: number): number[] {
-  const rows = db.all<{ id: number }>(sql`
+const DESCENDANTS = `
     with recursive down(id) as (
-      select id from jurisdiction where id = ${id}
+      select id from jurisdiction where id = ?
       union all
       select j.id from jurisdiction j join down on j.parent_id = down.id
-    ) select id from down`);
+    ) select id from down`;
+const [DESCENDANTS_HEAD, DESCENDANTS_TAIL] = DESCENDANTS.split('?') as [string, string];
+
+export function descendantIds(db: Db, id: number): number[] {
+  const statement = preparedSql(db, DESCENDANTS);
+  const rows = statement
+    ? statement.all(id) as { id: number }[]
+    : db.all<{ id: number }>(sql`${sql.raw(DESCENDANTS_HEAD)}${id}${sql.raw(DESCENDANTS_TAIL)}`);
   return rows.map((r) => r.id);
 }
 
@@ -115,8 +121,8 @@ export function flattenTree(nodes: TreeNode[]): TreeNode[] {
 }
 
 export function childrenOf(db: Db, id: number): Jurisdiction[] {
-  return prepared(db, 'childrenOf', (db) => db.select().from(jurisdiction).where(eq(jurisdiction.parentId, sql.placeholder('id')))
-    .orderBy(asc(jurisdiction.id)).prepare()).all({ id });
+  return prepared(db, 'childrenOf', (db) => db.select().from(jurisdiction).where(eq(jurisdiction.parentId, sql.placeholder('id'))).orderBy(asc(jurisdiction.id)).prepare())
+    .all({ id });
 }
 
 export function stationsOf(db: Db, jurisdictionIds: number[]) {

@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
+import { idList, idsIn, prepared } from './statements';
 import type { Db } from '../../db/client';
 import { jurisdiction, session } from '../../db/schema';
 import { nextStepOfSession, type NextStep } from '../domain/sessionNextStep';
@@ -25,10 +26,10 @@ export interface LiveSession {
 /** Every open session of these jurisdictions, newest first. */
 export function liveSessionsOf(db: Db, jurisdictionIds: number[]): LiveSession[] {
   if (jurisdictionIds.length === 0) return [];
-  const rows = db.select({ s: session, code: jurisdiction.code }).from(session)
+  const rows = prepared(db, 'liveSessionsOf', (db) => db.select({ s: session, code: jurisdiction.code }).from(session)
     .innerJoin(jurisdiction, eq(jurisdiction.id, session.jurisdictionId))
-    .where(and(inArray(session.jurisdictionId, jurisdictionIds), eq(session.state, 'open')))
-    .orderBy(desc(session.date), desc(session.id)).all();
+    .where(and(inArray(session.jurisdictionId, idsIn('ids')), eq(session.state, 'open')))
+    .orderBy(desc(session.date), desc(session.id)).prepare()).all({ ids: idList(jurisdictionIds) });
   return rows.map(({ s, code }) => {
     const h = quorumState(db, s);
     const polls = pollsOf(db, s.id);

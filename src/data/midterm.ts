@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { midtermReport } from '../../db/schema';
 import { chinaDateOf } from '../domain/chinaDate';
@@ -7,6 +7,7 @@ import { ok, refuse, type Result } from '../domain/result';
 import { RECTIFICATION_LABELS, isRectificationOpen, isRectificationOverdue } from '../domain/rectification';
 import type { Colour } from '../domain/schedule';
 import { recordAudit, type Actor } from './audit';
+import { prepared } from './statements';
 import type { Cycle } from './cycles';
 import { assessCycle, type AssessedProject } from './delivery';
 import { getSettings } from './settings';
@@ -15,7 +16,7 @@ import { visitsOf } from './supervision';
 export type MidtermReport = typeof midtermReport.$inferSelect;
 
 export function getMidterm(db: Db, cycleId: number): MidtermReport | undefined {
-  return db.select().from(midtermReport).where(eq(midtermReport.cycleId, cycleId)).get();
+  return prepared(db, 'midtermOf', (db) => db.select().from(midtermReport).where(eq(midtermReport.cycleId, sql.placeholder('cycleId'))).prepare()).get({ cycleId });
 }
 
 export function saveMidtermSummary(db: Db, actor: Actor & { id: number }, cy: Cycle, summary: string, now: Date): Result {

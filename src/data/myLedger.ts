@@ -1,4 +1,5 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
+import { prepared } from './statements';
 import type { Db } from '../../db/client';
 import { jurisdiction, representative } from '../../db/schema';
 import { ledgerEntries } from './dutyLedger';
@@ -8,9 +9,9 @@ export interface MyLedgerLink { repId: number; name: string; code: string; juris
 
 /** The representative rows a login speaks for, each with the jurisdiction whose ledger holds it. */
 export function myLedgers(db: Db, userId: number): MyLedgerLink[] {
-  return db.select({ repId: representative.id, name: representative.name, code: jurisdiction.code, jurisdictionName: jurisdiction.name, status: representative.status })
+  return prepared(db, 'myLedgers', (db) => db.select({ repId: representative.id, name: representative.name, code: jurisdiction.code, jurisdictionName: jurisdiction.name, status: representative.status })
     .from(representative).innerJoin(jurisdiction, eq(jurisdiction.id, representative.jurisdictionId))
-    .where(eq(representative.userId, userId)).orderBy(asc(representative.id)).all();
+    .where(eq(representative.userId, sql.placeholder('userId'))).orderBy(asc(representative.id)).prepare()).all({ userId });
 }
 
 /** The home page's 我的履职: each of the login's ledgers with this year's counts in one line. */

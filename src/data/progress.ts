@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, inArray, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { progressPhoto, progressReport, project, user } from '../../db/schema';
+import { progressPhoto, progressReport, project } from '../../db/schema';
 import { chinaDateOf } from '../domain/chinaDate';
 import type { PhotoMime } from '../domain/photos';
 import { checkFiling, checkProgressDirection } from '../domain/progressReport';
@@ -8,6 +8,7 @@ import { statusAfterReport } from '../domain/projectStatus';
 import { ok, refuse, type Result } from '../domain/result';
 import type { ReportedMilestone } from '../domain/schedule';
 import { recordAudit, type Actor } from './audit';
+import { idList, idsIn, prepared, preparedSql } from './statements';
 import type { Cycle } from './cycles';
 import { removePhotoFiles, writePhotoFiles } from './photoFiles';
 import type { PhotoDerivatives } from './photoSizes';
@@ -21,11 +22,12 @@ export interface ReportWithPhotos extends ProgressReport { reported: ReportedMil
 
 export function reportsOf(db: Db, projectIds: readonly number[]): ReportWithPhotos[] {
   if (projectIds.length === 0) return [];
-  const rows = db.select({ r: progressReport, filedByName: user.displayName }).from(progressReport)
-    .innerJoin(user, eq(user.id, progressReport.filedBy))
-    .where(inArray(progressReport.projectId, [...projectIds])).orderBy(asc(progressReport.month)).all();
+  const ids = idList(projectIds);
+  const rows = reportRows(db, ids);
   const photos = rows.length
-    ? db.select().from(progressPhoto).where(inArray(progressPhoto.reportId, rows.map((x) => x.r.id))).orderBy(asc(progressPhoto.id)).all()
+    ? prepared(db, 'photosOfReports', (db) => db.select().from(progressPhoto)
+      .where(inArray(progressPhoto.reportId, db.select({ id: progressReport.id }).from(progressReport).where(inArray(progressReport.projectId, idsIn('ids')))))
+      .orderBy(asc(progressPhoto.id)).prepare()).all({ ids })
     : [];
   const photosBy = new Map<number, typeof photos>();
   for (const p of photos) {
@@ -33,9 +35,32 @@ export function reportsOf(db: Db, projectIds: readonly number[]): ReportWithPhot
     if (list) list.push(p);
     else photosBy.set(p.reportId, [p]);
   }
-  return rows.map(({ r, filedByName }) => ({
-    ...r, filedByName, reported: JSON.parse(r.milestones) as ReportedMilestone[], photos: photosBy.get(r.id) ?? [],
-  }));
+  return rows.map((r) => {
+    // A dashboard reads only the latest report's milestones: each report's JSON is parsed when first asked for.
+    let reported: ReportedMilestone[] | undefined;
+    const milestones = r[5] as string;
+    return {
+      id: r[0] as number, projectId: r[1] as number, month: r[2] as string, pct: r[3] as number, spent: r[4] as number, milestones,
+      problems: r[6] as string, helpNeeded: r[7] as string, backwardsReason: r[8] as string, achievedUnits: r[9] as number | null,
+      filedBy: r[10] as number, filedAt: new Date(r[11] as number), updatedAt: new Date(r[12] as number), filedByName: r[13] as string,
+      get reported() { return (reported ??= JSON.parse(milestones) as ReportedMilestone[]); },
+      photos: photosBy.get(r[0] as number) ?? [],
+    };
+  });
+}
+
+// Every column of the report and its filer's name, as arrays: thousands of rows on a district's dashboard, so
+// no object per row is built twice. The columns are the table's, in its order (ProgressReport).
+const REPORT_ROWS = `select r.id, r.project_id, r.month, r.pct, r.spent, r.milestones, r.problems, r.help_needed, r.backwards_reason,
+  r.achieved_units, r.filed_by, r.filed_at, r.updated_at, u.display_name
+  from progress_report r join user u on u.id = r.filed_by
+  where r.project_id in (select value from json_each(?)) order by r.month, r.id`;
+
+function reportRows(db: Db, ids: string): unknown[][] {
+  const statement = preparedSql(db, REPORT_ROWS);
+  if (statement) return statement.raw(true).all(ids) as unknown[][];
+  return db.all<unknown[]>(sql`${sql.raw(REPORT_ROWS.split('?')[0]!)}${ids}${sql.raw(REPORT_ROWS.split('?')[1]!)}`)
+    .map((o) => Object.values(o as object));
 }
 
 export function getReport(db: Db, projectId: number, month: string): ReportWithPhotos | undefined {

@@ -5,6 +5,7 @@ import { checkAcceptance, type ProjectStatus } from '../domain/projectStatus';
 import { ok, type Result } from '../domain/result';
 import type { Plan, PlannedMilestone } from '../domain/schedule';
 import { recordAudit, type Actor } from './audit';
+import { idList, idsIn, prepared } from './statements';
 
 /** An adopted project with the candidate it came from (title, unit, lead, budget, dates). */
 export interface Project {
@@ -34,8 +35,8 @@ export function projectsOfCycle(db: Db, cycleId: number): Project[] {
 /** The projects of several cycles in one read, each cycle's in its list order. */
 export function projectsOfCycles(db: Db, cycleIds: readonly number[]): Project[] {
   if (cycleIds.length === 0) return [];
-  return db.select(projectColumns).from(project).innerJoin(candidate, eq(candidate.id, project.candidateId))
-    .where(inArray(project.cycleId, [...cycleIds])).orderBy(asc(candidate.position), asc(project.id)).all();
+  return prepared(db, 'projectsOfCycles', (db) => db.select(projectColumns).from(project).innerJoin(candidate, eq(candidate.id, project.candidateId))
+    .where(inArray(project.cycleId, idsIn('ids'))).orderBy(asc(candidate.position), asc(project.id)).prepare()).all({ ids: idList(cycleIds) });
 }
 
 /** The project, only if it belongs to this cycle (a URL naming another town's project is a 404). */
@@ -80,11 +81,12 @@ export function currentPlan(db: Db, p: Pick<Project, 'id' | 'candidateId'>): Pla
 export function currentPlans(db: Db, ps: readonly Pick<Project, 'id' | 'candidateId'>[]): Map<number, Plan> {
   const out = new Map<number, Plan>();
   if (ps.length === 0) return out;
-  const cands = new Map(db.select({ id: candidate.id, budget: candidate.budget, startDate: candidate.startDate, endDate: candidate.endDate })
-    .from(candidate).where(inArray(candidate.id, ps.map((p) => p.candidateId))).all().map((c) => [c.id, c]));
+  const candidateIds = idList(ps.map((p) => p.candidateId));
+  const cands = new Map(prepared(db, 'plannedCandidates', (db) => db.select({ id: candidate.id, budget: candidate.budget, startDate: candidate.startDate, endDate: candidate.endDate })
+    .from(candidate).where(inArray(candidate.id, idsIn('ids'))).prepare()).all({ ids: candidateIds }).map((c) => [c.id, c]));
   const ms = new Map<number, PlannedMilestone[]>();
-  for (const m of db.select().from(milestone).where(inArray(milestone.candidateId, ps.map((p) => p.candidateId)))
-    .orderBy(asc(milestone.position), asc(milestone.id)).all()) {
+  for (const m of prepared(db, 'plannedMilestones', (db) => db.select().from(milestone).where(inArray(milestone.candidateId, idsIn('ids')))
+    .orderBy(asc(milestone.position), asc(milestone.id)).prepare()).all({ ids: candidateIds })) {
     const planned = { title: m.title, dueDate: m.dueDate, plannedPct: m.plannedPct, plannedSpend: m.plannedSpend };
     const list = ms.get(m.candidateId);
     if (list) list.push(planned);
@@ -92,7 +94,9 @@ export function currentPlans(db: Db, ps: readonly Pick<Project, 'id' | 'candidat
   }
   // In id order: the last adjustment of a project is the one in force.
   const lastAdjustment = new Map<number, typeof planAdjustment.$inferSelect>();
-  for (const a of db.select().from(planAdjustment).where(and(inArray(planAdjustment.projectId, ps.map((p) => p.id)), inForce)).orderBy(asc(planAdjustment.id)).all()) {
+  const adjustments = prepared(db, 'adjustmentsInForce', (db) => db.select().from(planAdjustment)
+    .where(and(inArray(planAdjustment.projectId, idsIn('ids')), inForce)).orderBy(asc(planAdjustment.id)).prepare());
+  for (const a of adjustments.all({ ids: idList(ps.map((p) => p.id)) })) {
     lastAdjustment.set(a.projectId, a);
   }
   for (const p of ps) {

@@ -1,10 +1,10 @@
 import { personalGuidance } from '../domain/personalMatter';
 import type { PersonalMatter } from '../domain/vocabulary';
 import { addToPool } from './pool';
-import { prepared } from './statements';
 import type { PoolReason } from '../domain/vocabulary';
 import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { idList, idsIn, prepared } from './statements';
 import type { Db } from '../../db/client';
 import { jurisdiction, proposal, proposalEvent, station } from '../../db/schema';
 import { randomInt } from 'node:crypto';
@@ -55,9 +55,9 @@ export function placesOf(db: Db, jurisdictionId: number): { id: number; name: st
 
 /** Active stations in the jurisdiction and its villages/communities: the entry points residents may name. */
 export function stationsFor(db: Db, jurisdictionId: number) {
-  return db.select().from(station)
-    .where(and(inArray(station.jurisdictionId, descendantIds(db, jurisdictionId)), eq(station.active, true)))
-    .orderBy(asc(station.jurisdictionId), asc(station.id)).all();
+  return prepared(db, 'stationsFor', (db) => db.select().from(station)
+    .where(and(inArray(station.jurisdictionId, idsIn('ids')), eq(station.active, true)))
+    .orderBy(asc(station.jurisdictionId), asc(station.id)).prepare()).all({ ids: idList(descendantIds(db, jurisdictionId)) });
 }
 
 type Refs = { placeId: number | null; outsideArea: boolean; station: { id: number; name: string } | null };

@@ -1,4 +1,5 @@
-import { and, asc, eq, gte, inArray, lte } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { prepared } from './statements';
 import type { Db } from '../../db/client';
 import { reception, receptionRep, representative, station, stationMember } from '../../db/schema';
 import type { ChinaDate } from '../domain/chinaDate';
@@ -59,7 +60,8 @@ export function receptionsOf(db: Db, representativeId: number, year: number): Pl
 
 /** A login's next reception duties (each representative seat the login holds), from today on. */
 export function receptionDutiesOf(db: Db, userId: number, today: ChinaDate, limit = 5): PlannedReception[] {
-  const reps = db.select({ id: representative.id }).from(representative).where(eq(representative.userId, userId)).all().map((r) => r.id);
+  const reps = prepared(db, 'repIdsOfLogin', (db) => db.select({ id: representative.id }).from(representative)
+    .where(eq(representative.userId, sql.placeholder('userId'))).prepare()).all({ userId }).map((r) => r.id);
   if (reps.length === 0) return [];
   const ids = db.select({ id: receptionRep.receptionId }).from(receptionRep).where(inArray(receptionRep.representativeId, reps)).all().map((r) => r.id);
   if (ids.length === 0) return [];

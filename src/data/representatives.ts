@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { prepared } from './statements';
 import type { Db } from '../../db/client';
 import { jurisdiction, repLink, representative, roleAssignment, user } from '../../db/schema';
 import { invalidateUserLoginSessions } from '../auth/loginSession';
@@ -31,6 +32,8 @@ export interface RosterScope { jurisdictionId: number; body: RepBody }
 export const deliberationScope = (jurisdictionId: number): RosterScope => ({ jurisdictionId, body: 'deliberation' });
 
 const inScope = (s: RosterScope) => and(eq(representative.jurisdictionId, s.jurisdictionId), eq(representative.body, s.body));
+/** The same condition for a cached statement, bound with the scope itself ({ jurisdictionId, body }). */
+const inScopeOf = and(eq(representative.jurisdictionId, sql.placeholder('jurisdictionId')), eq(representative.body, sql.placeholder('body')));
 
 export interface RosterFilter { status?: RepStatus; q?: string }
 
@@ -58,8 +61,8 @@ export function getRep(db: Db, scope: RosterScope, id: number): Representative |
 
 /** Not retired (a by-election seat dated later is already on the list, counted from its date). */
 export function seatedCount(db: Db, scope: RosterScope): number {
-  return db.select({ n: sql<number>`count(*)` }).from(representative)
-    .where(and(inScope(scope), eq(representative.status, 'seated'))).get()?.n ?? 0;
+  return prepared(db, 'seatedCount', (db) => db.select({ n: sql<number>`count(*)` }).from(representative)
+    .where(and(inScopeOf, eq(representative.status, 'seated'))).prepare()).get({ jurisdictionId: scope.jurisdictionId, body: scope.body })?.n ?? 0;
 }
 
 /** The representatives seated on a date, by entry order: what a session snapshots. */
@@ -254,8 +257,15 @@ export interface LoginBatch { issued: LoginIssued[]; skipped: string[] }
 
 /** The roster's seated entries without a login: “all without a login”. */
 export function repsWithoutLogin(db: Db, scope: RosterScope): Representative[] {
-  return db.select().from(representative)
-    .where(and(inScope(scope), eq(representative.status, 'seated'), isNull(representative.userId))).orderBy(asc(representative.id)).all();
+  return prepared(db, 'repsWithoutLogin', (db) => db.select().from(representative)
+    .where(and(inScopeOf, eq(representative.status, 'seated'), isNull(representative.userId))).orderBy(asc(representative.id)).prepare()).all({ jurisdictionId: scope.jurisdictionId, body: scope.body });
+}
+
+/** How many seated entries have no login (the desk's and the roster's reminder), counted without reading them. */
+export function countWithoutLogin(db: Db, scope: RosterScope): number {
+  return prepared(db, 'countWithoutLogin', (db) => db.select({ n: sql<number>`count(*)` }).from(representative)
+    .where(and(inScopeOf, eq(representative.status, 'seated'), isNull(representative.userId))).prepare())
+    .get({ jurisdictionId: scope.jurisdictionId, body: scope.body })?.n ?? 0;
 }
 
 /** The chosen entries of this roster (ids of another roster are ignored), in roster order. */

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
+import { prepared } from './statements';
 import type { Db } from '../../db/client';
 import { closureSignature, jurisdiction, poll, representative, resolution, roleAssignment, session, sessionOfficer, sessionRoster, user } from '../../db/schema';
 import { ok, refuse, type Result } from '../domain/result';
@@ -112,11 +113,12 @@ export interface OfficerDuty { code: string; sessionId: number; title: string; r
 
 /** Where a login is an officer of a session still under way (not closed, or closed with its result unpublished). */
 export function officerDutiesOf(db: Db, userId: number): OfficerDuty[] {
-  const rows = db.select({ code: jurisdiction.code, sessionId: session.id, title: session.title, role: sessionOfficer.role })
+  const rows = prepared(db, 'officerDutiesOf', (db) => db.select({ code: jurisdiction.code, sessionId: session.id, title: session.title, role: sessionOfficer.role })
     .from(sessionOfficer).innerJoin(session, eq(session.id, sessionOfficer.sessionId))
     .innerJoin(jurisdiction, eq(jurisdiction.id, session.jurisdictionId))
     .leftJoin(resolution, eq(resolution.sessionId, session.id))
-    .where(and(eq(sessionOfficer.userId, userId), or(ne(session.state, 'closed'), isNull(resolution.publishedAt)))).orderBy(asc(session.date), asc(session.id), roleOrder).all();
+    .where(and(eq(sessionOfficer.userId, sql.placeholder('userId')), or(ne(session.state, 'closed'), isNull(resolution.publishedAt))))
+    .orderBy(asc(session.date), asc(session.id), roleOrder).prepare()).all({ userId });
   const out: OfficerDuty[] = [];
   for (const r of rows) {
     const hit = out.find((d) => d.sessionId === r.sessionId);

@@ -1,15 +1,24 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { setting } from '../../db/schema';
 import { lawfulVoteSettings, readSettings, SETTING_KEYS, type Settings } from '../domain/settings';
 import { ok, type Result } from '../domain/result';
 import type { JurisdictionKind } from '../domain/vocabulary';
 import { recordAudit, type Actor } from './audit';
-import { prepared } from './statements';
+import { idList, idsIn, prepared } from './statements';
 
 export function getSettings(db: Db, jurisdictionId: number): Settings {
-  return readSettings(prepared(db, 'settingsOf', (db) => db.select().from(setting)
-    .where(eq(setting.jurisdictionId, sql.placeholder('jurisdictionId'))).prepare()).all({ jurisdictionId }));
+  return readSettings(prepared(db, 'settingsOf', (db) => db.select().from(setting).where(eq(setting.jurisdictionId, sql.placeholder('jurisdictionId'))).prepare())
+    .all({ jurisdictionId }));
+}
+
+/** Several jurisdictions' settings in one read (a district's townships side by side), by jurisdiction id. */
+export function settingsOfMany(db: Db, jurisdictionIds: readonly number[]): Map<number, Settings> {
+  const rows = jurisdictionIds.length === 0 ? [] : prepared(db, 'settingsOfMany', (db) => db.select().from(setting)
+    .where(inArray(setting.jurisdictionId, idsIn('ids'))).prepare()).all({ ids: idList(jurisdictionIds) });
+  const by = new Map<number, (typeof rows)[number][]>(jurisdictionIds.map((id) => [id, []]));
+  for (const r of rows) by.get(r.jurisdictionId)?.push(r);
+  return new Map([...by].map(([id, list]) => [id, readSettings(list)]));
 }
 
 /**

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db, DbConnection } from '../../db/client';
 
 /**
@@ -25,4 +26,17 @@ export function preparedSql(db: Db, source: string): Database.Statement | null {
   const client = (db as Partial<DbConnection>).$client;
   if (!client) return null;
   return prepared(db, source, () => client.prepare(source));
+}
+
+/**
+ * A list of ids bound as one value (a JSON array), so one prepared statement serves a list of any length:
+ * `inArray(column, idsIn('ids'))`, run with `{ ids: idList(list) }`. SQLite reads the list as a table and probes
+ * the column's index once per id.
+ */
+export function idsIn(name: string): SQL {
+  return sql`(select value from json_each(${sql.placeholder(name)}))`;
+}
+
+export function idList(ids: Iterable<number>): string {
+  return JSON.stringify([...ids]);
 }

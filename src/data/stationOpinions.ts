@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
+import { idList, idsIn, prepared } from './statements';
 import type { Db } from '../../db/client';
 import { opinionFollowUp, opinionItem, proposal, representative, station, suggestion, user } from '../../db/schema';
 import { chinaDateOf, type ChinaDate } from '../domain/chinaDate';
@@ -282,18 +283,18 @@ export function proposeFromOpinion(db: Db, actor: Actor & { id: number }, town: 
 /** Referrals past their deadline in these townships: the clerk's home page. */
 export function overdueReferrals(db: Db, townIds: readonly number[], today: ChinaDate) {
   if (!townIds.length) return [];
-  return db.select({ id: opinionItem.id, title: opinionItem.title, year: opinionItem.year, seq: opinionItem.seq, jurisdictionId: opinionItem.jurisdictionId, dueOn: effectiveDue, department: opinionItem.department })
+  return prepared(db, 'overdueReferrals', (db) => db.select({ id: opinionItem.id, title: opinionItem.title, year: opinionItem.year, seq: opinionItem.seq, jurisdictionId: opinionItem.jurisdictionId, dueOn: effectiveDue, department: opinionItem.department })
     .from(opinionItem)
-    .where(and(inArray(opinionItem.jurisdictionId, townIds), isNotNull(opinionItem.stationId), eq(opinionItem.state, 'referred'), sql`${effectiveDue} < ${today}`))
-    .orderBy(asc(effectiveDue)).all();
+    .where(and(inArray(opinionItem.jurisdictionId, idsIn('ids')), isNotNull(opinionItem.stationId), eq(opinionItem.state, 'referred'), sql`${effectiveDue} < ${sql.placeholder('today')}`))
+    .orderBy(asc(effectiveDue)).prepare()).all({ ids: idList(townIds), today });
 }
 
 /** Messages sent through these representatives' QR codes still waiting for their answer: their home page. */
 export function messagesAwaiting(db: Db, repIds: readonly number[]) {
   if (!repIds.length) return [];
-  return db.select({ id: opinionItem.id, title: opinionItem.title, jurisdictionId: opinionItem.jurisdictionId, recordedAt: opinionItem.recordedAt })
-    .from(opinionItem).where(and(inArray(opinionItem.addressedToRepId, repIds), eq(opinionItem.state, 'recorded')))
-    .orderBy(asc(opinionItem.id)).all();
+  return prepared(db, 'messagesAwaiting', (db) => db.select({ id: opinionItem.id, title: opinionItem.title, jurisdictionId: opinionItem.jurisdictionId, recordedAt: opinionItem.recordedAt })
+    .from(opinionItem).where(and(inArray(opinionItem.addressedToRepId, idsIn('ids')), eq(opinionItem.state, 'recorded')))
+    .orderBy(asc(opinionItem.id)).prepare()).all({ ids: idList(repIds) });
 }
 
 /** What the public sees by receipt: never the contact, never the staff's names. */

@@ -5,6 +5,7 @@ import { type SupervisionMemberRole, type VisitRating } from '../domain/vocabula
 import { checkRectificationStep, type RectificationState, type RectificationStep } from '../domain/rectification';
 import { ok, refuse, type Result } from '../domain/result';
 import { recordAudit, type Actor } from './audit';
+import { idList, idsIn, prepared } from './statements';
 import { projectsOfCycle, type Project } from './projects';
 
 export type SupervisionGroup = typeof supervisionGroup.$inferSelect;
@@ -98,8 +99,8 @@ export function assignProject(db: Db, actor: Actor, group: SupervisionGroup, jur
 
 export function assignmentsOfCycle(db: Db, projectIds: readonly number[]): Map<number, number> {
   if (projectIds.length === 0) return new Map();
-  return new Map(db.select().from(supervisionAssignment).where(inArray(supervisionAssignment.projectId, [...projectIds])).all()
-    .map((a) => [a.projectId, a.groupId]));
+  return new Map(prepared(db, 'supervisionAssignmentsOf', (db) => db.select().from(supervisionAssignment).where(inArray(supervisionAssignment.projectId, idsIn('ids'))).prepare())
+    .all({ ids: idList(projectIds) }).map((a) => [a.projectId, a.groupId]));
 }
 
 export interface VisitInput {
@@ -153,7 +154,8 @@ export function getVisit(db: Db, projectId: number, visitId: number): Visit | un
 
 export function rectificationsOf(db: Db, projectIds: readonly number[]): Rectification[] {
   if (projectIds.length === 0) return [];
-  return db.select().from(rectification).where(inArray(rectification.projectId, [...projectIds])).orderBy(asc(rectification.deadline), asc(rectification.id)).all();
+  return prepared(db, 'rectificationsOf', (db) => db.select().from(rectification).where(inArray(rectification.projectId, idsIn('ids')))
+    .orderBy(asc(rectification.deadline), asc(rectification.id)).prepare()).all({ ids: idList(projectIds) });
 }
 
 export function getRectification(db: Db, projectId: number, id: number): Rectification | undefined {

@@ -31,13 +31,11 @@ export interface Scope extends Assignment { id: number; code: string; name: stri
 
 /** A user's role assignments with their jurisdictions, for navigation and the admin pages. */
 export function scopesOf(db: Db, userId: number): Scope[] {
-  // Every logged-in page's menu asks.
   return prepared(db, 'scopesOf', (db) => db.select({
     id: roleAssignment.id, role: roleAssignment.role, jurisdictionId: roleAssignment.jurisdictionId,
     code: jurisdiction.code, name: jurisdiction.name, kind: jurisdiction.kind,
   }).from(roleAssignment).innerJoin(jurisdiction, eq(jurisdiction.id, roleAssignment.jurisdictionId))
-    .where(eq(roleAssignment.userId, sql.placeholder('userId'))).orderBy(asc(jurisdiction.id), asc(roleAssignment.role)).prepare())
-    .all({ userId });
+    .where(eq(roleAssignment.userId, sql.placeholder('userId'))).orderBy(asc(jurisdiction.id), asc(roleAssignment.role)).prepare()).all({ userId });
 }
 
 /** The jurisdictions where someone holds a role: the only ones worth filtering the user list by. */

@@ -1,5 +1,6 @@
 import type { Representative } from './representatives';
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { prepared } from './statements';
 import type { Db } from '../../db/client';
 import { jurisdiction, participation, poll, representative, session, sessionRoster } from '../../db/schema';
 import type { PollKind } from '../domain/choices';
@@ -129,9 +130,9 @@ export interface SeatInSession { code: string; st: Exclude<VoteNowState, { kind:
  * in during the session is sent to 我的表决 from the first page, not left to find it in the menu.
  */
 export function seatsInSession(db: Db, userId: number): SeatInSession[] {
-  return db.select({ rep: representative, code: jurisdiction.code }).from(representative)
+  return prepared(db, 'seatsOfLogin', (db) => db.select({ rep: representative, code: jurisdiction.code }).from(representative)
     .innerJoin(jurisdiction, eq(jurisdiction.id, representative.jurisdictionId))
-    .where(eq(representative.userId, userId)).orderBy(asc(representative.id)).all()
+    .where(eq(representative.userId, sql.placeholder('userId'))).orderBy(asc(representative.id)).prepare()).all({ userId })
     .map((r) => ({ code: r.code, st: voteNowFor(db, r.rep) }))
     .filter((x): x is SeatInSession => x.st.kind !== 'noSession' && x.st.kind !== 'planned' && !(x.st.kind === 'ended' && x.st.sessionClosed));
 }
