@@ -3,8 +3,15 @@ import { USERNAME_HINT } from '../../src/domain/account';
 import { ROLE_LABELS, type Role } from '../../src/domain/authz';
 import { Field, FormError, Pagination, PostButton, SelectField, type FieldErrors, type FormValues } from '../components/form';
 import { fmtDateTime } from '../components/format';
+import { ChoiceGroup } from '../screening/ChoiceGroup';
 
 export type Options = [string, string][];
+
+/** One place a search named: the administrator picks it among the others. */
+export interface PlaceMatch { id: number; code: string; name: string; kind: string; active: boolean }
+
+/** The grant form's place: a list to choose from, or a search by code or name with what it found. */
+export type PlacePicker = { options: Options } | { matches: PlaceMatch[]; moreMatches: boolean };
 
 export interface UserRow {
   id: number; username: string; displayName: string; active: boolean;
@@ -21,7 +28,7 @@ function ActiveBadge(p: { active: boolean }) {
 
 export function UserListPage(p: {
   rows: UserRow[]; total: number; page: number; pageSize: number; filters: UserFilters;
-  roleOptions: Options; jurisdictionOptions: Options; pageHref: (page: number) => string;
+  roleOptions: Options; jurisdictionOptions?: Options; pageHref: (page: number) => string;
 }) {
   const f = p.filters;
   return (
@@ -29,10 +36,12 @@ export function UserListPage(p: {
       <h1>用户管理</h1>
       <div class="actions"><a class="button" href="/admin/users/new">新增用户</a></div>
       <form method="get" action="/admin/users" class="filters" role="search">
-        <Field name="q" label="姓名或用户名" type="search" value={f.q} maxlength={64} />
+        <Field name="q" label="姓名、用户名或辖区" type="search" value={f.q} maxlength={64} hint="辖区可输入名称或代码" />
         <SelectField name="role" label="角色" options={p.roleOptions} value={f.role ?? ''} blank="全部角色" />
-        <SelectField name="jurisdictionId" label="辖区" options={p.jurisdictionOptions}
-          value={f.jurisdictionId ? String(f.jurisdictionId) : ''} blank="全部辖区" />
+        {p.jurisdictionOptions ? (
+          <SelectField name="jurisdictionId" label="辖区" options={p.jurisdictionOptions}
+            value={f.jurisdictionId ? String(f.jurisdictionId) : ''} blank="全部辖区" />
+        ) : f.jurisdictionId ? <input type="hidden" name="jurisdictionId" value={String(f.jurisdictionId)} /> : null}
         <div class="field"><button type="submit">筛选</button></div>
       </form>
       <p class="muted">共 {p.total} 个用户</p>
@@ -59,18 +68,39 @@ export function UserListPage(p: {
   );
 }
 
-function RoleFields(p: { roleOptions: Options; jurisdictionOptions: Options; values?: FormValues; errors?: FieldErrors; optional?: boolean }) {
+function PlaceField(p: { places: PlacePicker; values?: FormValues; errors?: FieldErrors; optional?: boolean }) {
+  if ('options' in p.places) {
+    return (
+      <SelectField name="jurisdictionId" label="所在辖区" options={p.places.options} value={p.values?.jurisdictionId}
+        error={p.errors?.jurisdictionId ?? p.errors?.jurisdiction} blank="请选择" required={!p.optional} />
+    );
+  }
+  const { matches, moreMatches } = p.places;
+  const text = p.values?.jurisdiction ?? '';
   return (
     <>
-      <SelectField name="role" label="角色" options={p.roleOptions} value={p.values?.role} error={p.errors?.role}
-        blank={p.optional ? '暂不分配' : '请选择'} required={!p.optional} hint={ROLE_SCOPE_HINT} />
-      <SelectField name="jurisdictionId" label="所在辖区" options={p.jurisdictionOptions} value={p.values?.jurisdictionId}
-        error={p.errors?.jurisdictionId} blank="请选择" required={!p.optional} />
+      <Field name="jurisdiction" label="所在辖区（代码或名称）" value={text} error={p.errors?.jurisdiction ?? p.errors?.jurisdictionId}
+        required={!p.optional} autocomplete="off" hint="输入辖区代码（如 HT）或名称中的字；符合的辖区不止一个时，在下面选择" />
+      {matches.length > 0 && (
+        <ChoiceGroup name="jurisdictionId" type="radio" legend={`符合“${text}”的辖区`} checked={[]}
+          hint={moreMatches ? `只列出前 ${matches.length} 个，请输入更完整的名称或代码` : undefined}
+          options={matches.map((m) => ({ value: String(m.id), label: `${m.name}（${m.code}）`, hint: `${m.kind}${m.active ? '' : '，已停用'}` }))} />
+      )}
     </>
   );
 }
 
-export function UserNewPage(p: { roleOptions: Options; jurisdictionOptions: Options; values?: FormValues; errors?: FieldErrors }) {
+function RoleFields(p: { roleOptions: Options; places: PlacePicker; values?: FormValues; errors?: FieldErrors; optional?: boolean }) {
+  return (
+    <>
+      <SelectField name="role" label="角色" options={p.roleOptions} value={p.values?.role} error={p.errors?.role}
+        blank={p.optional ? '暂不分配' : '请选择'} required={!p.optional} hint={ROLE_SCOPE_HINT} />
+      <PlaceField places={p.places} values={p.values} errors={p.errors} optional={p.optional} />
+    </>
+  );
+}
+
+export function UserNewPage(p: { roleOptions: Options; places: PlacePicker; values?: FormValues; errors?: FieldErrors }) {
   return (
     <section>
       <p class="muted"><a href="/admin/users">用户管理</a></p>
@@ -83,7 +113,7 @@ export function UserNewPage(p: { roleOptions: Options; jurisdictionOptions: Opti
         <Field name="password" label="初始密码" type="password" error={p.errors?.password} required autocomplete="new-password"
           hint="至少 8 位；请当面或电话告知本人。本人首次登录时须设置自己的新密码" />
         <h2>首个角色（可选）</h2>
-        <RoleFields roleOptions={p.roleOptions} jurisdictionOptions={p.jurisdictionOptions} values={p.values} errors={p.errors} optional />
+        <RoleFields roleOptions={p.roleOptions} places={p.places} values={p.values} errors={p.errors} optional />
         <button type="submit">创建用户</button>
       </form>
     </section>
@@ -97,7 +127,7 @@ export interface UserEditForms {
 }
 
 export function UserEditPage(p: {
-  user: EditUser; scopes: Scope[]; isSelf: boolean; roleOptions: Options; jurisdictionOptions: Options; loginFailures: number;
+  user: EditUser; scopes: Scope[]; isSelf: boolean; roleOptions: Options; places: PlacePicker; loginFailures: number;
   values?: { profile?: FormValues; role?: FormValues }; errors?: UserEditForms;
 }) {
   const u = p.user;
@@ -140,7 +170,7 @@ export function UserEditPage(p: {
       <form method="post" action={`${base}/roles`} class="stack card" novalidate>
         <h3>添加角色</h3>
         <FormError errors={p.errors?.role} />
-        <RoleFields roleOptions={p.roleOptions} jurisdictionOptions={p.jurisdictionOptions} values={p.values?.role} errors={p.errors?.role} />
+        <RoleFields roleOptions={p.roleOptions} places={p.places} values={p.values?.role} errors={p.errors?.role} />
         <button type="submit">添加</button>
       </form>
 
