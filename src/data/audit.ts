@@ -1,9 +1,10 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
-import { and, asc, desc, eq, gt, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { auditLog } from '../../db/schema';
-import { contains, startsWith } from './sql';
+import { escapeLike } from './sql';
+import { prepared, preparedSql } from './statements';
 
 export interface Actor { id: number | null; name: string; ip?: string }
 
@@ -55,7 +56,7 @@ function walkChain(db: Db, from: Checkpoint | undefined): { brokenAt: number } |
   let prev = from?.hash ?? GENESIS;
   let last = from;
   const rows = from
-    ? db.select().from(auditLog).where(gt(auditLog.id, from.id)).orderBy(asc(auditLog.id)).all()
+    ? prepared(db, 'auditAfter', (db) => db.select().from(auditLog).where(gt(auditLog.id, sql.placeholder('id'))).orderBy(asc(auditLog.id)).prepare()).all({ id: from.id })
     : db.select().from(auditLog).orderBy(asc(auditLog.id)).all();
   for (const r of rows) {
     if (r.prevHash !== prev || chainHash(prev, hashedFields(r)) !== r.hash) return { brokenAt: r.id };
@@ -81,7 +82,7 @@ export function verifyAuditChain(db: Db): number | null {
 export function verifyNewAuditEntries(db: Db): number | null {
   const from = checkpoints.get(db);
   if (!from) return verifyAuditChain(db);
-  const entry = db.select().from(auditLog).where(eq(auditLog.id, from.id)).get();
+  const entry = prepared(db, 'auditEntry', (db) => db.select().from(auditLog).where(eq(auditLog.id, sql.placeholder('id'))).prepare()).get({ id: from.id });
   if (!entry || entry.hash !== from.hash || chainHash(entry.prevHash, hashedFields(entry)) !== entry.hash) return from.id;
   const walked = walkChain(db, from);
   if ('brokenAt' in walked) return walked.brokenAt;
@@ -99,21 +100,42 @@ export interface AuditFilter {
   pageSize: number;
 }
 
+/** One statement pair per combination of filters (at most 32, built as they are asked for), each with its own plan. */
+function auditListStatements(db: Db, shape: { [K in 'jurisdictionIds' | 'action' | 'actor' | 'from' | 'to']: boolean }) {
+  const key = `listAudit:${+shape.jurisdictionIds}${+shape.action}${+shape.actor}${+shape.from}${+shape.to}`;
+  return prepared(db, key, (db) => {
+    const where: SQL[] = [];
+    if (shape.jurisdictionIds) where.push(sql`${auditLog.jurisdictionId} in (select value from json_each(${sql.placeholder('jurisdictionIds')}))`);
+    if (shape.action) where.push(sql`${auditLog.action} like ${sql.placeholder('action')} escape '\\'`);
+    if (shape.actor) where.push(sql`${auditLog.actorName} like ${sql.placeholder('actor')} escape '\\'`);
+    if (shape.from) where.push(gte(auditLog.at, sql.placeholder('from')));
+    if (shape.to) where.push(lt(auditLog.at, sql.placeholder('to')));
+    const cond = where.length ? and(...where) : undefined;
+    return {
+      // Unfiltered, the newest id is the count: the log is append-only (its triggers refuse DELETE), so ids have no
+      // gaps, and the district's whole log is never counted entry by entry on every view.
+      count: cond
+        ? db.select({ n: sql<number>`count(*)` }).from(auditLog).where(cond).prepare()
+        : db.select({ n: sql<number>`coalesce(max(${auditLog.id}), 0)` }).from(auditLog).prepare(),
+      page: db.select().from(auditLog).where(cond).orderBy(desc(auditLog.id))
+        .limit(sql.placeholder('limit')).offset(sql.placeholder('offset')).prepare(),
+    };
+  });
+}
+
 export function listAudit(db: Db, f: AuditFilter) {
-  const where: SQL[] = [];
-  if (f.jurisdictionIds) where.push(inArray(auditLog.jurisdictionId, f.jurisdictionIds));
-  if (f.action) where.push(startsWith(auditLog.action, f.action));
-  if (f.actor) where.push(contains(auditLog.actorName, f.actor));
-  if (f.from) where.push(gte(auditLog.at, f.from));
-  if (f.to) where.push(lt(auditLog.at, f.to));
-  const cond = where.length ? and(...where) : undefined;
-  // Unfiltered, the newest id is the count: the log is append-only (its triggers refuse DELETE), so ids have no
-  // gaps, and the district's whole log is never counted entry by entry on every view.
-  const total = cond
-    ? db.select({ n: sql<number>`count(*)` }).from(auditLog).where(cond).get()?.n ?? 0
-    : db.select({ n: sql<number>`coalesce(max(${auditLog.id}), 0)` }).from(auditLog).get()?.n ?? 0;
-  const rows = db.select().from(auditLog).where(cond).orderBy(desc(auditLog.id))
-    .limit(f.pageSize).offset((f.page - 1) * f.pageSize).all();
+  const statements = auditListStatements(db, {
+    jurisdictionIds: !!f.jurisdictionIds, action: !!f.action, actor: !!f.actor, from: !!f.from, to: !!f.to,
+  });
+  const params = {
+    ...(f.jurisdictionIds ? { jurisdictionIds: JSON.stringify(f.jurisdictionIds) } : {}),
+    ...(f.action ? { action: `${escapeLike(f.action)}%` } : {}),
+    ...(f.actor ? { actor: `%${escapeLike(f.actor)}%` } : {}),
+    ...(f.from ? { from: f.from.getTime() } : {}),
+    ...(f.to ? { to: f.to.getTime() } : {}),
+  };
+  const total = statements.count.get(params)?.n ?? 0;
+  const rows = statements.page.all({ ...params, limit: f.pageSize, offset: (f.page - 1) * f.pageSize });
   return { total, rows };
 }
 
@@ -122,12 +144,15 @@ export function listAudit(db: Db, f: AuditFilter) {
  * seek of the action index to the next kind (a skip scan), not by reading every entry.
  */
 export function auditActions(db: Db): string[] {
-  return db.all<{ action: string }>(sql`with recursive kind(action) as (
-      select min(${auditLog.action}) from ${auditLog}
-      union all
-      select (select min(${auditLog.action}) from ${auditLog} where ${auditLog.action} > kind.action) from kind where kind.action is not null
-    ) select action from kind where action is not null`).map((r) => r.action);
+  const statement = preparedSql(db, AUDIT_ACTIONS);
+  const rows = statement ? statement.all() as { action: string }[] : db.all<{ action: string }>(sql.raw(AUDIT_ACTIONS));
+  return rows.map((r) => r.action);
 }
+const AUDIT_ACTIONS = `with recursive kind(action) as (
+      select min(action) from audit_log
+      union all
+      select (select min(action) from audit_log where action > kind.action) from kind where kind.action is not null
+    ) select action from kind where action is not null`;
 
 export function auditFor(db: Db, targetType: string, targetId: string | number) {
   return db.select().from(auditLog)

@@ -51,12 +51,24 @@ export function ancestry(db: Db, id: number): number[] {
 
 /** The jurisdiction's id and all its descendants' ids. */
 export function descendantIds(db: Db, id: number): number[] {
-  const rows = db.all<{ id: number }>(sql`
+  return subtreeIds(db, [id]);
+}
+
+const SUBTREE_IDS = `
     with recursive down(id) as (
-      select id from jurisdiction where id = ${id}
-      union all
+      select id from jurisdiction where id in (select value from json_each(?))
+      union
       select j.id from jurisdiction j join down on j.parent_id = down.id
-    ) select id from down`);
+    ) select id from down`;
+
+/** The ids of these jurisdictions and of everything below them, each once. */
+export function subtreeIds(db: Db, rootIds: readonly number[]): number[] {
+  if (rootIds.length === 0) return [];
+  const statement = preparedSql(db, SUBTREE_IDS);
+  const roots = JSON.stringify(rootIds);
+  const rows = statement
+    ? statement.all(roots) as { id: number }[]
+    : db.all<{ id: number }>(sql`${sql.raw(SUBTREE_IDS.split('?')[0]!)}${roots}${sql.raw(SUBTREE_IDS.split('?')[1]!)}`);
   return rows.map((r) => r.id);
 }
 
@@ -68,8 +80,9 @@ export function allJurisdictions(db: Db): Jurisdiction[] {
 export function jurisdictionNames(db: Db, ids: readonly (number | null)[]): Map<number, string> {
   const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
   if (wanted.length === 0) return new Map();
-  return new Map(db.select({ id: jurisdiction.id, name: jurisdiction.name }).from(jurisdiction)
-    .where(inArray(jurisdiction.id, wanted)).all().map((j) => [j.id, j.name]));
+  return new Map(prepared(db, 'jurisdictionNames', (db) => db.select({ id: jurisdiction.id, name: jurisdiction.name }).from(jurisdiction)
+    .where(sql`${jurisdiction.id} in (select value from json_each(${sql.placeholder('ids')}))`).prepare())
+    .all({ ids: JSON.stringify(wanted) }).map((j) => [j.id, j.name]));
 }
 
 export interface TreeNode extends Jurisdiction { depth: number; children: TreeNode[] }
@@ -143,7 +156,8 @@ export function flattenTree(nodes: TreeNode[]): TreeNode[] {
 }
 
 export function childrenOf(db: Db, id: number): Jurisdiction[] {
-  return db.select().from(jurisdiction).where(eq(jurisdiction.parentId, id)).orderBy(asc(jurisdiction.id)).all();
+  return prepared(db, 'childrenOf', (db) => db.select().from(jurisdiction).where(eq(jurisdiction.parentId, sql.placeholder('id')))
+    .orderBy(asc(jurisdiction.id)).prepare()).all({ id });
 }
 
 export function stationsOf(db: Db, jurisdictionIds: number[]) {

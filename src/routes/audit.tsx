@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AuditPage } from '../../views/audit/AuditPage';
 import { allowAnywhere, can, forbidden, requireLogin } from '../auth/authorize';
 import { auditActions, listAudit, verifyAuditChain, verifyNewAuditEntries } from '../data/audit';
-import { descendantIds, jurisdictionNames } from '../data/jurisdictions';
+import { jurisdictionNames, subtreeIds } from '../data/jurisdictions';
 import { districtRoot } from '../data/jurisdictionAdmin';
 import { isAllowed } from '../domain/authz';
 import type { AppEnv } from '../env';
@@ -36,8 +36,8 @@ export const audit = new Hono<AppEnv>().get('/', allowAnywhere('audit.view'), va
   const chosen = q.j ? visible.find((j) => j.code === q.j) : undefined;
   if ((q.j && !chosen) || visible.length === 0) forbidden();
   const jurisdictionIds = chosen
-    ? descendantIds(db, chosen.id)
-    : seesAll ? undefined : [...new Set(visible.flatMap((j) => descendantIds(db, j.id)))];
+    ? subtreeIds(db, [chosen.id])
+    : seesAll ? undefined : subtreeIds(db, visible.map((j) => j.id));
   const { total, rows } = listAudit(db, {
     jurisdictionIds, action: q.action || undefined, actor: q.actor || undefined,
     from: q.from ? chinaMidnight(q.from) : undefined,

@@ -1,3 +1,4 @@
+import { html } from 'hono/html';
 import type { Scope } from '../../src/data/users';
 import { USERNAME_HINT } from '../../src/domain/account';
 import { ROLE_LABELS, type Role } from '../../src/domain/authz';
@@ -21,6 +22,16 @@ export interface UserRow {
 export interface UserFilters { q?: string; role?: Role; jurisdictionId?: number; page: number }
 
 const ROLE_SCOPE_HINT = '区级管理员设在区/县；人大工作人员、人大代表设在镇/乡或街道；议事代表只设在街道；承办单位、监督小组成员设在区/县或镇街';
+
+/**
+ * One account as a table row, from a template rather than elements: a page lists fifty, and building each cell as an
+ * element cost more than reading them.
+ */
+function userRow(u: UserRow) {
+  const roles = u.roles.length === 0 ? html`<span class="muted">未分配</span>` : u.roles.map((r) => `${r.name} · ${ROLE_LABELS[r.role]}`).join('；');
+  const badge = u.active ? html`<span class="badge ok">启用</span>` : html`<span class="badge off">已停用</span>`;
+  return html`<tr><td data-label="用户名">${u.username}</td><td data-label="姓名">${u.displayName}</td><td data-label="角色">${roles}</td><td data-label="状态">${badge}</td><td><a href="/admin/users/${String(u.id)}">编辑<span class="sr-only"> ${u.displayName}</span></a></td></tr>`;
+}
 
 function ActiveBadge(p: { active: boolean }) {
   return p.active ? <span class="badge ok">启用</span> : <span class="badge off">已停用</span>;
@@ -48,19 +59,7 @@ export function UserListPage(p: {
       {p.rows.length === 0 ? <p class="muted">没有符合条件的用户。</p> : (
         <div class="table-wrap"><table class="stack-sm">
           <thead><tr><th>用户名</th><th>姓名</th><th>角色</th><th>状态</th><th><span class="sr-only">操作</span></th></tr></thead>
-          <tbody>
-            {p.rows.map((u) => (
-              <tr>
-                <td data-label="用户名">{u.username}</td>
-                <td data-label="姓名">{u.displayName}</td>
-                <td data-label="角色">
-                  {u.roles.length === 0 ? <span class="muted">未分配</span> : u.roles.map((r) => `${r.name} · ${ROLE_LABELS[r.role]}`).join('；')}
-                </td>
-                <td data-label="状态"><ActiveBadge active={u.active} /></td>
-                <td><a href={`/admin/users/${u.id}`}>编辑<span class="sr-only"> {u.displayName}</span></a></td>
-              </tr>
-            ))}
-          </tbody>
+          <tbody>{p.rows.map(userRow)}</tbody>
         </table></div>
       )}
       <Pagination page={p.page} pageSize={p.pageSize} total={p.total} href={p.pageHref} />

@@ -1,3 +1,4 @@
+import { html } from 'hono/html';
 import type { auditLog } from '../../db/schema';
 import { Field, Pagination, SelectField } from '../components/form';
 import { fmtDateTime } from '../components/format';
@@ -50,6 +51,16 @@ export const ACTION_LABELS: Record<string, string> = {
 };
 
 type Row = typeof auditLog.$inferSelect;
+
+const json = (text: string | null) => (text ? html`<pre class="json">${text}</pre>` : '');
+
+/**
+ * One entry as a table row, from a template rather than elements: a page shows fifty of them, and building each
+ * cell as an element cost more than reading the page's rows.
+ */
+function auditRow(r: Row, names: Map<number, string>) {
+  return html`<tr><td data-label="时间">${fmtDateTime(r.at)}</td><td data-label="操作人">${r.actorName}${r.ip ? html`<div class="muted">${r.ip}</div>` : ''}</td><td data-label="操作">${ACTION_LABELS[r.action] ?? r.action}</td><td data-label="对象">${r.targetType}${r.targetId ? ` #${r.targetId}` : ''}</td><td data-label="辖区">${r.jurisdictionId ? names.get(r.jurisdictionId) ?? '' : ''}</td><td data-label="变更前">${json(r.before)}</td><td data-label="变更后">${json(r.after)}</td></tr>`;
+}
 export interface AuditQuery { action?: string; actor?: string; j?: string; from?: string; to?: string; page: number }
 
 export function AuditPage(p: {
@@ -84,19 +95,7 @@ export function AuditPage(p: {
       <div class="table-wrap">
         <table class="stack-sm">
           <thead><tr><th>时间</th><th>操作人</th><th>操作</th><th>对象</th><th>辖区</th><th>变更前</th><th>变更后</th></tr></thead>
-          <tbody>
-            {p.rows.map((r) => (
-              <tr>
-                <td data-label="时间">{fmtDateTime(r.at)}</td>
-                <td data-label="操作人">{r.actorName}{r.ip && <div class="muted">{r.ip}</div>}</td>
-                <td data-label="操作">{ACTION_LABELS[r.action] ?? r.action}</td>
-                <td data-label="对象">{r.targetType}{r.targetId && ` #${r.targetId}`}</td>
-                <td data-label="辖区">{r.jurisdictionId ? p.jurisdictionNames.get(r.jurisdictionId) ?? '' : ''}</td>
-                <td data-label="变更前">{r.before && <pre class="json">{r.before}</pre>}</td>
-                <td data-label="变更后">{r.after && <pre class="json">{r.after}</pre>}</td>
-              </tr>
-            ))}
-          </tbody>
+          <tbody>{p.rows.map((r) => auditRow(r, p.jurisdictionNames))}</tbody>
         </table>
       </div>
       {p.rows.length === 0 && <p class="muted">没有符合条件的记录。</p>}
