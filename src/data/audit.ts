@@ -95,6 +95,23 @@ export function verifyNewAuditEntries(db: Db): number | null {
   return null;
 }
 
+/** Up to this many entries, a first view after start checks the whole chain; a longer log only when asked. */
+export const WHOLE_CHECK_ON_VIEW_MAX = 50_000;
+
+/**
+ * The check a view of the log makes: from the last intact entry when there is one; otherwise the whole chain when it
+ * is short, and nothing (undefined) when it is long, since re-hashing a province's millions of entries takes many
+ * seconds and is asked for explicitly (verifyAuditChain).
+ */
+export function verifyAuditChainOnView(db: Db): number | null | undefined {
+  if (!checkpoints.has(db) && newestAuditId(db) > WHOLE_CHECK_ON_VIEW_MAX) return undefined;
+  return verifyNewAuditEntries(db);
+}
+
+function newestAuditId(db: Db): number {
+  return prepared(db, 'newestAuditId', (db) => db.select({ n: sql<number>`coalesce(max(${auditLog.id}), 0)` }).from(auditLog).prepare()).get()?.n ?? 0;
+}
+
 export interface AuditFilter {
   jurisdictionIds?: number[]; // undefined = all (district admin)
   action?: string;

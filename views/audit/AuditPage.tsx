@@ -63,10 +63,27 @@ function auditRow(r: Row, names: Map<number, string>) {
 }
 export interface AuditQuery { action?: string; actor?: string; j?: string; from?: string; to?: string; page: number }
 
+/** The chain as this view found it: intact or broken (since the last check, or re-hashed whole), or not yet checked. */
+export type ChainState = { brokenAt: number | null; whole: boolean } | { unchecked: true };
+
+function ChainBanner(p: { chain: ChainState }) {
+  const c = p.chain;
+  if ('unchecked' in c) {
+    return <p class="notice">日志记录较多，自本次启动以来尚未完整校验。 <a href="/audit?verify=all">校验全部记录</a>（需要较长时间）</p>;
+  }
+  if (c.brokenAt !== null) return <p class="error banner" role="alert">完整性校验失败：第 {c.brokenAt} 条记录与哈希链不符，日志可能被篡改。</p>;
+  return (
+    <p class="notice">
+      {c.whole ? '完整性校验通过：全部记录逐条重算，日志链未被篡改' : '完整性校验通过：日志链未被篡改（新增记录已逐条校验）'}
+      {c.whole ? null : <> <a href="/audit?verify=all">重新校验全部记录</a></>}
+    </p>
+  );
+}
+
 export function AuditPage(p: {
   rows: Row[]; total: number; pageSize: number; q: AuditQuery; actions: string[];
-  jurisdictions: { code: string; name: string }[]; jurisdictionNames: Map<number, string>; chainBrokenAt?: number | null; // undefined: not checked for this viewer
-  wholeChainChecked?: boolean;
+  jurisdictions: { code: string; name: string }[]; jurisdictionNames: Map<number, string>;
+  chain?: ChainState; // undefined: not this viewer's to check
 }) {
   const href = (page: number) => {
     const sp = new URLSearchParams(Object.entries({ ...p.q, verify: undefined, page: String(page) }).filter(([, v]) => v !== undefined && v !== '') as [string, string][]);
@@ -76,12 +93,7 @@ export function AuditPage(p: {
     <section>
       <h1>审计日志</h1>
       <p class="muted">每一项重要操作都记录在此，只能追加，不能修改或删除。</p>
-      {p.chainBrokenAt === undefined ? null : p.chainBrokenAt === null
-        ? <p class="badge ok">
-            {p.wholeChainChecked ? '完整性校验通过：全部记录逐条重算，日志链未被篡改' : '完整性校验通过：日志链未被篡改（新增记录已逐条校验）'}
-            {p.wholeChainChecked ? null : <> <a href="/audit?verify=all">重新校验全部记录</a></>}
-          </p>
-        : <p class="error banner" role="alert">完整性校验失败：第 {p.chainBrokenAt} 条记录与哈希链不符，日志可能被篡改。</p>}
+      {p.chain && <ChainBanner chain={p.chain} />}
       <form method="get" action="/audit" class="filters">
         <SelectField name="action" label="操作" value={p.q.action} blank="全部" options={p.actions.map((a) => [a, ACTION_LABELS[a] ?? a])} />
         <Field name="actor" label="操作人" value={p.q.actor} />
