@@ -73,7 +73,7 @@ function ChainBanner(p: { chain: ChainState }) {
   }
   if (c.brokenAt !== null) return <p class="error banner" role="alert">完整性校验失败：第 {c.brokenAt} 条记录与哈希链不符，日志可能被篡改。</p>;
   return (
-    <p class="notice">
+    <p class="chain ok">
       {c.whole ? '完整性校验通过：全部记录逐条重算，日志链未被篡改' : '完整性校验通过：日志链未被篡改（新增记录已逐条校验）'}
       {c.whole ? null : <> <a href="/audit?verify=all">重新校验全部记录</a></>}
     </p>
