@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DbConnection } from '../../db/client';
 import { ballotsOf } from '../../src/data/ballots';
-import { freshDb, get, login, testApp } from '../helpers/app';
+import { freshDb, get, login, testApp, userId } from '../helpers/app';
 import { addProposal, seedCollection } from '../helpers/proposals';
 import { cast, closeSealed, openedPoll, publishedSession, unseal } from '../helpers/pollCases';
 import { readSelectionResult } from '../../src/data/results';
@@ -162,6 +162,9 @@ describe('hot queries read large tables through an index (EXPLAIN QUERY PLAN)', 
       ['/audit', clerk],
       ['/audit', admin],
       ['/admin/users', admin],
+      ['/admin/users?q=QS&role=clerk', admin],
+      [`/admin/users/${userId(c.db, 'qs.clerk')}`, admin],
+      ['/audit?j=QS&action=proposal&actor=QS', admin],
       ['/admin/jurisdictions', admin],
     ] as const;
     for (const [path, who] of pages) {
