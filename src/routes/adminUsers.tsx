@@ -44,6 +44,9 @@ const newUserForm = z.object({
   jurisdiction: placeText,
 }).refine((f) => !f.role || f.jurisdictionId !== undefined || !!f.jurisdiction, { path: ['jurisdictionId'], message: '请选择角色所在辖区' });
 
+// A place typed into the grant form, looked up by the page itself (the form's matches, without posting it).
+const lookupQuery = z.object({ jurisdiction: placeText });
+
 const profileForm = z.object({ displayName: trimmed(40, '请填写姓名') });
 const roleForm = z.object({
   role: z.enum(ROLES, { error: '请选择角色' }),
@@ -150,7 +153,10 @@ export const adminUsers = new Hono<AppEnv>()
       { title: '用户管理' },
     );
   })
-  .get('/new', allowAnywhere('admin.users'), (c) => newPage(c))
+  .get('/new', allowAnywhere('admin.users'), validQuery(lookupQuery), (c) => {
+    const text = c.req.valid('query').jurisdiction;
+    return newPage(c, text ? { jurisdiction: text } : undefined);
+  })
   .post('/new', allowAnywhere('admin.users'), validForm(newUserForm, newPage), async (c) => {
     const f = c.req.valid('form');
     const named = f.role ? chosenPlace(c, f) : undefined;
@@ -169,7 +175,10 @@ export const adminUsers = new Hono<AppEnv>()
 
 /** /admin/users/:userId — one account: profile, roles, password reset, active or not. */
 export const adminUser = new Hono<ManagedUserEnv>()
-  .get('/', allowAnywhere('admin.users'), (c) => userPage(c))
+  .get('/', allowAnywhere('admin.users'), validQuery(lookupQuery), (c) => {
+    const text = c.req.valid('query').jurisdiction;
+    return text ? userPageFor('role')(c, { jurisdiction: text }) : userPage(c);
+  })
   .post('/', allowAnywhere('admin.users'), validForm(profileForm, userPageFor('profile')), (c) => {
     const u = c.var.managedUser;
     updateUser(c.var.db, userActor(c), u.id, c.req.valid('form'), c.var.now());

@@ -64,6 +64,9 @@ describe('browser: the administrator finds people and places in a district too l
       expect(await page.getByText('第 2 / 2 页，共 57 条').count()).toBe(1);
 
       await page.goto(`${server.url}/admin/users/${f.clerk.id}`);
+      await page.locator('#f-jurisdiction').pressSequentially('新增3');
+      await page.getByLabel('新增37号镇（Z037）').waitFor(); // the matches come as one types
+      await page.locator('#f-jurisdiction').fill('');
       await page.locator('#f-role').selectOption('representative');
       await page.locator('#f-jurisdiction').fill('新增1');
       await page.getByRole('button', { name: '添加', exact: true }).click();

@@ -113,6 +113,23 @@ describe('the grant form of a district too large to list: a code or a name', () 
     }
   });
 
+  it('looks up what was typed on the page itself (GET), for the field to show its matches as one types', async () => {
+    const res = await f.get(`/admin/users/${f.clerk.id}?jurisdiction=${encodeURIComponent('新增2')}`, adminCookie);
+    expect(res.status).toBe(200);
+    const whole = await res.text();
+    const page = whole.slice(whole.indexOf('<main'));
+    expect(page).toContain('<div id="place-matches">');
+    expect(page).toContain('新增2号镇（Z002）');
+    expect(page).toContain('新增29号镇（Z029）');
+    expect(page).not.toContain('新增3号镇');
+    expect(page).not.toContain('有多个辖区符合'); // a lookup is not a refusal
+    const fresh = await (await f.get(`/admin/users/new?jurisdiction=SQ`, adminCookie)).text();
+    expect(fresh).toContain('石桥镇（SQ）');
+    expect((await f.get(`/admin/users/new?jurisdiction=${'镇'.repeat(41)}`, adminCookie)).status).toBe(400);
+    const clerk = await f.login('clerk');
+    expect((await f.get(`/admin/users/new?jurisdiction=SQ`, clerk)).status).toBe(403);
+  });
+
   it('grants by code, whatever its case', async () => {
     const res = await f.post(`/admin/users/${f.clerk.id}/roles`, { role: 'representative', jurisdiction: 'sq' }, adminCookie);
     expect(res.status).toBe(303);

@@ -67,7 +67,11 @@ export function UserListPage(p: {
   );
 }
 
-function PlaceField(p: { places: PlacePicker; values?: FormValues; errors?: FieldErrors; optional?: boolean }) {
+/**
+ * The place of a role: a <select> for a small district; otherwise a code-or-name field whose matches come back with
+ * the form (a plain POST), or, with scripts, from the page itself as the administrator types (`lookup` is its URL).
+ */
+function PlaceField(p: { places: PlacePicker; values?: FormValues; errors?: FieldErrors; optional?: boolean; lookup: string }) {
   if ('options' in p.places) {
     return (
       <SelectField name="jurisdictionId" label="所在辖区" options={p.places.options} value={p.values?.jurisdictionId}
@@ -77,24 +81,27 @@ function PlaceField(p: { places: PlacePicker; values?: FormValues; errors?: Fiel
   const { matches, moreMatches } = p.places;
   const text = p.values?.jurisdiction ?? '';
   return (
-    <>
+    <div hx-get={p.lookup} hx-trigger="input changed delay:400ms from:#f-jurisdiction" hx-include="#f-jurisdiction"
+      hx-target="#place-matches" hx-select="#place-matches" hx-swap="outerHTML" hx-push-url="false">
       <Field name="jurisdiction" label="所在辖区（代码或名称）" value={text} error={p.errors?.jurisdiction ?? p.errors?.jurisdictionId}
         required={!p.optional} autocomplete="off" hint="输入辖区代码（如 HT）或名称中的字；符合的辖区不止一个时，在下面选择" />
-      {matches.length > 0 && (
-        <ChoiceGroup name="jurisdictionId" type="radio" legend={`符合“${text}”的辖区`} checked={[]}
-          hint={moreMatches ? `只列出前 ${matches.length} 个，请输入更完整的名称或代码` : undefined}
-          options={matches.map((m) => ({ value: String(m.id), label: `${m.name}（${m.code}）`, hint: `${m.kind}${m.active ? '' : '，已停用'}` }))} />
-      )}
-    </>
+      <div id="place-matches">
+        {matches.length > 0 && (
+          <ChoiceGroup name="jurisdictionId" type="radio" legend={`符合“${text}”的辖区`} checked={[]}
+            hint={moreMatches ? `只列出前 ${matches.length} 个，请输入更完整的名称或代码` : undefined}
+            options={matches.map((m) => ({ value: String(m.id), label: `${m.name}（${m.code}）`, hint: `${m.kind}${m.active ? '' : '，已停用'}` }))} />
+        )}
+      </div>
+    </div>
   );
 }
 
-function RoleFields(p: { roleOptions: Options; places: PlacePicker; values?: FormValues; errors?: FieldErrors; optional?: boolean }) {
+function RoleFields(p: { roleOptions: Options; places: PlacePicker; values?: FormValues; errors?: FieldErrors; optional?: boolean; lookup: string }) {
   return (
     <>
       <SelectField name="role" label="角色" options={p.roleOptions} value={p.values?.role} error={p.errors?.role}
         blank={p.optional ? '暂不分配' : '请选择'} required={!p.optional} hint={ROLE_SCOPE_HINT} />
-      <PlaceField places={p.places} values={p.values} errors={p.errors} optional={p.optional} />
+      <PlaceField places={p.places} values={p.values} errors={p.errors} optional={p.optional} lookup={p.lookup} />
     </>
   );
 }
@@ -112,7 +119,7 @@ export function UserNewPage(p: { roleOptions: Options; places: PlacePicker; valu
         <Field name="password" label="初始密码" type="password" error={p.errors?.password} required autocomplete="new-password"
           hint="至少 8 位；请当面或电话告知本人。本人首次登录时须设置自己的新密码" />
         <h2>首个角色（可选）</h2>
-        <RoleFields roleOptions={p.roleOptions} places={p.places} values={p.values} errors={p.errors} optional />
+        <RoleFields roleOptions={p.roleOptions} places={p.places} values={p.values} errors={p.errors} optional lookup="/admin/users/new" />
         <button type="submit">创建用户</button>
       </form>
     </section>
@@ -169,7 +176,7 @@ export function UserEditPage(p: {
       <form method="post" action={`${base}/roles`} class="stack card" novalidate>
         <h3>添加角色</h3>
         <FormError errors={p.errors?.role} />
-        <RoleFields roleOptions={p.roleOptions} places={p.places} values={p.values?.role} errors={p.errors?.role} />
+        <RoleFields roleOptions={p.roleOptions} places={p.places} values={p.values?.role} errors={p.errors?.role} lookup={base} />
         <button type="submit">添加</button>
       </form>
 
