@@ -1,9 +1,9 @@
-import { sha256 } from '@oslojs/crypto/sha2';
-import { encodeHexLowerCase } from '@oslojs/encoding';
+import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, gt, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { auditLog } from '../../db/schema';
-import { contains, startsWith } from './sql';
+import { escapeLike } from './sql';
+import { prepared, preparedSql } from './statements';
 
 export interface Actor { id: number | null; name: string; ip?: string }
 
@@ -19,7 +19,7 @@ export interface AuditEntry {
 const GENESIS = '0'.repeat(64);
 
 function chainHash(prevHash: string, fields: unknown[]): string {
-  return encodeHexLowerCase(sha256(new TextEncoder().encode(prevHash + '\n' + JSON.stringify(fields))));
+  return createHash('sha256').update(prevHash + '\n' + JSON.stringify(fields)).digest('hex');
 }
 
 function hashedFields(r: typeof auditLog.$inferSelect): unknown[] {
@@ -50,17 +50,23 @@ export function recordAudit(db: Db, actor: Actor, e: AuditEntry, now: Date): voi
 interface Checkpoint { id: number; hash: string }
 const checkpoints = new WeakMap<Db, Checkpoint>();
 
+/** Entries read at a time when checking: the whole log of a province (millions) is never held in memory at once. */
+const WALK_BATCH = 5_000;
+
 /** Checks the entries after `from` (GENESIS: all of them); the first that does not match, or the last intact one. */
 function walkChain(db: Db, from: Checkpoint | undefined): { brokenAt: number } | { last: Checkpoint | undefined } {
   let prev = from?.hash ?? GENESIS;
   let last = from;
-  const rows = from
-    ? db.select().from(auditLog).where(gt(auditLog.id, from.id)).orderBy(asc(auditLog.id)).all()
-    : db.select().from(auditLog).orderBy(asc(auditLog.id)).all();
-  for (const r of rows) {
-    if (r.prevHash !== prev || chainHash(prev, hashedFields(r)) !== r.hash) return { brokenAt: r.id };
-    prev = r.hash;
-    last = { id: r.id, hash: r.hash };
+  const after = prepared(db, 'auditAfter', (db) => db.select().from(auditLog).where(gt(auditLog.id, sql.placeholder('id')))
+    .orderBy(asc(auditLog.id)).limit(sql.placeholder('limit')).prepare());
+  let rows = after.all({ id: from?.id ?? 0, limit: WALK_BATCH });
+  while (rows.length > 0) {
+    for (const r of rows) {
+      if (r.prevHash !== prev || chainHash(prev, hashedFields(r)) !== r.hash) return { brokenAt: r.id };
+      prev = r.hash;
+      last = { id: r.id, hash: r.hash };
+    }
+    rows = rows.length < WALK_BATCH ? [] : after.all({ id: last!.id, limit: WALK_BATCH });
   }
   return { last };
 }
@@ -81,12 +87,29 @@ export function verifyAuditChain(db: Db): number | null {
 export function verifyNewAuditEntries(db: Db): number | null {
   const from = checkpoints.get(db);
   if (!from) return verifyAuditChain(db);
-  const entry = db.select().from(auditLog).where(eq(auditLog.id, from.id)).get();
+  const entry = prepared(db, 'auditEntry', (db) => db.select().from(auditLog).where(eq(auditLog.id, sql.placeholder('id'))).prepare()).get({ id: from.id });
   if (!entry || entry.hash !== from.hash || chainHash(entry.prevHash, hashedFields(entry)) !== entry.hash) return from.id;
   const walked = walkChain(db, from);
   if ('brokenAt' in walked) return walked.brokenAt;
   if (walked.last) checkpoints.set(db, walked.last);
   return null;
+}
+
+/** Up to this many entries, a first view after start checks the whole chain; a longer log only when asked. */
+export const WHOLE_CHECK_ON_VIEW_MAX = 50_000;
+
+/**
+ * The check a view of the log makes: from the last intact entry when there is one; otherwise the whole chain when it
+ * is short, and nothing (undefined) when it is long, since re-hashing a province's millions of entries takes many
+ * seconds and is asked for explicitly (verifyAuditChain).
+ */
+export function verifyAuditChainOnView(db: Db): number | null | undefined {
+  if (!checkpoints.has(db) && newestAuditId(db) > WHOLE_CHECK_ON_VIEW_MAX) return undefined;
+  return verifyNewAuditEntries(db);
+}
+
+function newestAuditId(db: Db): number {
+  return prepared(db, 'newestAuditId', (db) => db.select({ n: sql<number>`coalesce(max(${auditLog.id}), 0)` }).from(auditLog).prepare()).get()?.n ?? 0;
 }
 
 export interface AuditFilter {
@@ -99,21 +122,45 @@ export interface AuditFilter {
   pageSize: number;
 }
 
+/** One statement pair per combination of filters (at most 32, built as they are asked for), each with its own plan. */
+function auditListStatements(db: Db, shape: { [K in 'jurisdictionIds' | 'action' | 'actor' | 'from' | 'to']: boolean }) {
+  const key = `listAudit:${+shape.jurisdictionIds}${+shape.action}${+shape.actor}${+shape.from}${+shape.to}`;
+  return prepared(db, key, (db) => {
+    const where: SQL[] = [];
+    if (shape.jurisdictionIds) where.push(sql`${auditLog.jurisdictionId} in (select value from json_each(${sql.placeholder('jurisdictionIds')}))`);
+    if (shape.action) where.push(sql`${auditLog.action} like ${sql.placeholder('action')} escape '\\'`);
+    if (shape.actor) where.push(sql`${auditLog.actorName} like ${sql.placeholder('actor')} escape '\\'`);
+    if (shape.from) where.push(gte(auditLog.at, sql.placeholder('from')));
+    if (shape.to) where.push(lt(auditLog.at, sql.placeholder('to')));
+    const cond = where.length ? and(...where) : undefined;
+    return {
+      // Unfiltered, the newest id is the count: the log is append-only (its triggers refuse DELETE), so ids have no
+      // gaps, and the district's whole log is never counted entry by entry on every view.
+      count: cond
+        ? db.select({ n: sql<number>`count(*)` }).from(auditLog).where(cond).prepare()
+        : db.select({ n: sql<number>`coalesce(max(${auditLog.id}), 0)` }).from(auditLog).prepare(),
+      // The page's ids first, from the index alone: a district's tens of thousands of entries are sorted as ids,
+      // and only the fifty shown are read whole.
+      page: db.select().from(auditLog).where(inArray(auditLog.id, db.select({ id: auditLog.id }).from(auditLog).where(cond)
+        .orderBy(desc(auditLog.id)).limit(sql.placeholder('limit')).offset(sql.placeholder('offset'))))
+        .orderBy(desc(auditLog.id)).limit(sql.placeholder('limit')).prepare(),
+    };
+  });
+}
+
 export function listAudit(db: Db, f: AuditFilter) {
-  const where: SQL[] = [];
-  if (f.jurisdictionIds) where.push(inArray(auditLog.jurisdictionId, f.jurisdictionIds));
-  if (f.action) where.push(startsWith(auditLog.action, f.action));
-  if (f.actor) where.push(contains(auditLog.actorName, f.actor));
-  if (f.from) where.push(gte(auditLog.at, f.from));
-  if (f.to) where.push(lt(auditLog.at, f.to));
-  const cond = where.length ? and(...where) : undefined;
-  // Unfiltered, the newest id is the count: the log is append-only (its triggers refuse DELETE), so ids have no
-  // gaps, and the district's whole log is never counted entry by entry on every view.
-  const total = cond
-    ? db.select({ n: sql<number>`count(*)` }).from(auditLog).where(cond).get()?.n ?? 0
-    : db.select({ n: sql<number>`coalesce(max(${auditLog.id}), 0)` }).from(auditLog).get()?.n ?? 0;
-  const rows = db.select().from(auditLog).where(cond).orderBy(desc(auditLog.id))
-    .limit(f.pageSize).offset((f.page - 1) * f.pageSize).all();
+  const statements = auditListStatements(db, {
+    jurisdictionIds: !!f.jurisdictionIds, action: !!f.action, actor: !!f.actor, from: !!f.from, to: !!f.to,
+  });
+  const params = {
+    ...(f.jurisdictionIds ? { jurisdictionIds: JSON.stringify(f.jurisdictionIds) } : {}),
+    ...(f.action ? { action: `${escapeLike(f.action)}%` } : {}),
+    ...(f.actor ? { actor: `%${escapeLike(f.actor)}%` } : {}),
+    ...(f.from ? { from: f.from.getTime() } : {}),
+    ...(f.to ? { to: f.to.getTime() } : {}),
+  };
+  const total = statements.count.get(params)?.n ?? 0;
+  const rows = statements.page.all({ ...params, limit: f.pageSize, offset: (f.page - 1) * f.pageSize });
   return { total, rows };
 }
 
@@ -122,12 +169,15 @@ export function listAudit(db: Db, f: AuditFilter) {
  * seek of the action index to the next kind (a skip scan), not by reading every entry.
  */
 export function auditActions(db: Db): string[] {
-  return db.all<{ action: string }>(sql`with recursive kind(action) as (
-      select min(${auditLog.action}) from ${auditLog}
-      union all
-      select (select min(${auditLog.action}) from ${auditLog} where ${auditLog.action} > kind.action) from kind where kind.action is not null
-    ) select action from kind where action is not null`).map((r) => r.action);
+  const statement = preparedSql(db, AUDIT_ACTIONS);
+  const rows = statement ? statement.all() as { action: string }[] : db.all<{ action: string }>(sql.raw(AUDIT_ACTIONS));
+  return rows.map((r) => r.action);
 }
+const AUDIT_ACTIONS = `with recursive kind(action) as (
+      select min(action) from audit_log
+      union all
+      select (select min(action) from audit_log where action > kind.action) from kind where kind.action is not null
+    ) select action from kind where action is not null`;
 
 export function auditFor(db: Db, targetType: string, targetId: string | number) {
   return db.select().from(auditLog)

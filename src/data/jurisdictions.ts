@@ -1,7 +1,8 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { jurisdiction, station } from '../../db/schema';
-import { type JurisdictionKind } from '../domain/vocabulary';
+import { JURISDICTION_KINDS, type JurisdictionKind } from '../domain/vocabulary';
+import { escapeLike } from './sql';
 import { prepared, preparedSql } from './statements';
 
 export type Jurisdiction = typeof jurisdiction.$inferSelect;
@@ -49,19 +50,25 @@ export function ancestry(db: Db, id: number): number[] {
 }
 
 /** The jurisdiction's id and all its descendants' ids. */
-const DESCENDANTS = `
+export function descendantIds(db: Db, id: number): number[] {
+  return subtreeIds(db, [id]);
+}
+
+const SUBTREE_IDS = `
     with recursive down(id) as (
-      select id from jurisdiction where id = ?
-      union all
+      select id from jurisdiction where id in (select value from json_each(?))
+      union
       select j.id from jurisdiction j join down on j.parent_id = down.id
     ) select id from down`;
-const [DESCENDANTS_HEAD, DESCENDANTS_TAIL] = DESCENDANTS.split('?') as [string, string];
 
-export function descendantIds(db: Db, id: number): number[] {
-  const statement = preparedSql(db, DESCENDANTS);
+/** The ids of these jurisdictions and of everything below them, each once. */
+export function subtreeIds(db: Db, rootIds: readonly number[]): number[] {
+  if (rootIds.length === 0) return [];
+  const statement = preparedSql(db, SUBTREE_IDS);
+  const roots = JSON.stringify(rootIds);
   const rows = statement
-    ? statement.all(id) as { id: number }[]
-    : db.all<{ id: number }>(sql`${sql.raw(DESCENDANTS_HEAD)}${id}${sql.raw(DESCENDANTS_TAIL)}`);
+    ? statement.all(roots) as { id: number }[]
+    : db.all<{ id: number }>(sql`${sql.raw(SUBTREE_IDS.split('?')[0]!)}${roots}${sql.raw(SUBTREE_IDS.split('?')[1]!)}`);
   return rows.map((r) => r.id);
 }
 
@@ -73,47 +80,75 @@ export function allJurisdictions(db: Db): Jurisdiction[] {
 export function jurisdictionNames(db: Db, ids: readonly (number | null)[]): Map<number, string> {
   const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
   if (wanted.length === 0) return new Map();
-  return new Map(db.select({ id: jurisdiction.id, name: jurisdiction.name }).from(jurisdiction)
-    .where(inArray(jurisdiction.id, wanted)).all().map((j) => [j.id, j.name]));
+  return new Map(prepared(db, 'jurisdictionNames', (db) => db.select({ id: jurisdiction.id, name: jurisdiction.name }).from(jurisdiction)
+    .where(sql`${jurisdiction.id} in (select value from json_each(${sql.placeholder('ids')}))`).prepare())
+    .all({ ids: JSON.stringify(wanted) }).map((j) => [j.id, j.name]));
 }
 
 export interface TreeNode extends Jurisdiction { depth: number; children: TreeNode[] }
 
-/** The whole tree in display order (depth-first). */
-export function jurisdictionTree(db: Db): TreeNode[] {
-  const all = allJurisdictions(db);
-  const byParent = new Map<number | null, Jurisdiction[]>();
-  for (const j of all) {
-    const siblings = byParent.get(j.parentId);
-    if (siblings) siblings.push(j);
-    else byParent.set(j.parentId, [j]);
-  }
-  const build = (parentId: number | null, depth: number): TreeNode[] =>
-    (byParent.get(parentId) ?? []).map((j) => ({ ...j, depth, children: build(j.id, depth + 1) }));
-  return build(null, 0);
+/** Every kind: the tree as the jurisdictions page shows it. */
+const EVERY_KIND: readonly JurisdictionKind[] = JURISDICTION_KINDS;
+
+/**
+ * The rows of the subtrees under `rootIds`, going down only through `kinds` (a role is never held in a village, so
+ * the grant form stops at the townships), at most `limit` of them. Only these rows are read: a district's
+ * administrator is not made to wait for the whole province's villages.
+ */
+function subtreeRows(db: Db, rootIds: readonly number[], kinds: readonly JurisdictionKind[], limit: number): Jurisdiction[] {
+  if (rootIds.length === 0) return [];
+  return prepared(db, 'subtreeRows', (db) => db.select().from(jurisdiction).where(sql`${jurisdiction.id} in (
+      with recursive down(id) as (
+        select id from ${jurisdiction} where id in (select value from json_each(${sql.placeholder('roots')}))
+        union
+        select j.id from ${jurisdiction} j join down on j.parent_id = down.id
+          where j.kind in (select value from json_each(${sql.placeholder('kinds')}))
+      ) select id from down limit ${sql.placeholder('limit')})`).orderBy(asc(jurisdiction.id)).prepare())
+    .all({ roots: JSON.stringify(rootIds), kinds: JSON.stringify(kinds), limit });
 }
 
 /**
- * The trees under the roots `keep` accepts, in display order: only their rows are read (a district's
- * administrator is not made to wait for the whole province's villages).
+ * The subtrees under `rootIds` (where a user holds their role), in display order (depth-first, siblings by id);
+ * `kinds` limits the kinds below the roots. Null when there are more than `limit` rows: the caller then asks by
+ * search instead of listing.
  */
-export function jurisdictionTreeUnder(db: Db, keep: (root: Jurisdiction) => boolean): TreeNode[] {
-  const roots = db.select().from(jurisdiction).where(isNull(jurisdiction.parentId)).orderBy(asc(jurisdiction.id)).all().filter(keep);
-  if (roots.length === 0) return [];
-  const below = db.select().from(jurisdiction).where(sql`${jurisdiction.id} in (
-      with recursive down(id) as (
-        select id from jurisdiction where parent_id in ${roots.map((r) => r.id)}
-        union all
-        select j.id from jurisdiction j join down on j.parent_id = down.id
-      ) select id from down)`).orderBy(asc(jurisdiction.id)).all();
+export function jurisdictionTree(
+  db: Db, rootIds: readonly number[], opts: { kinds?: readonly JurisdictionKind[]; limit?: number } = {},
+): TreeNode[] | null {
+  const limit = opts.limit ?? Number.MAX_SAFE_INTEGER;
+  const rows = subtreeRows(db, rootIds, opts.kinds ?? EVERY_KIND, limit === Number.MAX_SAFE_INTEGER ? -1 : limit + 1);
+  if (rows.length > limit) return null;
   const byParent = new Map<number | null, Jurisdiction[]>();
-  for (const j of below) {
-    const siblings = byParent.get(j.parentId);
+  const ids = new Set(rows.map((j) => j.id));
+  for (const j of rows) {
+    const parent = j.parentId !== null && ids.has(j.parentId) ? j.parentId : null; // a root of these subtrees
+    const siblings = byParent.get(parent);
     if (siblings) siblings.push(j);
-    else byParent.set(j.parentId, [j]);
+    else byParent.set(parent, [j]);
   }
   const build = (j: Jurisdiction, depth: number): TreeNode => ({ ...j, depth, children: (byParent.get(j.id) ?? []).map((k) => build(k, depth + 1)) });
-  return roots.map((r) => build(r, 0));
+  return (byParent.get(null) ?? []).map((r) => build(r, 0));
+}
+
+/**
+ * Up to `limit` jurisdictions of the subtrees under `rootIds` (through `kinds`) whose code starts with `text` or whose
+ * name contains it, the exact code first: a district with hundreds of townships is searched, not listed.
+ */
+export function findInSubtree(
+  db: Db, rootIds: readonly number[], text: string, kinds: readonly JurisdictionKind[], limit: number,
+): Jurisdiction[] {
+  if (rootIds.length === 0) return [];
+  const code = text.toUpperCase();
+  return prepared(db, 'findInSubtree', (db) => db.select().from(jurisdiction).where(sql`${jurisdiction.id} in (
+      with recursive down(id) as (
+        select id from ${jurisdiction} where id in (select value from json_each(${sql.placeholder('roots')}))
+        union
+        select j.id from ${jurisdiction} j join down on j.parent_id = down.id
+          where j.kind in (select value from json_each(${sql.placeholder('kinds')}))
+      ) select id from down)
+      and (${jurisdiction.code} like ${sql.placeholder('codePrefix')} escape '\\' or ${jurisdiction.name} like ${sql.placeholder('name')} escape '\\')`)
+    .orderBy(sql`${jurisdiction.code} = ${sql.placeholder('code')} desc`, asc(jurisdiction.id)).limit(sql.placeholder('limit')).prepare())
+    .all({ roots: JSON.stringify(rootIds), kinds: JSON.stringify(kinds), codePrefix: `${escapeLike(code)}%`, name: `%${escapeLike(text)}%`, code, limit });
 }
 
 export function flattenTree(nodes: TreeNode[]): TreeNode[] {
@@ -121,8 +156,8 @@ export function flattenTree(nodes: TreeNode[]): TreeNode[] {
 }
 
 export function childrenOf(db: Db, id: number): Jurisdiction[] {
-  return prepared(db, 'childrenOf', (db) => db.select().from(jurisdiction).where(eq(jurisdiction.parentId, sql.placeholder('id'))).orderBy(asc(jurisdiction.id)).prepare())
-    .all({ id });
+  return prepared(db, 'childrenOf', (db) => db.select().from(jurisdiction).where(eq(jurisdiction.parentId, sql.placeholder('id')))
+    .orderBy(asc(jurisdiction.id)).prepare()).all({ id });
 }
 
 export function stationsOf(db: Db, jurisdictionIds: number[]) {

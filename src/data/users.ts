@@ -1,4 +1,4 @@
-import { and, asc, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { jurisdiction, roleAssignment, user } from '../../db/schema';
 import { type Role } from '../domain/vocabulary';
@@ -6,7 +6,7 @@ import type { Assignment } from '../domain/authz';
 import { createLoginSession, invalidateLoginSession, invalidateUserLoginSessions } from '../auth/loginSession';
 import { recordAudit, type Actor } from './audit';
 import { getJurisdiction, type Jurisdiction } from './jurisdictions';
-import { contains } from './sql';
+import { escapeLike } from './sql';
 import { prepared } from './statements';
 import { checkUsername } from '../domain/account';
 import { ok, refuse, type Refusal, type Result } from '../domain/result';
@@ -19,7 +19,7 @@ export function getUserByUsername(db: Db, username: string): User | undefined {
 }
 
 export function getUser(db: Db, id: number): User | undefined {
-  return db.select().from(user).where(eq(user.id, id)).get();
+  return prepared(db, 'getUser', (db) => db.select().from(user).where(eq(user.id, sql.placeholder('id'))).prepare()).get({ id });
 }
 
 export function assignmentsOf(db: Db, userId: number): Assignment[] {
@@ -38,34 +38,63 @@ export function scopesOf(db: Db, userId: number): Scope[] {
     .where(eq(roleAssignment.userId, sql.placeholder('userId'))).orderBy(asc(jurisdiction.id), asc(roleAssignment.role)).prepare()).all({ userId });
 }
 
-/** The jurisdictions where someone holds a role: the only ones worth filtering the user list by. */
-export function jurisdictionsWithRoles(db: Db): Set<number> {
-  return new Set(db.selectDistinct({ id: roleAssignment.jurisdictionId }).from(roleAssignment).all().map((r) => r.id));
+/** Which of these jurisdictions someone holds a role in: the only ones worth filtering the user list by. */
+export function jurisdictionsWithRoles(db: Db, among: readonly number[]): Set<number> {
+  if (among.length === 0) return new Set();
+  return new Set(prepared(db, 'jurisdictionsWithRoles', (db) => db.selectDistinct({ id: roleAssignment.jurisdictionId }).from(roleAssignment)
+    .where(sql`${roleAssignment.jurisdictionId} in (select value from json_each(${sql.placeholder('among')}))`).prepare())
+    .all({ among: JSON.stringify(among) }).map((r) => r.id));
 }
 
 export interface UserFilter { q?: string; role?: Role; jurisdictionId?: number; page: number; pageSize: number }
 
+/** One statement pair per combination of filters (a few), so each keeps the plan its filters want. */
+function userListStatements(db: Db, shape: { q: boolean; role: boolean; jurisdictionId: boolean }) {
+  const key = `listUsers:${+shape.q}${+shape.role}${+shape.jurisdictionId}`;
+  return prepared(db, key, (db) => {
+    const where: SQL[] = [];
+    if (shape.q) {
+      const like = (column: SQLWrapper) => sql`${column} like ${sql.placeholder('q')} escape '\\'`;
+      // A person is found by their name, their username, or the name or code of a place they hold a role in.
+      where.push(sql`(${like(user.username)} or ${like(user.displayName)} or exists (
+        select 1 from ${roleAssignment} ra join ${jurisdiction} j on j.id = ra.jurisdiction_id
+        where ra.user_id = ${user.id} and (${like(sql`j.name`)} or ${like(sql`j.code`)})))`);
+    }
+    if (shape.role || shape.jurisdictionId) {
+      const conds: SQL[] = [sql`ra.user_id = ${user.id}`];
+      if (shape.role) conds.push(sql`ra.role = ${sql.placeholder('role')}`);
+      if (shape.jurisdictionId) conds.push(sql`ra.jurisdiction_id = ${sql.placeholder('jurisdictionId')}`);
+      where.push(sql`exists (select 1 from ${roleAssignment} ra where ${and(...conds)})`);
+    }
+    const cond = where.length ? and(...where) : undefined;
+    return {
+      count: db.select({ n: sql<number>`count(*)` }).from(user).where(cond).prepare(),
+      page: db.select({ id: user.id, username: user.username, displayName: user.displayName, active: user.active })
+        .from(user).where(cond).orderBy(asc(user.id)).limit(sql.placeholder('limit')).offset(sql.placeholder('offset')).prepare(),
+    };
+  });
+}
+
 export function listUsers(db: Db, f: UserFilter) {
-  const where: SQL[] = [];
-  if (f.q) {
-    where.push(or(contains(user.username, f.q), contains(user.displayName, f.q))!);
-  }
-  if (f.role || f.jurisdictionId) {
-    const conds: SQL[] = [sql`ra.user_id = ${user.id}`];
-    if (f.role) conds.push(sql`ra.role = ${f.role}`);
-    if (f.jurisdictionId) conds.push(sql`ra.jurisdiction_id = ${f.jurisdictionId}`);
-    where.push(sql`exists (select 1 from role_assignment ra where ${and(...conds)})`);
-  }
-  const cond = where.length ? and(...where) : undefined;
-  const total = db.select({ n: sql<number>`count(*)` }).from(user).where(cond).get()?.n ?? 0;
-  const rows = db.select().from(user).where(cond).orderBy(asc(user.id))
-    .limit(f.pageSize).offset((f.page - 1) * f.pageSize).all();
+  const statements = userListStatements(db, { q: !!f.q, role: !!f.role, jurisdictionId: !!f.jurisdictionId });
+  const params = {
+    ...(f.q ? { q: `%${escapeLike(f.q)}%` } : {}), ...(f.role ? { role: f.role } : {}), ...(f.jurisdictionId ? { jurisdictionId: f.jurisdictionId } : {}),
+  };
+  const total = statements.count.get(params)?.n ?? 0;
+  const rows = statements.page.all({ ...params, limit: f.pageSize, offset: (f.page - 1) * f.pageSize });
   const roles = rows.length
-    ? db.select({ userId: roleAssignment.userId, role: roleAssignment.role, name: jurisdiction.name })
+    ? prepared(db, 'listUsers:roles', (db) => db.select({ userId: roleAssignment.userId, role: roleAssignment.role, name: jurisdiction.name })
       .from(roleAssignment).innerJoin(jurisdiction, eq(jurisdiction.id, roleAssignment.jurisdictionId))
-      .where(sql`${roleAssignment.userId} in ${rows.map((r) => r.id)}`).all()
+      .where(sql`${roleAssignment.userId} in (select value from json_each(${sql.placeholder('ids')}))`)
+      .orderBy(asc(roleAssignment.id)).prepare()).all({ ids: JSON.stringify(rows.map((r) => r.id)) })
     : [];
-  return { total, rows: rows.map((u) => ({ ...u, roles: roles.filter((r) => r.userId === u.id) })) };
+  const byUser = new Map<number, typeof roles>();
+  for (const r of roles) {
+    const mine = byUser.get(r.userId);
+    if (mine) mine.push(r);
+    else byUser.set(r.userId, [r]);
+  }
+  return { total, rows: rows.map((u) => ({ ...u, roles: byUser.get(u.id) ?? [] })) };
 }
 
 /**

@@ -106,3 +106,9 @@ export function hasAnyRoleFor(assignments: readonly Assignment[], action: Action
   const roles: readonly Role[] = PERMISSIONS[action];
   return assignments.some((a) => roles.includes(a.role));
 }
+
+/** The jurisdictions where the user holds a role for `action`: the tops of the subtrees it covers (an administrator's district). */
+export function jurisdictionsFor(assignments: readonly Assignment[], action: Action): number[] {
+  const roles: readonly Role[] = PERMISSIONS[action];
+  return [...new Set(assignments.filter((a) => roles.includes(a.role)).map((a) => a.jurisdictionId))];
+}

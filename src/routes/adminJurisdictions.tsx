@@ -3,9 +3,10 @@ import { z } from 'zod';
 import {
   JurisdictionEditPage, JurisdictionNewPage, JurisdictionTreePage, StationEditPage, type JurisdictionEditForms,
 } from '../../views/admin/JurisdictionPages';
-import { allow, allowAnywhere, can, userActor } from '../auth/authorize';
+import { allow, allowAnywhere, requireLogin, userActor } from '../auth/authorize';
 import { addStation, createJurisdiction, editStation, setJurisdictionActive, updateJurisdiction } from '../data/jurisdictionAdmin';
-import { childrenOf, getJurisdiction, jurisdictionTreeUnder, stationsOf } from '../data/jurisdictions';
+import { childrenOf, getJurisdiction, jurisdictionTree, stationsOf } from '../data/jurisdictions';
+import { jurisdictionsFor } from '../domain/authz';
 import { emblemVersion, removeEmblem, setEmblem } from '../data/emblems';
 import type { StationInput } from '../data/stations';
 import { checkEmblemSize, cleanEmblem } from '../domain/emblem';
@@ -73,7 +74,7 @@ function stationPage(c: Context<StationEnv>, values?: FormValues, errors?: Field
 /** /admin/jurisdictions — the tree, and a new jurisdiction under a parent (?parent=id). */
 export const adminJurisdictions = new Hono<AppEnv>()
   .get('/', allowAnywhere('admin.jurisdictions'), (c) => {
-    const roots = jurisdictionTreeUnder(c.var.db, (r) => can(c, 'admin.jurisdictions', r.id));
+    const roots = jurisdictionTree(c.var.db, jurisdictionsFor(requireLogin(c).assignments, 'admin.jurisdictions')) ?? [];
     return c.render(<JurisdictionTreePage roots={roots} />, { title: '辖区管理' });
   })
   .get('/new', allowAnywhere('admin.jurisdictions'), validQuery(parentQuery), parentSubject, allow('admin.jurisdictions'), (c) => newPage(c))

@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { AuditPage } from '../../views/audit/AuditPage';
+import { AuditPage, type ChainState } from '../../views/audit/AuditPage';
 import { allowAnywhere, can, forbidden, requireLogin } from '../auth/authorize';
-import { auditActions, listAudit, verifyAuditChain, verifyNewAuditEntries } from '../data/audit';
-import { descendantIds, jurisdictionNames } from '../data/jurisdictions';
+import { auditActions, listAudit, verifyAuditChain, verifyAuditChainOnView } from '../data/audit';
+import { jurisdictionNames, subtreeIds } from '../data/jurisdictions';
 import { districtRoot } from '../data/jurisdictionAdmin';
 import { isAllowed } from '../domain/authz';
 import type { AppEnv } from '../env';
@@ -26,6 +26,13 @@ const PAGE_SIZE = 50;
 // Dates typed by a clerk are China dates: 00:00 in UTC+8.
 const chinaMidnight = (d: string) => new Date(`${d}T00:00:00+08:00`);
 
+/** What the administrator's view says of the chain: intact, broken at an entry, or not yet checked whole. */
+function chainState(db: AppEnv['Variables']['db'], whole: boolean): ChainState {
+  if (whole) return { brokenAt: verifyAuditChain(db), whole: true };
+  const brokenAt = verifyAuditChainOnView(db);
+  return brokenAt === undefined ? { unchecked: true } : { brokenAt, whole: false };
+}
+
 /** /audit — clerks see their own jurisdiction and what lies below it; the district admin sees every entry. */
 export const audit = new Hono<AppEnv>().get('/', allowAnywhere('audit.view'), validQuery(auditQuery), (c) => {
   const db = c.var.db;
@@ -36,8 +43,8 @@ export const audit = new Hono<AppEnv>().get('/', allowAnywhere('audit.view'), va
   const chosen = q.j ? visible.find((j) => j.code === q.j) : undefined;
   if ((q.j && !chosen) || visible.length === 0) forbidden();
   const jurisdictionIds = chosen
-    ? descendantIds(db, chosen.id)
-    : seesAll ? undefined : [...new Set(visible.flatMap((j) => descendantIds(db, j.id)))];
+    ? subtreeIds(db, [chosen.id])
+    : seesAll ? undefined : subtreeIds(db, visible.map((j) => j.id));
   const { total, rows } = listAudit(db, {
     jurisdictionIds, action: q.action || undefined, actor: q.actor || undefined,
     from: q.from ? chinaMidnight(q.from) : undefined,
@@ -47,8 +54,7 @@ export const audit = new Hono<AppEnv>().get('/', allowAnywhere('audit.view'), va
   return c.render(
     <AuditPage rows={rows} total={total} pageSize={PAGE_SIZE} q={q} actions={auditActions(db)}
       jurisdictions={visible} jurisdictionNames={jurisdictionNames(db, rows.map((r) => r.jurisdictionId))}
-      chainBrokenAt={seesAll ? (q.verify === 'all' ? verifyAuditChain(db) : verifyNewAuditEntries(db)) : undefined}
-      wholeChainChecked={q.verify === 'all'} />,
+      chain={seesAll ? chainState(db, q.verify === 'all') : undefined} />,
     { title: '审计日志' },
   );
 });
