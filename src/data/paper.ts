@@ -6,7 +6,7 @@ import { completeMarks, judgeBallotOf, type Marks } from '../domain/ballot';
 import { moreReturnedThanIssued, nextPass, readSerial, reconcile, type PaperEntryView, type Reconciliation } from '../domain/paperBallot';
 import { ok, refuse, type Result } from '../domain/result';
 import { recordAudit, type Actor } from './audit';
-import { newBallotId, newReceiptCode } from './ballots';
+import { newBallotId, newReceiptCode, type CountedBallot } from './ballots';
 import { boxOf, destroyBox, isSealed, paperCountDone, scrubAfterBox, secureDeletes, type LogScrub } from './ballotBox';
 import { pollById, pollInSession, type Poll, type PollOption } from './pollReads';
 import { computeResult, storeResult } from './results';
@@ -50,6 +50,19 @@ export function issuePaperBallots(db: Db, actor: Actor, p: Poll, representativeI
 }
 
 export interface TellerEntry extends PaperEntryView { tellerName: string; at: Date }
+
+/** The reconciled paper ballots as the count takes them (and as finishPaperCount writes them as ballot rows). */
+function countedPaper(r: Reconciliation): CountedBallot[] {
+  return r.agreed.map((a) => ({ marks: a.marks, valid: !a.invalid, invalidReason: a.invalid ? a.invalidReason : '' }));
+}
+
+/**
+ * A finished paper count's ballots, from the tellers' entries (frozen once the count is done): the same ballots
+ * finishPaperCount wrote to the anonymous table, read without scanning that table (it has no index by poll).
+ */
+export function paperBallotsOf(db: Db, pollId: number): CountedBallot[] {
+  return countedPaper(reconcile(paperEntriesOf(db, pollId)));
+}
 
 export function paperEntriesOf(db: Db, pollId: number): TellerEntry[] {
   return db.select({ e: paperEntry, tellerName: user.displayName }).from(paperEntry).innerJoin(user, eq(user.id, paperEntry.tellerId))
@@ -164,8 +177,8 @@ export function finishPaperCount(conn: DbConnection, actor: Actor, p: Poll, now:
       boxDestroyed = destroyBox(tx, p.id);
       return ok({ voided: true, returned, awaitingBox: false, scrub: null });
     }
-    for (const a of r.agreed) {
-      tx.insert(ballot).values({ id: newBallotId(), pollId: p.id, marks: JSON.stringify(a.marks), valid: !a.invalid, invalidReason: a.invalid ? a.invalidReason : '' }).run();
+    for (const b of countedPaper(r)) {
+      tx.insert(ballot).values({ id: newBallotId(), pollId: p.id, marks: JSON.stringify(b.marks), valid: b.valid, invalidReason: b.invalidReason }).run();
     }
     const awaitingBox = isSealed(boxOf(tx, p.id));
     if (awaitingBox) tx.update(ballotBox).set({ paperCountedAt: now }).where(eq(ballotBox.pollId, p.id)).run();

@@ -10,6 +10,7 @@ import { combineShares, type Share } from '../domain/shamir';
 import { recordAudit, type Actor } from './audit';
 import { electronicVotes, type CountedBallot } from './ballots';
 import { boxOf, isSealed, scrubAfterBox, scrubAfterBoxOffLoop, sealedBallotsOf, secureDeletes, shuffled, slipContext, type LogScrub } from './ballotBox';
+import { paperBallotsOf } from './paper';
 import { optionsOf, pollInSession, type Poll } from './pollReads';
 import { computeResult, storeResult } from './results';
 
@@ -179,8 +180,12 @@ function finishOpening(conn: DbConnection, actor: Actor, p: Poll, opening: BoxTo
       after: { electronicBallots: opened.length, slips: opening.numbers },
     }, now);
     const paperDone = closed.paperBallotsIssued === 0 || current.paperCountedAt !== null;
-    // Without paper ballots the ones just written are all the poll has: counted as they are, not read back.
-    if (paperDone) storeResult(tx, computeResult(tx, { poll: closed, session: s }, now, closed.paperBallotsIssued === 0 ? written : undefined), now);
+    // The ones just written and the tellers' reconciled paper ballots are all the poll has: counted as they are, not
+    // read back from the anonymous table (no index by poll: that would read every ballot of the province).
+    if (paperDone) {
+      const counted = closed.paperBallotsIssued === 0 ? written : [...written, ...paperBallotsOf(tx, p.id)];
+      storeResult(tx, computeResult(tx, { poll: closed, session: s }, now, counted), now);
+    }
     return ok({ ballots: opened.length, counted: paperDone });
   }, { behavior: 'immediate' }));
 }
