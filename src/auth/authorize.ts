@@ -7,13 +7,16 @@ import type { AppEnv, CurrentUser } from '../env';
 import type { JurisdictionEnv } from '../http/subjects/jurisdiction';
 
 /** The jurisdiction's ancestry, read once per request however many checks and navigation links ask. */
+// c.get, not c.var: every c.var access copies all of the request's variables into a new object, and these run on
+// every guarded request, some several times.
 function ancestryOf<E extends AppEnv>(c: Context<E>, jurisdictionId: number): number[] {
-  const memo = c.var.ancestries;
+  const memo = c.get('ancestries');
   let hit = memo.get(jurisdictionId);
   if (!hit) {
     // The URL's own jurisdiction row is already read: only its parents are left to read.
-    const own = (c.var as { jurisdiction?: { id: number; parentId: number | null } }).jurisdiction;
-    hit = own?.id === jurisdictionId ? [own.id, ...(own.parentId === null ? [] : ancestry(c.var.db, own.parentId))] : ancestry(c.var.db, jurisdictionId);
+    const own = (c as unknown as Context<JurisdictionEnv>).get('jurisdiction') as { id: number; parentId: number | null } | undefined;
+    const db = c.get('db');
+    hit = own?.id === jurisdictionId ? [own.id, ...(own.parentId === null ? [] : ancestry(db, own.parentId))] : ancestry(db, jurisdictionId);
     memo.set(jurisdictionId, hit);
   }
   return hit;
@@ -21,7 +24,7 @@ function ancestryOf<E extends AppEnv>(c: Context<E>, jurisdictionId: number): nu
 
 /** Whether the current user may take `action` in a jurisdiction (for showing a button, not for guarding a route). */
 export function can<E extends AppEnv>(c: Context<E>, action: Action, jurisdictionId: number): boolean {
-  const user = c.var.user;
+  const user = c.get('user');
   if (!user) return false;
   return isAllowed(user.assignments, action, ancestryOf(c, jurisdictionId));
 }
@@ -33,7 +36,8 @@ export function can<E extends AppEnv>(c: Context<E>, action: Action, jurisdictio
 export function allow(...actions: Action[]) {
   return createMiddleware<JurisdictionEnv>(async (c, next) => {
     requireLogin(c);
-    if (!actions.some((a) => can(c, a, c.var.jurisdiction.id))) forbidden();
+    const jurisdictionId = c.get('jurisdiction').id;
+    if (!actions.some((a) => can(c, a, jurisdictionId))) forbidden();
     await next();
   });
 }
@@ -57,7 +61,7 @@ export function forbidden(): never {
 }
 
 export function requireLogin<E extends AppEnv>(c: Context<E>): CurrentUser {
-  const user = c.var.user;
+  const user = c.get('user');
   if (!user) {
     const next = encodeURIComponent(new URL(c.req.url).pathname);
     throw new HTTPException(401, { res: c.redirect(`/login?next=${next}`, 303) });

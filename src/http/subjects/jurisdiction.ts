@@ -44,7 +44,7 @@ export function notFoundWhen<E extends AppEnv>(absent: (c: Context<E>) => boolea
 }
 
 /** Mounted once on /j/:code/*: every area below reads c.var.jurisdiction. */
-export const jurisdictionSubject = subject<JurisdictionEnv, 'jurisdiction'>('jurisdiction', (c) => getJurisdictionByCode(c.var.db, c.req.param('code') ?? ''));
+export const jurisdictionSubject = subject<JurisdictionEnv, 'jurisdiction'>('jurisdiction', (c) => getJurisdictionByCode(c.get('db'), c.req.param('code') ?? ''));
 
 /** Street deliberation exists only in subdistricts: a township's or a village's code is a 404 there. */
 export const subdistrictOnly = notFoundWhen<JurisdictionEnv>((c) => c.var.jurisdiction.kind !== 'subdistrict');
