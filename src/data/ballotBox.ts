@@ -198,15 +198,27 @@ export async function scrubLogOffLoop(conn: DbConnection): Promise<LogScrub> {
   const sqlite = conn.$client;
   if (sqlite.inTransaction) throw new Error('scrubLog inside a transaction');
   if (sqlite.pragma('journal_mode', { simple: true }) !== 'wal') return { completed: true, attempts: 0, busy: 0, log: 0, checkpointed: 0 };
-  const busyTimeout = Number(sqlite.pragma('busy_timeout', { simple: true }));
+  return checkpointThread(sqlite.name, 'TRUNCATE', Number(sqlite.pragma('busy_timeout', { simple: true })), SCRUB_ATTEMPTS);
+}
+
+/**
+ * Copies what the log holds into the file on a thread of its own, waiting for no one (PASSIVE), before a write that
+ * must be short: the next write then starts the log afresh instead of being the commit that crosses SQLite's
+ * automatic checkpoint size and copies a thousand pages into the file while the loop waits. Best effort.
+ */
+export async function checkpointOffLoop(conn: DbConnection): Promise<void> {
+  const sqlite = conn.$client;
+  if (sqlite.memory || sqlite.pragma('journal_mode', { simple: true }) !== 'wal') return;
+  await checkpointThread(sqlite.name, 'PASSIVE', 0, 1).catch(() => undefined);
+}
+
+function checkpointThread(file: string, mode: 'PASSIVE' | 'TRUNCATE', busyTimeout: number, attempts: number): Promise<LogScrub> {
   return new Promise<LogScrub>((resolve, reject) => {
-    const worker = new Worker(CHECKPOINT_THREAD, {
-      eval: true, workerData: { driver: DRIVER, file: sqlite.name, busyTimeout, attempts: SCRUB_ATTEMPTS },
-    });
+    const worker = new Worker(CHECKPOINT_THREAD, { eval: true, workerData: { driver: DRIVER, file, mode, busyTimeout, attempts } });
     let answered = false;
     worker.once('message', (scrub: LogScrub) => { answered = true; resolve(scrub); });
     worker.once('error', reject);
-    worker.once('exit', (code) => { if (!answered) reject(new Error(`log scrub thread stopped (${code})`)); });
+    worker.once('exit', (code) => { if (!answered) reject(new Error(`checkpoint thread stopped (${code})`)); });
   });
 }
 
@@ -221,7 +233,7 @@ const db = new Database(w.file, { fileMustExist: true });
 try {
   db.pragma('busy_timeout = ' + w.busyTimeout);
   for (let attempt = 1; ; attempt++) {
-    const last = db.pragma('wal_checkpoint(TRUNCATE)')[0];
+    const last = db.pragma('wal_checkpoint(' + w.mode + ')')[0];
     const done = last.busy === 0 && last.log === last.checkpointed;
     if (done || attempt >= w.attempts) {
       parentPort.postMessage({ completed: done, attempts: attempt, busy: last.busy, log: last.log, checkpointed: last.checkpointed });

@@ -9,7 +9,7 @@ import { ballotOpener, unwrapBoxKey, unwrapBoxKeyOffLoop } from '../domain/seale
 import { combineShares, type Share } from '../domain/shamir';
 import { recordAudit, type Actor } from './audit';
 import { electronicVotes, type CountedBallot } from './ballots';
-import { boxOf, isSealed, scrubAfterBox, scrubAfterBoxOffLoop, sealedBallotsOf, secureDeletes, shuffled, slipContext, type LogScrub } from './ballotBox';
+import { boxOf, checkpointOffLoop, isSealed, scrubAfterBox, scrubAfterBoxOffLoop, sealedBallotsOf, secureDeletes, shuffled, slipContext, type LogScrub } from './ballotBox';
 import { paperBallotsOf } from './paper';
 import { optionsOf, pollInSession, type Poll, type PollInSession } from './pollReads';
 import { computeResult, storeResult, type StoredResult } from './results';
@@ -55,7 +55,9 @@ export function unsealPoll(conn: DbConnection, actor: Actor, p: Poll, slips: rea
 export async function unsealPollOffLoop(conn: DbConnection, actor: Actor, p: Poll, slips: readonly string[], now: Date): Promise<Result<Unsealed, SlipField | '_form'>> {
   const box = boxToOpen(conn, p, slips);
   if (!box.ok) return box;
-  const privateKey = await unwrapBoxKeyOffLoop(box.value.wrappedKey, box.value.code, p.id);
+  // While the key is derived, the log is copied into the file on another thread: the opening's write then starts a
+  // fresh log rather than being the commit that triggers SQLite's automatic checkpoint on the loop.
+  const [privateKey] = await Promise.all([unwrapBoxKeyOffLoop(box.value.wrappedKey, box.value.code, p.id), checkpointOffLoop(conn)]);
   return unsealInTurns(conn, actor, p, box.value, privateKey, now);
 }
 
@@ -86,14 +88,23 @@ function unsealWith(conn: DbConnection, actor: Actor, p: Poll, opening: BoxToOpe
   return ok({ ...done.value, scrub: scrubAfterBox(conn, actor, { pollId: p.id, jurisdictionId: box.value.jurisdictionId }, now) });
 }
 
-/** Ballots decrypted between two turns of the event loop when a request opens the box: a few ms each turn. */
-const BALLOTS_PER_TURN = 16;
+/**
+ * How long one turn of the event loop decrypts ballots when a request opens the box, then lets others in: a time,
+ * not a count, so a busy machine (each ballot slower) holds the loop no longer.
+ */
+const MS_PER_TURN = 5;
+
+/** Decrypts ballots one at a time until the turn's time is used (at least one). */
+function openForATurn(o: Opening): void {
+  const until = performance.now() + MS_PER_TURN;
+  do openSome(o, 1); while (o.next < o.sealed.length && performance.now() < until);
+}
 
 async function unsealInTurns(conn: DbConnection, actor: Actor, p: Poll, opening: BoxToOpen, privateKey: Buffer | null, now: Date): Promise<Result<Unsealed, SlipField | '_form'>> {
   const box = startOpening(conn, p, opening, privateKey);
   if (!box.ok) return box;
   while (box.value.next < box.value.sealed.length) {
-    openSome(box.value, BALLOTS_PER_TURN);
+    openForATurn(box.value);
     await nextTurn();
   }
   // The count and the write each hold the loop once, never both together.
@@ -102,8 +113,8 @@ async function unsealInTurns(conn: DbConnection, actor: Actor, p: Poll, opening:
   await nextTurn();
   const done = writeOpening(conn, actor, p, opening, box.value, write.value, now);
   if (!done.ok) return done;
-  // The log is scrubbed in a turn of its own, before the answer goes out: the write and the checkpoint each hold
-  // the loop once, never both together, and the page still reports how the scrub went.
+  // The log is scrubbed before the answer goes out, on a thread of its own (the loop keeps answering), and the page
+  // still reports how the scrub went.
   await nextTurn();
   return ok({ ...done.value, scrub: await scrubAfterBoxOffLoop(conn, actor, { pollId: p.id, jurisdictionId: box.value.jurisdictionId }, now) });
 }

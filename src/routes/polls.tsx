@@ -15,7 +15,7 @@ import {
   discardPaperSerial, enterPaperBallot, finishPaperCount, issuePaperBallots, paperState, presentWithoutBallot, printedCount,
 } from '../data/paper';
 import { optionsOf, pollById, runoffOf } from '../data/pollReads';
-import { closePoll, createRunoff, openPollOffLoop, voidPoll } from '../data/polls';
+import { closePollOffLoop, createRunoff, openPollOffLoop, voidPoll } from '../data/polls';
 import { chainPlan, createFurtherPoll } from '../data/furtherPolls';
 import { correctionsOf } from '../data/publication';
 import { publishedSessions, readResult, sessionOutcome } from '../data/results';
@@ -143,8 +143,8 @@ export const polls = new Hono<PollEnv>()
     const { jurisdiction: j, session: s } = c.var;
     return c.render(<SlipsPage j={j} s={s} p={r.value} slips={r.value.slips} />, { title: `开箱码纸条 · ${r.value.title}` });
   })
-  .post('/close', allow('poll.manage'), (c) => {
-    const r = closePoll(c.var.db, actorOf(c), c.var.poll, c.var.now());
+  .post('/close', allow('poll.manage'), async (c) => {
+    const r = await closePollOffLoop(c.var.db, actorOf(c), c.var.poll, c.var.now());
     if (!r.ok) return refused(c, r, pollPage);
     if (r.value.isTest) return redirectWithFlash(c, base(c), `试投票已结束：${r.value.testSubmissions ?? 0} 部手机提交了选票，选票已全部销毁`);
     const sealed = isSealed(boxOf(c.var.db, r.value.id));
