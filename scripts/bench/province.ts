@@ -109,6 +109,7 @@ const pages: [string, string, string | undefined][] = [
   ['candidate list', `/j/${town}/cycles/${y}/candidates`, clerk],
   ['poll page', `/j/${town}/polls/${pollId}`, clerk],
   ['poll result', `/j/${town}/polls/${pollId}/result`, clerk],
+  ['closure certificate', `/j/${town}/polls/${pollId}/certificate`, clerk],
   ['project list', `/j/${town}/cycles/${y}/projects`, clerk],
   ['project page', `/j/${town}/cycles/${y}/projects/${projectId}`, clerk],
   ['delivery dashboard', `/j/${town}/cycles/${y}/dashboard`, clerk],

@@ -71,12 +71,14 @@ const base = (c: C) => `/j/${c.var.jurisdiction.code}/polls/${c.var.poll.id}`;
 
 function pollPage(c: C, values?: FormValues, errors?: FieldErrors) {
   const { db, jurisdiction: j, session: s, poll: p, terms } = c.var;
-  const h = quorumState(db, s);
+  const result = p.state === 'closed' || p.state === 'published' ? readResult(db, p.id) : null;
+  // The live figures only while they are shown: a counted poll's page reads its stored result, not the roll again.
+  const h = p.state === 'draft' || p.state === 'open' || (p.state === 'closed' && !result) ? quorumState(db, s) : undefined;
   const box = boxOf(db, p.id);
   return c.render(
-    <PollPage j={j} s={s} p={p} terms={terms} options={optionsOf(db, p.id)} h={h} turnout={{ ...turnout(db, p.id), present: h.present }}
+    <PollPage j={j} s={s} p={p} terms={terms} options={optionsOf(db, p.id)} h={h} turnout={h && p.state !== 'draft' ? { ...turnout(db, p.id), present: h.present } : undefined}
       box={box && { sealed: isSealed(box), paperCounted: box.paperCountedAt !== null }} canUnseal={can(c, 'poll.unseal', j.id) || isOfficerHere(c, ['chiefScrutineer', 'scrutineer'])}
-      result={p.state === 'closed' || p.state === 'published' ? readResult(db, p.id) : null}
+      result={result}
       runoff={runoffOf(db, p.id)} parent={p.parentPollId ? pollById(db, p.parentPollId) : undefined} further={furtherModel(c)}
       evaluatedYear={p.kind === 'evaluation' ? evaluatedCycleOf(db, p.id)?.year : undefined} canPublish={can(c, 'result.publish', j.id)}
       procedureAdoptedAt={p.kind === 'evaluation' ? undefined : procedureOf(db, s.id)?.adoptedAt ?? null}
