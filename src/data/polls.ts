@@ -13,7 +13,7 @@ import { livingRunoffsOf, openPollIn, pollInSession, runoffOf, type Poll } from 
 import { computeResult, readSelectionResult, storeResult } from './results';
 import { ruleInForceFor } from './pollRules';
 import { headcount, type Session } from './sessions';
-import { closeTestPoll, destroyTestBallots } from './testPolls';
+import { closeTestPoll, closeTestPollOffLoop, destroyTestBallots } from './testPolls';
 import { snapshotRoll } from './roll';
 import { getSettings } from './settings';
 import { procedureAllowsOpening } from './votingProcedure';
@@ -178,6 +178,8 @@ export function closePoll(conn: DbConnection, actor: Actor, p: Poll, now: Date):
  */
 export async function closePollOffLoop(conn: DbConnection, actor: Actor, p: Poll, now: Date): Promise<Result<Poll>> {
   await checkpointOffLoop(conn);
+  // A rehearsal's sealed ballots are destroyed at its close: the log scrub after it runs off the loop too.
+  if (p.isTest) return closeTestPollOffLoop(conn, actor, p, now);
   return closePoll(conn, actor, p, now);
 }
 

@@ -12,7 +12,7 @@ import { boxOf, isSealed, SCRUB_FAILED, scrubAfterBoxOffLoop } from '../data/bal
 import { unsealPollOffLoop } from '../data/unseal';
 import { evaluatedCycleOf, publishEvaluationPoll } from '../data/evaluationPolls';
 import {
-  discardPaperSerial, enterPaperBallot, finishPaperCount, issuePaperBallots, paperState, presentWithoutBallot, printedCount,
+  discardPaperSerial, enterPaperBallot, finishPaperCountOffLoop, issuePaperBallots, paperState, presentWithoutBallot, printedCount,
 } from '../data/paper';
 import { optionsOf, pollById, runoffOf } from '../data/pollReads';
 import { closePollOffLoop, createRunoff, openPollOffLoop, voidPoll } from '../data/polls';
@@ -238,8 +238,8 @@ export const polls = new Hono<PollEnv>()
     if (!r.ok) return refused(c, r, paperPage);
     return redirectWithFlash(c, `${base(c)}/paper`, `已清除编号 ${serial} 的录入，请重新录入两遍`);
   })
-  .post('/paper/finish', allowOfficer(['teller'], 'poll.tally'), (c) => {
-    const r = finishPaperCount(c.var.db, actorOf(c), c.var.poll, c.var.now());
+  .post('/paper/finish', allowOfficer(['teller'], 'poll.tally'), async (c) => {
+    const r = await finishPaperCountOffLoop(c.var.db, actorOf(c), c.var.poll, c.var.now());
     if (!r.ok) return refused(c, r, paperPage);
     return redirectWithFlash(c, base(c), withScrub(
       r.value.voided ? '收回的选票多于发出的选票，本轮表决无效，原因已记录'
