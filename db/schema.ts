@@ -481,6 +481,8 @@ export const pollResult = sqliteTable('poll_result', {
   pollId: integer('poll_id').primaryKey().references(() => poll.id),
   result: text('result').notNull(), // JSON of the domain tally, with every number used
   computedAt: at('computed_at').notNull(),
+  /** 空白票, counted with the result so the certificate never reads the ballots again (null: not counted then). */
+  blankBallots: integer('blank_ballots'),
 });
 
 export const resolution = sqliteTable('resolution', {

@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { DbConnection } from '../../db/client';
 import type { Marks } from '../../src/domain/ballot';
+import { blankBallots } from '../../src/domain/closureCertificate';
 import { formatReceipt, receiptCheck } from '../../src/domain/receipt';
 import { tallySelection } from '../../src/domain/tally';
 import type { PollRule } from '../../src/domain/pollRule';
@@ -102,7 +103,7 @@ export function buildProvince(conn: DbConnection, passwordHash: string, scale: P
     participation: q(`insert into participation (poll_id, representative_id, channel, receipt_code) values (?, ?, 'electronic', ?)`),
     ballot: q('insert into ballot (id, poll_id, marks, valid, invalid_reason) values (?, ?, ?, 1, \'\')'),
     box: q('insert into ballot_box (poll_id, public_key, wrapped_key, opened_at) values (?, ?, null, ?)'),
-    result: q('insert into poll_result (poll_id, result, computed_at) values (?, ?, ?)'),
+    result: q('insert into poll_result (poll_id, result, computed_at, blank_ballots) values (?, ?, ?, ?)'),
     resolution: q('insert into resolution (cycle_id, session_id, title, body, published_at, published_by, updated_at) values (?, ?, ?, ?, ?, ?, ?)'),
     project: q(`insert into project (cycle_id, candidate_id, poll_id, status, created_at) values (?, ?, ?, ?, ?)`),
     report: q(`insert into progress_report (project_id, month, pct, spent, milestones, problems, help_needed, backwards_reason, filed_by, filed_at, updated_at) values (?, ?, ?, ?, ?, '', '', '', ?, ?, ?)`),
@@ -234,7 +235,7 @@ export function buildProvince(conn: DbConnection, passwordHash: string, scale: P
         invalidReasons: [], quorumFraction: '2/3', majorityBase: 'seated', rule, computedAt: new Date(opened + 1800_000).toISOString(),
         roll: { atOpen: rollCounts, atClose: rollCounts, present: present.length, votedThenLeft: 0 }, kind: 'selection', tally,
       };
-      ins.result.run(pollId, JSON.stringify(result), opened + 1800_000); add('poll_result');
+      ins.result.run(pollId, JSON.stringify(result), opened + 1800_000, blankBallots('selection', ballots)); add('poll_result');
       ins.resolution.run(cycleId, sessionId, `关于${year}年度民生实事项目票决结果的决议`, `${townName}人民代表大会票决通过${year}年度民生实事项目。`, opened + 7200_000, clerkId, opened + 7200_000); add('resolution');
       audit(opened + 7200_000, clerkId, clerk, 'poll.publish', 'poll', pollId, townId, { title: `${year}年度民生实事项目票决` }); add('audit_log');
 

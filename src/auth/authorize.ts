@@ -7,13 +7,16 @@ import type { AppEnv, CurrentUser } from '../env';
 import type { JurisdictionEnv } from '../http/subjects/jurisdiction';
 
 /** The jurisdiction's ancestry, read once per request however many checks and navigation links ask. */
+// c.get, not c.var: every c.var access copies all of the request's variables into a new object, and these run on
+// every guarded request, some several times.
 function ancestryOf<E extends AppEnv>(c: Context<E>, jurisdictionId: number): number[] {
   const memo = c.get('ancestries');
   let hit = memo.get(jurisdictionId);
   if (!hit) {
     // The URL's own jurisdiction row is already read: only its parents are left to read.
-    const own = (c as unknown as Context<AppEnv & { Variables: { jurisdiction?: { id: number; parentId: number | null } } }>).get('jurisdiction');
-    hit = own?.id === jurisdictionId ? [own.id, ...(own.parentId === null ? [] : ancestry(c.get('db'), own.parentId))] : ancestry(c.get('db'), jurisdictionId);
+    const own = (c as unknown as Context<JurisdictionEnv>).get('jurisdiction') as { id: number; parentId: number | null } | undefined;
+    const db = c.get('db');
+    hit = own?.id === jurisdictionId ? [own.id, ...(own.parentId === null ? [] : ancestry(db, own.parentId))] : ancestry(db, jurisdictionId);
     memo.set(jurisdictionId, hit);
   }
   return hit;
@@ -33,7 +36,8 @@ export function can<E extends AppEnv>(c: Context<E>, action: Action, jurisdictio
 export function allow(...actions: Action[]) {
   return createMiddleware<JurisdictionEnv>(async (c, next) => {
     requireLogin(c);
-    if (!actions.some((a) => can(c, a, c.get('jurisdiction').id))) forbidden();
+    const jurisdictionId = c.get('jurisdiction').id;
+    if (!actions.some((a) => can(c, a, jurisdictionId))) forbidden();
     await next();
   });
 }

@@ -1,4 +1,6 @@
 import { randomBytes, randomInt } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, DbConnection } from '../../db/client';
 import { ballotBox, pollResult, sealedBallot, sessionOfficer } from '../../db/schema';
@@ -187,15 +189,62 @@ export function scrubLog(conn: DbConnection): LogScrub {
   }
 }
 
-/** scrubLog for a request: the waits between attempts are timers, so a reader holding the log up stops nobody else. */
+/**
+ * scrubLog for a request: the checkpoint runs in a thread of its own, on its own connection to the file. Copying
+ * the log into a province's file and syncing it takes the disk's time (hundreds of ms on a cold cache), and the
+ * waits between attempts when a reader holds the log up are the thread's too: the loop keeps answering meanwhile.
+ */
 export async function scrubLogOffLoop(conn: DbConnection): Promise<LogScrub> {
-  const scrub = logScrubber(conn);
-  for (;;) {
-    const step = scrub.attempt();
-    if ('done' in step) return step.done;
-    await new Promise((r) => setTimeout(r, step.wait));
-  }
+  const sqlite = conn.$client;
+  if (sqlite.inTransaction) throw new Error('scrubLog inside a transaction');
+  if (sqlite.pragma('journal_mode', { simple: true }) !== 'wal') return { completed: true, attempts: 0, busy: 0, log: 0, checkpointed: 0 };
+  return checkpointThread(sqlite.name, 'TRUNCATE', Number(sqlite.pragma('busy_timeout', { simple: true })), SCRUB_ATTEMPTS);
 }
+
+/**
+ * Copies what the log holds into the file on a thread of its own, waiting for no one (PASSIVE), before a write that
+ * must be short: the next write then starts the log afresh instead of being the commit that crosses SQLite's
+ * automatic checkpoint size and copies a thousand pages into the file while the loop waits. Best effort.
+ */
+export async function checkpointOffLoop(conn: DbConnection): Promise<void> {
+  const sqlite = conn.$client;
+  if (sqlite.memory || sqlite.pragma('journal_mode', { simple: true }) !== 'wal') return;
+  await checkpointThread(sqlite.name, 'PASSIVE', 0, 1).catch(() => undefined);
+}
+
+function checkpointThread(file: string, mode: 'PASSIVE' | 'TRUNCATE', busyTimeout: number, attempts: number): Promise<LogScrub> {
+  return new Promise<LogScrub>((resolve, reject) => {
+    const worker = new Worker(CHECKPOINT_THREAD, { eval: true, workerData: { driver: DRIVER, file, mode, busyTimeout, attempts } });
+    let answered = false;
+    worker.once('message', (scrub: LogScrub) => { answered = true; resolve(scrub); });
+    worker.once('error', reject);
+    worker.once('exit', (code) => { if (!answered) reject(new Error(`checkpoint thread stopped (${code})`)); });
+  });
+}
+
+/** The driver the checkpoint thread loads: the one this process uses (resolved here, where its path is known). */
+const DRIVER = createRequire(import.meta.url).resolve('better-sqlite3');
+
+/** The checkpoint thread: the same attempts as logScrubber, the waits between them blocking only this thread. */
+const CHECKPOINT_THREAD = `
+const { parentPort, workerData: w } = require('node:worker_threads');
+const Database = require(w.driver);
+const db = new Database(w.file, { fileMustExist: true });
+try {
+  db.pragma('busy_timeout = ' + w.busyTimeout);
+  for (let attempt = 1; ; attempt++) {
+    const last = db.pragma('wal_checkpoint(' + w.mode + ')')[0];
+    const done = last.busy === 0 && last.log === last.checkpointed;
+    if (done || attempt >= w.attempts) {
+      parentPort.postMessage({ completed: done, attempts: attempt, busy: last.busy, log: last.log, checkpointed: last.checkpointed });
+      break;
+    }
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50 * attempt);
+  }
+} finally {
+  db.close();
+}
+`;
 
 /** One checkpoint attempt at a time: finished (completed or out of attempts), or how long to wait before the next. */
 function logScrubber(conn: DbConnection): { attempt: () => { done: LogScrub } | { wait: number } } {

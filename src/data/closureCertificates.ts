@@ -31,9 +31,10 @@ export function closureCertificate(db: Db, { poll: p }: PollInSession): ClosureC
   const result = readResult(db, p.id);
   if (!result) return null;
   const t = result.tally;
-  const figures = certificateFigures(p.kind, {
-    issued: result.ballots.issued, returned: result.ballots.returned, valid: t.ballots.valid, invalid: t.ballots.invalid,
-  }, ballotsOf(db, p.id, p.secrecy), result.kind === 'evaluation' ? 'perItem' : result.rule?.ballotForm ?? p.ballotForm);
+  const counted = { issued: result.ballots.issued, returned: result.ballots.returned, valid: t.ballots.valid, invalid: t.ballots.invalid };
+  // The blank count is stored with the result; only a result stored without one reads the ballots back.
+  const figures = result.blank !== null ? { ...counted, blank: result.blank } : certificateFigures(p.kind, counted,
+    ballotsOf(db, p.id, p.secrecy), result.kind === 'evaluation' ? 'perItem' : result.rule?.ballotForm ?? p.ballotForm);
   const digest = createHash('sha256').update(JSON.stringify({ pollId: p.id, figures, rows: t.rows, computedAt: result.computedAt })).digest('hex');
   const officers = officersOf(db, p.sessionId);
   const signatures = db.select().from(closureSignature).where(eq(closureSignature.pollId, p.id)).orderBy(asc(closureSignature.signedAt)).all();

@@ -7,13 +7,13 @@ import type { BallotForm } from '../domain/vocabulary';
 import { ok, refuse, type Result } from '../domain/result';
 import { recordAudit, type Actor } from './audit';
 import { electronicVotes } from './ballots';
-import { boxOf, createBox, destroyBox, newBoxOffLoop, scrubAfterBox, secureDeletes, type BoxSlip, type LogScrub, type NewBox } from './ballotBox';
+import { boxOf, checkpointOffLoop, createBox, destroyBox, newBoxOffLoop, scrubAfterBox, secureDeletes, type BoxSlip, type LogScrub, type NewBox } from './ballotBox';
 import type { Cycle } from './cycles';
 import { livingRunoffsOf, openPollIn, pollInSession, runoffOf, type Poll } from './pollReads';
 import { computeResult, readSelectionResult, storeResult } from './results';
 import { ruleInForceFor } from './pollRules';
 import { headcount, type Session } from './sessions';
-import { closeTestPoll, destroyTestBallots } from './testPolls';
+import { closeTestPoll, closeTestPollOffLoop, destroyTestBallots } from './testPolls';
 import { snapshotRoll } from './roll';
 import { getSettings } from './settings';
 import { procedureAllowsOpening } from './votingProcedure';
@@ -170,6 +170,17 @@ export function closePoll(conn: DbConnection, actor: Actor, p: Poll, now: Date):
     return ok(row);
   }));
   return closed;
+}
+
+/**
+ * closePoll for a request: the log is first copied into the file on another thread, so the close's durable commit
+ * starts a fresh log instead of being the one that runs SQLite's automatic checkpoint while the hall waits.
+ */
+export async function closePollOffLoop(conn: DbConnection, actor: Actor, p: Poll, now: Date): Promise<Result<Poll>> {
+  await checkpointOffLoop(conn);
+  // A rehearsal's sealed ballots are destroyed at its close: the log scrub after it runs off the loop too.
+  if (p.isTest) return closeTestPollOffLoop(conn, actor, p, now);
+  return closePoll(conn, actor, p, now);
 }
 
 /** A voided poll, and — when a sealed box was destroyed with it — how the log scrub went. */

@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { candidate, cycle, poll, pollResult, project, resolution, session } from '../../db/schema';
+import { blankBallots } from '../domain/closureCertificate';
 import type { MajorityBase } from '../domain/majority';
 import type { PollRule } from '../domain/pollRule';
 import { tallyEvaluation, type EvaluationTally } from '../domain/evaluationTally';
@@ -12,6 +13,7 @@ import { ruleOf } from './pollRules';
 import { pollRollFigures, type PollRollFigures } from './roll';
 import { headcount } from './sessions';
 import { getSettings } from './settings';
+import { prepared } from './statements';
 
 /** Everything the result sheet prints: the domain tally plus the ballot reconciliation. */
 interface ResultBase {
@@ -27,6 +29,11 @@ interface ResultBase {
   computedAt: string;
   /** The poll's roll at its opening and close (absent from results counted before the roll was snapshotted). */
   roll?: PollRollFigures;
+  /**
+   * 空白票 among the valid ballots, counted with the result and stored beside it (its own column, not in the JSON);
+   * null only for a result stored before that and not backfilled.
+   */
+  blank: number | null;
 }
 
 export interface SelectionResult extends ResultBase { kind: 'selection' | 'runoff' | 'further'; tally: SelectionTally }
@@ -61,6 +68,7 @@ export function computeResult(db: Db, { poll: p, session: s }: PollInSession, no
     invalidReasons: [...reasons].map(([reason, count]) => ({ reason, count })),
     quorumFraction: `${quorum.num}/${quorum.den}`, majorityBase: rule.majority.base, rule, computedAt: now.toISOString(),
     ...(roll ? { roll } : {}),
+    blank: blankBallots(p.kind, ballots, p.kind === 'evaluation' ? 'perItem' : rule.ballotForm),
   };
   if (p.kind === 'evaluation') {
     const tally = tallyEvaluation({
@@ -78,13 +86,17 @@ export function computeResult(db: Db, { poll: p, session: s }: PollInSession, no
 }
 
 export function storeResult(db: Db, r: StoredResult, now: Date): void {
-  db.insert(pollResult).values({ pollId: r.pollId, result: JSON.stringify(r), computedAt: now })
-    .onConflictDoUpdate({ target: pollResult.pollId, set: { result: JSON.stringify(r), computedAt: now } }).run();
+  const { blank: blankBallots, ...tally } = r;
+  const result = JSON.stringify(tally);
+  db.insert(pollResult).values({ pollId: r.pollId, result, computedAt: now, blankBallots })
+    .onConflictDoUpdate({ target: pollResult.pollId, set: { result, computedAt: now, blankBallots } }).run();
 }
 
+/** A counted poll's result as stored (read on every result page, sheet and certificate: a kept statement). */
 export function readResult(db: Db, pollId: number): StoredResult | null {
-  const row = db.select().from(pollResult).where(eq(pollResult.pollId, pollId)).get();
-  return row ? (JSON.parse(row.result) as StoredResult) : null;
+  const row = prepared(db, 'readResult', (db) => db.select({ result: pollResult.result, blank: pollResult.blankBallots }).from(pollResult)
+    .where(eq(pollResult.pollId, sql.placeholder('pollId'))).prepare()).get({ pollId });
+  return row ? { ...(JSON.parse(row.result) as Omit<StoredResult, 'blank'>), blank: row.blank } as StoredResult : null;
 }
 
 /** A selection or runoff poll's result (null for an evaluation poll, or before the count). */

@@ -4,7 +4,7 @@ import { ballot, candidate, cycle, namedBallot, participation, poll, pollOption 
 import { checkPollTransition } from '../domain/pollState';
 import { ok, refuse, type Result } from '../domain/result';
 import { recordAudit, type Actor } from './audit';
-import { destroyBox, scrubAfterBox } from './ballotBox';
+import { boxOf, destroyBox, scrubAfterBox, scrubAfterBoxOffLoop } from './ballotBox';
 import { pollInSession, type Poll } from './pollReads';
 import type { Session } from './sessions';
 
@@ -51,7 +51,10 @@ export function createTestPoll(db: Db, actor: Actor, s: Session, now: Date): Res
  */
 export function destroyTestBallots(tx: Db, pollId: number): number {
   const submitted = tx.select({ n: sql<number>`count(*)` }).from(participation).where(eq(participation.pollId, pollId)).get()!.n;
-  tx.delete(ballot).where(eq(ballot.pollId, pollId)).run();
+  // A test poll with a box (every one opened since boxes exist) only ever held sealed ballots, and a draft none: the
+  // anonymous table, which has no index by poll, is only searched for a rehearsal opened before boxes existed.
+  const opened = tx.select({ at: poll.openedAt }).from(poll).where(eq(poll.id, pollId)).get()?.at != null;
+  if (opened && !boxOf(tx, pollId)) tx.delete(ballot).where(eq(ballot.pollId, pollId)).run();
   tx.delete(namedBallot).where(eq(namedBallot.pollId, pollId)).run();
   tx.delete(participation).where(eq(participation.pollId, pollId)).run();
   destroyBox(tx, pollId); // its sealed ballots and key, unopened
@@ -60,7 +63,20 @@ export function destroyTestBallots(tx: Db, pollId: number): number {
 
 /** Ends a test poll: closed, its ballots destroyed, the number of phones kept and audited. No result exists. */
 export function closeTestPoll(conn: DbConnection, actor: Actor, p: Poll, now: Date): Result<Poll> {
-  const closed = durably(conn, () => conn.transaction((tx) => {
+  const closed = destroyTestPoll(conn, actor, p, now);
+  if (closed.ok) scrubAfterBox(conn, actor, { pollId: p.id, jurisdictionId: pollInSession(conn, p.id)!.session.jurisdictionId }, now);
+  return closed;
+}
+
+/** closeTestPoll for a request: the log is scrubbed on a thread of its own (scrubAfterBoxOffLoop). */
+export async function closeTestPollOffLoop(conn: DbConnection, actor: Actor, p: Poll, now: Date): Promise<Result<Poll>> {
+  const closed = destroyTestPoll(conn, actor, p, now);
+  if (closed.ok) await scrubAfterBoxOffLoop(conn, actor, { pollId: p.id, jurisdictionId: pollInSession(conn, p.id)!.session.jurisdictionId }, now);
+  return closed;
+}
+
+function destroyTestPoll(conn: DbConnection, actor: Actor, p: Poll, now: Date): Result<Poll> {
+  return durably(conn, () => conn.transaction((tx) => {
     const { poll: fresh, session: s } = pollInSession(tx, p.id)!;
     if (!fresh.isTest) return refuse('这不是试投票');
     const check = checkPollTransition(fresh.state, 'closed', { quorumMet: true, sessionOpen: true, countComplete: false, reason: '' });
@@ -73,6 +89,4 @@ export function closeTestPoll(conn: DbConnection, actor: Actor, p: Poll, now: Da
     }, now);
     return ok(row);
   }));
-  if (closed.ok) scrubAfterBox(conn, actor, { pollId: p.id, jurisdictionId: pollInSession(conn, p.id)!.session.jurisdictionId }, now);
-  return closed;
 }

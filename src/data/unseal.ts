@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { durably, type DbConnection } from '../../db/client';
+import { durably, type Db, type DbConnection } from '../../db/client';
 import { ballot, ballotBox, participation, sealedBallot } from '../../db/schema';
 import { completeMarks, judgeBallotOf } from '../domain/ballot';
 import { readSlip } from '../domain/boxSlip';
@@ -9,9 +9,10 @@ import { ballotOpener, unwrapBoxKey, unwrapBoxKeyOffLoop } from '../domain/seale
 import { combineShares, type Share } from '../domain/shamir';
 import { recordAudit, type Actor } from './audit';
 import { electronicVotes, type CountedBallot } from './ballots';
-import { boxOf, isSealed, scrubAfterBox, scrubAfterBoxOffLoop, sealedBallotsOf, secureDeletes, shuffled, slipContext, type LogScrub } from './ballotBox';
-import { optionsOf, pollInSession, type Poll } from './pollReads';
-import { computeResult, storeResult } from './results';
+import { boxOf, checkpointOffLoop, isSealed, scrubAfterBox, scrubAfterBoxOffLoop, sealedBallotsOf, secureDeletes, shuffled, slipContext, type LogScrub } from './ballotBox';
+import { paperBallotsOf } from './paper';
+import { optionsOf, pollInSession, type Poll, type PollInSession } from './pollReads';
+import { computeResult, storeResult, type StoredResult } from './results';
 
 export type SlipField = 'slipA' | 'slipB';
 export const SLIP_FIELDS: readonly SlipField[] = ['slipA', 'slipB'];
@@ -54,7 +55,9 @@ export function unsealPoll(conn: DbConnection, actor: Actor, p: Poll, slips: rea
 export async function unsealPollOffLoop(conn: DbConnection, actor: Actor, p: Poll, slips: readonly string[], now: Date): Promise<Result<Unsealed, SlipField | '_form'>> {
   const box = boxToOpen(conn, p, slips);
   if (!box.ok) return box;
-  const privateKey = await unwrapBoxKeyOffLoop(box.value.wrappedKey, box.value.code, p.id);
+  // While the key is derived, the log is copied into the file on another thread: the opening's write then starts a
+  // fresh log rather than being the commit that triggers SQLite's automatic checkpoint on the loop.
+  const [privateKey] = await Promise.all([unwrapBoxKeyOffLoop(box.value.wrappedKey, box.value.code, p.id), checkpointOffLoop(conn)]);
   return unsealInTurns(conn, actor, p, box.value, privateKey, now);
 }
 
@@ -78,25 +81,40 @@ function unsealWith(conn: DbConnection, actor: Actor, p: Poll, opening: BoxToOpe
   const box = startOpening(conn, p, opening, privateKey);
   if (!box.ok) return box;
   openSome(box.value, box.value.sealed.length);
-  const done = finishOpening(conn, actor, p, opening, box.value, now);
+  const write = prepareWrite(conn, p, box.value, now);
+  if (!write.ok) return write;
+  const done = writeOpening(conn, actor, p, opening, box.value, write.value, now);
   if (!done.ok) return done;
   return ok({ ...done.value, scrub: scrubAfterBox(conn, actor, { pollId: p.id, jurisdictionId: box.value.jurisdictionId }, now) });
 }
 
-/** Ballots decrypted between two turns of the event loop when a request opens the box: a few ms each turn. */
-const BALLOTS_PER_TURN = 16;
+/**
+ * How long one turn of the event loop decrypts ballots when a request opens the box, then lets others in: a time,
+ * not a count, so a busy machine (each ballot slower) holds the loop no longer.
+ */
+const MS_PER_TURN = 5;
+
+/** Decrypts ballots one at a time until the turn's time is used (at least one). */
+function openForATurn(o: Opening): void {
+  const until = performance.now() + MS_PER_TURN;
+  do openSome(o, 1); while (o.next < o.sealed.length && performance.now() < until);
+}
 
 async function unsealInTurns(conn: DbConnection, actor: Actor, p: Poll, opening: BoxToOpen, privateKey: Buffer | null, now: Date): Promise<Result<Unsealed, SlipField | '_form'>> {
   const box = startOpening(conn, p, opening, privateKey);
   if (!box.ok) return box;
   while (box.value.next < box.value.sealed.length) {
-    openSome(box.value, BALLOTS_PER_TURN);
+    openForATurn(box.value);
     await nextTurn();
   }
-  const done = finishOpening(conn, actor, p, opening, box.value, now);
+  // The count and the write each hold the loop once, never both together.
+  const write = prepareWrite(conn, p, box.value, now);
+  if (!write.ok) return write;
+  await nextTurn();
+  const done = writeOpening(conn, actor, p, opening, box.value, write.value, now);
   if (!done.ok) return done;
-  // The log is scrubbed in a turn of its own, before the answer goes out: the write and the checkpoint each hold
-  // the loop once, never both together, and the page still reports how the scrub went.
+  // The log is scrubbed before the answer goes out, on a thread of its own (the loop keeps answering), and the page
+  // still reports how the scrub went.
   await nextTurn();
   return ok({ ...done.value, scrub: await scrubAfterBoxOffLoop(conn, actor, { pollId: p.id, jurisdictionId: box.value.jurisdictionId }, now) });
 }
@@ -151,37 +169,64 @@ function openSome(o: Opening, count: number): void {
   }
 }
 
-/** The one durable write of the opening (the log is scrubbed by the caller). */
-function finishOpening(conn: DbConnection, actor: Actor, p: Poll, opening: BoxToOpen, o: Opening, now: Date): Result<Omit<Unsealed, 'scrub'>, SlipField | '_form'> {
+/**
+ * What the one write of the opening will store, made before it: the ballots in an order no one chose with their
+ * rows, and — when the paper count is finished or there was none — the result, counted from them. The poll is
+ * closed and its box sealed, so nothing this reads can change before the write, which checks that again; the
+ * loop is then held only for the write itself.
+ */
+interface OpeningWrite { ballots: CountedBallot[]; rows: (typeof ballot.$inferInsert)[]; result: StoredResult | null }
+
+function prepareWrite(conn: DbConnection, p: Poll, o: Opening, now: Date): Result<OpeningWrite, SlipField | '_form'> {
   const { opened, unreadable } = o;
   if (unreadable > 0) return refuse(`票箱中有 ${unreadable} 张电子选票无法解密或内容不完整，未开箱。请保留现场并联系技术人员。`, '_form', 409);
   const voters = electronicVotes(conn, p.id);
   if (opened.length !== voters) return refuse(`票箱中的电子选票（${opened.length} 张）与电子投票人数（${voters} 人）不符，未开箱。`, '_form', 409);
+  // Written in an order no one chose: the page layout then says nothing about who cast when.
+  // Judged as decrypted, under the rule the poll was closed with (it cannot change once closed).
+  const written = shuffled(opened);
+  const rows = written.map((b, i) => ({ id: o.ids[i]!, pollId: p.id, marks: JSON.stringify(b.marks), valid: b.valid, invalidReason: b.invalidReason }));
+  const found = pollInSession(conn, p.id)!;
+  return ok({ ballots: written, rows, result: paperDone(found.poll, boxOf(conn, p.id)) ? countOpened(conn, found, written, now) : null });
+}
 
+/** Whether the poll's count is complete once its box is opened: no paper ballots, or the tellers' count finished. */
+function paperDone(closed: Poll, box: { paperCountedAt: Date | null } | undefined): boolean {
+  return closed.paperBallotsIssued === 0 || box?.paperCountedAt != null;
+}
+
+/**
+ * The ballots just opened and the tellers' reconciled paper ballots are all the poll has: counted as they are, not
+ * read back from the anonymous table (no index by poll: that would read every ballot of the province).
+ */
+function countOpened(db: Db, found: PollInSession, written: readonly CountedBallot[], now: Date): StoredResult {
+  const counted = found.poll.paperBallotsIssued === 0 ? written : [...written, ...paperBallotsOf(db, found.poll.id)];
+  return computeResult(db, found, now, counted);
+}
+
+/** The one durable write of the opening (the log is scrubbed by the caller). */
+function writeOpening(conn: DbConnection, actor: Actor, p: Poll, opening: BoxToOpen, o: Opening, w: OpeningWrite, now: Date): Result<Omit<Unsealed, 'scrub'>, SlipField | '_form'> {
   secureDeletes(conn);
   return durably(conn, () => conn.transaction((tx): Result<Omit<Unsealed, 'scrub'>, '_form'> => {
-    const { poll: closed, session: s } = pollInSession(tx, p.id)!;
+    const found = pollInSession(tx, p.id)!;
+    const { poll: closed, session: s } = found;
     const current = boxOf(tx, p.id);
     if (closed.state !== 'closed' || !isSealed(current)) return refuse('票箱已经打开或表决已作废', '_form', 409);
-    // Written in an order no one chose: the page layout then says nothing about who cast when.
     // Rows go in as multi-row inserts, chunk by chunk in the shuffled order: the same rows in the same order as
     // one insert each, in a fraction of the time the loop is held.
-    // Judged as decrypted, under the rule the poll was closed with (it cannot change once closed).
-    const written = shuffled(o.opened);
-    const ballotRows = written.map((b, i) => ({ id: o.ids[i]!, pollId: p.id, marks: JSON.stringify(b.marks), valid: b.valid, invalidReason: b.invalidReason }));
-    for (const rows of chunks(ballotRows)) tx.insert(ballot).values(rows).run();
+    for (const rows of chunks(w.rows)) tx.insert(ballot).values(rows).run();
     const voted = tx.delete(participation).where(eq(participation.pollId, p.id)).returning().all();
     for (const rows of chunks(shuffled(voted))) tx.insert(participation).values(rows).run();
     tx.delete(sealedBallot).where(eq(sealedBallot.pollId, p.id)).run();
     tx.update(ballotBox).set({ wrappedKey: null, openedAt: now }).where(eq(ballotBox.pollId, p.id)).run();
     recordAudit(tx, actor, {
       action: 'poll.unseal', targetType: 'poll', targetId: p.id, jurisdictionId: s.jurisdictionId,
-      after: { electronicBallots: opened.length, slips: opening.numbers },
+      after: { electronicBallots: o.opened.length, slips: opening.numbers },
     }, now);
-    const paperDone = closed.paperBallotsIssued === 0 || current.paperCountedAt !== null;
-    // Without paper ballots the ones just written are all the poll has: counted as they are, not read back.
-    if (paperDone) storeResult(tx, computeResult(tx, { poll: closed, session: s }, now, closed.paperBallotsIssued === 0 ? written : undefined), now);
-    return ok({ ballots: opened.length, counted: paperDone });
+    const counted = paperDone(closed, current);
+    // Counted beforehand; only a paper count finished since then is counted here.
+    if (counted) storeResult(tx, w.result ?? countOpened(tx, found, w.ballots, now), now);
+    return ok({ ballots: o.opened.length, counted });
   }, { behavior: 'immediate' }));
 }
 

@@ -16,13 +16,20 @@ export function isBlankBallot(kind: PollKind, marks: Marks, form: BallotForm = '
   return Object.values(marks).every((m) => m === unmarked);
 }
 
+/** How many of the valid ballots are 空白票: counted once with the result, when the ballots are at hand. */
+export function blankBallots(kind: PollKind, ballots: readonly { marks: Marks; valid: boolean }[], form: BallotForm = 'perItem'): number {
+  let n = 0;
+  for (const b of ballots) if (b.valid && isBlankBallot(kind, b.marks, form)) n++;
+  return n;
+}
+
 export function certificateFigures(
   kind: PollKind,
   counted: { issued: number; returned: number; valid: number; invalid: number },
   ballots: readonly { marks: Marks; valid: boolean }[],
   form: BallotForm = 'perItem',
 ): CertificateFigures {
-  return { ...counted, blank: ballots.filter((b) => b.valid && isBlankBallot(kind, b.marks, form)).length };
+  return { ...counted, blank: blankBallots(kind, ballots, form) };
 }
 
 /**

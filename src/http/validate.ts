@@ -55,13 +55,31 @@ export function validQuery<S extends ZodType>(schema: S) {
 export const trimmed = (max: number, required?: string) =>
   required ? z.string().trim().min(1, required).max(max, `不能超过${max}个字`) : z.string().trim().max(max, `不能超过${max}个字`);
 
+type FormBody = Record<string, string | File | (string | File)[]>;
+
+/**
+ * The fields of a posted form, as parseBody reads them (a repeated name keeps its last value; name[] collects
+ * them all). A plain form is read from its text: a ballot's few fields do not need a FormData object built first.
+ */
+async function formBody<E extends AppEnv>(c: Context<E>): Promise<FormBody> {
+  if (c.req.header('Content-Type')?.split(';')[0]!.trim().toLowerCase() !== 'application/x-www-form-urlencoded') return c.req.parseBody();
+  const form: FormBody = Object.create(null);
+  for (const [key, value] of new URLSearchParams(await c.req.text())) {
+    const prior = form[key];
+    if (!key.endsWith('[]')) form[key] = value;
+    else if (Array.isArray(prior)) prior.push(value);
+    else form[key] = [value];
+  }
+  return form;
+}
+
 /**
  * A form whose fields depend on the row (a ballot's m<optionId> fields), so its schema is built in the handler:
  * the same zod reading of the body as validForm, handing back what to put into the form again and the errors.
  */
 export async function readForm<S extends ZodType, E extends AppEnv>(c: Context<E>, schema: S):
   Promise<{ ok: true; data: z.output<S>; values: FormValues } | { ok: false; values: FormValues; errors: FieldErrors }> {
-  const body = await c.req.parseBody();
+  const body = await formBody(c);
   const r = schema.safeParse(body);
   return r.success ? { ok: true, data: r.data, values: formValues(body) } : { ok: false, values: formValues(body), errors: fieldErrors(r.error) };
 }

@@ -12,10 +12,10 @@ import { boxOf, isSealed, SCRUB_FAILED, scrubAfterBoxOffLoop } from '../data/bal
 import { unsealPollOffLoop } from '../data/unseal';
 import { evaluatedCycleOf, publishEvaluationPoll } from '../data/evaluationPolls';
 import {
-  discardPaperSerial, enterPaperBallot, finishPaperCount, issuePaperBallots, paperState, presentWithoutBallot, printedCount,
+  discardPaperSerial, enterPaperBallot, finishPaperCountOffLoop, issuePaperBallots, paperState, presentWithoutBallot, printedCount,
 } from '../data/paper';
 import { optionsOf, pollById, runoffOf } from '../data/pollReads';
-import { closePoll, createRunoff, openPollOffLoop, voidPoll } from '../data/polls';
+import { closePollOffLoop, createRunoff, openPollOffLoop, voidPoll } from '../data/polls';
 import { chainPlan, createFurtherPoll } from '../data/furtherPolls';
 import { correctionsOf } from '../data/publication';
 import { publishedSessions, readResult, sessionOutcome } from '../data/results';
@@ -71,12 +71,14 @@ const base = (c: C) => `/j/${c.var.jurisdiction.code}/polls/${c.var.poll.id}`;
 
 function pollPage(c: C, values?: FormValues, errors?: FieldErrors) {
   const { db, jurisdiction: j, session: s, poll: p, terms } = c.var;
-  const h = quorumState(db, s);
+  const result = p.state === 'closed' || p.state === 'published' ? readResult(db, p.id) : null;
+  // The live figures only while they are shown: a counted poll's page reads its stored result, not the roll again.
+  const h = p.state === 'draft' || p.state === 'open' || (p.state === 'closed' && !result) ? quorumState(db, s) : undefined;
   const box = boxOf(db, p.id);
   return c.render(
-    <PollPage j={j} s={s} p={p} terms={terms} options={optionsOf(db, p.id)} h={h} turnout={{ ...turnout(db, p.id), present: h.present }}
+    <PollPage j={j} s={s} p={p} terms={terms} options={optionsOf(db, p.id)} h={h} turnout={h && p.state !== 'draft' ? { ...turnout(db, p.id), present: h.present } : undefined}
       box={box && { sealed: isSealed(box), paperCounted: box.paperCountedAt !== null }} canUnseal={can(c, 'poll.unseal', j.id) || isOfficerHere(c, ['chiefScrutineer', 'scrutineer'])}
-      result={p.state === 'closed' || p.state === 'published' ? readResult(db, p.id) : null}
+      result={result}
       runoff={runoffOf(db, p.id)} parent={p.parentPollId ? pollById(db, p.parentPollId) : undefined} further={furtherModel(c)}
       evaluatedYear={p.kind === 'evaluation' ? evaluatedCycleOf(db, p.id)?.year : undefined} canPublish={can(c, 'result.publish', j.id)}
       procedureAdoptedAt={p.kind === 'evaluation' ? undefined : procedureOf(db, s.id)?.adoptedAt ?? null}
@@ -143,8 +145,8 @@ export const polls = new Hono<PollEnv>()
     const { jurisdiction: j, session: s } = c.var;
     return c.render(<SlipsPage j={j} s={s} p={r.value} slips={r.value.slips} />, { title: `开箱码纸条 · ${r.value.title}` });
   })
-  .post('/close', allow('poll.manage'), (c) => {
-    const r = closePoll(c.var.db, actorOf(c), c.var.poll, c.var.now());
+  .post('/close', allow('poll.manage'), async (c) => {
+    const r = await closePollOffLoop(c.var.db, actorOf(c), c.var.poll, c.var.now());
     if (!r.ok) return refused(c, r, pollPage);
     if (r.value.isTest) return redirectWithFlash(c, base(c), `试投票已结束：${r.value.testSubmissions ?? 0} 部手机提交了选票，选票已全部销毁`);
     const sealed = isSealed(boxOf(c.var.db, r.value.id));
@@ -236,8 +238,8 @@ export const polls = new Hono<PollEnv>()
     if (!r.ok) return refused(c, r, paperPage);
     return redirectWithFlash(c, `${base(c)}/paper`, `已清除编号 ${serial} 的录入，请重新录入两遍`);
   })
-  .post('/paper/finish', allowOfficer(['teller'], 'poll.tally'), (c) => {
-    const r = finishPaperCount(c.var.db, actorOf(c), c.var.poll, c.var.now());
+  .post('/paper/finish', allowOfficer(['teller'], 'poll.tally'), async (c) => {
+    const r = await finishPaperCountOffLoop(c.var.db, actorOf(c), c.var.poll, c.var.now());
     if (!r.ok) return refused(c, r, paperPage);
     return redirectWithFlash(c, base(c), withScrub(
       r.value.voided ? '收回的选票多于发出的选票，本轮表决无效，原因已记录'

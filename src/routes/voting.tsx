@@ -27,7 +27,8 @@ const checkInForm = z.object({
 type V = Context<VoterEnv>;
 type B = Context<BallotEnv>;
 
-const home = (c: { var: { jurisdiction: { code: string } } }) => `/j/${c.var.jurisdiction.code}/vote`;
+// The ballot's handlers read request variables with c.get: each c.var access copies all of them into a new object.
+const home = (c: V | B) => `/j/${(c as V).get('jurisdiction').code}/vote`;
 
 function votePage(c: V, st?: VoteNowState) {
   const { db, jurisdiction: j, voter, terms } = c.var;
@@ -42,13 +43,14 @@ function checkInPage(s: Session) {
 }
 
 function ballotPage(c: B, fields?: FormValues, error?: string) {
-  const { jurisdiction: j, poll: p, options } = c.var;
-  return c.render(<BallotPage code={j.code} b={ballotModel(p, options)} marks={fields} error={error} />, { title: p.title });
+  const p = c.get('poll');
+  return c.render(<BallotPage code={c.get('jurisdiction').code} b={ballotModel(p, c.get('options'))} marks={fields} error={error} />, { title: p.title });
 }
 
 /** The ballot form as sent, read by the schema built from this poll's options; unreadable → the ballot again (422). */
 async function readBallot(c: B) {
-  const { poll: p, options } = c.var;
+  const p = c.get('poll');
+  const options = c.get('options');
   const form = await readForm(c, ballotForm(p.kind, options.map((o) => o.id), p.ballotForm));
   if (form.ok) return form;
   c.status(422);
@@ -97,12 +99,14 @@ export const voting = new Hono<VoterEnv>()
 /** /j/:code/vote/:pollId — one ballot: fill in, review, cast once, receipt. */
 export const ballot = new Hono<BallotEnv>()
   .get('/', allow('ballot.cast'), ballotSubject, fullPageLoad, (c) => {
-    const { db, poll: p, session: s, voter } = c.var;
+    const db = c.get('db');
+    const p = c.get('poll');
+    const voter = c.get('voter');
     const prior = participationOf(db, p.id, voter.id);
     if (prior) return receiptPage(c, { receipt: prior.receiptCode, channel: prior.channel }, '回执');
     if (p.state !== 'open') return closedMessage(c);
     // Not checked in: the ballot would be refused at the end; "我的表决" shows the check-in form instead.
-    if (!isPresent(db, s.id, voter.id)) return c.redirect(home(c), 303);
+    if (!isPresent(db, p.sessionId, voter.id)) return c.redirect(home(c), 303);
     return ballotPage(c);
   })
   .post('/review', allow('ballot.cast'), ballotSubject, async (c) => {
@@ -125,16 +129,16 @@ export const ballot = new Hono<BallotEnv>()
   .post('/', allow('ballot.cast'), ballotSubject, async (c) => {
     const form = await readBallot(c);
     if (!form.ok) return form.page;
-    const { db, poll: p, options, voter } = c.var;
-    const r = await castInTurn(db, { poll: p, options, voter, marks: form.data.marks });
+    const p = c.get('poll');
+    const r = await castInTurn(c.get('db'), { poll: p, options: c.get('options'), voter: c.get('voter'), marks: form.data.marks });
     if (r.ok) return c.redirect(`${home(c)}/${p.id}/receipt`, 303);
     if (r.reason === 'already') return receiptPage(c, r, '您已经投过票了');
     if (r.reason === 'closed') return closedMessage(c);
     return refused(c, r, (c: B) => ballotPage(c, form.data.fields, r.error));
   })
   .get('/receipt', allow('ballot.cast'), ballotSubject, (c) => {
-    const { db, poll: p, voter } = c.var;
-    const prior = participationOf(db, p.id, voter.id);
+    const p = c.get('poll');
+    const prior = participationOf(c.get('db'), p.id, c.get('voter').id);
     if (!prior) return c.redirect(`${home(c)}/${p.id}`, 303);
     return receiptPage(c, { receipt: prior.receiptCode, channel: prior.channel }, '投票成功');
   });

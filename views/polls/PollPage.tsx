@@ -29,7 +29,11 @@ export function pollKindLabel(p: Poll, terms: BodyTerms): string {
 }
 
 export function PollPage(p: {
-  j: Jurisdiction; s: Session; p: Poll; terms: BodyTerms; options: PollOption[]; h: HeadcountModel; turnout: TurnoutModel;
+  j: Jurisdiction; s: Session; p: Poll; terms: BodyTerms; options: PollOption[];
+  /** The session's headcount, while the poll is a draft or open (what it is shown for). */
+  h?: HeadcountModel;
+  /** Who has voted so far, while the poll is open or closed and not yet counted (a count has its own figures). */
+  turnout?: TurnoutModel;
   result: StoredResult | null; runoff: Poll | undefined; parent: Poll | undefined; canManage: boolean; canTally: boolean;
   /** Places still empty after this poll, the last of its chain, and whether a further poll (另行票决) may fill them. */
   further?: { places: number; candidates: number; allowed: boolean };
@@ -62,19 +66,19 @@ export function PollPage(p: {
       {poll.kind === 'evaluation' && <p class="hint">{terms.rep}对每个项目评“满意”“基本满意”或“不满意”；未评价的项目按弃权计，不计入该项目的有效评价数。</p>}
       <ol class="options">{p.options.map((o) => <li>{o.label}</li>)}</ol>
 
-      {(poll.state === 'draft' || poll.state === 'open') && <Headcount h={p.h} terms={terms} />}
+      {(poll.state === 'draft' || poll.state === 'open') && p.h && <Headcount h={p.h} terms={terms} />}
 
       {poll.state === 'draft' && p.canManage && (
         <div class="actions">
           {s.state !== 'open' ? <p class="notice">会议开始并签到后才能开始表决。</p>
-            : !p.h.met && !poll.isTest ? <p class="notice">出席{terms.rep}未达到法定人数（{p.h.present}/{p.h.needed}），不能开始表决。</p>
+            : p.h && !p.h.met && !poll.isTest ? <p class="notice">出席{terms.rep}未达到法定人数（{p.h.present}/{p.h.needed}），不能开始表决。</p>
             : p.procedureAdoptedAt === null && !poll.isTest ? <p class="notice">会议尚未通过{terms.vote}办法，不能开始表决：请先<a href={`/j/${j.code}/sessions/${s.id}/procedure`}>宣读{terms.vote}办法并记录举手表决结果</a>。</p>
             : <PostButton action={`${base}/open`} label="开始表决" />}
         </div>
       )}
       {poll.state === 'open' && (
         <>
-          <Turnout t={p.turnout} href={`${base}/turnout`} />
+          {p.turnout && <Turnout t={p.turnout} href={`${base}/turnout`} />}
           {p.canManage && (
             <div class="actions">
               <PostButton action={`${base}/close`} label="结束表决" confirm="确认结束本轮表决？结束后不能再投票。" />
@@ -85,7 +89,7 @@ export function PollPage(p: {
       )}
       {poll.state === 'closed' && !p.result && p.box?.sealed && !poll.isTest && (
         <div class="card">
-          <p><strong>电子票箱密封中</strong>：手机投票 {p.turnout.electronic} 票，开箱前任何人都看不到票数。请两位监票人输入各自纸条上的开箱码开箱计票。</p>
+          <p><strong>电子票箱密封中</strong>：手机投票 {p.turnout?.electronic ?? 0} 票，开箱前任何人都看不到票数。请两位监票人输入各自纸条上的开箱码开箱计票。</p>
           {p.canUnseal && <a class="button" href={`${base}/unseal`}>开箱</a>}
         </div>
       )}
@@ -93,7 +97,7 @@ export function PollPage(p: {
         <div class="card">
           {p.box?.paperCounted
             ? <p><strong>纸质选票已计票</strong>：开箱后与电子选票一起产生结果。</p>
-            : <p><strong>纸质选票计票中</strong>：已发出纸质选票 {poll.paperBallotsIssued} 张，手机投票 {p.turnout.electronic} 票。计票人录入并核对全部收回的选票后公布结果。</p>}
+            : <p><strong>纸质选票计票中</strong>：已发出纸质选票 {poll.paperBallotsIssued} 张，手机投票 {p.turnout?.electronic ?? 0} 票。计票人录入并核对全部收回的选票后公布结果。</p>}
           {p.canTally && !p.box?.paperCounted && <a class="button" href={`${base}/paper`}>录入纸质选票</a>}
         </div>
       )}

@@ -15,11 +15,13 @@ export type BallotEnv = VoterEnv & { Variables: { voter: Representative; poll: P
 
 /** Mounted on /j/:code/vote/*. It decides nothing about the login: the route's allow() does, after it. */
 export const voterSubject = createMiddleware<VoterEnv>(async (c, next) => {
-  const body = bodyOf(c.get('jurisdiction').kind);
+  // c.get, not c.var: each c.var access copies every request variable into a new object (this runs on every ballot).
+  const j = c.get('jurisdiction');
+  const body = bodyOf(j.kind);
   if (!body) notFound();
   const user = c.get('user');
   c.set('terms', BODY_TERMS[body]);
-  c.set('voter', user ? representativeOfUser(c.get('db'), user.id, c.get('jurisdiction').id) : undefined);
+  c.set('voter', user ? representativeOfUser(c.get('db'), user.id, j.id) : undefined);
   await next();
 });
 
@@ -30,11 +32,12 @@ export const voterSubject = createMiddleware<VoterEnv>(async (c, next) => {
  */
 export const ballotSubject = createMiddleware<BallotEnv>(async (c, next) => {
   const voter = c.get('voter');
-  const found = voter && pollForVoter(c.get('db'), c.get('jurisdiction').id, idParam(c.req.param('pollId')), voter.id);
+  const db = c.get('db');
+  const found = voter && pollForVoter(db, c.get('jurisdiction').id, idParam(c.req.param('pollId')), voter.id);
   if (!voter || !found) notFound();
   c.set('voter', voter);
   c.set('poll', found.poll);
   c.set('session', found.session);
-  c.set('options', optionsOf(c.get('db'), found.poll.id));
+  c.set('options', optionsOf(db, found.poll.id));
   await next();
 });

@@ -1,0 +1,1 @@
+ALTER TABLE `poll_result` ADD `blank_ballots` integer;
