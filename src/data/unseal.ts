@@ -55,9 +55,11 @@ export function unsealPoll(conn: DbConnection, actor: Actor, p: Poll, slips: rea
 export async function unsealPollOffLoop(conn: DbConnection, actor: Actor, p: Poll, slips: readonly string[], now: Date): Promise<Result<Unsealed, SlipField | '_form'>> {
   const box = boxToOpen(conn, p, slips);
   if (!box.ok) return box;
-  // While the key is derived, the log is copied into the file on another thread: the opening's write then starts a
-  // fresh log rather than being the commit that triggers SQLite's automatic checkpoint on the loop.
-  const [privateKey] = await Promise.all([unwrapBoxKeyOffLoop(box.value.wrappedKey, box.value.code, p.id), checkpointOffLoop(conn)]);
+  // First the log is copied into the file on another thread: the opening's write then starts a fresh log rather than
+  // being the commit that triggers SQLite's automatic checkpoint on the loop. Then the key is derived: one after
+  // the other, so the laptop never holds the checkpoint thread and the derivation's 19 MiB at once.
+  await checkpointOffLoop(conn);
+  const privateKey = await unwrapBoxKeyOffLoop(box.value.wrappedKey, box.value.code, p.id);
   return unsealInTurns(conn, actor, p, box.value, privateKey, now);
 }
 
