@@ -250,9 +250,36 @@ function staffRows(db: Db, cond: SQL, sort: SortKey) {
 export type IntakeRow = Awaited<ReturnType<ReturnType<typeof staffRows>['all']>>[number];
 
 export function listProposals(db: Db, cycleId: number, f: ProposalFilter, page: { page: number; pageSize: number }) {
-  const cond = filterCondition(cycleId, f);
-  const total = db.select({ n: sql<number>`count(*)` }).from(proposal).where(cond).get()?.n ?? 0;
-  const rows = staffRows(db, cond, f.sort).limit(page.pageSize).offset((page.page - 1) * page.pageSize).all();
+  if (f.q) {
+    // A search's words vary in number: built for each request.
+    const cond = filterCondition(cycleId, f);
+    const total = db.select({ n: sql<number>`count(*)` }).from(proposal).where(cond).get()?.n ?? 0;
+    const rows = staffRows(db, cond, f.sort).limit(page.pageSize).offset((page.page - 1) * page.pageSize).all();
+    return { total, rows };
+  }
+  // The clerk's list without a search: one pair of kept statements per combination of filters and order, the
+  // values bound (the same conditions as filterCondition, each value a placeholder).
+  const shape = [f.sort, f.status && 's', f.category && 'c', f.place === 'none' ? 'p0' : f.place !== undefined && 'p', f.source && 'o',
+    f.costMin !== undefined && 'min', f.costMax !== undefined && 'max'].filter(Boolean).join(',');
+  const cond = () => {
+    const where: SQL[] = [eq(proposal.cycleId, sql.placeholder('cycleId'))];
+    if (f.status) where.push(eq(proposal.status, sql.placeholder('status')));
+    if (f.category) where.push(eq(proposal.category, sql.placeholder('category')));
+    if (f.place === 'none') where.push(isNull(proposal.placeId));
+    else if (f.place !== undefined) where.push(eq(proposal.placeId, sql.placeholder('place')));
+    if (f.source) where.push(eq(proposal.source, sql.placeholder('source')));
+    if (f.costMin !== undefined) where.push(gte(proposal.estimatedCost, sql.placeholder('costMin')));
+    if (f.costMax !== undefined) where.push(lte(proposal.estimatedCost, sql.placeholder('costMax')));
+    return and(...where)!;
+  };
+  const values = {
+    cycleId, status: f.status, category: f.category, place: f.place, source: f.source, costMin: f.costMin, costMax: f.costMax,
+    limit: page.pageSize, offset: (page.page - 1) * page.pageSize,
+  };
+  const total = prepared(db, `proposalCount:${shape}`, (db) => db.select({ n: sql<number>`count(*)` }).from(proposal).where(cond()).prepare())
+    .get(values)?.n ?? 0;
+  const rows = prepared(db, `proposalPage:${shape}`, (db) => staffRows(db, cond(), f.sort)
+    .limit(sql.placeholder('limit')).offset(sql.placeholder('offset')).prepare()).all(values);
   return { total, rows };
 }
 
