@@ -4,6 +4,7 @@ import type { Db } from '../../db/client';
 import { auditLog } from '../../db/schema';
 import { escapeLike } from './sql';
 import { prepared, preparedSql } from './statements';
+import { keptUntilWrite } from './keptUntilWrite';
 
 export interface Actor { id: number | null; name: string; ip?: string }
 
@@ -169,9 +170,12 @@ export function listAudit(db: Db, f: AuditFilter) {
  * seek of the action index to the next kind (a skip scan), not by reading every entry.
  */
 export function auditActions(db: Db): string[] {
-  const statement = preparedSql(db, AUDIT_ACTIONS);
-  const rows = statement ? statement.all() as { action: string }[] : db.all<{ action: string }>(sql.raw(AUDIT_ACTIONS));
-  return rows.map((r) => r.action);
+  // Every view of the log asks; the list changes only with a write (a new kind of entry).
+  return keptUntilWrite(db, 'auditActions', () => {
+    const statement = preparedSql(db, AUDIT_ACTIONS);
+    const rows = statement ? statement.all() as { action: string }[] : db.all<{ action: string }>(sql.raw(AUDIT_ACTIONS));
+    return rows.map((r) => r.action);
+  });
 }
 const AUDIT_ACTIONS = `with recursive kind(action) as (
       select min(action) from audit_log

@@ -2,6 +2,7 @@ import type { Db } from '../../db/client';
 import { ok, refuse, type Result } from '../domain/result';
 import { ROLE_SCOPES } from '../domain/roleScope';
 import type { JurisdictionKind } from '../domain/vocabulary';
+import { keptUntilWrite } from './keptUntilWrite';
 import { findInSubtree, getJurisdiction, getJurisdictionByCode, jurisdictionTree, type Jurisdiction, type TreeNode } from './jurisdictions';
 
 /** The kinds some role may be held in: the grant form offers only these (never a village). */
@@ -18,7 +19,8 @@ export const MATCHES_SHOWN = 20;
  * than LISTED_PLACES_MAX of them (the form then searches instead of listing).
  */
 export function listedRolePlaces(db: Db, rootIds: readonly number[]): TreeNode[] | null {
-  return jurisdictionTree(db, rootIds, { kinds: ROLE_KINDS, limit: LISTED_PLACES_MAX });
+  // The user list's filter and every grant form ask; the tree changes only with a write (shared: read only).
+  return keptUntilWrite(db, `listedRolePlaces:${rootIds.join(',')}`, () => jurisdictionTree(db, rootIds, { kinds: ROLE_KINDS, limit: LISTED_PLACES_MAX }));
 }
 
 /** The places under the administrator's subtrees a search text names (one more than shown, to tell "more"). */
