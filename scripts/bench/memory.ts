@@ -13,13 +13,13 @@
  */
 import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_DEMO_PASSWORD } from '../../src/demo/logins';
 import { READY_TOWN } from '../../src/demo/readyToVote';
+import { benchRun } from './run';
 
 const GOAL_MB = 150;
 const DEADLINE_MS = 400_000;
@@ -29,17 +29,8 @@ const code = READY_TOWN;
 const lc = code.toLowerCase();
 
 let child: ChildProcess | undefined;
-const dir = mkdtempSync(join(tmpdir(), 'minsheng-memory-'));
-const dbPath = join(dir, 'memory.db');
-const cleanup = () => {
-  child?.kill('SIGTERM');
-  rmSync(dir, { recursive: true, force: true });
-};
-const deadline = setTimeout(() => {
-  console.error(`bench:memory: gave up after ${DEADLINE_MS / 1000} s`);
-  cleanup();
-  process.exit(1);
-}, DEADLINE_MS);
+const run = benchRun('memory', DEADLINE_MS);
+const dbPath = join(run.dir, 'memory.db');
 
 // ---- memory of the child, from the kernel ----
 /** MB: resident now, the kernel's peak, and of the resident the process's own memory and its mapped files. */
@@ -110,7 +101,7 @@ async function startServer(port: number): Promise<{ base: string; pid: number; m
   delete env.NODE_ENV;
   delete env.DEMO_PASSWORD;
   const t0 = performance.now();
-  child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  child = run.track(spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] }));
   child.stdout!.resume(); // the request log: read and dropped, so the child never waits on a full pipe
   for (let i = 0; i < 1200; i++) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
@@ -257,13 +248,4 @@ async function main() {
   return ok;
 }
 
-main().then((ok) => {
-  clearTimeout(deadline);
-  cleanup();
-  process.exit(ok ? 0 : 1);
-}, (err) => {
-  console.error(err);
-  clearTimeout(deadline);
-  cleanup();
-  process.exit(1);
-});
+run.finish(main);

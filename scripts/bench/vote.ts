@@ -15,15 +15,15 @@
 import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDb } from '../../db/client';
 import { candidate, cycle, jurisdiction, representative, roleAssignment, user } from '../../db/schema';
 import { hashPassword } from '../../src/auth/password';
 import { CEILING_SCHEMA } from './voteCeiling';
+import { benchRun } from './run';
 
 const arg = process.argv.find((a) => a.startsWith('--reps='))?.split('=')[1];
 const R = Math.min(2000, Math.max(3, Number(arg ?? process.env.BENCH_REPS ?? 120) || 120));
@@ -36,19 +36,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
 let child: ChildProcess | undefined;
 let ceiling: ChildProcess | undefined;
-const dir = mkdtempSync(join(tmpdir(), 'minsheng-bench-'));
-const dbPath = join(dir, 'bench.db');
-const ceilingPath = join(dir, 'ceiling.db');
-const cleanup = () => {
-  child?.kill('SIGTERM');
-  ceiling?.kill('SIGTERM');
-  rmSync(dir, { recursive: true, force: true });
-};
-const deadline = setTimeout(() => {
-  console.error(`bench:vote: gave up after ${DEADLINE_MS / 1000} s`);
-  cleanup();
-  process.exit(1);
-}, DEADLINE_MS);
+const run = benchRun('vote', DEADLINE_MS);
+const dbPath = join(run.dir, 'bench.db');
+const ceilingPath = join(run.dir, 'ceiling.db');
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -102,10 +92,10 @@ async function waitUp(base: string) {
 async function startServer(port: number): Promise<string> {
   // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it exits (node --cpu-prof).
   const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [];
-  child = spawn(process.execPath, [...prof, '--import', 'tsx', join(root, 'src/server.ts')], {
+  child = run.track(spawn(process.execPath, [...prof, '--import', 'tsx', join(root, 'src/server.ts')], {
     cwd: root, env: { ...process.env, DATABASE_PATH: dbPath, PORT: String(port), HOST: '127.0.0.1', NO_DEMO: '1' },
     stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  }));
   return waitUp(`http://127.0.0.1:${port}`);
 }
 
@@ -122,10 +112,10 @@ function seedCeiling(): string[] {
 }
 
 async function startCeiling(port: number): Promise<string> {
-  ceiling = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts/bench/voteCeiling.ts')], {
+  ceiling = run.track(spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts/bench/voteCeiling.ts')], {
     cwd: root, env: { ...process.env, CEILING_DB: ceilingPath, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  }));
   return waitUp(`http://127.0.0.1:${port}`);
 }
 
@@ -356,13 +346,4 @@ async function main() {
   return ok;
 }
 
-main().then((ok) => {
-  clearTimeout(deadline);
-  cleanup();
-  process.exit(ok ? 0 : 1);
-}, (err) => {
-  console.error(err);
-  clearTimeout(deadline);
-  cleanup();
-  process.exit(1);
-});
+run.finish(main);
