@@ -10,9 +10,9 @@
  */
 import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDb } from '../../db/client';
@@ -20,6 +20,7 @@ import { candidate, cycle, jurisdiction, representative, roleAssignment, user } 
 import { hashPassword } from '../../src/auth/password';
 import { submitProposal } from '../../src/data/proposals';
 import { staffProposalSchema } from '../../src/domain/proposalInput';
+import { benchRun } from './run';
 
 const opt = (name: string, env: string, dflt: number, max: number) => {
   const v = Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? process.env[env] ?? dflt);
@@ -34,18 +35,9 @@ const YEAR = 2027;
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
 let server: ChildProcess | undefined;
-const dir = mkdtempSync(join(tmpdir(), 'minsheng-load-'));
-const dbPath = join(dir, 'load.db');
-const loopFile = join(dir, 'loop.json');
-const cleanup = () => {
-  server?.kill('SIGTERM');
-  rmSync(dir, { recursive: true, force: true });
-};
-const deadline = setTimeout(() => {
-  console.error('bench:load: gave up');
-  cleanup();
-  process.exit(1);
-}, (SECONDS + 240) * 1000);
+const run = benchRun('load', (SECONDS + 240) * 1000);
+const dbPath = join(run.dir, 'load.db');
+const loopFile = join(run.dir, 'loop.json');
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -99,10 +91,10 @@ async function startServer(port: number): Promise<string> {
   const base = `http://127.0.0.1:${port}`;
   // BENCH_CPU_PROF=<dir> writes the server's CPU profile there (open it in Chrome's DevTools) to see what held the loop.
   const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [];
-  server = spawn(process.execPath, [...prof, '--import', 'tsx', '--import', join(root, 'scripts/bench/loopDelay.ts'), join(root, 'src/server.ts')], {
+  server = run.track(spawn(process.execPath, [...prof, '--import', 'tsx', '--import', join(root, 'scripts/bench/loopDelay.ts'), join(root, 'src/server.ts')], {
     cwd: root, env: { ...process.env, DATABASE_PATH: dbPath, PORT: String(port), HOST: '127.0.0.1', NO_DEMO: '1', BENCH_LOOP_FILE: loopFile },
     stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  }));
   for (let i = 0; i < 300; i++) {
     try {
       if ((await fetch(`${base}/healthz`)).status < 500) return base;
@@ -170,7 +162,8 @@ async function main() {
 
   const db = new Database(dbPath, { readonly: true });
   const one = (sql: string) => (db.prepare(sql).get(poll.pollId) as { n: number }).n;
-  const ballots = one('select count(*) as n from ballot where poll_id = ?');
+  // A secret poll's ballots stay sealed in its box until 开箱 (the run does not close the poll): count either form.
+  const ballots = one('select count(*) as n from ballot where poll_id = ?') + one('select count(*) as n from sealed_ballot where poll_id = ?');
   const participations = one('select count(*) as n from participation where poll_id = ?');
   db.close();
   console.log(`check     ballots ${ballots}, participation ${participations}, voters who cast ${r.voters.done} of ${VOTERS}`);
@@ -187,13 +180,4 @@ async function main() {
   return ok;
 }
 
-main().then((ok) => {
-  clearTimeout(deadline);
-  cleanup();
-  process.exit(ok ? 0 : 1);
-}, (err) => {
-  console.error(err);
-  clearTimeout(deadline);
-  cleanup();
-  process.exit(1);
-});
+run.finish(main);

@@ -76,7 +76,13 @@ let markOpen!: () => void;
 const pollOpen = new Promise<void>((r) => { markOpen = r; });
 async function tryOpen() {
   if (opening) return;
-  opening = clerk.send(`${pollPath}/open`, {}).then((r) => r.status === 303);
+  // The session first adopts its 票决办法 (everyone checked in so far in favour), as a real poll requires; a secret
+  // poll then opens on the page that shows its box's slips.
+  opening = (async () => {
+    await clerk.send(`/j/${town}/sessions/${sessionId}/procedure`, { for: String(checkedIn), against: '0', abstain: '0' });
+    const r = await clerk.send(`${pollPath}/open`, {});
+    return r.status === 303 || (r.status === 200 && r.body.includes('slip-code'));
+  })();
   if (await opening) {
     out.pollOpenedAfter = (performance.now() - t0) / 1000;
     markOpen();
