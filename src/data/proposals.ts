@@ -206,15 +206,20 @@ function searchCondition(q: string): SQL | undefined {
   return and(...terms.map((term) => or(contains(proposal.title, term), contains(proposal.description, term), contains(proposal.receipt, term), contains(proposal.proposerName, term))!));
 }
 
-function filterCondition(cycleId: number, f: Omit<ProposalFilter, 'sort'>): SQL {
-  const where: SQL[] = [eq(proposal.cycleId, cycleId)];
-  if (f.status) where.push(eq(proposal.status, f.status));
-  if (f.category) where.push(eq(proposal.category, f.category));
+/** How a filter's value enters the SQL: as itself, or as a named placeholder of a kept statement. */
+type Bind = <T>(name: string, value: T) => T;
+const asValue: Bind = (_name, value) => value;
+const asPlaceholder: Bind = (name) => sql.placeholder(name) as never;
+
+function filterCondition(cycleId: number, f: Omit<ProposalFilter, 'sort'>, bind: Bind = asValue): SQL {
+  const where: SQL[] = [eq(proposal.cycleId, bind('cycleId', cycleId))];
+  if (f.status) where.push(eq(proposal.status, bind('status', f.status)));
+  if (f.category) where.push(eq(proposal.category, bind('category', f.category)));
   if (f.place === 'none') where.push(isNull(proposal.placeId));
-  else if (f.place !== undefined) where.push(eq(proposal.placeId, f.place));
-  if (f.source) where.push(eq(proposal.source, f.source));
-  if (f.costMin !== undefined) where.push(gte(proposal.estimatedCost, f.costMin));
-  if (f.costMax !== undefined) where.push(lte(proposal.estimatedCost, f.costMax));
+  else if (f.place !== undefined) where.push(eq(proposal.placeId, bind('place', f.place)));
+  if (f.source) where.push(eq(proposal.source, bind('source', f.source)));
+  if (f.costMin !== undefined) where.push(gte(proposal.estimatedCost, bind('costMin', f.costMin)));
+  if (f.costMax !== undefined) where.push(lte(proposal.estimatedCost, bind('costMax', f.costMax)));
   if (f.q) {
     const s = searchCondition(f.q);
     if (s) where.push(s);
@@ -258,20 +263,10 @@ export function listProposals(db: Db, cycleId: number, f: ProposalFilter, page: 
     return { total, rows };
   }
   // The clerk's list without a search: one pair of kept statements per combination of filters and order, the
-  // values bound (the same conditions as filterCondition, each value a placeholder).
+  // same conditions with each value a placeholder.
   const shape = [f.sort, f.status && 's', f.category && 'c', f.place === 'none' ? 'p0' : f.place !== undefined && 'p', f.source && 'o',
     f.costMin !== undefined && 'min', f.costMax !== undefined && 'max'].filter(Boolean).join(',');
-  const cond = () => {
-    const where: SQL[] = [eq(proposal.cycleId, sql.placeholder('cycleId'))];
-    if (f.status) where.push(eq(proposal.status, sql.placeholder('status')));
-    if (f.category) where.push(eq(proposal.category, sql.placeholder('category')));
-    if (f.place === 'none') where.push(isNull(proposal.placeId));
-    else if (f.place !== undefined) where.push(eq(proposal.placeId, sql.placeholder('place')));
-    if (f.source) where.push(eq(proposal.source, sql.placeholder('source')));
-    if (f.costMin !== undefined) where.push(gte(proposal.estimatedCost, sql.placeholder('costMin')));
-    if (f.costMax !== undefined) where.push(lte(proposal.estimatedCost, sql.placeholder('costMax')));
-    return and(...where)!;
-  };
+  const cond = () => filterCondition(cycleId, f, asPlaceholder);
   const values = {
     cycleId, status: f.status, category: f.category, place: f.place, source: f.source, costMin: f.costMin, costMax: f.costMax,
     limit: page.pageSize, offset: (page.page - 1) * page.pageSize,
