@@ -213,7 +213,10 @@ function writeOpening(conn: DbConnection, actor: Actor, p: Poll, opening: BoxToO
     const found = pollInSession(tx, p.id)!;
     const { poll: closed, session: s } = found;
     const current = boxOf(tx, p.id);
-    if (closed.state !== 'closed' || !isSealed(current)) return refuse('票箱已经打开或表决已作废', '_form', 409);
+    // Read once more inside the write: another pair of scrutineers may have opened the box, or the poll been voided,
+    // while this opening decrypted. Each is said as it is.
+    if (closed.state !== 'closed') return refuse('本轮表决已作废', '_form', 409);
+    if (!isSealed(current)) return refuse('票箱已经打开', '_form', 409);
     // Rows go in as multi-row inserts, chunk by chunk in the shuffled order: the same rows in the same order as
     // one insert each, in a fraction of the time the loop is held.
     for (const rows of chunks(w.rows)) tx.insert(ballot).values(rows).run();
