@@ -17,6 +17,7 @@ import { colourTask, followUpDue, isFollowUpOverdue, overrunLine } from '../doma
 import { openFollowUps } from './evaluation';
 import { idList, idsIn, prepared } from './statements';
 import { keptUntilWrite } from './keptUntilWrite';
+import { compareDates } from '../domain/chinaDate';
 
 /** One thing due from the person looking at their home page. */
 export interface DeliveryTodo { label: string; href: string; due?: string; overdue: boolean }
@@ -160,7 +161,7 @@ function todosAt(db: Db, user: { id: number; assignments: readonly Assignment[] 
       }
     }
   }
-  return out.sort((x, y) => Number(y.overdue) - Number(x.overdue) || x.rank - y.rank || (x.due ?? '9').localeCompare(y.due ?? '9'))
+  return out.sort((x, y) => Number(y.overdue) - Number(x.overdue) || x.rank - y.rank || compareDates(x.due ?? '9', y.due ?? '9'))
     .map(({ rank: _r, ...t }) => t);
 }
 

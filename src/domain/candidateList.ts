@@ -4,6 +4,7 @@
  */
 import type { Phase } from './vocabulary';
 import { ok, refuse, type Result } from './result';
+import { compareDates } from './chinaDate';
 
 /** The list is built while screening finishes and in its own phase; it is fixed from the vote on. */
 export const CANDIDATE_EDIT_PHASES: readonly Phase[] = ['screening', 'candidates'];
@@ -80,7 +81,7 @@ export function validateSchedule(s: ScheduleInput): Record<string, string> {
     if (m.plannedSpend > s.budget) errors[`m${i}_spend`] = '计划累计支出不能超过预算';
   });
   // Planned % and spend are cumulative: ordered by date, neither may go down.
-  const byDate = s.milestones.map((m, i) => ({ ...m, i })).sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.i - b.i);
+  const byDate = s.milestones.map((m, i) => ({ ...m, i })).sort((a, b) => compareDates(a.dueDate, b.dueDate) || a.i - b.i);
   for (let k = 1; k < byDate.length; k++) {
     const prev = byDate[k - 1]!;
     const cur = byDate[k]!;

@@ -54,7 +54,9 @@ export function daysBetween(a: ChinaDate, b: ChinaDate): number {
   return Math.round((Date.UTC(pb.y, pb.m - 1, pb.d) - Date.UTC(pa.y, pa.m - 1, pa.d)) / 86_400_000);
 }
 
-const chinaDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+// Made only for an instant before 1992: the time-zone database costs memory that no current date needs.
+let chinaDay: Intl.DateTimeFormat | undefined;
+const before1992 = () => (chinaDay ??= new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }));
 
 // China has kept UTC+8 without daylight saving since 1992: from then on the date is plain arithmetic, far cheaper
 // than asking Intl (dashboards date every report); earlier instants go through the time-zone database.
@@ -69,11 +71,19 @@ export function chinaDateOf(instant: Date): ChinaDate {
     const d = new Date(t + EIGHT_HOURS);
     return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
   }
-  const p = Object.fromEntries(chinaDay.formatToParts(instant).map((x) => [x.type, x.value]));
+  const p = Object.fromEntries(before1992().formatToParts(instant).map((x) => [x.type, x.value]));
   return `${p.year}-${p.month}-${p.day}`;
 }
 
 /** The year in China at an instant: the default for a new cycle. */
 export function chinaYearOf(instant: Date): number {
   return Number(chinaDateOf(instant).slice(0, 4));
+}
+
+/**
+ * Orders China dates or months ('2027-03-01', '2027-03'), earlier first: they sort as plain text. Not
+ * localeCompare, which would map the runtime's collation data into memory to compare digits.
+ */
+export function compareDates(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,5 +1,5 @@
 import type { Phase } from './phases';
-import { isChinaDate } from './chinaDate';
+import { compareDates, isChinaDate } from './chinaDate';
 import { ok, refuse, type Result } from './result';
 
 /**
@@ -47,7 +47,7 @@ export function pickCollectionCycle<T extends WindowCycle>(
   if (open) return open;
   const soon = withState
     .filter((x): x is { cycle: T; state: Extract<CollectionState, { kind: 'notYet' }> } => x.state.kind === 'notYet')
-    .sort((a, b) => a.state.opens.localeCompare(b.state.opens))[0];
+    .sort((a, b) => compareDates(a.state.opens, b.state.opens))[0];
   if (soon) return soon;
   const year = Number(today.slice(0, 4));
   const current = withState.find((x) => x.cycle.year === year) ?? withState.find((x) => x.cycle.year === year + 1);

@@ -1,4 +1,4 @@
-import { parseChinaDate, type ChinaDate } from './chinaDate';
+import { compareDates, parseChinaDate, type ChinaDate } from './chinaDate';
 import { DUTY_ACTIVITY_KINDS, type DutyActivityKind, type RollState } from './vocabulary';
 
 /**
@@ -83,7 +83,7 @@ export function ledgerOf(entries: readonly LedgerEntry[], representativeId: numb
   const mine = entries.filter((e) => e.representativeId === representativeId && inLedgerYear(e.date, year));
   const byKind = Object.fromEntries(LEDGER_KINDS.map((k) => [k, [] as LedgerEntry[]])) as Record<LedgerKind, LedgerEntry[]>;
   const counts = emptyCounts();
-  for (const e of [...mine].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))) {
+  for (const e of [...mine].sort((a, b) => compareDates(a.date, b.date))) {
     byKind[e.kind].push(e);
     add(counts, e);
   }

@@ -7,6 +7,8 @@
  * fields point that way. Deciding "eligible" over a `fail` or a `flagged` rule needs a written override reason.
  */
 
+import { groupedNumber } from './numberText';
+
 export type RuleOutcome = 'pass' | 'fail' | 'needsReview';
 
 export const RULE_CODES = [
@@ -77,7 +79,7 @@ const GUIDANCE = '《重庆市江津区人大常委会关于深入实施镇年�
 const REPORT_004 = '《关于地方人大践行全过程人民民主重大理念的实践与思考》（江津区人大常委会，2024年12月）调研发现的问题';
 const RULES_002 = '《自治州人大常委会代表工作规程（试行）》第八十三条';
 
-const yuan = (n: number) => `${n.toLocaleString('zh-CN')} 元`;
+const yuan = (n: number) => `${groupedNumber(n)} 元`;
 
 // ---------------------------------------------------------------- keyword flags
 

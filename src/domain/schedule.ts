@@ -1,4 +1,4 @@
-import { addMonths as addMonthsToDate } from './chinaDate';
+import { compareDates, addMonths as addMonthsToDate } from './chinaDate';
 
 /**
  * 月跟踪 schedule rules (DOMAIN §3.5): which months a project reports, when a month's report is overdue,
@@ -91,7 +91,7 @@ export function reportStanding(month: Month, dueDay: number, today: string, file
  * reaches 100. Milestones due the same day make one point, the furthest: the plan stands there at that day's end.
  */
 function planPoints(plan: Plan): { day: number; pct: number; spend: number }[] {
-  const ms = [...plan.milestones].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.plannedPct - b.plannedPct);
+  const ms = [...plan.milestones].sort((a, b) => compareDates(a.dueDate, b.dueDate) || a.plannedPct - b.plannedPct);
   const pts = [{ day: dayNumber(plan.startDate), pct: 0, spend: 0 }];
   const put = (day: number, pct: number, spend: number) => {
     const last = pts[pts.length - 1]!;
@@ -153,7 +153,7 @@ export function scheduleLag(plan: Plan, asOf: string, reportedPct: number, repor
 
 /** Milestones the unit reports on: not an anchor dated on or before the start (a carried-over project's starting point). */
 export function reportableMilestones(plan: Plan): PlannedMilestone[] {
-  return [...plan.milestones].filter((m) => m.dueDate > plan.startDate).sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+  return [...plan.milestones].filter((m) => m.dueDate > plan.startDate).sort((a, b) => compareDates(a.dueDate, b.dueDate));
 }
 
 /** "Behind schedule" is strictly more than the tolerance: exactly the tolerance is still within it. */
@@ -268,7 +268,7 @@ export function assessProject(p: {
     return { ...a, months: a.months.filter(owed), standings: a.standings.filter((s) => owed(s.month)), overrunMonths: 0, reasons: a.reasons.filter((r) => r !== 'overrun'), colour: haltedColour(a), halted: p.halted };
   }
   if (p.halted) return { ...assessProject({ ...p, halted: undefined }), halted: p.halted };
-  const lastFiled = [...p.reports].sort((a, b) => a.month.localeCompare(b.month)).at(-1);
+  const lastFiled = [...p.reports].sort((a, b) => compareDates(a.month, b.month)).at(-1);
   const finished = p.accepted || (p.completed ?? false) || (lastFiled?.pct ?? p.carriedPct ?? 0) >= 100;
   const months = reportingMonths(p.plan, p.cycleYear, p.today, finished, p.reports.map((r) => r.month));
   const byMonth = new Map(p.reports.map((r) => [r.month, r]));
@@ -283,7 +283,7 @@ export function assessProject(p: {
   let reportedPct = p.carriedPct ?? 0;
   let lag = 0;
   if (asOfMonth) {
-    const latest = p.reports.filter((r) => r.month <= asOfMonth).sort((a, b) => a.month.localeCompare(b.month)).at(-1);
+    const latest = p.reports.filter((r) => r.month <= asOfMonth).sort((a, b) => compareDates(a.month, b.month)).at(-1);
     reportedPct = latest?.pct ?? p.carriedPct ?? 0;
     const asOf = lastDayOfMonth(asOfMonth) < p.plan.endDate ? lastDayOfMonth(asOfMonth) : p.plan.endDate;
     const l = scheduleLag(p.plan, asOf, reportedPct, latest?.milestones ?? []);

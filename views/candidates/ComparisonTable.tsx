@@ -1,6 +1,7 @@
 import type { CandidateView } from '../../src/data/candidates';
 import { beneficiariesOf, monthsSpanned } from '../../src/domain/candidateList';
 import { fmtYuan } from '../components/format';
+import { groupedNumber } from '../../src/domain/numberText';
 
 /**
  * The candidates side by side: budget, unit, schedule, who benefits, cross-year. On a phone the table scrolls
@@ -30,7 +31,7 @@ export function ComparisonTable(p: { list: CandidateView[]; caption?: string }) 
                 <td>{c.unitName}</td>
                 <td class="nowrap">{c.startDate}<br />至 {c.endDate}</td>
                 <td class="num">{months ?? '—'}</td>
-                <td>{b.text || '—'}{b.count !== null && <div class="muted">约 {b.count.toLocaleString('zh-CN')} 人</div>}</td>
+                <td>{b.text || '—'}{b.count !== null && <div class="muted">约 {groupedNumber(b.count)} 人</div>}</td>
                 <td>{c.crossYear ? '是' : '否'}</td>
               </tr>
             );

@@ -1,7 +1,5 @@
 import type { DataTable } from '../../src/data/deliveryDashboard';
-
-// One formatter for every number cell (toLocaleString builds a new one each call).
-const zhNumber = new Intl.NumberFormat('zh-CN');
+import { groupedNumber } from '../../src/domain/numberText';
 
 /** A dashboard table as the page shows it; the CSV export is built from the same DataTable. */
 export function DataTableView(p: { table: DataTable; csvHref: string }) {
@@ -13,7 +11,7 @@ export function DataTableView(p: { table: DataTable; csvHref: string }) {
         <thead><tr>{t.columns.map((col, i) => <th scope="col" class={t.numeric[i] ? 'num' : undefined}>{col}</th>)}</tr></thead>
         <tbody>
           {t.rows.length === 0 ? <tr><td colspan={t.columns.length} class="muted">无</td></tr> : t.rows.map((r) => (
-            <tr>{r.map((v, i) => <td data-label={t.columns[i]} class={t.numeric[i] ? 'num' : undefined}>{v === null || v === undefined ? '' : typeof v === 'number' ? zhNumber.format(v) : v}</td>)}</tr>
+            <tr>{r.map((v, i) => <td data-label={t.columns[i]} class={t.numeric[i] ? 'num' : undefined}>{v === null || v === undefined ? '' : typeof v === 'number' ? groupedNumber(v) : v}</td>)}</tr>
           ))}
         </tbody>
       </table>

@@ -8,6 +8,7 @@ import { Field, FormError, type FieldErrors, type FormValues } from '../componen
 import { PublicUrlWarning } from '../components/PublicUrlWarning';
 import { chinaDateOf, fmtDateTime } from '../components/format';
 import { yuanWords } from './format';
+import { groupedNumber } from '../../src/domain/numberText';
 
 export function StatusBadge(p: { status: ProposalStatus }) {
   return <span class={`badge st-${p.status}`}>{STATUS_LABELS[p.status]}</span>;
@@ -21,7 +22,7 @@ function Facts(p: { t: TrackedProposal }) {
       <dt>地点</dt><dd>{t.jurisdictionName} {t.placeName ?? wholeAreaLabel(t.jurisdictionKind)}</dd>
       <dt>类别</dt><dd>{CATEGORY_LABELS[t.category]}</dd>
       <dt>估算投资</dt><dd>{yuanWords(t.estimatedCost)}（财政资金占 {t.fiscalSharePct}%）</dd>
-      <dt>受益对象</dt><dd>{t.beneficiaries}{t.beneficiaryCount ? `，约 ${t.beneficiaryCount.toLocaleString('zh-CN')} 人` : ''}</dd>
+      <dt>受益对象</dt><dd>{t.beneficiaries}{t.beneficiaryCount ? `，约 ${groupedNumber(t.beneficiaryCount)} 人` : ''}</dd>
       <dt>预计工期</dt><dd>{t.durationMonths} 个月{t.crossYear ? '（跨年度）' : ''}</dd>
       <dt>提议人</dt><dd>{t.proposerMasked}（{SOURCE_LABELS[t.source]}）</dd>
       <dt>提交方式</dt><dd>{CHANNEL_LABELS[t.entryChannel]}{t.stationName ? `，经${t.stationName}` : ''}</dd>

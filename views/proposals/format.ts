@@ -1,6 +1,6 @@
+import { groupedNumber } from '../../src/domain/numberText';
+
 /** 'YYYY-MM-DD' (a China date) → 2027年3月1日 */
-// One formatter for every amount (toLocaleString builds a new one each call).
-const zhNumber = new Intl.NumberFormat('zh-CN');
 
 export function chinaDay(date: string): string {
   const [y, m, d] = date.split('-').map(Number);
@@ -11,7 +11,7 @@ export function chinaDay(date: string): string {
 export function yuanWords(n: number): string {
   if (n >= 100_000_000 && n % 1_000_000 === 0) return `${n / 100_000_000} 亿元`;
   if (n >= 10_000 && n % 100 === 0) return `${n / 10_000} 万元`;
-  return `${zhNumber.format(n)} 元`;
+  return `${groupedNumber(n)} 元`;
 }
 
 /** A long public reason cut for a list, at a character (never half an emoji). */

@@ -17,7 +17,7 @@ import type { ProjectEnv } from '../../http/subjects/delivery';
 import { notFound, type CycleEnv } from '../../http/subjects/jurisdiction';
 import { trimmed, validForm, type FieldErrors, type FormValues } from '../../http/validate';
 import { ALWAYS, assessed, assessedOne, cycleBase, deliveryTabs, numberedRows, today } from './shared';
-import { isChinaDate } from '../../domain/chinaDate';
+import { compareDates, isChinaDate } from '../../domain/chinaDate';
 import { followUpDue, isFollowUpOverdue } from '../../domain/deliveryTasks';
 import { getSettings } from '../../data/settings';
 
@@ -102,13 +102,13 @@ const planForm = z.looseObject({
   }
   const [start, end] = [String(v.startDate ?? ''), String(v.endDate ?? '')];
   if (isChinaDate(start) && isChinaDate(end) && end < start) issue('endDate', '完工日期不能早于开工日期');
-  const sorted = rows.map((x) => x.m).sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+  const sorted = rows.map((x) => x.m).sort((a, b) => compareDates(a.dueDate, b.dueDate));
   if (sorted.some((m, i) => i > 0 && m.plannedPct < sorted[i - 1]!.plannedPct)) ctx.addIssue({ code: 'custom', message: '节点的累计完成比例应随日期递增' });
 }, ALWAYS).transform((v) => ({
   reason: v.reason,
   plan: {
     budget: v.budget, startDate: v.startDate, endDate: v.endDate,
-    milestones: plannedRows(v).map((x) => x.m).sort((a, b) => a.dueDate.localeCompare(b.dueDate)),
+    milestones: plannedRows(v).map((x) => x.m).sort((a, b) => compareDates(a.dueDate, b.dueDate)),
   } satisfies Plan,
 }));
 
