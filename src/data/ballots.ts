@@ -175,7 +175,7 @@ const REASON_SEPARATOR = '\x1f';
 const ballotsPacked = (db: Db) => prepared(db, 'ballotsPacked', (db) => db.select({
   codes: sql<string | null>`group_concat(${ballot.marks}, '') filter (where ${ballot.valid} = 1)`,
   valid: sql<number>`count(*) filter (where ${ballot.valid} = 1)`,
-  reasons: sql<string | null>`group_concat(${ballot.invalidReason}, char(31)) filter (where ${ballot.valid} = 0)`,
+  reasons: sql<string | null>`group_concat(${ballot.invalidReason}, ${REASON_SEPARATOR}) filter (where ${ballot.valid} = 0)`,
   invalid: sql<number>`count(*) filter (where ${ballot.valid} = 0)`,
 }).from(ballot).where(eq(ballot.pollId, sql.placeholder('pollId'))).prepare());
 
@@ -186,7 +186,8 @@ const invalidBallotsByReason = (db: Db) => prepared(db, 'invalidBallotsByReason'
 function byReason(reasons: readonly string[]): { reason: string; count: number }[] {
   const counts = new Map<string, number>();
   for (const r of reasons) counts.set(r, (counts.get(r) ?? 0) + 1);
-  return [...counts].map(([reason, count]) => ({ reason, count }));
+  // By reason, as the count in SQL gives them: the rows' order is their random keys'.
+  return [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([reason, count]) => ({ reason, count }));
 }
 
 /** A named poll's ballots with the voters' names: open by design, and the ballot screen said so. */
