@@ -406,15 +406,17 @@ export const participation = sqliteTable('participation', {
 
 /**
  * What was chosen — and nothing about who. No voter, no time, a random 128-bit key and WITHOUT ROWID
- * (see the migration), so neither ids nor insertion order re-join a ballot to a participation row.
+ * (see the migrations), so neither ids nor insertion order re-join a ballot to a participation row. Keyed by
+ * (poll, random id): a poll's ballots lie together and are read without scanning every poll's, and within a poll
+ * the random id is the only order (a secret poll's ballots are all written at once, at 开箱, shuffled).
  */
 export const ballot = sqliteTable('ballot', {
-  id: text('id').primaryKey(),
+  id: text('id').notNull(),
   pollId: integer('poll_id').notNull().references(() => poll.id),
-  marks: text('marks').notNull(), // JSON { [pollOptionId]: 'for' | 'against' | 'abstain' } (evaluation: 'satisfied' …)
+  marks: text('marks').notNull(), // compact: one character per option in position order (src/domain/compactMarks.ts)
   valid: integer('valid', { mode: 'boolean' }).notNull(),
   invalidReason: text('invalid_reason').notNull().default(''),
-});
+}, (t) => [primaryKey({ columns: [t.pollId, t.id] })]);
 
 /**
  * A secret poll's sealed ballot box: the public key ballots are sealed to, and the private key wrapped under the

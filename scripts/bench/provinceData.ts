@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { DbConnection } from '../../db/client';
 import type { Marks } from '../../src/domain/ballot';
+import { encodeMarks } from '../../src/domain/compactMarks';
 import { blankBallots } from '../../src/domain/closureCertificate';
 import { formatReceipt, receiptCheck } from '../../src/domain/receipt';
 import { tallySelection } from '../../src/domain/tally';
@@ -211,6 +212,7 @@ export function buildProvince(conn: DbConnection, passwordHash: string, scale: P
       ins.procedure.run(sessionId, `${townName}${year}年民生实事项目票决办法`, JSON.stringify(rule), present.length, clerkId, opened - 1800_000); add('voting_procedure');
       const pollId = id(ins.poll.run(sessionId, `${year}年度民生实事项目票决`, scale.seatsToFill, JSON.stringify(rule), opened, opened + 1800_000, opened + 7200_000, opened - 600_000)); add('poll');
       const options = candidates.map((cand, i) => ({ optionId: id(ins.option.run(pollId, cand.id, cand.title, i + 1)), label: cand.title, candidateId: cand.id }));
+      const optionIds = options.map((o) => o.optionId);
       add('poll_option', options.length);
       for (const moment of ['open', 'close']) for (const r of reps) ins.roll.run(pollId, moment, r.id, presentIds.has(r.id) ? 'present' : 'leave');
       add('poll_roll', 2 * reps.length);
@@ -221,7 +223,7 @@ export function buildProvince(conn: DbConnection, passwordHash: string, scale: P
         const marks: Marks = {};
         options.forEach((o, i) => { marks[o.optionId] = i < scale.seatsToFill ? pick(MARKS) : pick(['for', 'against', 'against', 'abstain'] as const); });
         ballots.push({ marks, valid: true });
-        ins.ballot.run(randomBytes(16).toString('hex'), pollId, JSON.stringify(marks));
+        ins.ballot.run(randomBytes(16).toString('hex'), pollId, encodeMarks(optionIds, marks));
       }
       add('participation', present.length); add('ballot', present.length);
       ins.box.run(pollId, randomBytes(32), opened + 1800_000); add('ballot_box');

@@ -3,12 +3,13 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { durably, type Db, type DbConnection } from '../../db/client';
 import { attendance, ballot, ballotBox, namedBallot, participation, poll, representative } from '../../db/schema';
 import { checkBallotOf, type Marks } from '../domain/ballot';
+import { packBallots, packOf, type BallotPack } from '../domain/ballotPack';
 import { refuse, type Refusal } from '../domain/result';
 import { inHall, placeLabel } from '../domain/roll';
 import type { TallyBallot } from '../domain/tally';
 import { sealFor, storeSealed, type SealedBallot } from './ballotBox';
 import { prepared } from './statements';
-import type { Poll, PollOption } from './pollReads';
+import { optionsOf, type Poll, type PollOption } from './pollReads';
 
 /** 128 random bits: a ballot's key carries no order, no time and no voter. */
 export function newBallotId(): string {
@@ -150,12 +151,43 @@ export function turnout(db: Db, pollId: number): { electronic: number; paper: nu
 
 export type CountedBallot = TallyBallot & { invalidReason: string };
 
-/** Every counted ballot of the poll, from the anonymous table or, for a named poll, the named one. */
-export function ballotsOf(db: Db, pollId: number, secrecy: 'secret' | 'named'): CountedBallot[] {
-  const rows = secrecy === 'named'
-    ? db.select({ marks: namedBallot.marks, valid: namedBallot.valid, invalidReason: namedBallot.invalidReason }).from(namedBallot).where(eq(namedBallot.pollId, pollId)).all()
-    : db.select({ marks: ballot.marks, valid: ballot.valid, invalidReason: ballot.invalidReason }).from(ballot).where(eq(ballot.pollId, pollId)).all();
-  return rows.map((r) => ({ marks: JSON.parse(r.marks) as Marks, valid: r.valid, invalidReason: r.invalidReason }));
+/**
+ * Every counted ballot of the poll, packed for the count (see BallotPack), for its options in position order: from
+ * the anonymous table — the poll's rows by the table's (poll, id) key, the valid ballots' compact marks joined end
+ * to end by SQLite and the invalid ones as numbers by reason — or, for a named poll, from the named table.
+ */
+export function ballotsOf(db: Db, pollId: number, secrecy: 'secret' | 'named', optionIds: readonly number[] = optionsOf(db, pollId).map((o) => o.id)): BallotPack {
+  if (secrecy === 'named') {
+    const rows = db.select({ marks: namedBallot.marks, valid: namedBallot.valid, invalidReason: namedBallot.invalidReason }).from(namedBallot).where(eq(namedBallot.pollId, pollId)).all();
+    return packBallots(optionIds, rows.map((r) => ({ marks: JSON.parse(r.marks) as Marks, valid: r.valid, invalidReason: r.invalidReason })));
+  }
+  const read = ballotsPacked(db).get({ pollId })!;
+  const reasons = read.reasons === null ? [] : read.reasons.split(REASON_SEPARATOR);
+  // A reason holding the separator (typed on a paper ballot) would split wrong: those polls count reasons in SQL.
+  const invalid = reasons.length === read.invalid ? byReason(reasons) : invalidBallotsByReason(db).all({ pollId });
+  return packOf(optionIds.length, read.valid, read.codes ?? '', invalid);
+}
+
+/** Joins a poll's invalid ballots' reasons in the same pass as the valid ones' marks (invalid ballots are few). */
+const REASON_SEPARATOR = '\x1f';
+
+/** One pass over the poll's rows, by the table's key: the valid ballots' marks end to end, the invalid ones' reasons. */
+const ballotsPacked = (db: Db) => prepared(db, 'ballotsPacked', (db) => db.select({
+  codes: sql<string | null>`group_concat(${ballot.marks}, '') filter (where ${ballot.valid} = 1)`,
+  valid: sql<number>`count(*) filter (where ${ballot.valid} = 1)`,
+  reasons: sql<string | null>`group_concat(${ballot.invalidReason}, ${REASON_SEPARATOR}) filter (where ${ballot.valid} = 0)`,
+  invalid: sql<number>`count(*) filter (where ${ballot.valid} = 0)`,
+}).from(ballot).where(eq(ballot.pollId, sql.placeholder('pollId'))).prepare());
+
+const invalidBallotsByReason = (db: Db) => prepared(db, 'invalidBallotsByReason', (db) => db.select({ reason: ballot.invalidReason, count: sql<number>`count(*)` })
+  .from(ballot).where(and(eq(ballot.pollId, sql.placeholder('pollId')), eq(ballot.valid, false)))
+  .groupBy(ballot.invalidReason).orderBy(asc(ballot.invalidReason)).prepare());
+
+function byReason(reasons: readonly string[]): { reason: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const r of reasons) counts.set(r, (counts.get(r) ?? 0) + 1);
+  // By reason, as the count in SQL gives them: the rows' order is their random keys'.
+  return [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([reason, count]) => ({ reason, count }));
 }
 
 /** A named poll's ballots with the voters' names: open by design, and the ballot screen said so. */

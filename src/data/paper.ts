@@ -3,12 +3,13 @@ import { durably, type Db, type DbConnection } from '../../db/client';
 import { IN_HALL } from '../domain/roll';
 import { attendance, ballot, ballotBox, paperEntry, participation, poll, sessionRoster, user } from '../../db/schema';
 import { completeMarks, judgeBallotOf, type Marks } from '../domain/ballot';
+import { encodeMarks } from '../domain/compactMarks';
 import { moreReturnedThanIssued, nextPass, readSerial, reconcile, type PaperEntryView, type Reconciliation } from '../domain/paperBallot';
 import { ok, refuse, type Result } from '../domain/result';
 import { recordAudit, type Actor } from './audit';
-import { electronicVotes, newBallotId, newReceiptCode, type CountedBallot } from './ballots';
+import { newBallotId, newReceiptCode, type CountedBallot } from './ballots';
 import { boxOf, destroyBox, isSealed, paperCountDone, scrubAfterBox, scrubAfterBoxOffLoop, secureDeletes, type LogScrub } from './ballotBox';
-import { pollById, pollInSession, type Poll, type PollOption } from './pollReads';
+import { optionsOf, pollById, pollInSession, type Poll, type PollOption } from './pollReads';
 import { computeResult, storeResult } from './results';
 import { headcount } from './sessions';
 
@@ -58,7 +59,7 @@ function countedPaper(r: Reconciliation): CountedBallot[] {
 
 /**
  * A finished paper count's ballots, from the tellers' entries (frozen once the count is done): the same ballots
- * finishPaperCount wrote to the anonymous table, read without scanning that table (it has no index by poll).
+ * finishPaperCount wrote to the anonymous table, as the tellers entered them.
  */
 export function paperBallotsOf(db: Db, pollId: number): CountedBallot[] {
   return countedPaper(reconcile(paperEntriesOf(db, pollId)));
@@ -150,40 +151,19 @@ export function finishPaperCount(conn: DbConnection, actor: Actor, p: Poll, now:
 }
 
 /**
- * finishPaperCount for a request. When the box was opened before the tellers finished, the count also needs the
- * electronic ballots already in the anonymous table, which has no index by poll: they are read a slice of the
- * table at a time between turns of the loop, before the one write (which counts them only if they are still
- * exactly the poll's electronic ballots). A destroyed box's log is scrubbed off the loop.
+ * finishPaperCount for a request. When the box was opened before the tellers finished, the count also takes the
+ * electronic ballots the opening wrote: read in the write by the anonymous table's (poll, id) key, a poll's ballots
+ * only. A destroyed box's log is scrubbed off the loop.
  */
 export async function finishPaperCountOffLoop(conn: DbConnection, actor: Actor, p: Poll, now: Date): Promise<Result<PaperCount>> {
-  const box = boxOf(conn, p.id);
-  // Opened, and the paper count not yet in: the count after this write needs the ballots the opening wrote.
-  const electronic = p.state === 'closed' && box?.openedAt != null && box.paperCountedAt === null ? await ballotsOfOffLoop(conn, p.id) : undefined;
-  const { finished, boxDestroyed } = countPaper(conn, actor, p, now, electronic);
+  const { finished, boxDestroyed } = countPaper(conn, actor, p, now);
   if (finished.ok && boxDestroyed) {
     return ok({ ...finished.value, scrub: await scrubAfterBoxOffLoop(conn, actor, { pollId: p.id, jurisdictionId: pollInSession(conn, p.id)!.session.jurisdictionId }, now) });
   }
   return finished;
 }
 
-/** Rows of the anonymous table looked at per turn of the loop (a few ms). */
-const SLICE = 4000;
-
-/** A poll's anonymous ballots, read slice by slice in key order across turns of the loop (the table has no index by poll). */
-async function ballotsOfOffLoop(conn: DbConnection, pollId: number): Promise<CountedBallot[]> {
-  // Other polls' rows give back their key only: their marks are never copied out of the file.
-  const slice = conn.$client.prepare('select id, case when poll_id = ? then marks end as marks, valid, invalid_reason as invalidReason from ballot where id > ? order by id limit ?');
-  const out: CountedBallot[] = [];
-  for (let after = ''; ;) {
-    const rows = slice.all(pollId, after, SLICE) as { id: string; marks: string | null; valid: number; invalidReason: string }[];
-    for (const r of rows) if (r.marks !== null) out.push({ marks: JSON.parse(r.marks) as Marks, valid: r.valid === 1, invalidReason: r.invalidReason });
-    if (rows.length < SLICE) return out;
-    after = rows[rows.length - 1]!.id;
-    await new Promise((r) => setImmediate(r));
-  }
-}
-
-function countPaper(conn: DbConnection, actor: Actor, p: Poll, now: Date, electronic?: readonly CountedBallot[]): { finished: Result<PaperCount>; boxDestroyed: boolean } {
+function countPaper(conn: DbConnection, actor: Actor, p: Poll, now: Date): { finished: Result<PaperCount>; boxDestroyed: boolean } {
   secureDeletes(conn);
   let boxDestroyed = false;
   const finished = durably(conn, () => conn.transaction((tx): Result<PaperCount> => {
@@ -219,17 +199,13 @@ function countPaper(conn: DbConnection, actor: Actor, p: Poll, now: Date, electr
       boxDestroyed = destroyBox(tx, p.id);
       return ok({ voided: true, returned, awaitingBox: false, scrub: null });
     }
-    const paper = countedPaper(r);
-    for (const b of paper) {
-      tx.insert(ballot).values({ id: newBallotId(), pollId: p.id, marks: JSON.stringify(b.marks), valid: b.valid, invalidReason: b.invalidReason }).run();
+    const optionIds = optionsOf(tx, p.id).map((o) => o.id);
+    for (const b of countedPaper(r)) {
+      tx.insert(ballot).values({ id: newBallotId(), pollId: p.id, marks: encodeMarks(optionIds, b.marks), valid: b.valid, invalidReason: b.invalidReason }).run();
     }
     const awaitingBox = isSealed(boxOf(tx, p.id));
     if (awaitingBox) tx.update(ballotBox).set({ paperCountedAt: now }).where(eq(ballotBox.pollId, p.id)).run();
-    else {
-      // The electronic ballots read beforehand, when they are still one per electronic vote; else read here.
-      const counted = electronic && electronic.length === electronicVotes(tx, p.id) ? [...electronic, ...paper] : undefined;
-      storeResult(tx, computeResult(tx, { poll: fresh, session: s }, now, counted), now);
-    }
+    else storeResult(tx, computeResult(tx, { poll: fresh, session: s }, now), now);
     return ok({ voided: false, returned, awaitingBox, scrub: null });
   }));
   return { finished, boxDestroyed };

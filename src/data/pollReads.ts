@@ -40,7 +40,7 @@ export function pollById(db: Db, id: number): Poll | undefined {
 /** The options in ballot order. */
 export function optionsOf(db: Db, pollId: number): PollOption[] {
   return prepared(db, 'optionsOf', (db) => db.select().from(pollOption).where(eq(pollOption.pollId, sql.placeholder('pollId')))
-    .orderBy(asc(pollOption.position)).prepare()).all({ pollId });
+    .orderBy(asc(pollOption.position), asc(pollOption.id)).prepare()).all({ pollId });
 }
 
 export function pollsOf(db: Db, sessionId: number): Poll[] {

@@ -1,13 +1,14 @@
 import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { candidate, cycle, poll, pollResult, project, resolution, session } from '../../db/schema';
+import { packTotals, type BallotPack } from '../domain/ballotPack';
 import { blankBallots } from '../domain/closureCertificate';
 import type { MajorityBase } from '../domain/majority';
 import type { PollRule } from '../domain/pollRule';
 import { tallyEvaluation, type EvaluationTally } from '../domain/evaluationTally';
 import type { ChainKind, ChainStep } from '../domain/shortfall';
 import { tallySelection, type SelectionTally } from '../domain/tally';
-import { ballotsOf, turnout, type CountedBallot } from './ballots';
+import { ballotsOf, turnout } from './ballots';
 import { optionsOf, runoffOf, type Poll, type PollInSession } from './pollReads';
 import { ruleOf } from './pollRules';
 import { pollRollFigures, type PollRollFigures } from './roll';
@@ -43,28 +44,29 @@ export interface EvaluationPollResult extends ResultBase { kind: 'evaluation'; t
 
 export type StoredResult = SelectionResult | EvaluationPollResult;
 
-/** Tallies a closed poll from its ballots and its session's roster as of the close, under the rule it opened with. */
 /**
- * `counted`: the poll's ballots when the caller holds every one of them already (the box just opened, no paper
- * ballots): the anonymous table has no index by design, so reading them back scans the whole province's ballots.
+ * Tallies a closed poll from its ballots and its session's roster as of the close, under the rule it opened with.
+ * `counted`: the poll's ballots, packed, when the caller holds every one of them already (the box just opened);
+ * else they are read (ballotsOf).
  */
-export function computeResult(db: Db, { poll: p, session: s }: PollInSession, now: Date, counted?: readonly CountedBallot[]): StoredResult {
+export function computeResult(db: Db, { poll: p, session: s }: PollInSession, now: Date, counted?: BallotPack): StoredResult {
   const settings = getSettings(db, s.jurisdictionId);
   const rule = ruleOf(db, p, s);
   // The poll's own roll as it closed, never today's: a later departure cannot change a closed poll's sheet.
   const roll = pollRollFigures(db, p.id);
   const { seated, present } = roll ? { seated: roll.atClose!.seated, present: roll.present } : headcount(db, s.id);
   const options = optionsOf(db, p.id);
-  const ballots = counted ?? ballotsOf(db, p.id, p.secrecy);
+  const ballots = counted ?? ballotsOf(db, p.id, p.secrecy, options.map((o) => o.id));
+  const { total: returned } = packTotals(ballots);
   const quorum = rule.quorum.fraction;
   const quorumComparator = rule.quorum.comparator;
   const electronic = turnout(db, p.id).electronic;
-  const paperReturned = ballots.length - electronic;
+  const paperReturned = returned - electronic;
   const reasons = new Map<string, number>();
-  for (const b of ballots) if (!b.valid) reasons.set(b.invalidReason || '无效', (reasons.get(b.invalidReason || '无效') ?? 0) + 1);
+  for (const r of ballots.invalid) reasons.set(r.reason || '无效', (reasons.get(r.reason || '无效') ?? 0) + r.count);
   const base: ResultBase = {
     pollId: p.id, secrecy: p.secrecy,
-    ballots: { electronic, paperIssued: p.paperBallotsIssued, paperReturned, issued: electronic + p.paperBallotsIssued, returned: ballots.length },
+    ballots: { electronic, paperIssued: p.paperBallotsIssued, paperReturned, issued: electronic + p.paperBallotsIssued, returned },
     invalidReasons: [...reasons].map(([reason, count]) => ({ reason, count })),
     quorumFraction: `${quorum.num}/${quorum.den}`, majorityBase: rule.majority.base, rule, computedAt: now.toISOString(),
     ...(roll ? { roll } : {}),

@@ -52,7 +52,7 @@ export function createTestPoll(db: Db, actor: Actor, s: Session, now: Date): Res
 export function destroyTestBallots(tx: Db, pollId: number): number {
   const submitted = tx.select({ n: sql<number>`count(*)` }).from(participation).where(eq(participation.pollId, pollId)).get()!.n;
   // A test poll with a box (every one opened since boxes exist) only ever held sealed ballots, and a draft none: the
-  // anonymous table, which has no index by poll, is only searched for a rehearsal opened before boxes existed.
+  // anonymous table is only searched for a rehearsal opened before boxes existed.
   const opened = tx.select({ at: poll.openedAt }).from(poll).where(eq(poll.id, pollId)).get()?.at != null;
   if (opened && !boxOf(tx, pollId)) tx.delete(ballot).where(eq(ballot.pollId, pollId)).run();
   tx.delete(namedBallot).where(eq(namedBallot.pollId, pollId)).run();

@@ -3,12 +3,14 @@ import { eq } from 'drizzle-orm';
 import { durably, type Db, type DbConnection } from '../../db/client';
 import { ballot, ballotBox, participation, sealedBallot } from '../../db/schema';
 import { completeMarks, judgeBallotOf } from '../domain/ballot';
+import { joinPacks, packBallots, packCoded, type CodedBallot } from '../domain/ballotPack';
+import { encodeMarks } from '../domain/compactMarks';
 import { readSlip } from '../domain/boxSlip';
 import { ok, refuse, refuseAll, type Refusal, type Result } from '../domain/result';
 import { ballotOpener, unwrapBoxKey, unwrapBoxKeyOffLoop } from '../domain/sealedBox';
 import { combineShares, type Share } from '../domain/shamir';
 import { recordAudit, type Actor } from './audit';
-import { electronicVotes, type CountedBallot } from './ballots';
+import { electronicVotes } from './ballots';
 import { boxOf, checkpointOffLoop, isSealed, scrubAfterBox, scrubAfterBoxOffLoop, sealedBallotsOf, secureDeletes, shuffled, slipContext, type LogScrub } from './ballotBox';
 import { paperBallotsOf } from './paper';
 import { optionsOf, pollInSession, type Poll, type PollInSession } from './pollReads';
@@ -130,7 +132,7 @@ const nextTurn = () => new Promise((r) => setImmediate(r));
  */
 interface Opening {
   fresh: Poll; jurisdictionId: number; optionIds: number[]; sealed: Uint8Array[]; open: (sealed: Uint8Array) => string;
-  next: number; opened: CountedBallot[]; ids: string[]; unreadable: number; warm: (id: string) => void;
+  next: number; opened: CodedBallot[]; ids: string[]; unreadable: number; warm: (id: string) => void;
 }
 
 function startOpening(conn: DbConnection, p: Poll, opening: BoxToOpen, privateKey: Buffer | null): Result<Opening, '_form'> {
@@ -144,7 +146,7 @@ function startOpening(conn: DbConnection, p: Poll, opening: BoxToOpen, privateKe
     return ok({
       fresh: found.poll, jurisdictionId: found.session.jurisdictionId, optionIds: optionsOf(conn, p.id).map((o) => o.id), sealed: sealedBallotsOf(conn, p.id),
       open: ballotOpener(privateKey, box.publicKey, p.id), next: 0, opened: [], ids: [], unreadable: 0,
-      warm: warmer(conn),
+      warm: warmer(conn, p.id),
     });
   } finally {
     privateKey.fill(0); // the opener holds its own imported copy, gone with it
@@ -161,7 +163,7 @@ function openSome(o: Opening, count: number): void {
         continue;
       }
       const judged = judgeBallotOf(o.fresh.kind, o.fresh.ballotForm, marks.value, o.fresh.seatsToFill);
-      o.opened.push({ marks: marks.value, valid: judged.valid, invalidReason: judged.valid ? '' : judged.reason });
+      o.opened.push({ code: encodeMarks(o.optionIds, marks.value), valid: judged.valid, invalidReason: judged.valid ? '' : judged.reason });
       const id = randomBytes(16).toString('hex');
       o.ids.push(id);
       o.warm(id);
@@ -177,7 +179,7 @@ function openSome(o: Opening, count: number): void {
  * closed and its box sealed, so nothing this reads can change before the write, which checks that again; the
  * loop is then held only for the write itself.
  */
-interface OpeningWrite { ballots: CountedBallot[]; rows: (typeof ballot.$inferInsert)[]; result: StoredResult | null }
+interface OpeningWrite { ballots: CodedBallot[]; rows: (typeof ballot.$inferInsert)[]; result: StoredResult | null }
 
 function prepareWrite(conn: DbConnection, p: Poll, o: Opening, now: Date): Result<OpeningWrite, SlipField | '_form'> {
   const { opened, unreadable } = o;
@@ -187,9 +189,9 @@ function prepareWrite(conn: DbConnection, p: Poll, o: Opening, now: Date): Resul
   // Written in an order no one chose: the page layout then says nothing about who cast when.
   // Judged as decrypted, under the rule the poll was closed with (it cannot change once closed).
   const written = shuffled(opened);
-  const rows = written.map((b, i) => ({ id: o.ids[i]!, pollId: p.id, marks: JSON.stringify(b.marks), valid: b.valid, invalidReason: b.invalidReason }));
+  const rows = written.map((b, i) => ({ id: o.ids[i]!, pollId: p.id, marks: b.code, valid: b.valid, invalidReason: b.invalidReason }));
   const found = pollInSession(conn, p.id)!;
-  return ok({ ballots: written, rows, result: paperDone(found.poll, boxOf(conn, p.id)) ? countOpened(conn, found, written, now) : null });
+  return ok({ ballots: written, rows, result: paperDone(found.poll, boxOf(conn, p.id)) ? countOpened(conn, found, o.optionIds, written, now) : null });
 }
 
 /** Whether the poll's count is complete once its box is opened: no paper ballots, or the tellers' count finished. */
@@ -198,11 +200,12 @@ function paperDone(closed: Poll, box: { paperCountedAt: Date | null } | undefine
 }
 
 /**
- * The ballots just opened and the tellers' reconciled paper ballots are all the poll has: counted as they are, not
- * read back from the anonymous table (no index by poll: that would read every ballot of the province).
+ * The ballots just opened and the tellers' reconciled paper ballots are all the poll has: counted as they are, in
+ * compact form, not read back from the anonymous table they are being written to.
  */
-function countOpened(db: Db, found: PollInSession, written: readonly CountedBallot[], now: Date): StoredResult {
-  const counted = found.poll.paperBallotsIssued === 0 ? written : [...written, ...paperBallotsOf(db, found.poll.id)];
+function countOpened(db: Db, found: PollInSession, optionIds: readonly number[], written: readonly CodedBallot[], now: Date): StoredResult {
+  const opened = packCoded(optionIds.length, written);
+  const counted = found.poll.paperBallotsIssued === 0 ? opened : joinPacks(opened, packBallots(optionIds, paperBallotsOf(db, found.poll.id)));
   return computeResult(db, found, now, counted);
 }
 
@@ -230,15 +233,15 @@ function writeOpening(conn: DbConnection, actor: Actor, p: Poll, opening: BoxToO
     }, now);
     const counted = paperDone(closed, current);
     // Counted beforehand; only a paper count finished since then is counted here.
-    if (counted) storeResult(tx, w.result ?? countOpened(tx, found, w.ballots, now), now);
+    if (counted) storeResult(tx, w.result ?? countOpened(tx, found, o.optionIds, w.ballots, now), now);
     return ok({ ballots: o.opened.length, counted });
   }, { behavior: 'immediate' }));
 }
 
 /** A lookup of a new ballot's key: brings the page it will be written to into the cache (reads only). */
-function warmer(conn: DbConnection): (id: string) => void {
-  const find = conn.$client.prepare('select 1 from ballot where id = ?');
-  return (id) => { find.get(id); };
+function warmer(conn: DbConnection, pollId: number): (id: string) => void {
+  const find = conn.$client.prepare('select 1 from ballot where poll_id = ? and id = ?');
+  return (id) => { find.get(pollId, id); };
 }
 
 /** Rows per multi-row insert: well under SQLite's limit on bound values for any of these tables. */

@@ -1,5 +1,7 @@
 import type { Marks } from './ballot';
+import { countPacked, type BallotPack } from './ballotPack';
 import { choiceSetOf, type PollKind } from './choices';
+import { MARK_CODES, NOT_MENTIONED } from './compactMarks';
 import { scrutinyShortfalls } from './sessionOfficers';
 import type { BallotForm, SessionOfficerRole } from './vocabulary';
 
@@ -17,16 +19,17 @@ export function isBlankBallot(kind: PollKind, marks: Marks, form: BallotForm = '
 }
 
 /** How many of the valid ballots are 空白票: counted once with the result, when the ballots are at hand. */
-export function blankBallots(kind: PollKind, ballots: readonly { marks: Marks; valid: boolean }[], form: BallotForm = 'perItem'): number {
+export function blankBallots(kind: PollKind, ballots: readonly { marks: Marks; valid: boolean }[] | BallotPack, form: BallotForm = 'perItem'): number {
+  if (!Array.isArray(ballots)) return countPacked(ballots as BallotPack, [MARK_CODES[choiceSetOf(kind, form).unmarked], NOT_MENTIONED].map((c) => c.charCodeAt(0)));
   let n = 0;
-  for (const b of ballots) if (b.valid && isBlankBallot(kind, b.marks, form)) n++;
+  for (const b of ballots as readonly { marks: Marks; valid: boolean }[]) if (b.valid && isBlankBallot(kind, b.marks, form)) n++;
   return n;
 }
 
 export function certificateFigures(
   kind: PollKind,
   counted: { issued: number; returned: number; valid: number; invalid: number },
-  ballots: readonly { marks: Marks; valid: boolean }[],
+  ballots: readonly { marks: Marks; valid: boolean }[] | BallotPack,
   form: BallotForm = 'perItem',
 ): CertificateFigures {
   return { ...counted, blank: blankBallots(kind, ballots, form) };

@@ -1,7 +1,7 @@
 import type { Mark } from './choices';
 import type { Comparator, Fraction } from './quorum';
 import { evaluate, isBelowThreshold, ratePct, satisfactionRate, validRatings, type RatingCounts } from './satisfaction';
-import { countMarks, rollFigures, type TallyBallot } from './tally';
+import { countMarks, rollFigures, type Ballots } from './tally';
 
 /**
  * 年底评议 counted by the voting mechanism: the same ballots, quorum and countMarks as a selection poll, read as
@@ -41,7 +41,7 @@ export interface EvaluationTally {
 
 export interface EvaluationTallyInput {
   options: readonly EvaluationOption[];
-  ballots: readonly TallyBallot[];
+  ballots: Ballots;
   seated: number;
   present: number;
   quorum: Fraction;

@@ -1,5 +1,7 @@
 import type { Marks } from './ballot';
+import { packBallots, packTotals, type BallotPack } from './ballotPack';
 import { choiceSetOf, SPOILED_LINE, type Mark, type PollKind } from './choices';
+import { markOfCode } from './compactMarks';
 import type { BallotForm } from './vocabulary';
 import { minimumFor, passesMajority, type MajorityBase } from './majority';
 import { hasQuorum, quorumNeeded, type Comparator, type Fraction } from './quorum';
@@ -10,37 +12,52 @@ export interface TallyBallot { marks: Marks; valid: boolean }
 export type MarkCounts = Partial<Record<Mark, number>>;
 export interface OptionCounts { counts: MarkCounts; invalid: number }
 
+/** A poll's ballots for the count: a list (a test's, a named poll's) or packed as the anonymous table reads them. */
+export type Ballots = readonly TallyBallot[] | BallotPack;
+
+/** The ballots as a pack for the options in order (a pack is taken as it is). */
+export function packFor(options: readonly Pick<TallyOption, 'optionId'>[], ballots: Ballots): BallotPack {
+  return isPack(ballots) ? ballots : packBallots(options.map((o) => o.optionId), ballots);
+}
+
+function isPack(ballots: Ballots): ballots is BallotPack {
+  return !Array.isArray(ballots);
+}
+
+/** Character codes of the compact marks run below this: an option's counts are one row of a 128-wide table. */
+const CODE_SPAN = 128;
+
 /**
  * Counts every option's marks over the valid ballots, for any poll kind. An invalid ballot (e.g. more "for" than
  * places) counts as invalid for every option, a line marked twice on a valid paper ballot as invalid for that
  * option alone, and an option a ballot does not mention counts as unmarked.
  */
-export function countMarks(kind: PollKind, options: readonly Pick<TallyOption, 'optionId'>[], ballots: readonly TallyBallot[], form: BallotForm = 'perItem'): Map<number, OptionCounts> {
+export function countMarks(kind: PollKind, options: readonly Pick<TallyOption, 'optionId'>[], ballots: Ballots, form: BallotForm = 'perItem'): Map<number, OptionCounts> {
   const set = choiceSetOf(kind, form);
-  const out = new Map<number, OptionCounts>();
-  for (const o of options) out.set(o.optionId, { counts: Object.fromEntries(set.marks.map((m) => [m, 0])), invalid: 0 });
-  // A poll of 100,000 ballots: the rows and the marks' keys looked up once, not once per ballot and option.
-  const rows = options.map((o) => out.get(o.optionId)!);
-  const keys = options.map((o) => String(o.optionId));
-  // The choice set's marks are counted in plain numbers (a handful of string comparisons), added to the rows once.
-  const known = set.marks;
-  const tallies = rows.map(() => new Array<number>(known.length).fill(0));
-  let invalidBallots = 0;
-  for (const b of ballots) {
-    if (!b.valid) { invalidBallots++; continue; }
-    const marks = b.marks;
-    for (let i = 0; i < rows.length; i++) {
-      const m = marks[keys[i]!] ?? set.unmarked;
-      const k = known.indexOf(m);
-      if (k >= 0) { tallies[i]![k]!++; continue; }
-      const row = rows[i]!;
-      if (m === SPOILED_LINE) { row.invalid++; continue; }
-      row.counts[m] = (row.counts[m] ?? 0) + 1;
-    }
+  const pack = packFor(options, ballots);
+  const width = options.length;
+  if (pack.width !== width) throw new Error(`ballots of ${pack.width} options counted for ${width}`);
+  // One pass over the characters, adding to (option, character code); the codes become marks once per option.
+  const sums = new Int32Array(width * CODE_SPAN);
+  const codes = pack.codes;
+  for (let at = 0, i = 0; at < codes.length; at++) {
+    const c = codes.charCodeAt(at);
+    if (c >= CODE_SPAN) markOfCode(c); // throws: not a compact mark
+    sums[i * CODE_SPAN + c]!++;
+    if (++i === width) i = 0;
   }
-  rows.forEach((row, i) => {
-    row.invalid += invalidBallots;
-    known.forEach((m, k) => { row.counts[m] = (row.counts[m] ?? 0) + tallies[i]![k]!; });
+  const invalidBallots = packTotals(pack).invalid;
+  const out = new Map<number, OptionCounts>();
+  options.forEach((o, i) => {
+    const row: OptionCounts = { counts: Object.fromEntries(set.marks.map((m) => [m, 0])), invalid: invalidBallots };
+    for (let c = 0; c < CODE_SPAN; c++) {
+      const n = sums[i * CODE_SPAN + c]!;
+      if (n === 0) continue;
+      const m = markOfCode(c) ?? set.unmarked;
+      if (m === SPOILED_LINE) row.invalid += n;
+      else row.counts[m] = (row.counts[m] ?? 0) + n;
+    }
+    out.set(o.optionId, row);
   });
   return out;
 }
@@ -70,7 +87,7 @@ export interface OptionResult extends TallyOption {
 export interface SelectionTallyInput {
   kind?: 'selection' | 'runoff' | 'further';
   options: readonly TallyOption[];
-  ballots: readonly TallyBallot[];
+  ballots: Ballots;
   seatsToFill: number;
   seated: number;
   present: number;
@@ -153,8 +170,8 @@ export function tallySelection(input: SelectionTallyInput): SelectionTally {
 }
 
 /** The numbers every result sheet prints, whatever the poll: the roll, the quorum, the ballots. */
-export function rollFigures(input: { seated: number; present: number; quorum: Fraction; quorumComparator?: Comparator; ballots: readonly TallyBallot[] }) {
-  const valid = input.ballots.filter((b) => b.valid).length;
+export function rollFigures(input: { seated: number; present: number; quorum: Fraction; quorumComparator?: Comparator; ballots: Ballots }) {
+  const { total, valid } = isPack(input.ballots) ? packTotals(input.ballots) : { total: input.ballots.length, valid: input.ballots.filter((b) => b.valid).length };
   const comparator = input.quorumComparator ?? 'atLeast';
   return {
     seated: input.seated,
@@ -163,6 +180,6 @@ export function rollFigures(input: { seated: number; present: number; quorum: Fr
     quorumComparator: comparator,
     quorumNeeded: quorumNeeded(input.seated, input.quorum, comparator),
     quorumMet: hasQuorum(input.present, input.seated, input.quorum, comparator),
-    ballots: { total: input.ballots.length, valid, invalid: input.ballots.length - valid },
+    ballots: { total, valid, invalid: total - valid },
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { decodeMarks } from '../../src/domain/compactMarks';
 import { ballot, namedBallot, participation, sealedBallot } from '../../db/schema';
 import { castBallot } from '../../src/data/ballots';
 import { optionsOf } from '../../src/data/pollReads';
@@ -23,7 +24,7 @@ describe('castBallot: one ballot per representative, in one durable transaction'
     close(t);
     const stored = t.f.db.select().from(ballot).all();
     expect(stored).toHaveLength(1);
-    expect(JSON.parse(stored[0]!.marks)).toEqual({ [t.ids[0]!]: 'for', [t.ids[1]!]: 'against', [t.ids[2]!]: 'abstain' });
+    expect(decodeMarks(t.ids, stored[0]!.marks)).toEqual({ [t.ids[0]!]: 'for', [t.ids[1]!]: 'against', [t.ids[2]!]: 'abstain' });
   });
 
   it('refuses a second ballot from the same representative with the first receipt, and stores nothing more', async () => {

@@ -6,6 +6,7 @@ import { ballot, namedBallot, pollResult } from '../../db/schema';
 import { closureCertificate } from '../../src/data/closureCertificates';
 import { pollInSession } from '../../src/data/pollReads';
 import { readResult } from '../../src/data/results';
+import { decodeMarks } from '../../src/domain/compactMarks';
 import { cast, close, openedPoll, type PollCase } from '../helpers/pollCases';
 
 /** 10 present: 7 ballots, two of them blank (every line left unmarked). */
@@ -20,6 +21,17 @@ async function countedWithBlanks(o: { secrecy: 'secret' | 'named'; ballotForm?: 
 
 const stored = (t: PollCase) => t.f.db.select().from(pollResult).where(eq(pollResult.pollId, t.poll.id)).get()!;
 const certificateBlank = (t: PollCase) => closureCertificate(t.f.db, pollInSession(t.f.db, t.poll.id)!)!.figures.blank;
+
+/**
+ * The anonymous table's rows as they were stored when the backfill ran (before the compact marks' migration): JSON
+ * keyed by option id. The named table keeps that form.
+ */
+function asStoredBeforeCompactMarks(t: PollCase): void {
+  const rows = t.f.db.select().from(ballot).where(eq(ballot.pollId, t.poll.id)).all();
+  for (const r of rows) {
+    t.f.db.update(ballot).set({ marks: JSON.stringify(decodeMarks(t.ids, r.marks)) }).where(and(eq(ballot.pollId, r.pollId), eq(ballot.id, r.id))).run();
+  }
+}
 
 /** The custom migration that counts the blank ballots of results stored before the count kept them. */
 function backfill(t: PollCase): void {
@@ -52,6 +64,7 @@ describe('空白票 counted with the result', () => {
     ['named', 'tick'],
   ] as const)('the migration counts it for results stored before (%s, %s), each from its own ballots', async (secrecy, ballotForm) => {
     const t = await countedWithBlanks({ secrecy, ballotForm });
+    asStoredBeforeCompactMarks(t);
     t.f.db.update(pollResult).set({ blankBallots: null }).run();
     backfill(t);
     expect(stored(t).blankBallots).toBe(2);

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { decodeMarks } from '../../src/domain/compactMarks';
 import { auditLog, ballot, evaluationFollowUp, evaluationResult, participation, poll, pollOption, pollResult, sealedBallot } from '../../db/schema';
 import type { EvaluationPollResult } from '../../src/data/results';
 import { checkIn, getSession } from '../../src/data/sessions';
@@ -138,7 +139,7 @@ describe('year-end evaluation at a session: the voting mechanism rates the proje
     // Opened at the close, the ballot is the marks and nothing else; the unrated project is stored as 弃权.
     close(t);
     expect(f.db.select().from(ballot).where(eq(ballot.pollId, evalId)).all()).toHaveLength(5);
-    const stored = f.db.select().from(ballot).where(eq(ballot.pollId, evalId)).all().map((b) => JSON.parse(b.marks) as Record<string, string>);
+    const stored = f.db.select().from(ballot).where(eq(ballot.pollId, evalId)).all().map((b) => decodeMarks(ids, b.marks));
     expect(stored.filter((m) => m[ids[1]!] === 'abstain')).toHaveLength(1);
   });
 

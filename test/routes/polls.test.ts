@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { decodeMarks } from '../../src/domain/compactMarks';
 import { auditLog, ballot, candidate, participation, poll, pollOption, pollResult, project, resolution, sealedBallot } from '../../db/schema';
 import { checkIn } from '../../src/data/sessions';
 import { get, post } from '../helpers/app';
@@ -126,7 +127,7 @@ describe('a selection poll: quorum to open, ballots on phones, close, result she
     close(t); // 开箱: the one ballot, as cast
     expect(f.db.select().from(ballot).all()).toHaveLength(1);
     const stored = f.db.select().from(ballot).get()!;
-    expect(JSON.parse(stored.marks)).toEqual({ [ids[0]!]: 'for', [ids[1]!]: 'against', [ids[2]!]: 'abstain', [ids[3]!]: 'abstain' });
+    expect(decodeMarks(ids, stored.marks)).toEqual({ [ids[0]!]: 'for', [ids[1]!]: 'against', [ids[2]!]: 'abstain', [ids[3]!]: 'abstain' });
     expect(stored.id).toMatch(/^[0-9a-f]{32}$/);
   });
 

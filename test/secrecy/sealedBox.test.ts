@@ -9,6 +9,7 @@ import { pollById } from '../../src/data/pollReads';
 import { voidPoll } from '../../src/data/polls';
 import { readSelectionResult } from '../../src/data/results';
 import { unsealPoll } from '../../src/data/unseal';
+import { encodeMarks, MARK_CODES } from '../../src/domain/compactMarks';
 import { newBoxKeys, openBallot, unwrapBoxKey } from '../../src/domain/sealedBox';
 import { cast, clerkActor, closeSealed, openedPoll, unseal, type PollCase } from '../helpers/pollCases';
 import { inCastOrder } from '../helpers/castOrder';
@@ -47,8 +48,10 @@ function copyFiles(path: string) {
 const MARKS = ['for', 'against', 'abstain'] as const;
 /** Voter i's ballot, unique per voter: the base-3 digits of i + 1 over the four candidates (N = 4: never over). */
 const ballotOf = (i: number) => [0, 1, 2, 3].map((k) => MARKS[Math.floor((i + 1) / 3 ** k) % 3]!);
-/** The ballot as the count stores it in plaintext: every option's mark, JSON. */
+/** The ballot as it is sealed in plaintext: every option's mark, JSON. */
 const plaintextOf = (t: PollCase, i: number) => JSON.stringify(Object.fromEntries(t.ids.map((id, k) => [id, ballotOf(i)[k]])));
+/** The ballot as the anonymous table stores it once opened: compact, one character per option in position order. */
+const storedOf = (t: PollCase, i: number) => encodeMarks(t.ids, Object.fromEntries(t.ids.map((id, k) => [id, ballotOf(i)[k]!])));
 
 const VOTERS = 24;
 
@@ -129,12 +132,12 @@ describe('the sealed ballot box, seen from copies of the files', () => {
     expect(c.raw.includes(wrapped.subarray(0, 48))).toBe(false);
 
     // Every ballot is there, as plaintext now, and the count equals participation.
-    const castOrder = Array.from({ length: VOTERS }, (_, i) => plaintextOf(t, i));
+    const castOrder = Array.from({ length: VOTERS }, (_, i) => storedOf(t, i));
     const rows = c.query<{ marks: string }>('select marks from ballot').map((r) => r.marks);
     expect([...rows].sort()).toEqual([...castOrder].sort());
     const result = readSelectionResult(t.f.db, t.poll.id)!;
     expect(result.ballots.returned).toBe(VOTERS);
-    expect(result.tally.rows.map((r) => r.for).reduce((a, b) => a + b)).toBe(castOrder.join().split('"for"').length - 1);
+    expect(result.tally.rows.map((r) => r.for).reduce((a, b) => a + b)).toBe(castOrder.join().split(MARK_CODES.for).length - 1);
 
     // No order survives: neither the ballots' order in a query or in the file's bytes, nor the participation rows'.
     const fileOrder = (needles: string[]) => [...needles].sort((a, b) => c.raw.indexOf(a) - c.raw.indexOf(b));
