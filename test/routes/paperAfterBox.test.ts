@@ -9,11 +9,11 @@ describe('the tellers finish after the box was opened', () => {
     // Four phones (for, for, against), opened at the close; three paper ballots out.
     const t = await paperClosed();
     expect(readSelectionResult(t.f.db, t.poll.id)).toBeNull();
-    // Other polls' ballots around them in the anonymous table: more than one slice of it is read.
+    // Other polls' ballots around them in the anonymous table, all 'for': the count must read this poll's alone.
     const sqlite = t.f.db.$client;
     sqlite.pragma('foreign_keys = OFF');
     const decoy = sqlite.prepare('insert into ballot (id, poll_id, marks, valid, invalid_reason) values (?, ?, ?, 1, \'\')');
-    const marks = JSON.stringify(Object.fromEntries(t.ids.map((id) => [id, 'for'])));
+    const marks = 'F'.repeat(t.ids.length); // compact marks: one character per option
     sqlite.transaction(() => { for (let i = 0; i < 9000; i++) decoy.run(randomBytes(16).toString('hex'), t.poll.id + 1000, marks); })();
     sqlite.pragma('foreign_keys = ON');
     for (const serial of ['1', '2', '3']) {
