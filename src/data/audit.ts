@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, gt, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/client';
+import type { Db, DbConnection } from '../../db/client';
 import { auditLog } from '../../db/schema';
 import { escapeLike } from './sql';
 import { prepared, preparedSql } from './statements';
 import { keptUntilWrite } from './keptUntilWrite';
+import { writeGeneration } from './writeGeneration';
 
 export interface Actor { id: number | null; name: string; ip?: string }
 
@@ -47,8 +48,11 @@ export function recordAudit(db: Db, actor: Actor, e: AuditEntry, now: Date): voi
   db.insert(auditLog).values({ ...row, prevHash, hash }).run();
 }
 
-/** Where the chain was last found intact: that entry's id and hash. Kept in memory, out of reach of the file. */
-interface Checkpoint { id: number; hash: string }
+/**
+ * Where the chain was last found intact: that entry's id and hash, and the write generation it was found intact in.
+ * Kept in memory, out of reach of the file.
+ */
+interface Checkpoint { id: number; hash: string; generation?: string }
 const checkpoints = new WeakMap<Db, Checkpoint>();
 
 /** Entries read at a time when checking: the whole log of a province (millions) is never held in memory at once. */
@@ -74,10 +78,17 @@ function walkChain(db: Db, from: Checkpoint | undefined): { brokenAt: number } |
 
 /** Re-computes the whole chain; returns the id of the first row that does not match, or null when intact. */
 export function verifyAuditChain(db: Db): number | null {
+  const generation = generationOutsideTransaction(db);
   const walked = walkChain(db, undefined);
   if ('brokenAt' in walked) return walked.brokenAt;
-  if (walked.last) checkpoints.set(db, walked.last);
+  if (walked.last) checkpoints.set(db, { ...walked.last, generation });
   return null;
+}
+
+/** The database's write generation, or undefined inside a transaction (whose writes may yet be rolled back). */
+function generationOutsideTransaction(db: Db): string | undefined {
+  const client = (db as Partial<DbConnection>).$client;
+  return client && !client.inTransaction ? writeGeneration(db as DbConnection) : undefined;
 }
 
 /**
@@ -88,11 +99,15 @@ export function verifyAuditChain(db: Db): number | null {
 export function verifyNewAuditEntries(db: Db): number | null {
   const from = checkpoints.get(db);
   if (!from) return verifyAuditChain(db);
+  // Nothing written since the chain was found intact, by this process or another (the generation moves with both):
+  // it still is, and views of the log between two writes do not re-hash it each time.
+  const generation = generationOutsideTransaction(db);
+  if (generation !== undefined && generation === from.generation) return null;
   const entry = prepared(db, 'auditEntry', (db) => db.select().from(auditLog).where(eq(auditLog.id, sql.placeholder('id'))).prepare()).get({ id: from.id });
   if (!entry || entry.hash !== from.hash || chainHash(entry.prevHash, hashedFields(entry)) !== entry.hash) return from.id;
   const walked = walkChain(db, from);
   if ('brokenAt' in walked) return walked.brokenAt;
-  if (walked.last) checkpoints.set(db, walked.last);
+  checkpoints.set(db, { ...(walked.last ?? from), generation });
   return null;
 }
 

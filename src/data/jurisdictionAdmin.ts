@@ -6,12 +6,15 @@ import { recordAudit, type Actor } from './audit';
 import { CHILD_KINDS, getJurisdiction, getJurisdictionByCode, KIND_LABELS, type Jurisdiction } from './jurisdictions';
 import { createStation, getStationByShortCode, updateStation, type Station, type StationInput } from './stations';
 import { ok, refuse, type Result } from '../domain/result';
+import { keptUntilWrite } from './keptUntilWrite';
 import { prepared } from './statements';
 
 
 /** The district at the top of the tree: user administration is authorized against it. */
 export function districtRoot(db: Db): Jurisdiction | undefined {
-  return prepared(db, 'districtRoot', (db) => db.select().from(jurisdiction).where(isNull(jurisdiction.parentId)).orderBy(asc(jurisdiction.id)).limit(1).prepare()).get();
+  // Asked on every view of the log and of user administration; the row changes only with a write.
+  return keptUntilWrite(db, 'districtRoot', () => prepared(db, 'districtRoot', (db) => db.select().from(jurisdiction)
+    .where(isNull(jurisdiction.parentId)).orderBy(asc(jurisdiction.id)).limit(1).prepare()).get());
 }
 
 /** Why a `kind` may not sit under `parent`, or null when it may. */

@@ -4,6 +4,7 @@ import { jsxRenderer } from 'hono/jsx-renderer';
 import { Layout, type NavLink, type NavModel } from '../../views/layout/Layout';
 import { can } from '../auth/authorize';
 import { isDemo } from '../data/demoMarker';
+import { keptUntilWrite } from '../data/keptUntilWrite';
 import { childrenOf } from '../data/jurisdictions';
 import { scopesOf } from '../data/users';
 import { hasAnyRoleFor } from '../domain/authz';
@@ -41,7 +42,9 @@ export function workingJurisdictions<E extends AppEnv>(c: Context<E>): { code: s
   if (!user) return [];
   const known = workingOf.get(c.req.raw);
   if (known && known.userId === user.id) return known.working;
-  const working = readWorkingJurisdictions(c.get('db'), user.id);
+  // Read from the user's scopes alone: the same until the next write (a role granted or revoked, a town added).
+  const db = c.get('db');
+  const working = keptUntilWrite(db, `workingJurisdictions|${user.id}`, () => readWorkingJurisdictions(db, user.id));
   workingOf.set(c.req.raw, { userId: user.id, working });
   return working;
 }

@@ -7,6 +7,7 @@ import { jurisdictionNames, subtreeIds } from '../data/jurisdictions';
 import { districtRoot } from '../data/jurisdictionAdmin';
 import { isAllowed } from '../domain/authz';
 import type { AppEnv } from '../env';
+import { keptFragment } from '../http/keptFragment';
 import { workingJurisdictions } from '../http/renderer';
 import { validQuery } from '../http/validate';
 import { isChinaDate } from '../domain/chinaDate';
@@ -45,16 +46,25 @@ export const audit = new Hono<AppEnv>().get('/', allowAnywhere('audit.view'), va
   const jurisdictionIds = chosen
     ? subtreeIds(db, [chosen.id])
     : seesAll ? undefined : subtreeIds(db, visible.map((j) => j.id));
-  const { total, rows } = listAudit(db, {
+  const filter = {
     jurisdictionIds, action: q.action || undefined, actor: q.actor || undefined,
     from: q.from ? chinaMidnight(q.from) : undefined,
     to: q.to ? new Date(chinaMidnight(q.to).getTime() + 86_400_000) : undefined,
     page: q.page, pageSize: PAGE_SIZE,
+  };
+  const chain = seesAll ? chainState(db, q.verify === 'all') : undefined;
+  const jurisdictions = visible.map((j) => ({ code: j.code, name: j.name }));
+  // The page is the same for everyone with the same filter, choice of jurisdictions and chain state, until the next
+  // write: its entries are read and rendered once, not on every view.
+  const page = keptFragment(db, `audit|${JSON.stringify([filter, q, jurisdictions, chain])}`, () => {
+    const { total, rows } = listAudit(db, filter);
+    return (
+      <AuditPage rows={rows} total={total} pageSize={PAGE_SIZE} q={q} actions={auditActions(db)}
+        jurisdictions={jurisdictions} jurisdictionNames={jurisdictionNames(db, rows.map((r) => r.jurisdictionId))} chain={chain} />
+    );
   });
   return c.render(
-    <AuditPage rows={rows} total={total} pageSize={PAGE_SIZE} q={q} actions={auditActions(db)}
-      jurisdictions={visible} jurisdictionNames={jurisdictionNames(db, rows.map((r) => r.jurisdictionId))}
-      chain={seesAll ? chainState(db, q.verify === 'all') : undefined} />,
+    page,
     { title: '审计日志' },
   );
 });

@@ -1,4 +1,6 @@
+import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
+import type { HtmlEscapedString } from 'hono/utils/html';
 import { staticUrl } from '../../src/http/staticFiles';
 
 export interface NavLink { href: string; label: string; current?: boolean }
@@ -26,20 +28,41 @@ const htmxConfig = JSON.stringify({
   ],
 });
 
-export function Layout(props: { title: string; nav: NavModel; flash?: string; children?: Child }) {
-  const { nav } = props;
-  return (
-    <html lang="zh-CN">
-      <head>
+/**
+ * The head's settings, stylesheet and scripts, the same on every page: rendered once to a string rather than as
+ * elements on every request (before and after the page's title, which stays where it always was).
+ */
+let fixedHead: { beforeTitle: HtmlEscapedString; afterTitle: HtmlEscapedString } | undefined;
+function headParts() {
+  return fixedHead ??= {
+    beforeTitle: raw(String(
+      <>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="htmx-config" content={htmxConfig} />
-        <title>{`${props.title} · 民生实事票决`}</title>
+      </>,
+    )),
+    afterTitle: raw(String(
+      <>
         <link rel="icon" href="data:," />
         <link rel="stylesheet" href={staticUrl('app.css')} />
         <script src={staticUrl('htmx.min.js')} defer></script>
         <script src={staticUrl('app.js')} defer></script>
         <script src={staticUrl('forms.js')} defer></script>
+      </>,
+    )),
+  };
+}
+
+export function Layout(props: { title: string; nav: NavModel; flash?: string; children?: Child }) {
+  const { nav } = props;
+  const head = headParts();
+  return (
+    <html lang="zh-CN">
+      <head>
+        {head.beforeTitle}
+        <title>{`${props.title} · 民生实事票决`}</title>
+        {head.afterTitle}
       </head>
       <body hx-boost="true">
         <a class="skip" href="#main">跳到正文</a>

@@ -5,6 +5,7 @@ import { cycleDashboard, districtDashboard, districtYears } from '../../data/del
 import { getSettings } from '../../data/settings';
 import { chinaYearOf } from '../../domain/chinaDate';
 import { csvResponse } from '../../http/csv';
+import { keptFragment } from '../../http/keptFragment';
 import { districtOnly } from '../../http/subjects/delivery';
 import { notFound, type CycleEnv, type JurisdictionEnv } from '../../http/subjects/jurisdiction';
 import { deliveryTabs, today } from './shared';
@@ -35,10 +36,15 @@ export const districtDelivery = new Hono<JurisdictionEnv>()
     return c.redirect(j.kind === 'district' ? `/j/${j.code}/delivery/${year}` : `/j/${j.code}/cycles/${year}/dashboard`, 303);
   })
   .get('/:year{[0-9]{4}}', allow('delivery.dashboard'), districtOnly, (c) => {
-    const x = districtData(c);
     const district = c.var.jurisdiction;
-    return c.render(<DistrictDashboardPage district={district} year={x.year} rows={x.rows} table={x.table} today={today(c)} years={districtYears(c.var.db, district)} />,
-      { title: `${district.name} ${x.year} 年度实施统计` });
+    const year = Number(c.req.param('year'));
+    const day = today(c);
+    // The figures are the same for everyone allowed to see them, until the next write or the next day.
+    const page = keptFragment(c.var.db, `districtDashboard|${district.id}|${year}|${day}`, () => {
+      const x = districtData(c);
+      return <DistrictDashboardPage district={district} year={x.year} rows={x.rows} table={x.table} today={day} years={districtYears(c.var.db, district)} />;
+    });
+    return c.render(page, { title: `${district.name} ${year} 年度实施统计` });
   })
   .get('/:year{[0-9]{4}}/towns.csv', allow('delivery.dashboard'), districtOnly, (c) => {
     const x = districtData(c);
