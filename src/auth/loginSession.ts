@@ -1,6 +1,6 @@
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { eq, sql } from 'drizzle-orm';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Db } from '../../db/client';
 import { loginSession, roleAssignment, user } from '../../db/schema';
 import type { Assignment } from '../domain/authz';
@@ -17,9 +17,9 @@ function randomString(): string {
   return out;
 }
 
-// SHA-256 of the secret's UTF-8 bytes, by Node's native hash: every request of a logged-in user checks one.
+// SHA-256 of the secret's UTF-8 bytes, by Node's one-shot native hash: every request of a logged-in user checks one.
 function hashSecret(secret: string): Buffer {
-  return createHash('sha256').update(secret, 'utf8').digest();
+  return hash('sha256', secret, 'buffer');
 }
 
 export interface LoginSessionUser { id: number; username: string; displayName: string; mustChangePassword: boolean }

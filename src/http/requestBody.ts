@@ -42,6 +42,8 @@ function readAll(incoming: IncomingMessage): Promise<Buffer> {
     });
     incoming.once('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)));
     incoming.once('error', reject);
+    // A phone that drops the connection mid-body: the request fails instead of waiting for bytes that never come.
+    incoming.once('close', () => reject(new Error('the request closed before its body ended')));
   });
 }
 

@@ -83,7 +83,9 @@ export async function readForm<S extends ZodType, E extends AppEnv>(c: Context<E
   Promise<{ ok: true; data: z.output<S>; values: FormValues } | { ok: false; values: FormValues; errors: FieldErrors }> {
   const body = await formBody(c);
   const r = schema.safeParse(body);
-  return r.success ? { ok: true, data: r.data, values: formValues(body) } : { ok: false, values: formValues(body), errors: fieldErrors(r.error) };
+  if (!r.success) return { ok: false, values: formValues(body), errors: fieldErrors(r.error) };
+  // Only a form refused further on is shown again: its values are copied out when asked for, not for every ballot.
+  return { ok: true, data: r.data, get values() { return formValues(body); } };
 }
 
 /** A calendar date typed into a form ('YYYY-MM-DD', a real day: 2026-02-30 and 0000-00-00 are refused). */
