@@ -9,6 +9,7 @@ import { limitLookups } from './http/lookupLimit';
 import { accessLog, clientIp } from './http/requestInfo';
 import { lightPages } from './http/revalidation';
 import { pageCache } from './http/pageCache';
+import { BODY_LIMIT_BYTES, declaredLength } from './http/requestBody';
 import { errorResponse, handleError, handleNotFound } from './http/errors';
 import { loadLoginSession, newPasswordFirst } from './auth/middleware';
 import { renderer } from './http/renderer';
@@ -87,8 +88,7 @@ export interface AppOptions {
   setupToken?: string;
 }
 
-/** The largest request body any form may send; uploads are the exception, each with its own limit. */
-export const BODY_LIMIT_BYTES = 1024 * 1024;
+export { BODY_LIMIT_BYTES };
 const UPLOAD_ROUTES = new RegExp([
   String.raw`^/j/[^/]+/cycles/\d{4}/proposals/import$`,
   String.raw`^/j/[^/]+/cycles/\d{4}/projects/\d+/reports/[^/]+$`,
@@ -128,9 +128,13 @@ export function createApp(opts: AppOptions) {
   // Upload routes (photos, attachments, spreadsheets) set their own larger limit, after their guard.
   const generalLimit = bodyLimit({ maxSize: BODY_LIMIT_BYTES, onError: (c) => errorResponse(c, 413) });
   // A GET or HEAD carries no body: asking for one would build the whole web Request the Node adapter spares us.
-  app.use((c, next) => {
+  app.use(async (c, next) => {
     const method = c.req.method;
     if (method === 'GET' || method === 'HEAD' || (method === 'POST' && UPLOAD_ROUTES.test(c.req.path))) return next();
+    // A declared length is checked as it stands, as bodyLimit does, but without asking for the body: on Node that
+    // would build the web Request, which a form read from the Node request (http/requestBody.ts) never needs.
+    const length = declaredLength(c);
+    if (length !== undefined) return length > BODY_LIMIT_BYTES ? errorResponse(c, 413) : next();
     return generalLimit(c, next);
   });
   app.use(secureHeaders({

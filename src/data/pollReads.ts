@@ -24,13 +24,22 @@ export function pollInSession(db: Db, pollId: number, jurisdictionId?: number): 
   return row ? { poll: row.p, session: row.s } : undefined;
 }
 
-/** The poll only when the representative is in its session's roster snapshot (the ballot's subject), in one read. */
-export function pollForVoter(db: Db, jurisdictionId: number, pollId: number, representativeId: number): PollInSession | undefined {
-  const row = prepared(db, 'pollForVoter', (db) => db.select({ p: poll, s: session }).from(poll).innerJoin(session, eq(session.id, poll.sessionId))
+/**
+ * The poll only when the representative is in its session's roster snapshot (the ballot's subject), with its
+ * options in ballot order, in one read: a hall of phones asks for it with every ballot.
+ */
+export function pollForVoter(db: Db, jurisdictionId: number, pollId: number, representativeId: number): (PollInSession & { options: PollOption[] }) | undefined {
+  const row = prepared(db, 'pollForVoter', (db) => db.select({
+    p: poll, s: session,
+    // Every column of poll_option is a number, a string or null: as JSON they read back as drizzle maps them.
+    options: sql<string>`(select json_group_array(json_object('id', ${pollOption.id}, 'pollId', ${pollOption.pollId}, 'candidateId', ${pollOption.candidateId},
+      'projectId', ${pollOption.projectId}, 'label', ${pollOption.label}, 'position', ${pollOption.position}) order by ${pollOption.position}, ${pollOption.id})
+      from ${pollOption} where ${pollOption.pollId} = ${poll.id})`,
+  }).from(poll).innerJoin(session, eq(session.id, poll.sessionId))
     .innerJoin(sessionRoster, and(eq(sessionRoster.sessionId, session.id), eq(sessionRoster.representativeId, sql.placeholder('representativeId'))))
     .where(and(eq(poll.id, sql.placeholder('pollId')), eq(session.jurisdictionId, sql.placeholder('jurisdictionId')))).prepare())
     .get({ pollId, jurisdictionId, representativeId });
-  return row ? { poll: row.p, session: row.s } : undefined;
+  return row ? { poll: row.p, session: row.s, options: JSON.parse(row.options) as PollOption[] } : undefined;
 }
 
 export function pollById(db: Db, id: number): Poll | undefined {

@@ -4,6 +4,7 @@ import { z, type ZodType } from 'zod';
 import type { AppEnv } from '../env';
 import { errorResponse } from './errors';
 import { isChinaDate } from '../domain/chinaDate';
+import { bodyText } from './requestBody';
 
 z.config(z.locales.zhCN());
 
@@ -59,12 +60,13 @@ type FormBody = Record<string, string | File | (string | File)[]>;
 
 /**
  * The fields of a posted form, as parseBody reads them (a repeated name keeps its last value; name[] collects
- * them all). A plain form is read from its text: a ballot's few fields do not need a FormData object built first.
+ * them all). A plain form is read from its text: a ballot's few fields do not need a FormData object built first,
+ * nor, on Node, a web Request (http/requestBody.ts).
  */
 async function formBody<E extends AppEnv>(c: Context<E>): Promise<FormBody> {
   if (c.req.header('Content-Type')?.split(';')[0]!.trim().toLowerCase() !== 'application/x-www-form-urlencoded') return c.req.parseBody();
   const form: FormBody = Object.create(null);
-  for (const [key, value] of new URLSearchParams(await c.req.text())) {
+  for (const [key, value] of new URLSearchParams(await bodyText(c))) {
     const prior = form[key];
     if (!key.endsWith('[]')) form[key] = value;
     else if (Array.isArray(prior)) prior.push(value);
@@ -81,7 +83,9 @@ export async function readForm<S extends ZodType, E extends AppEnv>(c: Context<E
   Promise<{ ok: true; data: z.output<S>; values: FormValues } | { ok: false; values: FormValues; errors: FieldErrors }> {
   const body = await formBody(c);
   const r = schema.safeParse(body);
-  return r.success ? { ok: true, data: r.data, values: formValues(body) } : { ok: false, values: formValues(body), errors: fieldErrors(r.error) };
+  if (!r.success) return { ok: false, values: formValues(body), errors: fieldErrors(r.error) };
+  // Only a form refused further on is shown again: its values are copied out when asked for, not for every ballot.
+  return { ok: true, data: r.data, get values() { return formValues(body); } };
 }
 
 /** A calendar date typed into a form ('YYYY-MM-DD', a real day: 2026-02-30 and 0000-00-00 are refused). */

@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { HTTPException } from 'hono/http-exception';
-import { getJurisdictionByCode, type Jurisdiction } from '../../data/jurisdictions';
+import { getJurisdictionByCode, jurisdictionWithAncestry, type Jurisdiction } from '../../data/jurisdictions';
 import { getCycle, type Cycle } from '../../data/cycles';
 import type { AppEnv } from '../../env';
 
@@ -43,8 +43,17 @@ export function notFoundWhen<E extends AppEnv>(absent: (c: Context<E>) => boolea
   });
 }
 
-/** Mounted once on /j/:code/*: every area below reads c.get('jurisdiction'). */
-export const jurisdictionSubject = subject<JurisdictionEnv, 'jurisdiction'>('jurisdiction', (c) => getJurisdictionByCode(c.get('db'), c.req.param('code') ?? ''));
+/**
+ * Mounted once on /j/:code/*: every area below reads c.get('jurisdiction'). Its ancestry comes in the same read,
+ * kept where the route's guard looks for it (auth/authorize.ts).
+ */
+export const jurisdictionSubject = createMiddleware<JurisdictionEnv>(async (c, next) => {
+  const found = jurisdictionWithAncestry(c.get('db'), c.req.param('code') ?? '');
+  if (!found) notFound();
+  c.set('jurisdiction', found.jurisdiction);
+  c.get('ancestries').set(found.jurisdiction.id, found.ancestry);
+  await next();
+});
 
 /** Street deliberation exists only in subdistricts: a township's or a village's code is a 404 there. */
 export const subdistrictOnly = notFoundWhen<JurisdictionEnv>((c) => c.get('jurisdiction').kind !== 'subdistrict');

@@ -1,6 +1,6 @@
 import type { Representative } from '../../data/representatives';
 import { createMiddleware } from 'hono/factory';
-import { optionsOf, pollForVoter, type Poll, type PollOption } from '../../data/pollReads';
+import { pollForVoter, type Poll, type PollOption } from '../../data/pollReads';
 import { representativeOfUser, type Session } from '../../data/sessions';
 import { BODY_TERMS, bodyOf, type BodyTerms } from '../../domain/bodyTerms';
 import { idParam, notFound, type JurisdictionEnv } from './jurisdiction';
@@ -38,6 +38,6 @@ export const ballotSubject = createMiddleware<BallotEnv>(async (c, next) => {
   c.set('voter', voter);
   c.set('poll', found.poll);
   c.set('session', found.session);
-  c.set('options', optionsOf(db, found.poll.id));
+  c.set('options', found.options);
   await next();
 });
