@@ -56,10 +56,16 @@ interface Checkpoint { id: number; hash: string; generation?: string }
 const checkpoints = new WeakMap<Db, Checkpoint>();
 
 /** Entries read at a time when checking: the whole log of a province (millions) is never held in memory at once. */
-const WALK_BATCH = 5_000;
+const WALK_BATCH = 2_000;
 
-/** Checks the entries after `from` (GENESIS: all of them); the first that does not match, or the last intact one. */
-function walkChain(db: Db, from: Checkpoint | undefined): { brokenAt: number } | { last: Checkpoint | undefined } {
+type Walked = { brokenAt: number } | { last: Checkpoint | undefined };
+
+/**
+ * Checks the entries after `from` (GENESIS: all of them), a batch at a time, pausing (yield) between batches; done
+ * with the first that does not match, or the last intact one. Entries are read by id after the last one checked,
+ * so entries written during a pause are checked too.
+ */
+function* walkChain(db: Db, from: Checkpoint | undefined): Generator<void, Walked> {
   let prev = from?.hash ?? GENESIS;
   let last = from;
   const after = prepared(db, 'auditAfter', (db) => db.select().from(auditLog).where(gt(auditLog.id, sql.placeholder('id')))
@@ -71,15 +77,47 @@ function walkChain(db: Db, from: Checkpoint | undefined): { brokenAt: number } |
       prev = r.hash;
       last = { id: r.id, hash: r.hash };
     }
-    rows = rows.length < WALK_BATCH ? [] : after.all({ id: last!.id, limit: WALK_BATCH });
+    if (rows.length < WALK_BATCH) break;
+    yield;
+    rows = after.all({ id: last!.id, limit: WALK_BATCH });
   }
   return { last };
+}
+
+/** A walk straight through, holding the loop (a township's log: milliseconds). */
+function walkAtOnce(walk: Generator<void, Walked>): Walked {
+  for (;;) {
+    const step = walk.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** A walk a batch per turn of the event loop: a province's millions of entries never stop the server answering. */
+async function walkInTurns(walk: Generator<void, Walked>): Promise<Walked> {
+  for (;;) {
+    const step = walk.next();
+    if (step.done) return step.value;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 /** Re-computes the whole chain; returns the id of the first row that does not match, or null when intact. */
 export function verifyAuditChain(db: Db): number | null {
   const generation = generationOutsideTransaction(db);
-  const walked = walkChain(db, undefined);
+  return wholeChainChecked(db, walkAtOnce(walkChain(db, undefined)), generation);
+}
+
+/**
+ * verifyAuditChain for a request (校验全部记录): the same check, a batch per turn of the event loop. Writes made
+ * meanwhile are checked too if they land before the walk reaches the end; the checkpoint keeps the generation the
+ * walk started in, so the next view checks whatever came after.
+ */
+export async function verifyAuditChainInTurns(db: Db): Promise<number | null> {
+  const generation = generationOutsideTransaction(db);
+  return wholeChainChecked(db, await walkInTurns(walkChain(db, undefined)), generation);
+}
+
+function wholeChainChecked(db: Db, walked: Walked, generation: string | undefined): number | null {
   if ('brokenAt' in walked) return walked.brokenAt;
   if (walked.last) checkpoints.set(db, { ...walked.last, generation });
   return null;
@@ -105,7 +143,7 @@ export function verifyNewAuditEntries(db: Db): number | null {
   if (generation !== undefined && generation === from.generation) return null;
   const entry = prepared(db, 'auditEntry', (db) => db.select().from(auditLog).where(eq(auditLog.id, sql.placeholder('id'))).prepare()).get({ id: from.id });
   if (!entry || entry.hash !== from.hash || chainHash(entry.prevHash, hashedFields(entry)) !== entry.hash) return from.id;
-  const walked = walkChain(db, from);
+  const walked = walkAtOnce(walkChain(db, from));
   if ('brokenAt' in walked) return walked.brokenAt;
   checkpoints.set(db, { ...(walked.last ?? from), generation });
   return null;

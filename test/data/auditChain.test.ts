@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recordAudit, verifyAuditChain, verifyNewAuditEntries } from '../../src/data/audit';
+import { recordAudit, verifyAuditChain, verifyAuditChainInTurns, verifyNewAuditEntries } from '../../src/data/audit';
 import { get, login, seedBasics, testApp } from '../helpers/app';
 
 function chainOf(n: number) {
@@ -52,5 +52,21 @@ describe('checking the audit chain from its last intact entry', () => {
     tamper(t, 'login.success');
     const whole = await (await get(t.app, '/audit?verify=all', admin)).text();
     expect(whole).toMatch(/完整性校验失败：第 \d+ 条记录与哈希链不符/);
+  });
+
+  it('the whole check asked for on the page lets other requests in between batches, and still finds a late entry changed', async () => {
+    const t = chainOf(4_500); // three batches
+    tamper(t, 'a4400');
+    let answeredMeanwhile = 0;
+    const ticks = setInterval(() => answeredMeanwhile++, 0);
+    const brokenAt = await verifyAuditChainInTurns(t.db);
+    clearInterval(ticks);
+    expect(brokenAt).toBe(4401);
+    expect(answeredMeanwhile).toBeGreaterThan(0);
+    const u = chainOf(4_500);
+    expect(await verifyAuditChainInTurns(u.db)).toBeNull();
+    expect(verifyNewAuditEntries(u.db)).toBeNull(); // the whole check left a checkpoint at its last entry
+    tamper(u, 'a4499');
+    expect(verifyNewAuditEntries(u.db)).toBe(4500);
   });
 });
