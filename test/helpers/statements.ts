@@ -14,8 +14,8 @@ const CONTROL = /^\s*(pragma|begin|commit|end|rollback|savepoint|release)\b|^sel
 /**
  * Records every SQL statement the code under test runs on this connection, with its parameters — each execution,
  * whether the statement was prepared just now or long ago and kept. Not counted: BEGIN/COMMIT/SAVEPOINT of a
- * transaction (better-sqlite3 runs them itself), PRAGMAs and the write-generation check. A structural measure of how often rows are read
- * and written, not a timing.
+ * transaction (better-sqlite3 runs them itself), PRAGMAs and the write-generation check. A structural measure of
+ * how often rows are read and written, not a timing.
  */
 export async function executionsOf<T>(db: DbConnection, fn: () => T | Promise<T>): Promise<{ result: T; executions: Execution[] }> {
   const client = db.$client;
