@@ -53,10 +53,11 @@ export const lightPages: MiddlewareHandler<AppEnv> = async (c, next) => {
     for (const [name, value] of added) c.header(name, value, { append: name === 'Vary' });
     return;
   }
-  const headers = new Headers(res.headers);
-  for (const [name, value] of added) addHeader(headers, name, value);
   // A rendered page's text is at hand (and its hash and compressed bytes kept, see PackedPages); anything else is read.
   const known = knownBody(res);
+  // A response the app built itself is replaced below and never sent: its headers are taken over, not copied.
+  const headers = known !== undefined ? res.headers : new Headers(res.headers);
+  for (const [name, value] of added) addHeader(headers, name, value);
   const text = typeof known === 'string' ? known : undefined;
   let bytes: Uint8Array | undefined = known instanceof Uint8Array ? known : undefined;
   if (text === undefined && bytes === undefined) bytes = new Uint8Array(await res.arrayBuffer());
