@@ -15,6 +15,7 @@ import { defaultSourceFor, PROPOSAL_CATEGORIES, PROPOSAL_SOURCES, PROPOSAL_STATU
 import { csvDownload, csvResponse } from '../http/csv';
 import { errorResponse } from '../http/errors';
 import { keptFragment } from '../http/keptFragment';
+import { htmlPage } from '../http/responseBody';
 import { refused } from '../http/refused';
 import { redirectWithFlash } from '../http/renderer';
 import type { CycleEnv } from '../http/subjects/jurisdiction';
@@ -124,7 +125,7 @@ export const proposals = new Hono<CycleEnv>()
     // The list is the same for every clerk of the cycle with the same query (and the same buttons) until the next
     // write: read and rendered once, not on every view or every keystroke of a search.
     const key = `${cycle.id}|${JSON.stringify(q)}`;
-    if (wantsResults(c)) return c.html(keptFragment(db, `intakeResults|${key}`, () => <IntakeResults {...model()} />));
+    if (wantsResults(c)) return htmlPage(c, keptFragment(db, `intakeResults|${key}`, () => <IntakeResults {...model()} />).toString());
     const list = keptFragment(db, `intakePage|${key}|${JSON.stringify(buttons)}`, () => <IntakePage {...model()} />);
     return c.render(list, { title: `群众提议 ${cycle.year}` });
   })
