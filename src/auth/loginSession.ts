@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { hash } from 'node:crypto';
 import type { Db } from '../../db/client';
 import { loginSession, roleAssignment, user } from '../../db/schema';
+import { keptUntilWrite } from '../data/keptUntilWrite';
 import type { Assignment } from '../domain/authz';
 import { judgeLoginSession, LOGIN_SESSION_POLICY } from '../domain/loginSessionPolicy';
 
@@ -60,9 +61,9 @@ export function validateLoginSessionToken(
   const parts = token.split('.');
   if (parts.length !== 2) return null;
   const [id, secret] = parts as [string, string];
-  let read = loginReads.get(db);
-  if (!read) loginReads.set(db, (read = prepareLoginRead(db)));
-  const row = read.get({ id });
+  // Read again after any write (a login session touched or ended, a user deactivated, a role granted or removed):
+  // until then every request of this login session finds the same row. An unknown id is not kept.
+  const row = keptUntilWrite(db, `loginSession|${id}`, () => readLogin(db, id), (r) => r !== null);
   if (!row) return null;
   if (!constantTimeEqual(hashSecret(secret), row.s.secretHash)) return null;
   if (!row.u.active) {
@@ -82,9 +83,16 @@ export function validateLoginSessionToken(
     lastVerifiedAt = now;
     db.update(loginSession).set({ lastVerifiedAt: now }).where(eq(loginSession.id, id)).run();
   }
+  return { session: { id, userId: row.s.userId, createdAt: row.s.createdAt, lastVerifiedAt }, user: row.user, assignments: row.assignments };
+}
+
+function readLogin(db: Db, id: string) {
+  let read = loginReads.get(db);
+  if (!read) loginReads.set(db, (read = prepareLoginRead(db)));
+  const row = read.get({ id });
+  if (!row) return null;
   const { active: _active, ...u } = row.u;
-  const assignments = JSON.parse(row.assignments) as Assignment[];
-  return { session: { id, userId: row.s.userId, createdAt: row.s.createdAt, lastVerifiedAt }, user: u, assignments };
+  return { s: row.s, u: row.u, user: u as LoginSessionUser, assignments: JSON.parse(row.assignments) as Assignment[] };
 }
 
 export function invalidateLoginSession(db: Db, loginSessionId: string): void {

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { jurisdiction, station } from '../../db/schema';
 import { JURISDICTION_KINDS, type JurisdictionKind } from '../domain/vocabulary';
+import { keptUntilWrite } from './keptUntilWrite';
 import { escapeLike } from './sql';
 import { prepared, preparedSql } from './statements';
 
@@ -45,6 +46,11 @@ const [ANCESTRY_HEAD, ANCESTRY_TAIL] = ANCESTRY.split('?') as [string, string];
  * for both, a hall of phones voting at once among them.
  */
 export function jurisdictionWithAncestry(db: Db, code: string): { jurisdiction: Jurisdiction; ancestry: number[] } | undefined {
+  // Kept until the next write (a rename, a move, a town retired); a code that names nothing is not kept.
+  return keptUntilWrite(db, `jurisdictionWithAncestry|${code}`, () => readJurisdictionWithAncestry(db, code), (found) => found !== undefined);
+}
+
+function readJurisdictionWithAncestry(db: Db, code: string): { jurisdiction: Jurisdiction; ancestry: number[] } | undefined {
   const row = prepared(db, 'jurisdictionWithAncestry', (db) => db.select({
     j: jurisdiction,
     ancestry: sql<string>`(with recursive up(id, parent_id, depth) as (
@@ -58,6 +64,11 @@ export function jurisdictionWithAncestry(db: Db, code: string): { jurisdiction: 
 
 /** The jurisdiction's id followed by its ancestors' ids, nearest first (every guarded request asks). */
 export function ancestry(db: Db, id: number): number[] {
+  // Kept until the next write: the tree changes only when a jurisdiction is added, moved or retired.
+  return keptUntilWrite(db, `ancestry|${id}`, () => readAncestry(db, id), (ids) => ids.length > 0);
+}
+
+function readAncestry(db: Db, id: number): number[] {
   const statement = preparedSql(db, ANCESTRY);
   const rows = statement
     ? statement.all(id) as { id: number }[]
@@ -80,8 +91,13 @@ const SUBTREE_IDS = `
 /** The ids of these jurisdictions and of everything below them, each once. */
 export function subtreeIds(db: Db, rootIds: readonly number[]): number[] {
   if (rootIds.length === 0) return [];
-  const statement = preparedSql(db, SUBTREE_IDS);
   const roots = JSON.stringify(rootIds);
+  // Kept until the next write, like the ancestry: pages and checks of a town ask for its villages over and over.
+  return keptUntilWrite(db, `subtreeIds|${roots}`, () => readSubtreeIds(db, roots), (ids) => ids.length > 0);
+}
+
+function readSubtreeIds(db: Db, roots: string): number[] {
+  const statement = preparedSql(db, SUBTREE_IDS);
   const rows = statement
     ? statement.all(roots) as { id: number }[]
     : db.all<{ id: number }>(sql`${sql.raw(SUBTREE_IDS.split('?')[0]!)}${roots}${sql.raw(SUBTREE_IDS.split('?')[1]!)}`);

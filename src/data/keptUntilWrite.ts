@@ -9,8 +9,9 @@ const MAX = 256;
  * the first read after a write computes again. The key must name everything else the value depends on — the user,
  * the jurisdiction, the year and the China date of `now` (overdue states turn with the day). Inside a transaction
  * nothing is kept. The value is shared by the requests that read it: callers only read it, never change it.
+ * `keep` may refuse a value (e.g. a miss an anonymous caller could ask for under endless keys).
  */
-export function keptUntilWrite<T>(db: Db, key: string, compute: () => T): T {
+export function keptUntilWrite<T>(db: Db, key: string, compute: () => T, keep?: (value: T) => boolean): T {
   const client = (db as Partial<DbConnection>).$client;
   if (!client || client.inTransaction) return compute();
   const generation = writeGeneration(db as DbConnection);
@@ -19,7 +20,7 @@ export function keptUntilWrite<T>(db: Db, key: string, compute: () => T): T {
   if (entry.values.has(key)) return entry.values.get(key) as T;
   const value = compute();
   // The computation only reads; should it have written, the value is not kept.
-  if (writeGeneration(db as DbConnection) !== generation) return value;
+  if (writeGeneration(db as DbConnection) !== generation || (keep && !keep(value))) return value;
   if (entry.values.size >= MAX) entry.values.delete(entry.values.keys().next().value!);
   entry.values.set(key, value);
   return value;

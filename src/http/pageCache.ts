@@ -3,6 +3,7 @@ import { writeGeneration } from '../data/writeGeneration';
 import type { AppEnv } from '../env';
 import { FLASH_COOKIE } from './renderer';
 import { LOGIN_SESSION_COOKIE } from '../auth/middleware';
+import { bodyBytes, replaceResponse, withBody } from './responseBody';
 
 /** How long a rendered anonymous page is served again, by the app's clock (pages that show today's state). */
 export const PAGE_CACHE_SECONDS = 10;
@@ -124,10 +125,10 @@ export function pageCache(store = new PageStore()): MiddlewareHandler<AppEnv> {
       // Something was written while this page was rendered: it may show either side of that write.
       || writeGeneration(db) !== generation
     ) return;
-    const body = new Uint8Array(await res.arrayBuffer());
+    const body = await bodyBytes(res);
     const headers: [string, string][] = [];
     res.headers.forEach((value, name) => headers.push([name, value]));
     store.keep(key, { generation, storedAt: now, status: res.status, headers, body });
-    c.res = new Response(body, { status: res.status, headers });
+    replaceResponse(c, withBody(body, { status: res.status, headers }));
   };
 }

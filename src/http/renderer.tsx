@@ -1,6 +1,5 @@
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { jsxRenderer } from 'hono/jsx-renderer';
 import { Layout, type NavLink, type NavModel } from '../../views/layout/Layout';
 import { can } from '../auth/authorize';
 import { isDemo } from '../data/demoMarker';
@@ -10,6 +9,7 @@ import { scopesOf } from '../data/users';
 import { hasAnyRoleFor } from '../domain/authz';
 import { chinaDateOf } from '../domain/chinaDate';
 import type { AppEnv } from '../env';
+import { htmlPage } from './responseBody';
 import { rosterHref } from './subjects/roster';
 
 export const FLASH_COOKIE = 'minsheng_flash';
@@ -101,6 +101,17 @@ export function navModel<E extends AppEnv>(c: Context<E>): NavModel {
   return { user, links, jurisdictions: mine, currentCode: current?.code, demo, rehearsalDate };
 }
 
-export const renderer = jsxRenderer<AppEnv>(({ children, title }, c) => (
-  <Layout title={title} nav={navModel(c as Context<AppEnv>)} flash={takeFlash(c as Context<AppEnv>)}>{children}</Layout>
-));
+/**
+ * c.render(page, { title }): the page inside the layout, rendered to one string and answered as HTML. The string is
+ * kept with the response (responseBody.ts), so the step that hashes and compresses the page reads no stream.
+ */
+export const renderer: MiddlewareHandler<AppEnv> = async (c, next) => {
+  c.setRenderer((content, { title }) => {
+    const page: { toString(): string | Promise<string> } = <Layout title={title} nav={navModel(c)} flash={takeFlash(c)}>{content}</Layout>;
+    const text = page.toString();
+    return typeof text === 'string' ? htmlPage(c, DOCTYPE + text) : text.then((t) => htmlPage(c, DOCTYPE + t));
+  });
+  await next();
+};
+
+const DOCTYPE = '<!DOCTYPE html>';

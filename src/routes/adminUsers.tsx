@@ -14,6 +14,7 @@ import { jurisdictionsFor, ROLE_LABELS, ROLES } from '../domain/authz';
 import { refuse } from '../domain/result';
 import { selfChangeError } from '../domain/roleScope';
 import type { AppEnv } from '../env';
+import { keptFragment } from '../http/keptFragment';
 import { refused, type Page } from '../http/refused';
 import { redirectWithFlash } from '../http/renderer';
 import type { ManagedUserEnv } from '../http/subjects/admin';
@@ -138,7 +139,6 @@ export const adminUsers = new Hono<AppEnv>()
   .get('/', allowAnywhere('admin.users'), validQuery(listQuery), (c) => {
     const q = c.req.valid('query');
     const filters = { q: q.q || undefined, role: q.role, jurisdictionId: q.jurisdictionId, page: q.page };
-    const { total, rows } = listUsers(c.var.db, { ...filters, pageSize: PAGE_SIZE });
     const pageHref = (page: number) => {
       const params = new URLSearchParams();
       if (filters.q) params.set('q', filters.q);
@@ -147,11 +147,16 @@ export const adminUsers = new Hono<AppEnv>()
       params.set('page', String(page));
       return `/admin/users?${params}`;
     };
-    return c.render(
-      <UserListPage rows={rows} total={total} page={q.page} pageSize={PAGE_SIZE} filters={filters}
-        roleOptions={roleOptions()} jurisdictionOptions={filterOptions(c)} pageHref={pageHref} />,
-      { title: '用户管理' },
-    );
+    // The same for every administrator of the same district with the same filters until the next write (an account
+    // made, a role granted, a name changed): read and rendered once.
+    const list = keptFragment(c.var.db, `userList|${JSON.stringify([filters, adminRoots(c)])}`, () => {
+      const { total, rows } = listUsers(c.var.db, { ...filters, pageSize: PAGE_SIZE });
+      return (
+        <UserListPage rows={rows} total={total} page={q.page} pageSize={PAGE_SIZE} filters={filters}
+          roleOptions={roleOptions()} jurisdictionOptions={filterOptions(c)} pageHref={pageHref} />
+      );
+    });
+    return c.render(list, { title: '用户管理' });
   })
   .get('/new', allowAnywhere('admin.users'), validQuery(lookupQuery), (c) => {
     const text = c.req.valid('query').jurisdiction;

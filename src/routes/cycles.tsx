@@ -10,6 +10,7 @@ import { createCycle, cyclesOf, transitionCycle, transitionsOf } from '../data/c
 import { childrenOf, getJurisdiction, KIND_LABELS, stationsOf } from '../data/jurisdictions';
 import { STATION_LABELS } from '../data/stations';
 import { PHASES, PHASE_LABELS } from '../domain/phases';
+import { keptFragment } from '../http/keptFragment';
 import { refused } from '../http/refused';
 import { redirectWithFlash } from '../http/renderer';
 import type { CycleEnv, JurisdictionEnv } from '../http/subjects/jurisdiction';
@@ -81,11 +82,16 @@ function workLinks(c: Context<CycleEnv>): WorkLink[] {
 
 function cyclePage(c: Context<CycleEnv>, values?: FormValues, errors?: FieldErrors) {
   const { db, jurisdiction: j, cycle } = c.var;
-  return c.render(
-    <CyclePage j={j} cycle={cycle} transitions={transitionsOf(db, cycle.id)} canManage={can(c, 'cycle.manage', j.id)}
-      links={workLinks(c)} values={values} errors={errors} windowAtRisk={windowAtRisk(c)} />,
-    { title: `${j.name} ${cycle.year} 年度` },
+  const canManage = can(c, 'cycle.manage', j.id);
+  const links = workLinks(c);
+  const page = () => (
+    <CyclePage j={j} cycle={cycle} transitions={transitionsOf(db, cycle.id)} canManage={canManage}
+      links={links} values={values} errors={errors} windowAtRisk={windowAtRisk(c)} />
   );
+  // Unless a form comes back with errors, the page is the same for everyone who may do the same things here, until
+  // the next write or the next day (the collection window's state turns with the date).
+  const key = `cyclePage|${cycle.id}|${chinaDateOf(c.var.now())}|${canManage}|${links.map((l) => l.href).join(' ')}`;
+  return c.render(values || errors ? page() : keptFragment(db, key, page), { title: `${j.name} ${cycle.year} 年度` });
 }
 
 /** /j/:code — the jurisdiction's page: its years, and a new year's cycle. */

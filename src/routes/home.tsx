@@ -19,6 +19,7 @@ import { myLedgerSummaries } from '../data/myLedger';
 import { receptionDutiesOf } from '../data/receptions';
 import { can } from '../auth/authorize';
 import type { AppEnv } from '../env';
+import { keptFragment } from '../http/keptFragment';
 import { workingJurisdictions } from '../http/renderer';
 import { validQuery } from '../http/validate';
 
@@ -40,14 +41,20 @@ export const home = new Hono<AppEnv>()
       );
     }
     const working = workingJurisdictions(c);
-    return c.render(
-      <Dashboard displayName={user.displayName} scopes={scopesOf(db, user.id)} working={working}
+    const today = chinaDateOf(c.var.now());
+    // The desk reads a dozen lists, all from the database, this user and the China date: the same until the next
+    // write or the next day, so read and rendered once and shown again on every return to the desk. It is this
+    // user's own (their name, their to-dos): kept under their id, shown to no one else.
+    const desk = keptFragment(db, `desk|${user.id}|${today}`, () => (
+      <Dashboard displayName={user.displayName} working={working} scopes={scopesOf(db, user.id)}
         cycles={latestCycles(db, working.map((w) => w.id)).filter((cy) => cy.phase !== 'closed')}
-        hall={seatsInSession(db, user.id)} duties={officerDutiesOf(db, user.id)} live={liveSessionsOf(db, working.filter((w) => can(c, 'session.manage', w.id)).map((w) => w.id))} start={gettingStarted(db, user.id, chinaYearOf(c.var.now()))}
-        deliberation={withStationOpinions(deliberationTodo(db, user.id, chinaDateOf(c.var.now())), stationOpinionTodo(db, user.id, chinaDateOf(c.var.now())))}
-        delivery={deliveryHome(db, user, chinaDateOf(c.var.now()))} ledgers={myLedgerSummaries(db, user.id, chinaYearOf(c.var.now()))}
-        receptions={receptionDutiesOf(db, user.id, chinaDateOf(c.var.now()))} />,
-      { title: '工作台' },
-    );
+        hall={seatsInSession(db, user.id)} duties={officerDutiesOf(db, user.id)}
+        live={liveSessionsOf(db, working.filter((w) => can(c, 'session.manage', w.id)).map((w) => w.id))}
+        start={gettingStarted(db, user.id, chinaYearOf(c.var.now()))}
+        deliberation={withStationOpinions(deliberationTodo(db, user.id, today), stationOpinionTodo(db, user.id, today))}
+        delivery={deliveryHome(db, user, today)} ledgers={myLedgerSummaries(db, user.id, chinaYearOf(c.var.now()))}
+        receptions={receptionDutiesOf(db, user.id, today)} />
+    ));
+    return c.render(desk, { title: '工作台' });
   })
   .get('/go', validQuery(z.object({ j: z.string().regex(/^[A-Za-z0-9-]{1,32}$/) })), (c) => c.redirect(`/j/${c.req.valid('query').j}`, 303));

@@ -14,6 +14,8 @@ import { parseYuan, staffProposalSchema } from '../domain/proposalInput';
 import { defaultSourceFor, PROPOSAL_CATEGORIES, PROPOSAL_SOURCES, PROPOSAL_STATUSES, wholeAreaLabel } from '../domain/proposalLabels';
 import { csvDownload, csvResponse } from '../http/csv';
 import { errorResponse } from '../http/errors';
+import { keptFragment } from '../http/keptFragment';
+import { htmlPage } from '../http/responseBody';
 import { refused } from '../http/refused';
 import { redirectWithFlash } from '../http/renderer';
 import type { CycleEnv } from '../http/subjects/jurisdiction';
@@ -109,17 +111,23 @@ export const proposals = new Hono<CycleEnv>()
     const q = c.req.valid('query');
     const { filter, errors } = filterOf(q);
     const page = q.page ?? 1;
-    const { total, rows } = listProposals(db, cycle.id, filter, { page, pageSize: PAGE_SIZE });
     const typed: FormValues = { ...q, page: undefined };
-    const model: IntakeModel = {
-      j, year: cycle.year, places: placesOf(db, j.id), wholeArea: wholeAreaLabel(j.kind), filter: typed, errors,
-      rows, total, page, pageSize: PAGE_SIZE, canEnter: can(c, 'proposal.submitOnBehalf', j.id),
-      canImport: can(c, 'proposal.enterPaper', j.id), canManageWindow: can(c, 'collection.manage', j.id),
+    const buttons = {
+      canEnter: can(c, 'proposal.submitOnBehalf', j.id), canImport: can(c, 'proposal.enterPaper', j.id),
+      canManageWindow: can(c, 'collection.manage', j.id),
+    };
+    const model = (): IntakeModel => {
+      const { total, rows } = listProposals(db, cycle.id, filter, { page, pageSize: PAGE_SIZE });
+      return { j, year: cycle.year, places: placesOf(db, j.id), wholeArea: wholeAreaLabel(j.kind), filter: typed, errors, rows, total, page, pageSize: PAGE_SIZE, ...buttons };
     };
     c.header('Vary', 'HX-Request, HX-Target');
     if (Object.keys(errors).length) c.status(422);
-    if (wantsResults(c)) return c.html(<IntakeResults {...model} />);
-    return c.render(<IntakePage {...model} />, { title: `群众提议 ${cycle.year}` });
+    // The list is the same for every clerk of the cycle with the same query (and the same buttons) until the next
+    // write: read and rendered once, not on every view or every keystroke of a search.
+    const key = `${cycle.id}|${JSON.stringify(q)}`;
+    if (wantsResults(c)) return htmlPage(c, keptFragment(db, `intakeResults|${key}`, () => <IntakeResults {...model()} />).toString());
+    const list = keptFragment(db, `intakePage|${key}|${JSON.stringify(buttons)}`, () => <IntakePage {...model()} />);
+    return c.render(list, { title: `群众提议 ${cycle.year}` });
   })
   .get('/export.csv', allow('proposal.review'), ownNavigationOnly, validQuery(intakeQuery), (c) => {
     const { db, jurisdiction: j, cycle } = c.var;

@@ -5,14 +5,17 @@ export interface Execution { source: string; params: unknown[] }
 
 type Run = (this: Database.Statement, ...params: unknown[]) => unknown;
 const METHODS = ['run', 'get', 'all', 'iterate'] as const;
-/** Transaction control and pragmas: not reads or writes of rows. */
-const CONTROL = /^\s*(pragma|begin|commit|end|rollback|savepoint|release)\b/i;
+/**
+ * Transaction control, pragmas and the write-generation check (src/data/writeGeneration.ts, a counter asked before
+ * a kept value is used): not reads or writes of rows.
+ */
+const CONTROL = /^\s*(pragma|begin|commit|end|rollback|savepoint|release)\b|^select total_changes\(\)$/i;
 
 /**
  * Records every SQL statement the code under test runs on this connection, with its parameters — each execution,
  * whether the statement was prepared just now or long ago and kept. Not counted: BEGIN/COMMIT/SAVEPOINT of a
- * transaction (better-sqlite3 runs them itself) and PRAGMAs. A structural measure of how often rows are read
- * and written, not a timing.
+ * transaction (better-sqlite3 runs them itself), PRAGMAs and the write-generation check. A structural measure of
+ * how often rows are read and written, not a timing.
  */
 export async function executionsOf<T>(db: DbConnection, fn: () => T | Promise<T>): Promise<{ result: T; executions: Execution[] }> {
   const client = db.$client;

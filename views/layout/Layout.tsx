@@ -54,6 +54,64 @@ function headParts() {
   };
 }
 
+/**
+ * The banners and the header: a function of the navigation model alone, rendered once per distinct model (a user's
+ * menu on the pages of one area) rather than element by element on every page.
+ */
+const chromes = new Map<string, HtmlEscapedString>();
+const CHROMES_KEPT = 500;
+function chromeOf(nav: NavModel): HtmlEscapedString {
+  const key = JSON.stringify(nav);
+  let hit = chromes.get(key);
+  if (hit) return hit;
+  hit = raw(String(<SiteChrome nav={nav} />));
+  if (chromes.size >= CHROMES_KEPT) chromes.delete(chromes.keys().next().value!);
+  chromes.set(key, hit);
+  return hit;
+}
+
+function SiteChrome({ nav }: { nav: NavModel }) {
+  return (
+    <>
+      {nav.rehearsalDate && <aside class="demo-banner rehearsal-banner" aria-label="演练模式">演练模式：系统日期为 {nav.rehearsalDate}</aside>}
+      {nav.demo && <aside class="demo-banner" aria-label="提示">演示数据：请勿用于正式工作</aside>}
+      <header class="site">
+        <a class="brand" href="/">民生实事票决</a>
+        <nav aria-label="主导航">
+          <ul>
+            {nav.links.map((l) => (
+              <li><a href={l.href} aria-current={l.current ? 'page' : undefined}>{l.label}</a></li>
+            ))}
+          </ul>
+        </nav>
+        <div class="who">
+          {nav.jurisdictions.length > 1 && (
+            <form method="get" action="/go" class="switcher">
+              <label for="switch-j" class="sr-only">切换辖区</label>
+              <select id="switch-j" name="j" data-autosubmit>
+                {nav.jurisdictions.map((j) => (
+                  <option value={j.code} selected={j.code === nav.currentCode}>{j.name}</option>
+                ))}
+              </select>
+              <button type="submit" class="small">切换</button>
+            </form>
+          )}
+          {nav.user ? (
+            <>
+              <a href="/account/password" title={nav.user.username}>{nav.user.displayName}</a>
+              <form method="post" action="/logout" class="inline">
+                <button type="submit" class="link">退出</button>
+              </form>
+            </>
+          ) : (
+            <a href="/login">登录</a>
+          )}
+        </div>
+      </header>
+    </>
+  );
+}
+
 export function Layout(props: { title: string; nav: NavModel; flash?: string; children?: Child }) {
   const { nav } = props;
   const head = headParts();
@@ -66,41 +124,7 @@ export function Layout(props: { title: string; nav: NavModel; flash?: string; ch
       </head>
       <body hx-boost="true">
         <a class="skip" href="#main">跳到正文</a>
-        {nav.rehearsalDate && <aside class="demo-banner rehearsal-banner" aria-label="演练模式">演练模式：系统日期为 {nav.rehearsalDate}</aside>}
-        {nav.demo && <aside class="demo-banner" aria-label="提示">演示数据：请勿用于正式工作</aside>}
-        <header class="site">
-          <a class="brand" href="/">民生实事票决</a>
-          <nav aria-label="主导航">
-            <ul>
-              {nav.links.map((l) => (
-                <li><a href={l.href} aria-current={l.current ? 'page' : undefined}>{l.label}</a></li>
-              ))}
-            </ul>
-          </nav>
-          <div class="who">
-            {nav.jurisdictions.length > 1 && (
-              <form method="get" action="/go" class="switcher">
-                <label for="switch-j" class="sr-only">切换辖区</label>
-                <select id="switch-j" name="j" data-autosubmit>
-                  {nav.jurisdictions.map((j) => (
-                    <option value={j.code} selected={j.code === nav.currentCode}>{j.name}</option>
-                  ))}
-                </select>
-                <button type="submit" class="small">切换</button>
-              </form>
-            )}
-            {nav.user ? (
-              <>
-                <a href="/account/password" title={nav.user.username}>{nav.user.displayName}</a>
-                <form method="post" action="/logout" class="inline">
-                  <button type="submit" class="link">退出</button>
-                </form>
-              </>
-            ) : (
-              <a href="/login">登录</a>
-            )}
-          </div>
-        </header>
+        {chromeOf(nav)}
         <main id="main" tabindex={-1}>
           {props.flash && <p class="flash" role="status">{props.flash}</p>}
           {props.children}

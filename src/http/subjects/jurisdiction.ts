@@ -3,6 +3,7 @@ import { createMiddleware } from 'hono/factory';
 import { HTTPException } from 'hono/http-exception';
 import { getJurisdictionByCode, jurisdictionWithAncestry, type Jurisdiction } from '../../data/jurisdictions';
 import { getCycle, type Cycle } from '../../data/cycles';
+import { keptUntilWrite } from '../../data/keptUntilWrite';
 import type { AppEnv } from '../../env';
 
 /** A request under /j/:code: the jurisdiction it names (404 when there is none). */
@@ -61,7 +62,12 @@ export const subdistrictOnly = notFoundWhen<JurisdictionEnv>((c) => c.get('juris
 /** The cycle named by :year in the jurisdiction, or 404. */
 export const cycleSubject = createMiddleware<CycleEnv>(async (c, next) => {
   const year = c.req.param('year') ?? '';
-  const cy = /^\d{4}$/.test(year) ? getCycle(c.get('db'), c.get('jurisdiction').id, Number(year)) : undefined;
+  const db = c.get('db');
+  const jurisdictionId = c.get('jurisdiction').id;
+  // Kept until the next write (a phase moved, a window set); a year without a cycle is not kept.
+  const cy = /^\d{4}$/.test(year)
+    ? keptUntilWrite(db, `cycle|${jurisdictionId}|${year}`, () => getCycle(db, jurisdictionId, Number(year)), (found) => found !== undefined)
+    : undefined;
   if (!cy) notFound();
   c.set('cycle', cy);
   await next();
