@@ -23,7 +23,7 @@ export function MidtermBody(p: { title: string; summary: string; snapshot: Midte
       <p>共 {s.rows.length} 个项目，预算合计 {fmtYuan(total.budget)}，已支出 {fmtYuan(total.spent)}。</p>
       {s.rows.map((r, i) => (
         <section class="midterm-project">
-          <h3>{i + 1}. {r.title} <ColourBadge colour={r.colour} /></h3>
+          <h2>{i + 1}. {r.title} <ColourBadge colour={r.colour} /></h2>
           <p class="meta">{r.unitName} · {r.status}{r.latestMonth ? ` · 最近报送 ${r.latestMonth}` : ' · 尚未报送进展'}</p>
           <ProgressBar actual={r.reportedPct} planned={r.plannedPct} colour={r.colour} />
           <p>资金：预算 {fmtYuan(r.budget)}，已支出 {fmtYuan(r.spent)}{r.budget > 0 && `（${Math.round((r.spent * 100) / r.budget)}%）`}</p>

@@ -18,14 +18,18 @@ export interface ProcedureModel {
   officersMissing: boolean;
 }
 
-/** The text as paragraphs: the first lines are the heading, the numbered articles follow a blank line. */
-function ProcedureText(p: { text: string }) {
+/**
+ * The text as paragraphs: the first lines are the heading, the numbered articles follow a blank line. On the printed
+ * sheet the title is the page's one h1; on the procedure page it sits under the page's own h1.
+ */
+function ProcedureText(p: { text: string; sheet?: boolean }) {
   const [head, body] = p.text.split('\n\n');
   const [place, title, note] = (head ?? '').split('\n');
+  const Title = p.sheet ? 'h1' : 'h2';
   return (
     <div class="procedure-text">
       <p class="sheet-sub">{place}</p>
-      <h2 class="sheet-title">{title}</h2>
+      <Title class="sheet-title">{title}</Title>
       <p class="sheet-sub">{note}</p>
       {(body ?? '').split('\n').map((line) => <p>{line}</p>)}
     </div>
@@ -80,7 +84,7 @@ export function ProcedurePrintPage(p: { j: Jurisdiction; s: Session; text: strin
     <article class="print-sheet">
       <p class="no-print actions"><a href={`/j/${p.j.code}/sessions/${p.s.id}/procedure`}>← 返回</a> <span class="muted">用浏览器的“打印”即可打印本页</span></p>
       {!p.adopted && <p class="draft-mark">草案 · 尚未经会议通过</p>}
-      <ProcedureText text={p.text} />
+      <ProcedureText text={p.text} sheet />
     </article>
   );
 }
