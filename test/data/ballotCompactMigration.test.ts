@@ -1,8 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ballotsOf } from '../../src/data/ballots';
 import { decodeMarks } from '../../src/domain/compactMarks';
+import { runMigration } from '../helpers/migration';
 import { cast, close, openedPoll, type PollCase } from '../helpers/pollCases';
 
 interface Row { id: string; poll_id: number; marks: string; valid: number; invalid_reason: string }
@@ -22,9 +21,7 @@ function asBeforeCompactMarks(t: PollCase, extra: Row[]): Row[] {
 }
 
 function migrate(t: PollCase): void {
-  const dir = join(__dirname, '../../db/migrations');
-  const file = readdirSync(dir).find((f) => f.endsWith('_ballot_compact_marks.sql'))!;
-  for (const statement of readFileSync(join(dir, file), 'utf8').split('--> statement-breakpoint')) t.f.db.$client.exec(statement);
+  runMigration(t.f.db, '_ballot_compact_marks.sql');
 }
 
 describe('the migration to compact marks', () => {

@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { and, eq, notLike } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { ballot, namedBallot, pollResult } from '../../db/schema';
@@ -7,6 +5,7 @@ import { closureCertificate } from '../../src/data/closureCertificates';
 import { pollInSession } from '../../src/data/pollReads';
 import { readResult } from '../../src/data/results';
 import { decodeMarks } from '../../src/domain/compactMarks';
+import { runMigration } from '../helpers/migration';
 import { cast, close, openedPoll, type PollCase } from '../helpers/pollCases';
 
 /** 10 present: 7 ballots, two of them blank (every line left unmarked). */
@@ -35,9 +34,7 @@ function asStoredBeforeCompactMarks(t: PollCase): void {
 
 /** The custom migration that counts the blank ballots of results stored before the count kept them. */
 function backfill(t: PollCase): void {
-  const dir = join(__dirname, '../../db/migrations');
-  const file = readdirSync(dir).find((f) => f.endsWith('_result_blank_backfill.sql'))!;
-  for (const statement of readFileSync(join(dir, file), 'utf8').split('--> statement-breakpoint')) t.f.db.$client.exec(statement);
+  runMigration(t.f.db, '_result_blank_backfill.sql');
 }
 
 describe('空白票 counted with the result', () => {
